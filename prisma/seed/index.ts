@@ -1,0 +1,39 @@
+/**
+ * Demo data for the scenario places of shared/domain/scenarios.md, built with the test factories.
+ * Runs once per database (flag "demo-seed"), in one transaction: it is all there or not at all.
+ */
+import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { NameSource } from '../../tests/factories/names.ts';
+import { seedBeiyuan } from './beiyuan.ts';
+import { seedJinsha } from './jinsha.ts';
+import { seedLongtangliang } from './longtangliang.ts';
+import { seedOucheng } from './oucheng.ts';
+
+export const DEMO_FLAG = 'demo-seed';
+
+export async function seedDemo(db: PrismaClient): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      if (await tx.systemFlag.findUnique({ where: { key: DEMO_FLAG } })) return false;
+      const names = new NameSource(2017);
+      const places = {
+        beiyuan: await seedBeiyuan(tx, names),
+        longtangliang: await seedLongtangliang(tx, names),
+        jinsha: await seedJinsha(tx, names),
+        oucheng: await seedOucheng(tx, names),
+      };
+      await tx.systemFlag.create({ data: { key: DEMO_FLAG, value: 'scenarios S1–S6' } });
+      await tx.auditLog.create({
+        data: {
+          actorLabel: 'system:seed',
+          action: 'demo.seed',
+          entityType: 'Demo',
+          entityId: 'scenarios',
+          after: Object.fromEntries(Object.entries(places).map(([k, v]) => [k, v.compoundId])),
+        },
+      });
+      return true;
+    },
+    { timeout: 120_000 },
+  );
+}

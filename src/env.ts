@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * The app's environment, validated once at start-up. scripts/start.ts sets DATABASE_URL for
+ * the embedded database; anything else must come from the environment.
+ */
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string({ error: 'DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL=postgresql://user:password@host:5432/db.' })
+    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgresql:// (for example postgresql://user:password@host:5432/db).' }),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  YISHI_DATA_DIR: z.string().optional(),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((i) => i.message).join(' '));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,11 @@
+import type { TLocale } from './routing';
+
+/** Message catalogues are namespaced by feature: messages/<locale>/<namespace>.json. */
+export const namespaces = ['common', 'home', 'territory'] as const;
+
+export async function loadMessages(locale: TLocale) {
+  const entries = await Promise.all(
+    namespaces.map(async (ns) => [ns, (await import(`../../messages/${locale}/${ns}.json`)).default] as const),
+  );
+  return Object.fromEntries(entries);
+}

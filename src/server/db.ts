@@ -1,0 +1,20 @@
+import 'server-only';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/generated/prisma/client';
+import { readEnv } from '@/env';
+
+export type TDb = PrismaClient;
+/** A transaction client, as passed to `db.$transaction(async (tx) => …)`. */
+export type TTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export function createDb(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+}
+
+// One client per server process, created on first use (so `next build` needs no database);
+// kept on globalThis because the dev server reloads modules.
+const holder = globalThis as unknown as { yishiDb?: PrismaClient };
+
+export function getDb(): PrismaClient {
+  return (holder.yishiDb ??= createDb(readEnv().DATABASE_URL));
+}
