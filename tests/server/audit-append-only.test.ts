@@ -1,0 +1,12 @@
+import { describe, expect, test } from 'vitest';
+import { testDb } from './db';
+
+describe('AuditLog', () => {
+  test('the database refuses to edit or delete an audit row', async () => {
+    const db = testDb();
+    const row = await db.auditLog.create({ data: { actorLabel: 'test', action: 'x.y', entityType: 'X', entityId: '1' } });
+    await expect(db.auditLog.update({ where: { id: row.id }, data: { action: 'changed' } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe('x.y');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { seedDemo } from '../../../prisma/seed/index.ts';
+import { loadDivisions } from '@/server/territory/load-divisions';
+import { testDb } from '../db';
+
+describe('reference data and demo seed', () => {
+  test('the real divisions are loaded once: all of Chengdu plus the scenario districts', async () => {
+    const db = testDb();
+    expect(await db.district.count()).toBe(22);
+    expect(await db.street.count()).toBe(282);
+    expect(await db.community.count({ where: { code: { startsWith: '5101' } } })).toBe(3047);
+    // A second load (every npm start) changes nothing.
+    expect(await loadDivisions(db)).toBe(0);
+    expect(await db.community.count()).toBe(3269);
+    const jinyang = await db.community.findUniqueOrThrow({ where: { code: '510107009003' }, include: { street: { include: { district: true } } } });
+    expect([jinyang.street.district.name, jinyang.street.name, jinyang.name, jinyang.initials]).toEqual(['武侯区', '晋阳街道', '晋阳社区', 'jysq']);
+  });
+
+  test('the demo seed builds every scenario place, once, in one go', async () => {
+    const db = testDb();
+    expect(await seedDemo(db)).toBe(true);
+    const counts = async () => ({ compounds: await db.compound.count(), people: await db.person.count(), audit: await db.auditLog.count() });
+    const first = await counts();
+    expect(await seedDemo(db)).toBe(false);
+    expect(await counts()).toEqual(first);
+
+    const names = (await db.compound.findMany({ select: { name: true } })).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['北苑小区', '龙躺梁老旧小区', '金沙小区', '欧城花园']));
+
+    // S1: the community council of 37, the courtyard council of 5.
+    const council = await db.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' }, include: { members: true } });
+    expect([council.kind, council.seats, council.members.length]).toEqual(['COMMUNITY_COUNCIL', 37, 37]);
+    const courtyard = await db.body.findFirstOrThrow({ where: { name: '北苑院落议事会' }, include: { members: true } });
+    expect(courtyard.members).toHaveLength(5);
+
+    // S5 (rules.md §3): Oucheng Garden has the developer's unsold units and owners of two units.
+    const oucheng = await db.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
+    const units = await db.household.findMany({ where: { building: { compoundId: oucheng.id } }, include: { ownerships: true } });
+    expect(units).toHaveLength(144);
+    expect(units.filter((u) => u.developerHeld)).toHaveLength(6);
+    expect(units.filter((u) => u.developerHeld).every((u) => u.ownerships.length === 0)).toBe(true);
+    const unitsPerOwner = new Map<number, number>();
+    for (const u of units) for (const o of u.ownerships) unitsPerOwner.set(o.personId, (unitsPerOwner.get(o.personId) ?? 0) + 1);
+    expect([...unitsPerOwner.values()].filter((n) => n === 2)).toHaveLength(4);
+    expect(unitsPerOwner.size).toBe(144 - 6 - 4);
+    expect(Number.isInteger(units[0]!.areaCentiM2)).toBe(true);
+
+    // S3: building 3 of Jinsha has a party-member central household in its building group.
+    const group = await db.partyOrg.findFirstOrThrow({ where: { name: '金沙3栋党小组' }, include: { positions: { include: { person: true } }, building: true } });
+    expect(group.building?.name).toBe('3栋');
+    expect(group.positions.map((p) => [p.person.name, p.position])).toEqual([['陈德明', 'CENTRAL_HOUSEHOLD']]);
+
+    // The seed leaves an audit row.
+    expect(await db.auditLog.count({ where: { action: 'demo.seed' } })).toBe(1);
+  });
+});

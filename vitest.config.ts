@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.join(root, 'src'),
+      // 'server-only' throws outside React Server Components; in tests the server code runs in Node.
+      'server-only': path.join(root, 'tests/setup/empty.ts'),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/domain/**/*.test.ts', 'tests/i18n/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/server/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          environment: 'node',
+          // One throwaway PostgreSQL for the run; every test file gets its own database cloned from a template.
+          globalSetup: ['tests/setup/global-db.ts'],
+          setupFiles: ['tests/setup/file-db.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
