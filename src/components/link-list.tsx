@@ -1,4 +1,4 @@
-import { Link } from '@/i18n/navigation';
+import { Link } from '@/i18n/link';
 
 export type TLinkItem = { key: string; href: string; title: string; detail?: string; badge?: string };
 

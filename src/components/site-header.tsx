@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { Link } from '@/i18n/link';
 import { LanguageSwitch } from './language-switch';
 
 export async function SiteHeader() {

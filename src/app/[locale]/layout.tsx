@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
@@ -26,15 +26,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-3">
           {t('skipToContent')}
         </a>
-        {/* Localized links are client components and need the locale; no messages are sent to the
-            browser (client components get their texts from the server as props). */}
-        <NextIntlClientProvider locale={locale} messages={null}>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
-            {children}
-          </main>
-          <SiteFooter />
-        </NextIntlClientProvider>
+        {/* No next-intl runtime in the browser: pages are server components, and the few client
+            components get their texts from the server as props. */}
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

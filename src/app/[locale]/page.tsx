@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { Link } from '@/i18n/link';
 import { countDivisions } from '@/server/territory/count-divisions';
 
 const STEPS = ['raise', 'ideas', 'plan', 'consensus', 'decide', 'implement', 'publicise'] as const;
