@@ -1,0 +1,60 @@
+import { isWithin, type TAncestry, type TPlaceRef } from '../territory/places';
+import { BODY_SCOPED, ROLE_PERMISSIONS, type TPermission } from './permissions';
+import { GRANTED_ROLE_LEVEL, isGrantedRole, ROLE_RANK, roles, type TRole } from './roles';
+
+/** A role held at a place (and, for body roles, in a body), for a period of ISO dates. */
+export type TGrant = {
+  role: TRole;
+  place: TPlaceRef;
+  bodyId?: number;
+  startsOn: string;
+  endsOn: string | null;
+};
+
+/** Who acts. null is a signed-out visitor, who may do nothing that needs a permission. */
+export type TActor = { userId: number; grants: TGrant[] } | null;
+
+/** What is acted on: the place it belongs to (with every place above it) and, if any, its body. */
+export type TTarget = { ancestry: TAncestry; bodyId?: number };
+
+const known = new Set<string>(roles);
+
+export function isActive(g: TGrant, today: string): boolean {
+  return g.startsOn <= today && (g.endsOn === null || today <= g.endsOn);
+}
+
+function grantCovers(g: TGrant, permission: TPermission, target: TTarget, today: string): boolean {
+  // Unknown roles (a newer database, a typo) get nothing.
+  if (!known.has(g.role) || !isActive(g, today)) return false;
+  if (!(ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(permission)) return false;
+  if (BODY_SCOPED.includes(permission)) return g.bodyId !== undefined && g.bodyId === target.bodyId;
+  return isWithin(target.ancestry, g.place);
+}
+
+/** The one authorization check: may this actor do this to that, today? */
+export function can(actor: TActor, permission: TPermission, target: TTarget, today: string): boolean {
+  return actor !== null && actor.grants.some((g) => grantCovers(g, permission, target, today));
+}
+
+/** The places where the actor holds a permission — to scope queries ("every community I may see"). */
+export function scopesOf(actor: TActor, permission: TPermission, today: string): TPlaceRef[] {
+  if (!actor) return [];
+  return actor.grants
+    .filter((g) => known.has(g.role) && isActive(g, today) && (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(permission))
+    .map((g) => g.place);
+}
+
+export type TGrantRefusal = 'grant.notGrantable' | 'grant.wrongLevel' | 'grant.notAllowed';
+
+/**
+ * May the actor grant `role` at `place`? Only staff roles, only at their own level, only by someone
+ * who manages staff there and whose role there ranks above the one granted.
+ */
+export function checkGrant(actor: TActor, role: TRole, place: TPlaceRef & { ancestry: TAncestry }, today: string): TGrantRefusal | null {
+  if (!isGrantedRole(role)) return 'grant.notGrantable';
+  if (GRANTED_ROLE_LEVEL[role] !== place.level) return 'grant.wrongLevel';
+  const allowed = actor?.grants.some(
+    (g) => grantCovers(g, 'staff.manage', { ancestry: place.ancestry }, today) && ROLE_RANK[g.role] > ROLE_RANK[role],
+  );
+  return allowed ? null : 'grant.notAllowed';
+}

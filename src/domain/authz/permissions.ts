@@ -1,0 +1,58 @@
+import type { TRole } from './roles';
+
+export const permissions = [
+  /** Create and edit compounds, buildings and households. */
+  'territory.manage',
+  /** Create bodies, appoint and remove members, set terms. */
+  'body.manage',
+  /** Create staff accounts and grant roles ranked below one's own. */
+  'staff.manage',
+  /** Print invitation codes, review household claims, create accounts for residents in person. */
+  'resident.verify',
+  /** Issue one-time password-reset codes to residents. */
+  'password.reset',
+  /** Import a household roster from a spreadsheet. */
+  'roster.import',
+  /** Read the household roster: units, owners, residents. */
+  'roster.read',
+  /** See phone numbers unmasked. */
+  'phone.read',
+  /** Read the audit trail. */
+  'audit.read',
+  /** Register party members and keep their profiles. */
+  'partyMember.manage',
+  /** Cast a ballot in a body one belongs to (votes capability). */
+  'vote.cast',
+] as const;
+export type TPermission = (typeof permissions)[number];
+
+const STAFF_ADMIN: TPermission[] = [
+  'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
+  'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage',
+];
+
+/**
+ * The one permission matrix. A permission holds at the place where the role is held and everywhere
+ * below it (a street's staff act on every community of that street, never on another street).
+ */
+export const ROLE_PERMISSIONS = {
+  RESIDENT: [],
+  OWNER: ['vote.cast'],
+  HOUSEHOLD_REPRESENTATIVE: ['vote.cast'],
+  PARTY_MEMBER: [],
+  OWNERS_COMMITTEE_MEMBER: ['vote.cast'],
+  OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read'],
+  SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read'],
+  COUNCIL_MEMBER: ['vote.cast'],
+  BUILDING_HEAD: ['roster.read', 'phone.read'],
+  PROPERTY_FIRM_STAFF: ['roster.read'],
+  GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify'],
+  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read'],
+  RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
+  COMMUNITY_SECRETARY: STAFF_ADMIN,
+  STREET_STAFF: STAFF_ADMIN,
+  DISTRICT_ADMIN: STAFF_ADMIN,
+} as const satisfies Record<TRole, readonly TPermission[]>;
+
+/** Permissions that belong to a body (a ballot of the owners' committee), not to a place. */
+export const BODY_SCOPED: readonly TPermission[] = ['vote.cast'];

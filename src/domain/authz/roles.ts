@@ -1,0 +1,62 @@
+import type { TPlaceLevel } from '../territory/places';
+
+/** Every role the platform knows (mirrors the Prisma enum `Role`). */
+export const roles = [
+  'RESIDENT',
+  'OWNER',
+  'HOUSEHOLD_REPRESENTATIVE',
+  'PARTY_MEMBER',
+  'BUILDING_HEAD',
+  'GRID_WORKER',
+  'BRANCH_SECRETARY',
+  'COMMUNITY_SECRETARY',
+  'RESIDENTS_COMMITTEE_STAFF',
+  'OWNERS_COMMITTEE_MEMBER',
+  'OWNERS_COMMITTEE_CHAIR',
+  'SUPERVISORY_COMMITTEE_MEMBER',
+  'COUNCIL_MEMBER',
+  'PROPERTY_FIRM_STAFF',
+  'STREET_STAFF',
+  'DISTRICT_ADMIN',
+] as const;
+export type TRole = (typeof roles)[number];
+
+/**
+ * Staff roles are granted at one level of the tree. The others follow from facts (a verified
+ * household, a body position, a party registration) and are never granted by hand.
+ */
+export const GRANTED_ROLE_LEVEL = {
+  BUILDING_HEAD: 'building',
+  PROPERTY_FIRM_STAFF: 'compound',
+  BRANCH_SECRETARY: 'compound',
+  GRID_WORKER: 'community',
+  RESIDENTS_COMMITTEE_STAFF: 'community',
+  COMMUNITY_SECRETARY: 'community',
+  STREET_STAFF: 'street',
+  DISTRICT_ADMIN: 'district',
+} as const satisfies Partial<Record<TRole, TPlaceLevel>>;
+export type TGrantedRole = keyof typeof GRANTED_ROLE_LEVEL;
+
+export function isGrantedRole(role: TRole): role is TGrantedRole {
+  return role in GRANTED_ROLE_LEVEL;
+}
+
+/** Seniority, used only to decide who may grant what: one grants only roles ranked below one's own. */
+export const ROLE_RANK = {
+  RESIDENT: 0,
+  OWNER: 0,
+  HOUSEHOLD_REPRESENTATIVE: 0,
+  PARTY_MEMBER: 0,
+  OWNERS_COMMITTEE_MEMBER: 0,
+  OWNERS_COMMITTEE_CHAIR: 0,
+  SUPERVISORY_COMMITTEE_MEMBER: 0,
+  COUNCIL_MEMBER: 0,
+  BUILDING_HEAD: 1,
+  PROPERTY_FIRM_STAFF: 1,
+  GRID_WORKER: 1,
+  BRANCH_SECRETARY: 2,
+  RESIDENTS_COMMITTEE_STAFF: 3,
+  COMMUNITY_SECRETARY: 4,
+  STREET_STAFF: 5,
+  DISTRICT_ADMIN: 6,
+} as const satisfies Record<TRole, number>;

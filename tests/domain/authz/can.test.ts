@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest';
+import { can, checkGrant, scopesOf, type TActor, type TGrant, type TTarget } from '@/domain/authz/can';
+import { BODY_SCOPED, permissions, ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
+import { GRANTED_ROLE_LEVEL, roles, type TRole } from '@/domain/authz/roles';
+import type { TAncestry, TPlaceLevel } from '@/domain/territory/places';
+
+const TODAY = '2026-11-21';
+
+/**
+ * The matrix as people read it, written out by hand: changing who may do what must change this
+ * table too. Columns: territory body staff verify reset import roster phone audit party vote.
+ */
+const EXPECTED: Record<TRole, string> = {
+  RESIDENT:                     '. . . . . . . . . . .',
+  OWNER:                        '. . . . . . . . . . v',
+  HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v',
+  PARTY_MEMBER:                 '. . . . . . . . . . .',
+  OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v',
+  OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v',
+  COUNCIL_MEMBER:               '. . . . . . . . . . v',
+  BUILDING_HEAD:                '. . . . . . r p . . .',
+  PROPERTY_FIRM_STAFF:          '. . . . . . r . . . .',
+  GRID_WORKER:                  '. . . v . . r p . . .',
+  BRANCH_SECRETARY:             '. . . v . . r p a m .',
+  RESIDENTS_COMMITTEE_STAFF:    't b . v r i r p a m .',
+  COMMUNITY_SECRETARY:          't b s v r i r p a m .',
+  STREET_STAFF:                 't b s v r i r p a m .',
+  DISTRICT_ADMIN:               't b s v r i r p a m .',
+};
+const COLUMNS: TPermission[] = [
+  'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
+  'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'vote.cast',
+];
+
+test('the table above lists every permission', () => {
+  expect([...COLUMNS].sort()).toEqual([...permissions].sort());
+});
+
+test.each([...roles])('%s holds exactly the permissions of the table', (role) => {
+  const expected = EXPECTED[role].split(' ').flatMap((c, i) => (c === '.' ? [] : [COLUMNS[i]!]));
+  expect([...ROLE_PERMISSIONS[role]].sort()).toEqual(expected.sort());
+});
+
+// A small tree: district 1 ⊃ street 10 ⊃ community 100 ⊃ compound 1000 ⊃ building 10000,
+// with a sibling at every level and another district.
+const at: Record<TPlaceLevel, TAncestry> = {
+  district: { district: 1 },
+  street: { district: 1, street: 10 },
+  community: { district: 1, street: 10, community: 100 },
+  compound: { district: 1, street: 10, community: 100, compound: 1000 },
+  building: { district: 1, street: 10, community: 100, compound: 1000, building: 10000 },
+};
+const levels: TPlaceLevel[] = ['district', 'street', 'community', 'compound', 'building'];
+const siblingOf = (level: TPlaceLevel): TAncestry => ({ ...at[level], [level]: (at[level][level] ?? 0) + 1 });
+const otherDistrict: TAncestry = { district: 2, street: 20, community: 200, compound: 2000, building: 20000 };
+
+function grant(role: TRole, level: TPlaceLevel, extra: Partial<TGrant> = {}): TGrant {
+  return { role, place: { level, id: at[level][level]! }, startsOn: '2024-01-01', endsOn: null, ...extra };
+}
+const actor = (...grants: TGrant[]): TActor => ({ userId: 1, grants });
+
+describe('every role × permission × position in the tree', () => {
+  const cases = roles.flatMap((role) => levels.flatMap((level) => permissions.map((p) => [role, level, p] as const)));
+
+  test.each(cases)('%s held at a %s: %s', (role, level, permission) => {
+    const a = actor(grant(role, level, { bodyId: 7 }));
+    const inMatrix = (ROLE_PERMISSIONS[role] as readonly TPermission[]).includes(permission);
+    const bodyScoped = BODY_SCOPED.includes(permission);
+    const idx = levels.indexOf(level);
+    for (const [i, l] of levels.entries()) {
+      const target: TTarget = { ancestry: at[l], bodyId: 7 };
+      // Place permissions: at the place and below. Body permissions: in the body, wherever it sits.
+      const expected = inMatrix && (bodyScoped || i >= idx);
+      expect({ target: l, allowed: can(a, permission, target, TODAY) }).toEqual({ target: l, allowed: expected });
+    }
+    // Never on a sibling place, never in another district, never in another body.
+    expect(can(a, permission, { ancestry: siblingOf(level), bodyId: bodyScoped ? 8 : undefined }, TODAY)).toBe(false);
+    expect(can(a, permission, { ancestry: otherDistrict, bodyId: bodyScoped ? 8 : undefined }, TODAY)).toBe(false);
+    // A signed-out visitor, and the same role out of its term, get nothing.
+    expect(can(null, permission, { ancestry: at[level], bodyId: 7 }, TODAY)).toBe(false);
+    expect(can(actor(grant(role, level, { bodyId: 7, endsOn: '2026-11-20' })), permission, { ancestry: at[level], bodyId: 7 }, TODAY)).toBe(false);
+    expect(can(actor(grant(role, level, { bodyId: 7, startsOn: '2026-11-22' })), permission, { ancestry: at[level], bodyId: 7 }, TODAY)).toBe(false);
+  });
+});
+
+describe('edge cases', () => {
+  test('a term includes its first and last day', () => {
+    const g = grant('STREET_STAFF', 'street', { startsOn: TODAY, endsOn: TODAY });
+    expect(can(actor(g), 'audit.read', { ancestry: at.community }, TODAY)).toBe(true);
+  });
+
+  test('a street staff member acts on every community of the street, never on another street', () => {
+    const a = actor(grant('STREET_STAFF', 'street'));
+    expect(can(a, 'resident.verify', { ancestry: at.community }, TODAY)).toBe(true);
+    expect(can(a, 'resident.verify', { ancestry: siblingOf('street') }, TODAY)).toBe(false);
+  });
+
+  test('an unknown role gets nothing', () => {
+    const a = actor({ ...grant('DISTRICT_ADMIN', 'district'), role: 'SUPER_USER' as TRole });
+    for (const p of permissions) expect(can(a, p, { ancestry: at.building }, TODAY)).toBe(false);
+  });
+
+  test('a body permission without a body on the target is refused', () => {
+    expect(can(actor(grant('COUNCIL_MEMBER', 'community', { bodyId: 7 })), 'vote.cast', { ancestry: at.community }, TODAY)).toBe(false);
+  });
+
+  test('scopesOf lists the places where a permission holds', () => {
+    const a = actor(grant('GRID_WORKER', 'community'), grant('BUILDING_HEAD', 'building'), grant('STREET_STAFF', 'street', { endsOn: '2020-01-01' }));
+    expect(scopesOf(a, 'resident.verify', TODAY)).toEqual([{ level: 'community', id: 100 }]);
+    expect(scopesOf(a, 'roster.read', TODAY)).toHaveLength(2);
+    expect(scopesOf(null, 'roster.read', TODAY)).toEqual([]);
+  });
+});
+
+describe('checkGrant: only a higher rank grants, at the role’s own level, inside its scope', () => {
+  const place = (level: TPlaceLevel, ancestry = at[level]) => ({ level, id: ancestry[level]!, ancestry });
+  test.each<[string, TActor, TRole, ReturnType<typeof place>, string | null]>([
+    ['street staff appoints a community secretary in its street', actor(grant('STREET_STAFF', 'street')), 'COMMUNITY_SECRETARY', place('community'), null],
+    ['street staff in another street', actor(grant('STREET_STAFF', 'street')), 'COMMUNITY_SECRETARY', place('community', { ...at.community, street: 11, community: 101 }), 'grant.notAllowed'],
+    ['street staff cannot make street staff', actor(grant('STREET_STAFF', 'street')), 'STREET_STAFF', place('street'), 'grant.notAllowed'],
+    ['district admin makes street staff', actor(grant('DISTRICT_ADMIN', 'district')), 'STREET_STAFF', place('street'), null],
+    ['community secretary makes a building head', actor(grant('COMMUNITY_SECRETARY', 'community')), 'BUILDING_HEAD', place('building'), null],
+    ['residents’ committee staff cannot grant', actor(grant('RESIDENTS_COMMITTEE_STAFF', 'community')), 'BUILDING_HEAD', place('building'), 'grant.notAllowed'],
+    ['a role at the wrong level', actor(grant('DISTRICT_ADMIN', 'district')), 'STREET_STAFF', place('community'), 'grant.wrongLevel'],
+    ['a derived role is never granted', actor(grant('DISTRICT_ADMIN', 'district')), 'OWNER', place('building'), 'grant.notGrantable'],
+    ['a signed-out visitor', null, 'BUILDING_HEAD', place('building'), 'grant.notAllowed'],
+  ])('%s', (_, a, role, p, refusal) => {
+    expect(checkGrant(a, role, p, TODAY)).toBe(refusal);
+  });
+
+  test('every granted role has a level', () => {
+    for (const [role, level] of Object.entries(GRANTED_ROLE_LEVEL)) expect(levels).toContain(level), expect(roles).toContain(role);
+  });
+});
