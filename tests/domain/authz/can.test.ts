@@ -130,6 +130,9 @@ describe('checkGrant: only a higher rank grants, at the role’s own level, insi
   });
 
   test('every granted role has a level', () => {
-    for (const [role, level] of Object.entries(GRANTED_ROLE_LEVEL)) expect(levels).toContain(level), expect(roles).toContain(role);
+    for (const [role, level] of Object.entries(GRANTED_ROLE_LEVEL)) {
+      expect(levels).toContain(level);
+      expect(roles).toContain(role);
+    }
   });
 });
