@@ -10,6 +10,9 @@ CREATE TYPE "PlaceLevel" AS ENUM ('DISTRICT', 'STREET', 'COMMUNITY', 'COMPOUND',
 CREATE TYPE "ClaimStatus" AS ENUM ('PENDING', 'APPROVED', 'REJECTED');
 
 -- AlterTable
+ALTER TABLE "AuditLog" ADD COLUMN     "compoundId" INTEGER;
+
+-- AlterTable
 ALTER TABLE "PartyMember" ADD COLUMN     "intentions" TEXT,
 ADD COLUMN     "interests" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "servicePost" TEXT,

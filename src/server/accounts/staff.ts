@@ -1,0 +1,121 @@
+import 'server-only';
+import { checkGrant, scopesOf } from '@/domain/authz/can';
+import type { TGrantedRole } from '@/domain/authz/roles';
+import { normalisePhone } from '@/domain/shared/phone';
+import type { TPlaceRef } from '@/domain/territory/places';
+import { writeAudit } from '@/server/audit';
+import { hashCode, newCode } from '@/server/auth/codes';
+import { hashPassword } from '@/server/auth/password';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { ancestryOf, PLACE_LEVEL_DB, PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
+import { randomBytes } from 'node:crypto';
+import type { TBy } from './by';
+
+const FIRST_PASSWORD_DAYS = 14;
+
+async function communityOf(place: TPlaceRef): Promise<number | null> {
+  return (await ancestryOf(place))?.community ?? null;
+}
+
+/**
+ * Creates a staff account with one role at one place. Only someone who manages staff there, with a
+ * higher role, may do it (checkGrant). The new staff member sets a password with the printed code.
+ */
+export async function createStaffAccount(by: TBy, input: { name: string; phone: string; role: TGrantedRole; place: TPlaceRef }) {
+  const phone = normalisePhone(input.phone) ?? refuse('account.phoneInvalid');
+  const ancestry = await ancestryOf(input.place);
+  if (!ancestry) return refuse('auth.forbidden');
+  const refusal = checkGrant(by.actor, input.role, { ...input.place, ancestry }, by.today);
+  if (refusal) refuse(refusal);
+  const db = getDb();
+  if (await db.user.findUnique({ where: { phone } })) refuse('account.phoneHasAccount');
+  const code = newCode();
+  const result = await db.$transaction(async (tx) => {
+    const existing = await tx.person.findUnique({ where: { phone }, select: { id: true } });
+    const person = existing ?? (await tx.person.create({ data: { name: input.name.trim(), phone } }));
+    const user = await tx.user.create({
+      data: {
+        phone, personId: person.id, createdById: by.userId, verifiedAt: new Date(),
+        // Nobody knows this password: the first one is set with the one-time code.
+        passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
+      },
+    });
+    const grant = await tx.roleGrant.create({
+      data: { userId: user.id, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: new Date(by.today), grantedById: by.userId },
+    });
+    await tx.passwordResetCode.create({ data: { userId: user.id, codeHash: hashCode(code), issuedById: by.userId, expiresAt: new Date(Date.now() + FIRST_PASSWORD_DAYS * 86400_000) } });
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: 'staff.create', entityType: 'User', entityId: user.id,
+      after: { name: input.name, role: input.role, place: input.place, grantId: grant.id }, communityId: ancestry.community ?? null,
+    });
+    return { userId: user.id };
+  });
+  return { ...result, code };
+}
+
+/** Grants another staff role to an existing account. */
+export async function grantRole(by: TBy, input: { userId: number; role: TGrantedRole; place: TPlaceRef }) {
+  const ancestry = await ancestryOf(input.place);
+  if (!ancestry) return refuse('auth.forbidden');
+  const refusal = checkGrant(by.actor, input.role, { ...input.place, ancestry }, by.today);
+  if (refusal) refuse(refusal);
+  const db = getDb();
+  if (!(await db.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) refuse('auth.forbidden');
+  return db.$transaction(async (tx) => {
+    const grant = await tx.roleGrant.create({
+      data: { userId: input.userId, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: new Date(by.today), grantedById: by.userId },
+    });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'grant.create', entityType: 'RoleGrant', entityId: grant.id, after: { userId: input.userId, role: input.role, place: input.place }, communityId: ancestry.community ?? null });
+    return grant;
+  });
+}
+
+/** Ends a grant today. Who could have granted it may revoke it. */
+export async function revokeRole(by: TBy, grantId: number) {
+  const db = getDb();
+  const grant = await db.roleGrant.findUnique({ where: { id: grantId } });
+  if (!grant || grant.revokedAt) return refuse('auth.forbidden');
+  const place = { level: PLACE_LEVEL_DOMAIN[grant.placeLevel], id: grant.placeId };
+  const ancestry = await ancestryOf(place);
+  if (!ancestry) return refuse('auth.forbidden');
+  const refusal = checkGrant(by.actor, grant.role, { ...place, ancestry }, by.today);
+  if (refusal) refuse('auth.forbidden');
+  await db.$transaction(async (tx) => {
+    await tx.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date(), endsOn: new Date(by.today) } });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'grant.revoke', entityType: 'RoleGrant', entityId: grantId, before: { role: grant.role, place }, communityId: await communityOf(place) });
+  });
+}
+
+/** Staff grants in the places where the actor manages staff. */
+export async function listStaffGrants(by: TBy) {
+  const scopes = scopesOf(by.actor, 'staff.manage', by.today);
+  if (scopes.length === 0) return [];
+  const db = getDb();
+  const ids = { DISTRICT: new Set<number>(), STREET: new Set<number>(), COMMUNITY: new Set<number>(), COMPOUND: new Set<number>(), BUILDING: new Set<number>() };
+  for (const s of scopes) {
+    const a = { district: s.level === 'district' ? s.id : undefined, street: s.level === 'street' ? s.id : undefined, community: s.level === 'community' ? s.id : undefined };
+    if (a.district) {
+      ids.DISTRICT.add(a.district);
+      for (const st of await db.street.findMany({ where: { districtId: a.district }, select: { id: true } })) ids.STREET.add(st.id);
+    }
+    if (a.street) ids.STREET.add(a.street);
+    const communities = await db.community.findMany({
+      where: a.district ? { street: { districtId: a.district } } : a.street ? { streetId: a.street } : a.community ? { id: a.community } : { id: -1 },
+      select: { id: true, compounds: { select: { id: true, buildings: { select: { id: true } } } } },
+    });
+    for (const c of communities) {
+      ids.COMMUNITY.add(c.id);
+      for (const p of c.compounds) {
+        ids.COMPOUND.add(p.id);
+        for (const b of p.buildings) ids.BUILDING.add(b.id);
+      }
+    }
+  }
+  return db.roleGrant.findMany({
+    where: { revokedAt: null, OR: Object.entries(ids).map(([placeLevel, set]) => ({ placeLevel: placeLevel as keyof typeof ids, placeId: { in: [...set] } })) },
+    orderBy: [{ placeLevel: 'asc' }, { role: 'desc' }],
+    take: 500,
+    select: { id: true, role: true, placeLevel: true, placeId: true, startsOn: true, user: { select: { id: true, phone: true, person: { select: { name: true } } } } },
+  });
+}

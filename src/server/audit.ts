@@ -1,0 +1,22 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import type { TTx } from './db';
+
+export type TAuditEntry = {
+  actorId: number | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+  communityId?: number | null;
+  compoundId?: number | null;
+};
+
+/** Every write that matters calls this inside its transaction: who, what, when, before → after. */
+export async function writeAudit(tx: TTx, e: TAuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: { ...e, entityId: String(e.entityId), communityId: e.communityId ?? null, compoundId: e.compoundId ?? null },
+  });
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import type { TActor, TGrant } from '@/domain/authz/can';
+import type { TRole } from '@/domain/authz/roles';
+import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
+import { getDb } from '@/server/db';
+import { PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
+
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function bodyRole(kind: BodyKind, position: BodyPosition): TRole | null {
+  switch (kind) {
+    case 'OWNERS_COMMITTEE':
+    case 'PROPERTY_MANAGEMENT_COMMITTEE':
+      return position === 'CHAIR' ? 'OWNERS_COMMITTEE_CHAIR' : 'OWNERS_COMMITTEE_MEMBER';
+    case 'SUPERVISORY_COMMITTEE':
+      return 'SUPERVISORY_COMMITTEE_MEMBER';
+    case 'COMMUNITY_COUNCIL':
+    case 'COURTYARD_COUNCIL':
+    case 'RESIDENTS_REPRESENTATIVES':
+      return 'COUNCIL_MEMBER';
+    default:
+      // Sitting on the two committees, the residents' or the mediation committee is a staff matter:
+      // those powers come from granted roles.
+      return null;
+  }
+}
+
+/**
+ * Everything a user may do, as grants: the staff roles granted to them, plus — once staff have
+ * verified who they are — the roles that follow from facts: owner or resident of a verified
+ * household, member of a body, party member.
+ */
+export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
+  const db = getDb();
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      verifiedAt: true,
+      personId: true,
+      grants: { where: { revokedAt: null }, select: { role: true, placeLevel: true, placeId: true, startsOn: true, endsOn: true } },
+      claims: { where: { status: 'APPROVED' }, select: { relation: true, householdId: true, household: { select: { buildingId: true } }, reviewedAt: true } },
+    },
+  });
+  const grants: TGrant[] = user.grants.map((g) => ({
+    role: g.role,
+    place: { level: PLACE_LEVEL_DOMAIN[g.placeLevel], id: g.placeId },
+    startsOn: iso(g.startsOn)!,
+    endsOn: iso(g.endsOn),
+  }));
+  if (!user.verifiedAt) return { userId, grants };
+
+  const since = iso(user.verifiedAt)!;
+  const representative = new Set(
+    (await db.residency.findMany({ where: { personId: user.personId, isRepresentative: true }, select: { householdId: true } })).map((r) => r.householdId),
+  );
+  for (const c of user.claims) {
+    const place = { level: 'building' as const, id: c.household.buildingId };
+    const startsOn = iso(c.reviewedAt) ?? since;
+    grants.push({ role: 'RESIDENT', place, startsOn, endsOn: null });
+    if (c.relation === 'OWNER') grants.push({ role: 'OWNER', place, startsOn, endsOn: null });
+    if (representative.has(c.householdId)) grants.push({ role: 'HOUSEHOLD_REPRESENTATIVE', place, startsOn, endsOn: null });
+  }
+  const positions = await db.bodyMember.findMany({
+    where: { personId: user.personId },
+    select: { position: true, startsOn: true, endsOn: true, body: { select: { id: true, kind: true, communityId: true, compoundId: true } } },
+  });
+  for (const p of positions) {
+    const role = bodyRole(p.body.kind, p.position);
+    if (!role) continue;
+    grants.push({
+      role,
+      bodyId: p.body.id,
+      place: p.body.compoundId ? { level: 'compound', id: p.body.compoundId } : { level: 'community', id: p.body.communityId },
+      startsOn: iso(p.startsOn)!,
+      endsOn: iso(p.endsOn),
+    });
+  }
+  const member = await db.partyMember.findUnique({ where: { personId: user.personId }, select: { partyOrg: { select: { communityId: true } } } });
+  if (member) grants.push({ role: 'PARTY_MEMBER', place: { level: 'community', id: member.partyOrg.communityId }, startsOn: since, endsOn: null });
+  return { userId, grants };
+}

@@ -1,0 +1,35 @@
+import type { TBy } from '@/server/accounts/by';
+import { loadActor } from '@/server/auth/actor';
+import { createPopulatedCompound } from '../../factories/compound';
+import { createStaff } from '../../factories/accounts';
+import { NameSource } from '../../factories/names';
+import { communityByCode } from '../../factories/territory';
+import { testDb } from '../db';
+
+export const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+export async function byUser(userId: number, label = `user:${userId}`): Promise<TBy> {
+  return { userId, label, actor: await loadActor(userId), today: TODAY };
+}
+
+/** Two compounds in two streets of two districts, with staff at each level. */
+export async function world() {
+  const db = testDb();
+  const names = new NameSource(99);
+  const jinyang = await communityByCode(db, '510107009003'); // Wuhou, Jinyang street
+  const tanghu = await communityByCode(db, '510116001001'); // Shuangliu, Dongsheng street
+  const a = await createPopulatedCompound(db, names, {
+    communityId: jinyang.id, name: '北苑小区', buildings: [{ name: '1栋', floors: 2, perFloor: 2, areasCentiM2: [8950] }],
+  });
+  const b = await createPopulatedCompound(db, names, {
+    communityId: tanghu.id, name: '欧城花园', buildings: [{ name: '1栋', floors: 2, perFloor: 2, areasCentiM2: [10000] }],
+  });
+  const pw = 'staff-pass-1';
+  const staff = {
+    jinyangSecretary: await createStaff(db, { name: '刘书记', phone: '13900009001', password: pw, role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id }),
+    jinyangStreet: await createStaff(db, { name: '晋阳街道干部', phone: '13900009002', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: jinyang.streetId }),
+    dongshengStreet: await createStaff(db, { name: '东升街道干部', phone: '13900009003', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: tanghu.streetId }),
+    gridWorker: await createStaff(db, { name: '网格员', phone: '13900009004', password: pw, role: 'GRID_WORKER', placeLevel: 'COMMUNITY', placeId: jinyang.id }),
+  };
+  return { db, jinyang, tanghu, a, b, staff };
+}
