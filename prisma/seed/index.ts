@@ -4,14 +4,33 @@
  */
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { NameSource } from '../../tests/factories/names.ts';
+import { seedAccounts } from './accounts.ts';
 import { seedBeiyuan } from './beiyuan.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
 
 export const DEMO_FLAG = 'demo-seed';
+export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
 
+/** Loads what is missing of the demo: places first, then accounts (a separate flag, so that demo
+ * databases made before accounts existed receive them). Returns true when anything was loaded. */
 export async function seedDemo(db: PrismaClient): Promise<boolean> {
+  const places = await seedPlaces(db);
+  const accounts = await db.$transaction(
+    async (tx) => {
+      if (await tx.systemFlag.findUnique({ where: { key: DEMO_ACCOUNTS_FLAG } })) return false;
+      await seedAccounts(tx);
+      await tx.systemFlag.create({ data: { key: DEMO_ACCOUNTS_FLAG, value: 'demo logins' } });
+      await tx.auditLog.create({ data: { actorLabel: 'system:seed', action: 'demo.accounts', entityType: 'Demo', entityId: 'accounts' } });
+      return true;
+    },
+    { timeout: 60_000 },
+  );
+  return places || accounts;
+}
+
+async function seedPlaces(db: PrismaClient): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
       if (await tx.systemFlag.findUnique({ where: { key: DEMO_FLAG } })) return false;

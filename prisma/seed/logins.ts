@@ -1,5 +1,15 @@
-/** Demo sign-ins printed by `npm start` and listed in the README (accounts arrive with sign-in). */
+/** Demo sign-ins printed by `npm start` and listed in the README. */
 export const DEMO_LOGINS = {
   password: 'yishi-demo-2026',
-  accounts: [] as { phone: string; label: string }[],
+  accounts: [
+    { phone: '13900001001', label: '刘建华 — 晋阳社区党委书记 (community secretary, Wuhou / Jinyang)' },
+    { phone: '13900002002', label: '周志强 — 棠湖社区党委书记 (community secretary, Shuangliu / Dongsheng)' },
+    { phone: '13900002001', label: '王秀英 — 欧城花园党支部书记、业委会主任 (branch secretary, owners\' committee chair, owner)' },
+    { phone: '13900003001', label: '李东升 — 东升街道工作人员 (street staff, Dongsheng)' },
+    { phone: '13900003002', label: '何晋阳 — 晋阳街道工作人员 (street staff, Jinyang)' },
+    { phone: '13900004001', label: '陈双流 — 双流区管理员 (district admin, Shuangliu)' },
+    { phone: '13900006001', label: '罗网格 — 金沙社区网格员 (grid worker, Luzhou / Jinsha)' },
+    { phone: '13900001002', label: '张桂兰 — 北苑小区业主，已认证 (verified owner, councils member)' },
+    { phone: '13900005001', label: '新来的居民 — 已注册未认证 (registered, not verified)' },
+  ],
 };

@@ -1,21 +1,26 @@
 import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/link';
+import { getSessionUser } from '@/server/auth/session';
 import { LanguageSwitch } from './language-switch';
 
 export async function SiteHeader() {
   const t = await getTranslations('common');
   const locale = await getLocale();
+  const user = await getSessionUser();
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-3xl items-center gap-3 px-4 py-2">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-3 px-4 py-2">
         <Link href="/" className="flex min-h-12 items-center gap-2 text-xl font-bold">
           <span aria-hidden className="grid size-9 place-items-center rounded-full bg-white text-brand-700">议</span>
           {t('appName')}
         </Link>
-        <nav aria-label={t('nav.main')} className="ml-auto flex items-center gap-1">
+        <nav aria-label={t('nav.main')} className="ml-auto flex flex-wrap items-center gap-1">
           <Link href="/places" className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
             {t('nav.places')}
+          </Link>
+          <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
+            {user ? t('nav.account') : t('nav.signIn')}
           </Link>
           {/* The switch reads the query string, so it renders on the client inside a Suspense boundary. */}
           <Suspense fallback={<span className="min-h-12 px-3">{t('language.switchTo')}</span>}>

@@ -1,0 +1,36 @@
+// Demo accounts on the scenario places, made with the test factories. Password for all: see logins.ts.
+import type { Prisma } from '../../src/generated/prisma/client.ts';
+import { createStaff, createUser, createVerifiedResident } from '../../tests/factories/accounts.ts';
+import { DEMO_LOGINS } from './logins.ts';
+
+export async function seedAccounts(tx: Prisma.TransactionClient) {
+  const pw = DEMO_LOGINS.password;
+  const community = (code: string) => tx.community.findUniqueOrThrow({ where: { code } });
+  const street = (code: string) => tx.street.findUniqueOrThrow({ where: { code } });
+  const jinyang = await community('510107009003');
+  const tanghu = await community('510116001001');
+  const jinsha = await community('510502006006');
+  const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
+  const staff = async (phone: string, name: string, role: Prisma.RoleGrantCreateManyInput['role'], placeLevel: Prisma.RoleGrantCreateManyInput['placeLevel'], placeId: number) =>
+    createStaff(tx, { name, phone, password: pw, role, placeLevel, placeId });
+
+  await staff('13900001001', '刘建华', 'COMMUNITY_SECRETARY', 'COMMUNITY', jinyang.id);
+  await staff('13900002002', '周志强', 'COMMUNITY_SECRETARY', 'COMMUNITY', tanghu.id);
+  await staff('13900003001', '李东升', 'STREET_STAFF', 'STREET', (await street('510116001')).id);
+  await staff('13900003002', '何晋阳', 'STREET_STAFF', 'STREET', (await street('510107009')).id);
+  await staff('13900004001', '陈双流', 'DISTRICT_ADMIN', 'DISTRICT', (await tx.district.findUniqueOrThrow({ where: { code: '510116' } })).id);
+  await staff('13900006001', '罗网格', 'GRID_WORKER', 'COMMUNITY', jinsha.id);
+
+  // The Oucheng Garden branch secretary, also chair of its owners' committee and an owner there (S4).
+  const wang = await tx.person.findUniqueOrThrow({ where: { phone: '13900002001' }, include: { ownerships: true } });
+  const wangUser = await createVerifiedResident(tx, { personId: wang.id, phone: wang.phone!, password: pw, householdId: wang.ownerships[0]!.householdId });
+  await tx.roleGrant.create({ data: { userId: wangUser.id, role: 'BRANCH_SECRETARY', placeLevel: 'COMPOUND', placeId: oucheng.id, startsOn: new Date('2024-01-01') } });
+
+  // A verified owner of Beiyuan, on the courtyard and community councils (S1).
+  const zhang = await tx.person.findFirstOrThrow({ where: { name: '张桂兰' }, include: { ownerships: true } });
+  await tx.person.update({ where: { id: zhang.id }, data: { phone: '13900001002' } });
+  await createVerifiedResident(tx, { personId: zhang.id, phone: '13900001002', password: pw, householdId: zhang.ownerships[0]!.householdId });
+
+  // A resident who registered but has not claimed a household yet.
+  await createUser(tx, { name: '新来的居民', phone: '13900005001', password: pw });
+}

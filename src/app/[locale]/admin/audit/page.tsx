@@ -1,0 +1,43 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { AdminShell } from '@/features/admin/components/admin-shell';
+import { requirePermission } from '@/features/shared/guards';
+import { listAudit } from '@/server/accounts/read-audit';
+
+export default async function AuditPage({ params }: PageProps<'/[locale]/admin/audit'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { by } = await requirePermission('/admin/audit', 'audit.read');
+  const t = await getTranslations('admin');
+  const format = await getFormatter();
+  const rows = await listAudit(by, { take: 200 });
+  return (
+    <AdminShell title={t('sections.audit')}>
+      {rows.length === 0 ? (
+        <p className="text-lg">{t('audit.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left text-base">
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="p-2">{t('audit.when')}</th>
+                <th scope="col" className="p-2">{t('audit.who')}</th>
+                <th scope="col" className="p-2">{t('audit.what')}</th>
+                <th scope="col" className="p-2">{t('audit.object')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={String(r.id)} className="border-t border-stone-200 align-top">
+                  <td className="whitespace-nowrap p-2">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td className="p-2">{r.actorLabel}</td>
+                  <td className="p-2 font-mono text-sm">{r.action}</td>
+                  <td className="p-2 font-mono text-sm">{r.entityType} #{r.entityId}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
+import { SignInForm } from '@/features/accounts/components/sign-in-form';
+import { Link } from '@/i18n/link';
+import { labels, safeNext } from '@/i18n/labels';
+import { localizedPath } from '@/i18n/paths';
+import type { TLocale } from '@/i18n/routing';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account.signIn'))('title') };
+}
+
+export default async function SignInPage({ params, searchParams }: PageProps<'/[locale]/signin'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('account.signIn');
+  const next = safeNext((await searchParams).next, localizedPath('/account', (await getLocale()) as TLocale));
+  return (
+    <div className="mx-auto max-w-md space-y-5 pt-4">
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <SignInForm t={await labels('account.signIn')} next={next} />
+      <p className="text-lg">
+        {t('noAccount')} <Link href="/register" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{t('register')}</Link>
+      </p>
+      <p className="text-base text-stone-700">
+        {t('forgot')} <Link href="/reset" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{t('reset')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+import { useActionState, type ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+
+export type TFormState = { ok: boolean; message?: string; fields?: Record<string, string>; data?: unknown } | null;
+type TAction = (prev: TFormState, fd: FormData) => Promise<TFormState>;
+
+/**
+ * A form bound to a server action. It works before JavaScript loads (plain POST); the result
+ * message is announced to screen readers; field errors appear under their fields.
+ */
+export function ActionForm({ action, children, className, result }: {
+  action: TAction;
+  children: (state: TFormState) => ReactNode;
+  className?: string;
+  result?: (state: NonNullable<TFormState>) => ReactNode;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className={className ?? 'space-y-4'} noValidate>
+      {children(state)}
+      <div role="status" aria-live="polite">
+        {state?.message && (
+          <p className={`rounded-lg p-3 text-lg ${state.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>{state.message}</p>
+        )}
+        {state && result?.(state)}
+      </div>
+    </form>
+  );
+}
+
+export function Field({ name, label, type = 'text', state, autoComplete, defaultValue, inputMode, required = true }: {
+  name: string;
+  label: string;
+  type?: string;
+  state: TFormState;
+  autoComplete?: string;
+  defaultValue?: string;
+  inputMode?: 'numeric' | 'tel' | 'text';
+  required?: boolean;
+}) {
+  const error = state?.fields?.[name];
+  const id = `f-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        inputMode={inputMode}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg aria-invalid:border-red-700"
+      />
+      {error && <p id={`${id}-error`} className="text-base text-red-800">{error}</p>}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, pendingText }: { children: ReactNode; pendingText?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="min-h-12 w-full rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+    >
+      {pending && pendingText ? pendingText : children}
+    </button>
+  );
+}

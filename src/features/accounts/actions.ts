@@ -1,0 +1,46 @@
+'use server';
+import { getTranslations } from 'next-intl/server';
+import { claimHousehold } from '@/server/accounts/claims';
+import { changePassword, resetPasswordWithCode } from '@/server/accounts/passwords';
+import { registerResident } from '@/server/accounts/register-resident';
+import { refuse } from '@/server/errors';
+import type { TFormState } from '@/components/action-form';
+import { actionUser } from '@/features/shared/guards';
+import { runAction } from '@/features/shared/action-result';
+import { formObject, ZChangePassword, ZClaim, ZRegister, ZReset } from './schemas';
+
+// Every action is a public HTTP endpoint: it parses its input and the use case checks permissions.
+
+export async function registerAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const input = ZRegister.parse(formObject(fd));
+    await registerResident(input);
+    return { ok: true, message: (await getTranslations('account.register'))('done') };
+  });
+}
+
+export async function resetPasswordAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const input = ZReset.parse(formObject(fd));
+    await resetPasswordWithCode(input);
+    return { ok: true, message: (await getTranslations('account.reset'))('done') };
+  });
+}
+
+export async function claimAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const user = (await actionUser()) ?? refuse('auth.signedOut');
+    const input = ZClaim.parse(formObject(fd));
+    await claimHousehold(user.id, input);
+    return { ok: true, message: (await getTranslations('account.claim'))('done') };
+  });
+}
+
+export async function changePasswordAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const user = (await actionUser()) ?? refuse('auth.signedOut');
+    const input = ZChangePassword.parse(formObject(fd));
+    await changePassword(user.id, input.current, input.password);
+    return { ok: true, message: (await getTranslations('account.password'))('done') };
+  });
+}

@@ -1,0 +1,76 @@
+'use client';
+import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { changePasswordAction, claimAction, registerAction, resetPasswordAction } from '../actions';
+
+type TLabels = Record<string, string>;
+
+export function RegisterForm({ t }: { t: TLabels }) {
+  return (
+    <ActionForm action={registerAction}>
+      {(s) => (
+        <>
+          <Field name="name" label={t.name!} state={s} autoComplete="name" />
+          <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} autoComplete="tel" />
+          <Field name="password" label={t.password!} type="password" state={s} autoComplete="new-password" />
+          <Field name="confirm" label={t.confirm!} type="password" state={s} autoComplete="new-password" />
+          <SubmitButton>{t.submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ResetForm({ t }: { t: TLabels }) {
+  return (
+    <ActionForm action={resetPasswordAction}>
+      {(s) => (
+        <>
+          <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} autoComplete="tel" />
+          <Field name="code" label={t.code!} state={s} autoComplete="one-time-code" />
+          <Field name="password" label={t.password!} type="password" state={s} autoComplete="new-password" />
+          <Field name="confirm" label={t.confirm!} type="password" state={s} autoComplete="new-password" />
+          <SubmitButton>{t.submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ClaimForm({ t, relations }: { t: TLabels; relations: { value: string; label: string }[] }) {
+  return (
+    <ActionForm action={claimAction}>
+      {(s) => (
+        <>
+          <Field name="code" label={t.code!} state={s} autoComplete="one-time-code" />
+          <fieldset className="space-y-2">
+            <legend className="text-lg font-medium">{t.relation}</legend>
+            <div className="flex flex-wrap gap-2">
+              {relations.map((r, i) => (
+                <label key={r.value} className="flex min-h-12 items-center gap-2 rounded-lg border border-stone-300 bg-white px-4 text-lg">
+                  <input type="radio" name="relation" value={r.value} defaultChecked={i === 0} className="size-5" />
+                  {r.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <SubmitButton>{t.submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ChangePasswordForm({ t }: { t: TLabels }) {
+  return (
+    <ActionForm action={changePasswordAction}>
+      {(s) => (
+        <>
+          <Field name="current" label={t.current!} type="password" state={s} autoComplete="current-password" />
+          <Field name="password" label={t.password!} type="password" state={s} autoComplete="new-password" />
+          <Field name="confirm" label={t.confirm!} type="password" state={s} autoComplete="new-password" />
+          <SubmitButton>{t.submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}

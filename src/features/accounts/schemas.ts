@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { normalisePhone } from '@/domain/shared/phone';
+
+// Messages are keys of the "errors" catalogue (see runAction).
+const ZName = z.string().trim().min(1, 'field.name').max(30, 'field.name');
+export const ZPhone = z.string().transform((s, ctx) => normalisePhone(s) ?? (ctx.addIssue({ code: 'custom', message: 'field.phone' }), z.NEVER));
+const ZPassword = z.string().min(8, 'field.password').max(200, 'field.password');
+const ZCode = z.string().trim().regex(/^[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4}$/, 'field.code');
+export const ZRelation = z.enum(['OWNER', 'FAMILY', 'TENANT'], { message: 'field.choice' });
+
+export const ZRegister = z
+  .object({ name: ZName, phone: ZPhone, password: ZPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
+export type TRegister = z.infer<typeof ZRegister>;
+
+export const ZClaim = z.object({ code: ZCode, relation: ZRelation });
+
+export const ZChangePassword = z
+  .object({ current: z.string().min(1, 'field.required'), password: ZPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
+
+export const ZReset = z
+  .object({ phone: ZPhone, code: ZCode, password: ZPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
+
+export const formObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === 'string'));

@@ -1,0 +1,43 @@
+'use client';
+import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { deskAccountAction, resetByPhoneAction } from '../actions';
+import { CompoundPicker, type TCompoundOption } from './compound-picker';
+
+export function DeskAccountForm({ compounds, t, relations }: { compounds: TCompoundOption[]; t: Record<string, string>; relations: { value: string; label: string }[] }) {
+  return (
+    <ActionForm action={deskAccountAction}>
+      {(s) => (
+        <>
+          <CompoundPicker compounds={compounds} t={t} />
+          <div className="grid grid-cols-3 gap-2">
+            <Field name="building" label={t.building!} state={s} />
+            <Field name="unitNo" label={t.unitNo!} state={s} defaultValue="1" />
+            <Field name="roomNo" label={t.roomNo!} state={s} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="relation" className="block text-lg font-medium">{t.relation}</label>
+            <select id="relation" name="relation" className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg">
+              {relations.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+            </select>
+          </div>
+          <Field name="name" label={t.name!} state={s} />
+          <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} />
+          <SubmitButton>{t.create}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ResetByPhoneForm({ t }: { t: Record<string, string> }) {
+  return (
+    <ActionForm action={resetByPhoneAction}>
+      {(s) => (
+        <>
+          <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} />
+          <SubmitButton>{t.resetSubmit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}

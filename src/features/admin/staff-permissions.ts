@@ -1,0 +1,22 @@
+import 'server-only';
+import { scopesOf } from '@/domain/authz/can';
+import type { TPermission } from '@/domain/authz/permissions';
+import type { TBy } from '@/server/accounts/by';
+
+/** The staff desk's sections and the permission each needs. */
+export const ADMIN_SECTIONS = [
+  { key: 'claims', href: '/admin/claims', permission: 'resident.verify' },
+  { key: 'invitations', href: '/admin/invitations', permission: 'resident.verify' },
+  { key: 'desk', href: '/admin/desk', permission: 'resident.verify' },
+  { key: 'roster', href: '/admin/roster', permission: 'roster.import' },
+  { key: 'staff', href: '/admin/staff', permission: 'staff.manage' },
+  { key: 'audit', href: '/admin/audit', permission: 'audit.read' },
+] as const satisfies readonly { key: string; href: string; permission: TPermission }[];
+
+export function sectionsFor(by: TBy) {
+  return ADMIN_SECTIONS.filter((s) => scopesOf(by.actor, s.permission, by.today).length > 0);
+}
+
+export function isStaff(by: TBy): boolean {
+  return sectionsFor(by).length > 0;
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { UseCaseError } from '@/server/errors';
+
+export type TActionResult<T = unknown> = { ok: boolean; message?: string; fields?: Record<string, string>; data?: T };
+
+/**
+ * Runs a server action's body and turns refusals into a message in the user's language.
+ * Bad input (zod) and refusals (UseCaseError) change nothing; anything else is logged as a bug.
+ */
+export async function runAction<T>(fn: () => Promise<TActionResult<T>>): Promise<TActionResult<T>> {
+  const t = await getTranslations('errors');
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof z.ZodError) {
+      const fields: Record<string, string> = {};
+      for (const issue of e.issues) fields[String(issue.path[0] ?? 'form')] ??= t.has(issue.message) ? t(issue.message) : t('form.invalid');
+      return { ok: false, message: t('form.invalid'), fields };
+    }
+    if (e instanceof UseCaseError) return { ok: false, message: t.has(e.code) ? t(e.code, e.values) : t('unexpected') };
+    console.error('[action] unexpected error', e);
+    return { ok: false, message: t('unexpected') };
+  }
+}

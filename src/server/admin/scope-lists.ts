@@ -1,0 +1,106 @@
+import 'server-only';
+import { scopesOf } from '@/domain/authz/can';
+import type { TPermission } from '@/domain/authz/permissions';
+import type { TPlaceRef } from '@/domain/territory/places';
+import type { TBy } from '@/server/accounts/by';
+import { placeFilter } from '@/server/accounts/scope';
+import { getDb } from '@/server/db';
+
+function compoundWhere(p: TPlaceRef) {
+  switch (p.level) {
+    case 'district':
+      return { districtId: p.id };
+    case 'street':
+      return { streetId: p.id };
+    case 'community':
+      return { communityId: p.id };
+    case 'compound':
+      return { id: p.id };
+    case 'building':
+      return { buildings: { some: { id: p.id } } };
+  }
+}
+
+/** Compounds (with their buildings) where the actor holds the permission. */
+export async function listCompoundsInScope(by: TBy, permission: TPermission) {
+  const scopes = scopesOf(by.actor, permission, by.today);
+  if (scopes.length === 0) return [];
+  return getDb().compound.findMany({
+    where: { OR: scopes.map(compoundWhere) },
+    orderBy: [{ communityId: 'asc' }, { name: 'asc' }],
+    take: 500,
+    select: { id: true, name: true, community: { select: { name: true } }, buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
+  });
+}
+
+/** Names of the places where the actor holds any staff permission, for the desk's heading. */
+export async function describeScopes(by: TBy): Promise<string[]> {
+  const db = getDb();
+  const seen = new Map<string, TPlaceRef>();
+  for (const g of by.actor.grants) seen.set(`${g.place.level}:${g.place.id}`, g.place);
+  const names = await Promise.all(
+    [...seen.values()].map(async (p) => {
+      switch (p.level) {
+        case 'district': return (await db.district.findUnique({ where: { id: p.id } }))?.name;
+        case 'street': return (await db.street.findUnique({ where: { id: p.id } }))?.name;
+        case 'community': return (await db.community.findUnique({ where: { id: p.id } }))?.name;
+        case 'compound': return (await db.compound.findUnique({ where: { id: p.id } }))?.name;
+        case 'building': {
+          const b = await db.building.findUnique({ where: { id: p.id }, select: { name: true, compound: { select: { name: true } } } });
+          return b && `${b.compound.name}${b.name}`;
+        }
+      }
+    }),
+  );
+  return names.filter((n): n is string => !!n);
+}
+
+/** Places where the actor manages staff, for the grant form: streets, communities, compounds, buildings. */
+export async function listGrantablePlaces(by: TBy) {
+  const scopes = scopesOf(by.actor, 'staff.manage', by.today);
+  if (scopes.length === 0) return [];
+  const db = getDb();
+  const out: { level: TPlaceRef['level']; id: number; name: string }[] = [];
+  for (const s of scopes) {
+    if (s.level === 'district') {
+      const d = await db.district.findUnique({ where: { id: s.id }, select: { name: true, streets: { select: { id: true, name: true } } } });
+      if (d) out.push({ level: 'district', id: s.id, name: d.name }, ...d.streets.map((x) => ({ level: 'street' as const, id: x.id, name: `${d.name} ${x.name}` })));
+    }
+    if (s.level === 'street') {
+      const st = await db.street.findUnique({ where: { id: s.id }, select: { name: true } });
+      if (st) out.push({ level: 'street', id: s.id, name: st.name });
+    }
+    const communities = await db.community.findMany({
+      where: s.level === 'district' ? { street: { districtId: s.id } } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { id: s.id } : { id: -1 },
+      orderBy: { code: 'asc' },
+      select: { id: true, name: true, compounds: { select: { id: true, name: true, buildings: { select: { id: true, name: true } } } } },
+    });
+    for (const c of communities) {
+      out.push({ level: 'community', id: c.id, name: c.name });
+      for (const p of c.compounds) {
+        out.push({ level: 'compound', id: p.id, name: `${c.name} ${p.name}` });
+        for (const b of p.buildings) out.push({ level: 'building', id: b.id, name: `${p.name} ${b.name}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** A household by its address inside a compound the actor may verify residents of. */
+export async function findHousehold(by: TBy, input: { compoundId: number; building: string; unitNo: string; roomNo: string }) {
+  const scopes = scopesOf(by.actor, 'resident.verify', by.today);
+  if (scopes.length === 0) return null;
+  return getDb().household.findFirst({
+    where: {
+      unitNo: input.unitNo || '1',
+      roomNo: input.roomNo,
+      building: { compoundId: input.compoundId, name: input.building, OR: scopes.map(placeFilter) },
+    },
+    select: { id: true },
+  });
+}
+
+/** An account the actor may reset, by phone (residents of their places, or staff they manage). */
+export async function findUserByPhone(phone: string) {
+  return getDb().user.findUnique({ where: { phone }, select: { id: true } });
+}

@@ -1,0 +1,105 @@
+import { expect, test, type Browser, type TestInfo } from '@playwright/test';
+import { query, signIn } from '../support/session';
+import { formFields, postForm } from './support';
+
+// Every administrative page and server action, tried by a signed-out visitor, a resident of
+// another community, and street staff of another street: refused, and nothing written.
+const ADMIN_PAGES = ['/admin', '/admin/claims', '/admin/invitations', '/admin/desk', '/admin/roster', '/admin/staff', '/admin/audit'];
+
+const counts = async () =>
+  (await query<Record<string, number>>(`SELECT
+    (SELECT count(*)::int FROM "InvitationCode") AS invitations,
+    (SELECT count(*)::int FROM "Household") AS households,
+    (SELECT count(*)::int FROM "User") AS users,
+    (SELECT count(*)::int FROM "RoleGrant" WHERE "revokedAt" IS NULL) AS grants,
+    (SELECT count(*)::int FROM "HouseholdClaim" WHERE status <> 'PENDING') AS reviewed,
+    (SELECT count(*)::int FROM "PasswordResetCode") AS resets,
+    (SELECT count(*)::int FROM "AuditLog") AS audit`))[0]!;
+
+test.describe.configure({ mode: 'serial' });
+
+test('a signed-out visitor is sent to sign in from every staff page', async ({ page }) => {
+  for (const path of ADMIN_PAGES) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/signin\\?next=${encodeURIComponent(path).replace(/%2F/g, '%2F')}$`));
+  }
+});
+
+test('a resident (of any community) gets “not found” on every staff page', async ({ page }) => {
+  await signIn(page, '13900001002'); // 张桂兰, verified owner in Jinyang
+  for (const path of ADMIN_PAGES) {
+    const res = await page.goto(path);
+    expect({ path, status: res?.status() }).toEqual({ path, status: 404 });
+  }
+});
+
+async function pageAs(browser: Browser, info: TestInfo, phone: string) {
+  const page = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN' })).newPage();
+  await signIn(page, phone);
+  return page;
+}
+
+test('server actions aimed at another street, another community, or without a session are refused and change nothing', async ({ browser, baseURL }, info) => {
+  test.skip(info.project.name !== 'phone', 'one run is enough');
+  const [beiyuan] = await query<{ id: number }>(`SELECT id FROM "Compound" WHERE name = '北苑小区'`);
+  const [jinyang] = await query<{ id: number }>(`SELECT id FROM "Community" WHERE code = '510107009003'`);
+  const [liuGrant] = await query<{ id: number }>(`SELECT g.id FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId" WHERE u.phone = '13900001001'`);
+  // A pending claim in Jinyang (the target) and one in Tanghu (so that the Dongsheng desk shows the form).
+  const [target] = await query<{ id: number }>(`
+    INSERT INTO "HouseholdClaim" ("userId", "householdId", relation)
+    SELECT u.id, h.id, 'OWNER' FROM "User" u, "Household" h JOIN "Building" b ON b.id = h."buildingId"
+     WHERE u.phone = '13900005001' AND b."compoundId" = ${beiyuan!.id} ORDER BY h.id LIMIT 1 RETURNING id`);
+  await query(`
+    INSERT INTO "HouseholdClaim" ("userId", "householdId", relation)
+    SELECT u.id, h.id, 'TENANT' FROM "User" u, "Household" h JOIN "Building" b ON b.id = h."buildingId" JOIN "Compound" c ON c.id = b."compoundId"
+     WHERE u.phone = '13900005001' AND c.name = '欧城花园' ORDER BY h.id LIMIT 1`);
+
+  const other = await pageAs(browser, info, '13900003001'); // Dongsheng street staff
+  const resident = await pageAs(browser, info, '13900001002');
+  const visitor = await browser.newContext();
+  const before = await counts();
+  const refused = '您没有权限做这件事，没有做任何修改。';
+
+  // The other street's desk does not even list Jinyang's compounds…
+  await other.goto('/admin/invitations');
+  await expect(other.getByLabel('小区').locator('option', { hasText: '北苑小区' })).toHaveCount(0);
+  const attempts: { path: string; form: () => Promise<Record<string, string>>; extra?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> }[] = [
+    { path: '/admin/invitations', form: async () => ({ ...(await formFields(other.locator('form').first())), compoundId: String(beiyuan!.id), buildingId: '' }) },
+    {
+      path: '/admin/roster',
+      form: async () => (await other.goto('/admin/roster'), { ...(await formFields(other.locator('form').first(), 'preview')), compoundId: String(beiyuan!.id) }),
+      extra: { file: { name: 'r.csv', mimeType: 'text/csv', buffer: Buffer.from('楼栋,房号,面积,业主姓名\n8栋,101,50,x\n') } },
+    },
+    {
+      path: '/admin/desk',
+      form: async () => (await other.goto('/admin/desk'), { ...(await formFields(other.locator('form').first())), compoundId: String(beiyuan!.id), building: '1栋', unitNo: '1', roomNo: '101', name: '冒名', phone: '13977770001', relation: 'OWNER' }),
+    },
+    {
+      path: '/admin/staff',
+      form: async () => (await other.goto('/admin/staff'), { ...(await formFields(other.locator('form').last())), name: '冒名书记', phone: '13977770002', role: 'COMMUNITY_SECRETARY', place: `community:${jinyang!.id}` }),
+    },
+    {
+      path: '/admin/staff',
+      form: async () => (await other.goto('/admin/staff'), { ...(await formFields(other.locator('form').first())), grantId: String(liuGrant!.id) }),
+    },
+    {
+      path: '/admin/claims',
+      form: async () => (await other.goto('/admin/claims'), { ...(await formFields(other.locator('form').first())), claimId: String(target!.id), decision: 'approve' }),
+    },
+  ];
+
+  for (const a of attempts) {
+    const fields = await a.form();
+    // 1. Street staff of another street, through their own session: a clear refusal.
+    const res = await postForm(other.request, baseURL!, a.path, fields, a.extra);
+    const text = await res.text();
+    const ok = text.includes(refused) || text.includes('您只能在自己负责的范围内');
+    if (!ok) console.log(a.path, res.status(), Object.keys(fields), text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 1500));
+    expect({ path: a.path, refused: ok }).toEqual({ path: a.path, refused: true });
+    // 2. A resident of another community, and 3. a signed-out visitor, replaying the same request.
+    await postForm(resident.request, baseURL!, a.path, fields, a.extra);
+    await postForm(visitor.request, baseURL!, a.path, fields, a.extra);
+  }
+  expect(await counts()).toEqual(before);
+  expect((await query<{ status: string }>(`SELECT status FROM "HouseholdClaim" WHERE id = ${target!.id}`))[0]!.status).toBe('PENDING');
+});

@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+import pg from 'pg';
+
+export const DEMO_PASSWORD = 'yishi-demo-2026';
+
+/** The e2e run's own database (a throwaway embedded PostgreSQL, see playwright.config.ts). */
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: `postgresql://yishi:yishi-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 55433}/yishi` });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD, prefix = '') {
+  await page.goto(`${prefix}/signin`);
+  await page.getByLabel(prefix ? 'Mobile number' : '手机号').fill(phone);
+  await page.getByLabel(prefix ? 'Password' : '密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: prefix ? 'Sign in' : '登录' }).click();
+  await expect(page).toHaveURL(new RegExp(`${prefix}/account$`));
+}
