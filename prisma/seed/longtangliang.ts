@@ -26,9 +26,17 @@ export async function seedLongtangliang(tx: Prisma.TransactionClient, names: Nam
   const [secretary, ...partyReps] = await createPeople(tx, 4, names);
   await addPartyPosition(tx, { partyOrgId: committee.id, personId: secretary!.id, position: 'SECRETARY' });
   await registerPartyMember(tx, { personId: secretary!.id, partyOrgId: committee.id });
-  for (const p of partyReps) await registerPartyMember(tx, { personId: p.id, partyOrgId: branch.id });
+  const posts = [
+    { servicePost: '停车秩序劝导岗', skills: ['交通疏导'], interests: ['书法'] },
+    { servicePost: '楼栋联络员', skills: ['电工', '维修'], interests: ['象棋'] },
+    { servicePost: '矛盾调解岗', skills: ['调解', '法律咨询'], interests: ['太极'] },
+  ];
+  for (const [i, p] of partyReps.entries()) await registerPartyMember(tx, { personId: p.id, partyOrgId: branch.id, ...posts[i % posts.length] });
   // A dual-registered member from a nearby workplace (在职党员双报到).
-  await registerPartyMember(tx, { personId: owners[3]!.id, partyOrgId: branch.id, dualRegistered: true, workUnit: '阳泉市城区人民医院' });
+  await registerPartyMember(tx, {
+    personId: owners[3]!.id, partyOrgId: branch.id, dualRegistered: true, workUnit: '阳泉市城区人民医院',
+    servicePost: '健康服务岗', skills: ['医疗', '急救'], interests: ['义诊'], intentions: '每月第一个周六参加社区义诊',
+  });
 
   // Residents' representatives meeting: 21 representatives; two thirds of all = 14.
   await createBody(tx, {

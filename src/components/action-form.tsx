@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useId, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 
 export type TFormState = { ok: boolean; message?: string; fields?: Record<string, string>; data?: unknown } | null;
@@ -40,7 +40,8 @@ export function Field({ name, label, type = 'text', state, autoComplete, default
   required?: boolean;
 }) {
   const error = state?.fields?.[name];
-  const id = `f-${name}`;
+  // Unique per field instance: several forms on one page may have fields of the same name.
+  const id = `f-${name}-${useId()}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-lg font-medium">{label}</label>
@@ -71,5 +72,34 @@ export function SubmitButton({ children, pendingText }: { children: ReactNode; p
     >
       {pending && pendingText ? pendingText : children}
     </button>
+  );
+}
+
+export function Select({ name, label, options, state, defaultValue }: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  state: TFormState;
+  defaultValue?: string;
+}) {
+  const error = state?.fields?.[name];
+  const id = `f-${name}-${useId()}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg">
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+      {error && <p className="text-base text-red-800">{error}</p>}
+    </div>
+  );
+}
+
+export function Checkbox({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+  return (
+    <label className="flex min-h-12 items-center gap-3 text-lg">
+      <input type="checkbox" name={name} defaultChecked={defaultChecked} className="size-6 shrink-0" />
+      {label}
+    </label>
   );
 }

@@ -25,7 +25,17 @@ export async function addPartyPosition(
 
 export async function registerPartyMember(
   db: TDbLike,
-  attrs: { personId: number; partyOrgId: number; dualRegistered?: boolean; workUnit?: string; mobile?: boolean },
+  attrs: {
+    personId: number;
+    partyOrgId: number;
+    dualRegistered?: boolean;
+    workUnit?: string;
+    mobile?: boolean;
+    servicePost?: string;
+    skills?: string[];
+    interests?: string[];
+    intentions?: string;
+  },
 ) {
   return db.partyMember.create({ data: attrs });
 }

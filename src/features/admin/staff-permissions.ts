@@ -9,6 +9,8 @@ export const ADMIN_SECTIONS = [
   { key: 'invitations', href: '/admin/invitations', permission: 'resident.verify' },
   { key: 'desk', href: '/admin/desk', permission: 'resident.verify' },
   { key: 'roster', href: '/admin/roster', permission: 'roster.import' },
+  { key: 'places', href: '/admin/places', permission: 'territory.manage' },
+  { key: 'party', href: '/admin/party', permission: 'partyMember.manage' },
   { key: 'staff', href: '/admin/staff', permission: 'staff.manage' },
   { key: 'audit', href: '/admin/audit', permission: 'audit.read' },
 ] as const satisfies readonly { key: string; href: string; permission: TPermission }[];

@@ -104,3 +104,15 @@ export async function findHousehold(by: TBy, input: { compoundId: number; buildi
 export async function findUserByPhone(phone: string) {
   return getDb().user.findUnique({ where: { phone }, select: { id: true } });
 }
+
+/** Communities where the actor holds the permission (for "new compound"). */
+export async function listCommunitiesInScope(by: TBy, permission: TPermission) {
+  const scopes = scopesOf(by.actor, permission, by.today).filter((s) => s.level === 'district' || s.level === 'street' || s.level === 'community');
+  if (scopes.length === 0) return [];
+  return getDb().community.findMany({
+    where: { OR: scopes.map((s) => (s.level === 'district' ? { street: { districtId: s.id } } : s.level === 'street' ? { streetId: s.id } : { id: s.id })) },
+    orderBy: { code: 'asc' },
+    take: 1000,
+    select: { id: true, name: true, street: { select: { name: true } } },
+  });
+}

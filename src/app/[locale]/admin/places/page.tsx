@@ -1,0 +1,34 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { LinkList } from '@/components/link-list';
+import { AdminShell } from '@/features/admin/components/admin-shell';
+import { CompoundForm } from '@/features/places-admin/components/place-forms';
+import { requirePermission } from '@/features/shared/guards';
+import { labels } from '@/i18n/labels';
+import { listCommunitiesInScope, listCompoundsInScope } from '@/server/admin/scope-lists';
+
+export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/admin/places'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { by } = await requirePermission('/admin/places', 'territory.manage');
+  const t = await getTranslations('admin');
+  const compounds = await listCompoundsInScope(by, 'territory.manage');
+  const communities = await listCommunitiesInScope(by, 'territory.manage');
+  return (
+    <AdminShell title={t('sections.places')}>
+      <section aria-labelledby="compound-list" className="space-y-2">
+        <h2 id="compound-list" className="text-2xl font-semibold">{t('places.list')}</h2>
+        {compounds.length === 0 ? (
+          <p className="text-lg">{t('places.empty')}</p>
+        ) : (
+          <LinkList items={compounds.map((c) => ({ key: String(c.id), href: `/admin/places/${c.id}`, title: c.name, detail: `${c.community.name} · ${c.buildings.length} ${t('places.buildings')}` }))} />
+        )}
+      </section>
+      {communities.length > 0 && (
+        <section aria-labelledby="compound-new" className="space-y-3">
+          <h2 id="compound-new" className="text-2xl font-semibold">{t('places.create')}</h2>
+          <CompoundForm t={await labels('admin.places')} communities={communities.map((c) => ({ value: String(c.id), label: `${c.street.name} · ${c.name}` }))} />
+        </section>
+      )}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { parseAreaM2 } from '@/domain/shared/area';
+import { ZPhone } from '@/features/accounts/schemas';
+
+const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
+const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');
+const ZOptional = (max: number) => z.string().trim().max(max).optional().transform((s) => s || undefined);
+const ZCheck = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+const ZList = z.string().optional().transform((s) => (s ?? '').split(/[,，、\s]+/).filter(Boolean));
+
+export const ZCompound = z.object({
+  name: ZText(40),
+  address: ZOptional(100),
+  developerName: ZOptional(60),
+  parkingCountsInArea: ZCheck,
+  silentFollowMajority: ZCheck,
+});
+export const ZCreateCompound = ZCompound.extend({ communityId: ZId });
+export const ZUpdateCompound = ZCompound.extend({ compoundId: ZId });
+
+export const ZBuilding = z.object({ compoundId: ZId, name: ZText(20), unitCount: z.coerce.number().int().min(1, 'field.choice').max(20, 'field.choice') });
+
+export const ZHousehold = z.object({
+  buildingId: ZId,
+  unitNo: z.string().trim().max(10).default('1').transform((s) => s || '1'),
+  roomNo: ZText(20),
+  area: z.string().transform((s, ctx) => {
+    const r = parseAreaM2(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.code });
+      return z.NEVER;
+    }
+    return r.centiM2;
+  }),
+  use: z.enum(['RESIDENTIAL', 'PARKING', 'COMMERCIAL'], { message: 'field.choice' }),
+  developerHeld: ZCheck,
+});
+
+export const bodyKinds = ['TWO_COMMITTEES', 'RESIDENTS_COMMITTEE', 'OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'RESIDENTS_REPRESENTATIVES', 'COMMUNITY_COUNCIL', 'COURTYARD_COUNCIL', 'MEDIATION_COMMITTEE'] as const;
+export const ZBody = z.object({
+  compoundId: ZId,
+  scope: z.enum(['compound', 'community'], { message: 'field.choice' }),
+  kind: z.enum(bodyKinds, { message: 'field.choice' }),
+  name: ZText(40),
+  seats: z.union([z.literal(''), z.coerce.number().int().min(1).max(999)]).optional().transform((v) => (v === '' ? undefined : v)),
+  termStartsOn: ZDate,
+  termEndsOn: z.union([z.literal(''), ZDate]).optional().transform((v) => v || undefined),
+});
+
+export const ZAppoint = z.object({
+  bodyId: ZId,
+  name: ZText(30),
+  phone: z.union([z.literal(''), ZPhone]).optional().transform((v) => v || undefined),
+  position: z.enum(['CHAIR', 'VICE_CHAIR', 'SECRETARY', 'MEMBER'], { message: 'field.choice' }),
+  startsOn: ZDate,
+});
+export const ZEndMembership = z.object({ memberId: ZId, endsOn: ZDate });
+
+export const ZPartyMember = z.object({
+  partyOrgId: ZId,
+  name: ZText(30),
+  phone: ZPhone,
+  workUnit: ZOptional(60),
+  dualRegistered: ZCheck,
+  mobile: ZCheck,
+  servicePost: ZOptional(40),
+  skills: ZList,
+  interests: ZList,
+  intentions: ZOptional(200),
+});

@@ -1,0 +1,72 @@
+import 'server-only';
+import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
+import { normalisePhone } from '@/domain/shared/phone';
+import { authorize, type TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { ancestryOf } from '@/server/places/ancestry';
+
+const COMPOUND_KINDS: BodyKind[] = ['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'COURTYARD_COUNCIL'];
+
+async function bodyPlace(bodyId: number) {
+  const body = await getDb().body.findUnique({ where: { id: bodyId }, select: { communityId: true, compoundId: true } });
+  if (!body) return { body: null, ancestry: null };
+  return { body, ancestry: await ancestryOf(body.compoundId ? { level: 'compound', id: body.compoundId } : { level: 'community', id: body.communityId }) };
+}
+
+/** A new body (committee, council, assembly) of a community or of one of its compounds, for a term. */
+export async function createBody(by: TBy, input: { kind: BodyKind; name: string; communityId: number; compoundId?: number; seats?: number; termStartsOn: string; termEndsOn?: string }) {
+  const place = input.compoundId ? { level: 'compound' as const, id: input.compoundId } : { level: 'community' as const, id: input.communityId };
+  const ancestry = await ancestryOf(place);
+  authorize(by, 'body.manage', ancestry);
+  if (input.compoundId && ancestry!.community !== input.communityId) refuse('auth.forbidden');
+  if (COMPOUND_KINDS.includes(input.kind) && !input.compoundId) refuse('body.needsCompound');
+  if (input.termEndsOn && input.termEndsOn < input.termStartsOn) refuse('body.termOrder');
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const body = await tx.body.create({
+      data: {
+        kind: input.kind, name: input.name, communityId: input.communityId, compoundId: input.compoundId, seats: input.seats, termNo: 1,
+        termStartsOn: new Date(input.termStartsOn), termEndsOn: input.termEndsOn ? new Date(input.termEndsOn) : null,
+      },
+    });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'body.create', entityType: 'Body', entityId: body.id, after: { ...input }, communityId: input.communityId, compoundId: input.compoundId });
+    return body;
+  });
+}
+
+/**
+ * Appoints a person to a position in a body from a date. The person is found by mobile number
+ * (and created if the number is new); without a number a new person is recorded.
+ */
+export async function appointMember(by: TBy, input: { bodyId: number; name: string; phone?: string; position: BodyPosition; startsOn: string }) {
+  const { body, ancestry } = await bodyPlace(input.bodyId);
+  authorize(by, 'body.manage', ancestry);
+  const phone = input.phone ? (normalisePhone(input.phone) ?? refuse('account.phoneInvalid')) : null;
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const person = (phone && (await tx.person.findUnique({ where: { phone } }))) || (await tx.person.create({ data: { name: input.name, phone } }));
+    if (await tx.bodyMember.findFirst({ where: { bodyId: input.bodyId, personId: person.id, endsOn: null } })) refuse('body.alreadyMember');
+    const member = await tx.bodyMember.create({ data: { bodyId: input.bodyId, personId: person.id, position: input.position, startsOn: new Date(input.startsOn) } });
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: 'body.appoint', entityType: 'BodyMember', entityId: member.id,
+      after: { bodyId: input.bodyId, personId: person.id, name: person.name, position: input.position, startsOn: input.startsOn }, communityId: body!.communityId, compoundId: body!.compoundId,
+    });
+    return member;
+  });
+}
+
+/** Ends a member's term on a date (the history stays). */
+export async function endMembership(by: TBy, input: { memberId: number; endsOn: string }) {
+  const db = getDb();
+  const member = await db.bodyMember.findUnique({ where: { id: input.memberId }, select: { bodyId: true, startsOn: true, endsOn: true } });
+  const { body, ancestry } = member ? await bodyPlace(member.bodyId) : { body: null, ancestry: null };
+  authorize(by, 'body.manage', ancestry);
+  if (member!.endsOn) refuse('body.alreadyEnded');
+  if (new Date(input.endsOn) < member!.startsOn) refuse('body.termOrder');
+  await db.$transaction(async (tx) => {
+    await tx.bodyMember.update({ where: { id: input.memberId }, data: { endsOn: new Date(input.endsOn) } });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'body.endMembership', entityType: 'BodyMember', entityId: input.memberId, before: { endsOn: null }, after: { endsOn: input.endsOn }, communityId: body!.communityId, compoundId: body!.compoundId });
+  });
+}

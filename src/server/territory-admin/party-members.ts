@@ -1,0 +1,103 @@
+import 'server-only';
+import { scopesOf } from '@/domain/authz/can';
+import { normalisePhone } from '@/domain/shared/phone';
+import { authorize, type TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { ancestryOf } from '@/server/places/ancestry';
+
+export type TPartyProfile = {
+  partyOrgId: number;
+  name: string;
+  phone: string;
+  workUnit?: string;
+  dualRegistered: boolean;
+  mobile: boolean;
+  servicePost?: string;
+  skills: string[];
+  interests: string[];
+  intentions?: string;
+};
+
+async function orgAncestry(partyOrgId: number) {
+  const org = await getDb().partyOrg.findUnique({ where: { id: partyOrgId }, select: { communityId: true, compoundId: true, buildingId: true } });
+  if (!org) return { org: null, ancestry: null };
+  const place = org.buildingId ? { level: 'building' as const, id: org.buildingId } : org.compoundId ? { level: 'compound' as const, id: org.compoundId } : { level: 'community' as const, id: org.communityId };
+  return { org, ancestry: await ancestryOf(place) };
+}
+
+/**
+ * Registers a party member with their organisation and "设岗定责" profile (post, skills, interests,
+ * service intentions), or updates the profile of one already registered. Dual-registered members
+ * (在职党员双报到) keep their workplace.
+ */
+export async function savePartyMember(by: TBy, input: TPartyProfile) {
+  const { org, ancestry } = await orgAncestry(input.partyOrgId);
+  authorize(by, 'partyMember.manage', ancestry);
+  const phone = normalisePhone(input.phone) ?? refuse('account.phoneInvalid');
+  const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))].slice(0, 20);
+  const profile = {
+    partyOrgId: input.partyOrgId, workUnit: input.workUnit || null, dualRegistered: input.dualRegistered, mobile: input.mobile,
+    servicePost: input.servicePost || null, skills: clean(input.skills), interests: clean(input.interests), intentions: input.intentions || null,
+  };
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const person = (await tx.person.findUnique({ where: { phone } })) ?? (await tx.person.create({ data: { name: input.name, phone } }));
+    const before = await tx.partyMember.findUnique({ where: { personId: person.id } });
+    if (before && before.partyOrgId !== input.partyOrgId) {
+      // Moving a member to another organisation needs rights over the one they leave as well.
+      const from = await orgAncestry(before.partyOrgId);
+      authorize(by, 'partyMember.manage', from.ancestry);
+    }
+    const member = await tx.partyMember.upsert({ where: { personId: person.id }, create: { personId: person.id, ...profile }, update: profile });
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: before ? 'partyMember.update' : 'partyMember.register', entityType: 'PartyMember', entityId: member.id,
+      before: before ? { partyOrgId: before.partyOrgId, skills: before.skills, interests: before.interests, servicePost: before.servicePost } : undefined,
+      after: profile, communityId: org!.communityId, compoundId: org!.compoundId,
+    });
+    return member;
+  });
+}
+
+/** Party members in the actor's places, optionally only those with a skill or interest — to match members to tasks. */
+export async function listPartyMembers(by: TBy, filter: { skill?: string } = {}) {
+  const scopes = scopesOf(by.actor, 'partyMember.manage', by.today);
+  if (scopes.length === 0) return [];
+  const orgWhere = scopes.map((s) =>
+    s.level === 'district' ? { community: { street: { districtId: s.id } } }
+    : s.level === 'street' ? { community: { streetId: s.id } }
+    : s.level === 'community' ? { communityId: s.id }
+    : s.level === 'compound' ? { compoundId: s.id }
+    : { buildingId: s.id },
+  );
+  const skill = filter.skill?.trim();
+  return getDb().partyMember.findMany({
+    where: { partyOrg: { OR: orgWhere }, ...(skill ? { OR: [{ skills: { has: skill } }, { interests: { has: skill } }] } : {}) },
+    orderBy: { id: 'asc' },
+    take: 300,
+    select: {
+      id: true, dualRegistered: true, mobile: true, workUnit: true, servicePost: true, skills: true, interests: true, intentions: true,
+      person: { select: { name: true, phone: true } }, partyOrg: { select: { name: true } },
+    },
+  });
+}
+
+/** Party organisations where the actor registers members, for the form's select. */
+export async function listPartyOrgsInScope(by: TBy) {
+  const scopes = scopesOf(by.actor, 'partyMember.manage', by.today);
+  if (scopes.length === 0) return [];
+  return getDb().partyOrg.findMany({
+    where: {
+      OR: scopes.map((s) =>
+        s.level === 'district' ? { community: { street: { districtId: s.id } } }
+        : s.level === 'street' ? { community: { streetId: s.id } }
+        : s.level === 'community' ? { communityId: s.id }
+        : s.level === 'compound' ? { compoundId: s.id }
+        : { buildingId: s.id },
+      ),
+    },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true },
+  });
+}
