@@ -1,13 +1,17 @@
 'use client';
-import { useActionState, useId, type ReactNode } from 'react';
-import { useFormStatus } from 'react-dom';
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 
 export type TFormState = { ok: boolean; message?: string; fields?: Record<string, string>; data?: unknown } | null;
 type TAction = (prev: TFormState, fd: FormData) => Promise<TFormState>;
 
+const Pending = createContext(false);
+
 /**
  * A form bound to a server action. It works before JavaScript loads (plain POST); the result
  * message is announced to screen readers; field errors appear under their fields.
+ * React resets a form after every action, even a refused one, which would make people type
+ * everything again after one mistake: with JavaScript the action is dispatched by hand, and the
+ * form is cleared only after a success.
  */
 export function ActionForm({ action, children, className, result }: {
   action: TAction;
@@ -15,10 +19,19 @@ export function ActionForm({ action, children, className, result }: {
   className?: string;
   result?: (state: NonNullable<TFormState>) => ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(fd));
+  };
   return (
-    <form action={formAction} className={className ?? 'space-y-4'} noValidate>
-      {children(state)}
+    <form ref={form} action={formAction} onSubmit={submit} className={className ?? 'space-y-4'} noValidate>
+      <Pending.Provider value={pending}>{children(state)}</Pending.Provider>
       <div role="status" aria-live="polite">
         {state?.message && (
           <p className={`rounded-lg p-3 text-lg ${state.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>{state.message}</p>
@@ -63,7 +76,7 @@ export function Field({ name, label, type = 'text', state, autoComplete, default
 }
 
 export function SubmitButton({ children, pendingText }: { children: ReactNode; pendingText?: string }) {
-  const { pending } = useFormStatus();
+  const pending = useContext(Pending);
   return (
     <button
       type="submit"

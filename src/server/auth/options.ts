@@ -21,26 +21,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'phone',
       credentials: { phone: { type: 'tel' }, password: { type: 'password' } },
-      async authorize(credentials, req) {
-        const phone = normalisePhone(credentials?.phone ?? '');
-        const password = credentials?.password ?? '';
-        const address = clientAddress(req?.headers as Record<string, string> | undefined);
-        const key = phone ?? `invalid:${credentials?.phone ?? ''}`.slice(0, 60);
-        const wait = await signInBlockedFor(key, address);
-        if (wait > 0) throw new Error(`rate_limited:${Math.ceil(wait / 60)}`);
-        const user = phone
-          ? await getDb().user.findUnique({ where: { phone }, select: { id: true, passwordHash: true, sessionVersion: true, disabledAt: true } })
-          : null;
-        // Same answer, and about the same time, whether the number is unknown or the password wrong.
-        const ok = await verifyPassword(password, user && !user.disabledAt ? user.passwordHash : null);
-        if (!ok || !user) {
-          await recordSignInFailure(key, address);
-          return null;
-        }
-        await recordSignInSuccess(key);
-        await getDb().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-        return { id: String(user.id), sv: user.sessionVersion };
-      },
+      authorize: (credentials, req) => authorizeCredentials(credentials, req?.headers as Record<string, string> | undefined),
     }),
   ],
   callbacks: {
@@ -56,3 +37,31 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The credentials check, rate-limited per account and per address. Returns the user for the session,
+ * null for a wrong number or password (one answer for both), or throws "rate_limited:<minutes>".
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, string | string[] | undefined> | undefined,
+): Promise<{ id: string; sv: number } | null> {
+  const phone = normalisePhone(credentials?.phone ?? '');
+  const password = credentials?.password ?? '';
+  const address = clientAddress(headers);
+  const key = phone ?? `invalid:${credentials?.phone ?? ''}`.slice(0, 60);
+  const wait = await signInBlockedFor(key, address);
+  if (wait > 0) throw new Error(`rate_limited:${Math.ceil(wait / 60)}`);
+  const user = phone
+    ? await getDb().user.findUnique({ where: { phone }, select: { id: true, passwordHash: true, sessionVersion: true, disabledAt: true } })
+    : null;
+  // Same answer, and about the same time, whether the number is unknown or the password wrong.
+  const ok = await verifyPassword(password, user && !user.disabledAt ? user.passwordHash : null);
+  if (!ok || !user) {
+    await recordSignInFailure(key, address);
+    return null;
+  }
+  await recordSignInSuccess(key);
+  await getDb().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  return { id: String(user.id), sv: user.sessionVersion };
+}
