@@ -18,6 +18,7 @@ async function by() {
 }
 const saved = async () => (await getTranslations('admin'))('saved');
 const refresh = () => revalidatePath('/[locale]/admin/places', 'layout');
+// (the community pages live under /admin/places/c/…, inside that layout)
 
 export async function createCompoundAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
@@ -58,10 +59,11 @@ export async function saveHouseholdAction(_: TFormState, fd: FormData): Promise<
 export async function createBodyAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
     const input = ZBody.parse(formObject(fd));
-    const compound = (await getDb().compound.findUnique({ where: { id: input.compoundId }, select: { communityId: true } })) ?? refuse('auth.forbidden');
+    const compound = input.compoundId ? await getDb().compound.findUnique({ where: { id: input.compoundId }, select: { communityId: true } }) : null;
+    const communityId = compound?.communityId ?? input.communityId ?? refuse('auth.forbidden');
     await createBody(await by(), {
       kind: input.kind, name: input.name, seats: input.seats, termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn,
-      communityId: compound!.communityId, compoundId: input.scope === 'compound' ? input.compoundId : undefined,
+      communityId: communityId!, compoundId: input.scope === 'compound' && compound ? input.compoundId : undefined,
     });
     refresh();
     return { ok: true, message: await saved() };

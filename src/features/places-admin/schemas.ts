@@ -39,7 +39,9 @@ export const ZHousehold = z.object({
 
 export const bodyKinds = ['TWO_COMMITTEES', 'RESIDENTS_COMMITTEE', 'OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'RESIDENTS_REPRESENTATIVES', 'COMMUNITY_COUNCIL', 'COURTYARD_COUNCIL', 'MEDIATION_COMMITTEE'] as const;
 export const ZBody = z.object({
-  compoundId: ZId,
+  // From a compound's page (scope: that compound or its community), or from a community's page.
+  compoundId: ZId.optional(),
+  communityId: ZId.optional(),
   scope: z.enum(['compound', 'community'], { message: 'field.choice' }),
   kind: z.enum(bodyKinds, { message: 'field.choice' }),
   name: ZText(40),

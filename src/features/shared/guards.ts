@@ -8,6 +8,7 @@ import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import type { TBy } from '@/server/accounts/by';
 import { getSessionUser, today, type TSessionUser } from '@/server/auth/session';
+import { UseCaseError } from '@/server/errors';
 
 /** The signed-in user, or a redirect to sign-in that comes back here. */
 export async function requireUser(back: string): Promise<TSessionUser> {
@@ -35,4 +36,17 @@ export async function requirePermission(back: string, permission: TPermission): 
 /** For server actions: the signed-in user, or a refusal (actions are public HTTP endpoints). */
 export async function actionUser(): Promise<TSessionUser | null> {
   return getSessionUser();
+}
+
+/**
+ * Loads a staff page's subject; a refusal or a missing row shows the plain not-found page, so that
+ * places outside one's scope look exactly like places that do not exist.
+ */
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (e) {
+    if (e instanceof UseCaseError || (e as { code?: string }).code === 'P2025') notFound();
+    throw e;
+  }
 }

@@ -70,3 +70,22 @@ export async function endMembership(by: TBy, input: { memberId: number; endsOn: 
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'body.endMembership', entityType: 'BodyMember', entityId: input.memberId, before: { endsOn: null }, after: { endsOn: input.endsOn }, communityId: body!.communityId, compoundId: body!.compoundId });
   });
 }
+
+/** A community's own bodies (the two committees, councils, representatives' meeting…) with current members. */
+export async function getCommunityBodiesForAdmin(by: TBy, communityId: number) {
+  authorize(by, 'body.manage', await ancestryOf({ level: 'community', id: communityId }));
+  return getDb().community.findUniqueOrThrow({
+    where: { id: communityId },
+    select: {
+      id: true, name: true,
+      bodies: {
+        where: { compoundId: null },
+        orderBy: { id: 'asc' },
+        select: {
+          id: true, kind: true, name: true, seats: true, termStartsOn: true, termEndsOn: true,
+          members: { where: { endsOn: null }, orderBy: { id: 'asc' }, select: { id: true, position: true, startsOn: true, person: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+}

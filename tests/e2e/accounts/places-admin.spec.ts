@@ -76,3 +76,17 @@ test('street staff of another street cannot add a compound to Jinyang, even by f
   await signIn(resident, '13900001002');
   expect((await resident.goto('/admin/places'))?.status()).toBe(404);
 });
+
+test('street staff manage the community council of 37 and appoint a new member', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'writes data');
+  await signIn(page, '13900003002'); // Jinyang street staff
+  await page.goto('/admin/places');
+  await page.getByRole('region', { name: /社区的组织/ }).getByRole('link', { name: /^晋阳社区/ }).click();
+  const council = page.getByTestId('admin-body').filter({ has: page.getByRole('heading', { name: '晋阳社区议事会' }) });
+  await expect(council.getByText('成员（37）')).toBeVisible();
+  await council.locator('summary', { hasText: '任命成员' }).click();
+  await council.getByLabel('姓名').fill('孙新委员');
+  await council.getByRole('button', { name: '任命成员' }).click();
+  await expect(council.getByText('成员（38）')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { refusal } from '../refusal';
 import { claimHousehold, listPendingClaims, reviewClaim } from '@/server/accounts/claims';
 import { issueInvitationCodes } from '@/server/accounts/invitations';
 import { registerResident } from '@/server/accounts/register-resident';
@@ -11,7 +12,6 @@ beforeAll(async () => {
   w = await world();
 });
 
-const refusal = (p: Promise<unknown>) => p.then(() => 'no refusal', (e: { code?: string }) => e.code ?? String(e));
 
 describe('registration, invitation codes and household claims', () => {
   test('the whole path: register, claim with a printed code, staff approve, verified owner', async () => {

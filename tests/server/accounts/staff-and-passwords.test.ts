@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { refusal } from '../refusal';
 import { createResidentAccount } from '@/server/accounts/desk-account';
 import { changePassword, issuePasswordReset, resetPasswordWithCode } from '@/server/accounts/passwords';
 import { listAudit } from '@/server/accounts/read-audit';
@@ -11,7 +12,6 @@ let w: Awaited<ReturnType<typeof world>>;
 beforeAll(async () => {
   w = await world();
 });
-const refusal = (p: Promise<unknown>) => p.then(() => 'no refusal', (e: { code?: string }) => e.code ?? String(e));
 
 describe('staff accounts', () => {
   test('street staff appoint a community secretary in their street; the new secretary sets a password with the code', async () => {

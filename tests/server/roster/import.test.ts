@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { refusal } from '../refusal';
 import { importRoster, previewRoster } from '@/server/roster/import-roster';
 import { createCompound } from '../../factories/territory';
 import { byUser, world } from '../accounts/support';
@@ -10,7 +11,6 @@ beforeAll(async () => {
   w = await world();
   compoundId = (await createCompound(w.db, { communityId: w.jinyang.id, name: '新苑小区' })).id;
 });
-const refusal = (p: Promise<unknown>) => p.then(() => 'no refusal', (e: { code?: string }) => e.code ?? String(e));
 
 const GOOD = [
   '楼栋,单元,房号,面积,业主姓名,手机号,产权份额',

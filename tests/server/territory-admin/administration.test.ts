@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { refusal } from '../refusal';
 import { appointMember, createBody, endMembership } from '@/server/territory-admin/bodies';
 import { createBuilding, createCompound, getCompoundForAdmin, saveHousehold, updateCompound } from '@/server/territory-admin/compounds';
 import { listPartyMembers, savePartyMember } from '@/server/territory-admin/party-members';
@@ -11,7 +12,6 @@ let w: Awaited<ReturnType<typeof world>>;
 beforeAll(async () => {
   w = await world();
 });
-const refusal = (p: Promise<unknown>) => p.then(() => 'no refusal', (e: { code?: string }) => e.code ?? String(e));
 const settings = { parkingCountsInArea: false, silentFollowMajority: false };
 
 describe('managing the tree below one', () => {

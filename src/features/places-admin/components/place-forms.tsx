@@ -61,14 +61,18 @@ export function HouseholdForm({ t, buildings }: { t: T; buildings: TOption[] }) 
   );
 }
 
-export function BodyForm({ t, compoundId, kinds, today }: { t: T; compoundId: number; kinds: TOption[]; today: string }) {
+export function BodyForm({ t, compoundId, communityId, kinds, today }: { t: T; compoundId?: number; communityId?: number; kinds: TOption[]; today: string }) {
   return (
     <ActionForm action={createBodyAction}>
       {(s) => (
         <>
-          <input type="hidden" name="compoundId" value={compoundId} />
+          {compoundId ? <input type="hidden" name="compoundId" value={compoundId} /> : <input type="hidden" name="communityId" value={communityId} />}
           <Select name="kind" label={t.kind!} options={kinds} state={s} />
-          <Select name="scope" label={t.scope!} state={s} options={[{ value: 'compound', label: t.scopeCompound! }, { value: 'community', label: t.scopeCommunity! }]} />
+          {compoundId ? (
+            <Select name="scope" label={t.scope!} state={s} options={[{ value: 'compound', label: t.scopeCompound! }, { value: 'community', label: t.scopeCommunity! }]} />
+          ) : (
+            <input type="hidden" name="scope" value="community" />
+          )}
           <Field name="name" label={t.name!} state={s} />
           <Field name="seats" label={t.seats!} state={s} inputMode="numeric" required={false} />
           <div className="grid grid-cols-2 gap-2">

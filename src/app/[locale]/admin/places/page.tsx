@@ -24,6 +24,12 @@ export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/a
         )}
       </section>
       {communities.length > 0 && (
+        <section aria-labelledby="community-bodies" className="space-y-2">
+          <h2 id="community-bodies" className="text-2xl font-semibold">{t('places.communityBodies')}</h2>
+          <LinkList items={communities.slice(0, 200).map((c) => ({ key: `c${c.id}`, href: `/admin/places/c/${c.id}`, title: c.name, detail: c.street.name }))} />
+        </section>
+      )}
+      {communities.length > 0 && (
         <section aria-labelledby="compound-new" className="space-y-3">
           <h2 id="compound-new" className="text-2xl font-semibold">{t('places.create')}</h2>
           <CompoundForm t={await labels('admin.places')} communities={communities.map((c) => ({ value: String(c.id), label: `${c.street.name} · ${c.name}` }))} />
