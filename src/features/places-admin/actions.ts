@@ -7,10 +7,10 @@ import { runAction } from '@/features/shared/action-result';
 import { actionUser, byOf } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
 import { appointMember, createBody, endMembership } from '@/server/territory-admin/bodies';
-import { createBuilding, createCompound, saveHousehold, updateCompound } from '@/server/territory-admin/compounds';
+import { createBuilding, createCompound, saveHousehold, updateBuilding, updateCompound } from '@/server/territory-admin/compounds';
 import { savePartyMember } from '@/server/territory-admin/party-members';
 import { getDb } from '@/server/db';
-import { ZAppoint, ZBody, ZBuilding, ZCreateCompound, ZEndMembership, ZHousehold, ZPartyMember, ZUpdateCompound } from './schemas';
+import { ZAppoint, ZBody, ZBuilding, ZCreateCompound, ZEndMembership, ZHousehold, ZPartyMember, ZUpdateBuilding, ZUpdateCompound } from './schemas';
 
 async function by() {
   const user = (await actionUser()) ?? refuse('auth.signedOut');
@@ -42,6 +42,15 @@ export async function createBuildingAction(_: TFormState, fd: FormData): Promise
   return runAction(async () => {
     const { compoundId, ...input } = ZBuilding.parse(formObject(fd));
     await createBuilding(await by(), compoundId, input);
+    refresh();
+    return { ok: true, message: await saved() };
+  });
+}
+
+export async function updateBuildingAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const { buildingId, ...input } = ZUpdateBuilding.parse(formObject(fd));
+    await updateBuilding(await by(), buildingId, input);
     refresh();
     return { ok: true, message: await saved() };
   });

@@ -20,6 +20,7 @@ export const ZCreateCompound = ZCompound.extend({ communityId: ZId });
 export const ZUpdateCompound = ZCompound.extend({ compoundId: ZId });
 
 export const ZBuilding = z.object({ compoundId: ZId, name: ZText(20), unitCount: z.coerce.number().int().min(1, 'field.choice').max(20, 'field.choice') });
+export const ZUpdateBuilding = ZBuilding.omit({ compoundId: true }).extend({ buildingId: ZId });
 
 export const ZHousehold = z.object({
   buildingId: ZId,

@@ -99,3 +99,19 @@ export async function getCompoundForAdmin(by: TBy, compoundId: number) {
     },
   });
 }
+
+/** Renames a building or corrects its number of stairwell units. */
+export async function updateBuilding(by: TBy, buildingId: number, input: { name: string; unitCount: number }) {
+  const ancestry = await ancestryOf({ level: 'building', id: buildingId });
+  authorize(by, 'territory.manage', ancestry);
+  const db = getDb();
+  const before = await db.building.findUniqueOrThrow({ where: { id: buildingId }, select: { name: true, unitCount: true, compoundId: true } });
+  if (input.name !== before.name && (await db.building.findFirst({ where: { compoundId: before.compoundId, name: input.name } }))) refuse('place.nameTaken');
+  await db.$transaction(async (tx) => {
+    await tx.building.update({ where: { id: buildingId }, data: input });
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: 'building.update', entityType: 'Building', entityId: buildingId,
+      before: { name: before.name, unitCount: before.unitCount }, after: input, communityId: ancestry!.community, compoundId: ancestry!.compound,
+    });
+  });
+}

@@ -4,7 +4,7 @@ import { formFields, postForm } from './support';
 
 // Every administrative page and server action, tried by a signed-out visitor, a resident of
 // another community, and street staff of another street: refused, and nothing written.
-const ADMIN_PAGES = ['/admin', '/admin/claims', '/admin/invitations', '/admin/desk', '/admin/roster', '/admin/places', '/admin/places/1', '/admin/party', '/admin/staff', '/admin/audit'];
+const ADMIN_PAGES = ['/admin', '/admin/claims', '/admin/invitations', '/admin/desk', '/admin/roster', '/admin/places', '/admin/places/1', '/admin/places/c/1', '/admin/party', '/admin/staff', '/admin/audit'];
 
 const counts = async () =>
   (await query<Record<string, number>>(`SELECT

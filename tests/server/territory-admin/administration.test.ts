@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { refusal } from '../refusal';
 import { appointMember, createBody, endMembership } from '@/server/territory-admin/bodies';
-import { createBuilding, createCompound, getCompoundForAdmin, saveHousehold, updateCompound } from '@/server/territory-admin/compounds';
+import { createBuilding, createCompound, getCompoundForAdmin, saveHousehold, updateBuilding, updateCompound } from '@/server/territory-admin/compounds';
 import { listPartyMembers, savePartyMember } from '@/server/territory-admin/party-members';
 import { loadActor } from '@/server/auth/actor';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
@@ -26,10 +26,15 @@ describe('managing the tree below one', () => {
     expect([audit.before, audit.after]).toMatchObject([{ name: '锦苑', parkingCountsInArea: false }, { name: '锦苑小区', parkingCountsInArea: true }]);
 
     const b = await createBuilding(by, c.id, { name: '1栋', unitCount: 2 });
+    await createBuilding(by, c.id, { name: '2栋', unitCount: 1 });
+    expect(await refusal(updateBuilding(by, b.id, { name: '2栋', unitCount: 2 }))).toBe('place.nameTaken');
+    await updateBuilding(by, b.id, { name: '1号楼', unitCount: 3 });
+    await updateBuilding(by, b.id, { name: '1栋', unitCount: 2 });
+    expect(await db.auditLog.count({ where: { action: 'building.update', entityId: String(b.id) } })).toBe(2);
     await saveHousehold(by, { buildingId: b.id, unitNo: '1', roomNo: '101', areaCentiM2: 8950, use: 'RESIDENTIAL', developerHeld: false });
     await saveHousehold(by, { buildingId: b.id, unitNo: '1', roomNo: '101', areaCentiM2: 8960, use: 'RESIDENTIAL', developerHeld: true });
     const admin = await getCompoundForAdmin(by, c.id);
-    expect(admin.buildings).toMatchObject([{ name: '1栋', unitCount: 2, _count: { households: 1 } }]);
+    expect(admin.buildings).toMatchObject([{ name: '1栋', unitCount: 2, _count: { households: 1 } }, { name: '2栋' }]);
     expect(await db.household.findFirstOrThrow({ where: { buildingId: b.id } })).toMatchObject({ areaCentiM2: 8960, developerHeld: true });
   });
 
@@ -42,6 +47,7 @@ describe('managing the tree below one', () => {
       expect(await refusal(createCompound(by, jinyang.id, { name: '冒名小区', ...settings }))).toBe('auth.forbidden');
       expect(await refusal(updateCompound(by, a.compound.id, { name: '改名', ...settings }))).toBe('auth.forbidden');
       expect(await refusal(createBuilding(by, a.compound.id, { name: '99栋', unitCount: 1 }))).toBe('auth.forbidden');
+      expect(await refusal(updateBuilding(by, a.buildings[0]!.id, { name: '99栋', unitCount: 1 }))).toBe('auth.forbidden');
       expect(await refusal(saveHousehold(by, { buildingId: a.buildings[0]!.id, unitNo: '1', roomNo: '101', areaCentiM2: 1, use: 'RESIDENTIAL', developerHeld: false }))).toBe('auth.forbidden');
       expect(await refusal(createBody(by, { kind: 'OWNERS_COMMITTEE', name: 'x', communityId: jinyang.id, compoundId: a.compound.id, termStartsOn: '2026-01-01' }))).toBe('auth.forbidden');
     }

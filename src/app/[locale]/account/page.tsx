@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { maskPhone } from '@/domain/shared/phone';
 import { ChangePasswordForm, ClaimForm } from '@/features/accounts/components/account-forms';
 import { SignOutButton } from '@/features/accounts/components/sign-in-form';
 import { requireUser, byOf } from '@/features/shared/guards';
@@ -28,7 +27,8 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
       <section className="space-y-2">
         <h1 className="text-3xl font-bold">{t('me.title')}</h1>
         <p className="text-xl">{user.name}</p>
-        <p className="text-lg text-stone-700">{t('me.phone', { phone: maskPhone(user.phone) })}</p>
+        {/* One's own number is shown in full; everyone else sees it masked. */}
+        <p className="text-lg text-stone-700">{t('me.phone', { phone: user.phone })}</p>
         <p className={`rounded-lg p-3 text-lg ${user.verified ? 'bg-green-50 text-green-900' : 'bg-amber-50 text-amber-900'}`}>
           {user.verified ? t('me.verified') : t('me.unverified')}
         </p>

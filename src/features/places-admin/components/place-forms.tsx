@@ -1,6 +1,6 @@
 'use client';
 import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
-import { appointMemberAction, createBodyAction, createBuildingAction, createCompoundAction, endMembershipAction, saveHouseholdAction, updateCompoundAction } from '../actions';
+import { appointMemberAction, createBodyAction, createBuildingAction, createCompoundAction, endMembershipAction, saveHouseholdAction, updateBuildingAction, updateCompoundAction } from '../actions';
 
 type T = Record<string, string>;
 type TOption = { value: string; label: string };
@@ -35,6 +35,23 @@ export function BuildingForm({ t, compoundId }: { t: T; compoundId: number }) {
             <Field name="unitCount" label={t.unitCount!} state={s} defaultValue="1" inputMode="numeric" />
           </div>
           <SubmitButton>{t.addBuilding}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function EditBuildingForm({ t, building }: { t: T; building: { id: number; name: string; unitCount: number } }) {
+  return (
+    <ActionForm action={updateBuildingAction} className="space-y-2">
+      {(s) => (
+        <>
+          <input type="hidden" name="buildingId" value={building.id} />
+          <div className="grid grid-cols-2 gap-2">
+            <Field name="name" label={t.buildingName!} state={s} defaultValue={building.name} />
+            <Field name="unitCount" label={t.unitCount!} state={s} defaultValue={String(building.unitCount)} inputMode="numeric" />
+          </div>
+          <SubmitButton>{t.save}</SubmitButton>
         </>
       )}
     </ActionForm>

@@ -23,6 +23,7 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
                 <th scope="col" className="p-2">{t('audit.who')}</th>
                 <th scope="col" className="p-2">{t('audit.what')}</th>
                 <th scope="col" className="p-2">{t('audit.object')}</th>
+                <th scope="col" className="p-2">{t('audit.change')}</th>
               </tr>
             </thead>
             <tbody>
@@ -32,6 +33,7 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
                   <td className="p-2">{r.actorLabel}</td>
                   <td className="p-2 font-mono text-sm">{r.action}</td>
                   <td className="p-2 font-mono text-sm">{r.entityType} #{r.entityId}</td>
+                  <td className="p-2 text-sm"><Change before={r.before} after={r.after} /></td>
                 </tr>
               ))}
             </tbody>
@@ -39,5 +41,23 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
         </div>
       )}
     </AdminShell>
+  );
+}
+
+/** Before → after, field by field, for the fields that changed (or were set). */
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  if (keys.length === 0) return null;
+  const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  return (
+    <ul className="space-y-0.5">
+      {keys.map((k) => (
+        <li key={k} className="break-all">
+          <span className="font-mono">{k}</span>: {k in b ? <>{show(b[k])} → </> : null}{show(a[k])}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { BodyAdminList } from '@/features/places-admin/components/body-admin-list';
-import { BodyForm, BuildingForm, CompoundForm, HouseholdForm } from '@/features/places-admin/components/place-forms';
+import { BodyForm, BuildingForm, CompoundForm, EditBuildingForm, HouseholdForm } from '@/features/places-admin/components/place-forms';
 import { bodyKinds } from '@/features/places-admin/schemas';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -25,10 +25,14 @@ export default async function CompoundAdminPage({ params }: PageProps<'/[locale]
       </section>
       <section aria-labelledby="buildings" className="space-y-3">
         <h2 id="buildings" className="text-2xl font-semibold">{t('places.buildings')}</h2>
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
           {c.buildings.map((b) => (
             <li key={b.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">
               {b.name} <span className="block text-base text-stone-700">{t('places.households', { count: b._count.households })}</span>
+              <details>
+                <summary className="min-h-11 cursor-pointer py-2 text-base text-brand-700">{t('places.edit')}</summary>
+                <EditBuildingForm t={l} building={b} />
+              </details>
             </li>
           ))}
         </ul>
