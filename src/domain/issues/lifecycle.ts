@@ -1,0 +1,93 @@
+/**
+ * The life of a resident's issue under grid rapid response (网格化快速响应):
+ * submitted → acknowledged → in progress → resolved → closed, plus reopened, and "closed without
+ * being fixed" kept apart from "fixed" so that resolution rates cannot be gamed.
+ * `transition` is pure: it returns the next state and the effects to carry out, or a refusal code.
+ */
+export const issueStates = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'CLOSED_UNFIXED', 'REOPENED'] as const;
+export type TIssueState = (typeof issueStates)[number];
+export type TRating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
+export const escalationLevels = ['COMPOUND', 'COMMUNITY', 'STREET', 'DISTRICT'] as const;
+export type TLevel = (typeof escalationLevels)[number];
+
+export type TIssueEvent =
+  | { type: 'ACKNOWLEDGE' }
+  | { type: 'START' }
+  | { type: 'RESOLVE'; message: string }
+  | { type: 'CLOSE_UNFIXED'; reason: string }
+  | { type: 'RATE'; rating: TRating; comment?: string }
+  | { type: 'REOPEN'; reason: string }
+  | { type: 'ESCALATE'; reason: string }
+  | { type: 'TAKE_OVER' };
+
+/** Who acts, as the server established it. */
+export type TIssueContext = {
+  role: 'REPORTER' | 'HANDLER' | 'HIGHER_LEVEL' | 'OTHER';
+  level: TLevel;
+  reopenCount: number;
+  lastRating: TRating | null;
+};
+
+export type TEffect =
+  | { kind: 'NOTIFY_REPORTERS' }
+  | { kind: 'NOTIFY_HANDLERS' }
+  | { kind: 'ASK_RATING' }
+  | { kind: 'SET_LEVEL'; level: TLevel }
+  | { kind: 'ASSIGN_TO_ACTOR' };
+
+export type TTransition =
+  | { ok: true; next: TIssueState; effects: TEffect[] }
+  | { ok: false; code: 'issue.notAllowed' | 'issue.wrongState' | 'issue.reasonRequired' | 'issue.reopenedAlready' | 'issue.notUnsatisfied' | 'issue.topLevel' };
+
+const OPEN: TIssueState[] = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'];
+export const isOpen = (s: TIssueState) => OPEN.includes(s);
+
+const ok = (next: TIssueState, ...effects: TEffect[]): TTransition => ({ ok: true, next, effects });
+const no = (code: Extract<TTransition, { ok: false }>['code']): TTransition => ({ ok: false, code });
+
+export function transition(state: TIssueState, event: TIssueEvent, ctx: TIssueContext): TTransition {
+  const handles = ctx.role === 'HANDLER' || ctx.role === 'HIGHER_LEVEL';
+  switch (event.type) {
+    case 'ACKNOWLEDGE':
+      if (!handles) return no('issue.notAllowed');
+      return state === 'SUBMITTED' || state === 'REOPENED' ? ok('ACKNOWLEDGED', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    case 'START':
+      if (!handles) return no('issue.notAllowed');
+      return state === 'ACKNOWLEDGED' || state === 'REOPENED' ? ok('IN_PROGRESS', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    case 'RESOLVE':
+      if (!handles) return no('issue.notAllowed');
+      if (!isOpen(state)) return no('issue.wrongState');
+      if (!event.message.trim()) return no('issue.reasonRequired');
+      return ok('RESOLVED', { kind: 'NOTIFY_REPORTERS' }, { kind: 'ASK_RATING' });
+    case 'CLOSE_UNFIXED':
+      if (!handles) return no('issue.notAllowed');
+      if (!isOpen(state)) return no('issue.wrongState');
+      if (!event.reason.trim()) return no('issue.reasonRequired');
+      return ok('CLOSED_UNFIXED', { kind: 'NOTIFY_REPORTERS' });
+    case 'RATE':
+      if (ctx.role !== 'REPORTER') return no('issue.notAllowed');
+      return state === 'RESOLVED' ? ok('CLOSED', { kind: 'NOTIFY_HANDLERS' }) : no('issue.wrongState');
+    case 'REOPEN':
+      // An unsatisfied reporter may reopen once.
+      if (ctx.role !== 'REPORTER') return no('issue.notAllowed');
+      if (state !== 'CLOSED') return no('issue.wrongState');
+      if (ctx.lastRating !== 'UNSATISFIED') return no('issue.notUnsatisfied');
+      if (ctx.reopenCount >= 1) return no('issue.reopenedAlready');
+      return ok('REOPENED', { kind: 'NOTIFY_HANDLERS' });
+    case 'ESCALATE': {
+      if (!handles) return no('issue.notAllowed');
+      if (!isOpen(state)) return no('issue.wrongState');
+      if (!event.reason.trim()) return no('issue.reasonRequired');
+      const next = nextLevel(ctx.level);
+      return next ? ok(state, { kind: 'SET_LEVEL', level: next }, { kind: 'NOTIFY_HANDLERS' }, { kind: 'NOTIFY_REPORTERS' }) : no('issue.topLevel');
+    }
+    case 'TAKE_OVER':
+      if (ctx.role !== 'HIGHER_LEVEL') return no('issue.notAllowed');
+      return isOpen(state) ? ok(state, { kind: 'ASSIGN_TO_ACTOR' }, { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+  }
+}
+
+/** 小事不出小区、大事不出社区、难事街道统筹: compound → community → street → district. */
+export function nextLevel(level: TLevel): TLevel | null {
+  return escalationLevels[escalationLevels.indexOf(level) + 1] ?? null;
+}
