@@ -23,12 +23,16 @@ export const permissions = [
   'partyMember.manage',
   /** Cast a ballot in a body one belongs to (votes capability). */
   'vote.cast',
+  /** Read residents' issues of a place (the author of an anonymous issue stays hidden). */
+  'issue.read',
+  /** Handle residents' issues: acknowledge, resolve, escalate, take over. */
+  'issue.handle',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
 const STAFF_ADMIN: TPermission[] = [
   'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
-  'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage',
+  'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'issue.read', 'issue.handle',
 ];
 
 /**
@@ -42,12 +46,12 @@ export const ROLE_PERMISSIONS = {
   PARTY_MEMBER: [],
   OWNERS_COMMITTEE_MEMBER: ['vote.cast'],
   OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read'],
-  SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read'],
+  SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read'],
   COUNCIL_MEMBER: ['vote.cast'],
-  BUILDING_HEAD: ['roster.read', 'phone.read'],
-  PROPERTY_FIRM_STAFF: ['roster.read'],
-  GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify'],
-  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read'],
+  BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle'],
+  PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle'],
+  GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle'],
+  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle'],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   COMMUNITY_SECRETARY: STAFF_ADMIN,
   STREET_STAFF: STAFF_ADMIN,

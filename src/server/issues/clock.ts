@@ -1,0 +1,15 @@
+import 'server-only';
+import type { TLocalTime } from '@/domain/calendar/working-calendar';
+
+// China has one time zone, UTC+8, and no daylight saving time.
+const OFFSET_MS = 8 * 3600 * 1000;
+
+export function toChinaLocal(d: Date): TLocalTime {
+  const local = new Date(d.getTime() + OFFSET_MS);
+  return { date: local.toISOString().slice(0, 10), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+export function fromChinaLocal(t: TLocalTime): Date {
+  const [y, m, d] = t.date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 0, t.minute) - OFFSET_MS);
+}

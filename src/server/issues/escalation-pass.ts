@@ -1,0 +1,62 @@
+import 'server-only';
+import { dueAction } from '@/domain/issues/deadlines';
+import type { TLevel } from '@/domain/issues/lifecycle';
+import { writeAudit } from '@/server/audit';
+import { officialCalendar } from '@/server/calendar/official-calendar';
+import { getDb } from '@/server/db';
+import { fromChinaLocal, toChinaLocal } from './clock';
+import { deadlinesFrom } from '@/domain/issues/deadlines';
+import { findHandler } from './handlers';
+import { notify } from './notify';
+
+const SYSTEM = '系统（超时升级）';
+
+/**
+ * One pass of the escalation job: for every open issue whose deadline is near or past, remind the
+ * handler, or escalate one level (compound → community → street → district) with a new handler and
+ * fresh deadlines. Each issue is changed in its own transaction, conditionally on the state and level
+ * read, so two app instances running the pass at once never escalate an issue twice.
+ */
+export async function runEscalationPass(now = new Date()) {
+  const db = getDb();
+  const cal = officialCalendar();
+  const nowLocal = toChinaLocal(now);
+  const horizon = new Date(now.getTime() + 24 * 3600 * 1000);
+  const candidates = await db.issue.findMany({
+    where: { state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null, OR: [{ acknowledgeBy: { lte: horizon } }, { resolveBy: { lte: horizon } }] },
+    select: { id: true, state: true, level: true, title: true, acknowledgeBy: true, resolveBy: true, remindedAt: true, assigneeUserId: true, buildingId: true, compoundId: true, communityId: true, streetId: true, districtId: true, category: true, followers: { select: { userId: true } } },
+  });
+  const counts = { reminded: 0, escalated: 0, overdueAtTop: 0 };
+  for (const i of candidates) {
+    const policy = { acknowledgeMinutes: i.category.acknowledgeMinutes, resolveWorkingDays: i.category.resolveWorkingDays, remindBeforeMinutes: i.category.remindBeforeMinutes };
+    const due = dueAction({ state: i.state, level: i.level, reminded: i.remindedAt !== null, deadlines: { acknowledgeBy: toChinaLocal(i.acknowledgeBy), resolveBy: toChinaLocal(i.resolveBy) } }, nowLocal, policy, cal);
+    if (due.kind === 'NONE') continue;
+    if (due.kind === 'OVERDUE_AT_TOP') {
+      counts.overdueAtTop++;
+      continue;
+    }
+    await db.$transaction(async (tx) => {
+      if (due.kind === 'REMIND') {
+        const r = await tx.issue.updateMany({ where: { id: i.id, remindedAt: null, state: i.state, level: i.level }, data: { remindedAt: now } });
+        if (r.count === 1) {
+          await notify(tx, [i.assigneeUserId], { kind: 'issue.reminder', issueId: i.id, title: i.title, body: due.deadline });
+          counts.reminded++;
+        }
+        return;
+      }
+      const to: TLevel = due.to;
+      const d = deadlinesFrom(nowLocal, policy, cal);
+      const assignee = (await findHandler(tx, i, to, i.category.handlerRole)) ?? i.assigneeUserId;
+      const r = await tx.issue.updateMany({
+        where: { id: i.id, state: i.state, level: i.level },
+        data: { level: to, assigneeUserId: assignee, acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), remindedAt: null },
+      });
+      if (r.count !== 1) return;
+      await tx.issueEvent.create({ data: { issueId: i.id, actorLabel: SYSTEM, type: 'ESCALATE', fromState: i.state, toState: i.state, level: to, message: due.deadline } });
+      await notify(tx, [assignee, ...i.followers.map((f) => f.userId)], { kind: 'issue.escalate', issueId: i.id, title: i.title, body: to });
+      await writeAudit(tx, { actorId: null, actorLabel: SYSTEM, action: 'issue.escalate', entityType: 'Issue', entityId: i.id, before: { level: i.level }, after: { level: to, missed: due.deadline }, communityId: i.communityId, compoundId: i.compoundId });
+      counts.escalated++;
+    });
+  }
+  return counts;
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { can, scopesOf } from '@/domain/authz/can';
+import { maskPhone } from '@/domain/shared/phone';
+import type { TBy } from '@/server/accounts/by';
+import { getDb } from '@/server/db';
+import { ancestryOf } from '@/server/places/ancestry';
+import { ANONYMOUS_LABEL } from './notify';
+
+const issueSelect = {
+  id: true, title: true, description: true, state: true, level: true, anonymous: true, authorUserId: true, assigneeUserId: true,
+  acknowledgeBy: true, resolveBy: true, rating: true, ratingComment: true, reopenCount: true, createdAt: true, communityId: true,
+  category: { select: { code: true, nameZh: true, nameEn: true } },
+  events: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, actorUserId: true, actorLabel: true, type: true, toState: true, level: true, message: true } },
+  followers: { select: { userId: true } },
+} as const;
+
+/**
+ * One issue as this viewer may see it: its reporters see everything; staff who may read issues there
+ * see it without the author of an anonymous issue — no name, no phone, no user id, anywhere in the result.
+ */
+export async function getIssueForViewer(by: TBy, issueId: number) {
+  const db = getDb();
+  const issue = await db.issue.findUnique({ where: { id: issueId }, select: { ...issueSelect, buildingId: true, compoundId: true } });
+  if (!issue) return null;
+  const isReporter = issue.followers.some((f) => f.userId === by.userId);
+  const ancestry = await ancestryOf(issue.buildingId ? { level: 'building', id: issue.buildingId } : issue.compoundId ? { level: 'compound', id: issue.compoundId } : { level: 'community', id: issue.communityId });
+  const isStaff = !!ancestry && can(by.actor, 'issue.read', { ancestry }, by.today);
+  if (!isReporter && !isStaff) return null;
+  const place = await db.compound.findUnique({ where: { id: issue.compoundId ?? -1 }, select: { name: true, community: { select: { name: true } } } });
+  const building = issue.buildingId ? await db.building.findUnique({ where: { id: issue.buildingId }, select: { name: true } }) : null;
+  const hideAuthor = issue.anonymous && issue.authorUserId !== by.userId;
+  const author = hideAuthor || !issue.authorUserId ? null : await db.user.findUnique({ where: { id: issue.authorUserId }, select: { phone: true, person: { select: { name: true } } } });
+  const seesPhones = isStaff && !!ancestry && can(by.actor, 'phone.read', { ancestry }, by.today);
+  return {
+    id: issue.id, title: issue.title, description: issue.description, state: issue.state, level: issue.level, anonymous: issue.anonymous,
+    category: issue.category, acknowledgeBy: issue.acknowledgeBy, resolveBy: issue.resolveBy, rating: issue.rating, ratingComment: issue.ratingComment,
+    reopenCount: issue.reopenCount, createdAt: issue.createdAt,
+    place: { compound: place?.name ?? null, community: place?.community.name ?? null, building: building?.name ?? null },
+    author: hideAuthor ? { name: ANONYMOUS_LABEL, phone: null } : author ? { name: author.person.name, phone: seesPhones || !hideAuthor && issue.authorUserId === by.userId ? author.phone : maskPhone(author.phone) } : null,
+    events: issue.events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, toState: e.toState, level: e.level, message: e.message })),
+    viewer: { isReporter, isStaff, isAssignee: issue.assigneeUserId === by.userId },
+  };
+}
+
+/** "My issues": those the user raised or follows, newest first. */
+export async function listMyIssues(userId: number) {
+  return getDb().issue.findMany({
+    where: { followers: { some: { userId } }, mergedIntoId: null },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+    select: { id: true, title: true, state: true, level: true, createdAt: true, category: { select: { nameZh: true, nameEn: true } } },
+  });
+}
+
+/** The handler's work queue: open issues where they handle issues, soonest deadline first. Never the author of anonymous ones. */
+export async function listWorkQueue(by: TBy) {
+  const scopes = scopesOf(by.actor, 'issue.handle', by.today);
+  if (scopes.length === 0) return [];
+  const where = scopes.map((s) =>
+    s.level === 'district' ? { districtId: s.id } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { communityId: s.id } : s.level === 'compound' ? { compoundId: s.id } : { buildingId: s.id },
+  );
+  return getDb().issue.findMany({
+    where: { OR: where, state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null },
+    orderBy: [{ acknowledgeBy: 'asc' }],
+    take: 200,
+    select: { id: true, title: true, state: true, level: true, acknowledgeBy: true, resolveBy: true, assigneeUserId: true, category: { select: { nameZh: true, nameEn: true } } },
+  });
+}
+
+export async function listInbox(userId: number) {
+  const db = getDb();
+  const [items, unread] = await Promise.all([
+    db.notification.findMany({ where: { userId }, orderBy: { id: 'desc' }, take: 50 }),
+    db.notification.count({ where: { userId, readAt: null } }),
+  ]);
+  return { items, unread };
+}
+
+export async function markInboxRead(userId: number) {
+  await getDb().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+}

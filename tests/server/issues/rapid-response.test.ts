@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { listAudit } from '@/server/accounts/read-audit';
+import { actOnIssue } from '@/server/issues/act-on-issue';
+import { ensureIssueCategories } from '@/server/issues/categories';
+import { runEscalationPass } from '@/server/issues/escalation-pass';
+import { raiseIssue } from '@/server/issues/raise-issue';
+import { getIssueForViewer, listInbox, listMyIssues, listWorkQueue } from '@/server/issues/read-issues';
+import { createStaff, createVerifiedResident } from '../../factories/accounts';
+import { createPopulatedCompound } from '../../factories/compound';
+import { NameSource } from '../../factories/names';
+import { communityByCode, createBuilding, createCompound } from '../../factories/territory';
+import { byUser } from '../accounts/support';
+import { testDb } from '../db';
+import { refusal } from '../refusal';
+
+let w: Awaited<ReturnType<typeof setup>>;
+async function setup() {
+  const db = testDb();
+  await ensureIssueCategories(db);
+  const jinsha = await communityByCode(db, '510502006006');
+  const c = await createPopulatedCompound(db, new NameSource(3), {
+    communityId: jinsha.id, name: '金沙小区', buildings: [1, 2, 3].map((n) => ({ name: `${n}栋`, floors: 2, perFloor: 2, areasCentiM2: [9000] })),
+  });
+  const b3 = c.buildings[2]!;
+  const owner = c.owners[8]!; // lives in building 3
+  await db.person.update({ where: { id: owner.id }, data: { name: '报修业主甲', phone: '13811119999' } });
+  const reporter = await createVerifiedResident(db, { personId: owner.id, phone: '13811119999', password: 'x-pass-1234', householdId: c.households[8]!.id });
+  const pw = 'staff-pass-1';
+  const staff = {
+    head: await createStaff(db, { name: '陈德明', phone: '13822220001', password: pw, role: 'BUILDING_HEAD', placeLevel: 'BUILDING', placeId: b3.id }),
+    secretary: await createStaff(db, { name: '金沙书记', phone: '13822220002', password: pw, role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinsha.id }),
+    street: await createStaff(db, { name: '北城街道', phone: '13822220003', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: jinsha.streetId }),
+    otherStreet: await createStaff(db, { name: '别的街道', phone: '13822220004', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: (await communityByCode(db, '510107009003')).streetId }),
+  };
+  const facilities = await db.issueCategory.findFirstOrThrow({ where: { code: 'FACILITIES' } });
+  return { db, c, b3, reporter, staff, facilities };
+}
+beforeAll(async () => {
+  w = await setup();
+});
+const raise = async (key: string, anonymous = false) =>
+  raiseIssue(await byUser(w.reporter.id, '报修业主甲'), { categoryId: w.facilities.id, title: '3栋化粪池堵塞', description: '污水漫到楼道', compoundId: w.c.compound.id, buildingId: w.b3.id, anonymous, idempotencyKey: key });
+
+describe('S3: blocked septic tank, rapid response', () => {
+  test('report → routed to the building head → acknowledged → resolved → rated; every hand-off on the timeline', async () => {
+    const { db, staff, reporter } = w;
+    const { id } = await raise('s3-key-1');
+    expect((await raise('s3-key-1')).id).toBe(id); // a double tap stores one issue
+    expect(await db.issue.count({ where: { idempotencyKey: 's3-key-1' } })).toBe(1);
+    const issue = await db.issue.findUniqueOrThrow({ where: { id } });
+    expect([issue.assigneeUserId, issue.level, issue.state]).toEqual([staff.head.id, 'COMPOUND', 'SUBMITTED']);
+    expect((await listInbox(staff.head.id)).unread).toBe(1);
+    expect((await listWorkQueue(await byUser(staff.head.id))).map((i) => i.id)).toContain(id);
+
+    const head = await byUser(staff.head.id, '陈德明');
+    await actOnIssue(head, id, { type: 'ACKNOWLEDGE' });
+    expect(await refusal(actOnIssue(head, id, { type: 'ACKNOWLEDGE' }))).toBe('issue.wrongState');
+    await actOnIssue(head, id, { type: 'START' });
+    await actOnIssue(head, id, { type: 'RESOLVE', message: '物业已疏通，费用由维修资金列支' });
+    const me = await byUser(reporter.id, '报修业主甲');
+    expect(await refusal(actOnIssue(head, id, { type: 'RATE', rating: 'SATISFIED' }))).toBe('issue.notAllowed');
+    await actOnIssue(me, id, { type: 'RATE', rating: 'SATISFIED', comment: '两天就修好了' });
+
+    const view = await getIssueForViewer(me, id);
+    expect(view?.state).toBe('CLOSED');
+    expect(view?.events.map((e) => [e.type, e.actor])).toEqual([
+      ['SUBMITTED', '报修业主甲'], ['ACKNOWLEDGE', '陈德明'], ['START', '陈德明'], ['RESOLVE', '陈德明'], ['RATE', '报修业主甲'],
+    ]);
+    expect((await listInbox(reporter.id)).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['issue.acknowledge', 'issue.resolve', 'issue.rate']));
+    expect((await listMyIssues(reporter.id)).map((i) => i.id)).toContain(id);
+  });
+
+  test('an unanswered issue escalates on the working calendar: compound → community → street', async () => {
+    const { db, staff } = w;
+    const { id } = await raise('s3-key-2');
+    const created = await db.issue.findUniqueOrThrow({ where: { id } });
+    expect(await runEscalationPass(new Date(created.acknowledgeBy.getTime() - 3 * 3600_000))).toMatchObject({ escalated: 0 });
+    expect(await runEscalationPass(created.acknowledgeBy)).toMatchObject({ escalated: 1 });
+    const community = await db.issue.findUniqueOrThrow({ where: { id } });
+    expect([community.level, community.assigneeUserId]).toEqual(['COMMUNITY', staff.secretary.id]);
+    expect(community.acknowledgeBy > created.acknowledgeBy).toBe(true);
+    // Running the pass twice at the same moment escalates once.
+    await Promise.all([runEscalationPass(community.acknowledgeBy), runEscalationPass(community.acknowledgeBy)]);
+    const street = await db.issue.findUniqueOrThrow({ where: { id } });
+    expect([street.level, street.assigneeUserId]).toEqual(['STREET', staff.street.id]);
+    expect(await db.issueEvent.count({ where: { issueId: id, type: 'ESCALATE' } })).toBe(2);
+    // The street takes it over; staff of another street can do nothing with it.
+    expect(await refusal(actOnIssue(await byUser(staff.otherStreet.id), id, { type: 'ACKNOWLEDGE' }))).toBe('auth.forbidden');
+    expect(await getIssueForViewer(await byUser(staff.otherStreet.id), id)).toBeNull();
+    await actOnIssue(await byUser(staff.street.id), id, { type: 'ACKNOWLEDGE' });
+  });
+
+  test('closed without being fixed stays apart from fixed; an unsatisfied reporter may reopen once', async () => {
+    const { db, staff, reporter } = w;
+    const { id } = await raise('s3-key-3');
+    const head = await byUser(staff.head.id);
+    const me = await byUser(reporter.id);
+    await actOnIssue(head, id, { type: 'RESOLVE', message: '已处理' });
+    await actOnIssue(me, id, { type: 'RATE', rating: 'UNSATISFIED', comment: '没修好' });
+    await actOnIssue(me, id, { type: 'REOPEN', reason: '还在漏' });
+    expect((await db.issue.findUniqueOrThrow({ where: { id } })).state).toBe('REOPENED');
+    await actOnIssue(head, id, { type: 'RESOLVE', message: '换了管道' });
+    await actOnIssue(me, id, { type: 'RATE', rating: 'UNSATISFIED' });
+    expect(await refusal(actOnIssue(me, id, { type: 'REOPEN', reason: '再开' }))).toBe('issue.reopenedAlready');
+    const { id: other } = await raise('s3-key-4');
+    await actOnIssue(head, other, { type: 'CLOSE_UNFIXED', reason: '属于市政管网，已转12345' });
+    expect((await db.issue.findUniqueOrThrow({ where: { id: other } })).state).toBe('CLOSED_UNFIXED');
+  });
+});
+
+describe('anonymity (背靠背)', () => {
+  test('nobody but the author can find who raised an anonymous issue, anywhere staff can reach', async () => {
+    const { db, staff, c } = w;
+    // A resident whose only act is this anonymous report.
+    const neighbour = c.owners[9]!;
+    await db.person.update({ where: { id: neighbour.id }, data: { name: '匿名测试人', phone: '13811118888' } });
+    const reporter = await createVerifiedResident(db, { personId: neighbour.id, phone: '13811118888', password: 'x-pass-1234', householdId: c.households[9]!.id });
+    const { id } = await raiseIssue(await byUser(reporter.id, '匿名测试人'), { categoryId: w.facilities.id, title: '楼道有人堆放杂物', description: '影响消防通道', compoundId: c.compound.id, buildingId: w.b3.id, anonymous: true, idempotencyKey: 'anon-key-1' });
+    await actOnIssue(await byUser(reporter.id), id, { type: 'RESOLVE', message: 'x' }).catch(() => undefined); // not allowed anyway
+    await actOnIssue(await byUser(staff.head.id), id, { type: 'ACKNOWLEDGE' });
+    const issue = await db.issue.findUniqueOrThrow({ where: { id } });
+    await runEscalationPass(new Date(issue.resolveBy.getTime() + 60_000));
+
+    const secrets = ['匿名测试人', '13811118888', '138****8888', `"authorUserId":${reporter.id}`, `"actorUserId":${reporter.id}`, `"actorId":${reporter.id}`, `"userId":${reporter.id}`];
+    for (const who of [staff.head, staff.secretary, staff.street]) {
+      const by = await byUser(who.id);
+      const reachable = {
+        view: await getIssueForViewer(by, id),
+        queue: await listWorkQueue(by),
+        inbox: await listInbox(who.id),
+        audit: await listAudit(by),
+      };
+      const text = JSON.stringify(reachable, (_, v) => (typeof v === 'bigint' ? String(v) : v));
+      for (const s of secrets) expect({ who: who.phone, found: text.includes(s) ? s : null }).toEqual({ who: who.phone, found: null });
+      expect(reachable.view?.author).toEqual({ name: '匿名居民', phone: null });
+    }
+    // The author still sees it as theirs.
+    const mine = await getIssueForViewer(await byUser(reporter.id), id);
+    expect(mine?.author).toEqual({ name: '匿名测试人', phone: '13811118888' });
+  });
+});
+
+describe('bad input', () => {
+  test('a place outside the resident’s community, an unknown category: refused, nothing stored', async () => {
+    const { db, reporter } = w;
+    const before = await db.issue.count();
+    const beiyuanCompound = await createCompound(db, { communityId: (await communityByCode(db, '510107009003')).id, name: '北苑小区' });
+    const beiyuan = { compound: beiyuanCompound, buildings: [await createBuilding(db, { compoundId: beiyuanCompound.id, name: '1栋' })] };
+    const me = await byUser(reporter.id);
+    expect(await refusal(raiseIssue(me, { categoryId: w.facilities.id, title: 't', description: 'd', compoundId: beiyuan.compound.id, anonymous: false, idempotencyKey: 'bad-1' }))).toBe('issue.placeOutside');
+    expect(await refusal(raiseIssue(me, { categoryId: 999_999, title: 't', description: 'd', compoundId: w.c.compound.id, anonymous: false, idempotencyKey: 'bad-2' }))).toBe('issue.categoryUnknown');
+    expect(await refusal(raiseIssue(me, { categoryId: w.facilities.id, title: 't', description: 'd', compoundId: w.c.compound.id, buildingId: beiyuan.buildings[0]!.id, anonymous: false, idempotencyKey: 'bad-3' }))).toBe('issue.placeOutside');
+    expect(await db.issue.count()).toBe(before);
+  });
+});
