@@ -31,6 +31,15 @@ export async function seedAccounts(tx: Prisma.TransactionClient) {
   await tx.person.update({ where: { id: zhang.id }, data: { phone: '13900001002' } });
   await createVerifiedResident(tx, { personId: zhang.id, phone: '13900001002', password: pw, householdId: zhang.ownerships[0]!.householdId });
 
+  // S3: building 3 of Jinsha — its party member is the building head; an owner there reports.
+  const chen = await tx.person.findFirstOrThrow({ where: { name: '陈德明' } });
+  await tx.person.update({ where: { id: chen.id }, data: { phone: '13900006002' } });
+  const building3 = await tx.building.findFirstOrThrow({ where: { name: '3栋', compound: { name: '金沙小区' } } });
+  await createStaff(tx, { name: '陈德明', phone: '13900006002', password: pw, role: 'BUILDING_HEAD', placeLevel: 'BUILDING', placeId: building3.id });
+  const b3owner = await tx.person.findFirstOrThrow({ where: { ownerships: { some: { household: { buildingId: building3.id } } }, NOT: { id: chen.id } }, include: { ownerships: true } });
+  await tx.person.update({ where: { id: b3owner.id }, data: { name: '黄素芬', phone: '13900006003' } });
+  await createVerifiedResident(tx, { personId: b3owner.id, phone: '13900006003', password: pw, householdId: b3owner.ownerships[0]!.householdId });
+
   // A resident who registered but has not claimed a household yet.
   await createUser(tx, { name: '新来的居民', phone: '13900005001', password: pw });
 }

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { NameSource } from '../../tests/factories/names.ts';
 import { seedAccounts } from './accounts.ts';
 import { seedBeiyuan } from './beiyuan.ts';
+import { seedIssues } from './issues.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
@@ -27,7 +28,17 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     },
     { timeout: 60_000 },
   );
-  return places || accounts;
+  const issues = await db.$transaction(
+    async (tx) => {
+      if (await tx.systemFlag.findUnique({ where: { key: 'demo-issues' } })) return false;
+      if ((await tx.issueCategory.count()) === 0) return false; // categories are loaded before the demo
+      await seedIssues(tx, new Date());
+      await tx.systemFlag.create({ data: { key: 'demo-issues', value: 'S3' } });
+      return true;
+    },
+    { timeout: 60_000 },
+  );
+  return places || accounts || issues;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

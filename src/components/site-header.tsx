@@ -19,6 +19,11 @@ export async function SiteHeader() {
           <Link href="/places" className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
             {t('nav.places')}
           </Link>
+          {user && (
+            <Link href="/issues" className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
+              {t('nav.issues')}
+            </Link>
+          )}
           <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
             {user ? t('nav.account') : t('nav.signIn')}
           </Link>

@@ -53,6 +53,17 @@ describe('message catalogues', () => {
         expect({ key, args: argumentsOf(other.get(key) ?? '') }).toEqual({ key, args: argumentsOf(message) });
       }
     });
+    test('no key contains a dot (next-intl reads dots as nesting)', () => {
+      for (const locale of locales) {
+        const walk = (tree: TTree, at: string): void => {
+          for (const [k, v] of Object.entries(tree)) {
+            expect({ at, key: k, dotted: k.includes('.') }).toEqual({ at, key: k, dotted: false });
+            if (typeof v !== 'string') walk(v, `${at}.${k}`);
+          }
+        };
+        walk(JSON.parse(readFileSync(path.join(dir, locale, `${ns}.json`), 'utf8')), ns);
+      }
+    });
     test('no message is empty', () => {
       for (const locale of locales) for (const [key, m] of load(locale, ns)) expect({ key, empty: m.trim() === '' }).toEqual({ key, empty: false });
     });

@@ -5,6 +5,7 @@ import type { TBy } from '@/server/accounts/by';
 
 /** The staff desk's sections and the permission each needs. */
 export const ADMIN_SECTIONS = [
+  { key: 'issues', href: '/admin/issues', permission: 'issue.handle' },
   { key: 'claims', href: '/admin/claims', permission: 'resident.verify' },
   { key: 'invitations', href: '/admin/invitations', permission: 'resident.verify' },
   { key: 'desk', href: '/admin/desk', permission: 'resident.verify' },

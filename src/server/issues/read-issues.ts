@@ -79,3 +79,35 @@ export async function listInbox(userId: number) {
 export async function markInboxRead(userId: number) {
   await getDb().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
 }
+
+/**
+ * Compounds offered when raising an issue: those of the communities where the user lives, those where
+ * they handle issues, and one they came from (the compound page's "raise an issue here").
+ */
+export async function listRaisePlaces(by: TBy, preset?: number) {
+  const db = getDb();
+  const homes = by.actor.grants.filter((g) => g.role === 'RESIDENT').map((g) => g.place.id);
+  const communities = (await db.building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { communityId: true } } } })).map((b) => b.compound.communityId);
+  const scopes = scopesOf(by.actor, 'issue.handle', by.today);
+  const or = [
+    ...(communities.length ? [{ communityId: { in: communities } }] : []),
+    ...scopes.map((s) => (s.level === 'district' ? { districtId: s.id } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { communityId: s.id } : s.level === 'compound' ? { id: s.id } : { buildings: { some: { id: s.id } } })),
+    ...(preset ? [{ id: preset }] : []),
+  ];
+  if (or.length === 0) return [];
+  const homeCompounds = new Set((await db.building.findMany({ where: { id: { in: homes } }, select: { compoundId: true } })).map((b) => b.compoundId));
+  const compounds = await db.compound.findMany({
+    where: { OR: or },
+    orderBy: { name: 'asc' },
+    take: 300,
+    select: { id: true, name: true, community: { select: { name: true } }, buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
+  });
+  // The resident's own compound (or the one they came from) first.
+  const first = (c: { id: number }) => (c.id === preset ? 0 : homeCompounds.has(c.id) ? 1 : 2);
+  return compounds.sort((a, b) => first(a) - first(b));
+}
+
+export async function listCategories(locale: string) {
+  const rows = await getDb().issueCategory.findMany({ where: { active: true, districtId: null }, orderBy: { id: 'asc' }, select: { id: true, nameZh: true, nameEn: true } });
+  return rows.map((r) => ({ value: String(r.id), label: locale === 'en' ? r.nameEn : r.nameZh }));
+}

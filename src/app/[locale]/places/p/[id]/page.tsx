@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { formatAreaM2 } from '@/domain/shared/area';
+import { Link } from '@/i18n/link';
 import { BodyList } from '@/features/territory/components/body-list';
 import { OrganizationList } from '@/features/territory/components/organization-list';
 import { PartyOrgList } from '@/features/territory/components/party-org-list';
@@ -25,6 +26,7 @@ export default async function CompoundPage({ params }: PageProps<'/[locale]/plac
   if (!p) notFound();
   const t = await getTranslations('territory');
   const tc = await getTranslations('common');
+  const ti = await getTranslations('issues');
   const { community } = p;
   return (
     <div className="space-y-6">
@@ -44,6 +46,9 @@ export default async function CompoundPage({ params }: PageProps<'/[locale]/plac
           {t('summary', { buildings: p.buildings.length, households: p.householdCount, area: formatAreaM2(p.totalAreaCentiM2) })}
         </p>
         {p.developerName && <p className="text-base text-stone-700">{t('developer', { name: p.developerName })}</p>}
+        <Link href={`/issues/new?compound=${p.id}`} className="mt-2 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+          {ti('raise.here')}
+        </Link>
       </div>
       <section aria-labelledby="buildings" className="space-y-2">
         <h2 id="buildings" className="text-2xl font-semibold">{t('buildings')}</h2>

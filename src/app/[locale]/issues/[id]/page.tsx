@@ -1,0 +1,62 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { HandlerActions, RateForm, ReopenForm } from '@/features/issues/components/issue-actions';
+import { byOf, requireUser } from '@/features/shared/guards';
+import { labels } from '@/i18n/labels';
+import { getIssueForViewer } from '@/server/issues/read-issues';
+
+export default async function IssuePage({ params }: PageProps<'/[locale]/issues/[id]'>) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser(`/issues/${id}`);
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const issue = await getIssueForViewer(byOf(user), Number(id));
+  // Someone else's issue looks like one that does not exist.
+  if (!issue) notFound();
+  const t = await getTranslations('issues');
+  const format = await getFormatter();
+  const time = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const l = await labels('issues.detail');
+  const open = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'].includes(issue.state);
+  const place = [issue.place.community, issue.place.compound, issue.place.building].filter(Boolean).join(' · ');
+  return (
+    <div className="space-y-5 pt-2">
+      <div className="space-y-1">
+        <p className="text-base text-stone-700">#{issue.id} · {locale === 'en' ? issue.category.nameEn : issue.category.nameZh}</p>
+        <h1 className="text-3xl font-bold">{issue.title}</h1>
+        <p className="inline-block rounded bg-brand-100 px-2 py-1 text-lg font-semibold text-brand-800" data-testid="issue-state">{t(`state.${issue.state}`)}</p>
+      </div>
+      <p className="whitespace-pre-wrap text-lg leading-relaxed">{issue.description}</p>
+      <ul className="space-y-1 text-base text-stone-800">
+        <li>{t('detail.where', { place })}</li>
+        {issue.author && <li>{t('detail.reporter', { name: issue.author.phone ? `${issue.author.name}（${issue.author.phone}）` : issue.author.name })}</li>}
+        <li>{t('detail.level', { level: t(`level.${issue.level}`) })}</li>
+        {open && <li>{t('detail.acknowledgeBy', { time: time(issue.acknowledgeBy) })}</li>}
+        {open && <li>{t('detail.resolveBy', { time: time(issue.resolveBy) })}</li>}
+        {issue.rating && <li>{t('detail.yourRating', { rating: t(`rating.${issue.rating}`) })}{issue.ratingComment ? `：${issue.ratingComment}` : ''}</li>}
+      </ul>
+      <section aria-labelledby="timeline" className="space-y-2">
+        <h2 id="timeline" className="text-2xl font-semibold">{t('detail.timeline')}</h2>
+        <ol className="space-y-2 border-l-4 border-brand-100 pl-4" data-testid="timeline">
+          {issue.events.map((e) => (
+            <li key={e.id} className="text-lg">
+              <span className="font-semibold">{e.type === 'ESCALATE' ? t('event.ESCALATE', { level: t(`level.${e.level ?? 'COMMUNITY'}`) }) : t(`event.${e.type}` as 'event.SUBMITTED')}</span>
+              {' · '}{e.actor}{' · '}<time className="text-base text-stone-700">{time(e.at)}</time>
+              {e.message && <span className="block text-base text-stone-800">{e.message}</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {issue.viewer.isStaff && open && (
+        <section aria-labelledby="handle" className="space-y-2">
+          <h2 id="handle" className="text-2xl font-semibold">{t('detail.actions')}</h2>
+          <HandlerActions issueId={issue.id} state={issue.state} canTakeOver={!issue.viewer.isAssignee} t={l} />
+        </section>
+      )}
+      {issue.viewer.isReporter && issue.state === 'RESOLVED' && (
+        <RateForm issueId={issue.id} t={l} ratings={(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'] as const).map((r) => ({ value: r, label: t(`rating.${r}`) }))} />
+      )}
+      {issue.viewer.isReporter && issue.state === 'CLOSED' && issue.rating === 'UNSATISFIED' && issue.reopenCount === 0 && <ReopenForm issueId={issue.id} t={l} />}
+    </div>
+  );
+}

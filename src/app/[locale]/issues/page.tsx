@@ -1,0 +1,27 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { LinkList } from '@/components/link-list';
+import { requireUser } from '@/features/shared/guards';
+import { Link } from '@/i18n/link';
+import { listInbox, listMyIssues } from '@/server/issues/read-issues';
+
+export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issues'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser('/issues');
+  const t = await getTranslations('issues');
+  const [issues, inbox] = await Promise.all([listMyIssues(user.id), listInbox(user.id)]);
+  return (
+    <div className="space-y-5 pt-2">
+      <h1 className="text-3xl font-bold">{t('mine.title')}</h1>
+      <div className="flex flex-wrap gap-3">
+        <Link href="/issues/new" className="inline-flex min-h-14 items-center rounded-lg bg-brand-700 px-6 text-lg font-semibold text-white">{t('mine.new')}</Link>
+        <Link href="/inbox" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">{t('mine.inbox', { count: inbox.unread })}</Link>
+      </div>
+      {issues.length === 0 ? (
+        <p className="text-lg">{t('mine.empty')}</p>
+      ) : (
+        <LinkList items={issues.map((i) => ({ key: String(i.id), href: `/issues/${i.id}`, title: i.title, badge: t(`state.${i.state}`), detail: `${locale === 'en' ? i.category.nameEn : i.category.nameZh} · #${i.id}` }))} />
+      )}
+    </div>
+  );
+}

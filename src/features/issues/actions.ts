@@ -1,0 +1,43 @@
+'use server';
+import { getTranslations } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
+import type { TFormState } from '@/components/action-form';
+import { formObject } from '@/features/accounts/schemas';
+import { runAction } from '@/features/shared/action-result';
+import { actionUser, byOf } from '@/features/shared/guards';
+import { refuse } from '@/server/errors';
+import { actOnIssue } from '@/server/issues/act-on-issue';
+import { raiseIssue } from '@/server/issues/raise-issue';
+import { markInboxRead } from '@/server/issues/read-issues';
+import { ZIssueEvent, ZRaiseIssue } from './schemas';
+
+async function by() {
+  const user = (await actionUser()) ?? refuse('auth.signedOut');
+  return byOf(user!);
+}
+
+export async function raiseIssueAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const input = ZRaiseIssue.parse(formObject(fd));
+    const { id } = await raiseIssue(await by(), input);
+    return { ok: true, message: (await getTranslations('issues.raise'))('done', { id }), data: { id } };
+  });
+}
+
+export async function issueEventAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const { issueId, ...event } = ZIssueEvent.parse(formObject(fd));
+    await actOnIssue(await by(), issueId, event);
+    revalidatePath('/[locale]/issues/[id]', 'page');
+    return { ok: true, message: (await getTranslations('issues.detail'))('done') };
+  });
+}
+
+export async function markInboxReadAction(): Promise<TFormState> {
+  return runAction(async () => {
+    const user = (await actionUser()) ?? refuse('auth.signedOut');
+    await markInboxRead(user!.id);
+    revalidatePath('/[locale]/inbox', 'page');
+    return { ok: true };
+  });
+}

@@ -1,0 +1,54 @@
+'use client';
+import { ActionForm, Field, Select, SubmitButton } from '@/components/action-form';
+import { issueEventAction } from '../actions';
+
+type T = Record<string, string>;
+
+/** One small form per step the viewer may take; the server decides again whether it is allowed. */
+function Step({ issueId, type, label, t, text }: { issueId: number; type: string; label: string; t: T; text?: 'message' | 'reason' }) {
+  return (
+    <ActionForm action={issueEventAction} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
+      {(s) => (
+        <>
+          <input type="hidden" name="issueId" value={issueId} />
+          <input type="hidden" name="type" value={type} />
+          {text && <Field name={text} label={text === 'message' ? t.message! : t.reason!} state={s} />}
+          <SubmitButton>{label}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function HandlerActions({ issueId, state, canTakeOver, t }: { issueId: number; state: string; canTakeOver: boolean; t: T }) {
+  return (
+    <div className="space-y-2">
+      {(state === 'SUBMITTED' || state === 'REOPENED') && <Step issueId={issueId} type="ACKNOWLEDGE" label={t.acknowledge!} t={t} />}
+      {(state === 'ACKNOWLEDGED' || state === 'REOPENED') && <Step issueId={issueId} type="START" label={t.start!} t={t} />}
+      <Step issueId={issueId} type="RESOLVE" label={t.resolve!} t={t} text="message" />
+      <Step issueId={issueId} type="ESCALATE" label={t.escalate!} t={t} text="reason" />
+      <Step issueId={issueId} type="CLOSE_UNFIXED" label={t.closeUnfixed!} t={t} text="reason" />
+      {canTakeOver && <Step issueId={issueId} type="TAKE_OVER" label={t.takeOver!} t={t} />}
+    </div>
+  );
+}
+
+export function RateForm({ issueId, t, ratings }: { issueId: number; t: T; ratings: { value: string; label: string }[] }) {
+  return (
+    <ActionForm action={issueEventAction} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
+      {(s) => (
+        <>
+          <input type="hidden" name="issueId" value={issueId} />
+          <input type="hidden" name="type" value="RATE" />
+          <Select name="rating" label={t.rate!} options={ratings} state={s} />
+          <Field name="comment" label={t.comment!} state={s} required={false} />
+          <SubmitButton>{t.submitRating}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ReopenForm({ issueId, t }: { issueId: number; t: T }) {
+  return <Step issueId={issueId} type="REOPEN" label={t.reopen!} t={t} text="reason" />;
+}

@@ -1,0 +1,54 @@
+'use client';
+import { useState } from 'react';
+import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
+import { raiseIssueAction } from '../actions';
+
+type TCompound = { id: number; name: string; community: { name: string }; buildings: { id: number; name: string }[] };
+
+/**
+ * One key per form: a double tap, or a retry after a lost answer, stores one issue. The compound the
+ * resident lives in comes first; its buildings follow the compound chosen.
+ */
+export function RaiseIssueForm({ t, categories, compounds, viewHref }: { t: Record<string, string>; categories: { value: string; label: string }[]; compounds: TCompound[]; viewHref: string }) {
+  const [key] = useState(() => crypto.randomUUID());
+  const [compoundId, setCompoundId] = useState(compounds[0]?.id ?? 0);
+  const buildings = compounds.find((c) => c.id === compoundId)?.buildings ?? [];
+  const select = 'min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg';
+  return (
+    <ActionForm
+      action={raiseIssueAction}
+      result={(s) => (s.ok && s.data ? <a href={viewHref.replace('ID', String((s.data as { id: number }).id))} className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{t.view}</a> : null)}
+    >
+      {(s) =>
+        // After a success only the result stays: a late second tap cannot send a cleared form.
+        s?.ok ? null : (
+        <>
+          <input type="hidden" name="idempotencyKey" value={key} />
+          <Select name="categoryId" label={t.category!} options={categories} state={s} />
+          <div className="space-y-1">
+            <label htmlFor="raise-compound" className="block text-lg font-medium">{t.compound}</label>
+            <select id="raise-compound" name="compoundId" className={select} value={compoundId} onChange={(e) => setCompoundId(Number(e.target.value))}>
+              {compounds.map((c) => <option key={c.id} value={c.id}>{c.community.name} · {c.name}</option>)}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="raise-building" className="block text-lg font-medium">{t.building}</label>
+            <select id="raise-building" name="buildingId" className={select} defaultValue="">
+              <option value="">{t.anyBuilding}</option>
+              {buildings.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+            </select>
+          </div>
+          <Field name="title" label={t.issueTitle!} state={s} />
+          <div className="space-y-1">
+            <label htmlFor="raise-description" className="block text-lg font-medium">{t.description}</label>
+            <textarea id="raise-description" name="description" rows={5} required aria-invalid={s?.fields?.description ? true : undefined} className="w-full rounded-lg border border-stone-400 bg-white p-3 text-lg" />
+            {s?.fields?.description && <p className="text-base text-red-800">{s.fields.description}</p>}
+          </div>
+          <Checkbox name="anonymous" label={t.anonymous!} />
+          <SubmitButton>{t.submit}</SubmitButton>
+        </>
+        )
+      }
+    </ActionForm>
+  );
+}

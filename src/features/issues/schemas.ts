@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
+
+export const ZRaiseIssue = z.object({
+  categoryId: ZId,
+  compoundId: ZId,
+  buildingId: z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined),
+  title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
+  description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
+  anonymous: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),
+});
+
+export const ZIssueEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ACKNOWLEDGE'), issueId: ZId }),
+  z.object({ type: z.literal('START'), issueId: ZId }),
+  z.object({ type: z.literal('TAKE_OVER'), issueId: ZId }),
+  z.object({ type: z.literal('RESOLVE'), issueId: ZId, message: z.string().trim().min(1, 'field.reason').max(1000) }),
+  z.object({ type: z.literal('CLOSE_UNFIXED'), issueId: ZId, reason: z.string().trim().min(1, 'field.reason').max(1000) }),
+  z.object({ type: z.literal('ESCALATE'), issueId: ZId, reason: z.string().trim().min(1, 'field.reason').max(1000) }),
+  z.object({ type: z.literal('REOPEN'), issueId: ZId, reason: z.string().trim().min(1, 'field.reason').max(1000) }),
+  z.object({ type: z.literal('RATE'), issueId: ZId, rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], { message: 'field.choice' }), comment: z.string().trim().max(500).optional() }),
+]);

@@ -1,0 +1,51 @@
+import type { IssueState } from '@/generated/prisma/client';
+import type { TDbLike } from './db';
+
+type TStep = { type: string; toState: IssueState; actorUserId: number | null; actorLabel: string; message?: string; minutesAfter: number };
+
+/**
+ * An issue with a recorded history, for demo data and tests that need issues in a given state
+ * (the app itself changes issues only through src/server/issues).
+ */
+export async function createIssueWithHistory(
+  db: TDbLike,
+  attrs: {
+    categoryCode: string;
+    title: string;
+    description: string;
+    compoundId: number;
+    buildingId?: number;
+    authorUserId: number;
+    anonymous?: boolean;
+    assigneeUserId?: number;
+    createdAt: Date;
+    acknowledgeBy: Date;
+    resolveBy: Date;
+    steps: TStep[];
+    rating?: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
+    ratingComment?: string;
+  },
+) {
+  const category = await db.issueCategory.findFirstOrThrow({ where: { code: attrs.categoryCode, districtId: null } });
+  const compound = await db.compound.findUniqueOrThrow({ where: { id: attrs.compoundId } });
+  const last = attrs.steps.at(-1);
+  const issue = await db.issue.create({
+    data: {
+      title: attrs.title, description: attrs.description, categoryId: category.id,
+      districtId: compound.districtId, streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id, buildingId: attrs.buildingId,
+      authorUserId: attrs.authorUserId, anonymous: attrs.anonymous ?? false, assigneeUserId: attrs.assigneeUserId,
+      state: last?.toState ?? 'SUBMITTED', createdAt: attrs.createdAt, acknowledgeBy: attrs.acknowledgeBy, resolveBy: attrs.resolveBy,
+      rating: attrs.rating, ratingComment: attrs.ratingComment,
+    },
+  });
+  await db.issueFollower.create({ data: { issueId: issue.id, userId: attrs.authorUserId } });
+  await db.issueEvent.create({
+    data: { issueId: issue.id, at: attrs.createdAt, actorUserId: attrs.anonymous ? null : attrs.authorUserId, actorLabel: attrs.anonymous ? '匿名居民' : 'resident', type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND' },
+  });
+  for (const s of attrs.steps) {
+    await db.issueEvent.create({
+      data: { issueId: issue.id, at: new Date(attrs.createdAt.getTime() + s.minutesAfter * 60_000), actorUserId: s.actorUserId, actorLabel: s.actorLabel, type: s.type, toState: s.toState, level: 'COMPOUND', message: s.message },
+    });
+  }
+  return issue;
+}
