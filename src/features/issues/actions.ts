@@ -19,7 +19,9 @@ async function by() {
 export async function raiseIssueAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
     const input = ZRaiseIssue.parse(formObject(fd));
-    const { id } = await raiseIssue(await by(), input);
+    const files = fd.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
+    const photos = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
+    const { id } = await raiseIssue(await by(), { ...input, photos });
     return { ok: true, message: (await getTranslations('issues.raise'))('done', { id }), data: { id } };
   });
 }

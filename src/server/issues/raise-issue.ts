@@ -10,6 +10,9 @@ import { ancestryOf } from '@/server/places/ancestry';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { findHandler } from './handlers';
 import { ANONYMOUS_LABEL, notify } from './notify';
+import { MAX_PHOTOS, preparePhoto } from './photos';
+import { getFileStore } from '@/server/files/file-store';
+import { randomUUID } from 'node:crypto';
 
 export type TRaiseIssue = {
   categoryId: number;
@@ -20,6 +23,8 @@ export type TRaiseIssue = {
   anonymous: boolean;
   /** From the form: the same key twice (a double tap) stores one issue. */
   idempotencyKey: string;
+  /** Up to six photos as uploaded; checked, resized and stripped of metadata before anything is stored. */
+  photos?: Buffer[];
 };
 
 /**
@@ -46,11 +51,21 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
   const category = found;
   const now = new Date();
   const d = deadlinesFrom(toChinaLocal(now), { acknowledgeMinutes: category.acknowledgeMinutes, resolveWorkingDays: category.resolveWorkingDays, remindBeforeMinutes: category.remindBeforeMinutes }, officialCalendar());
+  if ((input.photos?.length ?? 0) > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
+  const prepared = await Promise.all((input.photos ?? []).map(preparePhoto));
+  const store = getFileStore();
+  const stored = await Promise.all(prepared.map(async (p) => {
+    const key = `issues/${randomUUID()}.jpg`;
+    await store.put(key, p.jpeg);
+    return { key, ...p };
+  }));
   const place = { buildingId: input.buildingId ?? null, compoundId: input.compoundId, communityId: ancestry.community!, streetId: ancestry.street!, districtId: ancestry.district! };
 
   try {
     return await create();
   } catch (e) {
+    // Nothing stored: the photos written for this attempt go too.
+    await Promise.all(stored.map((p) => store.remove(p.key)));
     // Two taps racing past the check above: the unique key lets only one through.
     if ((e as { code?: string }).code === 'P2002') {
       const first = await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true } });
@@ -70,6 +85,9 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
       },
     });
     await tx.issueFollower.create({ data: { issueId: issue.id, userId: by.userId } });
+    if (stored.length) {
+      await tx.issuePhoto.createMany({ data: stored.map((p) => ({ issueId: issue.id, storageKey: p.key, width: p.width, height: p.height, bytes: p.jpeg.length })) });
+    }
     await tx.issueEvent.create({
       data: { issueId: issue.id, actorUserId: input.anonymous ? null : by.userId, actorLabel: input.anonymous ? ANONYMOUS_LABEL : by.label, type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND' },
     });

@@ -5,6 +5,7 @@ import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { ancestryOf } from '@/server/places/ancestry';
 import { ANONYMOUS_LABEL } from './notify';
+import { getFileStore } from '@/server/files/file-store';
 
 const issueSelect = {
   id: true, title: true, description: true, state: true, level: true, anonymous: true, authorUserId: true, assigneeUserId: true,
@@ -29,6 +30,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   const place = await db.compound.findUnique({ where: { id: issue.compoundId ?? -1 }, select: { name: true, community: { select: { name: true } } } });
   const building = issue.buildingId ? await db.building.findUnique({ where: { id: issue.buildingId }, select: { name: true } }) : null;
   const hideAuthor = issue.anonymous && issue.authorUserId !== by.userId;
+  const photos = await db.issuePhoto.findMany({ where: { issueId }, orderBy: { id: 'asc' }, select: { id: true, width: true, height: true } });
   const author = hideAuthor || !issue.authorUserId ? null : await db.user.findUnique({ where: { id: issue.authorUserId }, select: { phone: true, person: { select: { name: true } } } });
   const seesPhones = isStaff && !!ancestry && can(by.actor, 'phone.read', { ancestry }, by.today);
   return {
@@ -38,6 +40,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     place: { compound: place?.name ?? null, community: place?.community.name ?? null, building: building?.name ?? null },
     author: hideAuthor ? { name: ANONYMOUS_LABEL, phone: null } : author ? { name: author.person.name, phone: seesPhones || !hideAuthor && issue.authorUserId === by.userId ? author.phone : maskPhone(author.phone) } : null,
     events: issue.events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, toState: e.toState, level: e.level, message: e.message })),
+    photos,
     viewer: { isReporter, isStaff, isAssignee: issue.assigneeUserId === by.userId },
   };
 }
@@ -110,4 +113,11 @@ export async function listRaisePlaces(by: TBy, preset?: number) {
 export async function listCategories(locale: string) {
   const rows = await getDb().issueCategory.findMany({ where: { active: true, districtId: null }, orderBy: { id: 'asc' }, select: { id: true, nameZh: true, nameEn: true } });
   return rows.map((r) => ({ value: String(r.id), label: locale === 'en' ? r.nameEn : r.nameZh }));
+}
+
+/** A photo's bytes, for someone who may see its issue; null otherwise (and for unknown photos). */
+export async function getIssuePhoto(by: TBy, issueId: number, photoId: number) {
+  if (!(await getIssueForViewer(by, issueId))) return null;
+  const photo = await getDb().issuePhoto.findFirst({ where: { id: photoId, issueId }, select: { storageKey: true } });
+  return photo ? getFileStore().get(photo.storageKey) : null;
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { expectAccessible, expectNoHorizontalScroll } from '../support/a11y';
 import { query, signIn } from '../support/session';
 
@@ -16,6 +17,8 @@ test('S3: report → acknowledgement → hand-offs → repair → satisfaction, 
   await owner.getByLabel('楼栋（选填）').selectOption({ label: '3栋' });
   await owner.getByLabel('标题（一句话）').fill('3栋化粪池又堵了');
   await owner.getByLabel('详细情况').fill('一单元门口污水外溢，气味很大。');
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#654' } }).jpeg().toBuffer();
+  await owner.getByLabel('照片（选填，最多 6 张）').setInputFiles({ name: 'septic-tank.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expectAccessible(owner);
   await expectNoHorizontalScroll(owner);
   // A double tap: one issue.
@@ -25,6 +28,9 @@ test('S3: report → acknowledgement → hand-offs → repair → satisfaction, 
   expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Issue" WHERE title = '3栋化粪池又堵了'`))[0]!.n).toBe(1);
   await owner.getByRole('link', { name: '查看进展' }).click();
   await expect(owner.getByTestId('issue-state')).toHaveText('已提交');
+  const img = owner.getByTestId('photos').getByRole('img', { name: '照片 1' });
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1200);
   const issueUrl = owner.url().replace(/^https?:\/\/[^/]+/, '');
 
   // The building head finds it in the work queue and handles it.

@@ -44,6 +44,10 @@ export function RaiseIssueForm({ t, categories, compounds, viewHref }: { t: Reco
             <textarea id="raise-description" name="description" rows={5} required aria-invalid={s?.fields?.description ? true : undefined} className="w-full rounded-lg border border-stone-400 bg-white p-3 text-lg" />
             {s?.fields?.description && <p className="text-base text-red-800">{s.fields.description}</p>}
           </div>
+          <div className="space-y-1">
+            <label htmlFor="raise-photos" className="block text-lg font-medium">{t.photos}</label>
+            <input id="raise-photos" name="photos" type="file" accept="image/*" multiple className="block min-h-12 w-full text-lg" />
+          </div>
           <Checkbox name="anonymous" label={t.anonymous!} />
           <SubmitButton>{t.submit}</SubmitButton>
         </>

@@ -27,6 +27,16 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
         <p className="inline-block rounded bg-brand-100 px-2 py-1 text-lg font-semibold text-brand-800" data-testid="issue-state">{t(`state.${issue.state}`)}</p>
       </div>
       <p className="whitespace-pre-wrap text-lg leading-relaxed">{issue.description}</p>
+      {issue.photos.length > 0 && (
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="photos">
+          {issue.photos.map((p, i) => (
+            <li key={p.id}>
+              {/* eslint-disable-next-line @next/next/no-img-element -- served by an authorized route, not a static asset */}
+              <img src={`/api/issues/${issue.id}/photos/${p.id}`} width={p.width} height={p.height} alt={t('detail.photo', { n: i + 1 })} className="h-auto w-full rounded-lg border border-stone-200" loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      )}
       <ul className="space-y-1 text-base text-stone-800">
         <li>{t('detail.where', { place })}</li>
         {issue.author && <li>{t('detail.reporter', { name: issue.author.phone ? `${issue.author.name}（${issue.author.phone}）` : issue.author.name })}</li>}
