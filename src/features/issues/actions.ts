@@ -9,7 +9,8 @@ import { refuse } from '@/server/errors';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { markInboxRead } from '@/server/issues/read-issues';
-import { ZIssueEvent, ZRaiseIssue } from './schemas';
+import { ZIssueEvent, ZMerge, ZRaiseIssue, ZSplit } from './schemas';
+import { mergeIssues, splitIssue } from '@/server/issues/merge-split';
 
 async function by() {
   const user = (await actionUser()) ?? refuse('auth.signedOut');
@@ -41,5 +42,22 @@ export async function markInboxReadAction(): Promise<TFormState> {
     await markInboxRead(user!.id);
     revalidatePath('/[locale]/inbox', 'page');
     return { ok: true };
+  });
+}
+
+export async function mergeIssuesAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const { issueId, ids } = ZMerge.parse(formObject(fd));
+    await mergeIssues(await by(), issueId, ids);
+    revalidatePath('/[locale]/issues/[id]', 'page');
+    return { ok: true, message: (await getTranslations('issues.detail'))('done') };
+  });
+}
+
+export async function splitIssueAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const { issueId, ...input } = ZSplit.parse(formObject(fd));
+    const { id } = await splitIssue(await by(), issueId, input);
+    return { ok: true, message: (await getTranslations('issues.raise'))('done', { id }) };
   });
 }

@@ -22,3 +22,13 @@ export const ZIssueEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('REOPEN'), issueId: ZId, reason: z.string().trim().min(1, 'field.reason').max(1000) }),
   z.object({ type: z.literal('RATE'), issueId: ZId, rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], { message: 'field.choice' }), comment: z.string().trim().max(500).optional() }),
 ]);
+
+export const ZMerge = z.object({
+  issueId: ZId,
+  ids: z.string().transform((s) => s.split(/[^0-9]+/).filter(Boolean).map(Number)),
+});
+export const ZSplit = z.object({
+  issueId: ZId,
+  title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
+  description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
+});

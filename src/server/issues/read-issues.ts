@@ -8,7 +8,7 @@ import { ANONYMOUS_LABEL } from './notify';
 import { getFileStore } from '@/server/files/file-store';
 
 const issueSelect = {
-  id: true, title: true, description: true, state: true, level: true, anonymous: true, authorUserId: true, assigneeUserId: true,
+  id: true, title: true, description: true, state: true, level: true, anonymous: true, authorUserId: true, assigneeUserId: true, mergedIntoId: true,
   acknowledgeBy: true, resolveBy: true, rating: true, ratingComment: true, reopenCount: true, createdAt: true, communityId: true,
   category: { select: { code: true, nameZh: true, nameEn: true } },
   events: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, actorUserId: true, actorLabel: true, type: true, toState: true, level: true, message: true } },
@@ -38,7 +38,13 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     category: issue.category, acknowledgeBy: issue.acknowledgeBy, resolveBy: issue.resolveBy, rating: issue.rating, ratingComment: issue.ratingComment,
     reopenCount: issue.reopenCount, createdAt: issue.createdAt,
     place: { compound: place?.name ?? null, community: place?.community.name ?? null, building: building?.name ?? null },
-    author: hideAuthor ? { name: ANONYMOUS_LABEL, phone: null } : author ? { name: author.person.name, phone: seesPhones || !hideAuthor && issue.authorUserId === by.userId ? author.phone : maskPhone(author.phone) } : null,
+    // Only the author and staff learn who raised it (other followers, e.g. reporters of merged duplicates, do not).
+    author: hideAuthor
+      ? { name: ANONYMOUS_LABEL, phone: null }
+      : author && (isStaff || issue.authorUserId === by.userId)
+        ? { name: author.person.name, phone: seesPhones || issue.authorUserId === by.userId ? author.phone : maskPhone(author.phone) }
+        : null,
+    mergedIntoId: issue.mergedIntoId,
     events: issue.events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, toState: e.toState, level: e.level, message: e.message })),
     photos,
     viewer: { isReporter, isStaff, isAssignee: issue.assigneeUserId === by.userId },

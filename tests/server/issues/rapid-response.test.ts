@@ -5,6 +5,7 @@ import { ensureIssueCategories } from '@/server/issues/categories';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { getIssueForViewer, listInbox, listMyIssues, listWorkQueue } from '@/server/issues/read-issues';
+import { mergeIssues, splitIssue } from '@/server/issues/merge-split';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
 import { createPopulatedCompound } from '../../factories/compound';
 import { NameSource } from '../../factories/names';
@@ -151,5 +152,38 @@ describe('bad input', () => {
     expect(await refusal(raiseIssue(me, { categoryId: 999_999, title: 't', description: 'd', compoundId: w.c.compound.id, anonymous: false, idempotencyKey: 'bad-2' }))).toBe('issue.categoryUnknown');
     expect(await refusal(raiseIssue(me, { categoryId: w.facilities.id, title: 't', description: 'd', compoundId: w.c.compound.id, buildingId: beiyuan.buildings[0]!.id, anonymous: false, idempotencyKey: 'bad-3' }))).toBe('issue.placeOutside');
     expect(await db.issue.count()).toBe(before);
+  });
+});
+
+describe('merging duplicates and splitting', () => {
+  test('merged duplicates leave the queue; their reporters follow the kept issue and hear of it — without learning who else reported', async () => {
+    const { db, staff, c } = w;
+    const neighbourPerson = c.owners[10]!;
+    await db.person.update({ where: { id: neighbourPerson.id }, data: { phone: '13811117777' } });
+    const neighbour = await createVerifiedResident(db, { personId: neighbourPerson.id, phone: '13811117777', password: 'x-pass-1234', householdId: c.households[10]!.id });
+    const { id: keep } = await raise('merge-keep');
+    const { id: dup } = await raiseIssue(await byUser(neighbour.id, '邻居乙'), { categoryId: w.facilities.id, title: '化粪池堵了', description: '同一个问题', compoundId: c.compound.id, buildingId: w.b3.id, anonymous: false, idempotencyKey: 'merge-dup' });
+    const head = await byUser(staff.head.id);
+    expect(await refusal(mergeIssues(await byUser(staff.otherStreet.id), keep, [dup]))).toBe('auth.forbidden');
+    expect(await refusal(mergeIssues(head, keep, [keep]))).toBe('issue.mergeNothing');
+    await mergeIssues(head, keep, [dup]);
+    expect((await listWorkQueue(head)).map((i) => i.id)).not.toContain(dup);
+    expect((await listMyIssues(neighbour.id)).map((i) => i.id)).toEqual(expect.arrayContaining([keep]));
+    await actOnIssue(head, keep, { type: 'ACKNOWLEDGE' });
+    expect((await listInbox(neighbour.id)).items.map((n) => [n.kind, n.issueId])).toEqual(expect.arrayContaining([['issue.acknowledge', keep], ['issue.merged', keep]]));
+    // The neighbour follows the kept issue but is not told who raised it.
+    const seen = await getIssueForViewer(await byUser(neighbour.id), keep);
+    expect(seen?.author).toBeNull();
+    expect(await refusal(mergeIssues(head, keep, [dup]))).toBe('issue.wrongState');
+  });
+
+  test('a matter split off becomes its own issue with the same reporters', async () => {
+    const { staff, reporter } = w;
+    const { id } = await raise('split-from');
+    const { id: split } = await splitIssue(await byUser(staff.head.id), id, { title: '楼道灯坏了', description: '顺便说一下三楼楼道灯也坏了' });
+    const mine = await getIssueForViewer(await byUser(reporter.id), split);
+    expect([mine?.state, mine?.events.map((e) => e.type)]).toEqual(['SUBMITTED', ['SPLIT_FROM']]);
+    expect((await getIssueForViewer(await byUser(reporter.id), id))?.events.map((e) => e.type)).toContain('SPLIT');
+    expect(await refusal(splitIssue(await byUser(reporter.id), id, { title: 'xx', description: 'xxxxxx' }))).toBe('auth.forbidden');
   });
 });

@@ -1,6 +1,6 @@
 'use client';
 import { ActionForm, Field, Select, SubmitButton } from '@/components/action-form';
-import { issueEventAction } from '../actions';
+import { issueEventAction, mergeIssuesAction, splitIssueAction } from '../actions';
 
 type T = Record<string, string>;
 
@@ -51,4 +51,36 @@ export function RateForm({ issueId, t, ratings }: { issueId: number; t: T; ratin
 
 export function ReopenForm({ issueId, t }: { issueId: number; t: T }) {
   return <Step issueId={issueId} type="REOPEN" label={t.reopen!} t={t} text="reason" />;
+}
+
+export function MergeSplitForms({ issueId, t }: { issueId: number; t: T }) {
+  return (
+    <div className="space-y-2">
+      <details className="rounded-lg border border-stone-200 bg-white p-3">
+        <summary className="min-h-11 cursor-pointer py-2 text-lg text-brand-700">{t.merge}</summary>
+        <ActionForm action={mergeIssuesAction} className="space-y-2">
+          {(s) => (
+            <>
+              <input type="hidden" name="issueId" value={issueId} />
+              <Field name="ids" label={t.mergeIds!} state={s} inputMode="numeric" />
+              <SubmitButton>{t.mergeSubmit}</SubmitButton>
+            </>
+          )}
+        </ActionForm>
+      </details>
+      <details className="rounded-lg border border-stone-200 bg-white p-3">
+        <summary className="min-h-11 cursor-pointer py-2 text-lg text-brand-700">{t.split}</summary>
+        <ActionForm action={splitIssueAction} className="space-y-2">
+          {(s) => (
+            <>
+              <input type="hidden" name="issueId" value={issueId} />
+              <Field name="title" label={t.splitTitle!} state={s} />
+              <Field name="description" label={t.splitDescription!} state={s} />
+              <SubmitButton>{t.splitSubmit}</SubmitButton>
+            </>
+          )}
+        </ActionForm>
+      </details>
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { HandlerActions, RateForm, ReopenForm } from '@/features/issues/components/issue-actions';
+import { HandlerActions, MergeSplitForms, RateForm, ReopenForm } from '@/features/issues/components/issue-actions';
+import { Link } from '@/i18n/link';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getIssueForViewer } from '@/server/issues/read-issues';
@@ -26,6 +27,11 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
         <h1 className="text-3xl font-bold">{issue.title}</h1>
         <p className="inline-block rounded bg-brand-100 px-2 py-1 text-lg font-semibold text-brand-800" data-testid="issue-state">{t(`state.${issue.state}`)}</p>
       </div>
+      {issue.mergedIntoId && (
+        <p className="rounded-lg bg-amber-50 p-3 text-lg text-amber-900">
+          <Link href={`/issues/${issue.mergedIntoId}`} className="underline">{t('detail.mergedInto', { id: issue.mergedIntoId })}</Link>
+        </p>
+      )}
       <p className="whitespace-pre-wrap text-lg leading-relaxed">{issue.description}</p>
       {issue.photos.length > 0 && (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="photos">
@@ -50,17 +56,24 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
         <ol className="space-y-2 border-l-4 border-brand-100 pl-4" data-testid="timeline">
           {issue.events.map((e) => (
             <li key={e.id} className="text-lg">
-              <span className="font-semibold">{e.type === 'ESCALATE' ? t('event.ESCALATE', { level: t(`level.${e.level ?? 'COMMUNITY'}`) }) : t(`event.${e.type}` as 'event.SUBMITTED')}</span>
+              <span className="font-semibold">
+                {e.type === 'ESCALATE'
+                  ? t('event.ESCALATE', { level: t(`level.${e.level ?? 'COMMUNITY'}`) })
+                  : ['MERGED', 'MERGED_INTO', 'SPLIT', 'SPLIT_FROM'].includes(e.type)
+                    ? t(`event.${e.type}` as 'event.MERGED', { ids: e.message ?? '' })
+                    : t(`event.${e.type}` as 'event.SUBMITTED')}
+              </span>
               {' · '}{e.actor}{' · '}<time className="text-base text-stone-700">{time(e.at)}</time>
-              {e.message && <span className="block text-base text-stone-800">{e.message}</span>}
+              {e.message && !['MERGED', 'MERGED_INTO', 'SPLIT', 'SPLIT_FROM'].includes(e.type) && <span className="block text-base text-stone-800">{e.message}</span>}
             </li>
           ))}
         </ol>
       </section>
-      {issue.viewer.isStaff && open && (
+      {issue.viewer.isStaff && open && !issue.mergedIntoId && (
         <section aria-labelledby="handle" className="space-y-2">
           <h2 id="handle" className="text-2xl font-semibold">{t('detail.actions')}</h2>
           <HandlerActions issueId={issue.id} state={issue.state} canTakeOver={!issue.viewer.isAssignee} t={l} />
+          <MergeSplitForms issueId={issue.id} t={l} />
         </section>
       )}
       {issue.viewer.isReporter && issue.state === 'RESOLVED' && (
