@@ -18,6 +18,38 @@ export function placeFilter(p: TPlaceRef) {
   }
 }
 
+/** A Prisma filter on Compound for "inside this place". */
+export function compoundWhere(p: TPlaceRef) {
+  switch (p.level) {
+    case 'district':
+      return { districtId: p.id };
+    case 'street':
+      return { streetId: p.id };
+    case 'community':
+      return { communityId: p.id };
+    case 'compound':
+      return { id: p.id };
+    case 'building':
+      return { buildings: { some: { id: p.id } } };
+  }
+}
+
+/** A Prisma filter on PartyOrg for "inside this place". */
+export function partyOrgWhere(p: TPlaceRef) {
+  switch (p.level) {
+    case 'district':
+      return { community: { street: { districtId: p.id } } };
+    case 'street':
+      return { community: { streetId: p.id } };
+    case 'community':
+      return { communityId: p.id };
+    case 'compound':
+      return { compoundId: p.id };
+    case 'building':
+      return { buildingId: p.id };
+  }
+}
+
 /** A Prisma filter on AuditLog for "inside this place" (audit rows carry their community and compound ids). */
 export async function auditFilter(p: TPlaceRef) {
   const db = getDb();

@@ -3,23 +3,8 @@ import { scopesOf } from '@/domain/authz/can';
 import type { TPermission } from '@/domain/authz/permissions';
 import type { TPlaceRef } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
-import { placeFilter } from '@/server/accounts/scope';
+import { compoundWhere, placeFilter } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
-
-function compoundWhere(p: TPlaceRef) {
-  switch (p.level) {
-    case 'district':
-      return { districtId: p.id };
-    case 'street':
-      return { streetId: p.id };
-    case 'community':
-      return { communityId: p.id };
-    case 'compound':
-      return { id: p.id };
-    case 'building':
-      return { buildings: { some: { id: p.id } } };
-  }
-}
 
 /** Compounds (with their buildings) where the actor holds the permission. */
 export async function listCompoundsInScope(by: TBy, permission: TPermission) {

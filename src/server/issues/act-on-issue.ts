@@ -6,9 +6,8 @@ import { writeAudit } from '@/server/audit';
 import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { ancestryOf } from '@/server/places/ancestry';
 import { fromChinaLocal, toChinaLocal } from './clock';
-import { findHandler, standing } from './handlers';
+import { findHandler, issueAncestry, policyOf, standing } from './handlers';
 import { ANONYMOUS_LABEL, notify } from './notify';
 
 /**
@@ -19,7 +18,7 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
   const db = getDb();
   const issue = await db.issue.findUnique({ where: { id: issueId }, include: { followers: true, category: true } });
   if (!issue || issue.mergedIntoId) return refuse('auth.forbidden');
-  const ancestry = await ancestryOf(issue.buildingId ? { level: 'building', id: issue.buildingId } : issue.compoundId ? { level: 'compound', id: issue.compoundId } : { level: 'community', id: issue.communityId });
+  const ancestry = await issueAncestry(issue);
   const staff = ancestry ? standing(by.actor, ancestry, issue.level, by.today) : null;
   const isReporter = issue.followers.some((f) => f.userId === by.userId);
   const role = staff ?? (issue.assigneeUserId === by.userId ? 'HANDLER' : isReporter ? 'REPORTER' : 'OTHER');
@@ -39,7 +38,7 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
     }
     if (level !== issue.level || event.type === 'REOPEN') {
       // A new level (or a reopened issue) gets a new handler and fresh deadlines from now.
-      const d = deadlinesFrom(toChinaLocal(new Date()), { acknowledgeMinutes: issue.category.acknowledgeMinutes, resolveWorkingDays: issue.category.resolveWorkingDays, remindBeforeMinutes: issue.category.remindBeforeMinutes }, officialCalendar());
+      const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(issue.category), officialCalendar());
       Object.assign(data, { level, acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), remindedAt: null });
       if (level !== issue.level) data.assigneeUserId = (await findHandler(tx, issue, level, issue.category.handlerRole)) ?? issue.assigneeUserId;
     }

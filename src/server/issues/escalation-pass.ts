@@ -6,7 +6,7 @@ import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb } from '@/server/db';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { deadlinesFrom } from '@/domain/issues/deadlines';
-import { findHandler } from './handlers';
+import { findHandler, policyOf } from './handlers';
 import { notify } from './notify';
 
 const SYSTEM = '系统（超时升级）';
@@ -28,7 +28,7 @@ export async function runEscalationPass(now = new Date()) {
   });
   const counts = { reminded: 0, escalated: 0, overdueAtTop: 0 };
   for (const i of candidates) {
-    const policy = { acknowledgeMinutes: i.category.acknowledgeMinutes, resolveWorkingDays: i.category.resolveWorkingDays, remindBeforeMinutes: i.category.remindBeforeMinutes };
+    const policy = policyOf(i.category);
     const due = dueAction({ state: i.state, level: i.level, reminded: i.remindedAt !== null, deadlines: { acknowledgeBy: toChinaLocal(i.acknowledgeBy), resolveBy: toChinaLocal(i.resolveBy) } }, nowLocal, policy, cal);
     if (due.kind === 'NONE') continue;
     if (due.kind === 'OVERDUE_AT_TOP') {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { can, type TActor } from '@/domain/authz/can';
+import type { TDeadlinePolicy } from '@/domain/issues/deadlines';
 import type { TLevel } from '@/domain/issues/lifecycle';
+import { ancestryOf } from '@/server/places/ancestry';
 import type { TAncestry } from '@/domain/territory/places';
 import type { Role } from '@/generated/prisma/client';
 import type { TTx } from '@/server/db';
@@ -58,4 +60,14 @@ export async function findHandler(tx: TTx, place: { buildingId: number | null; c
     if (g) return g.userId;
   }
   return null;
+}
+
+/** The place an issue is about (building, else compound, else community), with every place above it. */
+export function issueAncestry(issue: { buildingId: number | null; compoundId: number | null; communityId: number }) {
+  return ancestryOf(issue.buildingId ? { level: 'building', id: issue.buildingId } : issue.compoundId ? { level: 'compound', id: issue.compoundId } : { level: 'community', id: issue.communityId });
+}
+
+/** A category's deadlines, as the domain reads them. */
+export function policyOf(c: { acknowledgeMinutes: number; resolveWorkingDays: number; remindBeforeMinutes: number }): TDeadlinePolicy {
+  return { acknowledgeMinutes: c.acknowledgeMinutes, resolveWorkingDays: c.resolveWorkingDays, remindBeforeMinutes: c.remindBeforeMinutes };
 }

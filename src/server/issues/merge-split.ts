@@ -6,13 +6,12 @@ import { writeAudit } from '@/server/audit';
 import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { ancestryOf } from '@/server/places/ancestry';
 import { fromChinaLocal, toChinaLocal } from './clock';
-import { standing } from './handlers';
+import { issueAncestry, policyOf, standing } from './handlers';
 import { notify } from './notify';
 
 async function handledByActor(by: TBy, issue: { buildingId: number | null; compoundId: number | null; communityId: number; level: 'COMPOUND' | 'COMMUNITY' | 'STREET' | 'DISTRICT' }) {
-  const ancestry = await ancestryOf(issue.buildingId ? { level: 'building', id: issue.buildingId } : issue.compoundId ? { level: 'compound', id: issue.compoundId } : { level: 'community', id: issue.communityId });
+  const ancestry = await issueAncestry(issue);
   return !!ancestry && standing(by.actor, ancestry, issue.level, by.today) !== null;
 }
 
@@ -56,7 +55,7 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
   if (from.mergedIntoId !== null || !isOpen(from.state)) refuse('issue.wrongState');
   const category = input.categoryId ? await db.issueCategory.findFirst({ where: { id: input.categoryId, active: true } }) : from.category;
   if (!category) return refuse('issue.categoryUnknown');
-  const d = deadlinesFrom(toChinaLocal(new Date()), { acknowledgeMinutes: category.acknowledgeMinutes, resolveWorkingDays: category.resolveWorkingDays, remindBeforeMinutes: category.remindBeforeMinutes }, officialCalendar());
+  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), officialCalendar());
   return db.$transaction(async (tx) => {
     const issue = await tx.issue.create({
       data: {

@@ -8,7 +8,7 @@ import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
 import { fromChinaLocal, toChinaLocal } from './clock';
-import { findHandler } from './handlers';
+import { findHandler, policyOf } from './handlers';
 import { ANONYMOUS_LABEL, notify } from './notify';
 import { MAX_PHOTOS, preparePhoto } from './photos';
 import { getFileStore } from '@/server/files/file-store';
@@ -50,7 +50,7 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
   if (!found) return refuse('issue.categoryUnknown');
   const category = found;
   const now = new Date();
-  const d = deadlinesFrom(toChinaLocal(now), { acknowledgeMinutes: category.acknowledgeMinutes, resolveWorkingDays: category.resolveWorkingDays, remindBeforeMinutes: category.remindBeforeMinutes }, officialCalendar());
+  const d = deadlinesFrom(toChinaLocal(now), policyOf(category), officialCalendar());
   if ((input.photos?.length ?? 0) > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
   const prepared = await Promise.all((input.photos ?? []).map(preparePhoto));
   const store = getFileStore();

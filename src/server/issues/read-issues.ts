@@ -1,9 +1,10 @@
 import 'server-only';
+import { issueAncestry } from './handlers';
 import { can, scopesOf } from '@/domain/authz/can';
 import { maskPhone } from '@/domain/shared/phone';
 import type { TBy } from '@/server/accounts/by';
+import { compoundWhere } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
-import { ancestryOf } from '@/server/places/ancestry';
 import { ANONYMOUS_LABEL } from './notify';
 import { getFileStore } from '@/server/files/file-store';
 
@@ -24,7 +25,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   const issue = await db.issue.findUnique({ where: { id: issueId }, select: { ...issueSelect, buildingId: true, compoundId: true } });
   if (!issue) return null;
   const isReporter = issue.followers.some((f) => f.userId === by.userId);
-  const ancestry = await ancestryOf(issue.buildingId ? { level: 'building', id: issue.buildingId } : issue.compoundId ? { level: 'compound', id: issue.compoundId } : { level: 'community', id: issue.communityId });
+  const ancestry = await issueAncestry(issue);
   const isStaff = !!ancestry && can(by.actor, 'issue.read', { ancestry }, by.today);
   if (!isReporter && !isStaff) return null;
   const place = await db.compound.findUnique({ where: { id: issue.compoundId ?? -1 }, select: { name: true, community: { select: { name: true } } } });
@@ -100,7 +101,7 @@ export async function listRaisePlaces(by: TBy, preset?: number) {
   const scopes = scopesOf(by.actor, 'issue.handle', by.today);
   const or = [
     ...(communities.length ? [{ communityId: { in: communities } }] : []),
-    ...scopes.map((s) => (s.level === 'district' ? { districtId: s.id } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { communityId: s.id } : s.level === 'compound' ? { id: s.id } : { buildings: { some: { id: s.id } } })),
+    ...scopes.map(compoundWhere),
     ...(preset ? [{ id: preset }] : []),
   ];
   if (or.length === 0) return [];

@@ -6,6 +6,7 @@ import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
+import { partyOrgWhere } from '@/server/accounts/scope';
 
 export type TPartyProfile = {
   partyOrgId: number;
@@ -64,16 +65,9 @@ export async function savePartyMember(by: TBy, input: TPartyProfile) {
 export async function listPartyMembers(by: TBy, filter: { skill?: string } = {}) {
   const scopes = scopesOf(by.actor, 'partyMember.manage', by.today);
   if (scopes.length === 0) return [];
-  const orgWhere = scopes.map((s) =>
-    s.level === 'district' ? { community: { street: { districtId: s.id } } }
-    : s.level === 'street' ? { community: { streetId: s.id } }
-    : s.level === 'community' ? { communityId: s.id }
-    : s.level === 'compound' ? { compoundId: s.id }
-    : { buildingId: s.id },
-  );
   const skill = filter.skill?.trim();
   return getDb().partyMember.findMany({
-    where: { partyOrg: { OR: orgWhere }, ...(skill ? { OR: [{ skills: { has: skill } }, { interests: { has: skill } }] } : {}) },
+    where: { partyOrg: { OR: scopes.map(partyOrgWhere) }, ...(skill ? { OR: [{ skills: { has: skill } }, { interests: { has: skill } }] } : {}) },
     orderBy: { id: 'asc' },
     take: 300,
     select: {
@@ -88,15 +82,7 @@ export async function listPartyOrgsInScope(by: TBy) {
   const scopes = scopesOf(by.actor, 'partyMember.manage', by.today);
   if (scopes.length === 0) return [];
   return getDb().partyOrg.findMany({
-    where: {
-      OR: scopes.map((s) =>
-        s.level === 'district' ? { community: { street: { districtId: s.id } } }
-        : s.level === 'street' ? { community: { streetId: s.id } }
-        : s.level === 'community' ? { communityId: s.id }
-        : s.level === 'compound' ? { compoundId: s.id }
-        : { buildingId: s.id },
-      ),
-    },
+    where: { OR: scopes.map(partyOrgWhere) },
     orderBy: { id: 'asc' },
     select: { id: true, name: true },
   });
