@@ -21,7 +21,8 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
   const ancestry = await issueAncestry(issue);
   const staff = ancestry ? standing(by.actor, ancestry, issue.level, by.today) : null;
   const isReporter = issue.followers.some((f) => f.userId === by.userId);
-  const role = staff ?? (issue.assigneeUserId === by.userId ? 'HANDLER' : isReporter ? 'REPORTER' : 'OTHER');
+  // Handling rests on a current role at the issue's place; being (or having been) the assignee is not enough.
+  const role = staff ?? (isReporter ? 'REPORTER' : 'OTHER');
   if (role === 'OTHER') return refuse('auth.forbidden');
   const result = transition(issue.state, event, { role, level: issue.level, reopenCount: issue.reopenCount, lastRating: issue.rating });
   if (!result.ok) return refuse(result.code);

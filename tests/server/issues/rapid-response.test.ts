@@ -187,3 +187,18 @@ describe('merging duplicates and splitting', () => {
     expect(await refusal(splitIssue(await byUser(reporter.id), id, { title: 'xx', description: 'xxxxxx' }))).toBe('auth.forbidden');
   });
 });
+
+describe('handling needs a current role, not only the assignment', () => {
+  test('a building head whose grant was revoked can no longer act on issues still assigned to them', async () => {
+    const { db, staff } = w;
+    const { id } = await raise('revoked-head');
+    expect((await db.issue.findUniqueOrThrow({ where: { id } })).assigneeUserId).toBe(staff.head.id);
+    await db.roleGrant.updateMany({ where: { userId: staff.head.id }, data: { revokedAt: new Date() } });
+    try {
+      expect(await refusal(actOnIssue(await byUser(staff.head.id), id, { type: 'ACKNOWLEDGE' }))).toBe('auth.forbidden');
+      expect((await db.issue.findUniqueOrThrow({ where: { id } })).state).toBe('SUBMITTED');
+    } finally {
+      await db.roleGrant.updateMany({ where: { userId: staff.head.id }, data: { revokedAt: null } });
+    }
+  });
+});
