@@ -10,6 +10,11 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgresql:// (for example postgresql://user:password@host:5432/db).' }),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   YISHI_DATA_DIR: z.string().optional(),
+  /** e.g. smtps://user:password@smtp.example.com:465 — without it e-mails go to the log only. */
+  YISHI_SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'YISHI_SMTP_URL must look like smtps://user:password@smtp.example.com:465.' }).optional(),
+  YISHI_MAIL_FROM: z.string().default('议事 Yishi <noreply@yishi.local>'),
+  /** The address residents reach the app at, for links in e-mails. */
+  YISHI_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

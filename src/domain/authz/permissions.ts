@@ -27,6 +27,12 @@ export const permissions = [
   'issue.read',
   /** Handle residents' issues: acknowledge, resolve, escalate, take over. */
   'issue.handle',
+  /** Raise issues on behalf of callers through the Open311 API (a district's API key). */
+  'issue.report',
+  /** Set a district's issue categories, deadlines and extra calendar days. */
+  'issue.configure',
+  /** Issue and revoke a district's API keys. */
+  'apiKey.manage',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
@@ -55,7 +61,8 @@ export const ROLE_PERMISSIONS = {
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   COMMUNITY_SECRETARY: STAFF_ADMIN,
   STREET_STAFF: STAFF_ADMIN,
-  DISTRICT_ADMIN: STAFF_ADMIN,
+  DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage'],
+  API_CLIENT: ['issue.read', 'issue.report'],
 } as const satisfies Record<TRole, readonly TPermission[]>;
 
 /** Permissions that belong to a body (a ballot of the owners' committee), not to a place. */

@@ -18,6 +18,8 @@ export const roles = [
   'PROPERTY_FIRM_STAFF',
   'STREET_STAFF',
   'DISTRICT_ADMIN',
+  /** A system using a district's API key (Open311, e.g. the 12345 hotline); never a person. */
+  'API_CLIENT',
 ] as const;
 export type TRole = (typeof roles)[number];
 
@@ -59,4 +61,5 @@ export const ROLE_RANK = {
   COMMUNITY_SECRETARY: 4,
   STREET_STAFF: 5,
   DISTRICT_ADMIN: 6,
+  API_CLIENT: 0,
 } as const satisfies Record<TRole, number>;

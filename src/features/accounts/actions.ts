@@ -7,7 +7,8 @@ import { refuse } from '@/server/errors';
 import type { TFormState } from '@/components/action-form';
 import { actionUser } from '@/features/shared/guards';
 import { runAction } from '@/features/shared/action-result';
-import { formObject, ZChangePassword, ZClaim, ZRegister, ZReset } from './schemas';
+import { formObject, ZChangePassword, ZClaim, ZEmail, ZRegister, ZReset } from './schemas';
+import { setMyEmail } from '@/server/accounts/my-account';
 
 // Every action is a public HTTP endpoint: it parses its input and the use case checks permissions.
 
@@ -42,5 +43,14 @@ export async function changePasswordAction(_: TFormState, fd: FormData): Promise
     const input = ZChangePassword.parse(formObject(fd));
     await changePassword(user.id, input.current, input.password);
     return { ok: true, message: (await getTranslations('account.password'))('done') };
+  });
+}
+
+export async function emailAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const user = (await actionUser()) ?? refuse('auth.signedOut');
+    const { email } = ZEmail.parse(formObject(fd));
+    await setMyEmail(user.id, user.name, email);
+    return { ok: true, message: (await getTranslations('account.email'))(email ? 'saved' : 'removed') };
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalisePhone } from '@/domain/shared/phone';
 
 // Messages are keys of the "errors" catalogue (see runAction).
-const ZName = z.string().trim().min(1, 'field.name').max(30, 'field.name');
+export const ZName = z.string().trim().min(1, 'field.name').max(30, 'field.name');
 export const ZPhone = z.string().transform((s, ctx) => normalisePhone(s) ?? (ctx.addIssue({ code: 'custom', message: 'field.phone' }), z.NEVER));
 const ZPassword = z.string().min(8, 'field.password').max(200, 'field.password');
 const ZCode = z.string().trim().regex(/^[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4}$/, 'field.code');
@@ -24,3 +24,11 @@ export const ZReset = z
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
 
 export const formObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === 'string'));
+
+/** An e-mail address for notifications; empty removes it. */
+export const ZEmail = z.object({
+  email: z.string().trim().max(200, 'field.email').transform((v, ctx) => {
+    if (!v) return null;
+    return z.email().safeParse(v).success ? v.toLowerCase() : (ctx.addIssue({ code: 'custom', message: 'field.email' }), z.NEVER);
+  }),
+});

@@ -14,6 +14,8 @@ export const ADMIN_SECTIONS = [
   { key: 'party', href: '/admin/party', permission: 'partyMember.manage' },
   { key: 'staff', href: '/admin/staff', permission: 'staff.manage' },
   { key: 'audit', href: '/admin/audit', permission: 'audit.read' },
+  { key: 'issueSettings', href: '/admin/issue-settings', permission: 'issue.configure' },
+  { key: 'apiKeys', href: '/admin/api-keys', permission: 'apiKey.manage' },
 ] as const satisfies readonly { key: string; href: string; permission: TPermission }[];
 
 export function sectionsFor(by: TBy) {

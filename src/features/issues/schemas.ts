@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZName, ZPhone } from '@/features/accounts/schemas';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 
@@ -10,6 +11,18 @@ export const ZRaiseIssue = z.object({
   description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
   anonymous: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),
+  // Staff entering it for a resident: both or neither.
+  reporterName: z.string().trim().optional().transform((v) => v || undefined),
+  reporterPhone: z.string().trim().optional().transform((v) => v || undefined),
+}).transform((v, ctx) => {
+  const { reporterName, reporterPhone, ...rest } = v;
+  if (!reporterName && !reporterPhone) return rest;
+  const name = ZName.safeParse(reporterName ?? '');
+  const phone = ZPhone.safeParse(reporterPhone ?? '');
+  if (!name.success) ctx.addIssue({ code: 'custom', path: ['reporterName'], message: 'field.name' });
+  if (!phone.success) ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'field.phone' });
+  if (!name.success || !phone.success) return z.NEVER;
+  return { ...rest, onBehalfOf: { name: name.data, phone: phone.data } };
 });
 
 export const ZIssueEvent = z.discriminatedUnion('type', [

@@ -11,7 +11,9 @@ import { readEnv } from '@/env';
  */
 const holder = globalThis as unknown as { yishiRatePool?: pg.Pool; yishiLimiters?: Record<string, RateLimiterPostgres> };
 
-function limiter(name: 'account' | 'address'): RateLimiterPostgres {
+const LIMITS = { account: { points: 5, duration: 15 * 60, block: 15 * 60 }, address: { points: 30, duration: 15 * 60, block: 15 * 60 }, api: { points: 300, duration: 60, block: 60 } };
+
+function limiter(name: keyof typeof LIMITS): RateLimiterPostgres {
   holder.yishiRatePool ??= new pg.Pool({ connectionString: readEnv().DATABASE_URL, max: 2 });
   holder.yishiLimiters ??= {};
   return (holder.yishiLimiters[name] ??= new RateLimiterPostgres({
@@ -19,10 +21,10 @@ function limiter(name: 'account' | 'address'): RateLimiterPostgres {
     storeType: 'pool',
     tableName: 'RateLimit',
     tableCreated: true,
-    keyPrefix: `signin_${name}`,
-    points: name === 'account' ? 5 : 30,
-    duration: 15 * 60,
-    blockDuration: 15 * 60,
+    keyPrefix: name === 'api' ? 'api' : `signin_${name}`,
+    points: LIMITS[name].points,
+    duration: LIMITS[name].duration,
+    blockDuration: LIMITS[name].block,
   }));
 }
 
@@ -42,4 +44,18 @@ export async function recordSignInFailure(phone: string, address: string): Promi
 
 export async function recordSignInSuccess(phone: string): Promise<void> {
   await limiter('account').delete(phone);
+}
+
+/**
+ * The Open311 API: 300 requests a minute per API key (or per address without one). Returns the
+ * seconds to wait, or 0 when this request may go ahead.
+ */
+export async function apiRequestWait(who: string): Promise<number> {
+  try {
+    await limiter('api').consume(who);
+    return 0;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return Math.ceil(e.msBeforeNext / 1000);
+    throw e;
+  }
 }

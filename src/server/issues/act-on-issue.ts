@@ -3,12 +3,12 @@ import { deadlinesFrom } from '@/domain/issues/deadlines';
 import { transition, type TIssueEvent, type TLevel } from '@/domain/issues/lifecycle';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { findHandler, issueAncestry, policyOf, standing } from './handlers';
 import { ANONYMOUS_LABEL, notify } from './notify';
+import { calendarFor } from './district-settings';
 
 /**
  * Every change to an issue goes through here: the domain's state machine decides, this applies it in
@@ -39,7 +39,7 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
     }
     if (level !== issue.level || event.type === 'REOPEN') {
       // A new level (or a reopened issue) gets a new handler and fresh deadlines from now.
-      const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(issue.category), officialCalendar());
+      const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(issue.category), await calendarFor(issue.districtId, tx));
       Object.assign(data, { level, acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), remindedAt: null });
       if (level !== issue.level) data.assigneeUserId = (await findHandler(tx, issue, level, issue.category.handlerRole)) ?? issue.assigneeUserId;
     }

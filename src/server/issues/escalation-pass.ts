@@ -2,7 +2,7 @@ import 'server-only';
 import { dueAction } from '@/domain/issues/deadlines';
 import type { TLevel } from '@/domain/issues/lifecycle';
 import { writeAudit } from '@/server/audit';
-import { officialCalendar } from '@/server/calendar/official-calendar';
+import { calendarsFor } from './district-settings';
 import { getDb } from '@/server/db';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { deadlinesFrom } from '@/domain/issues/deadlines';
@@ -19,15 +19,16 @@ const SYSTEM = '系统（超时升级）';
  */
 export async function runEscalationPass(now = new Date()) {
   const db = getDb();
-  const cal = officialCalendar();
   const nowLocal = toChinaLocal(now);
   const horizon = new Date(now.getTime() + 24 * 3600 * 1000);
   const candidates = await db.issue.findMany({
     where: { state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null, OR: [{ acknowledgeBy: { lte: horizon } }, { resolveBy: { lte: horizon } }] },
     select: { id: true, state: true, level: true, title: true, acknowledgeBy: true, resolveBy: true, remindedAt: true, assigneeUserId: true, buildingId: true, compoundId: true, communityId: true, streetId: true, districtId: true, category: true, followers: { select: { userId: true } } },
   });
+  const calendars = await calendarsFor(candidates.map((i) => i.districtId));
   const counts = { reminded: 0, escalated: 0, overdueAtTop: 0 };
   for (const i of candidates) {
+    const cal = calendars.get(i.districtId)!;
     const policy = policyOf(i.category);
     const due = dueAction({ state: i.state, level: i.level, reminded: i.remindedAt !== null, deadlines: { acknowledgeBy: toChinaLocal(i.acknowledgeBy), resolveBy: toChinaLocal(i.resolveBy) } }, nowLocal, policy, cal);
     if (due.kind === 'NONE') continue;

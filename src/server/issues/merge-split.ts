@@ -3,7 +3,7 @@ import { deadlinesFrom } from '@/domain/issues/deadlines';
 import { isOpen } from '@/domain/issues/lifecycle';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { officialCalendar } from '@/server/calendar/official-calendar';
+import { calendarFor, categoryFor } from './district-settings';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { fromChinaLocal, toChinaLocal } from './clock';
@@ -53,9 +53,9 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
   const from = await db.issue.findUnique({ where: { id: fromId }, include: { followers: true, category: true } });
   if (!from || !(await handledByActor(by, from))) return refuse('auth.forbidden');
   if (from.mergedIntoId !== null || !isOpen(from.state)) refuse('issue.wrongState');
-  const category = input.categoryId ? await db.issueCategory.findFirst({ where: { id: input.categoryId, active: true } }) : from.category;
+  const category = input.categoryId ? await categoryFor(from.districtId, input.categoryId) : from.category;
   if (!category) return refuse('issue.categoryUnknown');
-  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), officialCalendar());
+  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(from.districtId));
   return db.$transaction(async (tx) => {
     const issue = await tx.issue.create({
       data: {

@@ -2,12 +2,17 @@ import 'server-only';
 import type { TTx } from '@/server/db';
 
 export const ANONYMOUS_LABEL = '匿名居民';
+/** How a reporter appears to other followers of an issue (reporters of merged duplicates). */
+export const REPORTER_LABEL = '反映人';
 
 /**
  * Writes inbox notifications (in the transaction of the change). Texts are short and never name the
- * author of an anonymous issue. An e-mail channel would hang off the same call (not configured here).
+ * author of an anonymous issue. Users who gave an e-mail address also get a copy: the notification
+ * is marked PENDING, and the mail job sends it after the change committed (src/server/mail/outbox.ts).
  */
 export async function notify(tx: TTx, userIds: (number | null | undefined)[], n: { kind: string; issueId: number; title: string; body: string }) {
-  const ids = [...new Set(userIds.filter((x): x is number => typeof x === 'number'))];
-  if (ids.length) await tx.notification.createMany({ data: ids.map((userId) => ({ userId, ...n })) });
+  const ids = [...new Set(userIds.filter((x): x is number => typeof x === 'number' && x > 0))];
+  if (ids.length === 0) return;
+  const withEmail = new Set((await tx.user.findMany({ where: { id: { in: ids }, email: { not: null } }, select: { id: true } })).map((u) => u.id));
+  await tx.notification.createMany({ data: ids.map((userId) => ({ userId, ...n, emailStatus: withEmail.has(userId) ? ('PENDING' as const) : null })) });
 }

@@ -1,18 +1,19 @@
 import 'server-only';
-import { deadlinesFrom } from '@/domain/issues/deadlines';
-import { writeAudit } from '@/server/audit';
+import { randomUUID } from 'node:crypto';
 import { can } from '@/domain/authz/can';
+import { deadlinesFrom } from '@/domain/issues/deadlines';
+import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
-import { officialCalendar } from '@/server/calendar/official-calendar';
+import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { getFileStore } from '@/server/files/file-store';
 import { ancestryOf } from '@/server/places/ancestry';
 import { fromChinaLocal, toChinaLocal } from './clock';
+import { calendarFor, categoryFor } from './district-settings';
 import { findHandler, policyOf } from './handlers';
 import { ANONYMOUS_LABEL, notify } from './notify';
 import { MAX_PHOTOS, preparePhoto } from './photos';
-import { getFileStore } from '@/server/files/file-store';
-import { randomUUID } from 'node:crypto';
 
 export type TRaiseIssue = {
   categoryId: number;
@@ -25,32 +26,81 @@ export type TRaiseIssue = {
   idempotencyKey: string;
   /** Up to six photos as uploaded; checked, resized and stripped of metadata before anything is stored. */
   photos?: Buffer[];
+  /** Staff entering it for a resident at a reception day or a door-to-door visit. */
+  onBehalfOf?: { name: string; phone: string };
 };
+
+/** Who raised it, as stored: an account (who follows it), or a contact without an account. */
+type TReporter = { authorUserId: number | null; reporterName: string | null; reporterPhone: string | null };
 
 /**
  * A resident raises an issue (verified or not). A verified resident raises it in the communities
  * where they live; staff may raise it on a resident's behalf where they handle issues. The issue is
- * routed to its first responder with deadlines on the working calendar.
+ * routed to its first responder with deadlines on the district's working calendar.
  */
 export async function raiseIssue(by: TBy, input: TRaiseIssue) {
   const db = getDb();
-  const done = await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true } });
-  if (done) return done.authorUserId === by.userId ? { id: done.id } : refuse('issue.duplicateKey');
+  const done = await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true, enteredById: true } });
+  if (done) return done.authorUserId === by.userId || done.enteredById === by.userId ? { id: done.id } : refuse('issue.duplicateKey');
 
+  const ancestry = await placeOf(input);
+  const staffHere = can(by.actor, 'issue.handle', { ancestry }, by.today);
+  let reporter: TReporter = { authorUserId: by.userId, reporterName: null, reporterPhone: null };
+  if (input.onBehalfOf) {
+    if (!staffHere) refuse('auth.forbidden');
+    reporter = await reporterFor(input.onBehalfOf, input.anonymous);
+  } else {
+    const homes = by.actor.grants.filter((g) => g.role === 'RESIDENT').map((g) => g.place.id);
+    const homeCommunities = new Set(
+      (await db.building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { communityId: true } } } })).map((b) => b.compound.communityId),
+    );
+    if (homeCommunities.size > 0 && !homeCommunities.has(ancestry.community!) && !staffHere) refuse('issue.placeOutside');
+  }
+  const label = input.onBehalfOf ? `${by.label}（代${input.anonymous ? ANONYMOUS_LABEL : input.onBehalfOf.name}登记）` : input.anonymous ? ANONYMOUS_LABEL : by.label;
+  return storeIssue(input, ancestry, {
+    reporter, channel: input.onBehalfOf ? 'STAFF_ENTRY' : 'APP', enteredById: input.onBehalfOf ? by.userId : null, apiKeyId: null,
+    // The audit names no author of an anonymous issue; staff entering one are named (they did it), the resident is not.
+    eventActor: { id: input.anonymous && !input.onBehalfOf ? null : input.onBehalfOf ? by.userId : reporter.authorUserId, label },
+    auditActor: input.anonymous && !input.onBehalfOf ? { id: null, label: ANONYMOUS_LABEL } : { id: by.userId, label: by.label },
+  });
+}
+
+/** The place of a new issue with everything above it; a building must be in the compound. */
+export async function placeOf(input: { compoundId: number; buildingId?: number }): Promise<TAncestry> {
   const ancestry = await ancestryOf(input.buildingId ? { level: 'building', id: input.buildingId } : { level: 'compound', id: input.compoundId });
   if (!ancestry || ancestry.compound !== input.compoundId) return refuse('issue.placeOutside');
-  const homes = by.actor.grants.filter((g) => g.role === 'RESIDENT').map((g) => g.place.id);
-  const homeCommunities = new Set(
-    (await db.building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { communityId: true } } } })).map((b) => b.compound.communityId),
-  );
-  const staffHere = can(by.actor, 'issue.handle', { ancestry }, by.today);
-  if (homeCommunities.size > 0 && !homeCommunities.has(ancestry.community!) && !staffHere) refuse('issue.placeOutside');
+  return ancestry;
+}
 
-  const found = await db.issueCategory.findFirst({ where: { id: input.categoryId, active: true } });
-  if (!found) return refuse('issue.categoryUnknown');
-  const category = found;
-  const now = new Date();
-  const d = deadlinesFrom(toChinaLocal(now), policyOf(category), officialCalendar());
+/**
+ * A resident at the desk: one with an account becomes the author (and hears of every change); one
+ * without is kept as a name and number for the handler to call back — unless they asked to stay
+ * anonymous, when nothing about them is stored (decisions/016).
+ */
+async function reporterFor(who: { name: string; phone: string }, anonymous: boolean): Promise<TReporter> {
+  const account = await getDb().user.findUnique({ where: { phone: who.phone }, select: { id: true, disabledAt: true } });
+  if (account && !account.disabledAt) return { authorUserId: account.id, reporterName: null, reporterPhone: null };
+  return anonymous ? { authorUserId: null, reporterName: null, reporterPhone: null } : { authorUserId: null, reporterName: who.name, reporterPhone: who.phone };
+}
+
+export type TStoreOptions = {
+  reporter: TReporter;
+  channel: 'APP' | 'STAFF_ENTRY' | 'OPEN311';
+  enteredById: number | null;
+  apiKeyId: number | null;
+  eventActor: { id: number | null; label: string };
+  auditActor: { id: number | null; label: string };
+};
+
+/**
+ * Stores a new issue: category of its district, deadlines on its working calendar, photos, first
+ * responder, timeline, notifications and audit — all or nothing.
+ */
+export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf'>, ancestry: TAncestry, o: TStoreOptions) {
+  const db = getDb();
+  const place = { buildingId: input.buildingId ?? null, compoundId: input.compoundId, communityId: ancestry.community!, streetId: ancestry.street!, districtId: ancestry.district! };
+  const category = (await categoryFor(place.districtId, input.categoryId)) ?? refuse('issue.categoryUnknown');
+  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(place.districtId));
   if ((input.photos?.length ?? 0) > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
   const prepared = await Promise.all((input.photos ?? []).map(preparePhoto));
   const store = getFileStore();
@@ -59,46 +109,40 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
     await store.put(key, p.jpeg);
     return { key, ...p };
   }));
-  const place = { buildingId: input.buildingId ?? null, compoundId: input.compoundId, communityId: ancestry.community!, streetId: ancestry.street!, districtId: ancestry.district! };
+  const same = (first: { authorUserId: number | null; enteredById: number | null; apiKeyId: number | null } | null) =>
+    !!first && (first.apiKeyId !== null ? first.apiKeyId === o.apiKeyId : first.enteredById !== null ? first.enteredById === o.enteredById : first.authorUserId === o.reporter.authorUserId);
 
   try {
-    return await create();
+    return await db.$transaction(async (tx) => {
+      const assignee = await findHandler(tx, place, 'COMPOUND', category.handlerRole);
+      const issue = await tx.issue.create({
+        data: {
+          title: input.title, description: input.description, categoryId: category.id, ...place, ...o.reporter,
+          anonymous: input.anonymous, assigneeUserId: assignee, channel: o.channel, enteredById: o.enteredById, apiKeyId: o.apiKeyId,
+          acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), idempotencyKey: input.idempotencyKey,
+        },
+      });
+      if (o.reporter.authorUserId !== null) await tx.issueFollower.create({ data: { issueId: issue.id, userId: o.reporter.authorUserId } });
+      if (stored.length) {
+        await tx.issuePhoto.createMany({ data: stored.map((p) => ({ issueId: issue.id, storageKey: p.key, width: p.width, height: p.height, bytes: p.jpeg.length })) });
+      }
+      await tx.issueEvent.create({ data: { issueId: issue.id, actorUserId: o.eventActor.id, actorLabel: o.eventActor.label, type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND' } });
+      await notify(tx, [assignee], { kind: 'issue.assigned', issueId: issue.id, title: input.title, body: category.nameZh });
+      await writeAudit(tx, {
+        actorId: o.auditActor.id, actorLabel: o.auditActor.label,
+        action: 'issue.raise', entityType: 'Issue', entityId: issue.id, after: { categoryId: category.id, compoundId: input.compoundId, anonymous: input.anonymous, channel: o.channel },
+        communityId: place.communityId, compoundId: place.compoundId,
+      });
+      return { id: issue.id };
+    });
   } catch (e) {
     // Nothing stored: the photos written for this attempt go too.
     await Promise.all(stored.map((p) => store.remove(p.key)));
-    // Two taps racing past the check above: the unique key lets only one through.
+    // Two taps racing past the first check: the unique key lets only one through.
     if ((e as { code?: string }).code === 'P2002') {
-      const first = await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true } });
-      if (first?.authorUserId === by.userId) return { id: first.id };
+      const first = await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true, enteredById: true, apiKeyId: true } });
+      if (same(first)) return { id: first!.id };
     }
     throw e;
-  }
-
-  async function create() {
-  return db.$transaction(async (tx) => {
-    const assignee = await findHandler(tx, place, 'COMPOUND', category.handlerRole);
-    const issue = await tx.issue.create({
-      data: {
-        title: input.title, description: input.description, categoryId: category.id, ...place,
-        authorUserId: by.userId, anonymous: input.anonymous, assigneeUserId: assignee,
-        acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), idempotencyKey: input.idempotencyKey,
-      },
-    });
-    await tx.issueFollower.create({ data: { issueId: issue.id, userId: by.userId } });
-    if (stored.length) {
-      await tx.issuePhoto.createMany({ data: stored.map((p) => ({ issueId: issue.id, storageKey: p.key, width: p.width, height: p.height, bytes: p.jpeg.length })) });
-    }
-    await tx.issueEvent.create({
-      data: { issueId: issue.id, actorUserId: input.anonymous ? null : by.userId, actorLabel: input.anonymous ? ANONYMOUS_LABEL : by.label, type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND' },
-    });
-    await notify(tx, [assignee], { kind: 'issue.assigned', issueId: issue.id, title: input.title, body: category.nameZh });
-    // The audit names no author for an anonymous issue: nobody but the author may ever learn who it was.
-    await writeAudit(tx, {
-      actorId: input.anonymous ? null : by.userId, actorLabel: input.anonymous ? ANONYMOUS_LABEL : by.label,
-      action: 'issue.raise', entityType: 'Issue', entityId: issue.id, after: { categoryId: category.id, compoundId: input.compoundId, anonymous: input.anonymous },
-      communityId: place.communityId, compoundId: place.compoundId,
-    });
-    return { id: issue.id };
-  });
   }
 }

@@ -5,12 +5,14 @@ import { maskPhone } from '@/domain/shared/phone';
 import type { TBy } from '@/server/accounts/by';
 import { compoundWhere } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
-import { ANONYMOUS_LABEL } from './notify';
+import { ANONYMOUS_LABEL, REPORTER_LABEL } from './notify';
+import { districtCategories } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 
 const issueSelect = {
   id: true, title: true, description: true, state: true, level: true, anonymous: true, authorUserId: true, assigneeUserId: true, mergedIntoId: true,
-  acknowledgeBy: true, resolveBy: true, rating: true, ratingComment: true, reopenCount: true, createdAt: true, communityId: true,
+  acknowledgeBy: true, resolveBy: true, rating: true, ratingComment: true, reopenCount: true, createdAt: true, communityId: true, districtId: true,
+  reporterName: true, reporterPhone: true, channel: true, topicId: true,
   category: { select: { code: true, nameZh: true, nameEn: true } },
   events: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, actorUserId: true, actorLabel: true, type: true, toState: true, level: true, message: true } },
   followers: { select: { userId: true } },
@@ -32,7 +34,11 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   const building = issue.buildingId ? await db.building.findUnique({ where: { id: issue.buildingId }, select: { name: true } }) : null;
   const hideAuthor = issue.anonymous && issue.authorUserId !== by.userId;
   const photos = await db.issuePhoto.findMany({ where: { issueId }, orderBy: { id: 'asc' }, select: { id: true, width: true, height: true } });
-  const author = hideAuthor || !issue.authorUserId ? null : await db.user.findUnique({ where: { id: issue.authorUserId }, select: { phone: true, person: { select: { name: true } } } });
+  const account = hideAuthor || !issue.authorUserId ? null : await db.user.findUnique({ where: { id: issue.authorUserId }, select: { phone: true, person: { select: { name: true } } } });
+  // A resident without an account (walk-in, hotline caller) is kept as a name and number.
+  const author = account ?? (!hideAuthor && issue.reporterName && issue.reporterPhone ? { phone: issue.reporterPhone, person: { name: issue.reporterName } } : null);
+  const followerIds = new Set(issue.followers.map((f) => f.userId));
+  const isAuthor = issue.authorUserId !== null && issue.authorUserId === by.userId;
   const seesPhones = isStaff && !!ancestry && can(by.actor, 'phone.read', { ancestry }, by.today);
   return {
     id: issue.id, title: issue.title, description: issue.description, state: issue.state, level: issue.level, anonymous: issue.anonymous,
@@ -43,10 +49,16 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     author: hideAuthor
       ? { name: ANONYMOUS_LABEL, phone: null }
       : author && (isStaff || issue.authorUserId === by.userId)
-        ? { name: author.person.name, phone: seesPhones || issue.authorUserId === by.userId ? author.phone : maskPhone(author.phone) }
+        ? { name: author.person.name, phone: seesPhones || isAuthor ? author.phone : maskPhone(author.phone) }
         : null,
     mergedIntoId: issue.mergedIntoId,
-    events: issue.events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, toState: e.toState, level: e.level, message: e.message })),
+    // A follower who is not the author (a merged duplicate's reporter) sees other reporters' steps as "反映人".
+    events: issue.events.map((e) => ({
+      id: e.id, at: e.at, type: e.type, toState: e.toState, level: e.level, message: e.message,
+      actor: !isStaff && !isAuthor && e.actorUserId !== null && e.actorUserId !== by.userId && followerIds.has(e.actorUserId) ? REPORTER_LABEL : e.actorLabel,
+    })),
+    channel: issue.channel,
+    topicId: issue.topicId,
     photos,
     viewer: { isReporter, isStaff, isAssignee: issue.assigneeUserId === by.userId },
   };
@@ -110,16 +122,20 @@ export async function listRaisePlaces(by: TBy, preset?: number) {
     where: { OR: or },
     orderBy: { name: 'asc' },
     take: 300,
-    select: { id: true, name: true, community: { select: { name: true } }, buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
+    select: { id: true, name: true, districtId: true, community: { select: { name: true } }, buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
   });
   // The resident's own compound (or the one they came from) first.
   const first = (c: { id: number }) => (c.id === preset ? 0 : homeCompounds.has(c.id) ? 1 : 2);
   return compounds.sort((a, b) => first(a) - first(b));
 }
 
-export async function listCategories(locale: string) {
-  const rows = await getDb().issueCategory.findMany({ where: { active: true, districtId: null }, orderBy: { id: 'asc' }, select: { id: true, nameZh: true, nameEn: true } });
-  return rows.map((r) => ({ value: String(r.id), label: locale === 'en' ? r.nameEn : r.nameZh }));
+/** The categories offered for each district (the form shows those of the chosen compound's district). */
+export async function listCategories(locale: string, districtIds: number[]) {
+  const out: Record<number, { value: string; label: string }[]> = {};
+  for (const id of new Set(districtIds)) {
+    out[id] = (await districtCategories(id)).map((r) => ({ value: String(r.id), label: locale === 'en' ? r.nameEn : r.nameZh }));
+  }
+  return out;
 }
 
 /** A photo's bytes, for someone who may see its issue; null otherwise (and for unknown photos). */

@@ -2,8 +2,10 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import { readEnv } from '@/env';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
+import { sendPendingEmails } from '@/server/mail/outbox';
 
 export const ESCALATION_QUEUE = 'issues-escalation';
+export const MAIL_QUEUE = 'mail-outbox';
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
 
@@ -11,6 +13,7 @@ const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
  * The background jobs, on pg-boss: a job queue kept in PostgreSQL (its own schema "pgboss"), so no
  * extra server. The schedule is stored once however many app instances start; each run is taken by
  * exactly one worker; the escalation pass itself is also safe to run twice (conditional updates).
+ * Jobs: the escalation pass every five minutes, the e-mail outbox every minute.
  * YISHI_JOBS=off leaves the jobs to other instances (or to nobody, e.g. for benchmarks).
  */
 export function startJobs(): Promise<PgBoss> | undefined {
@@ -24,6 +27,15 @@ export function startJobs(): Promise<PgBoss> | undefined {
     await boss.work(ESCALATION_QUEUE, async () => {
       const counts = await runEscalationPass();
       if (counts.escalated || counts.reminded) console.info('[jobs] escalation pass', counts);
+    });
+    await boss.createQueue(MAIL_QUEUE);
+    await boss.schedule(MAIL_QUEUE, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(MAIL_QUEUE, async () => {
+      // Drain the outbox in batches; a failing server leaves the rest for the next minute.
+      for (let i = 0; i < 20; i++) {
+        const c = await sendPendingEmails();
+        if (c.sent + c.failed === 0 || c.failed > 0) break;
+      }
     });
     return boss;
   })();

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ChangePasswordForm, ClaimForm } from '@/features/accounts/components/account-forms';
+import { ChangePasswordForm, ClaimForm, EmailForm } from '@/features/accounts/components/account-forms';
 import { SignOutButton } from '@/features/accounts/components/sign-in-form';
 import { requireUser, byOf } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { labels } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
-import { getMyClaims } from '@/server/accounts/my-account';
+import { getMyClaims, getMyEmail } from '@/server/accounts/my-account';
 import { isStaff } from '@/features/admin/staff-permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,6 +61,11 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
           t={await labels('account.claim')}
           relations={(['OWNER', 'FAMILY', 'TENANT'] as const).map((r) => ({ value: r, label: t(`relation.${r}`) }))}
         />
+      </section>
+      <section aria-labelledby="email" className="space-y-3">
+        <h2 id="email" className="text-2xl font-semibold">{t('email.title')}</h2>
+        <p className="text-lg">{t('email.intro')}</p>
+        <EmailForm t={await labels('account.email')} current={await getMyEmail(user.id)} />
       </section>
       <section aria-labelledby="password" className="space-y-3">
         <h2 id="password" className="text-2xl font-semibold">{t('password.title')}</h2>

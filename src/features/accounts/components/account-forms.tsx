@@ -1,6 +1,6 @@
 'use client';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
-import { changePasswordAction, claimAction, registerAction, resetPasswordAction } from '../actions';
+import { changePasswordAction, claimAction, emailAction, registerAction, resetPasswordAction } from '../actions';
 
 type TLabels = Record<string, string>;
 
@@ -68,6 +68,19 @@ export function ChangePasswordForm({ t }: { t: TLabels }) {
           <Field name="current" label={t.current!} type="password" state={s} autoComplete="current-password" />
           <Field name="password" label={t.password!} type="password" state={s} autoComplete="new-password" />
           <Field name="confirm" label={t.confirm!} type="password" state={s} autoComplete="new-password" />
+          <SubmitButton>{t.submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function EmailForm({ t, current }: { t: TLabels; current: string | null }) {
+  return (
+    <ActionForm action={emailAction}>
+      {(s) => (
+        <>
+          <Field name="email" label={t.label!} type="email" state={s} autoComplete="email" defaultValue={current ?? ''} required={false} />
           <SubmitButton>{t.submit}</SubmitButton>
         </>
       )}

@@ -3,16 +3,25 @@ import { useState } from 'react';
 import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
 import { raiseIssueAction } from '../actions';
 
-type TCompound = { id: number; name: string; community: { name: string }; buildings: { id: number; name: string }[] };
+type TCompound = { id: number; name: string; districtId: number; community: { name: string }; buildings: { id: number; name: string }[] };
 
 /**
  * One key per form: a double tap, or a retry after a lost answer, stores one issue. The compound the
  * resident lives in comes first; its buildings follow the compound chosen.
  */
-export function RaiseIssueForm({ t, categories, compounds, viewHref }: { t: Record<string, string>; categories: { value: string; label: string }[]; compounds: TCompound[]; viewHref: string }) {
+export function RaiseIssueForm({ t, categories, compounds, viewHref, forOthers }: {
+  t: Record<string, string>;
+  /** Categories by district: the chosen compound's district decides which apply. */
+  categories: Record<number, { value: string; label: string }[]>;
+  compounds: TCompound[];
+  viewHref: string;
+  /** Staff may enter the issue for a resident (reception day, door-to-door visit). */
+  forOthers: boolean;
+}) {
   const [key] = useState(() => crypto.randomUUID());
   const [compoundId, setCompoundId] = useState(compounds[0]?.id ?? 0);
-  const buildings = compounds.find((c) => c.id === compoundId)?.buildings ?? [];
+  const chosen = compounds.find((c) => c.id === compoundId);
+  const buildings = chosen?.buildings ?? [];
   const select = 'min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg';
   return (
     <ActionForm
@@ -24,7 +33,7 @@ export function RaiseIssueForm({ t, categories, compounds, viewHref }: { t: Reco
         s?.ok ? null : (
         <>
           <input type="hidden" name="idempotencyKey" value={key} />
-          <Select name="categoryId" label={t.category!} options={categories} state={s} />
+          <Select key={chosen?.districtId} name="categoryId" label={t.category!} options={categories[chosen?.districtId ?? 0] ?? []} state={s} />
           <div className="space-y-1">
             <label htmlFor="raise-compound" className="block text-lg font-medium">{t.compound}</label>
             <select id="raise-compound" name="compoundId" className={select} value={compoundId} onChange={(e) => setCompoundId(Number(e.target.value))}>
@@ -48,6 +57,14 @@ export function RaiseIssueForm({ t, categories, compounds, viewHref }: { t: Reco
             <label htmlFor="raise-photos" className="block text-lg font-medium">{t.photos}</label>
             <input id="raise-photos" name="photos" type="file" accept="image/*" multiple className="block min-h-12 w-full text-lg" />
           </div>
+          {forOthers && (
+            <fieldset className="space-y-3 rounded-lg border border-stone-300 p-3">
+              <legend className="px-1 text-lg font-medium">{t.forOthers}</legend>
+              <p className="text-base text-stone-700">{t.forOthersHint}</p>
+              <Field name="reporterName" label={t.reporterName!} state={s} required={false} />
+              <Field name="reporterPhone" label={t.reporterPhone!} type="tel" inputMode="tel" state={s} required={false} />
+            </fieldset>
+          )}
           <Checkbox name="anonymous" label={t.anonymous!} />
           <SubmitButton>{t.submit}</SubmitButton>
         </>

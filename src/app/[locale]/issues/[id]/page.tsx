@@ -32,6 +32,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
           <Link href={`/issues/${issue.mergedIntoId}`} className="underline">{t('detail.mergedInto', { id: issue.mergedIntoId })}</Link>
         </p>
       )}
+      {issue.topicId && <p className="rounded-lg bg-brand-50 p-3 text-lg text-brand-800" data-testid="taken-up">{t('detail.takenUp', { id: issue.topicId })}</p>}
       <p className="whitespace-pre-wrap text-lg leading-relaxed">{issue.description}</p>
       {issue.photos.length > 0 && (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="photos">
@@ -46,6 +47,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
       <ul className="space-y-1 text-base text-stone-800">
         <li>{t('detail.where', { place })}</li>
         {issue.author && <li>{t('detail.reporter', { name: issue.author.phone ? `${issue.author.name}（${issue.author.phone}）` : issue.author.name })}</li>}
+        {issue.channel !== 'APP' && <li>{t(`detail.channel_${issue.channel}`)}</li>}
         <li>{t('detail.level', { level: t(`level.${issue.level}`) })}</li>
         {open && <li>{t('detail.acknowledgeBy', { time: time(issue.acknowledgeBy) })}</li>}
         {open && <li>{t('detail.resolveBy', { time: time(issue.resolveBy) })}</li>}
