@@ -23,7 +23,7 @@ export async function setMyEmail(userId: number, label: string, email: string | 
   const db = getDb();
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    await tx.user.update({ where: { id: userId }, data: { email } });
+    await tx.user.update({ where: { id: userId }, data: { email: email?.trim().toLowerCase() || null } });
     // Mails not yet sent to a removed address are dropped.
     if (!email) await tx.notification.updateMany({ where: { userId, emailStatus: 'PENDING' }, data: { emailStatus: null } });
     await writeAudit(tx, { actorId: userId, actorLabel: label, action: 'account.email', entityType: 'User', entityId: userId, before: { email: before.email }, after: { email } });

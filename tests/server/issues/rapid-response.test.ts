@@ -174,6 +174,9 @@ describe('merging duplicates and splitting', () => {
     // The neighbour follows the kept issue but is not told who raised it.
     const seen = await getIssueForViewer(await byUser(neighbour.id), keep);
     expect(seen?.author).toBeNull();
+    // Not even through the timeline: the author's own steps read "反映人" to other followers.
+    expect(JSON.stringify(seen)).not.toContain('报修业主甲');
+    expect(seen?.events.find((e) => e.type === 'SUBMITTED')?.actor).toBe('反映人');
     expect(await refusal(mergeIssues(head, keep, [dup]))).toBe('issue.wrongState');
   });
 
