@@ -6,7 +6,7 @@ import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { NameSource } from '../../tests/factories/names.ts';
 import { seedAccounts } from './accounts.ts';
 import { seedBeiyuan } from './beiyuan.ts';
-import { seedIssues } from './issues.ts';
+import { seedIssueChannels, seedIssues } from './issues.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
@@ -38,7 +38,17 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     },
     { timeout: 60_000 },
   );
-  return places || accounts || issues;
+  const channels = await db.$transaction(
+    async (tx) => {
+      if (await tx.systemFlag.findUnique({ where: { key: 'demo-issue-channels' } })) return false;
+      if (!(await tx.systemFlag.findUnique({ where: { key: 'demo-issues' } }))) return false;
+      await seedIssueChannels(tx, new Date());
+      await tx.systemFlag.create({ data: { key: 'demo-issue-channels', value: 'open311, desk entry, district settings' } });
+      return true;
+    },
+    { timeout: 60_000 },
+  );
+  return places || accounts || issues || channels;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { IssueState } from '@/generated/prisma/client';
+import { hashApiKey } from '@/server/open311/api-keys';
 import type { TDbLike } from './db';
 
 type TStep = { type: string; toState: IssueState; actorUserId: number | null; actorLabel: string; message?: string; minutesAfter: number };
@@ -15,8 +16,15 @@ export async function createIssueWithHistory(
     description: string;
     compoundId: number;
     buildingId?: number;
-    authorUserId: number;
+    /** Null for a resident without an account (walk-in, hotline caller). */
+    authorUserId: number | null;
     anonymous?: boolean;
+    channel?: 'APP' | 'STAFF_ENTRY' | 'OPEN311';
+    reporterName?: string;
+    reporterPhone?: string;
+    enteredById?: number;
+    apiKeyId?: number;
+    submittedBy?: string;
     assigneeUserId?: number;
     createdAt: Date;
     acknowledgeBy: Date;
@@ -36,11 +44,15 @@ export async function createIssueWithHistory(
       authorUserId: attrs.authorUserId, anonymous: attrs.anonymous ?? false, assigneeUserId: attrs.assigneeUserId,
       state: last?.toState ?? 'SUBMITTED', createdAt: attrs.createdAt, acknowledgeBy: attrs.acknowledgeBy, resolveBy: attrs.resolveBy,
       rating: attrs.rating, ratingComment: attrs.ratingComment,
+      channel: attrs.channel ?? 'APP', reporterName: attrs.reporterName, reporterPhone: attrs.reporterPhone, enteredById: attrs.enteredById, apiKeyId: attrs.apiKeyId,
     },
   });
-  await db.issueFollower.create({ data: { issueId: issue.id, userId: attrs.authorUserId } });
+  if (attrs.authorUserId !== null) await db.issueFollower.create({ data: { issueId: issue.id, userId: attrs.authorUserId } });
   await db.issueEvent.create({
-    data: { issueId: issue.id, at: attrs.createdAt, actorUserId: attrs.anonymous ? null : attrs.authorUserId, actorLabel: attrs.anonymous ? '匿名居民' : 'resident', type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND' },
+    data: {
+      issueId: issue.id, at: attrs.createdAt, actorUserId: attrs.anonymous ? null : (attrs.enteredById ?? attrs.authorUserId),
+      actorLabel: attrs.submittedBy ?? (attrs.anonymous ? '匿名居民' : 'resident'), type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND',
+    },
   });
   for (const s of attrs.steps) {
     await db.issueEvent.create({
@@ -48,4 +60,11 @@ export async function createIssueWithHistory(
     });
   }
   return issue;
+}
+
+/** An API key with a known secret (demo data and tests; the app makes random ones). */
+export async function createApiKey(db: TDbLike, attrs: { districtId: number; name: string; secret: string; createdById: number }) {
+  return db.apiKey.create({
+    data: { districtId: attrs.districtId, name: attrs.name, prefix: attrs.secret.slice(0, 10), secretHash: hashApiKey(attrs.secret), createdById: attrs.createdById },
+  });
 }

@@ -4,7 +4,7 @@ import { formFields, postForm } from './support';
 
 // Every administrative page and server action, tried by a signed-out visitor, a resident of
 // another community, and street staff of another street: refused, and nothing written.
-const ADMIN_PAGES = ['/admin', '/admin/claims', '/admin/invitations', '/admin/desk', '/admin/roster', '/admin/places', '/admin/places/1', '/admin/places/c/1', '/admin/party', '/admin/staff', '/admin/audit'];
+const ADMIN_PAGES = ['/admin', '/admin/claims', '/admin/invitations', '/admin/desk', '/admin/roster', '/admin/places', '/admin/places/1', '/admin/places/c/1', '/admin/party', '/admin/staff', '/admin/audit', '/admin/issue-settings', '/admin/api-keys'];
 
 // Counted only where the forged requests aim (Jinyang, the forged phone numbers), because other
 // tests write elsewhere in the same database at the same time.
@@ -103,4 +103,29 @@ test('server actions aimed at another street, another community, or without a se
   }
   expect(await counts()).toEqual(before);
   expect((await query<{ status: string }>(`SELECT status FROM "HouseholdClaim" WHERE id = ${target!.id}`))[0]!.status).toBe('PENDING');
+});
+
+test('district settings and API keys: another district’s admin and street staff are refused, nothing written', async ({ browser, baseURL }, info) => {
+  test.skip(info.project.name !== 'phone', 'one run is enough');
+  const [wuhou] = await query<{ id: number }>(`SELECT id FROM "District" WHERE code = '510107'`);
+  const admin = await pageAs(browser, info, '13900004001'); // 双流区 admin
+  const street = await pageAs(browser, info, '13900003001'); // 东升街道 staff: no district settings
+  const refused = '您没有权限做这件事，没有做任何修改。';
+  const tally = async () => (await query<{ days: number; keys: number; cats: number }>(`SELECT
+    (SELECT count(*)::int FROM "CalendarDay" WHERE "districtId" = $1) AS days,
+    (SELECT count(*)::int FROM "ApiKey" WHERE "districtId" = $1) AS keys,
+    (SELECT count(*)::int FROM "IssueCategory" WHERE "districtId" = $1) AS cats`, [wuhou!.id]))[0]!;
+  const before = await tally();
+  await admin.goto('/admin/issue-settings');
+  const day = { ...(await formFields(admin.locator('form', { has: admin.getByRole('button', { name: '添加这一天' }) }))), districtId: String(wuhou!.id), date: '2027-03-01', kind: 'HOLIDAY', note: '伪造' };
+  const add = { ...(await formFields(admin.locator('form:has(input[name=code])'))), districtId: String(wuhou!.id), code: 'FORGED', nameZh: '伪造', nameEn: 'Forged', handlerRole: 'GRID_WORKER', acknowledgeMinutes: '60', resolveWorkingDays: '1', remindBeforeMinutes: '10', active: 'on' };
+  await admin.goto('/admin/api-keys');
+  const key = { ...(await formFields(admin.locator('form', { has: admin.getByRole('button', { name: '发放新密钥' }) }))), districtId: String(wuhou!.id), name: '伪造的密钥' };
+  for (const [path, fields] of [['/admin/issue-settings', day], ['/admin/issue-settings', add], ['/admin/api-keys', key]] as const) {
+    for (const who of [admin, street]) {
+      const text = await (await postForm(who.request, baseURL!, path, fields)).text();
+      expect({ path, who: who === admin ? 'admin' : 'street', refused: text.includes(refused) }).toEqual({ path, who: who === admin ? 'admin' : 'street', refused: true });
+    }
+  }
+  expect(await tally()).toEqual(before);
 });

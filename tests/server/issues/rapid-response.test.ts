@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { listAudit } from '@/server/accounts/read-audit';
+import { renderEmail } from '@/server/mail/outbox';
+import { apiClientFor, issueApiKey } from '@/server/open311/api-keys';
+import { getServiceRequests } from '@/server/open311/georeport';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
@@ -122,6 +125,11 @@ describe('anonymity (背靠背)', () => {
     const issue = await db.issue.findUniqueOrThrow({ where: { id } });
     await runEscalationPass(new Date(issue.resolveBy.getTime() + 60_000));
 
+    // An outside system holding the district's API key (the 12345 hotline).
+    const admin = await createStaff(db, { name: '区管理员', phone: '13822220009', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: issue.districtId });
+    const client = (await apiClientFor((await issueApiKey(await byUser(admin.id), issue.districtId, '12345')).key))!;
+    const api = { one: await getServiceRequests({ ids: [id] }, client, 'zh-CN'), list: await getServiceRequests({}, client, 'zh-CN') };
+    const mails = (await db.notification.findMany({ where: { issueId: id } })).map((n) => renderEmail(n, 'https://yishi.example'));
     const secrets = ['匿名测试人', '13811118888', '138****8888', `"authorUserId":${reporter.id}`, `"actorUserId":${reporter.id}`, `"actorId":${reporter.id}`, `"userId":${reporter.id}`];
     for (const who of [staff.head, staff.secretary, staff.street]) {
       const by = await byUser(who.id);
@@ -130,6 +138,8 @@ describe('anonymity (背靠背)', () => {
         queue: await listWorkQueue(by),
         inbox: await listInbox(who.id),
         audit: await listAudit(by),
+        api,
+        mails,
       };
       const text = JSON.stringify(reachable, (_, v) => (typeof v === 'bigint' ? String(v) : v));
       for (const s of secrets) expect({ who: who.phone, found: text.includes(s) ? s : null }).toEqual({ who: who.phone, found: null });

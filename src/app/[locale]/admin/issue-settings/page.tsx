@@ -21,7 +21,7 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
   const l = await labels('issueSettings');
   const names = await getDb().district.findMany({ where: { id: { in: districts } }, select: { id: true, name: true } });
   const [categories, days] = await Promise.all([districtCategories(districtId, { includeInactive: true }), orNotFound(listCalendarDays(by, districtId))]);
-  const roles = FIRST_RESPONDERS.map((r) => ({ value: r, label: ta(`roles.${r}`) }));
+  const roles = FIRST_RESPONDERS.map((r) => ({ value: r, label: ta(`role.${r}`) }));
   const kinds = (['HOLIDAY', 'WORKDAY'] as const).map((k) => ({ value: k, label: t(`kind_${k}`) }));
   const years = coveredYears();
   return (
@@ -38,12 +38,12 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
         <h2 id="categories" className="text-2xl font-semibold">{t('categories')}</h2>
         <ul className="space-y-3">
           {categories.map((c) => (
-            <li key={c.id}>
+            <li key={c.code}>
               <details className="rounded-lg border border-stone-300 p-3">
                 <summary className="flex min-h-12 cursor-pointer items-center text-lg font-medium">
-                  {locale === 'en' ? c.nameEn : c.nameZh}
+                  <span>{locale === 'en' ? c.nameEn : c.nameZh}</span>
                   <span className="ml-2 text-base font-normal text-stone-700">
-                    {t('summary', { role: ta(`roles.${c.handlerRole}`), ack: c.acknowledgeMinutes, days: c.resolveWorkingDays })}
+                    {t('summary', { role: ta(`role.${c.handlerRole}`), ack: c.acknowledgeMinutes, days: c.resolveWorkingDays })}
                     {c.districtId === null ? ` · ${t('default')}` : ''}{c.active ? '' : ` · ${t('inactive')}`}
                   </span>
                 </summary>
