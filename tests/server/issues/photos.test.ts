@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getFileStore } from '@/server/files/file-store';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
@@ -14,7 +17,7 @@ import { refusal } from '../refusal';
 
 let ctx: { reporterId: number; staffId: number; strangerId: number; compoundId: number; categoryId: number };
 beforeAll(async () => {
-  process.env.YISHI_DATA_DIR = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'yishi-files-'));
+  process.env.YISHI_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'yishi-files-'));
   const db = testDb();
   await ensureIssueCategories(db);
   const jinsha = await communityByCode(db, '510502006006');
@@ -25,6 +28,9 @@ beforeAll(async () => {
   const category = await db.issueCategory.findFirstOrThrow({ where: { code: 'FACILITIES' } });
   ctx = { reporterId: reporter.id, staffId: staff.id, strangerId: stranger.id, compoundId: c.compound.id, categoryId: category.id };
 });
+
+// The file store's folder goes with the test file.
+afterAll(() => rmSync(process.env.YISHI_DATA_DIR!, { recursive: true, force: true }));
 
 /** A 3000 × 2000 JPEG taken "at" a place: GPS coordinates in its EXIF. */
 const photoWithLocation = () =>
