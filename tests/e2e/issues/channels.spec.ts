@@ -87,13 +87,14 @@ test('the 12345 hotline posts and reads issues through Open311 with a key the di
   expect([revoked.status(), (await revoked.json())[0].description]).toEqual([403, 'api_key 无效或已被撤销。']);
 });
 
-test('a grid worker enters an issue for a resident met on a door-to-door visit', async ({ page }, info) => {
+test('street staff enter an issue for a resident met on a door-to-door visit', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
-  await signIn(page, '13900006001');
+  await signIn(page, '13900003002'); // 何晋阳, Jinyang street office
   await page.goto('/issues/new');
+  await page.getByLabel('小区').selectOption({ label: '晋阳社区 · 北苑小区' });
   await page.getByLabel('问题类别').selectOption({ label: '环境卫生' });
   await page.getByLabel('标题（一句话）').fill('楼道堆放纸箱');
-  await page.getByLabel('详细情况').fill('5栋二单元楼道堆满纸箱，挡住消防通道。');
+  await page.getByLabel('详细情况').fill('2栋二单元楼道堆满纸箱，挡住消防通道。');
   await page.getByLabel('居民姓名').fill('钱阿姨');
   await page.getByLabel('居民手机号').fill('137 6666 7777');
   await expectNoHorizontalScroll(page);
@@ -101,6 +102,6 @@ test('a grid worker enters an issue for a resident met on a door-to-door visit',
   await page.getByRole('link', { name: '查看进展' }).click();
   await expect(page.getByText('由工作人员代为登记')).toBeVisible();
   await expect(page.getByText('反映人：钱阿姨（13766667777）')).toBeVisible();
-  await expect(page.getByTestId('timeline')).toContainText('罗网格（代钱阿姨登记）');
+  await expect(page.getByTestId('timeline')).toContainText('何晋阳（代钱阿姨登记）');
   await expectAccessible(page);
 });
