@@ -7,6 +7,7 @@ import { seedDemo } from '../prisma/seed/index.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { loadDivisions } from '../src/server/territory/load-divisions.ts';
 import { ensureIssueCategories } from '../src/server/issues/categories.ts';
+import { ensureProcedures } from '../src/server/topics/procedures.ts';
 import { applyMigrations } from './db/migrations.ts';
 
 export async function prepareDatabase(url: string, opts: { demo: boolean; log?: (s: string) => void }) {
@@ -18,6 +19,7 @@ export async function prepareDatabase(url: string, opts: { demo: boolean; log?: 
     const loaded = await loadDivisions(db);
     if (loaded) log(`administrative divisions loaded: ${loaded} communities`);
     if (await ensureIssueCategories(db)) log('issue categories loaded');
+    if (await ensureProcedures(db)) log('procedure templates loaded');
     if (opts.demo && (await seedDemo(db))) log('demo data loaded');
   } finally {
     await db.$disconnect();

@@ -33,12 +33,23 @@ export const permissions = [
   'issue.configure',
   /** Issue and revoke a district's API keys. */
   'apiKey.manage',
+  /** Read deliberation topics of a place: timeline, suggestions, plans, records. */
+  'topic.read',
+  /** Raise a deliberation topic at a place. */
+  'topic.raise',
+  /** Run topics: invite stakeholders, record plans and consensus, move steps, assign tasks. */
+  'topic.manage',
+  /** Take part as a resident of the place: give suggestions, supervise tasks (held at one's home, applies to the places around it). */
+  'topic.suggest',
+  /** Copy and adjust the district's procedure templates. */
+  'procedure.manage',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
 const STAFF_ADMIN: TPermission[] = [
   'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
   'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'issue.read', 'issue.handle',
+  'topic.read', 'topic.raise', 'topic.manage',
 ];
 
 /**
@@ -46,22 +57,22 @@ const STAFF_ADMIN: TPermission[] = [
  * below it (a street's staff act on every community of that street, never on another street).
  */
 export const ROLE_PERMISSIONS = {
-  RESIDENT: [],
-  OWNER: ['vote.cast'],
-  HOUSEHOLD_REPRESENTATIVE: ['vote.cast'],
+  RESIDENT: ['topic.suggest'],
+  OWNER: ['vote.cast', 'topic.suggest'],
+  HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest'],
   PARTY_MEMBER: [],
-  OWNERS_COMMITTEE_MEMBER: ['vote.cast'],
-  OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read'],
-  SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read'],
-  COUNCIL_MEMBER: ['vote.cast'],
-  BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle'],
-  PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle'],
-  GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle'],
-  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle'],
+  OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
+  OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise'],
+  SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read'],
+  COUNCIL_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
+  BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle', 'topic.read'],
+  PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read'],
+  GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle', 'topic.read'],
+  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage'],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   COMMUNITY_SECRETARY: STAFF_ADMIN,
   STREET_STAFF: STAFF_ADMIN,
-  DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage'],
+  DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage', 'procedure.manage'],
   API_CLIENT: ['issue.read', 'issue.report'],
 } as const satisfies Record<TRole, readonly TPermission[]>;
 

@@ -18,3 +18,18 @@ export async function markTakenUpAsTopic(tx: TTx, by: { userId: number; label: s
   }
   return issues.map((i) => i.id);
 }
+
+/**
+ * When a topic is done, the issues it came from are resolved with a message, and their reporters are
+ * asked to rate the result (the issue's own rating and reopening rules apply from there).
+ */
+export async function resolveIssuesOfTopic(tx: TTx, topicId: number, message: string) {
+  const open = await tx.issue.findMany({ where: { topicId, mergedIntoId: null, state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] } }, select: { id: true, state: true, level: true, title: true, communityId: true, compoundId: true, followers: { select: { userId: true } } } });
+  for (const i of open) {
+    const r = await tx.issue.updateMany({ where: { id: i.id, state: i.state }, data: { state: 'RESOLVED' } });
+    if (r.count !== 1) continue;
+    await tx.issueEvent.create({ data: { issueId: i.id, actorLabel: '议事结果', type: 'RESOLVE', fromState: i.state, toState: 'RESOLVED', level: i.level, message } });
+    await notify(tx, i.followers.map((f) => f.userId), { kind: 'issue.rate', issueId: i.id, title: i.title, body: message });
+    await writeAudit(tx, { actorId: null, actorLabel: '议事结果', action: 'issue.resolve', entityType: 'Issue', entityId: i.id, before: { state: i.state }, after: { state: 'RESOLVED', topicId }, communityId: i.communityId, compoundId: i.compoundId });
+  }
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { transition, type TTopicEvent } from '@/domain/topics/transition';
+import type { TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { resolveIssuesOfTopic } from '@/server/issues/topic-seam';
+import { loadFacts } from './facts';
+import { openMotion } from './motions';
+import { publishTopicNotice } from './notices';
+import { stepDue } from './raise-topic';
+import { loadTopic, notifyTopic, topicEvent } from './topic-core';
+
+/**
+ * Every step change goes through here: the domain's state machine decides from the facts in the
+ * database; this applies the result in one transaction — the step, its effects (notify, publish a
+ * notice, open a motion), the timeline and the audit. The update is conditional on the lock version
+ * the decision was made on, so of two secretaries acting at once one wins and the other is told.
+ */
+export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent, seenVersion?: number) {
+  const t = await loadTopic(by, topicId);
+  const db = getDb();
+  if (seenVersion !== undefined && seenVersion !== t.topic.lockVersion) refuse('topic.movedOn');
+  const facts = await loadFacts(db, t.topic);
+  const r = transition(t.procedure, t.topic, event, { actors: t.actors, facts });
+  if (!r.ok) return refuse(r.code, r.values);
+  const nextStep = t.procedure.steps[r.next.stepIndex]!;
+  const due = r.next.status === 'OPEN' ? await stepDue(t.topic.districtId, nextStep.days) : t.topic.stepDueAt;
+  await db.$transaction(async (tx) => {
+    const moved = await tx.topic.updateMany({
+      where: { id: topicId, lockVersion: t.topic.lockVersion },
+      data: { status: r.next.status, stepIndex: r.next.stepIndex, stepStartedAt: new Date(), stepDueAt: due, lockVersion: { increment: 1 } },
+    });
+    if (moved.count !== 1) refuse('topic.movedOn');
+    const message = 'reason' in event ? event.reason : null;
+    await topicEvent(tx, by, t.topic, event.type === 'ADVANCE' ? (r.next.status === 'DONE' ? 'COMPLETED' : 'ADVANCED') : event.type === 'RETURN' ? 'RETURNED' : 'WITHDRAWN', message);
+    for (const e of r.effects) {
+      if (e.kind === 'OPEN_MOTION') {
+        await openMotion(tx, t.topic, r.next.stepIndex, e.body, e.rule);
+        await topicEvent(tx, { userId: null, label: '系统' }, { id: topicId, stepIndex: r.next.stepIndex }, 'MOTION_OPENED');
+      }
+      if (e.kind === 'PUBLISH_NOTICE') {
+        const n = await publishTopicNotice(tx, t.topic, e.notice, by.userId);
+        await topicEvent(tx, { userId: null, label: '系统' }, { id: topicId, stepIndex: r.next.stepIndex }, 'NOTICE', n.title);
+      }
+    }
+    const kind = r.next.status === 'DONE' ? 'topic.done' : r.next.status === 'WITHDRAWN' ? 'topic.withdrawn' : 'topic.step';
+    await notifyTopic(tx, t.topic, kind, nextStep.key, by.userId);
+    if (r.next.status === 'DONE') await resolveIssuesOfTopic(tx, topicId, `议题“${t.topic.title}”已办结`);
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: `topic.${event.type.toLowerCase()}`, entityType: 'Topic', entityId: topicId,
+      before: { status: t.topic.status, step: t.step.key }, after: { status: r.next.status, step: nextStep.key, effects: r.effects.map((e) => e.kind) },
+      communityId: t.topic.communityId, compoundId: t.topic.compoundId,
+    });
+  });
+  return r.next;
+}

@@ -1,0 +1,119 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { getFileStore } from '@/server/files/file-store';
+import { MAX_PHOTOS, preparePhoto } from '@/server/issues/photos';
+import { publishTopicNotice } from './notices';
+import { loadTopic, notifyTopic, requireParticipant, requireStep, topicEvent } from './topic-core';
+
+/** A contractor's bid while contractors are compared (比选). */
+export async function addBid(by: TBy, topicId: number, input: { contractor: string; amountFen: number; note?: string }) {
+  const t = await loadTopic(by, topicId);
+  requireStep(t, 'CONTRACTORS');
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const b = await tx.bid.create({ data: { topicId, contractor: input.contractor, amountFen: input.amountFen, note: input.note ?? null, createdById: by.userId } });
+    await topicEvent(tx, by, t.topic, 'BID', input.contractor);
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.bid', entityType: 'Bid', entityId: b.id, after: { topicId, ...input }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    return { id: b.id };
+  });
+}
+
+export async function chooseBid(by: TBy, topicId: number, bidId: number, reason: string) {
+  const t = await loadTopic(by, topicId);
+  requireStep(t, 'CONTRACTORS');
+  const db = getDb();
+  const bid = (await db.bid.findFirst({ where: { id: bidId, topicId } })) ?? refuse('topic.bidUnknown');
+  if ((await db.bid.count({ where: { topicId } })) < 2) refuse('topic.bidsTooFew');
+  await db.$transaction(async (tx) => {
+    await tx.bid.updateMany({ where: { topicId }, data: { chosen: false } });
+    await tx.bid.update({ where: { id: bid.id }, data: { chosen: true } });
+    await topicEvent(tx, by, t.topic, 'BID_CHOSEN', `${bid.contractor}：${reason}`);
+    await notifyTopic(tx, t.topic, 'topic.bidChosen', bid.contractor, by.userId);
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.chooseBid', entityType: 'Bid', entityId: bid.id, after: { topicId, reason }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+  });
+}
+
+/** What the project really cost, for budget against actual (finance publicity). */
+export async function recordActualCost(by: TBy, topicId: number, actualCostFen: number) {
+  const t = await loadTopic(by, topicId);
+  requireStep(t, 'TASKS');
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    await tx.topic.update({ where: { id: topicId }, data: { actualCostFen } });
+    await topicEvent(tx, by, t.topic, 'ACTUAL_COST', String(actualCostFen));
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.actualCost', entityType: 'Topic', entityId: topicId, before: { actualCostFen: t.topic.actualCostFen }, after: { actualCostFen }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+  });
+}
+
+/** A task of the implementation: a responsible person or unit and a due date. */
+export async function addTask(by: TBy, topicId: number, input: { title: string; responsible: string; dueOn: string }) {
+  const t = await loadTopic(by, topicId);
+  requireStep(t, 'TASKS');
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const task = await tx.topicTask.create({ data: { topicId, title: input.title, responsible: input.responsible, dueOn: new Date(`${input.dueOn}T00:00:00Z`), createdById: by.userId } });
+    await topicEvent(tx, by, t.topic, 'TASK', `${input.title}（${input.responsible}，${input.dueOn}）`);
+    await notifyTopic(tx, t.topic, 'topic.task', input.title, by.userId);
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.task', entityType: 'TopicTask', entityId: task.id, after: { topicId, ...input }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    return { id: task.id };
+  });
+}
+
+export type TTaskUpdate = { kind: 'PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT'; body: string; photos?: Buffer[] };
+
+/**
+ * "Who is responsible carries it out, who benefits supervises": those running the step report progress
+ * (with photos) and mark a task done; residents of the place and the topic's followers comment and,
+ * once it is done, confirm acceptance.
+ */
+export async function updateTask(by: TBy, topicId: number, taskId: number, input: TTaskUpdate) {
+  const t = await loadTopic(by, topicId);
+  requireStep(t, 'TASKS', { anyActor: true });
+  const runs = t.step.actors.some((a) => t.actors.has(a));
+  if ((input.kind === 'PROGRESS' || input.kind === 'DONE') && !runs) refuse('topic.notYourStep');
+  if (input.kind === 'COMMENT' || input.kind === 'ACCEPT') await requireParticipant(by, t);
+  const db = getDb();
+  const task = (await db.topicTask.findFirst({ where: { id: taskId, topicId } })) ?? refuse('topic.taskUnknown');
+  if (input.kind === 'ACCEPT' && task.status !== 'DONE') refuse('topic.taskNotDone');
+  if (input.kind === 'DONE' && task.status !== 'OPEN') refuse('topic.taskNotOpen');
+  if ((input.photos?.length ?? 0) > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
+  const prepared = await Promise.all((input.photos ?? []).map(preparePhoto));
+  const store = getFileStore();
+  const keys = await Promise.all(prepared.map(async (p) => {
+    const key = `topics/${randomUUID()}.jpg`;
+    await store.put(key, p.jpeg);
+    return key;
+  }));
+  try {
+    await db.$transaction(async (tx) => {
+      if (input.kind === 'DONE' || input.kind === 'ACCEPT') {
+        const r = await tx.topicTask.updateMany({ where: { id: task.id, status: task.status }, data: { status: input.kind === 'DONE' ? 'DONE' : 'ACCEPTED' } });
+        if (r.count !== 1) refuse('topic.movedOn');
+      }
+      await tx.taskUpdate.create({ data: { taskId: task.id, authorId: by.userId, authorLabel: by.label, kind: input.kind, body: input.body, photoKeys: keys } });
+      await topicEvent(tx, by, t.topic, `TASK_${input.kind}`, `${task.title}：${input.body}`);
+      await notifyTopic(tx, t.topic, `topic.task${input.kind[0]}${input.kind.slice(1).toLowerCase()}`, task.title, by.userId);
+      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: `task.${input.kind.toLowerCase()}`, entityType: 'TopicTask', entityId: task.id, before: { status: task.status }, after: { body: input.body, photos: keys.length }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    });
+  } catch (e) {
+    await Promise.all(keys.map((k) => store.remove(k)));
+    throw e;
+  }
+}
+
+/** A further notice while results are publicised (progress reported regularly). */
+export async function publishResultNotice(by: TBy, topicId: number) {
+  const t = await loadTopic(by, topicId);
+  requireStep(t, 'NOTICES');
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const n = await publishTopicNotice(tx, t.topic, 'RESULT', by.userId);
+    await topicEvent(tx, by, t.topic, 'NOTICE', n.title);
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.notice', entityType: 'Notice', entityId: n.id, after: { topicId, kind: 'RESULT' }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    return { id: n.id };
+  });
+}

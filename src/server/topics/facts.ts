@@ -1,0 +1,30 @@
+import 'server-only';
+import type { TFacts } from '@/domain/topics/transition';
+import type { TDb, TTx } from '@/server/db';
+
+/** What the gates read, counted from the database for the topic's current step. */
+export async function loadFacts(db: TDb | TTx, topic: { id: number; stepIndex: number; actualCostFen: number | null }): Promise<TFacts> {
+  const [stakeholders, suggestions, planVersions, records, motion, chosen, tasks, notices] = await Promise.all([
+    db.stakeholder.count({ where: { topicId: topic.id } }),
+    db.suggestion.count({ where: { topicId: topic.id } }),
+    db.planVersion.count({ where: { topicId: topic.id } }),
+    db.topicRecord.findMany({ where: { topicId: topic.id }, select: { kind: true, stepIndex: true, planVersionId: true } }),
+    db.motion.findFirst({ where: { topicId: topic.id, stepIndex: topic.stepIndex }, orderBy: { id: 'desc' }, select: { status: true } }),
+    db.bid.count({ where: { topicId: topic.id, chosen: true } }),
+    db.topicTask.findMany({ where: { topicId: topic.id }, select: { status: true } }),
+    db.notice.findMany({ where: { topicId: topic.id }, select: { kind: true } }),
+  ]);
+  // Agreed means the latest plan version was agreed: a plan revised after a failed vote needs agreeing again.
+  const latest = planVersions ? await db.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' }, select: { id: true } }) : null;
+  return {
+    stakeholders, suggestions, planVersions,
+    planAgreed: !!latest && records.some((r) => r.kind === 'CONSENSUS' && r.planVersionId === latest.id),
+    opinionRecorded: records.some((r) => r.kind === 'OPINION'),
+    partyApproved: records.some((r) => r.kind === 'APPROVAL' && r.stepIndex === topic.stepIndex),
+    motion: motion?.status ?? null,
+    contractorChosen: chosen > 0,
+    tasks: { total: tasks.length, accepted: tasks.filter((t) => t.status === 'ACCEPTED').length },
+    actualCostRecorded: topic.actualCostFen !== null,
+    notices: notices.map((n) => n.kind),
+  };
+}

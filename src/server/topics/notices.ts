@@ -1,0 +1,56 @@
+import 'server-only';
+import type { TNoticeKind } from '@/domain/topics/procedure';
+import type { TResult } from '@/domain/votes/evaluate';
+import { formatYuan } from '@/domain/shared/money';
+import type { TTx } from '@/server/db';
+import { describeResult } from '@/server/votes/describe';
+
+type TTopicRow = { id: number; title: string; communityId: number; compoundId: number | null; actualCostFen: number | null };
+
+const TITLE: Record<TNoticeKind, string> = {
+  PLAN: '方案公示', ANNOUNCEMENT: '业主大会公告', DECISION: '决定公告', OPINION: '协商意见公示', RESULT: '落实结果公示', FINANCE: '预算与实际支出公示',
+};
+
+/**
+ * A notice a step publishes on leaving (the notice board shows it; its objections come with that
+ * capability). The text is built from what the topic recorded — plan, vote, tasks, money — so that a
+ * resident who never signed in can read what was decided and why.
+ */
+export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNoticeKind, by: number | null) {
+  const plan = await tx.planVersion.findFirst({ where: { topicId: topic.id, frozenAt: { not: null } }, orderBy: { version: 'desc' } })
+    ?? (await tx.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' } }));
+  const lines: string[] = [];
+  const planLines = plan ? [`方案：${plan.title}（第 ${plan.version} 版）`, plan.body, ...(plan.budgetFen !== null ? [`预算：${formatYuan(plan.budgetFen)} 元`] : [])] : [];
+  if (kind === 'PLAN' || kind === 'ANNOUNCEMENT') lines.push(...planLines);
+  if (kind === 'DECISION') {
+    lines.push(...planLines);
+    const motion = await tx.motion.findFirst({ where: { topicId: topic.id, status: { not: 'OPEN' } }, orderBy: { id: 'desc' } });
+    if (motion?.result) {
+      const words = describeResult(motion.result as unknown as TResult);
+      lines.push(`表决结果：${words.lines.join('；')}。${words.outcome}。`);
+    }
+  }
+  if (kind === 'OPINION') {
+    const r = await tx.topicRecord.findFirst({ where: { topicId: topic.id, kind: 'OPINION' }, orderBy: { id: 'desc' } });
+    if (r) lines.push(r.statement, `参加：${r.participants.join('、')}`);
+  }
+  if (kind === 'RESULT' || kind === 'FINANCE') {
+    for (const t of await tx.topicTask.findMany({ where: { topicId: topic.id }, orderBy: { id: 'asc' } })) {
+      lines.push(`${t.title}（${t.responsible}）：${t.status === 'ACCEPTED' ? '已完成并经受益居民验收' : t.status === 'DONE' ? '已完成' : '进行中'}`);
+    }
+  }
+  if (kind === 'FINANCE') {
+    const bid = await tx.bid.findFirst({ where: { topicId: topic.id, chosen: true } });
+    if (bid) lines.push(`比选结果：${bid.contractor}，报价 ${formatYuan(bid.amountFen)} 元`);
+    if (plan?.budgetFen != null && topic.actualCostFen !== null) {
+      const saved = plan.budgetFen - topic.actualCostFen;
+      lines.push(`预算 ${formatYuan(plan.budgetFen)} 元，实际支出 ${formatYuan(topic.actualCostFen)} 元，${saved >= 0 ? `节约 ${formatYuan(saved)} 元` : `超支 ${formatYuan(-saved)} 元`}。`);
+    }
+  }
+  return tx.notice.create({
+    data: {
+      topicId: topic.id, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
+      communityId: topic.communityId, compoundId: topic.compoundId, periodDays: kind === 'ANNOUNCEMENT' ? 15 : 7, createdById: by,
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import { TEMPLATES, type TProcedure, type TStep } from '@/domain/topics/procedure';
+import { procedureProblems } from '@/domain/topics/validate';
+import { authorize, type TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb, type TDb, type TTx } from '@/server/db';
+import { refuse } from '@/server/errors';
+
+const NAMES: Record<string, [string, string]> = {
+  SEVEN_STEP: ['七步工作法', 'Seven-step method'],
+  FOUR_TWO: ['四议两公开', 'Four deliberations, two publicities'],
+  COURTYARD_ROADSHOW: ['院落项目社区路演', 'Courtyard project with community roadshow'],
+  OWNERS_ASSEMBLY: ['业主大会决定', "Owners' assembly decision"],
+  CONSULTATION: ['协商征求意见', 'Consultation (opinion only)'],
+};
+
+/** Reference data, loaded on every start: the five templates of the brief, version 1, city-wide. */
+export async function ensureProcedures(db: TDb): Promise<number> {
+  const have = new Set((await db.procedure.findMany({ where: { districtId: null }, select: { code: true } })).map((p) => p.code));
+  const missing = TEMPLATES.filter((t) => !have.has(t.code));
+  if (missing.length) {
+    await db.procedure.createMany({ data: missing.map((t) => ({ code: t.code, nameZh: NAMES[t.code]![0], nameEn: NAMES[t.code]![1], steps: t.steps as unknown as Prisma.InputJsonValue })) });
+  }
+  return missing.length;
+}
+
+export const procedureOf = (row: { code: string; steps: unknown }): TProcedure => ({ code: row.code, steps: row.steps as TStep[] });
+
+const select = { id: true, code: true, districtId: true, nameZh: true, nameEn: true, version: true, steps: true, basedOnId: true, createdAt: true } as const;
+
+/**
+ * The procedures a district uses: its own adjusted ones (latest version of each code) and the city
+ * templates whose code it has not adjusted. The seven-step method comes first (the default).
+ */
+export async function proceduresFor(districtId: number, db: TDb | TTx = getDb()) {
+  const rows = await db.procedure.findMany({ where: { active: true, OR: [{ districtId: null }, { districtId }] }, orderBy: [{ id: 'asc' }], select });
+  const own = new Set(rows.filter((r) => r.districtId === districtId).map((r) => r.code));
+  const list = rows.filter((r) => r.districtId === districtId || !own.has(r.code));
+  const order = TEMPLATES.map((t) => t.code);
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
+  return list.sort((a, b) => rank(a.code) - rank(b.code));
+}
+
+/**
+ * A district admin adjusts a procedure for the district: the steps are checked by the domain and
+ * saved as a new version (the district's first copy, or the next version of it). Topics already
+ * running keep the version they started with.
+ */
+export async function saveDistrictProcedure(by: TBy, districtId: number, fromId: number, steps: TStep[]) {
+  authorize(by, 'procedure.manage', { district: districtId });
+  const db = getDb();
+  const from = (await proceduresFor(districtId)).find((p) => p.id === fromId) ?? refuse('procedure.unknown');
+  const problems = procedureProblems({ code: from.code, steps });
+  if (problems.length) refuse(problems[0]!.code, { step: problems[0]!.step ?? 0 });
+  return db.$transaction(async (tx) => {
+    const latest = await tx.procedure.findFirst({ where: { districtId, code: from.code }, orderBy: { version: 'desc' } });
+    if (latest) await tx.procedure.updateMany({ where: { districtId, code: from.code }, data: { active: false } });
+    const saved = await tx.procedure.create({
+      data: { code: from.code, districtId, nameZh: from.nameZh, nameEn: from.nameEn, version: (latest?.version ?? 0) + 1, basedOnId: from.id, steps: steps as unknown as Prisma.InputJsonValue, createdById: by.userId },
+    });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'procedure.save', entityType: 'Procedure', entityId: saved.id, before: { id: from.id, version: from.version }, after: { code: from.code, districtId, version: saved.version } });
+    return { id: saved.id, version: saved.version };
+  });
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import { diffChars } from 'diff';
+import { scopesOf } from '@/domain/authz/can';
+import { openGates } from '@/domain/topics/transition';
+import type { TBy } from '@/server/accounts/by';
+import { getDb } from '@/server/db';
+import { ANONYMOUS_LABEL } from '@/server/issues/notify';
+import { loadFacts } from './facts';
+import { loadTopic } from './topic-core';
+import { UseCaseError } from '@/server/errors';
+
+/** A text change between two plan versions, as runs of kept, added and removed text. */
+export function planDiff(before: string, after: string) {
+  return diffChars(before, after).map((p) => ({ text: p.value, op: p.added ? 'add' : p.removed ? 'del' : 'same' }) as const);
+}
+
+/**
+ * A topic as this viewer may see it: procedure with the current step, what its gates still need,
+ * timeline, stakeholders, suggestions (the author of an anonymous one never shown), plan versions with
+ * the change from the previous one, records, motions with results, bids, tasks with updates, notices.
+ */
+export async function getTopicForViewer(by: TBy, topicId: number) {
+  let t;
+  try {
+    t = await loadTopic(by, topicId);
+  } catch (e) {
+    if (e instanceof UseCaseError) return null;
+    throw e;
+  }
+  const db = getDb();
+  const id = topicId;
+  const [facts, events, stakeholders, suggestions, plans, records, motions, bids, tasks, notices, issues, place] = await Promise.all([
+    loadFacts(db, t.topic),
+    db.topicEvent.findMany({ where: { topicId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    db.stakeholder.findMany({ where: { topicId: id }, orderBy: { id: 'asc' }, select: { id: true, group: true, label: true } }),
+    db.suggestion.findMany({ where: { topicId: id }, orderBy: { id: 'asc' } }),
+    db.planVersion.findMany({ where: { topicId: id }, orderBy: { version: 'asc' } }),
+    db.topicRecord.findMany({ where: { topicId: id }, orderBy: { id: 'asc' } }),
+    db.motion.findMany({ where: { topicId: id }, orderBy: { id: 'asc' } }),
+    db.bid.findMany({ where: { topicId: id }, orderBy: { amountFen: 'asc' } }),
+    db.topicTask.findMany({ where: { topicId: id }, orderBy: { id: 'asc' }, include: { updates: { orderBy: { id: 'asc' } } } }),
+    db.notice.findMany({ where: { topicId: id }, orderBy: { id: 'asc' } }),
+    db.issue.findMany({ where: { topicId: id }, select: { id: true, title: true, state: true } }),
+    db.community.findUnique({ where: { id: t.topic.communityId }, select: { name: true, compounds: { where: { id: t.topic.compoundId ?? -1 }, select: { name: true } } } }),
+  ]);
+  const names = new Map((await db.user.findMany({ where: { id: { in: suggestions.flatMap((s) => (s.authorUserId ? [s.authorUserId] : [])) } }, select: { id: true, person: { select: { name: true } } } })).map((u) => [u.id, u.person.name]));
+  const bodies = new Map((await db.body.findMany({ where: { id: { in: motions.flatMap((m) => (m.bodyId ? [m.bodyId] : [])) } }, select: { id: true, name: true } })).map((b) => [b.id, b.name]));
+  const runs = t.step.actors.some((a) => t.actors.has(a));
+  return {
+    id: t.topic.id, title: t.topic.title, description: t.topic.description, status: t.topic.status, stepIndex: t.topic.stepIndex,
+    stepDueAt: t.topic.stepDueAt, lockVersion: t.topic.lockVersion, assemblyMatter: t.topic.assemblyMatter, actualCostFen: t.topic.actualCostFen,
+    place: { community: place?.name ?? '', compound: place?.compounds[0]?.name ?? null },
+    procedure: { code: t.procedure.code, name: t.topic.procedure.nameZh, nameEn: t.topic.procedure.nameEn, version: t.topic.procedure.version, steps: t.procedure.steps },
+    gates: openGates(t.procedure, t.topic, facts),
+    events: events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, stepIndex: e.stepIndex, message: e.message })),
+    stakeholders,
+    suggestions: suggestions.map((s) => ({
+      id: s.id, stance: s.stance, body: s.body, at: s.createdAt,
+      // The author of an anonymous suggestion is known to nobody but the author.
+      by: s.anonymous ? (s.authorUserId === by.userId ? `${ANONYMOUS_LABEL}（我）` : ANONYMOUS_LABEL) : s.onBehalfName ? `${s.onBehalfName}（工作人员代记）` : (names.get(s.authorUserId ?? -1) ?? ''),
+    })),
+    plans: plans.map((p, i) => ({
+      id: p.id, version: p.version, title: p.title, body: p.body, convention: p.convention, budgetFen: p.budgetFen, funding: p.funding as { source: string; amountFen: number }[], frozen: p.frozenAt !== null, at: p.createdAt,
+      diff: i > 0 ? planDiff(`${plans[i - 1]!.title}\n${plans[i - 1]!.body}`, `${p.title}\n${p.body}`) : null,
+    })),
+    records: records.map((r) => ({ id: r.id, kind: r.kind, statement: r.statement, participants: r.participants, heldOn: r.heldOn, planVersionId: r.planVersionId })),
+    motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, result: m.result })),
+    bids: bids.map((b) => ({ id: b.id, contractor: b.contractor, amountFen: b.amountFen, note: b.note, chosen: b.chosen })),
+    tasks: tasks.map((k) => ({ id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status, updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })) })),
+    notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),
+    issues,
+    viewer: { actors: [...t.actors], runsStep: runs, manages: t.actors.has('COMMUNITY_STAFF') || t.actors.has('BRANCH') },
+  };
+}
+
+/** Topics this user may see: where they read topics, where they live, and those they follow. */
+export async function listTopics(by: TBy) {
+  const db = getDb();
+  const scopes = scopesOf(by.actor, 'topic.read', by.today);
+  const homes = by.actor.grants.filter((g) => g.place.level === 'building' && g.role === 'RESIDENT').map((g) => g.place.id);
+  const homePlaces = homes.length ? await db.building.findMany({ where: { id: { in: homes } }, select: { compoundId: true, compound: { select: { communityId: true } } } }) : [];
+  const or = [
+    ...scopes.map((s) => (s.level === 'district' ? { districtId: s.id } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { communityId: s.id } : s.level === 'compound' ? { compoundId: s.id } : { compoundId: -1 })),
+    ...homePlaces.flatMap((h) => [{ compoundId: h.compoundId }, { communityId: h.compound.communityId, compoundId: null }]),
+    { followers: { some: { userId: by.userId } } },
+  ];
+  return db.topic.findMany({
+    where: { OR: or }, orderBy: [{ status: 'asc' }, { stepDueAt: 'asc' }], take: 200,
+    select: { id: true, title: true, status: true, stepIndex: true, stepDueAt: true, procedure: { select: { steps: true, nameZh: true, nameEn: true } } },
+  });
+}
+

@@ -1,0 +1,70 @@
+import 'server-only';
+import { can, isActive, type TGrant } from '@/domain/authz/can';
+import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
+import type { TTopicActor } from '@/domain/topics/procedure';
+import type { TAncestry } from '@/domain/territory/places';
+import type { TBy } from '@/server/accounts/by';
+import { getDb } from '@/server/db';
+import { ancestryOf } from '@/server/places/ancestry';
+
+/** The place a topic belongs to (its compound, else its community), with every place above it. */
+export function topicAncestry(t: { compoundId: number | null; communityId: number }) {
+  return ancestryOf(t.compoundId ? { level: 'compound', id: t.compoundId } : { level: 'community', id: t.communityId });
+}
+
+const holds = (g: TGrant, p: TPermission) => (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(p);
+
+/**
+ * How the actor stands toward a topic at this place, in the procedure's terms. Each comes from a role
+ * in the one permission matrix held over the place: community staff (topic.manage held at the
+ * community or above), the compound's branch secretary, owners' committee members, council members.
+ */
+export function topicActorsOf(by: TBy, ancestry: TAncestry): Set<TTopicActor> {
+  const out = new Set<TTopicActor>();
+  for (const g of by.actor.grants) {
+    const one = { userId: by.actor.userId, grants: [g] };
+    if (g.role === 'BRANCH_SECRETARY' && can(one, 'topic.manage', { ancestry }, by.today)) out.add('BRANCH');
+    else if (can(one, 'topic.manage', { ancestry }, by.today)) out.add('COMMUNITY_STAFF');
+    if ((g.role === 'OWNERS_COMMITTEE_CHAIR' || g.role === 'OWNERS_COMMITTEE_MEMBER') && can(one, 'topic.raise', { ancestry }, by.today)) out.add('OWNERS_COMMITTEE');
+    if (g.role === 'COUNCIL_MEMBER' && can(one, 'topic.raise', { ancestry }, by.today)) out.add('COUNCIL');
+  }
+  return out;
+}
+
+/**
+ * Residents take part in the topics of the places around their home: a compound topic for those who
+ * live in that compound, a community topic for those who live in the community. The matrix says which
+ * roles take part (topic.suggest); the place test runs the other way round from can()'s.
+ */
+export async function takesPart(by: TBy, ancestry: TAncestry): Promise<boolean> {
+  const homes = by.actor.grants.filter((g) => g.place.level === 'building' && isActive(g, by.today) && holds(g, 'topic.suggest')).map((g) => g.place.id);
+  if (homes.length === 0) return false;
+  const buildings = await getDb().building.findMany({ where: { id: { in: homes } }, select: { compoundId: true, compound: { select: { communityId: true } } } });
+  return buildings.some((b) => (ancestry.compound ? b.compoundId === ancestry.compound : b.compound.communityId === ancestry.community));
+}
+
+/** May read the topic: staff and members who read topics there, residents of the place, followers, invited stakeholders. */
+export async function mayReadTopic(by: TBy, topic: { id: number }, ancestry: TAncestry): Promise<boolean> {
+  if (can(by.actor, 'topic.read', { ancestry }, by.today)) return true;
+  if (await takesPart(by, ancestry)) return true;
+  const db = getDb();
+  if (await db.topicFollower.findUnique({ where: { topicId_userId: { topicId: topic.id, userId: by.userId } } })) return true;
+  const me = await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } });
+  return !!me && (await stakeholderPersonIds(topic.id)).has(me.personId);
+}
+
+/** Everyone a stakeholder entry stands for: the person, a body's current members, a party organisation's officers, an organisation's people. */
+export async function stakeholderPersonIds(topicId: number): Promise<Set<number>> {
+  const db = getDb();
+  const rows = await db.stakeholder.findMany({ where: { topicId } });
+  const now = new Date();
+  const current = { startsOn: { lte: now }, OR: [{ endsOn: null }, { endsOn: { gte: now } }] };
+  const ids = new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])));
+  const bodies = rows.flatMap((r) => (r.bodyId ? [r.bodyId] : []));
+  const orgs = rows.flatMap((r) => (r.partyOrgId ? [r.partyOrgId] : []));
+  const firms = rows.flatMap((r) => (r.organizationId ? [r.organizationId] : []));
+  if (bodies.length) for (const m of await db.bodyMember.findMany({ where: { bodyId: { in: bodies }, ...current }, select: { personId: true } })) ids.add(m.personId);
+  if (orgs.length) for (const m of await db.partyOrgMember.findMany({ where: { partyOrgId: { in: orgs }, ...current }, select: { personId: true } })) ids.add(m.personId);
+  if (firms.length) for (const m of await db.organizationMember.findMany({ where: { organizationId: { in: firms } }, select: { personId: true } })) ids.add(m.personId);
+  return ids;
+}

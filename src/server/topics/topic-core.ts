@@ -1,0 +1,60 @@
+import 'server-only';
+import type { TActivity, TProcedure, TTopicActor } from '@/domain/topics/procedure';
+import { activityOpen } from '@/domain/topics/transition';
+import type { TAncestry } from '@/domain/territory/places';
+import type { TBy } from '@/server/accounts/by';
+import { getDb, type TTx } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { notify } from '@/server/issues/notify';
+import { procedureOf } from './procedures';
+import { mayReadTopic, stakeholderPersonIds, takesPart, topicActorsOf, topicAncestry } from './standing';
+
+export type TLoadedTopic = Awaited<ReturnType<typeof loadTopic>>;
+
+/**
+ * A topic as this actor may act on it: its procedure, place, and how the actor stands. Someone who may
+ * not read it gets the same refusal as for a topic that does not exist.
+ */
+export async function loadTopic(by: TBy, topicId: number) {
+  const topic = await getDb().topic.findUnique({ where: { id: topicId }, include: { procedure: true } });
+  const ancestry = topic ? await topicAncestry(topic) : null;
+  if (!topic || !ancestry || !(await mayReadTopic(by, topic, ancestry))) return refuse('auth.forbidden');
+  const procedure: TProcedure = procedureOf(topic.procedure);
+  const actors: Set<TTopicActor> = topicActorsOf(by, ancestry);
+  return { topic, procedure, ancestry: ancestry as TAncestry, actors, step: procedure.steps[topic.stepIndex]! };
+}
+
+/** Refuses unless the topic is open in a step of this activity and the actor may act in that step. */
+export function requireStep(t: TLoadedTopic, activity: TActivity, { anyActor = false } = {}) {
+  if (t.topic.status !== 'OPEN') refuse('topic.closed');
+  if (!activityOpen(t.procedure, t.topic, activity)) refuse('topic.notNow');
+  if (!anyActor && !t.step.actors.some((a) => t.actors.has(a))) refuse('topic.notYourStep');
+}
+
+/** Residents of the place, invited stakeholders and followers take part (suggestions, supervision). */
+export async function requireParticipant(by: TBy, t: TLoadedTopic) {
+  if (t.actors.size > 0) return;
+  if (await takesPart(by, t.ancestry)) return;
+  const db = getDb();
+  if (await db.topicFollower.findUnique({ where: { topicId_userId: { topicId: t.topic.id, userId: by.userId } } })) return;
+  const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
+  if ((await stakeholderPersonIds(t.topic.id)).has(me.personId)) return;
+  refuse('topic.notParticipant');
+}
+
+/** Who hears of every step: followers and the accounts of invited stakeholders. */
+export async function audienceOf(tx: TTx, topicId: number): Promise<number[]> {
+  const persons = [...(await stakeholderPersonIds(topicId))];
+  const users = persons.length ? await tx.user.findMany({ where: { personId: { in: persons }, disabledAt: null }, select: { id: true } }) : [];
+  const followers = await tx.topicFollower.findMany({ where: { topicId }, select: { userId: true } });
+  return [...new Set([...users.map((u) => u.id), ...followers.map((f) => f.userId)])];
+}
+
+export async function notifyTopic(tx: TTx, topic: { id: number; title: string }, kind: string, body: string, except?: number) {
+  const to = (await audienceOf(tx, topic.id)).filter((u) => u !== except);
+  await notify(tx, to, { kind, topicId: topic.id, title: topic.title, body });
+}
+
+export async function topicEvent(tx: TTx, by: { userId: number | null; label: string }, topic: { id: number; stepIndex: number }, type: string, message?: string | null) {
+  await tx.topicEvent.create({ data: { topicId: topic.id, actorUserId: by.userId, actorLabel: by.label, type, stepIndex: topic.stepIndex, message: message ?? null } });
+}
