@@ -12,6 +12,7 @@ export type TTopicState = { status: TTopicStatus; stepIndex: number };
 export type TFacts = {
   stakeholders: number;
   suggestions: number;
+  /** Plan versions not yet agreed (drafts); an agreed version is frozen. */
   planVersions: number;
   planAgreed: boolean;
   opinionRecorded: boolean;

@@ -7,7 +7,8 @@ export async function loadFacts(db: TDb | TTx, topic: { id: number; stepIndex: n
   const [stakeholders, suggestions, planVersions, records, motion, chosen, tasks, notices] = await Promise.all([
     db.stakeholder.count({ where: { topicId: topic.id } }),
     db.suggestion.count({ where: { topicId: topic.id } }),
-    db.planVersion.count({ where: { topicId: topic.id } }),
+    // Drafts not yet agreed: after a failed vote sends the topic back, a new version is needed.
+    db.planVersion.count({ where: { topicId: topic.id, frozenAt: null } }),
     db.topicRecord.findMany({ where: { topicId: topic.id }, select: { kind: true, stepIndex: true, planVersionId: true } }),
     db.motion.findFirst({ where: { topicId: topic.id, stepIndex: topic.stepIndex }, orderBy: { id: 'desc' }, select: { status: true } }),
     db.bid.count({ where: { topicId: topic.id, chosen: true } }),
@@ -15,7 +16,7 @@ export async function loadFacts(db: TDb | TTx, topic: { id: number; stepIndex: n
     db.notice.findMany({ where: { topicId: topic.id }, select: { kind: true } }),
   ]);
   // Agreed means the latest plan version was agreed: a plan revised after a failed vote needs agreeing again.
-  const latest = planVersions ? await db.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' }, select: { id: true } }) : null;
+  const latest = await db.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' }, select: { id: true } });
   return {
     stakeholders, suggestions, planVersions,
     planAgreed: !!latest && records.some((r) => r.kind === 'CONSENSUS' && r.planVersionId === latest.id),
