@@ -7,6 +7,7 @@ import { NameSource } from '../../tests/factories/names.ts';
 import { seedAccounts } from './accounts.ts';
 import { seedBeiyuan } from './beiyuan.ts';
 import { seedIssueChannels, seedIssues } from './issues.ts';
+import { seedTopics } from './topics.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
@@ -48,7 +49,17 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     },
     { timeout: 60_000 },
   );
-  return places || accounts || issues || channels;
+  const topics = await db.$transaction(
+    async (tx) => {
+      if (await tx.systemFlag.findUnique({ where: { key: 'demo-topics' } })) return false;
+      if (!(await tx.systemFlag.findUnique({ where: { key: 'demo-issues' } })) || (await tx.procedure.count()) === 0) return false;
+      await seedTopics(tx, new Date());
+      await tx.systemFlag.create({ data: { key: 'demo-topics', value: 'S2, S4' } });
+      return true;
+    },
+    { timeout: 60_000 },
+  );
+  return places || accounts || issues || channels || topics;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

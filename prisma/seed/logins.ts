@@ -13,5 +13,9 @@ export const DEMO_LOGINS = {
     { phone: '13900006003', label: '黄素芬 — 金沙小区3栋业主，已认证 (verified owner, S3 reporter)' },
     { phone: '13900001002', label: '张桂兰 — 北苑小区业主，已认证 (verified owner, councils member)' },
     { phone: '13900005001', label: '新来的居民 — 已注册未认证 (registered, not verified)' },
+    { phone: '13900007001', label: '赵桂芳 — 龙躺梁社区党委书记 (community secretary, Yangquan / Longtangliang, S2 topic)' },
+    { phone: '13900007002', label: '孙丽 — 龙躺梁小区业主，反映停车问题 (verified owner, S2 reporter)' },
+    { phone: '13900007003', label: '钱明 — 龙躺梁小区业主，匿名反映 (verified owner, anonymous S2 reporter)' },
+    { phone: '13900007004', label: '周建国 — 龙躺梁居民代表 (residents\' representative, S2 stakeholder)' },
   ],
 };

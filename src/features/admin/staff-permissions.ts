@@ -6,6 +6,7 @@ import type { TBy } from '@/server/accounts/by';
 /** The staff desk's sections and the permission each needs. */
 export const ADMIN_SECTIONS = [
   { key: 'issues', href: '/admin/issues', permission: 'issue.handle' },
+  { key: 'topics', href: '/topics', permission: 'topic.manage' },
   { key: 'claims', href: '/admin/claims', permission: 'resident.verify' },
   { key: 'invitations', href: '/admin/invitations', permission: 'resident.verify' },
   { key: 'desk', href: '/admin/desk', permission: 'resident.verify' },
@@ -16,6 +17,7 @@ export const ADMIN_SECTIONS = [
   { key: 'audit', href: '/admin/audit', permission: 'audit.read' },
   { key: 'issueSettings', href: '/admin/issue-settings', permission: 'issue.configure' },
   { key: 'apiKeys', href: '/admin/api-keys', permission: 'apiKey.manage' },
+  { key: 'procedures', href: '/admin/procedures', permission: 'procedure.manage' },
 ] as const satisfies readonly { key: string; href: string; permission: TPermission }[];
 
 export function sectionsFor(by: TBy) {

@@ -59,6 +59,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     })),
     channel: issue.channel,
     topicId: issue.topicId,
+    placeRef: issue.compoundId ? `compound:${issue.compoundId}` : `community:${issue.communityId}`,
     photos,
     viewer: { isReporter, isStaff, isAssignee: issue.assigneeUserId === by.userId },
   };

@@ -50,6 +50,11 @@ describe('reference data and demo seed', () => {
     expect(group.building?.name).toBe('3栋');
     expect(group.positions.map((p) => [p.person.name, p.position])).toEqual([['陈德明', 'CENTRAL_HOUSEHOLD']]);
 
+    // S2: the parking topic from three reports, drafting its plan (revised once); S4 waiting for the branch.
+    const s2 = await db.topic.findFirstOrThrow({ where: { title: '龙躺梁小区停车秩序' }, include: { _count: { select: { stakeholders: true, suggestions: true, planVersions: true } } } });
+    expect([s2.stepIndex, s2._count.stakeholders, s2._count.suggestions, s2._count.planVersions]).toEqual([2, 6, 4, 2]);
+    expect(await db.issue.count({ where: { topicId: s2.id } })).toBe(3);
+    expect((await db.topic.findFirstOrThrow({ where: { title: '使用维修资金更换 2 栋电梯' } })).assemblyMatter).toBe(5);
     // The seed leaves an audit row.
     expect(await db.auditLog.count({ where: { action: 'demo.seed' } })).toBe(1);
   });

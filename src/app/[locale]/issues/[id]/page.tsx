@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { scopesOf } from '@/domain/authz/can';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { HandlerActions, MergeSplitForms, RateForm, ReopenForm } from '@/features/issues/components/issue-actions';
 import { Link } from '@/i18n/link';
@@ -15,6 +16,8 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
   // Someone else's issue looks like one that does not exist.
   if (!issue) notFound();
   const t = await getTranslations('issues');
+  const by = byOf(user);
+  const mayRaiseTopic = scopesOf(by.actor, 'topic.raise', by.today).length > 0;
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const l = await labels('issues.detail');
@@ -32,7 +35,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
           <Link href={`/issues/${issue.mergedIntoId}`} className="underline">{t('detail.mergedInto', { id: issue.mergedIntoId })}</Link>
         </p>
       )}
-      {issue.topicId && <p className="rounded-lg bg-brand-50 p-3 text-lg text-brand-800" data-testid="taken-up">{t('detail.takenUp', { id: issue.topicId })}</p>}
+      {issue.topicId && <p className="rounded-lg bg-brand-50 p-3 text-lg text-brand-800" data-testid="taken-up"><Link href={`/topics/${issue.topicId}`} className="underline">{t('detail.takenUp', { id: issue.topicId })}</Link></p>}
       <p className="whitespace-pre-wrap text-lg leading-relaxed">{issue.description}</p>
       {issue.photos.length > 0 && (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="photos">
@@ -76,6 +79,9 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
           <h2 id="handle" className="text-2xl font-semibold">{t('detail.actions')}</h2>
           <HandlerActions issueId={issue.id} state={issue.state} canTakeOver={!issue.viewer.isAssignee} t={l} />
           <MergeSplitForms issueId={issue.id} t={l} />
+          {mayRaiseTopic && !issue.topicId && (
+            <Link href={`/topics/new?issues=${issue.id}&place=${issue.placeRef}`} className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">{t('detail.toTopic')}</Link>
+          )}
         </section>
       )}
       {issue.viewer.isReporter && issue.state === 'RESOLVED' && (

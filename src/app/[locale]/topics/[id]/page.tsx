@@ -1,0 +1,35 @@
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { TopicActions } from '@/features/topics/components/topic-actions';
+import { Records, Stepper, Timeline } from '@/features/topics/components/topic-sections';
+import { byOf, requireUser } from '@/features/shared/guards';
+import { getTopicForViewer } from '@/server/topics/read-topic';
+
+/** A topic: its steps with the current one highlighted, what the gate needs, what can be done now, the record, the timeline. */
+export default async function TopicPage({ params }: PageProps<'/[locale]/topics/[id]'>) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser(`/topics/${id}`);
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const by = byOf(user);
+  const topic = await getTopicForViewer(by, Number(id));
+  // A topic one may not see looks like one that does not exist.
+  if (!topic) notFound();
+  const t = await getTranslations('topics');
+  const place = [topic.place.community, topic.place.compound].filter(Boolean).join(' · ');
+  return (
+    <div className="space-y-6 pt-2">
+      <div className="space-y-1">
+        <p className="text-base text-stone-700">#{topic.id} · {t('detail.procedure', { name: locale === 'en' ? topic.procedure.nameEn : topic.procedure.name, version: topic.procedure.version })}</p>
+        <h1 className="text-3xl font-bold">{topic.title}</h1>
+        <p className="text-lg">{t('detail.place', { place })}</p>
+        {topic.assemblyMatter && <p className="text-lg">{t('detail.matter', { n: topic.assemblyMatter })}</p>}
+        <p className="whitespace-pre-wrap text-lg leading-relaxed">{topic.description}</p>
+      </div>
+      <Stepper topic={topic} />
+      <TopicActions topic={topic} by={by} />
+      <Records topic={topic} />
+      <Timeline topic={topic} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+import { ActionForm, SubmitButton } from '@/components/action-form';
+import type { TStep } from '@/domain/topics/procedure';
+import { saveProcedureAction } from '../procedure-actions';
+
+/** One procedure's steps, adjustable: duration, who may act, and the numbers its gates ask for. */
+export function ProcedureForm({ districtId, procedureId, steps, stepNames, actorNames, t }: {
+  districtId: number; procedureId: number; steps: TStep[]; stepNames: string[]; actorNames: Record<string, string>; t: Record<string, string>;
+}) {
+  const input = 'min-h-12 w-28 rounded-lg border border-stone-400 bg-white px-3 text-lg';
+  return (
+    <ActionForm action={saveProcedureAction}>
+      {() => (
+        <>
+          <input type="hidden" name="districtId" value={districtId} />
+          <input type="hidden" name="procedureId" value={procedureId} />
+          <ol className="space-y-3">
+            {steps.map((s, i) => (
+              <li key={s.key} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
+                <p className="text-lg font-semibold">{i + 1}. {stepNames[i]}</p>
+                <label className="flex items-center gap-3 text-lg">{t.days}<input name={`days_${i}`} defaultValue={s.days} inputMode="numeric" className={input} /></label>
+                <fieldset className="flex flex-wrap gap-x-4">
+                  <legend className="text-lg">{t.actors}</legend>
+                  {Object.entries(actorNames).map(([a, name]) => (
+                    <label key={a} className="flex min-h-12 items-center gap-2 text-lg"><input type="checkbox" name={`actors_${i}`} value={a} defaultChecked={s.actors.includes(a as TStep['actors'][number])} className="size-6" />{name}</label>
+                  ))}
+                </fieldset>
+                {s.gates.filter((g) => g.kind === 'STAKEHOLDERS' || g.kind === 'SUGGESTIONS').map((g) => (
+                  <label key={g.kind} className="flex items-center gap-3 text-lg">{t[`min_${g.kind}`]}<input name={`min_${i}_${g.kind}`} defaultValue={'min' in g ? g.min : 0} inputMode="numeric" className={input} /></label>
+                ))}
+              </li>
+            ))}
+          </ol>
+          <SubmitButton>{t.save}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}

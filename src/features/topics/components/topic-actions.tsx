@@ -1,0 +1,71 @@
+import { getTranslations } from 'next-intl/server';
+import type { TBy } from '@/server/accounts/by';
+import { labels } from '@/i18n/labels';
+import type { getTopicForViewer } from '@/server/topics/read-topic';
+import { stakeholderCandidates } from '@/server/topics/participation';
+import { ActualCostForm, AdvanceForm, ApprovalForm, BidForm, ChooseBidForm, InviteForm, PlanForm, ReasonForm, RecordForm, ResultNoticeForm, SuggestionForm, TallyForm, TaskForm, TaskUpdateForm } from './topic-forms';
+import { Section } from './topic-sections';
+
+type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
+
+/**
+ * What the viewer can do now, by the current step's activity: those running the step record its
+ * outputs and move it on; residents and stakeholders give suggestions and supervise tasks. The server
+ * checks every one of these again.
+ */
+export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
+  if (topic.status !== 'OPEN') return null;
+  const t = await getTranslations('topics');
+  const l = await labels('topics.form');
+  const step = topic.procedure.steps[topic.stepIndex]!;
+  const runs = topic.viewer.runsStep;
+  const manages = topic.viewer.manages;
+  const latest = topic.plans.at(-1);
+  const motion = topic.motions.filter((m) => m.stepIndex === topic.stepIndex).at(-1);
+  const parts = [];
+  if (step.activity === 'SUGGESTIONS') {
+    if (manages) {
+      const candidates = await stakeholderCandidates(by, topic.id);
+      const invited = new Set(topic.stakeholders.map((s) => s.label));
+      const groups = [...new Set(candidates.map((c) => c.group))].map((g) => ({ label: t(`group.${g}`), items: candidates.filter((c) => c.group === g && !invited.has(c.label)).map((c) => ({ key: c.key, label: c.label })) })).filter((g) => g.items.length);
+      if (groups.length) parts.push(<Section key="invite" id="invite" title={l.invite!}><InviteForm topicId={topic.id} groups={groups} t={l} /></Section>);
+    }
+    parts.push(<Section key="suggest" id="suggest" title={l.suggest!}><SuggestionForm topicId={topic.id} staff={manages} stances={(['SUPPORT', 'OPPOSE', 'AMEND'] as const).map((s) => ({ value: s, label: t(`stance.${s}`) }))} t={l} /></Section>);
+  }
+  if (runs && step.activity === 'PLAN') parts.push(<Section key="plan" id="plan-form" title={l.plan!}><PlanForm topicId={topic.id} t={l} /></Section>);
+  if (runs && step.activity === 'CONSENSUS') {
+    const opinion = step.gates.some((g) => g.kind === 'OPINION_RECORDED');
+    parts.push(<Section key="record" id="record-form" title={l.record!}><RecordForm topicId={topic.id} planVersionId={opinion ? null : (latest?.id ?? null)} opinion={opinion} t={l} /></Section>);
+  }
+  if (runs && step.activity === 'APPROVAL') parts.push(<Section key="approval" id="approval-form" title={l.approval!}><ApprovalForm topicId={topic.id} t={l} /></Section>);
+  if (runs && step.activity === 'MOTION' && motion?.status === 'OPEN') {
+    parts.push(<Section key="tally" id="tally-form" title={l.tally!}><TallyForm topicId={topic.id} owners={(motion.voters as { kind: string }).kind === 'OWNERS'} t={l} /></Section>);
+  }
+  if (runs && step.activity === 'MOTION' && motion?.status === 'FAILED') parts.push(<ReasonForm key="return" topicId={topic.id} lockVersion={topic.lockVersion} type="RETURN" t={l} />);
+  if (runs && step.activity === 'CONTRACTORS') {
+    parts.push(<Section key="bid" id="bid-form" title={l.bid!}><BidForm topicId={topic.id} t={l} /></Section>);
+    if (topic.bids.length >= 2 && !topic.bids.some((b) => b.chosen)) {
+      for (const b of topic.bids) parts.push(<div key={`choose-${b.id}`} className="rounded-lg border border-stone-200 p-3"><p className="text-lg font-medium">{b.contractor}</p><ChooseBidForm topicId={topic.id} bidId={b.id} t={l} /></div>);
+    }
+  }
+  if (step.activity === 'TASKS') {
+    if (runs) parts.push(<Section key="task" id="task-form" title={l.task!}><TaskForm topicId={topic.id} t={l} /></Section>);
+    for (const k of topic.tasks) {
+      const kinds = [...(runs && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []), ...(k.status !== 'ACCEPTED' ? (['COMMENT'] as const) : []), ...(k.status === 'DONE' ? (['ACCEPT'] as const) : [])];
+      parts.push(
+        <div key={`task-${k.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`task-${k.id}`}>
+          <p className="text-lg font-medium">{k.title} · {t(`detail.taskStatus_${k.status}`)}</p>
+          <ul className="text-base">{k.updates.map((u) => <li key={u.id}>{u.by}：{u.body}{u.photos ? `（${t('detail.photos', { count: u.photos })}）` : ''}</li>)}</ul>
+          {kinds.length > 0 && <TaskUpdateForm topicId={topic.id} taskId={k.id} kinds={kinds} t={l} />}
+        </div>,
+      );
+    }
+    if (runs && step.gates.some((g) => g.kind === 'ACTUAL_COST')) parts.push(<Section key="cost" id="cost-form" title={l.actualCost!}><ActualCostForm topicId={topic.id} t={l} /></Section>);
+  }
+  if (runs && step.activity === 'NOTICES') parts.push(<ResultNoticeForm key="notice" topicId={topic.id} t={l} />);
+  if (runs) parts.push(<AdvanceForm key="advance" topicId={topic.id} lockVersion={topic.lockVersion} t={l} />);
+  if (topic.viewer.actors.includes('COMMUNITY_STAFF')) {
+    parts.push(<details key="withdraw" className="rounded-lg border border-stone-300 p-3"><summary className="min-h-12 cursor-pointer py-2 text-lg">{l.withdraw}</summary><ReasonForm topicId={topic.id} lockVersion={topic.lockVersion} type="WITHDRAW" t={l} /></details>);
+  }
+  return parts.length ? <div className="space-y-4" data-testid="topic-actions">{parts}</div> : null;
+}

@@ -1,0 +1,228 @@
+'use client';
+import type { ReactNode } from 'react';
+import { ActionForm, Checkbox, Field, Select, SubmitButton, type TFormState } from '@/components/action-form';
+import * as A from '../actions';
+
+type TT = Record<string, string>;
+type TAction = (s: TFormState, fd: FormData) => Promise<TFormState>;
+const area = 'w-full rounded-lg border border-stone-400 bg-white p-3 text-lg';
+
+/** A form for one topic: the topic's id goes with it; fields come from the caller. */
+function TopicForm({ action, topicId, children, submit }: { action: TAction; topicId: number; children: (s: TFormState) => ReactNode; submit: string }) {
+  return (
+    <ActionForm action={action}>
+      {(s) => (
+        <>
+          <input type="hidden" name="topicId" value={topicId} />
+          {children(s)}
+          <SubmitButton>{submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function TextArea({ name, label, s, rows = 4 }: { name: string; label: string; s: TFormState; rows?: number }) {
+  const id = `ta-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
+      <textarea id={id} name={name} rows={rows} aria-invalid={s?.fields?.[name] ? true : undefined} className={area} />
+      {s?.fields?.[name] && <p className="text-base text-red-800">{s.fields[name]}</p>}
+    </div>
+  );
+}
+
+export function AdvanceForm({ topicId, lockVersion, t }: { topicId: number; lockVersion: number; t: TT }) {
+  return (
+    <ActionForm action={A.advanceTopicAction}>
+      {() => (
+        <>
+          <input type="hidden" name="topicId" value={topicId} />
+          <input type="hidden" name="lockVersion" value={lockVersion} />
+          <input type="hidden" name="type" value="ADVANCE" />
+          <SubmitButton>{t.advance}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ReasonForm({ topicId, lockVersion, type, t }: { topicId: number; lockVersion: number; type: 'RETURN' | 'WITHDRAW'; t: TT }) {
+  return (
+    <ActionForm action={A.advanceTopicAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="topicId" value={topicId} />
+          <input type="hidden" name="lockVersion" value={lockVersion} />
+          <input type="hidden" name="type" value={type} />
+          <Field name="reason" label={t.reason!} state={s} />
+          <SubmitButton>{type === 'RETURN' ? t.return : t.withdraw}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function InviteForm({ topicId, groups, t }: { topicId: number; groups: { label: string; items: { key: string; label: string }[] }[]; t: TT }) {
+  return (
+    <TopicForm action={A.inviteAction} topicId={topicId} submit={t.inviteSubmit!}>
+      {() => groups.map((g) => (
+        <fieldset key={g.label} className="space-y-1">
+          <legend className="text-lg font-medium">{g.label}</legend>
+          {g.items.map((i) => (
+            <label key={i.key} className="flex min-h-12 items-center gap-3 text-lg">
+              <input type="checkbox" name="keys" value={i.key} className="size-6 shrink-0" />
+              {i.label}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+    </TopicForm>
+  );
+}
+
+export function SuggestionForm({ topicId, staff, stances, t }: { topicId: number; staff: boolean; stances: { value: string; label: string }[]; t: TT }) {
+  return (
+    <TopicForm action={A.suggestionAction} topicId={topicId} submit={t.suggestSubmit!}>
+      {(s) => (
+        <>
+          <Select name="stance" label={t.stance!} options={stances} state={s} />
+          <TextArea name="body" label={t.body!} s={s} />
+          {staff && <Field name="onBehalfOf" label={t.onBehalf!} state={s} required={false} />}
+          <Checkbox name="anonymous" label={t.anonymous!} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+export function PlanForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.planAction} topicId={topicId} submit={t.planSubmit!}>
+      {(s) => (
+        <>
+          <Field name="title" label={t.planTitle!} state={s} />
+          <TextArea name="body" label={t.planBody!} s={s} rows={6} />
+          <Checkbox name="convention" label={t.isConvention!} />
+          <Field name="budget" label={t.budget!} inputMode="text" state={s} required={false} />
+          <TextArea name="funding" label={t.fundingLines!} s={s} rows={3} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+export function RecordForm({ topicId, planVersionId, opinion, t }: { topicId: number; planVersionId: number | null; opinion: boolean; t: TT }) {
+  return (
+    <TopicForm action={A.recordAction} topicId={topicId} submit={t.recordSubmit!}>
+      {(s) => (
+        <>
+          {planVersionId && <input type="hidden" name="planVersionId" value={planVersionId} />}
+          <TextArea name="statement" label={opinion ? t.opinion! : t.statement!} s={s} />
+          <TextArea name="participants" label={t.participantsField!} s={s} rows={3} />
+          <Field name="heldOn" type="date" label={t.heldOn!} state={s} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+export function ApprovalForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.approvalAction} topicId={topicId} submit={t.approvalSubmit!}>
+      {(s) => (
+        <>
+          <Select name="decision" label={t.decision!} options={[{ value: 'approve', label: t.approve! }, { value: 'reject', label: t.reject! }]} state={s} />
+          <TextArea name="comment" label={t.comment!} s={s} rows={3} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+export function TallyForm({ topicId, owners, t }: { topicId: number; owners: boolean; t: TT }) {
+  const fields = owners ? ['headsTotal', 'areaTotal', 'headsParticipating', 'areaParticipating', 'headsFor', 'areaFor'] : ['present', 'for', 'against', 'abstain'];
+  return (
+    <TopicForm action={owners ? A.ownersTallyAction : A.bodyTallyAction} topicId={topicId} submit={t.tallySubmit!}>
+      {(s) => <div className="grid grid-cols-2 gap-3">{fields.map((f) => <Field key={f} name={f} label={t[f]!} inputMode={f.startsWith('area') ? 'text' : 'numeric'} state={s} />)}</div>}
+    </TopicForm>
+  );
+}
+
+export function BidForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.bidAction} topicId={topicId} submit={t.bidSubmit!}>
+      {(s) => (
+        <>
+          <Field name="contractor" label={t.contractor!} state={s} />
+          <Field name="amount" label={t.amount!} state={s} />
+          <Field name="note" label={t.note!} state={s} required={false} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+export function ChooseBidForm({ topicId, bidId, t }: { topicId: number; bidId: number; t: TT }) {
+  return (
+    <TopicForm action={A.chooseBidAction} topicId={topicId} submit={t.choose!}>
+      {(s) => (
+        <>
+          <input type="hidden" name="bidId" value={bidId} />
+          <Field name="reason" label={t.chooseReason!} state={s} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+export function TaskForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.taskAction} topicId={topicId} submit={t.taskSubmit!}>
+      {(s) => (
+        <>
+          <Field name="title" label={t.taskTitle!} state={s} />
+          <Field name="responsible" label={t.responsible!} state={s} />
+          <Field name="dueOn" type="date" label={t.dueOn!} state={s} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+/** One task's updates: progress and done for those running the step; comment and accept for residents. */
+export function TaskUpdateForm({ topicId, taskId, kinds, t }: { topicId: number; taskId: number; kinds: ('PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT')[]; t: TT }) {
+  const label = { PROGRESS: t.progress!, DONE: t.markDone!, COMMENT: t.comment_!, ACCEPT: t.accept! };
+  return (
+    <ActionForm action={A.taskUpdateAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="topicId" value={topicId} />
+          <input type="hidden" name="taskId" value={taskId} />
+          <Select name="kind" label={t.update!} options={kinds.map((k) => ({ value: k, label: label[k] }))} state={s} />
+          <TextArea name="body" label={t.update!} s={s} rows={2} />
+          {kinds.includes('PROGRESS') && (
+            <div className="space-y-1">
+              <label htmlFor={`photos-${taskId}`} className="block text-lg font-medium">{t.photos}</label>
+              <input id={`photos-${taskId}`} name="photos" type="file" accept="image/*" multiple className="block min-h-12 w-full text-lg" />
+            </div>
+          )}
+          <SubmitButton>{t.updateSubmit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ActualCostForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.actualCostAction} topicId={topicId} submit={t.actualCostSubmit!}>
+      {(s) => <Field name="amount" label={t.amount!} state={s} />}
+    </TopicForm>
+  );
+}
+
+export function ResultNoticeForm({ topicId, t }: { topicId: number; t: TT }) {
+  return <TopicForm action={A.resultNoticeAction} topicId={topicId} submit={t.resultNotice!}>{() => null}</TopicForm>;
+}
