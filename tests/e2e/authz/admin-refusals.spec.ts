@@ -4,7 +4,7 @@ import { formFields, postForm } from './support';
 
 // Every administrative page and server action, tried by a signed-out visitor, a resident of
 // another community, and street staff of another street: refused, and nothing written.
-const ADMIN_PAGES = ['/admin', '/admin/claims', '/admin/invitations', '/admin/desk', '/admin/roster', '/admin/places', '/admin/places/1', '/admin/places/c/1', '/admin/party', '/admin/staff', '/admin/audit', '/admin/issue-settings', '/admin/api-keys'];
+const ADMIN_PAGES = ['/admin', '/admin/claims', '/admin/invitations', '/admin/desk', '/admin/roster', '/admin/places', '/admin/places/1', '/admin/places/c/1', '/admin/party', '/admin/staff', '/admin/audit', '/admin/issue-settings', '/admin/api-keys', '/admin/procedures'];
 
 // Counted only where the forged requests aim (Jinyang, the forged phone numbers), because other
 // tests write elsewhere in the same database at the same time.
@@ -128,4 +128,23 @@ test('district settings and API keys: another district’s admin and street staf
     }
   }
   expect(await tally()).toEqual(before);
+});
+
+test('topic actions forged by a stranger or a resident are refused and move nothing', async ({ browser, baseURL }, info) => {
+  test.skip(info.project.name !== 'phone', 'one run is enough');
+  const [s4] = await query<{ id: number; lockVersion: number; stepIndex: number }>(`SELECT id, "lockVersion", "stepIndex" FROM "Topic" WHERE title = '使用维修资金更换 2 栋电梯'`);
+  const branch = await pageAs(browser, info, '13900002001'); // 王秀英, 欧城花园's branch secretary: may approve
+  await branch.goto(`/topics/${s4!.id}`);
+  const approve = await formFields(branch.locator('form', { has: branch.getByRole('button', { name: '提交审核意见' }) }));
+  const advance = await formFields(branch.locator('form', { has: branch.getByRole('button', { name: '完成本步，进入下一步' }) }));
+  const stranger = await pageAs(browser, info, '13900001002'); // 张桂兰, another city
+  const street = await pageAs(browser, info, '13900003002'); // 何晋阳, another street
+  for (const who of [stranger, street]) {
+    for (const fields of [{ ...approve, decision: 'approve', comment: '伪造的同意' }, advance]) {
+      const text = await (await postForm(who.request, baseURL!, `/topics/${s4!.id}`, fields)).text();
+      expect(text.includes('您没有权限做这件事，没有做任何修改。')).toBe(true);
+    }
+  }
+  const [after] = await query<{ lockVersion: number; stepIndex: number; n: number }>(`SELECT "lockVersion", "stepIndex", (SELECT count(*)::int FROM "TopicRecord" WHERE "topicId" = $1) AS n FROM "Topic" WHERE id = $1`, [s4!.id]);
+  expect(after).toEqual({ lockVersion: s4!.lockVersion, stepIndex: s4!.stepIndex, n: 0 });
 });

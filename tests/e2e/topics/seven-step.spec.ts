@@ -130,3 +130,21 @@ test('a resident cannot see a topic of another community, nor move one of their 
   await expect(sunli.getByTestId('timeline')).toBeVisible();
   await expect(sunli.getByRole('button', { name: '完成本步，进入下一步' })).toHaveCount(0);
 });
+
+test('a district admin adjusts the seven-step method for the district; a bad value is refused', async ({ browser }, info) => {
+  test.skip(info.project.name !== 'phone', 'writes data');
+  const admin = await phone(browser, info, '13900004001');
+  await admin.goto('/admin');
+  await admin.getByRole('link', { name: '议事规则' }).click();
+  const seven = admin.locator('details', { has: admin.getByText('七步工作法', { exact: true }) });
+  await seven.locator('summary').click();
+  await seven.locator('input[name=days_1]').fill('0');
+  await seven.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(seven.getByText('第 2 步的期限要在 1 到 365 个工作日之间。')).toBeVisible();
+  await seven.locator('input[name=days_1]').fill('21');
+  await seven.locator('input[name=min_1_SUGGESTIONS]').fill('5');
+  await seven.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(seven.getByText('已保存为本区第 1 版。')).toBeVisible();
+  await expectAccessible(admin);
+  await expectNoHorizontalScroll(admin);
+});

@@ -24,7 +24,7 @@ export default async function ProceduresPage({ params }: PageProps<'/[locale]/ad
       {procedures.map((p) => {
         const steps = procedureOf(p).steps;
         return (
-          <details key={p.id} className="rounded-lg border border-stone-300 p-3">
+          <details key={p.code} className="rounded-lg border border-stone-300 p-3">
             <summary className="flex min-h-12 cursor-pointer items-center text-lg font-medium">
               <span>{locale === 'en' ? p.nameEn : p.nameZh}</span>
               <span className="ml-2 text-base font-normal text-stone-700">{p.districtId ? t('own', { version: p.version }) : t('city')}</span>
