@@ -8,6 +8,7 @@ import { ANONYMOUS_LABEL } from '@/server/issues/notify';
 import { loadFacts } from './facts';
 import { loadTopic } from './topic-core';
 import { UseCaseError } from '@/server/errors';
+import { getFileStore } from '@/server/files/file-store';
 
 /** A text change between two plan versions, as runs of kept, added and removed text. */
 export function planDiff(before: string, after: string) {
@@ -90,3 +91,16 @@ export async function listTopics(by: TBy) {
   });
 }
 
+
+/** A progress photo's bytes, for someone who may read the topic; null otherwise. */
+export async function getTaskPhoto(by: TBy, topicId: number, updateId: number, n: number) {
+  try {
+    await loadTopic(by, topicId);
+  } catch (e) {
+    if (e instanceof UseCaseError) return null;
+    throw e;
+  }
+  const u = await getDb().taskUpdate.findFirst({ where: { id: updateId, task: { topicId } }, select: { photoKeys: true } });
+  const key = u?.photoKeys[n];
+  return key ? getFileStore().get(key) : null;
+}

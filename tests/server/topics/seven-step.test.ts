@@ -14,7 +14,7 @@ import { addSuggestion, inviteStakeholders, stakeholderCandidates } from '@/serv
 import { addPlanVersion, correctPlanVersion, recordConsensus } from '@/server/topics/plans';
 import { ensureProcedures, proceduresFor } from '@/server/topics/procedures';
 import { raiseTopic } from '@/server/topics/raise-topic';
-import { getTopicForViewer, listTopics } from '@/server/topics/read-topic';
+import { getTaskPhoto, getTopicForViewer, listTopics } from '@/server/topics/read-topic';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
 import { NameSource } from '../../factories/names';
 import { byUser } from '../accounts/support';
@@ -116,6 +116,10 @@ describe('S2: parking in an old compound, taken through the seven steps', () => 
     const { id: fees } = await addTask(sec, id, { title: '收取停车费并公示', responsible: '龙躺梁小区业主委员会', dueOn: '2026-12-31' });
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#888' } }).jpeg().toBuffer();
     await updateTask(sec, id, paint, { kind: 'PROGRESS', body: '已完成一半', photos: [photo] });
+    // The progress photo, re-encoded, is served to those who may read the topic only.
+    const update = await db.taskUpdate.findFirstOrThrow({ where: { taskId: paint, kind: 'PROGRESS' } });
+    expect((await getTaskPhoto(await byUser(online.id), id, update.id, 0))?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(await getTaskPhoto(await byUser(w.outsider.id), id, update.id, 0)).toBeNull();
     expect(await refusal(updateTask(await byUser(online.id), id, paint, { kind: 'ACCEPT', body: '好' }))).toBe('topic.taskNotDone');
     expect(await refusal(updateTask(await byUser(online.id), id, paint, { kind: 'DONE', body: '好' }))).toBe('topic.notYourStep');
     await updateTask(await byUser(online.id, '网上反映人'), id, paint, { kind: 'COMMENT', body: '3号楼前的线画歪了' });

@@ -55,7 +55,21 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
       parts.push(
         <div key={`task-${k.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`task-${k.id}`}>
           <p className="text-lg font-medium">{k.title} · {t(`detail.taskStatus_${k.status}`)}</p>
-          <ul className="text-base">{k.updates.map((u) => <li key={u.id}>{u.by}：{u.body}{u.photos ? `（${t('detail.photos', { count: u.photos })}）` : ''}</li>)}</ul>
+          <ul className="space-y-1 text-base">
+            {k.updates.map((u) => (
+              <li key={u.id}>
+                {u.by}：{u.body}
+                {u.photos > 0 && (
+                  <span className="mt-1 grid grid-cols-3 gap-2">
+                    {Array.from({ length: u.photos }, (_, n) => (
+                      // eslint-disable-next-line @next/next/no-img-element -- served by an authorized route
+                      <img key={n} src={`/api/topics/${topic.id}/updates/${u.id}/${n}`} alt={t('detail.photoOf', { task: k.title, n: n + 1 })} className="h-auto w-full rounded border border-stone-200" loading="lazy" />
+                    ))}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
           {kinds.length > 0 && <TaskUpdateForm topicId={topic.id} taskId={k.id} kinds={kinds} t={l} />}
         </div>,
       );
