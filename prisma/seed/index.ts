@@ -2,7 +2,7 @@
  * Demo data for the scenario places of shared/domain/scenarios.md, built with the test factories.
  * Runs once per database (flag "demo-seed"), in one transaction: it is all there or not at all.
  */
-import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../src/generated/prisma/client.ts';
 import { NameSource } from '../../tests/factories/names.ts';
 import { seedAccounts } from './accounts.ts';
 import { seedBeiyuan } from './beiyuan.ts';
@@ -29,36 +29,23 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     },
     { timeout: 60_000 },
   );
-  const issues = await db.$transaction(
-    async (tx) => {
-      if (await tx.systemFlag.findUnique({ where: { key: 'demo-issues' } })) return false;
-      if ((await tx.issueCategory.count()) === 0) return false; // categories are loaded before the demo
-      await seedIssues(tx, new Date());
-      await tx.systemFlag.create({ data: { key: 'demo-issues', value: 'S3' } });
-      return true;
-    },
-    { timeout: 60_000 },
-  );
-  const channels = await db.$transaction(
-    async (tx) => {
-      if (await tx.systemFlag.findUnique({ where: { key: 'demo-issue-channels' } })) return false;
-      if (!(await tx.systemFlag.findUnique({ where: { key: 'demo-issues' } }))) return false;
-      await seedIssueChannels(tx, new Date());
-      await tx.systemFlag.create({ data: { key: 'demo-issue-channels', value: 'open311, desk entry, district settings' } });
-      return true;
-    },
-    { timeout: 60_000 },
-  );
-  const topics = await db.$transaction(
-    async (tx) => {
-      if (await tx.systemFlag.findUnique({ where: { key: 'demo-topics' } })) return false;
-      if (!(await tx.systemFlag.findUnique({ where: { key: 'demo-issues' } })) || (await tx.procedure.count()) === 0) return false;
-      await seedTopics(tx, new Date());
-      await tx.systemFlag.create({ data: { key: 'demo-topics', value: 'S2, S4' } });
-      return true;
-    },
-    { timeout: 60_000 },
-  );
+  // Later stages, each once and in one transaction; each waits for what it builds on.
+  const stage = (flag: string, value: string, ready: (tx: Prisma.TransactionClient) => Promise<boolean>, run: (tx: Prisma.TransactionClient) => Promise<unknown>) =>
+    db.$transaction(
+      async (tx) => {
+        if (await tx.systemFlag.findUnique({ where: { key: flag } })) return false;
+        if (!(await ready(tx))) return false;
+        await run(tx);
+        await tx.systemFlag.create({ data: { key: flag, value } });
+        return true;
+      },
+      { timeout: 60_000 },
+    );
+  const done = (flag: string) => async (tx: Prisma.TransactionClient) => !!(await tx.systemFlag.findUnique({ where: { key: flag } }));
+  // Categories and procedures are reference data loaded before the demo.
+  const issues = await stage('demo-issues', 'S3', async (tx) => (await tx.issueCategory.count()) > 0, (tx) => seedIssues(tx, new Date()));
+  const channels = await stage('demo-issue-channels', 'open311, desk entry, district settings', done('demo-issues'), (tx) => seedIssueChannels(tx, new Date()));
+  const topics = await stage('demo-topics', 'S2, S4', async (tx) => (await done('demo-issues')(tx)) && (await tx.procedure.count()) > 0, (tx) => seedTopics(tx, new Date()));
   return places || accounts || issues || channels || topics;
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import sharp from 'sharp';
+import { randomUUID } from 'node:crypto';
 import { refuse } from '@/server/errors';
+import { getFileStore } from '@/server/files/file-store';
 
 export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -34,4 +36,20 @@ export async function preparePhoto(bytes: Buffer): Promise<{ jpeg: Buffer; width
   } catch {
     return refuse('photo.notImage');
   }
+}
+
+/**
+ * Checks, re-encodes and stores up to six photos under a folder of the file store, before the
+ * transaction that records them; `discard` removes them again if that transaction fails.
+ */
+export async function storePhotos(folder: 'issues' | 'topics', photos: Buffer[] = []) {
+  if (photos.length > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
+  const prepared = await Promise.all(photos.map(preparePhoto));
+  const store = getFileStore();
+  const stored = await Promise.all(prepared.map(async (p) => {
+    const key = `${folder}/${randomUUID()}.jpg`;
+    await store.put(key, p.jpeg);
+    return { key, ...p };
+  }));
+  return { stored, discard: () => Promise.all(stored.map((p) => store.remove(p.key))) };
 }

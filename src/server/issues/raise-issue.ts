@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { can } from '@/domain/authz/can';
 import { deadlinesFrom } from '@/domain/issues/deadlines';
 import type { TAncestry } from '@/domain/territory/places';
@@ -7,13 +6,12 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { getFileStore } from '@/server/files/file-store';
 import { ancestryOf } from '@/server/places/ancestry';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { calendarFor, categoryFor } from './district-settings';
 import { findHandler, policyOf } from './handlers';
 import { ANONYMOUS_LABEL, notify } from './notify';
-import { MAX_PHOTOS, preparePhoto } from './photos';
+import { storePhotos } from './photos';
 
 export type TRaiseIssue = {
   categoryId: number;
@@ -101,14 +99,7 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf'>, ancestr
   const place = { buildingId: input.buildingId ?? null, compoundId: input.compoundId, communityId: ancestry.community!, streetId: ancestry.street!, districtId: ancestry.district! };
   const category = (await categoryFor(place.districtId, input.categoryId)) ?? refuse('issue.categoryUnknown');
   const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(place.districtId));
-  if ((input.photos?.length ?? 0) > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
-  const prepared = await Promise.all((input.photos ?? []).map(preparePhoto));
-  const store = getFileStore();
-  const stored = await Promise.all(prepared.map(async (p) => {
-    const key = `issues/${randomUUID()}.jpg`;
-    await store.put(key, p.jpeg);
-    return { key, ...p };
-  }));
+  const { stored, discard } = await storePhotos('issues', input.photos);
   const same = (first: { authorUserId: number | null; enteredById: number | null; apiKeyId: number | null } | null) =>
     !!first && (first.apiKeyId !== null ? first.apiKeyId === o.apiKeyId : first.enteredById !== null ? first.enteredById === o.enteredById : first.authorUserId === o.reporter.authorUserId);
 
@@ -137,7 +128,7 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf'>, ancestr
     });
   } catch (e) {
     // Nothing stored: the photos written for this attempt go too.
-    await Promise.all(stored.map((p) => store.remove(p.key)));
+    await discard();
     // Two taps racing past the first check: the unique key lets only one through.
     if ((e as { code?: string }).code === 'P2002') {
       const first = await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true, enteredById: true, apiKeyId: true } });

@@ -1,11 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { getFileStore } from '@/server/files/file-store';
-import { MAX_PHOTOS, preparePhoto } from '@/server/issues/photos';
+import { storePhotos } from '@/server/issues/photos';
 import { publishTopicNotice } from './notices';
 import { loadTopic, notifyTopic, requireParticipant, requireStep, topicEvent } from './topic-core';
 
@@ -80,14 +78,8 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
   const task = (await db.topicTask.findFirst({ where: { id: taskId, topicId } })) ?? refuse('topic.taskUnknown');
   if (input.kind === 'ACCEPT' && task.status !== 'DONE') refuse('topic.taskNotDone');
   if (input.kind === 'DONE' && task.status !== 'OPEN') refuse('topic.taskNotOpen');
-  if ((input.photos?.length ?? 0) > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
-  const prepared = await Promise.all((input.photos ?? []).map(preparePhoto));
-  const store = getFileStore();
-  const keys = await Promise.all(prepared.map(async (p) => {
-    const key = `topics/${randomUUID()}.jpg`;
-    await store.put(key, p.jpeg);
-    return key;
-  }));
+  const { stored, discard } = await storePhotos('topics', input.photos);
+  const keys = stored.map((p) => p.key);
   try {
     await db.$transaction(async (tx) => {
       if (input.kind === 'DONE' || input.kind === 'ACCEPT') {
@@ -100,7 +92,7 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
       await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: `task.${input.kind.toLowerCase()}`, entityType: 'TopicTask', entityId: task.id, before: { status: task.status }, after: { body: input.body, photos: keys.length }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
     });
   } catch (e) {
-    await Promise.all(keys.map((k) => store.remove(k)));
+    await discard();
     throw e;
   }
 }
