@@ -8,6 +8,7 @@ import { seedAccounts } from './accounts.ts';
 import { seedBeiyuan } from './beiyuan.ts';
 import { seedIssueChannels, seedIssues } from './issues.ts';
 import { seedTopics } from './topics.ts';
+import { seedBoard } from './board.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
@@ -46,7 +47,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const issues = await stage('demo-issues', 'S3', async (tx) => (await tx.issueCategory.count()) > 0, (tx) => seedIssues(tx, new Date()));
   const channels = await stage('demo-issue-channels', 'open311, desk entry, district settings', done('demo-issues'), (tx) => seedIssueChannels(tx, new Date()));
   const topics = await stage('demo-topics', 'S2, S4', async (tx) => (await done('demo-issues')(tx)) && (await tx.procedure.count()) > 0, (tx) => seedTopics(tx, new Date()));
-  return places || accounts || issues || channels || topics;
+  const board = await stage('demo-board', 'S1', done('demo-topics'), (tx) => seedBoard(tx, new Date()));
+  return places || accounts || issues || channels || topics || board;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

@@ -43,13 +43,17 @@ export const permissions = [
   'topic.suggest',
   /** Copy and adjust the district's procedure templates. */
   'procedure.manage',
+  /** Publish notices by hand, publish corrections, answer objections, close a notice's period. */
+  'notice.publish',
+  /** File an objection to a notice of the places around one's home (held at one's home). */
+  'notice.object',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
 const STAFF_ADMIN: TPermission[] = [
   'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
   'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'issue.read', 'issue.handle',
-  'topic.read', 'topic.raise', 'topic.manage',
+  'topic.read', 'topic.raise', 'topic.manage', 'notice.publish',
 ];
 
 /**
@@ -57,9 +61,9 @@ const STAFF_ADMIN: TPermission[] = [
  * below it (a street's staff act on every community of that street, never on another street).
  */
 export const ROLE_PERMISSIONS = {
-  RESIDENT: ['topic.suggest'],
-  OWNER: ['vote.cast', 'topic.suggest'],
-  HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest'],
+  RESIDENT: ['topic.suggest', 'notice.object'],
+  OWNER: ['vote.cast', 'topic.suggest', 'notice.object'],
+  HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object'],
   PARTY_MEMBER: [],
   OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
   OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise'],
@@ -68,7 +72,7 @@ export const ROLE_PERMISSIONS = {
   BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle', 'topic.read'],
   PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read'],
   GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle', 'topic.read'],
-  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage'],
+  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage', 'notice.publish'],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   COMMUNITY_SECRETARY: STAFF_ADMIN,
   STREET_STAFF: STAFF_ADMIN,

@@ -7,7 +7,7 @@ import { runAction } from '@/features/shared/action-result';
 import { actionUser, byOf } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
 import { advanceTopic } from '@/server/topics/advance-topic';
-import { addBid, addTask, chooseBid, publishResultNotice, recordActualCost, updateTask } from '@/server/topics/delivery';
+import { addBid, addExpense, addTask, chooseBid, publishResultNotice, recordActualCost, updateTask } from '@/server/topics/delivery';
 import { recordMotionTally } from '@/server/topics/motions';
 import { addSuggestion, inviteStakeholders } from '@/server/topics/participation';
 import { addPlanVersion, recordApproval, recordConsensus } from '@/server/topics/plans';
@@ -65,8 +65,8 @@ export async function suggestionAction(_: TFormState, fd: FormData): Promise<TFo
 
 export async function planAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
-    const { topicId, budget, ...input } = parse(S.ZPlan, fd);
-    await addPlanVersion(await by(), topicId, { ...input, budgetFen: budget });
+    const { topicId, budget, budgetLines, ...input } = parse(S.ZPlan, fd);
+    await addPlanVersion(await by(), topicId, { ...input, budgetFen: budget, budgetLines });
     return saved();
   });
 }
@@ -149,6 +149,16 @@ export async function resultNoticeAction(_: TFormState, fd: FormData): Promise<T
   return runAction(async () => {
     const { topicId } = parse(S.ZTopicOnly, fd);
     await publishResultNotice(await by(), topicId);
+    return saved();
+  });
+}
+
+export async function expenseAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const { topicId, item, amount, paidOn } = parse(S.ZExpense, fd);
+    const file = fd.get('receipt');
+    const receipt = file instanceof File && file.size > 0 ? { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) } : undefined;
+    await addExpense(await by(), topicId, { item, amountFen: amount, paidOn, receipt });
     return saved();
   });
 }

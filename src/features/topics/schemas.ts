@@ -53,6 +53,17 @@ export const ZPlan = z.object({
   body: text(5, 8000, 'field.description'),
   convention: z.preprocess((v) => v === 'on', z.boolean()),
   budget: ZOptionalYuan,
+  // One line an item: "门体 20000"
+  budgetLines: z.string().default('').transform((s, ctx) =>
+    s.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+      const m = /^(.+?)[\s:：]+([\d,，.]+)\s*元?$/.exec(l);
+      const fen = m ? parseYuan(m[2]!) : null;
+      if (!m || fen === null) {
+        ctx.addIssue({ code: 'custom', message: 'field.budgetLines' });
+        return { item: l, amountFen: 0 };
+      }
+      return { item: m[1]!.trim(), amountFen: fen };
+    })),
   // One source a line: "公益金 26000"
   funding: z.string().default('').transform((s, ctx) =>
     s.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
@@ -65,6 +76,8 @@ export const ZPlan = z.object({
       return { source: m[1]!.trim(), amountFen: fen };
     })),
 });
+
+export const ZExpense = z.object({ topicId: ZId, item: text(2, 60, 'field.expenseItem'), amount: ZYuan, paidOn: ZDate });
 
 export const ZRecord = z.object({
   topicId: ZId,

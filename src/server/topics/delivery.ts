@@ -1,5 +1,7 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { TBy } from '@/server/accounts/by';
+import { getFileStore } from '@/server/files/file-store';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
@@ -35,11 +37,12 @@ export async function chooseBid(by: TBy, topicId: number, bidId: number, reason:
   });
 }
 
-/** What the project really cost, for budget against actual (finance publicity). */
+/** What the project really cost, for budget against actual (finance publicity), when no expenses are itemised. */
 export async function recordActualCost(by: TBy, topicId: number, actualCostFen: number) {
   const t = await loadTopic(by, topicId);
   requireStep(t, 'TASKS');
   const db = getDb();
+  if (await db.expense.count({ where: { topicId } })) refuse('finance.actualFromExpenses');
   await db.$transaction(async (tx) => {
     await tx.topic.update({ where: { id: topicId }, data: { actualCostFen } });
     await topicEvent(tx, by, t.topic, 'ACTUAL_COST', String(actualCostFen));
@@ -108,4 +111,39 @@ export async function publishResultNotice(by: TBy, topicId: number) {
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.notice', entityType: 'Notice', entityId: n.id, after: { topicId, kind: 'RESULT' }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
     return { id: n.id };
   });
+}
+
+/**
+ * An expense of the project with its receipt (PDF or photo, checked by content): the actual cost is the
+ * sum of the expenses from then on. A topic without a budgeted plan has no project to spend on.
+ */
+export async function addExpense(by: TBy, topicId: number, input: { item: string; amountFen: number; paidOn: string; receipt?: { name: string; bytes: Buffer } }) {
+  const t = await loadTopic(by, topicId);
+  if (t.topic.status !== 'OPEN') refuse('topic.closed');
+  if (t.step.activity !== 'TASKS' && t.step.activity !== 'NOTICES') refuse('topic.notNow');
+  if (!t.step.actors.some((a) => t.actors.has(a))) refuse('topic.notYourStep');
+  const db = getDb();
+  if (!(await db.planVersion.findFirst({ where: { topicId, budgetFen: { not: null } } }))) refuse('finance.noProject');
+  let receipt: { key: string; name: string } | null = null;
+  if (input.receipt) {
+    const b = input.receipt.bytes;
+    const ext = b.subarray(0, 5).toString('latin1') === '%PDF-' ? 'pdf' : b[0] === 0xff && b[1] === 0xd8 ? 'jpg' : b.subarray(1, 4).toString('latin1') === 'PNG' ? 'png' : null;
+    if (!ext) refuse('notice.fileType');
+    if (b.length > 10 * 1024 * 1024) refuse('notice.fileSize');
+    receipt = { key: `receipts/${randomUUID()}.${ext}`, name: input.receipt.name.slice(0, 120) };
+    await getFileStore().put(receipt.key, b);
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const e = await tx.expense.create({ data: { topicId, item: input.item, amountFen: input.amountFen, paidOn: new Date(`${input.paidOn}T00:00:00Z`), receiptKey: receipt?.key ?? null, receiptName: receipt?.name ?? null, createdById: by.userId } });
+      const sum = await tx.expense.aggregate({ where: { topicId }, _sum: { amountFen: true } });
+      await tx.topic.update({ where: { id: topicId }, data: { actualCostFen: sum._sum.amountFen ?? 0 } });
+      await topicEvent(tx, by, t.topic, 'EXPENSE', input.item);
+      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.expense', entityType: 'Expense', entityId: e.id, after: { topicId, ...input, receipt: receipt?.name ?? null }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+      return { id: e.id };
+    });
+  } catch (err) {
+    if (receipt) await getFileStore().remove(receipt.key);
+    throw err;
+  }
 }

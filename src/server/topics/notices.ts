@@ -4,8 +4,9 @@ import type { TResult } from '@/domain/votes/evaluate';
 import { formatYuan } from '@/domain/shared/money';
 import type { TTx } from '@/server/db';
 import { describeResult } from '@/server/votes/describe';
+import { publishNotice } from '@/server/notices/publish';
 
-type TTopicRow = { id: number; title: string; communityId: number; compoundId: number | null; actualCostFen: number | null };
+type TTopicRow = { id: number; title: string; districtId: number; streetId: number; communityId: number; compoundId: number | null; actualCostFen: number | null };
 
 const TITLE: Record<TNoticeKind, string> = {
   PLAN: '方案公示', ANNOUNCEMENT: '业主大会公告', DECISION: '决定公告', OPINION: '协商意见公示', RESULT: '落实结果公示', FINANCE: '预算与实际支出公示',
@@ -20,7 +21,9 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
   const plan = await tx.planVersion.findFirst({ where: { topicId: topic.id, frozenAt: { not: null } }, orderBy: { version: 'desc' } })
     ?? (await tx.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' } }));
   const lines: string[] = [];
-  const planLines = plan ? [`方案：${plan.title}（第 ${plan.version} 版）`, plan.body, ...(plan.budgetFen !== null ? [`预算：${formatYuan(plan.budgetFen)} 元`] : [])] : [];
+  const budgetLines = plan ? (plan.budgetLines as { item: string; amountFen: number }[]).map((l) => `  ${l.item}：${formatYuan(l.amountFen)} 元`) : [];
+  const funding = plan ? (plan.funding as { source: string; amountFen: number }[]).map((f) => `${f.source} ${formatYuan(f.amountFen)} 元`) : [];
+  const planLines = plan ? [`方案：${plan.title}（第 ${plan.version} 版）`, plan.body, ...(plan.budgetFen !== null ? [`预算：${formatYuan(plan.budgetFen)} 元`, ...budgetLines] : []), ...(funding.length ? [`资金来源：${funding.join('；')}`] : [])] : [];
   if (kind === 'PLAN' || kind === 'ANNOUNCEMENT') lines.push(...planLines);
   if (kind === 'DECISION') {
     lines.push(...planLines);
@@ -40,17 +43,19 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
     }
   }
   if (kind === 'FINANCE') {
-    const bid = await tx.bid.findFirst({ where: { topicId: topic.id, chosen: true } });
-    if (bid) lines.push(`比选结果：${bid.contractor}，报价 ${formatYuan(bid.amountFen)} 元`);
+    lines.push(...planLines.filter((l) => l.startsWith('预算') || l.startsWith('  ') || l.startsWith('资金来源')));
+    const bids = await tx.bid.findMany({ where: { topicId: topic.id }, orderBy: { amountFen: 'asc' } });
+    if (bids.length) lines.push(`比选：${bids.map((b) => `${b.contractor} ${formatYuan(b.amountFen)} 元${b.chosen ? '（选定）' : ''}`).join('；')}`);
+    for (const e of await tx.expense.findMany({ where: { topicId: topic.id }, orderBy: { paidOn: 'asc' } })) {
+      lines.push(`支出：${e.item} ${formatYuan(e.amountFen)} 元（${e.paidOn.toISOString().slice(0, 10)}${e.receiptName ? '，附票据' : ''}）`);
+    }
     if (plan?.budgetFen != null && topic.actualCostFen !== null) {
       const saved = plan.budgetFen - topic.actualCostFen;
       lines.push(`预算 ${formatYuan(plan.budgetFen)} 元，实际支出 ${formatYuan(topic.actualCostFen)} 元，${saved >= 0 ? `节约 ${formatYuan(saved)} 元` : `超支 ${formatYuan(-saved)} 元`}。`);
     }
   }
-  return tx.notice.create({
-    data: {
-      topicId: topic.id, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
-      communityId: topic.communityId, compoundId: topic.compoundId, periodDays: kind === 'ANNOUNCEMENT' ? 15 : 7, createdById: by,
-    },
+  return publishNotice(tx, {
+    topicId: topic.id, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
+    place: { streetId: topic.streetId, communityId: topic.communityId, compoundId: topic.compoundId, districtId: topic.districtId }, createdById: by,
   });
 }

@@ -5,18 +5,28 @@ import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
-export type TPlanInput = { title: string; body: string; convention: boolean; budgetFen?: number; funding: { source: string; amountFen: number }[] };
+export type TPlanInput = { title: string; body: string; convention: boolean; budgetFen?: number; funding: { source: string; amountFen: number }[]; budgetLines?: { item: string; amountFen: number }[] };
+
+/** Budget lines, when given, make the budget (or must add up to it). */
+function withLines(input: TPlanInput): TPlanInput {
+  const lines = input.budgetLines ?? [];
+  if (!lines.length) return input;
+  const sum = lines.reduce((a, l) => a + l.amountFen, 0);
+  if (input.budgetFen !== undefined && input.budgetFen !== sum) refuse('plan.linesSum');
+  return { ...input, budgetFen: sum };
+}
 
 /** A new version of the plan (or convention) while it is drafted; earlier versions stay as they were. */
-export async function addPlanVersion(by: TBy, topicId: number, input: TPlanInput) {
+export async function addPlanVersion(by: TBy, topicId: number, raw: TPlanInput) {
   const t = await loadTopic(by, topicId);
+  const input = withLines(raw);
   requireStep(t, 'PLAN');
   if (input.funding.length && input.budgetFen === undefined) refuse('plan.fundingWithoutBudget');
   if (input.budgetFen !== undefined && input.funding.length && input.funding.reduce((a, f) => a + f.amountFen, 0) !== input.budgetFen) refuse('plan.fundingSum');
   const db = getDb();
   return db.$transaction(async (tx) => {
     const last = await tx.planVersion.findFirst({ where: { topicId }, orderBy: { version: 'desc' }, select: { version: true } });
-    const v = await tx.planVersion.create({ data: { topicId, version: (last?.version ?? 0) + 1, convention: input.convention, title: input.title, body: input.body, budgetFen: input.budgetFen ?? null, funding: input.funding, createdById: by.userId } });
+    const v = await tx.planVersion.create({ data: { topicId, version: (last?.version ?? 0) + 1, convention: input.convention, title: input.title, body: input.body, budgetFen: input.budgetFen ?? null, funding: input.funding, budgetLines: input.budgetLines ?? [], createdById: by.userId } });
     await topicEvent(tx, by, t.topic, 'PLAN_VERSION', `第 ${v.version} 版：${input.title}`);
     await notifyTopic(tx, t.topic, 'topic.plan', `第 ${v.version} 版`, by.userId);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'plan.version', entityType: 'PlanVersion', entityId: v.id, after: { topicId, version: v.version, budgetFen: input.budgetFen ?? null }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });

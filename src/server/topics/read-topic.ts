@@ -70,6 +70,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     tasks: tasks.map((k) => ({ id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status, updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })) })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),
     issues,
+    expenses: await db.expense.count({ where: { topicId: id } }),
     viewer: { actors: [...t.actors], runsStep: runs, manages: t.actors.has('COMMUNITY_STAFF') || t.actors.has('BRANCH') },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
+import { verifyChain } from '@/server/notices/publish';
 import { loadDivisions } from '@/server/territory/load-divisions';
 import { testDb } from '../db';
 
@@ -55,6 +56,11 @@ describe('reference data and demo seed', () => {
     expect([s2.stepIndex, s2._count.stakeholders, s2._count.suggestions, s2._count.planVersions]).toEqual([2, 6, 4, 2]);
     expect(await db.issue.count({ where: { topicId: s2.id } })).toBe(3);
     expect((await db.topic.findFirstOrThrow({ where: { title: '使用维修资金更换 2 栋电梯' } })).assemblyMatter).toBe(5);
+    // S1 on the board: decision with the 37-member tally, budget vs actual, in an intact chain.
+    const decision = await db.notice.findFirstOrThrow({ where: { kind: 'DECISION', topic: { title: '北苑小区后门维修' } } });
+    expect(decision.body).toContain('赞成 25，应到 37，需三分之二以上（至少 25），达到');
+    expect((await db.notice.findFirstOrThrow({ where: { kind: 'FINANCE', topic: { title: '北苑小区后门维修' } } })).body).toContain('预算 36,000.00 元，实际支出 34,500.00 元，节约 1,500.00 元。');
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 4 });
     // The seed leaves an audit row.
     expect(await db.auditLog.count({ where: { action: 'demo.seed' } })).toBe(1);
   });

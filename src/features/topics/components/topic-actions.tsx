@@ -3,7 +3,7 @@ import type { TBy } from '@/server/accounts/by';
 import { labels } from '@/i18n/labels';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { stakeholderCandidates } from '@/server/topics/participation';
-import { ActualCostForm, AdvanceForm, ApprovalForm, BidForm, ChooseBidForm, InviteForm, PlanForm, ReasonForm, RecordForm, ResultNoticeForm, SuggestionForm, TallyForm, TaskForm, TaskUpdateForm } from './topic-forms';
+import { ActualCostForm, AdvanceForm, ExpenseForm, ApprovalForm, BidForm, ChooseBidForm, InviteForm, PlanForm, ReasonForm, RecordForm, ResultNoticeForm, SuggestionForm, TallyForm, TaskForm, TaskUpdateForm } from './topic-forms';
 import { Section } from './topic-sections';
 
 type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
@@ -74,7 +74,8 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
         </div>,
       );
     }
-    if (runs && step.gates.some((g) => g.kind === 'ACTUAL_COST')) parts.push(<Section key="cost" id="cost-form" title={l.actualCost!}><ActualCostForm topicId={topic.id} t={l} /></Section>);
+    if (runs && topic.plans.some((p) => p.budgetFen !== null)) parts.push(<Section key="expense" id="expense-form" title={l.expense!}><ExpenseForm topicId={topic.id} t={l} /></Section>);
+    if (runs && step.gates.some((g) => g.kind === 'ACTUAL_COST') && topic.expenses === 0) parts.push(<Section key="cost" id="cost-form" title={l.actualCost!}><ActualCostForm topicId={topic.id} t={l} /></Section>);
   }
   if (runs && step.activity === 'NOTICES') parts.push(<ResultNoticeForm key="notice" topicId={topic.id} t={l} />);
   if (runs) parts.push(<AdvanceForm key="advance" topicId={topic.id} lockVersion={topic.lockVersion} t={l} />);

@@ -106,6 +106,7 @@ export function PlanForm({ topicId, t }: { topicId: number; t: TT }) {
           <TextArea name="body" label={t.planBody!} s={s} rows={6} />
           <Checkbox name="convention" label={t.isConvention!} />
           <Field name="budget" label={t.budget!} inputMode="text" state={s} required={false} />
+          <TextArea name="budgetLines" label={t.budgetLines!} s={s} rows={3} />
           <TextArea name="funding" label={t.fundingLines!} s={s} rows={3} />
         </>
       )}
@@ -225,4 +226,22 @@ export function ActualCostForm({ topicId, t }: { topicId: number; t: TT }) {
 
 export function ResultNoticeForm({ topicId, t }: { topicId: number; t: TT }) {
   return <TopicForm action={A.resultNoticeAction} topicId={topicId} submit={t.resultNotice!}>{() => null}</TopicForm>;
+}
+
+export function ExpenseForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.expenseAction} topicId={topicId} submit={t.expenseSubmit!}>
+      {(s) => (
+        <>
+          <Field name="item" label={t.expenseItem!} state={s} />
+          <Field name="amount" label={t.amount!} state={s} />
+          <Field name="paidOn" type="date" label={t.paidOn!} state={s} />
+          <div className="space-y-1">
+            <label htmlFor={`receipt-${topicId}`} className="block text-lg font-medium">{t.receipt}</label>
+            <input id={`receipt-${topicId}`} name="receipt" type="file" accept="application/pdf,image/jpeg,image/png" className="block min-h-12 w-full text-lg" />
+          </div>
+        </>
+      )}
+    </TopicForm>
+  );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/i18n/link';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { LinkList } from '@/components/link-list';
 import { BodyList } from '@/features/territory/components/body-list';
@@ -32,6 +33,7 @@ export default async function CommunityPage({ params }: PageProps<'/[locale]/pla
       <div>
         <h1 className="text-3xl font-bold">{c.name}</h1>
         <p className="text-base text-stone-700">{c.street.district.cityName} · {t('code', { code: c.code })}</p>
+        <Link href={`/board/c/${c.code}`} className="mt-2 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{t('board')}</Link>
       </div>
       <section aria-labelledby="compounds" className="space-y-2">
         <h2 id="compounds" className="text-2xl font-semibold">{t('compounds')}</h2>

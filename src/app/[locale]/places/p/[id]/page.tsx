@@ -49,6 +49,9 @@ export default async function CompoundPage({ params }: PageProps<'/[locale]/plac
         <Link href={`/issues/new?compound=${p.id}`} className="mt-2 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
           {ti('raise.here')}
         </Link>
+        <Link href={`/board/c/${community.code}?compound=${p.id}`} className="mt-2 ml-3 inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
+          {t('board')}
+        </Link>
       </div>
       <section aria-labelledby="buildings" className="space-y-2">
         <h2 id="buildings" className="text-2xl font-semibold">{t('buildings')}</h2>

@@ -1,0 +1,86 @@
+'use client';
+import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
+import { answerAction, concludeAction, objectionAction, publishNoticeAction } from '../actions';
+
+type TT = Record<string, string>;
+const area = 'w-full rounded-lg border border-stone-400 bg-white p-3 text-lg';
+
+export function NoticeForm({ places, categories, t, supersedes, viewHref }: { places: { value: string; label: string }[]; categories: { value: string; label: string }[]; t: TT; supersedes?: number; viewHref: string }) {
+  return (
+    <ActionForm action={publishNoticeAction} result={(s) => (s.ok && s.data ? <a href={viewHref.replace('ID', String((s.data as { id: number }).id))} className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{t.view}</a> : null)}>
+      {(s) => s?.ok ? null : (
+        <>
+          {supersedes && <input type="hidden" name="supersedesId" value={supersedes} />}
+          <Select name="place" label={t.place!} options={places} state={s} />
+          <Select name="category" label={t.category!} options={categories} state={s} />
+          <Field name="title" label={t.title!} state={s} />
+          <div className="space-y-1">
+            <label htmlFor="notice-html" className="block text-lg font-medium">{t.body}</label>
+            <p className="text-base text-stone-700">{t.bodyHint}</p>
+            <textarea id="notice-html" name="html" rows={10} className={area} aria-invalid={s?.fields?.html ? true : undefined} />
+            {s?.fields?.html && <p className="text-base text-red-800">{s.fields.html}</p>}
+          </div>
+          <div className="grid grid-cols-2 gap-3">
+            <Field name="days" label={t.days!} inputMode="numeric" defaultValue="7" state={s} />
+            <Select name="unit" label={t.unit!} options={[{ value: 'CALENDAR', label: t.calendar! }, { value: 'WORKING', label: t.working! }]} state={s} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="notice-files" className="block text-lg font-medium">{t.files}</label>
+            <input id="notice-files" name="files" type="file" accept="application/pdf,image/jpeg,image/png" multiple className="block min-h-12 w-full text-lg" />
+          </div>
+          <SubmitButton>{t.publish}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ObjectionForm({ noticeId, t }: { noticeId: number; t: TT }) {
+  return (
+    <ActionForm action={objectionAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="noticeId" value={noticeId} />
+          <div className="space-y-1">
+            <label htmlFor="objection-body" className="block text-lg font-medium">{t.objection}</label>
+            <textarea id="objection-body" name="body" rows={4} className={area} aria-invalid={s?.fields?.body ? true : undefined} />
+            {s?.fields?.body && <p className="text-base text-red-800">{s.fields.body}</p>}
+          </div>
+          <Checkbox name="anonymous" label={t.anonymous!} />
+          <SubmitButton>{t.object}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function AnswerForm({ objectionId, t }: { objectionId: number; t: TT }) {
+  return (
+    <ActionForm action={answerAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="objectionId" value={objectionId} />
+          <Field name="answer" label={t.answer!} state={s} />
+          <SubmitButton>{t.answerSubmit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ConcludeForm({ noticeId, t }: { noticeId: number; t: TT }) {
+  return (
+    <ActionForm action={concludeAction}>
+      {() => (
+        <>
+          <input type="hidden" name="noticeId" value={noticeId} />
+          <SubmitButton>{t.conclude}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function PrintButton({ label }: { label: string }) {
+  return <button type="button" onClick={() => window.print()} className="no-print min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg">{label}</button>;
+}

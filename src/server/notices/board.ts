@@ -1,0 +1,154 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { can, isActive } from '@/domain/authz/can';
+import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
+import { mayConclude, objectionWindow, type TPeriodUnit } from '@/domain/notices/board';
+import type { TAncestry } from '@/domain/territory/places';
+import { authorize, type TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { getFileStore } from '@/server/files/file-store';
+import { toChinaLocal } from '@/server/issues/clock';
+import { ANONYMOUS_LABEL, notify } from '@/server/issues/notify';
+import { ancestryOf } from '@/server/places/ancestry';
+import { publishNotice, sha256 } from './publish';
+import { htmlToText, sanitizeNoticeHtml } from './sanitize';
+
+type TPlace = { streetId: number | null; communityId: number | null; compoundId: number | null };
+
+/** The place a notice covers, with every place above it. */
+export function noticeAncestry(n: TPlace) {
+  return ancestryOf(n.compoundId ? { level: 'compound', id: n.compoundId } : n.communityId ? { level: 'community', id: n.communityId } : { level: 'street', id: n.streetId! });
+}
+
+const today = () => toChinaLocal(new Date()).date;
+const dayOf = (d: Date | null) => (d ? toChinaLocal(d).date : '9999-12-31');
+
+/** A place as picked on the form ("compound:5", "community:3", "street:2"), resolved for a notice. */
+export async function resolvePlace(ref: string): Promise<{ place: { streetId: number; communityId: number | null; compoundId: number | null; districtId: number }; ancestry: TAncestry }> {
+  const [level, raw] = ref.split(':') as ['compound' | 'community' | 'street', string];
+  const ancestry = await ancestryOf({ level, id: Number(raw) });
+  if (!ancestry) return refuse('notice.placeUnknown');
+  return { place: { streetId: ancestry.street!, communityId: ancestry.community ?? null, compoundId: ancestry.compound ?? null, districtId: ancestry.district! }, ancestry };
+}
+
+const ALLOWED = [
+  { mime: 'application/pdf', ext: 'pdf', test: (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { mime: 'image/jpeg', ext: 'jpg', test: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/png', ext: 'png', test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+];
+export const MAX_ATTACHMENTS = 5;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** Checks attachments by content (PDF, JPEG, PNG; 10 MB each, 5 at most) and stores them. */
+async function storeAttachments(files: { name: string; bytes: Buffer }[]) {
+  if (files.length > MAX_ATTACHMENTS) refuse('notice.tooManyFiles', { max: MAX_ATTACHMENTS });
+  const checked = files.map((f) => {
+    if (f.bytes.length === 0 || f.bytes.length > MAX_ATTACHMENT_BYTES) refuse('notice.fileSize');
+    const kind = ALLOWED.find((a) => a.test(f.bytes)) ?? refuse('notice.fileType');
+    return { ...f, kind };
+  });
+  const store = getFileStore();
+  const stored = await Promise.all(checked.map(async (f) => {
+    const storageKey = `notices/${randomUUID()}.${f.kind.ext}`;
+    await store.put(storageKey, f.bytes);
+    return { name: f.name.slice(0, 120) || `附件.${f.kind.ext}`, mime: f.kind.mime, bytes: f.bytes.length, sha256: sha256(f.bytes), storageKey };
+  }));
+  return { stored, discard: () => Promise.all(stored.map((s) => store.remove(s.storageKey))) };
+}
+
+export type TManualNotice = {
+  place: string;
+  category: 'PARTY' | 'RESIDENTS' | 'FINANCE';
+  title: string;
+  html: string;
+  period: { days: number; unit: TPeriodUnit };
+  files?: { name: string; bytes: Buffer }[];
+  supersedesId?: number;
+};
+
+/** Staff publish a notice by hand (or a correction that supersedes one): sanitised, linked into the chain, audited. */
+export async function publishManualNotice(by: TBy, input: TManualNotice) {
+  const { place, ancestry } = await resolvePlace(input.place);
+  authorize(by, 'notice.publish', ancestry);
+  const db = getDb();
+  if (input.supersedesId) {
+    const old = (await db.notice.findUnique({ where: { id: input.supersedesId } })) ?? refuse('notice.unknown');
+    if (old.streetId !== place.streetId || old.communityId !== place.communityId || old.compoundId !== place.compoundId) refuse('notice.correctionPlace');
+    if (await db.notice.findFirst({ where: { supersedesId: old.id } })) refuse('notice.alreadyCorrected');
+  }
+  const bodyHtml = sanitizeNoticeHtml(input.html);
+  const body = htmlToText(bodyHtml);
+  if (body.length < 2) refuse('notice.empty');
+  const { stored, discard } = await storeAttachments(input.files ?? []);
+  try {
+    return await db.$transaction(async (tx) => {
+      const n = await publishNotice(tx, { kind: 'MANUAL', category: input.category, title: input.title, body, bodyHtml, place, period: input.period, supersedesId: input.supersedesId ?? null, createdById: by.userId, attachments: stored });
+      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: input.supersedesId ? 'notice.correct' : 'notice.publish', entityType: 'Notice', entityId: n.id, after: { title: input.title, category: input.category, seq: n.seq, supersedes: input.supersedesId ?? null }, communityId: place.communityId, compoundId: place.compoundId });
+      return { id: n.id };
+    });
+  } catch (e) {
+    await discard();
+    throw e;
+  }
+}
+
+/** Whether the actor lives at the notice's place (a compound, a community or a street): who may object. */
+async function livesAt(by: TBy, ancestry: TAncestry) {
+  const homes = by.actor.grants.filter((g) => g.place.level === 'building' && isActive(g, by.today) && (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes('notice.object')).map((g) => g.place.id);
+  if (!homes.length) return false;
+  const bs = await getDb().building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { id: true, communityId: true, streetId: true } } } });
+  return bs.some(({ compound: c }) => (ancestry.compound ? c.id === ancestry.compound : ancestry.community ? c.communityId === ancestry.community : c.streetId === ancestry.street));
+}
+
+/** A verified resident of the place objects during the period (optionally anonymous, in the strict sense). */
+export async function fileObjection(by: TBy, noticeId: number, input: { body: string; anonymous: boolean }) {
+  const db = getDb();
+  const n = (await db.notice.findUnique({ where: { id: noticeId } })) ?? refuse('notice.unknown');
+  const superseded = !!(await db.notice.findFirst({ where: { supersedesId: n.id }, select: { id: true } }));
+  const w = objectionWindow(today(), { publishedOn: dayOf(n.publishedAt), lastDay: dayOf(n.periodEndsAt), superseded });
+  if (w !== 'OPEN') refuse(`notice.window${w}`);
+  const ancestry = (await noticeAncestry(n)) ?? refuse('notice.unknown');
+  if (!(await livesAt(by, ancestry))) refuse('notice.notResident');
+  return db.$transaction(async (tx) => {
+    const o = await tx.objection.create({ data: { noticeId, authorUserId: by.userId, anonymous: input.anonymous, body: input.body } });
+    await notify(tx, [n.createdById], { kind: 'notice.objection', title: n.title, body: input.body.slice(0, 60) });
+    await writeAudit(tx, { actorId: input.anonymous ? null : by.userId, actorLabel: input.anonymous ? ANONYMOUS_LABEL : by.label, action: 'notice.object', entityType: 'Objection', entityId: o.id, after: { noticeId, anonymous: input.anonymous }, communityId: n.communityId, compoundId: n.compoundId });
+    return { id: o.id };
+  });
+}
+
+export async function answerObjection(by: TBy, objectionId: number, answer: string) {
+  const db = getDb();
+  const o = (await db.objection.findUnique({ where: { id: objectionId }, include: { notice: true } })) ?? refuse('notice.unknown');
+  authorize(by, 'notice.publish', await noticeAncestry(o.notice));
+  if (o.answeredAt) refuse('notice.answered');
+  await db.$transaction(async (tx) => {
+    const r = await tx.objection.updateMany({ where: { id: o.id, answeredAt: null }, data: { answer, answeredById: by.userId, answeredBy: by.label, answeredAt: new Date() } });
+    if (r.count !== 1) refuse('notice.answered');
+    if (o.authorUserId) await notify(tx, [o.authorUserId], { kind: 'notice.answered', title: o.notice.title, body: answer.slice(0, 60) });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'notice.answer', entityType: 'Objection', entityId: o.id, after: { answer }, communityId: o.notice.communityId, compoundId: o.notice.compoundId });
+  });
+}
+
+/** Closes the period: "publicised without objection", or with every objection answered. */
+export async function concludeNotice(by: TBy, noticeId: number) {
+  const db = getDb();
+  const n = (await db.notice.findUnique({ where: { id: noticeId }, include: { objections: { select: { answeredAt: true } } } })) ?? refuse('notice.unknown');
+  authorize(by, 'notice.publish', await noticeAncestry(n));
+  const r = mayConclude(today(), { lastDay: dayOf(n.periodEndsAt), objections: n.objections.map((o) => ({ answered: o.answeredAt !== null })), concluded: n.concludedAt !== null });
+  if (!r.ok) return refuse(r.code);
+  await db.$transaction(async (tx) => {
+    await tx.notice.update({ where: { id: n.id }, data: { concludedAt: new Date(), concludedById: by.userId } });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'notice.conclude', entityType: 'Notice', entityId: n.id, after: { withObjections: r.withObjections }, communityId: n.communityId, compoundId: n.compoundId });
+  });
+}
+
+/** May this actor publish at / manage the notice's place? (for showing staff forms; the use cases check again) */
+export async function managesNotice(by: TBy | null, n: TPlace) {
+  if (!by) return false;
+  const a = await noticeAncestry(n);
+  return !!a && can(by.actor, 'notice.publish', { ancestry: a }, by.today);
+}
+export { livesAt };
