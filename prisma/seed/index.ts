@@ -9,6 +9,7 @@ import { seedBeiyuan } from './beiyuan.ts';
 import { seedIssueChannels, seedIssues } from './issues.ts';
 import { seedTopics } from './topics.ts';
 import { seedBoard } from './board.ts';
+import { seedMeetings } from './meetings.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
@@ -48,7 +49,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const channels = await stage('demo-issue-channels', 'open311, desk entry, district settings', done('demo-issues'), (tx) => seedIssueChannels(tx, new Date()));
   const topics = await stage('demo-topics', 'S2, S4', async (tx) => (await done('demo-issues')(tx)) && (await tx.procedure.count()) > 0, (tx) => seedTopics(tx, new Date()));
   const board = await stage('demo-board', 'S1', done('demo-topics'), (tx) => seedBoard(tx, new Date()));
-  return places || accounts || issues || channels || topics || board;
+  const meetings = await stage('demo-meetings', 'S4 rhythm, council sign-in', done('demo-accounts'), (tx) => seedMeetings(tx, new Date()));
+  return places || accounts || issues || channels || topics || board || meetings;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

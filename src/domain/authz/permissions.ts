@@ -47,13 +47,15 @@ export const permissions = [
   'notice.publish',
   /** File an objection to a notice of the places around one's home (held at one's home). */
   'notice.object',
+  /** Schedule meetings, keep attendance, agenda and minutes, log reception-day visits. */
+  'meeting.manage',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
 const STAFF_ADMIN: TPermission[] = [
   'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
   'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'issue.read', 'issue.handle',
-  'topic.read', 'topic.raise', 'topic.manage', 'notice.publish',
+  'topic.read', 'topic.raise', 'topic.manage', 'notice.publish', 'meeting.manage',
 ];
 
 /**
@@ -66,13 +68,13 @@ export const ROLE_PERMISSIONS = {
   HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object'],
   PARTY_MEMBER: [],
   OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
-  OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise'],
+  OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise', 'meeting.manage'],
   SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read'],
   COUNCIL_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
   BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle', 'topic.read'],
   PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read'],
   GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle', 'topic.read'],
-  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage', 'notice.publish'],
+  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage', 'notice.publish', 'meeting.manage'],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   COMMUNITY_SECRETARY: STAFF_ADMIN,
   STREET_STAFF: STAFF_ADMIN,

@@ -3,9 +3,11 @@ import PgBoss from 'pg-boss';
 import { readEnv } from '@/env';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { sendPendingEmails } from '@/server/mail/outbox';
+import { remindTomorrow } from '@/server/meetings/schedule';
 
 export const ESCALATION_QUEUE = 'issues-escalation';
 export const MAIL_QUEUE = 'mail-outbox';
+export const MEETING_REMINDERS = 'meeting-reminders';
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
 
@@ -13,7 +15,7 @@ const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
  * The background jobs, on pg-boss: a job queue kept in PostgreSQL (its own schema "pgboss"), so no
  * extra server. The schedule is stored once however many app instances start; each run is taken by
  * exactly one worker; the escalation pass itself is also safe to run twice (conditional updates).
- * Jobs: the escalation pass every five minutes, the e-mail outbox every minute.
+ * Jobs: the escalation pass every five minutes, the e-mail outbox every minute, meeting reminders twice a day.
  * YISHI_JOBS=off leaves the jobs to other instances (or to nobody, e.g. for benchmarks).
  */
 export function startJobs(): Promise<PgBoss> | undefined {
@@ -36,6 +38,13 @@ export function startJobs(): Promise<PgBoss> | undefined {
         const c = await sendPendingEmails();
         if (c.sent + c.failed === 0 || c.failed > 0) break;
       }
+    });
+    // The day before each meeting, at 9:00 and again at 18:00 for meetings scheduled during the day.
+    await boss.createQueue(MEETING_REMINDERS);
+    await boss.schedule(MEETING_REMINDERS, '0 9,18 * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(MEETING_REMINDERS, async () => {
+      const r = await remindTomorrow();
+      if (r.reminded) console.info('[jobs] meeting reminders', r);
     });
     return boss;
   })();

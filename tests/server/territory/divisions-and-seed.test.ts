@@ -61,6 +61,10 @@ describe('reference data and demo seed', () => {
     expect(decision.body).toContain('赞成 25，应到 37，需三分之二以上（至少 25），达到');
     expect((await db.notice.findFirstOrThrow({ where: { kind: 'FINANCE', topic: { title: '北苑小区后门维修' } } })).body).toContain('预算 36,000.00 元，实际支出 34,500.00 元，节约 1,500.00 元。');
     expect(await verifyChain(db)).toMatchObject({ ok: true, count: 4 });
+    // S4's rhythm: reception days (6th, 26th) and joint meetings (16th) for the year; a council meeting today.
+    expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);
+    expect(await db.meeting.count({ where: { kind: 'JOINT' } })).toBeGreaterThanOrEqual(11);
+    expect(await db.meetingInvite.count({ where: { meeting: { title: '晋阳社区议事会例会' } } })).toBe(37);
     // The seed leaves an audit row.
     expect(await db.auditLog.count({ where: { action: 'demo.seed' } })).toBe(1);
   });

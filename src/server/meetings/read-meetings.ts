@@ -1,0 +1,67 @@
+import 'server-only';
+import type { TBy } from '@/server/accounts/by';
+import { getDb } from '@/server/db';
+import { fromChinaLocal } from '@/server/issues/clock';
+import { attendancePanel, organises } from './attendance';
+
+/** A community's meetings of a year, public (what, when, where): the calendar and its .ics feed. */
+export async function calendarOf(communityCode: string, year: number) {
+  const db = getDb();
+  const community = await db.community.findUnique({ where: { code: communityCode }, select: { id: true, name: true, streetId: true } });
+  if (!community) return null;
+  const meetings = await db.meeting.findMany({
+    where: { communityId: community.id, status: { not: 'CANCELLED' }, startsAt: { gte: fromChinaLocal({ date: `${year}-01-01`, minute: 0 }), lt: fromChinaLocal({ date: `${year + 1}-01-01`, minute: 0 }) } },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, location: true, mode: true, compoundId: true, _count: { select: { attendance: true } } },
+  });
+  return { community, meetings };
+}
+
+/** Attendance in person-times (人次) per kind, for a community and a period — e.g. themed party days in a year. */
+export async function personTimes(communityId: number, from: Date, to: Date) {
+  const rows = await getDb().meeting.findMany({ where: { communityId, startsAt: { gte: from, lt: to } }, select: { kind: true, _count: { select: { attendance: true } } } });
+  const out: Record<string, { meetings: number; personTimes: number }> = {};
+  for (const r of rows) {
+    out[r.kind] ??= { meetings: 0, personTimes: 0 };
+    out[r.kind]!.meetings++;
+    out[r.kind]!.personTimes += r._count.attendance;
+  }
+  return out;
+}
+
+/** One meeting: public facts for all; the viewer's invitation; for its organisers, everything. */
+export async function getMeetingView(by: TBy | null, id: number) {
+  const db = getDb();
+  const m = await db.meeting.findUnique({ where: { id }, include: { agenda: { orderBy: { position: 'asc' } }, minutes: true } });
+  if (!m) return null;
+  const organiser = await organises(by, m);
+  const me = by ? await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } }) : null;
+  const invite = me ? await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId: id, personId: me.personId } } }) : null;
+  const attended = me ? !!(await db.attendance.findUnique({ where: { meetingId_personId: { meetingId: id, personId: me.personId } } })) : false;
+  const [community, compound, body] = await Promise.all([
+    db.community.findUnique({ where: { id: m.communityId }, select: { name: true, code: true } }),
+    m.compoundId ? db.compound.findUnique({ where: { id: m.compoundId }, select: { name: true } }) : null,
+    m.bodyId ? db.body.findUnique({ where: { id: m.bodyId }, select: { name: true } }) : null,
+  ]);
+  const staff = organiser
+    ? {
+        signInToken: m.signInToken,
+        invitees: await db.$queryRaw<{ personId: number; name: string; member: boolean; rsvp: string | null; present: boolean }[]>`
+              SELECT i."personId", p.name, i.member, i.rsvp::text AS rsvp, (a.id IS NOT NULL) AS present
+                FROM "MeetingInvite" i JOIN "Person" p ON p.id = i."personId"
+                LEFT JOIN "Attendance" a ON a."meetingId" = i."meetingId" AND a."personId" = i."personId"
+               WHERE i."meetingId" = ${id} ORDER BY i.member DESC, p.name`,
+        visits: await db.visit.findMany({ where: { meetingId: id }, orderBy: { id: 'asc' } }),
+      }
+    : null;
+  const showMinutes = organiser || (m.minutes && m.minutes.status !== 'DRAFT' && !!invite) || m.minutes?.status === 'APPROVED';
+  return {
+    id: m.id, kind: m.kind, title: m.title, startsAt: m.startsAt, endsAt: m.endsAt, location: m.location, mode: m.mode, status: m.status,
+    place: { community: community?.name ?? '', communityCode: community?.code ?? '', compound: compound?.name ?? null }, body: body?.name ?? null,
+    agenda: m.agenda.map((a) => ({ id: a.id, title: a.title, topicId: a.topicId, discussion: a.discussion, outcome: a.outcome })),
+    minutes: showMinutes && m.minutes ? { body: m.minutes.body, status: m.minutes.status, noticeId: m.minutes.noticeId } : null,
+    panel: await attendancePanel(id),
+    viewer: { organiser, invited: !!invite, member: invite?.member ?? false, rsvp: invite?.rsvp ?? null, attended },
+    staff,
+  };
+}

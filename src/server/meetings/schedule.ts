@@ -1,0 +1,124 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { Prisma } from '@/generated/prisma/client';
+import { noticeInTime, occurrences, type TMeetingKind, type TRecurrence } from '@/domain/meetings/meetings';
+import { authorize, type TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb, type TTx } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { fromChinaLocal, toChinaLocal } from '@/server/issues/clock';
+import { calendarFor } from '@/server/issues/district-settings';
+import { notify } from '@/server/issues/notify';
+import { ancestryOf } from '@/server/places/ancestry';
+
+export type TMeetingInput = {
+  kind: TMeetingKind;
+  title: string;
+  communityId: number;
+  compoundId?: number;
+  bodyId?: number;
+  location: string;
+  mode: 'IN_PERSON' | 'ONLINE' | 'BOTH';
+  /** China's local date and minutes after midnight. */
+  date: string;
+  startMinute: number;
+  durationMinutes: number;
+};
+
+const token = () => randomBytes(18).toString('base64url');
+
+/** Where a meeting is held, checked against the organiser's permission; a holding body must be of that place. */
+async function placeFor(by: TBy, input: { communityId: number; compoundId?: number; bodyId?: number }) {
+  const ancestry = await ancestryOf(input.compoundId ? { level: 'compound', id: input.compoundId } : { level: 'community', id: input.communityId });
+  if (!ancestry || ancestry.community !== input.communityId) return refuse('meeting.placeUnknown');
+  authorize(by, 'meeting.manage', ancestry);
+  if (input.bodyId) {
+    const body = await getDb().body.findUnique({ where: { id: input.bodyId } });
+    if (!body || body.communityId !== input.communityId || (body.compoundId !== null && body.compoundId !== (input.compoundId ?? null))) refuse('meeting.bodyElsewhere');
+  }
+  return ancestry;
+}
+
+/** Creates one meeting and invites the holding body's current members (they are 应到), telling those with accounts. */
+async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: number | null) {
+  const startsAt = fromChinaLocal({ date: input.date, minute: input.startMinute });
+  const m = await tx.meeting.create({
+    data: {
+      seriesId, kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null,
+      startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000), location: input.location, mode: input.mode, signInToken: token(), createdById: by.userId,
+    },
+  });
+  if (input.bodyId) {
+    const now = new Date();
+    const members = await tx.bodyMember.findMany({ where: { bodyId: input.bodyId, startsOn: { lte: now }, OR: [{ endsOn: null }, { endsOn: { gte: now } }] }, select: { personId: true } });
+    const persons = [...new Set(members.map((x) => x.personId))];
+    if (persons.length) await tx.meetingInvite.createMany({ data: persons.map((personId) => ({ meetingId: m.id, personId })) });
+    if (seriesId === null) {
+      const users = await tx.user.findMany({ where: { personId: { in: persons } }, select: { id: true } });
+      await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', title: input.title, body: `${input.date} ${input.location}` });
+    }
+  }
+  return m;
+}
+
+/**
+ * Schedules a meeting. Kinds with a legal notice period (owners' assembly 15 days, owners' committee
+ * 7 days) are refused when called too late, with the earliest date allowed.
+ */
+export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
+  await placeFor(by, input);
+  const today = toChinaLocal(new Date()).date;
+  const notice = noticeInTime(input.kind, today, input.date);
+  if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
+  if (input.date < today) refuse('meeting.inThePast');
+  return getDb().$transaction(async (tx) => {
+    const m = await createMeeting(tx, by, input, null);
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after: { ...input }, communityId: input.communityId, compoundId: input.compoundId ?? null });
+    return { id: m.id };
+  });
+}
+
+/**
+ * A recurring schedule: its meetings for the next twelve months are made at once (so they are on the
+ * calendar for the year), moved off holidays if asked, on the district's working calendar.
+ */
+export async function scheduleSeries(by: TBy, input: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean }) {
+  const ancestry = await placeFor(by, input);
+  const to = `${Number(input.from.slice(0, 4)) + 1}${input.from.slice(4, 10)}`;
+  const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter((d) => d >= toChinaLocal(new Date()).date);
+  if (dates.length === 0) refuse('meeting.noDates');
+  if (dates.length > 120) refuse('meeting.tooMany');
+  return getDb().$transaction(async (tx) => {
+    const s = await tx.meetingSeries.create({
+      data: {
+        kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null, rule: input.rule as Prisma.InputJsonValue,
+        startMinute: input.startMinute, durationMinutes: input.durationMinutes, location: input.location, mode: input.mode, shiftOffHolidays: input.shiftOffHolidays, createdById: by.userId,
+      },
+    });
+    for (const date of dates) await createMeeting(tx, by, { ...input, date }, s.id);
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.series', entityType: 'MeetingSeries', entityId: s.id, after: { kind: input.kind, rule: input.rule as Prisma.InputJsonValue, meetings: dates.length }, communityId: input.communityId, compoundId: input.compoundId ?? null });
+    return { id: s.id, meetings: dates.length };
+  }, { timeout: 60_000 });
+}
+
+/** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */
+export async function remindTomorrow(now = new Date()) {
+  const db = getDb();
+  const tomorrow = toChinaLocal(new Date(now.getTime() + 86_400_000)).date;
+  const from = fromChinaLocal({ date: tomorrow, minute: 0 });
+  const to = new Date(from.getTime() + 86_400_000);
+  const meetings = await db.meeting.findMany({ where: { status: 'SCHEDULED', startsAt: { gte: from, lt: to } }, select: { id: true, title: true, location: true, startsAt: true } });
+  let reminded = 0;
+  for (const m of meetings) {
+    await db.$transaction(async (tx) => {
+      const invites = await tx.meetingInvite.findMany({ where: { meetingId: m.id, remindedAt: null, OR: [{ rsvp: null }, { rsvp: 'YES' }] }, select: { personId: true } });
+      if (!invites.length) return;
+      const r = await tx.meetingInvite.updateMany({ where: { meetingId: m.id, remindedAt: null, personId: { in: invites.map((i) => i.personId) } }, data: { remindedAt: now } });
+      if (r.count === 0) return;
+      const users = await tx.user.findMany({ where: { personId: { in: invites.map((i) => i.personId) } }, select: { id: true } });
+      await notify(tx, users.map((u) => u.id), { kind: 'meeting.reminder', title: m.title, body: m.location });
+      reminded += users.length;
+    });
+  }
+  return { meetings: meetings.length, reminded };
+}
