@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { TMotionBody } from '@/domain/topics/procedure';
 import { evaluateBody, evaluateOwners, type TRule } from '@/domain/votes/evaluate';
+import { votersOf, type TUnit } from '@/domain/votes/owners';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
@@ -34,8 +35,32 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
     roster = [...new Set((await tx.ownership.findMany({ where: { isVoter: true, household: { building: { compoundId: topic.compoundId } } }, select: { personId: true } })).map((o) => o.personId))];
   }
   if (roster.length === 0) refuse('topic.emptyRoster');
-  const effective: TRule = rule.kind === 'OWNERS_ASSEMBLY' ? { ...rule, matter: (topic.assemblyMatter ?? rule.matter) as 1 } : rule;
-  return tx.motion.create({ data: { topicId: topic.id, stepIndex, bodyId, voters: voters as unknown as Prisma.InputJsonValue, rule: effective as unknown as Prisma.InputJsonValue, roster } });
+  let effective: TRule = rule;
+  let roll: { voterKey: number; areaCentiM2: number; units: number }[] = roster.map((p) => ({ voterKey: p, areaCentiM2: 0, units: 0 }));
+  if (rule.kind === 'OWNERS_ASSEMBLY') {
+    // Owners vote with their areas (SPC interpretation arts. 8–9): frozen now with the compound's settings.
+    const compound = await tx.compound.findUniqueOrThrow({ where: { id: topic.compoundId! }, select: { parkingCountsInArea: true, silentFollowMajority: true } });
+    effective = { ...rule, matter: (topic.assemblyMatter ?? rule.matter) as 1, silentFollowMajority: compound.silentFollowMajority };
+    const households = await tx.household.findMany({ where: { building: { compoundId: topic.compoundId! } }, select: { id: true, areaCentiM2: true, use: true, developerHeld: true, ownerships: { where: { isVoter: true }, select: { personId: true } } } });
+    const units: TUnit[] = households.flatMap((h): TUnit[] => {
+      const voter: TUnit['voter'] | undefined = h.developerHeld ? 'DEVELOPER' : h.ownerships[0]?.personId;
+      return voter === undefined ? [] : [{ id: h.id, areaCentiM2: h.areaCentiM2, voter, isParking: h.use === 'PARKING' }];
+    });
+    const areas = votersOf(units, compound);
+    const count = new Map<number | 'DEVELOPER', number>();
+    for (const u of units) count.set(u.voter, (count.get(u.voter) ?? 0) + 1);
+    roll = [...areas].map(([k, area]) => ({ voterKey: k === 'DEVELOPER' ? 0 : k, areaCentiM2: area, units: count.get(k) ?? 0 }));
+    roster = roll.map((r) => r.voterKey);
+  }
+  const motion = await tx.motion.create({
+    data: {
+      topicId: topic.id, stepIndex, bodyId, voters: voters as unknown as Prisma.InputJsonValue, rule: effective as unknown as Prisma.InputJsonValue, roster,
+      // Owners decide by written consultation by default; bodies by a show of hands entered by the secretary.
+      mode: rule.kind === 'OWNERS_ASSEMBLY' ? 'WRITTEN' : 'SHOW_OF_HANDS',
+    },
+  });
+  await tx.motionVoter.createMany({ data: roll.map((r) => ({ motionId: motion.id, ...r })) });
+  return motion;
 }
 
 export type TTallyInput =
@@ -52,6 +77,8 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
   const db = getDb();
   const motion = (await db.motion.findFirst({ where: { topicId, stepIndex: t.topic.stepIndex }, orderBy: { id: 'desc' } })) ?? refuse('topic.noMotion');
   if (motion.status !== 'OPEN') refuse('topic.motionDecided');
+  // Counts are entered only for a show of hands (or an assembly counted on paper); ballots are tallied at close.
+  if (motion.mode !== 'SHOW_OF_HANDS' && (await db.ballot.count({ where: { motionId: motion.id } })) > 0) refuse('vote.hasBallots');
   const rule = motion.rule as unknown as TRule;
   const rosterSize = motion.roster.length;
   let result;

@@ -122,7 +122,7 @@ describe('S4: a major matter of the ownersâ€™ committee needs the party branchâ€
     const t = await getTopicForViewer(sec, id);
     expect(t?.notices.map((n) => n.kind)).toEqual(['ANNOUNCEMENT']);
     expect(t?.motions[0]?.roster).toBe(12);
-    expect(t?.motions[0]?.rule).toEqual({ kind: 'OWNERS_ASSEMBLY', matter: 5 });
+    expect(t?.motions[0]?.rule).toEqual({ kind: 'OWNERS_ASSEMBLY', matter: 5, silentFollowMajority: false });
     // A body tally is the wrong kind for owners; the owners' count decides (matter 5: more than half of both).
     expect(await refusal(recordMotionTally(sec, id, { kind: 'BODY', present: 10, for: 9, against: 1, abstain: 0 }))).toBe('topic.tallyKind');
     const r = await recordMotionTally(sec, id, { kind: 'OWNERS', headsTotal: 12, areaTotal: 107_400, headsParticipating: 9, areaParticipating: 80_550, headsFor: 5, areaFor: 44_750 });
