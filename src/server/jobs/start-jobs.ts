@@ -4,10 +4,12 @@ import { readEnv } from '@/env';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { sendPendingEmails } from '@/server/mail/outbox';
 import { remindTomorrow } from '@/server/meetings/schedule';
+import { closeDueMotions } from '@/server/votes/ballots';
 
 export const ESCALATION_QUEUE = 'issues-escalation';
 export const MAIL_QUEUE = 'mail-outbox';
 export const MEETING_REMINDERS = 'meeting-reminders';
+export const MOTIONS_CLOSE = 'motions-close';
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
 
@@ -45,6 +47,13 @@ export function startJobs(): Promise<PgBoss> | undefined {
     await boss.work(MEETING_REMINDERS, async () => {
       const r = await remindTomorrow();
       if (r.reminded) console.info('[jobs] meeting reminders', r);
+    });
+    // Written consultations close at their end time, counted once.
+    await boss.createQueue(MOTIONS_CLOSE);
+    await boss.schedule(MOTIONS_CLOSE, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(MOTIONS_CLOSE, async () => {
+      const n = await closeDueMotions();
+      if (n) console.info('[jobs] motions closed', n);
     });
     return boss;
   })();

@@ -65,3 +65,10 @@ export async function getMeetingView(by: TBy | null, id: number) {
     staff,
   };
 }
+
+/** Meetings of a topic's community from yesterday on, to hold a vote at. */
+export async function upcomingMeetingsOfTopic(topicId: number) {
+  const db = getDb();
+  const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId }, select: { communityId: true } });
+  return db.meeting.findMany({ where: { status: 'SCHEDULED', communityId: topic.communityId, startsAt: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { startsAt: 'asc' }, take: 20, select: { id: true, title: true, startsAt: true } });
+}

@@ -65,7 +65,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       diff: i > 0 ? planDiff(`${plans[i - 1]!.title}\n${plans[i - 1]!.body}`, `${p.title}\n${p.body}`) : null,
     })),
     records: records.map((r) => ({ id: r.id, kind: r.kind, statement: r.statement, participants: r.participants, heldOn: r.heldOn, planVersionId: r.planVersionId })),
-    motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, result: m.result })),
+    motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, mode: m.mode, result: m.status === 'OPEN' && (m.hideResults || m.secret) ? null : m.result })),
     bids: bids.map((b) => ({ id: b.id, contractor: b.contractor, amountFen: b.amountFen, note: b.note, chosen: b.chosen })),
     tasks: tasks.map((k) => ({ id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status, updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })) })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),

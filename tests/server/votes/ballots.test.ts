@@ -74,7 +74,7 @@ describe('S1: the 37-member council votes in the app', () => {
     for (const u of users.slice(0, 26)) await castBallot(await byUser(u.id), m.id, 'FOR');
     expect((await db.ballot.findMany({ where: { motionId: m.id } })).every((b) => b.choice === null)).toBe(true);
     const open = await motionView(sec, m.id);
-    expect([open?.ballots, open?.result, open?.liveCounts, open?.viewer.receipt]).toEqual([26, null, null, undefined ?? null]);
+    expect([open?.ballots, open?.result, open?.liveCounts, open?.viewer.receipt]).toEqual([26, null, null, null]);
     expect((await motionView(await byUser(users[0]!.id), m.id))?.viewer.receipt?.choice).toBeNull();
     expect(await refusal(castBallot(await byUser(users[0]!.id), m.id, 'AGAINST'))).toBe('vote.already');
     expect((await closeMotion(sec, m.id)).passed).toBe(true);

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { Link } from '@/i18n/link';
 import type { TBy } from '@/server/accounts/by';
 import { labels } from '@/i18n/labels';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
@@ -38,8 +39,10 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
     parts.push(<Section key="record" id="record-form" title={l.record!}><RecordForm topicId={topic.id} planVersionId={opinion ? null : (latest?.id ?? null)} opinion={opinion} t={l} /></Section>);
   }
   if (runs && step.activity === 'APPROVAL') parts.push(<Section key="approval" id="approval-form" title={l.approval!}><ApprovalForm topicId={topic.id} t={l} /></Section>);
-  if (runs && step.activity === 'MOTION' && motion?.status === 'OPEN') {
-    parts.push(<Section key="tally" id="tally-form" title={l.tally!}><TallyForm topicId={topic.id} owners={(motion.voters as { kind: string }).kind === 'OWNERS'} t={l} /></Section>);
+  if (step.activity === 'MOTION' && motion?.status === 'OPEN') {
+    // The vote itself is on the motion's page (phones, paper ballots); a show of hands is entered here.
+    parts.push(<Link key="motion" href={`/motions/${motion.id}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{l.toMotion}</Link>);
+    if (runs && motion.mode === 'SHOW_OF_HANDS') parts.push(<Section key="tally" id="tally-form" title={l.tally!}><TallyForm topicId={topic.id} owners={(motion.voters as { kind: string }).kind === 'OWNERS'} t={l} /></Section>);
   }
   if (runs && step.activity === 'MOTION' && motion?.status === 'FAILED') parts.push(<ReasonForm key="return" topicId={topic.id} lockVersion={topic.lockVersion} type="RETURN" t={l} />);
   if (runs && step.activity === 'CONTRACTORS') {

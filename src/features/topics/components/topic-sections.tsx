@@ -103,6 +103,7 @@ export async function Records({ topic }: { topic: TTopic }) {
               const words = m.result ? describeResult(m.result as TResult) : null;
               return (
                 <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">
+                  {m.mode !== 'SHOW_OF_HANDS' && <Link href={`/motions/${m.id}`} className="float-right inline-flex min-h-12 items-center underline">{t('detail.openMotion')}</Link>}
                   {words ? <>{words.lines.map((l) => <span key={l} className="block">{l}</span>)}<strong>{words.outcome}</strong></>
                     : voters.kind === 'OWNERS' ? t('detail.motionOwners', { roster: m.roster }) : voters.kind === 'PARTY_MEMBERS' ? t('detail.motionPartyMembers', { roster: m.roster }) : t('detail.motionOpen', { body: m.body ?? '', roster: m.roster })}
                 </li>

@@ -1,0 +1,61 @@
+'use client';
+import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
+import { castAction, configureAction, paperAction } from '../actions';
+
+type TT = Record<string, string>;
+
+export function ConfigureForm({ motionId, owners, meetings, t }: { motionId: number; owners: boolean; meetings: { value: string; label: string }[]; t: TT }) {
+  return (
+    <ActionForm action={configureAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="motionId" value={motionId} />
+          <Select name="mode" label={t.mode!} options={[{ value: 'ELECTRONIC', label: t.mode_ELECTRONIC! }, { value: 'WRITTEN', label: t.mode_WRITTEN! }, { value: 'SHOW_OF_HANDS', label: t.mode_SHOW_OF_HANDS! }]} defaultValue={owners ? 'WRITTEN' : 'ELECTRONIC'} state={s} />
+          <Field name="closesAt" type="datetime-local" label={t.closesAt!} state={s} required={false} />
+          {!owners && <Select name="meetingId" label={t.meeting!} options={[{ value: '', label: t.noMeeting! }, ...meetings]} state={s} />}
+          {!owners && <Checkbox name="secret" label={t.secret!} />}
+          <Checkbox name="hideResults" label={t.hideResults!} />
+          <Checkbox name="allowChange" label={t.allowChange!} />
+          {owners && <Field name="proxyLimit" label={t.proxyLimit!} inputMode="numeric" defaultValue="1" state={s} />}
+          {!owners && <input type="hidden" name="proxyLimit" value="0" />}
+          <SubmitButton>{t.configure}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Three large buttons: 赞成, 反对, 弃权. */
+export function BallotButtons({ motionId, t }: { motionId: number; t: TT }) {
+  return (
+    <ActionForm action={castAction}>
+      {() => (
+        <>
+          <input type="hidden" name="motionId" value={motionId} />
+          <div className="grid grid-cols-3 gap-3">
+            {(['FOR', 'AGAINST', 'ABSTAIN'] as const).map((c) => (
+              <button key={c} type="submit" name="choice" value={c} className={`min-h-16 rounded-lg text-xl font-semibold ${c === 'FOR' ? 'bg-brand-700 text-white' : 'border border-stone-400 bg-white'}`}>{t[`choice_${c}`]}</button>
+            ))}
+          </div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function PaperBallotForm({ motionId, voters, t }: { motionId: number; voters: { value: string; label: string }[]; t: TT }) {
+  return (
+    <ActionForm action={paperAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="motionId" value={motionId} />
+          <Select name="voterKey" label={t.voter!} options={voters} state={s} />
+          <Select name="choice" label={t.choice!} options={(['FOR', 'AGAINST', 'ABSTAIN'] as const).map((c) => ({ value: c, label: t[`choice_${c}`]! }))} state={s} />
+          <Select name="holder" label={t.proxyHolder!} options={[{ value: '', label: t.noProxy! }, ...voters.filter((v) => v.value !== '0')]} state={s} />
+          <Field name="document" label={t.proxyDocument!} state={s} required={false} />
+          <SubmitButton>{t.enterPaper}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
