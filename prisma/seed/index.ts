@@ -10,6 +10,7 @@ import { seedIssueChannels, seedIssues } from './issues.ts';
 import { seedTopics } from './topics.ts';
 import { seedBoard } from './board.ts';
 import { seedMeetings } from './meetings.ts';
+import { seedVotes } from './votes.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
@@ -50,7 +51,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const topics = await stage('demo-topics', 'S2, S4', async (tx) => (await done('demo-issues')(tx)) && (await tx.procedure.count()) > 0, (tx) => seedTopics(tx, new Date()));
   const board = await stage('demo-board', 'S1', done('demo-topics'), (tx) => seedBoard(tx, new Date()));
   const meetings = await stage('demo-meetings', 'S4 rhythm, council sign-in', done('demo-accounts'), (tx) => seedMeetings(tx, new Date()));
-  return places || accounts || issues || channels || topics || board || meetings;
+  const votes = await stage('demo-votes', 'S1 roadshow vote, S5 written consultation', done('demo-board'), (tx) => seedVotes(tx, new Date()));
+  return places || accounts || issues || channels || topics || board || meetings || votes;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

@@ -65,6 +65,10 @@ describe('reference data and demo seed', () => {
     expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);
     expect(await db.meeting.count({ where: { kind: 'JOINT' } })).toBeGreaterThanOrEqual(11);
     expect(await db.meetingInvite.count({ where: { meeting: { title: '晋阳社区议事会例会' } } })).toBe(37);
+    // Open votes: the council roadshow (37) and S5's written consultation of 欧城花园's owners with areas.
+    const s5 = await db.motion.findFirstOrThrow({ where: { topic: { title: '使用维修资金更换 3 栋电梯' } }, include: { roll: true } });
+    expect([s5.mode, s5.roll.length, s5.roll.find((r) => r.voterKey === 0)?.units]).toEqual(['WRITTEN', 144 - 6 - 4 + 1, 6]);
+    expect(await db.motionVoter.count({ where: { motion: { topic: { title: '北苑小区电动车充电棚' } } } })).toBe(37);
     // The seed leaves an audit row.
     expect(await db.auditLog.count({ where: { action: 'demo.seed' } })).toBe(1);
   });
