@@ -80,4 +80,18 @@ test.describe('browsing the territory tree', () => {
     await page.goto('/en/places/p/abc');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
+
+  test('the language switch works before the page’s JavaScript has loaded (a slow phone)', async ({ browser }, info) => {
+    const context = await browser.newContext({ ...info.project.use, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/places/c/510107009003');
+    await page.getByRole('link', { name: '切换到英文' }).click();
+    await expect(page).toHaveURL(/\/en\/places\/c\/510107009003$/);
+    await expect(page.getByRole('heading', { name: 'Compounds' })).toBeVisible();
+    await page.getByRole('link', { name: 'Switch to Chinese' }).click();
+    await expect(page).toHaveURL(/localhost:\d+\/places\/c\/510107009003$/);
+    await expect(page.getByRole('heading', { name: '小区', exact: true })).toBeVisible();
+    expect((await page.request.get('/api/locale?to=en&next=//evil.example')).status()).toBe(400);
+    await context.close();
+  });
 });

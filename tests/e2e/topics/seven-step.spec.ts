@@ -117,6 +117,44 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   const html = await (await sec.request.get(topicUrl)).text();
   expect([html.includes('钱明'), html.includes('13900007003')]).toEqual([false, false]);
   expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Issue" WHERE "topicId" = $1`, [topicId]))[0]!.n).toBe(3);
+
+  // 5. 定结果: the representatives' meeting votes by a show of hands: 14 of 21 is two thirds of all.
+  await sec.getByLabel('实到人数').fill('19');
+  await sec.getByLabel('赞成', { exact: true }).fill('14');
+  await sec.getByLabel('反对', { exact: true }).fill('3');
+  await sec.getByLabel('弃权', { exact: true }).fill('2');
+  await sec.getByRole('button', { name: '保存表决结果' }).click();
+  await expect(sec.getByTestId('motions')).toContainText('赞成 14，应到 21，需三分之二以上（至少 14），达到');
+  await advance();
+  await expect(sec.getByTestId('steps').locator('[aria-current=step]')).toHaveText('6. 抓落实');
+  await expect(sec.getByTestId('notices')).toContainText('决定公告');
+
+  // 6. 抓落实: a task for the property firm; done; the reporter who benefits accepts it.
+  await sec.getByRole('textbox', { name: '任务', exact: true }).fill('施划车位并编号');
+  await sec.getByLabel('责任人或责任单位').fill('阳泉市安居物业管理有限公司');
+  await sec.getByLabel('完成期限').fill('2026-12-15');
+  await sec.getByRole('button', { name: '分派' }).click();
+  const task = sec.locator('[data-testid^="task-"]').filter({ hasText: '施划车位并编号' });
+  await task.getByLabel('进展或意见', { exact: true }).first().selectOption({ label: '标为完成' });
+  await task.getByRole('textbox').fill('64 个车位已施划编号');
+  await task.getByRole('button', { name: '提交' }).click();
+  await expect(task).toContainText('已完成，待验收');
+  await sunli.goto(topicUrl);
+  const hers = sunli.locator('[data-testid^="task-"]').filter({ hasText: '施划车位并编号' });
+  await hers.getByLabel('进展或意见', { exact: true }).first().selectOption({ label: '验收通过' });
+  await hers.getByRole('textbox').fill('看过了，画得很清楚');
+  await hers.getByRole('button', { name: '提交' }).click();
+  await expect(hers).toContainText('已验收');
+
+  // 7. 受监督: the result is published; the topic completes; the reporters' issues are resolved.
+  await sec.reload();
+  await advance();
+  await expect(sec.getByTestId('notices')).toContainText('落实结果公示');
+  await advance();
+  await expect(sec.getByText('议题已办结。')).toBeVisible();
+  expect((await query<{ state: string }>(`SELECT DISTINCT state::text FROM "Issue" WHERE "topicId" = $1`, [topicId])).map((r) => r.state)).toEqual(['RESOLVED']);
+  await sunli.goto('/inbox');
+  await expect(sunli.getByTestId('inbox')).toContainText('请评价处理结果');
 });
 
 test('a resident cannot see a topic of another community, nor move one of their own', async ({ browser }, info) => {
