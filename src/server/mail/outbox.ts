@@ -21,9 +21,10 @@ export function mailTransport(): Transporter {
 
 const KIND = zhIssues.inbox.kind as Record<string, string>;
 
-export function renderEmail(n: { kind: string; title: string; body: string; issueId: number | null }, baseUrl: string) {
+export function renderEmail(n: { kind: string; title: string; body: string; issueId: number | null; topicId?: number | null; link?: string | null }, baseUrl: string) {
   const what = KIND[n.kind.replace('.', '_')] ?? '议事通知';
-  const link = n.issueId ? `${baseUrl.replace(/\/$/, '')}/issues/${n.issueId}` : baseUrl;
+  const root = baseUrl.replace(/\/$/, '');
+  const link = n.link ? `${root}${n.link}` : n.topicId ? `${root}/topics/${n.topicId}` : n.issueId ? `${root}/issues/${n.issueId}` : baseUrl;
   return {
     subject: `【议事】${what}：${n.title}`,
     text: [`${what}：${n.title}`, n.body, '', `查看详情：${link}`, '', '（本邮件由议事平台自动发送，请勿回复。在“我的账号”里删除邮箱即不再收到邮件。）'].filter((l, i) => i !== 1 || l).join('\n'),
@@ -37,7 +38,7 @@ export async function sendPendingEmails(limit = 50, transport: Transporter = mai
     const rows = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM "Notification" WHERE "emailStatus" = 'PENDING' ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
     if (rows.length === 0) return;
-    const items = await tx.notification.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, userId: true, kind: true, title: true, body: true, issueId: true, emailAttempts: true } });
+    const items = await tx.notification.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, userId: true, kind: true, title: true, body: true, issueId: true, topicId: true, link: true, emailAttempts: true } });
     const emails = new Map((await tx.user.findMany({ where: { id: { in: items.map((i) => i.userId) } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
     for (const n of items) {
       const to = emails.get(n.userId);

@@ -28,7 +28,7 @@ export async function addAgendaItem(by: TBy, meetingId: number, input: { title: 
       const fresh = persons.filter((p) => !have.has(p));
       if (fresh.length) await tx.meetingInvite.createMany({ data: fresh.map((personId) => ({ meetingId, personId, member: false })) });
       const users = await tx.user.findMany({ where: { personId: { in: fresh } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', title: m.title, body: input.title, topicId: input.topicId });
+      await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: m.title, body: input.title });
     }
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.agenda', entityType: 'AgendaItem', entityId: item.id, after: input, communityId: m.communityId, compoundId: m.compoundId });
     return { id: item.id };
@@ -73,7 +73,7 @@ export async function advanceMinutes(by: TBy, meetingId: number, to: 'CIRCULATED
     if (to === 'CIRCULATED') {
       const invites = await tx.meetingInvite.findMany({ where: { meetingId }, select: { personId: true } });
       const users = await tx.user.findMany({ where: { personId: { in: invites.map((i) => i.personId) } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.minutes', title: m.title, body: '' });
+      await notify(tx, users.map((u) => u.id), { kind: 'meeting.minutes', link: `/meetings/${m.id}`, title: m.title, body: '' });
     }
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: `minutes.${to.toLowerCase()}`, entityType: 'Meeting', entityId: meetingId, communityId: m.communityId, compoundId: m.compoundId });
   });

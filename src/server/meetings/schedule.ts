@@ -55,7 +55,7 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
     if (persons.length) await tx.meetingInvite.createMany({ data: persons.map((personId) => ({ meetingId: m.id, personId })) });
     if (seriesId === null) {
       const users = await tx.user.findMany({ where: { personId: { in: persons } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', title: input.title, body: `${input.date} ${input.location}` });
+      await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: input.title, body: `${input.date} ${input.location}` });
     }
   }
   return m;
@@ -116,7 +116,7 @@ export async function remindTomorrow(now = new Date()) {
       const r = await tx.meetingInvite.updateMany({ where: { meetingId: m.id, remindedAt: null, personId: { in: invites.map((i) => i.personId) } }, data: { remindedAt: now } });
       if (r.count === 0) return;
       const users = await tx.user.findMany({ where: { personId: { in: invites.map((i) => i.personId) } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.reminder', title: m.title, body: m.location });
+      await notify(tx, users.map((u) => u.id), { kind: 'meeting.reminder', link: `/meetings/${m.id}`, title: m.title, body: m.location });
       reminded += users.length;
     });
   }

@@ -113,7 +113,7 @@ export async function fileObjection(by: TBy, noticeId: number, input: { body: st
   if (!(await livesAt(by, ancestry))) refuse('notice.notResident');
   return db.$transaction(async (tx) => {
     const o = await tx.objection.create({ data: { noticeId, authorUserId: by.userId, anonymous: input.anonymous, body: input.body } });
-    await notify(tx, [n.createdById], { kind: 'notice.objection', title: n.title, body: input.body.slice(0, 60) });
+    await notify(tx, [n.createdById], { kind: 'notice.objection', link: `/board/n/${n.id}`, title: n.title, body: input.body.slice(0, 60) });
     await writeAudit(tx, { actorId: input.anonymous ? null : by.userId, actorLabel: input.anonymous ? ANONYMOUS_LABEL : by.label, action: 'notice.object', entityType: 'Objection', entityId: o.id, after: { noticeId, anonymous: input.anonymous }, communityId: n.communityId, compoundId: n.compoundId });
     return { id: o.id };
   });
@@ -127,7 +127,7 @@ export async function answerObjection(by: TBy, objectionId: number, answer: stri
   await db.$transaction(async (tx) => {
     const r = await tx.objection.updateMany({ where: { id: o.id, answeredAt: null }, data: { answer, answeredById: by.userId, answeredBy: by.label, answeredAt: new Date() } });
     if (r.count !== 1) refuse('notice.answered');
-    if (o.authorUserId) await notify(tx, [o.authorUserId], { kind: 'notice.answered', title: o.notice.title, body: answer.slice(0, 60) });
+    if (o.authorUserId) await notify(tx, [o.authorUserId], { kind: 'notice.answered', link: `/board/n/${o.noticeId}`, title: o.notice.title, body: answer.slice(0, 60) });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'notice.answer', entityType: 'Objection', entityId: o.id, after: { answer }, communityId: o.notice.communityId, compoundId: o.notice.compoundId });
   });
 }

@@ -5,6 +5,7 @@ import { attendancePanel, markAttendance, signInByQr } from '@/server/meetings/a
 import { advanceMinutes, logVisit, publishMinutes, saveMinutes } from '@/server/meetings/records';
 import { remindTomorrow, scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
 import { listInbox } from '@/server/issues/read-issues';
+import { renderEmail } from '@/server/mail/outbox';
 import { createStaff, createUser } from '../../factories/accounts';
 import { createMeeting } from '../../factories/meetings';
 import { NameSource } from '../../factories/names';
@@ -108,6 +109,9 @@ describe('minutes and visits', () => {
     const first = await remindTomorrow();
     expect(first.reminded).toBeGreaterThanOrEqual(1);
     expect((await remindTomorrow()).reminded).toBe(0);
-    expect((await listInbox(member.id)).items.map((n) => n.kind)).toContain('meeting.reminder');
+    const reminder = (await listInbox(member.id)).items.find((n) => n.kind === 'meeting.reminder');
+    // It leads to the meeting, in the inbox and in the e-mail copy.
+    expect(reminder?.link).toMatch(/^\/meetings\/\d+$/);
+    expect(renderEmail(reminder!, 'https://yishi.example').text).toContain(`https://yishi.example${reminder!.link}`);
   });
 });

@@ -86,6 +86,9 @@ describe('objections', () => {
     expect(await refusal(answerObjection(await byUser(branch.id), oid, '再答一次'))).toBe('notice.answered');
     expect((await getNoticeView(id, null))?.objections[0]).toMatchObject({ answer: '已补充广告收入明细，见更正公示', answeredBy: '北苑支部书记' });
     expect(await db.auditLog.count({ where: { action: 'notice.object', actorId: null } })).toBe(1);
+    // The publisher is told, with a link to the notice; the objector hears of the answer the same way.
+    expect((await db.notification.findFirstOrThrow({ where: { kind: 'notice.objection' } })).link).toBe(`/board/n/${id}`);
+    expect((await db.notification.findFirstOrThrow({ where: { kind: 'notice.answered', userId: resident.id } })).link).toBe(`/board/n/${id}`);
   });
 
   test('the board lists by kind and words, the community’s and its compounds’ notices', async () => {

@@ -1,0 +1,6 @@
+BEGIN;
+
+-- AlterTable
+ALTER TABLE "Notification" ADD COLUMN     "link" TEXT;
+
+COMMIT;
