@@ -6,7 +6,11 @@ import { defineConfig, devices } from '@playwright/test';
 // (a fresh embedded PostgreSQL with the demo data), removed when the run ends.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const PG_PORT = process.env.E2E_PG_PORT ?? '55433';
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `yishi-e2e-${PORT}`);
+// A new folder for every run (decided once, in the main process; workers inherit it): a folder left
+// behind by a run that was killed before it could clean up must never be reused, or the demo data would
+// already carry that run's changes.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `yishi-e2e-${PORT}-${process.pid}-${Date.now()}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 // Debian's chromium (Playwright cannot download browsers here); see docs/decisions/008-testing.md.
 const chromium = {
