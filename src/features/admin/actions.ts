@@ -5,7 +5,7 @@ import type { TFormState } from '@/components/action-form';
 import type { TPlaceLevel } from '@/domain/territory/places';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
+import { actionBy } from '@/features/shared/guards';
 import { reviewClaim } from '@/server/accounts/claims';
 import { createResidentAccount } from '@/server/accounts/desk-account';
 import { issueInvitationCodes } from '@/server/accounts/invitations';
@@ -18,10 +18,7 @@ import { ZDeskAccount, ZInvitations, ZResetByPhone, ZReviewClaim, ZRevoke, ZRost
 
 // Thin actions: authenticate, parse, call the use case (which authorizes), translate the result.
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 
 export async function reviewClaimAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {

@@ -5,18 +5,15 @@ import { z } from 'zod';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
-import { refuse } from '@/server/errors';
+import { actionBy } from '@/features/shared/guards';
+
 import { issueApiKey, revokeApiKey } from '@/server/open311/api-keys';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const ZIssue = z.object({ districtId: ZId, name: z.string().trim().min(2, 'field.keyName').max(60, 'field.keyName') });
 const ZRevoke = z.object({ districtId: ZId, keyId: ZId });
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 
 /** The key comes back once, in the result; it is never shown again. */
 export async function issueApiKeyAction(_: TFormState, fd: FormData): Promise<TFormState> {

@@ -4,15 +4,12 @@ import { revalidatePath } from 'next/cache';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
-import { refuse } from '@/server/errors';
+import { actionBy } from '@/features/shared/guards';
+
 import { addCalendarDay, addDistrictCategory, removeCalendarDay, saveDistrictCategory } from '@/server/issues/district-settings';
 import { ZAddCalendarDay, ZAddCategory, ZRemoveCalendarDay, ZSaveCategory } from './schemas';
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 async function done() {
   revalidatePath('/[locale]/admin/issue-settings', 'page');
   return { ok: true, message: (await getTranslations('issueSettings'))('saved') };

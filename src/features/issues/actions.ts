@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
+import { actionBy, actionUser } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { raiseIssue } from '@/server/issues/raise-issue';
@@ -12,10 +12,7 @@ import { markInboxRead } from '@/server/issues/read-issues';
 import { ZIssueEvent, ZMerge, ZRaiseIssue, ZSplit } from './schemas';
 import { mergeIssues, splitIssue } from '@/server/issues/merge-split';
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 
 export async function raiseIssueAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { TFormState } from '@/components/action-form';
 import { formObject, ZName, ZPhone } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
+import { actionBy } from '@/features/shared/guards';
 import { meetingKinds } from '@/domain/meetings/meetings';
 import { refuse } from '@/server/errors';
 import { closeMeeting, markAttendance, rsvp, signInByQr } from '@/server/meetings/attendance';
@@ -30,10 +30,7 @@ const ZSchedule = z.object({
   shift: z.preprocess((v) => v === 'on', z.boolean()),
 });
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 async function done(key: string, data?: unknown) {
   revalidatePath('/[locale]/meetings/[id]', 'page');
   return { ok: true, message: (await getTranslations('meetings.form'))(key as 'saved'), data };

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
-import { refuse } from '@/server/errors';
+import { actionBy } from '@/features/shared/guards';
+
 import { answerObjection, concludeNotice, fileObjection, publishManualNotice } from '@/server/notices/board';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
@@ -22,10 +22,7 @@ const ZNotice = z.object({
 const ZObjection = z.object({ noticeId: ZId, body: z.string().trim().min(5, 'field.objection').max(2000, 'field.objection'), anonymous: z.preprocess((v) => v === 'on', z.boolean()) });
 const ZAnswer = z.object({ objectionId: ZId, answer: z.string().trim().min(2, 'field.answer').max(2000, 'field.answer') });
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 async function done(key: string, data?: unknown) {
   revalidatePath('/[locale]/board/n/[id]', 'page');
   return { ok: true, message: (await getTranslations('board.form'))(key as 'published'), data };

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
+import { actionBy } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
 import { appointMember, createBody, endMembership } from '@/server/territory-admin/bodies';
 import { createBuilding, createCompound, saveHousehold, updateBuilding, updateCompound } from '@/server/territory-admin/compounds';
@@ -12,10 +12,7 @@ import { savePartyMember } from '@/server/territory-admin/party-members';
 import { getDb } from '@/server/db';
 import { ZAppoint, ZBody, ZBuilding, ZCreateCompound, ZEndMembership, ZHousehold, ZPartyMember, ZUpdateBuilding, ZUpdateCompound } from './schemas';
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 const saved = async () => (await getTranslations('admin'))('saved');
 const refresh = () => revalidatePath('/[locale]/admin/places', 'layout');
 // (the community pages live under /admin/places/c/…, inside that layout)

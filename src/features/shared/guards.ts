@@ -38,6 +38,13 @@ export async function actionUser(): Promise<TSessionUser | null> {
   return getSessionUser();
 }
 
+/** For server actions: who acts, or the refusal "please sign in" (the use case then checks the permission). */
+export async function actionBy(): Promise<TBy> {
+  const user = await getSessionUser();
+  if (!user) throw new UseCaseError('auth.signedOut');
+  return byOf(user);
+}
+
 /**
  * Loads a staff page's subject; a refusal or a missing row shows the plain not-found page, so that
  * places outside one's scope look exactly like places that do not exist.

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
+import { actionBy } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
 import { advanceTopic } from '@/server/topics/advance-topic';
 import { addBid, addExpense, addTask, chooseBid, publishResultNotice, recordActualCost, updateTask } from '@/server/topics/delivery';
@@ -16,10 +16,7 @@ import { getDb } from '@/server/db';
 import * as S from './schemas';
 
 // Every action is a public HTTP endpoint: it parses its input; the use case checks who may do it.
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 async function saved(message = 'saved') {
   revalidatePath('/[locale]/topics/[id]', 'page');
   return { ok: true, message: (await getTranslations('topics.form'))(message as 'saved') };

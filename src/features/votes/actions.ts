@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
-import { actionUser, byOf } from '@/features/shared/guards';
+import { actionBy } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
 import { castBallot, closeMotion, configureMotion, enterPaperBallot, recheckTally } from '@/server/votes/ballots';
 
@@ -13,10 +13,7 @@ const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').pos
 const ZChoice = z.enum(['FOR', 'AGAINST', 'ABSTAIN'], { message: 'vote.badChoice' });
 const on = z.preprocess((v) => v === 'on', z.boolean());
 
-async function by() {
-  const user = (await actionUser()) ?? refuse('auth.signedOut');
-  return byOf(user!);
-}
+const by = actionBy;
 async function done(key: string, values?: Record<string, string>) {
   revalidatePath('/[locale]/motions/[id]', 'page');
   return { ok: true, message: (await getTranslations('votes.form'))(key as 'saved', values) };
