@@ -1,5 +1,8 @@
 import 'server-only';
-import type { TPlaceRef } from '@/domain/territory/places';
+import { isActive } from '@/domain/authz/can';
+import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
+import type { TAncestry, TPlaceRef } from '@/domain/territory/places';
+import type { TBy } from './by';
 import { getDb } from '@/server/db';
 
 /** A Prisma filter on Building for "inside this place" — the query side of can()'s tree rule. */
@@ -66,4 +69,18 @@ export async function auditFilter(p: TPlaceRef) {
       // Nobody reads the audit of a single building; nothing matches.
       return { id: -1n };
   }
+}
+
+/**
+ * Whether the actor lives at a place (a compound, a community or a street) through a role that holds the
+ * permission at their home — residents take part in topics and object to notices of the places around
+ * their home: the place test runs the other way round from can()'s (the home is below the target).
+ */
+export async function livesWithin(by: TBy, ancestry: TAncestry, permission: TPermission): Promise<boolean> {
+  const homes = by.actor.grants
+    .filter((g) => g.place.level === 'building' && isActive(g, by.today) && (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(permission))
+    .map((g) => g.place.id);
+  if (homes.length === 0) return false;
+  const buildings = await getDb().building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { id: true, communityId: true, streetId: true } } } });
+  return buildings.some(({ compound: c }) => (ancestry.compound ? c.id === ancestry.compound : ancestry.community ? c.communityId === ancestry.community : c.streetId === ancestry.street));
 }

@@ -1,14 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { can, isActive } from '@/domain/authz/can';
-import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
+import { can } from '@/domain/authz/can';
 import { mayConclude, objectionWindow, type TPeriodUnit } from '@/domain/notices/board';
 import type { TAncestry } from '@/domain/territory/places';
 import { authorize, type TBy } from '@/server/accounts/by';
+import { livesWithin } from '@/server/accounts/scope';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
+import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
 import { toChinaLocal } from '@/server/issues/clock';
 import { ANONYMOUS_LABEL, notify } from '@/server/issues/notify';
 import { ancestryOf } from '@/server/places/ancestry';
@@ -33,20 +34,14 @@ export async function resolvePlace(ref: string): Promise<{ place: { streetId: nu
   return { place: { streetId: ancestry.street!, communityId: ancestry.community ?? null, compoundId: ancestry.compound ?? null, districtId: ancestry.district! }, ancestry };
 }
 
-const ALLOWED = [
-  { mime: 'application/pdf', ext: 'pdf', test: (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { mime: 'image/jpeg', ext: 'jpg', test: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/png', ext: 'png', test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-];
 export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** Checks attachments by content (PDF, JPEG, PNG; 10 MB each, 5 at most) and stores them. */
 async function storeAttachments(files: { name: string; bytes: Buffer }[]) {
   if (files.length > MAX_ATTACHMENTS) refuse('notice.tooManyFiles', { max: MAX_ATTACHMENTS });
   const checked = files.map((f) => {
-    if (f.bytes.length === 0 || f.bytes.length > MAX_ATTACHMENT_BYTES) refuse('notice.fileSize');
-    const kind = ALLOWED.find((a) => a.test(f.bytes)) ?? refuse('notice.fileType');
+    if (f.bytes.length === 0 || f.bytes.length > MAX_DOCUMENT_BYTES) refuse('notice.fileSize');
+    const kind = documentType(f.bytes) ?? refuse('notice.fileType');
     return { ...f, kind };
   });
   const store = getFileStore();
@@ -94,13 +89,8 @@ export async function publishManualNotice(by: TBy, input: TManualNotice) {
   }
 }
 
-/** Whether the actor lives at the notice's place (a compound, a community or a street): who may object. */
-async function livesAt(by: TBy, ancestry: TAncestry) {
-  const homes = by.actor.grants.filter((g) => g.place.level === 'building' && isActive(g, by.today) && (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes('notice.object')).map((g) => g.place.id);
-  if (!homes.length) return false;
-  const bs = await getDb().building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { id: true, communityId: true, streetId: true } } } });
-  return bs.some(({ compound: c }) => (ancestry.compound ? c.id === ancestry.compound : ancestry.community ? c.communityId === ancestry.community : c.streetId === ancestry.street));
-}
+/** Who may object: a verified resident whose home is in the notice's place (notice.object). */
+const livesAt = (by: TBy, ancestry: TAncestry) => livesWithin(by, ancestry, 'notice.object');
 
 /** A verified resident of the place objects during the period (optionally anonymous, in the strict sense). */
 export async function fileObjection(by: TBy, noticeId: number, input: { body: string; anonymous: boolean }) {

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { TBy } from '@/server/accounts/by';
 import { getFileStore } from '@/server/files/file-store';
+import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
@@ -127,10 +128,9 @@ export async function addExpense(by: TBy, topicId: number, input: { item: string
   let receipt: { key: string; name: string } | null = null;
   if (input.receipt) {
     const b = input.receipt.bytes;
-    const ext = b.subarray(0, 5).toString('latin1') === '%PDF-' ? 'pdf' : b[0] === 0xff && b[1] === 0xd8 ? 'jpg' : b.subarray(1, 4).toString('latin1') === 'PNG' ? 'png' : null;
-    if (!ext) refuse('notice.fileType');
-    if (b.length > 10 * 1024 * 1024) refuse('notice.fileSize');
-    receipt = { key: `receipts/${randomUUID()}.${ext}`, name: input.receipt.name.slice(0, 120) };
+    const type = documentType(b) ?? refuse('notice.fileType');
+    if (b.length > MAX_DOCUMENT_BYTES) refuse('notice.fileSize');
+    receipt = { key: `receipts/${randomUUID()}.${type.ext}`, name: input.receipt.name.slice(0, 120) };
     await getFileStore().put(receipt.key, b);
   }
   try {

@@ -1,9 +1,9 @@
 import 'server-only';
-import { can, isActive, type TGrant } from '@/domain/authz/can';
-import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
+import { can } from '@/domain/authz/can';
 import type { TTopicActor } from '@/domain/topics/procedure';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
+import { livesWithin } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
 import { ancestryOf } from '@/server/places/ancestry';
 
@@ -11,8 +11,6 @@ import { ancestryOf } from '@/server/places/ancestry';
 export function topicAncestry(t: { compoundId: number | null; communityId: number }) {
   return ancestryOf(t.compoundId ? { level: 'compound', id: t.compoundId } : { level: 'community', id: t.communityId });
 }
-
-const holds = (g: TGrant, p: TPermission) => (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(p);
 
 /**
  * How the actor stands toward a topic at this place, in the procedure's terms. Each comes from a role
@@ -31,17 +29,8 @@ export function topicActorsOf(by: TBy, ancestry: TAncestry): Set<TTopicActor> {
   return out;
 }
 
-/**
- * Residents take part in the topics of the places around their home: a compound topic for those who
- * live in that compound, a community topic for those who live in the community. The matrix says which
- * roles take part (topic.suggest); the place test runs the other way round from can()'s.
- */
-export async function takesPart(by: TBy, ancestry: TAncestry): Promise<boolean> {
-  const homes = by.actor.grants.filter((g) => g.place.level === 'building' && isActive(g, by.today) && holds(g, 'topic.suggest')).map((g) => g.place.id);
-  if (homes.length === 0) return false;
-  const buildings = await getDb().building.findMany({ where: { id: { in: homes } }, select: { compoundId: true, compound: { select: { communityId: true } } } });
-  return buildings.some((b) => (ancestry.compound ? b.compoundId === ancestry.compound : b.compound.communityId === ancestry.community));
-}
+/** Residents take part in the topics of the places around their home (topic.suggest). */
+export const takesPart = (by: TBy, ancestry: TAncestry) => livesWithin(by, ancestry, 'topic.suggest');
 
 /** May read the topic: staff and members who read topics there, residents of the place, followers, invited stakeholders. */
 export async function mayReadTopic(by: TBy, topic: { id: number }, ancestry: TAncestry): Promise<boolean> {
