@@ -75,6 +75,38 @@ export function Field({ name, label, type = 'text', state, autoComplete, default
   );
 }
 
+/** A multi-line field with its label, an optional hint and its error, like Field. */
+export function TextArea({ name, label, state, rows = 4, defaultValue, hint, required = true }: {
+  name: string;
+  label: string;
+  state: TFormState;
+  rows?: number;
+  defaultValue?: string;
+  hint?: string;
+  required?: boolean;
+}) {
+  const error = state?.fields?.[name];
+  // Unique per instance: a page may hold several forms with a field of the same name (task updates).
+  const id = `t-${name}-${useId()}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
+      {hint && <p id={`${id}-hint`} className="text-base text-stone-700">{hint}</p>}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+        className="w-full rounded-lg border border-stone-400 bg-white p-3 text-lg aria-invalid:border-red-700"
+      />
+      {error && <p id={`${id}-error`} className="text-base text-red-800">{error}</p>}
+    </div>
+  );
+}
+
 export function SubmitButton({ children, pendingText }: { children: ReactNode; pendingText?: string }) {
   const pending = useContext(Pending);
   return (

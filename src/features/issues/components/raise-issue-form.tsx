@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
+import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea } from '@/components/action-form';
 import { raiseIssueAction } from '../actions';
 
 type TCompound = { id: number; name: string; districtId: number; community: { name: string }; buildings: { id: number; name: string }[] };
@@ -48,11 +48,7 @@ export function RaiseIssueForm({ t, categories, compounds, viewHref, forOthers }
             </select>
           </div>
           <Field name="title" label={t.issueTitle!} state={s} />
-          <div className="space-y-1">
-            <label htmlFor="raise-description" className="block text-lg font-medium">{t.description}</label>
-            <textarea id="raise-description" name="description" rows={5} required aria-invalid={s?.fields?.description ? true : undefined} className="w-full rounded-lg border border-stone-400 bg-white p-3 text-lg" />
-            {s?.fields?.description && <p className="text-base text-red-800">{s.fields.description}</p>}
-          </div>
+          <TextArea name="description" label={t.description!} rows={5} state={s} />
           <div className="space-y-1">
             <label htmlFor="raise-photos" className="block text-lg font-medium">{t.photos}</label>
             <input id="raise-photos" name="photos" type="file" accept="image/*" multiple className="block min-h-12 w-full text-lg" />

@@ -1,11 +1,10 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { ActionForm, Checkbox, Field, Select, SubmitButton, type TFormState } from '@/components/action-form';
+import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import * as A from '../actions';
 
 type TT = Record<string, string>;
 type TOption = { value: string; label: string };
-const area = 'w-full rounded-lg border border-stone-400 bg-white p-3 text-lg';
 
 export function ScheduleForm({ t, kinds, places, bodies, viewHref }: { t: TT; kinds: TOption[]; places: TOption[]; bodies: TOption[]; viewHref: string }) {
   const [repeat, setRepeat] = useState('NONE');
@@ -91,8 +90,7 @@ export function MinutesForm({ meetingId, body, status, t }: { meetingId: number;
       {(s) => (
         <>
           <input type="hidden" name="meetingId" value={meetingId} />
-          <label htmlFor={`minutes-${meetingId}`} className="block text-lg font-medium">{t.minutes}</label>
-          <textarea id={`minutes-${meetingId}`} name="body" rows={8} defaultValue={body} className={area} aria-invalid={s?.fields?.body ? true : undefined} />
+          <TextArea name="body" label={t.minutes!} rows={8} defaultValue={body} state={s} required={false} />
           <div className="flex flex-wrap gap-3">
             <button type="submit" name="step" value="SAVE" className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{t.saveMinutes}</button>
             {status === 'DRAFT' && <button type="submit" name="step" value="CIRCULATED" className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg">{t.circulate}</button>}
@@ -116,9 +114,7 @@ export function VisitForm({ meetingId, categories, compounds, t }: { meetingId: 
             <Field name="name" label={t.visitor!} state={s} />
             <Field name="phone" label={t.visitorPhone!} type="tel" inputMode="tel" state={s} required={false} />
           </div>
-          <label htmlFor={`matter-${meetingId}`} className="block text-lg font-medium">{t.matter}</label>
-          <textarea id={`matter-${meetingId}`} name="matter" rows={3} className={area} aria-invalid={s?.fields?.matter ? true : undefined} />
-          {s?.fields?.matter && <p className="text-base text-red-800">{s.fields.matter}</p>}
+          <TextArea name="matter" label={t.matter!} rows={3} state={s} />
           <p className="text-base text-stone-700">{t.asIssueHint}</p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Select name="categoryId" label={t.category!} options={[{ value: '', label: t.noIssue! }, ...categories]} state={s} />

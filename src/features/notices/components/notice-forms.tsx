@@ -1,9 +1,8 @@
 'use client';
-import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
+import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea } from '@/components/action-form';
 import { answerAction, concludeAction, objectionAction, publishNoticeAction } from '../actions';
 
 type TT = Record<string, string>;
-const area = 'w-full rounded-lg border border-stone-400 bg-white p-3 text-lg';
 
 export function NoticeForm({ places, categories, t, supersedes, viewHref }: { places: { value: string; label: string }[]; categories: { value: string; label: string }[]; t: TT; supersedes?: number; viewHref: string }) {
   return (
@@ -14,12 +13,7 @@ export function NoticeForm({ places, categories, t, supersedes, viewHref }: { pl
           <Select name="place" label={t.place!} options={places} state={s} />
           <Select name="category" label={t.category!} options={categories} state={s} />
           <Field name="title" label={t.title!} state={s} />
-          <div className="space-y-1">
-            <label htmlFor="notice-html" className="block text-lg font-medium">{t.body}</label>
-            <p className="text-base text-stone-700">{t.bodyHint}</p>
-            <textarea id="notice-html" name="html" rows={10} className={area} aria-invalid={s?.fields?.html ? true : undefined} />
-            {s?.fields?.html && <p className="text-base text-red-800">{s.fields.html}</p>}
-          </div>
+          <TextArea name="html" label={t.body!} hint={t.bodyHint} rows={10} state={s} />
           <div className="grid grid-cols-2 gap-3">
             <Field name="days" label={t.days!} inputMode="numeric" defaultValue="7" state={s} />
             <Select name="unit" label={t.unit!} options={[{ value: 'CALENDAR', label: t.calendar! }, { value: 'WORKING', label: t.working! }]} state={s} />
@@ -41,11 +35,7 @@ export function ObjectionForm({ noticeId, t }: { noticeId: number; t: TT }) {
       {(s) => (
         <>
           <input type="hidden" name="noticeId" value={noticeId} />
-          <div className="space-y-1">
-            <label htmlFor="objection-body" className="block text-lg font-medium">{t.objection}</label>
-            <textarea id="objection-body" name="body" rows={4} className={area} aria-invalid={s?.fields?.body ? true : undefined} />
-            {s?.fields?.body && <p className="text-base text-red-800">{s.fields.body}</p>}
-          </div>
+          <TextArea name="body" label={t.objection!} state={s} />
           <Checkbox name="anonymous" label={t.anonymous!} />
           <SubmitButton>{t.object}</SubmitButton>
         </>

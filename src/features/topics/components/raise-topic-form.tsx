@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { ActionForm, Field, SubmitButton, TextArea } from '@/components/action-form';
 import { raiseTopicAction } from '../actions';
 
 type TPlace = { value: string; label: string; districtId: number; communityId: number; compoundId: number | null };
@@ -49,11 +49,7 @@ export function RaiseTopicForm({ t, places, procedures, issues, preset, locale, 
             </div>
           )}
           <Field name="title" label={t.title!} state={s} />
-          <div className="space-y-1">
-            <label htmlFor="topic-description" className="block text-lg font-medium">{t.description}</label>
-            <textarea id="topic-description" name="description" rows={4} required aria-invalid={s?.fields?.description ? true : undefined} className="w-full rounded-lg border border-stone-400 bg-white p-3 text-lg" />
-            {s?.fields?.description && <p className="text-base text-red-800">{s.fields.description}</p>}
-          </div>
+          <TextArea name="description" label={t.description!} state={s} />
           <fieldset className="space-y-2">
             <legend className="text-lg font-medium">{t.issues}</legend>
             {here.length === 0 ? <p className="text-base text-stone-700">{t.noIssues}</p> : here.map((i) => (

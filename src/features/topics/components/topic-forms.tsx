@@ -1,11 +1,10 @@
 'use client';
 import type { ReactNode } from 'react';
-import { ActionForm, Checkbox, Field, Select, SubmitButton, type TFormState } from '@/components/action-form';
+import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import * as A from '../actions';
 
 type TT = Record<string, string>;
 type TAction = (s: TFormState, fd: FormData) => Promise<TFormState>;
-const area = 'w-full rounded-lg border border-stone-400 bg-white p-3 text-lg';
 
 /** A form for one topic: the topic's id goes with it; fields come from the caller. */
 function TopicForm({ action, topicId, children, submit }: { action: TAction; topicId: number; children: (s: TFormState) => ReactNode; submit: string }) {
@@ -19,17 +18,6 @@ function TopicForm({ action, topicId, children, submit }: { action: TAction; top
         </>
       )}
     </ActionForm>
-  );
-}
-
-function TextArea({ name, label, s, rows = 4 }: { name: string; label: string; s: TFormState; rows?: number }) {
-  const id = `ta-${name}`;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
-      <textarea id={id} name={name} rows={rows} aria-invalid={s?.fields?.[name] ? true : undefined} className={area} />
-      {s?.fields?.[name] && <p className="text-base text-red-800">{s.fields[name]}</p>}
-    </div>
   );
 }
 
@@ -88,7 +76,7 @@ export function SuggestionForm({ topicId, staff, stances, t }: { topicId: number
       {(s) => (
         <>
           <Select name="stance" label={t.stance!} options={stances} state={s} />
-          <TextArea name="body" label={t.body!} s={s} />
+          <TextArea name="body" label={t.body!} state={s} />
           {staff && <Field name="onBehalfOf" label={t.onBehalf!} state={s} required={false} />}
           <Checkbox name="anonymous" label={t.anonymous!} />
         </>
@@ -103,11 +91,11 @@ export function PlanForm({ topicId, t }: { topicId: number; t: TT }) {
       {(s) => (
         <>
           <Field name="title" label={t.planTitle!} state={s} />
-          <TextArea name="body" label={t.planBody!} s={s} rows={6} />
+          <TextArea name="body" label={t.planBody!} state={s} rows={6} />
           <Checkbox name="convention" label={t.isConvention!} />
           <Field name="budget" label={t.budget!} inputMode="text" state={s} required={false} />
-          <TextArea name="budgetLines" label={t.budgetLines!} s={s} rows={3} />
-          <TextArea name="funding" label={t.fundingLines!} s={s} rows={3} />
+          <TextArea name="budgetLines" label={t.budgetLines!} state={s} rows={3} required={false} />
+          <TextArea name="funding" label={t.fundingLines!} state={s} rows={3} required={false} />
         </>
       )}
     </TopicForm>
@@ -120,8 +108,8 @@ export function RecordForm({ topicId, planVersionId, opinion, t }: { topicId: nu
       {(s) => (
         <>
           {planVersionId && <input type="hidden" name="planVersionId" value={planVersionId} />}
-          <TextArea name="statement" label={opinion ? t.opinion! : t.statement!} s={s} />
-          <TextArea name="participants" label={t.participantsField!} s={s} rows={3} />
+          <TextArea name="statement" label={opinion ? t.opinion! : t.statement!} state={s} />
+          <TextArea name="participants" label={t.participantsField!} state={s} rows={3} />
           <Field name="heldOn" type="date" label={t.heldOn!} state={s} />
         </>
       )}
@@ -135,7 +123,7 @@ export function ApprovalForm({ topicId, t }: { topicId: number; t: TT }) {
       {(s) => (
         <>
           <Select name="decision" label={t.decision!} options={[{ value: 'approve', label: t.approve! }, { value: 'reject', label: t.reject! }]} state={s} />
-          <TextArea name="comment" label={t.comment!} s={s} rows={3} />
+          <TextArea name="comment" label={t.comment!} state={s} rows={3} />
         </>
       )}
     </TopicForm>
@@ -202,7 +190,7 @@ export function TaskUpdateForm({ topicId, taskId, kinds, t }: { topicId: number;
           <input type="hidden" name="topicId" value={topicId} />
           <input type="hidden" name="taskId" value={taskId} />
           <Select name="kind" label={t.update!} options={kinds.map((k) => ({ value: k, label: label[k] }))} state={s} />
-          <TextArea name="body" label={t.update!} s={s} rows={2} />
+          <TextArea name="body" label={t.update!} state={s} rows={2} />
           {kinds.includes('PROGRESS') && (
             <div className="space-y-1">
               <label htmlFor={`photos-${taskId}`} className="block text-lg font-medium">{t.photos}</label>
