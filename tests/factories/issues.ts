@@ -1,4 +1,4 @@
-import type { IssueState } from '@/generated/prisma/client';
+import type { IssueLevel, IssueState } from '@/generated/prisma/client';
 import { hashApiKey } from '@/server/open311/api-keys';
 import type { TDbLike } from './db';
 
@@ -32,6 +32,11 @@ export async function createIssueWithHistory(
     steps: TStep[];
     rating?: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
     ratingComment?: string;
+    /** Where it stands now (after the ESCALATE steps); the deadlines given are then the current ones. */
+    level?: IssueLevel;
+    /** The deadlines it was raised with, when escalation has since set new ones. */
+    firstAcknowledgeBy?: Date;
+    firstResolveBy?: Date;
   },
 ) {
   const category = await db.issueCategory.findFirstOrThrow({ where: { code: attrs.categoryCode, districtId: null } });
@@ -43,7 +48,8 @@ export async function createIssueWithHistory(
       districtId: compound.districtId, streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id, buildingId: attrs.buildingId,
       authorUserId: attrs.authorUserId, anonymous: attrs.anonymous ?? false, assigneeUserId: attrs.assigneeUserId,
       state: last?.toState ?? 'SUBMITTED', createdAt: attrs.createdAt, acknowledgeBy: attrs.acknowledgeBy, resolveBy: attrs.resolveBy,
-      rating: attrs.rating, ratingComment: attrs.ratingComment,
+      rating: attrs.rating, ratingComment: attrs.ratingComment, level: attrs.level ?? 'COMPOUND',
+      firstAcknowledgeBy: attrs.firstAcknowledgeBy, firstResolveBy: attrs.firstResolveBy,
       channel: attrs.channel ?? 'APP', reporterName: attrs.reporterName, reporterPhone: attrs.reporterPhone, enteredById: attrs.enteredById, apiKeyId: attrs.apiKeyId,
     },
   });

@@ -49,13 +49,17 @@ export const permissions = [
   'notice.object',
   /** Schedule meetings, keep attendance, agenda and minutes, log reception-day visits. */
   'meeting.manage',
+  /** Read the dashboards of a place and every place below it, drill down to the issues behind a figure, export them. */
+  'stats.read',
+  /** Leave an issue out of the rates (e.g. an unreasonable request), with a reason: the level above the community, so no one grades their own work. */
+  'stats.exclude',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
 const STAFF_ADMIN: TPermission[] = [
   'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
   'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'issue.read', 'issue.handle',
-  'topic.read', 'topic.raise', 'topic.manage', 'notice.publish', 'meeting.manage',
+  'topic.read', 'topic.raise', 'topic.manage', 'notice.publish', 'meeting.manage', 'stats.read',
 ];
 
 /**
@@ -74,11 +78,11 @@ export const ROLE_PERMISSIONS = {
   BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle', 'topic.read'],
   PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read'],
   GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle', 'topic.read'],
-  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage', 'notice.publish', 'meeting.manage'],
+  BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage', 'notice.publish', 'meeting.manage', 'stats.read'],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   COMMUNITY_SECRETARY: STAFF_ADMIN,
-  STREET_STAFF: STAFF_ADMIN,
-  DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage', 'procedure.manage'],
+  STREET_STAFF: [...STAFF_ADMIN, 'stats.exclude'],
+  DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
   API_CLIENT: ['issue.read', 'issue.report'],
 } as const satisfies Record<TRole, readonly TPermission[]>;
 

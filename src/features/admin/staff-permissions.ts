@@ -5,6 +5,7 @@ import type { TBy } from '@/server/accounts/by';
 
 /** The staff desk's sections and the permission each needs. */
 export const ADMIN_SECTIONS = [
+  { key: 'stats', href: '/admin/stats', permission: 'stats.read' },
   { key: 'issues', href: '/admin/issues', permission: 'issue.handle' },
   { key: 'topics', href: '/topics', permission: 'topic.manage' },
   { key: 'claims', href: '/admin/claims', permission: 'resident.verify' },

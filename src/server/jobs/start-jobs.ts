@@ -4,12 +4,16 @@ import { readEnv } from '@/env';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { sendPendingEmails } from '@/server/mail/outbox';
 import { remindTomorrow } from '@/server/meetings/schedule';
+import { runExport } from '@/server/stats/export';
+import { refreshStats } from '@/server/stats/refresh';
 import { closeDueMotions } from '@/server/votes/ballots';
 
 export const ESCALATION_QUEUE = 'issues-escalation';
 export const MAIL_QUEUE = 'mail-outbox';
 export const MEETING_REMINDERS = 'meeting-reminders';
 export const MOTIONS_CLOSE = 'motions-close';
+export const STATS_REFRESH = 'stats-refresh';
+export const STATS_EXPORT = 'stats-export';
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
 
@@ -17,7 +21,8 @@ const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
  * The background jobs, on pg-boss: a job queue kept in PostgreSQL (its own schema "pgboss"), so no
  * extra server. The schedule is stored once however many app instances start; each run is taken by
  * exactly one worker; the escalation pass itself is also safe to run twice (conditional updates).
- * Jobs: the escalation pass every five minutes, the e-mail outbox every minute, meeting reminders twice a day.
+ * Jobs: the escalation pass every five minutes, the e-mail outbox every minute, meeting reminders twice a day,
+ * the dashboards' rollups every minute, Excel exports as they are asked for.
  * YISHI_JOBS=off leaves the jobs to other instances (or to nobody, e.g. for benchmarks).
  */
 export function startJobs(): Promise<PgBoss> | undefined {
@@ -55,7 +60,27 @@ export function startJobs(): Promise<PgBoss> | undefined {
       const n = await closeDueMotions();
       if (n) console.info('[jobs] motions closed', n);
     });
+    // The dashboards' rollups: the cells changed since the last run, every minute.
+    await boss.createQueue(STATS_REFRESH);
+    await boss.schedule(STATS_REFRESH, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(STATS_REFRESH, async () => {
+      await refreshStats();
+    });
+    await boss.createQueue(STATS_EXPORT);
+    await boss.work<{ id: number }>(STATS_EXPORT, async ([job]) => {
+      if (job) await runExport(job.data.id);
+    });
     return boss;
   })();
   return holder.yishiBoss;
+}
+
+/**
+ * Hands an export to the job queue; where jobs are off (tests, benchmarks) it runs in this process,
+ * in the background, exactly as a worker would.
+ */
+export async function enqueueExport(id: number): Promise<void> {
+  const boss = startJobs();
+  if (boss) await (await boss).send(STATS_EXPORT, { id });
+  else void runExport(id);
 }

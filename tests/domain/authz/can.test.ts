@@ -12,30 +12,30 @@ const TODAY = '2026-11-21';
  * issue-read issue-handle.
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT:                     '. . . . . . . . . . . . . . . . . . . s . . o .',
-  OWNER:                        '. . . . . . . . . . v . . . . . . . . s . . o .',
-  HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v . . . . . . . . s . . o .',
-  PARTY_MEMBER:                 '. . . . . . . . . . . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v . . . . . R T . . . . . .',
-  OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v . . . . . R T . . . . . g',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . R . . . . . . .',
-  COUNCIL_MEMBER:               '. . . . . . . . . . v . . . . . R T . . . . . .',
-  BUILDING_HEAD:                '. . . . . . r p . . . i h . . . R . . . . . . .',
-  PROPERTY_FIRM_STAFF:          '. . . . . . r . . . . i h . . . R . . . . . . .',
-  GRID_WORKER:                  '. . . v . . r p . . . i h . . . R . . . . . . .',
-  BRANCH_SECRETARY:             '. . . v . . r p a m . i h . . . R T M . . N . g',
-  RESIDENTS_COMMITTEE_STAFF:    't b . v r i r p a m . i h . . . R T M . . N . g',
-  COMMUNITY_SECRETARY:          't b s v r i r p a m . i h . . . R T M . . N . g',
-  STREET_STAFF:                 't b s v r i r p a m . i h . . . R T M . . N . g',
-  DISTRICT_ADMIN:               't b s v r i r p a m . i h . c k R T M . P N . g',
-  API_CLIENT:                   '. . . . . . . . . . . i . o . . . . . . . . . .',
+  RESIDENT:                     '. . . . . . . . . . . . . . . . . . . s . . o . . .',
+  OWNER:                        '. . . . . . . . . . v . . . . . . . . s . . o . . .',
+  HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v . . . . . . . . s . . o . . .',
+  PARTY_MEMBER:                 '. . . . . . . . . . . . . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v . . . . . R T . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v . . . . . R T . . . . . g . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . R . . . . . . . . .',
+  COUNCIL_MEMBER:               '. . . . . . . . . . v . . . . . R T . . . . . . . .',
+  BUILDING_HEAD:                '. . . . . . r p . . . i h . . . R . . . . . . . . .',
+  PROPERTY_FIRM_STAFF:          '. . . . . . r . . . . i h . . . R . . . . . . . . .',
+  GRID_WORKER:                  '. . . v . . r p . . . i h . . . R . . . . . . . . .',
+  BRANCH_SECRETARY:             '. . . v . . r p a m . i h . . . R T M . . N . g d .',
+  RESIDENTS_COMMITTEE_STAFF:    't b . v r i r p a m . i h . . . R T M . . N . g d .',
+  COMMUNITY_SECRETARY:          't b s v r i r p a m . i h . . . R T M . . N . g d .',
+  STREET_STAFF:                 't b s v r i r p a m . i h . . . R T M . . N . g d x',
+  DISTRICT_ADMIN:               't b s v r i r p a m . i h . c k R T M . P N . g d x',
+  API_CLIENT:                   '. . . . . . . . . . . i . o . . . . . . . . . . . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
   'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'vote.cast',
   'issue.read', 'issue.handle', 'issue.report', 'issue.configure', 'apiKey.manage',
   'topic.read', 'topic.raise', 'topic.manage', 'topic.suggest', 'procedure.manage',
-  'notice.publish', 'notice.object', 'meeting.manage',
+  'notice.publish', 'notice.object', 'meeting.manage', 'stats.read', 'stats.exclude',
 ];
 
 test('the table above lists every permission', () => {

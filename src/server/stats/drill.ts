@@ -1,0 +1,39 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import type { TPeriod } from '@/domain/stats/period';
+import type { TBy } from '@/server/accounts/by';
+import { getDb } from '@/server/db';
+import { figureWhere, raisedIn, type TDrillFigure } from './sql';
+import { authorizeUnit, scopeOf, type TUnitRef } from './units';
+
+export const DRILL_LIMIT = 200;
+
+export type TDrillRow = {
+  id: number; title: string; state: string; level: string; createdAt: Date; resolveBy: Date; acknowledgedAt: Date | null;
+  categoryCode: string; communityName: string; compoundName: string | null; exclusionReason: string | null;
+};
+
+/**
+ * The issues behind a number of a dashboard: the same unit, period and category, and the figure's
+ * own SQL predicate, judged now (the rollups may be up to a minute older). Oldest deadline first,
+ * so the latest issues come to the top of a morning review. Never the reporter.
+ */
+export async function listBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; category: string | null; figure: TDrillFigure; compoundless?: boolean }) {
+  const unit = await authorizeUnit(by, q.unit);
+  const scope = await scopeOf(q.unit);
+  const now = new Date();
+  const where = Prisma.sql`i."mergedIntoId" IS NULL AND ${Prisma.raw(`i."${scope.column}"`)} = ANY(${scope.ids}::int[]) AND ${raisedIn(q.period)}
+    AND ${figureWhere(q.figure, now)}
+    ${q.category === null ? Prisma.empty : Prisma.sql`AND i."categoryId" IN (SELECT id FROM "IssueCategory" WHERE code = ${q.category})`}
+    ${q.compoundless ? Prisma.sql`AND i."compoundId" IS NULL` : Prisma.empty}`;
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<TDrillRow[]>`
+      SELECT i.id, i.title, i.state::text AS state, i.level::text AS level, i."createdAt", i."resolveBy", i."acknowledgedAt", c.code AS "categoryCode",
+        cm.name AS "communityName", cp.name AS "compoundName", i."exclusionReason"
+      FROM "Issue" i JOIN "IssueCategory" c ON c.id = i."categoryId" JOIN "Community" cm ON cm.id = i."communityId" LEFT JOIN "Compound" cp ON cp.id = i."compoundId"
+      WHERE ${where} ORDER BY i."resolveBy" ASC, i.id ASC LIMIT ${DRILL_LIMIT}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Issue" i WHERE ${where}`,
+  ]);
+  return { unit, rows, total: count?.n ?? 0, now };
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { can } from '@/domain/authz/can';
+import type { TBy } from '@/server/accounts/by';
+import { writeAudit } from '@/server/audit';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { issueAncestry } from '@/server/issues/handlers';
+
+/**
+ * Leaves an issue out of the response, resolution and satisfaction rates (it still counts as raised,
+ * open, overdue), e.g. a request judged unreasonable. Street and district staff only — the level
+ * above the community being rated — with a reason, audited; it can be taken back the same way.
+ */
+export async function setExclusion(by: TBy, issueId: number, input: { exclude: true; reason: string } | { exclude: false }) {
+  const db = getDb();
+  const issue = await db.issue.findUnique({ where: { id: issueId }, select: { id: true, buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true, mergedIntoId: true } });
+  if (!issue || issue.mergedIntoId) return refuse('auth.forbidden');
+  const ancestry = await issueAncestry(issue);
+  if (!ancestry || !can(by.actor, 'stats.exclude', { ancestry }, by.today)) return refuse('auth.forbidden');
+  if (input.exclude && issue.excludedAt) return refuse('stats.alreadyExcluded');
+  if (!input.exclude && !issue.excludedAt) return refuse('stats.notExcluded');
+  const reason = input.exclude ? input.reason.trim() : null;
+  if (input.exclude && (reason ?? '').length < 4) return refuse('stats.reasonRequired');
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    const r = await tx.issue.updateMany({
+      where: { id: issueId, excludedAt: input.exclude ? null : { not: null } },
+      data: input.exclude ? { excludedAt: now, excludedById: by.userId, exclusionReason: reason } : { excludedAt: null, excludedById: null, exclusionReason: null },
+    });
+    if (r.count !== 1) refuse('issue.changedMeanwhile');
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: input.exclude ? 'issue.exclude' : 'issue.include', entityType: 'Issue', entityId: issueId,
+      before: { excluded: Boolean(issue.excludedAt), reason: issue.exclusionReason }, after: { excluded: input.exclude, reason },
+      communityId: issue.communityId, compoundId: issue.compoundId,
+    });
+  });
+}

@@ -1,0 +1,219 @@
+import 'server-only';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { createTranslator } from 'use-intl/core';
+import { countKeys } from '@/domain/stats/figures';
+import { monthsBetween, type TPeriod } from '@/domain/stats/period';
+import type { TBy } from '@/server/accounts/by';
+import { loadActor } from '@/server/auth/actor';
+import { today } from '@/server/auth/session';
+import { getDb } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { getFileStore } from '@/server/files/file-store';
+import zhStats from '../../../messages/zh-CN/stats.json';
+import enStats from '../../../messages/en/stats.json';
+import { emptyFigures, rollupFigures, type TFigures } from './aggregate';
+import { rollupActivity, zeroActivity, type TActivity } from './activity';
+import { listBehind } from './drill';
+import { readDashboard } from './read-dashboard';
+import { authorizeUnit, scopeOf, unitParam, type TUnitRef } from './units';
+
+export const exportKinds = ['DASHBOARD', 'MONTHLY', 'COMMUNITIES'] as const;
+export type TExportKind = (typeof exportKinds)[number];
+export type TExportParams = { unit: TUnitRef; period: TPeriod; category: string | null; locale: 'zh-CN' | 'en' };
+
+/**
+ * Asks for an Excel export. It is written by the job queue (or, without one, in this process) in
+ * the background, with its progress in the row, so the page can show a progress bar for a large one.
+ */
+export async function requestExport(by: TBy, kind: TExportKind, params: TExportParams, run: (id: number) => Promise<void>) {
+  await authorizeUnit(by, params.unit);
+  if (kind === 'MONTHLY') params = { ...params, period: { from: params.period.to, to: params.period.to } };
+  const row = await getDb().statExport.create({ data: { userId: by.userId, kind, params: { ...params, unit: unitParam(params.unit) } } });
+  await run(row.id);
+  return row.id;
+}
+
+/** An export's progress, for its owner only. */
+export async function exportStatus(userId: number, id: number) {
+  const row = await getDb().statExport.findUnique({ where: { id } });
+  if (!row || row.userId !== userId) return refuse('stats.exportNotFound');
+  return { id: row.id, status: row.status, rowsDone: row.rowsDone, rowsTotal: row.rowsTotal, fileName: row.fileName };
+}
+
+/** The finished file, for its owner only. */
+export async function exportFile(userId: number, id: number) {
+  const row = await getDb().statExport.findUnique({ where: { id } });
+  if (!row || row.userId !== userId || row.status !== 'DONE' || !row.storageKey) return refuse('stats.exportNotFound');
+  const bytes = await getFileStore().get(row.storageKey);
+  if (!bytes) return refuse('stats.exportNotFound');
+  return { bytes, fileName: row.fileName! };
+}
+
+/** Writes the workbook; the job queue calls this. Failures are kept on the row (and logged), never half a file. */
+export async function runExport(id: number) {
+  const db = getDb();
+  const row = await db.statExport.update({ where: { id }, data: { status: 'RUNNING' } });
+  const raw = row.params as Omit<TExportParams, 'unit'> & { unit: string };
+  const [level, uid] = raw.unit.split(':');
+  const params: TExportParams = { ...raw, unit: { level: level as TUnitRef['level'], id: Number(uid) } };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'yishi-export-'));
+  try {
+
+    // Authorized again as the user is now: a role revoked since the request gets nothing.
+    const by: TBy = { userId: row.userId, label: '', actor: await loadActor(row.userId), today: today() };
+    const file = path.join(dir, 'out.xlsx');
+    const fileName = await writeWorkbook(by, row.kind as TExportKind, params, file, async (done, total) => {
+      await db.statExport.update({ where: { id }, data: { rowsDone: done, rowsTotal: total } });
+    });
+    const key = `exports/${id}-${Date.now()}.xlsx`;
+    await getFileStore().put(key, await readFile(file));
+    await db.statExport.update({ where: { id }, data: { status: 'DONE', storageKey: key, fileName, finishedAt: new Date() } });
+  } catch (e) {
+    console.error('[export]', id, e);
+    await db.statExport.update({ where: { id }, data: { status: 'FAILED', error: String((e as Error).message ?? e).slice(0, 500), finishedAt: new Date() } });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+type TProgress = (done: number, total: number) => Promise<void>;
+
+const figureColumns = [...countKeys, 'response', 'resolution', 'satisfaction', 'ackMedian', 'resolveMedian'] as const;
+const activityColumns = ['meetingsHeld', 'consultations', 'attendance', 'motionsPassed', 'motionsFailed', 'topicsRaised'] as const;
+
+function figureCells(f: TFigures): (number | null)[] {
+  return figureColumns.map((k) =>
+    k === 'response' || k === 'resolution' || k === 'satisfaction' ? f.rates[k] : k === 'ackMedian' ? f.ackMedian : k === 'resolveMedian' ? f.resolveMedian : f.counts[k],
+  );
+}
+
+async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file: string, progress: TProgress): Promise<string> {
+  const t = createTranslator({ locale: p.locale, messages: { stats: p.locale === 'en' ? enStats : zhStats }, namespace: 'stats' });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const range = p.period.from === p.period.to ? p.period.from : t('period.range', { from: p.period.from, to: p.period.to });
+  const header = (ws: ExcelJS.Worksheet, unitName: string, levelName: string) => {
+    ws.addRow([t('export.unitHeader', { level: levelName, name: unitName })]).commit();
+    ws.addRow([t('export.periodHeader', { range })]).commit();
+    ws.addRow([t('export.generatedAt', { time: new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })]).commit();
+    ws.addRow([]).commit();
+  };
+  const figureHeads = figureColumns.map((k) => t(`figure.${k}`));
+  const activityHeads = activityColumns.map((k) => t(`activity.${k}`));
+  const styleColumns = (ws: ExcelJS.Worksheet, first: number) => {
+    // Rates as percentages, minutes as numbers; the first columns are names.
+    figureColumns.forEach((k, i) => {
+      const col = ws.getColumn(first + i);
+      col.width = 12;
+      if (k === 'response' || k === 'resolution' || k === 'satisfaction') col.numFmt = '0.0%';
+      if (k === 'ackMedian' || k === 'resolveMedian') col.numFmt = '0';
+    });
+  };
+
+  if (kind === 'COMMUNITIES') {
+    const unit = await authorizeUnit(by, p.unit);
+    const scope = await scopeOf(p.unit);
+    const communities = await getDb().community.findMany({
+      where: scope.column === 'districtId' ? { street: { districtId: { in: scope.ids } } } : scope.column === 'streetId' ? { streetId: { in: scope.ids } } : { id: { in: scope.ids } },
+      select: { id: true, code: true, name: true, street: { select: { name: true, district: { select: { name: true } } } } },
+      orderBy: { code: 'asc' },
+    });
+    const [figures, activity] = await Promise.all([rollupFigures(scope, p.period, p.category, 'communityId'), rollupActivity(scope, p.period, 'communityId')]);
+    const ws = wb.addWorksheet(t('export.sheetCommunities'));
+    ws.getColumn(1).width = 14;
+    ws.getColumn(2).width = 12;
+    ws.getColumn(3).width = 14;
+    ws.getColumn(4).width = 18;
+    styleColumns(ws, 5);
+    header(ws, unit.name, t(`level.${unit.level}`));
+    ws.addRow(['code', t('export.district'), t('export.street'), t('level.community'), ...figureHeads, ...activityHeads]).commit();
+    let done = 0;
+    for (const c of communities) {
+      const f = figures.get(String(c.id));
+      const a: TActivity = activity.get(String(c.id)) ?? zeroActivity();
+      ws.addRow([c.code, c.street.district.name, c.street.name, c.name, ...figureCells(f ?? emptyFigures()), ...activityColumns.map((k) => a[k])]).commit();
+      if (++done % 250 === 0) await progress(done, communities.length);
+    }
+    await progress(done, communities.length);
+    await wb.commit();
+    return `${unit.name}-${range}-communities.xlsx`;
+  }
+
+  const d = await readDashboard(by, { unit: p.unit, period: p.period, category: p.category });
+  const overdue = kind === 'MONTHLY' ? await listBehind(by, { unit: p.unit, period: p.period, category: p.category, figure: 'overdue' }) : null;
+  const excluded = await listBehind(by, { unit: p.unit, period: p.period, category: p.category, figure: 'excluded' });
+  const total = 4 + d.children.length + d.byCategory.length + d.trend.length + d.topics.length + (overdue?.rows.length ?? 0) + excluded.rows.length;
+  let done = 0;
+  const step = async (n = 1) => {
+    done += n;
+    if (done % 200 === 0) await progress(done, total);
+  };
+  const unitName = d.unit.level === 'city' ? d.unit.name : [...d.unit.trail.map((x) => x.name), d.unit.name].join(' ');
+
+  const summary = wb.addWorksheet(t('export.sheetSummary'));
+  summary.getColumn(1).width = 28;
+  summary.getColumn(2).width = 14;
+  summary.getColumn(3).width = 14;
+  header(summary, unitName, t(`level.${d.unit.level}`));
+  summary.addRow(['', t('export.current'), t('export.previous')]).commit();
+  figureColumns.forEach((k, i) => {
+    const r = summary.addRow([t(`figure.${k}`), figureCells(d.totals)[i], figureCells(d.totalsPrevious)[i]]);
+    if (k === 'response' || k === 'resolution' || k === 'satisfaction') r.numFmt = '0.0%';
+    r.commit();
+  });
+  activityColumns.forEach((k) => summary.addRow([t(`activity.${k}`), d.activity[k]]).commit());
+  await step(4);
+
+  if (d.childLevel) {
+    const ws = wb.addWorksheet(t('export.sheetChildren'));
+    ws.getColumn(1).width = 24;
+    styleColumns(ws, 2);
+    header(ws, unitName, t(`level.${d.unit.level}`));
+    ws.addRow([t(`level.${d.childLevel}`), ...figureHeads, ...activityHeads, t('activity.openTopics')]).commit();
+    for (const c of d.children) {
+      ws.addRow([c.id === null ? t('communityLevel') : c.name, ...figureCells(c.current), ...activityColumns.map((k) => c.activity[k]), c.openTopics]).commit();
+      await step();
+    }
+  }
+  const cats = wb.addWorksheet(t('export.sheetCategories'));
+  cats.getColumn(1).width = 20;
+  styleColumns(cats, 2);
+  cats.addRow([t('category.label'), ...figureHeads]).commit();
+  for (const c of d.byCategory) {
+    cats.addRow([p.locale === 'en' ? c.nameEn : c.nameZh, ...figureCells(c.figures)]).commit();
+    await step();
+  }
+  const trend = wb.addWorksheet(t('export.sheetTrend'));
+  styleColumns(trend, 2);
+  trend.addRow([t('month'), ...figureHeads]).commit();
+  for (const m of d.trend) {
+    trend.addRow([m.month, ...figureCells(m.figures)]).commit();
+    await step();
+  }
+  const topics = wb.addWorksheet(t('export.sheetTopics'));
+  topics.addRow([t('step'), t('count')]).commit();
+  for (const s of d.topics) {
+    topics.addRow([s.step, s.count]).commit();
+    await step();
+  }
+  const list = (name: string, rows: Awaited<ReturnType<typeof listBehind>>['rows'], withReason: boolean) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([t('drill.id'), t('drill.issue'), t('drill.place'), t('drill.state'), t('drill.raised'), t('drill.deadline'), ...(withReason ? [t('drill.reason')] : [])]).commit();
+    for (const r of rows) ws.addRow([r.id, r.title, [r.communityName, r.compoundName].filter(Boolean).join(' '), r.state, r.createdAt, r.resolveBy, ...(withReason ? [r.exclusionReason] : [])]).commit();
+  };
+  if (overdue) list(t('export.sheetOverdue'), overdue.rows, false);
+  list(t('export.sheetExcluded'), excluded.rows, true);
+  await step((overdue?.rows.length ?? 0) + excluded.rows.length);
+  const defs = wb.addWorksheet(t('export.sheetDefinitions'));
+  defs.getColumn(1).width = 24;
+  defs.getColumn(2).width = 100;
+  for (const k of ['opened', 'open', 'overdue', 'escalated', 'takenOver', 'excluded', 'response', 'resolution', 'satisfaction', 'ackMedian', 'resolveMedian'] as const) {
+    defs.addRow([t(`figure.${k}`), t(`definition.${k}`)]).commit();
+  }
+  await progress(total, total);
+  await wb.commit();
+  const months = monthsBetween(p.period);
+  return `${d.unit.name || unitName}-${kind === 'MONTHLY' ? months[0] : range}.xlsx`;
+}

@@ -1,0 +1,70 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import type { TCountKey } from '@/domain/stats/figures';
+import { monthStart, type TPeriod } from '@/domain/stats/period';
+
+/**
+ * The one definition of every dashboard figure, as SQL over "Issue" (alias i), used by the rollup
+ * refresh, by the live figures of compounds and by the drill-down lists — so the list behind a
+ * number is the number. `now` is the moment "due" and "overdue" are judged at.
+ * Dates are stored in UTC; months are China time (UTC+8 all year).
+ */
+const OPEN = Prisma.raw(`i.state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED')`);
+const FINISHED = Prisma.raw(`i.state IN ('RESOLVED', 'CLOSED', 'CLOSED_UNFIXED')`);
+const FIXED = Prisma.raw(`i.state IN ('RESOLVED', 'CLOSED')`);
+const COUNTED = Prisma.raw(`i."excludedAt" IS NULL`);
+
+/** A JavaScript Date as the UTC wall time the tables store. */
+export const at = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+export type TDrillFigure = TCountKey | 'ackLate' | 'unresolved' | 'unsatisfied';
+export const drillFigures: readonly TDrillFigure[] = [
+  'opened', 'open', 'overdue', 'escalated', 'takenOver', 'excluded', 'ackDue', 'ackOnTime', 'resolveDue', 'resolved', 'rated', 'satisfied',
+  'ackLate', 'unresolved', 'unsatisfied',
+];
+
+export function figureWhere(f: TDrillFigure, now: Date): Prisma.Sql {
+  const n = at(now);
+  switch (f) {
+    case 'opened': return Prisma.sql`TRUE`;
+    case 'open': return OPEN;
+    case 'overdue': return Prisma.sql`${OPEN} AND i."resolveBy" < ${n}`;
+    case 'escalated': return Prisma.sql`i."escalatedAt" IS NOT NULL`;
+    case 'takenOver': return Prisma.sql`i."takenOverAt" IS NOT NULL`;
+    case 'excluded': return Prisma.sql`i."excludedAt" IS NOT NULL`;
+    case 'ackDue': return Prisma.sql`${COUNTED} AND (i."acknowledgedAt" IS NOT NULL OR i."firstAcknowledgeBy" <= ${n})`;
+    case 'ackOnTime': return Prisma.sql`${COUNTED} AND i."acknowledgedAt" <= i."firstAcknowledgeBy"`;
+    case 'ackLate': return Prisma.sql`${figureWhere('ackDue', now)} AND NOT COALESCE(i."acknowledgedAt" <= i."firstAcknowledgeBy", FALSE)`;
+    case 'resolveDue': return Prisma.sql`${COUNTED} AND (${FINISHED} OR i."firstResolveBy" <= ${n})`;
+    case 'resolved': return Prisma.sql`${COUNTED} AND ${FIXED}`;
+    case 'unresolved': return Prisma.sql`${figureWhere('resolveDue', now)} AND NOT ${FIXED}`;
+    case 'rated': return Prisma.sql`${COUNTED} AND i.rating IS NOT NULL`;
+    case 'satisfied': return Prisma.sql`${COUNTED} AND i.rating IN ('SATISFIED', 'BASICALLY_SATISFIED')`;
+    case 'unsatisfied': return Prisma.sql`${COUNTED} AND i.rating = 'UNSATISFIED'`;
+  }
+}
+
+const minutes = (to: string) => Prisma.raw(`round(extract(epoch FROM i."${to}" - i."createdAt") / 60)::int`);
+
+/** The columns of one rollup cell, aggregated over the issues of a GROUP BY. */
+export function cellAggregates(now: Date): Prisma.Sql {
+  const count = (f: TDrillFigure) => Prisma.sql`(count(*) FILTER (WHERE ${figureWhere(f, now)}))::int`;
+  return Prisma.sql`
+    ${count('opened')} AS opened, ${count('open')} AS open, ${count('overdue')} AS overdue,
+    ${count('escalated')} AS escalated, ${count('takenOver')} AS "takenOver", ${count('excluded')} AS excluded,
+    ${count('ackDue')} AS "ackDue", ${count('ackOnTime')} AS "ackOnTime",
+    ${count('resolveDue')} AS "resolveDue", ${count('resolved')} AS resolved,
+    ${count('rated')} AS rated, ${count('satisfied')} AS satisfied,
+    COALESCE(array_agg(${minutes('acknowledgedAt')} ORDER BY ${minutes('acknowledgedAt')}) FILTER (WHERE ${COUNTED} AND i."acknowledgedAt" IS NOT NULL), '{}') AS "ackMinutes",
+    COALESCE(array_agg(${minutes('resolvedAt')} ORDER BY ${minutes('resolvedAt')}) FILTER (WHERE ${COUNTED} AND ${FIXED} AND i."resolvedAt" IS NOT NULL), '{}') AS "resolveMinutes"`;
+}
+
+/** Issues raised within the period's months (China time). */
+export function raisedIn(p: TPeriod, column = Prisma.raw('i."createdAt"')): Prisma.Sql {
+  return Prisma.sql`${column} >= (${monthStart(p.from)}::date - interval '8 hours') AND ${column} < (${monthStart(p.to)}::date + interval '1 month' - interval '8 hours')`;
+}
+
+/** The months of a period as the rollup keys them. */
+export function monthsIn(p: TPeriod, column = Prisma.raw('s.month')): Prisma.Sql {
+  return Prisma.sql`${column} BETWEEN ${monthStart(p.from)}::date AND ${monthStart(p.to)}::date`;
+}
