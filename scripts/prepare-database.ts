@@ -8,6 +8,7 @@ import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { loadDivisions } from '../src/server/territory/load-divisions.ts';
 import { ensureIssueCategories } from '../src/server/issues/categories.ts';
 import { ensureProcedures } from '../src/server/topics/procedures.ts';
+import { refreshStats } from '../src/server/stats/refresh.ts';
 import { applyMigrations } from './db/migrations.ts';
 
 export async function prepareDatabase(url: string, opts: { demo: boolean; log?: (s: string) => void }) {
@@ -21,6 +22,8 @@ export async function prepareDatabase(url: string, opts: { demo: boolean; log?: 
     if (await ensureIssueCategories(db)) log('issue categories loaded');
     if (await ensureProcedures(db)) log('procedure templates loaded');
     if (opts.demo && (await seedDemo(db))) log('demo data loaded');
+    // The dashboards' rollups, brought up to date before the first page (the job keeps them so).
+    await refreshStats(new Date(), db);
   } finally {
     await db.$disconnect();
   }

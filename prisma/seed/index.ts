@@ -11,6 +11,7 @@ import { seedTopics } from './topics.ts';
 import { seedBoard } from './board.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedVotes } from './votes.ts';
+import { seedStats } from './stats.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
@@ -52,7 +53,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const board = await stage('demo-board', 'S1', done('demo-topics'), (tx) => seedBoard(tx, new Date()));
   const meetings = await stage('demo-meetings', 'S4 rhythm, council sign-in', done('demo-accounts'), (tx) => seedMeetings(tx, new Date()));
   const votes = await stage('demo-votes', 'S1 roadshow vote, S5 written consultation', done('demo-board'), (tx) => seedVotes(tx, new Date()));
-  return places || accounts || issues || channels || topics || board || meetings || votes;
+  const stats = await stage('demo-stats', 'S6 street dashboard', async (tx) => (await done('demo-issues')(tx)) && (await done('demo-accounts')(tx)), (tx) => seedStats(tx, new Date()));
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

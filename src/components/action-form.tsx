@@ -107,13 +107,20 @@ export function TextArea({ name, label, state, rows = 4, defaultValue, hint, req
   );
 }
 
-export function SubmitButton({ children, pendingText }: { children: ReactNode; pendingText?: string }) {
+/** The form's button; several in one form tell the action which was pressed by name and value. */
+export function SubmitButton({ children, pendingText, name, value, variant = 'primary' }: { children: ReactNode; pendingText?: string; name?: string; value?: string; variant?: 'primary' | 'secondary' }) {
   const pending = useContext(Pending);
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       disabled={pending}
-      className="min-h-12 w-full rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+      className={
+        variant === 'primary'
+          ? 'min-h-12 w-full rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto'
+          : 'min-h-12 w-full rounded-lg border border-brand-700 bg-white px-5 text-lg font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60 sm:w-auto'
+      }
     >
       {pending && pendingText ? pendingText : children}
     </button>

@@ -23,7 +23,4 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   return { id: user.id, phone: user.phone, name: user.person.name, verified: user.verifiedAt !== null, actor: await loadActor(user.id) };
 });
 
-/** Today's date in China (ISO), the "now" passed into the domain's rules. */
-export function today(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+export { today } from '@/server/today';

@@ -35,3 +35,12 @@ export async function setExclusion(by: TBy, issueId: number, input: { exclude: t
     });
   });
 }
+
+/** Whether the viewer may mark this issue, and how it stands; null for those who may not. */
+export async function exclusionView(by: TBy, issueId: number) {
+  const issue = await getDb().issue.findUnique({ where: { id: issueId }, select: { buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true } });
+  if (!issue) return null;
+  const ancestry = await issueAncestry(issue);
+  if (!ancestry || !can(by.actor, 'stats.exclude', { ancestry }, by.today)) return null;
+  return { excluded: issue.excludedAt !== null, reason: issue.exclusionReason };
+}

@@ -8,7 +8,7 @@ import { countKeys } from '@/domain/stats/figures';
 import { monthsBetween, type TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { loadActor } from '@/server/auth/actor';
-import { today } from '@/server/auth/session';
+import { today } from '@/server/today';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';

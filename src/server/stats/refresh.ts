@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { getDb, type TTx } from '@/server/db';
+import { getDb, type TDb, type TTx } from '@/server/db';
 import { at, cellAggregates } from './sql';
 
 const WATERMARK = 'stats.refreshedAt';
@@ -14,8 +14,7 @@ type TKey = { month: Date; communityId: number };
  * the last run, and those where a deadline or a meeting's start passed (time changes figures without
  * any row changing). Runs every minute on the job queue; safe to run twice at once.
  */
-export async function refreshStats(now = new Date()) {
-  const db = getDb();
+export async function refreshStats(now = new Date(), db: TDb = getDb()) {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK})`;
@@ -43,8 +42,7 @@ export async function refreshStats(now = new Date()) {
 }
 
 /** Recomputes every cell from scratch (after a bulk load, or to check the incremental path). */
-export async function rebuildStats(now = new Date()) {
-  const db = getDb();
+export async function rebuildStats(now = new Date(), db: TDb = getDb()) {
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK})`;

@@ -9,7 +9,7 @@ import type { TScope } from './aggregate';
 
 export type TUnitLevel = 'city' | 'district' | 'street' | 'community' | 'compound';
 export type TUnitRef = { level: TUnitLevel; id: number };
-export type TUnit = TUnitRef & { name: string; trail: (TUnitRef & { name: string })[] };
+export type TUnit = TUnitRef & { name: string; trail: (TUnitRef & { name: string; open: boolean })[] };
 
 const CHILD: Record<TUnitLevel, TUnitLevel | null> = { city: 'street', district: 'street', street: 'community', community: 'compound', compound: null };
 export const childLevel = (l: TUnitLevel) => CHILD[l];
@@ -39,7 +39,7 @@ export async function authorizeUnit(by: TBy, ref: TUnitRef): Promise<TUnit> {
   }
   const ancestry = await ancestryOf(ref as TUnitRef & { level: Exclude<TUnitLevel, 'city'> });
   if (!ancestry || !can(by.actor, 'stats.read', { ancestry }, by.today)) return refuse('auth.forbidden');
-  return { ...ref, name: await nameOf(ref), trail: await trailOf(ancestry, ref.level) };
+  return { ...ref, name: await nameOf(ref), trail: await trailOf(by, ancestry, ref.level) };
 }
 
 /** May the user open this unit (a row of a table leads there only if so)? */
@@ -58,12 +58,13 @@ async function nameOf(ref: TUnitRef): Promise<string> {
   }
 }
 
-async function trailOf(a: TAncestry, level: TUnitLevel) {
-  const order: TUnitLevel[] = ['district', 'street', 'community', 'compound'];
-  const out: (TUnitRef & { name: string })[] = [];
-  for (const l of order.slice(0, order.indexOf(level))) {
-    const id = a[l as 'district'];
-    if (id !== undefined) out.push({ level: l, id, name: await nameOf({ level: l, id }) });
+async function trailOf(by: TBy, a: TAncestry, level: TUnitLevel) {
+  const order = ['district', 'street', 'community', 'compound'] as const;
+  const out: TUnit['trail'] = [];
+  for (const [i, l] of order.slice(0, order.indexOf(level as (typeof order)[number])).entries()) {
+    const id = a[l];
+    const above: TAncestry = Object.fromEntries(order.slice(0, i + 1).map((x) => [x, a[x]]));
+    if (id !== undefined) out.push({ level: l, id, name: await nameOf({ level: l, id }), open: mayRead(by, above) });
   }
   return out;
 }

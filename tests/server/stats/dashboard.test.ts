@@ -37,7 +37,6 @@ async function setup() {
   const secretary = await createStaff(db, { name: '甲社区书记', phone: '13833330002', password: pw, role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: a!.id });
   const otherStreet = await createStaff(db, { name: '晋阳街道看板', phone: '13833330003', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: (await communityByCode(db, '510107009003')).streetId });
 
-  const at = (min: number) => new Date(T0.getTime() + min * MIN);
   const issue = (o: {
     compoundId: number; category?: string; createdAt?: Date; state: 'SUBMITTED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'CLOSED' | 'CLOSED_UNFIXED';
     steps: [type: string, toState: 'ACKNOWLEDGED' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED' | 'CLOSED_UNFIXED' | 'SUBMITTED', minutesAfter: number][];
@@ -155,7 +154,7 @@ describe('facts from the real paths', () => {
     const { db } = w;
     const head = await createStaff(db, { name: '看板楼长', phone: '13833330009', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: w.b.id });
     const category = await db.issueCategory.findFirstOrThrow({ where: { code: 'OTHER', districtId: null } });
-    const { id } = await raiseIssue(await byUser(head.id), { categoryId: category.id, title: '路灯不亮了', description: '乙一小区门口路灯不亮', compoundId: w.B1.id, idempotencyKey: 'stats-key-000001' });
+    const { id } = await raiseIssue(await byUser(head.id), { categoryId: category.id, title: '路灯不亮了', description: '乙一小区门口路灯不亮', compoundId: w.B1.id, anonymous: false, idempotencyKey: 'stats-key-000001' });
     await actOnIssue(await byUser(head.id), id, { type: 'ACKNOWLEDGE' });
     const issue = await db.issue.findUniqueOrThrow({ where: { id } });
     expect(issue.acknowledgedAt).not.toBeNull();

@@ -6,6 +6,8 @@ import { Link } from '@/i18n/link';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getIssueForViewer } from '@/server/issues/read-issues';
+import { ExclusionForm } from '@/features/stats/components/exclusion-form';
+import { exclusionView } from '@/server/stats/exclusions';
 
 export default async function IssuePage({ params }: PageProps<'/[locale]/issues/[id]'>) {
   const { locale, id } = await params;
@@ -21,6 +23,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const l = await labels('issues.detail');
+  const exclusion = issue.viewer.isStaff && !issue.mergedIntoId ? await exclusionView(by, issue.id) : null;
   const open = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'].includes(issue.state);
   const place = [issue.place.community, issue.place.compound, issue.place.building].filter(Boolean).join(' · ');
   return (
@@ -84,6 +87,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
           )}
         </section>
       )}
+      {exclusion && <ExclusionForm issueId={issue.id} excluded={exclusion.excluded} reason={exclusion.reason} t={(await labels('stats.exclude')) as Parameters<typeof ExclusionForm>[0]['t']} />}
       {issue.viewer.isReporter && issue.state === 'RESOLVED' && (
         <RateForm issueId={issue.id} t={l} ratings={(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'] as const).map((r) => ({ value: r, label: t(`rating.${r}`) }))} />
       )}
