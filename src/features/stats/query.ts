@@ -18,8 +18,11 @@ export function dashboardQuery(by: TBy, sp: TSearch): { unit: TUnitRef; period: 
   const mine = scopesOf(by.actor, 'stats.read', by.today).filter((p) => order.includes(p.level)).sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
   const unit = parseUnit(one(sp.unit)) ?? (mine[0] ? { level: mine[0].level as TUnitRef['level'], id: mine[0].id } : null);
   if (!unit) notFound();
-  const parsed = parsePeriod({ from: one(sp.from), to: one(sp.to), preset: one(sp.preset) }, by.today);
-  const period = parsed.ok ? parsed.period : presetPeriod('thisYear', by.today);
+  // The city ranking is monthly (as 12345 rankings are): by default the last whole month; elsewhere this year.
+  const fallback = presetPeriod(unit.level === 'city' ? 'lastMonth' : 'thisYear', by.today);
+  const given = one(sp.from) || one(sp.to) || one(sp.preset);
+  const parsed = given ? parsePeriod({ from: one(sp.from), to: one(sp.to), preset: one(sp.preset) }, by.today) : ({ ok: true, period: fallback } as const);
+  const period = parsed.ok ? parsed.period : fallback;
   const category = one(sp.category)?.slice(0, 40) || null;
   return { unit, period, category, periodError: parsed.ok ? null : parsed.code };
 }

@@ -33,17 +33,21 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
   const scope = await scopeOf(q.unit);
   const prev = previousPeriod(q.period);
   const live = q.unit.level === 'compound';
-  const figures = (p: TPeriod, group: Parameters<typeof rollupFigures>[3]) =>
-    live ? liveFigures(scope, p, q.category, group) : rollupFigures(scope, p, q.category, group);
+  // The previous period only feeds the "change" marks, which medians do not have: no medians there.
+  const figures = (p: TPeriod, group: Parameters<typeof rollupFigures>[3], medians = true) =>
+    live ? liveFigures(scope, p, q.category, group, medians) : rollupFigures(scope, p, q.category, group, medians);
 
   const level = childLevel(q.unit.level);
   const childGroup = level === 'street' ? 'streetId' : level === 'community' ? 'communityId' : 'compoundId';
+  // The city view is the ranking of its streets only (no city-wide totals, months or categories).
+  const ranking = q.unit.level === 'city';
+  const none = async () => new Map<string, TFigures>();
   const [totals, totalsPrev, byCategory, byMonth, topics, refreshedAt, categories] = await Promise.all([
-    figures(q.period, 'all'),
-    figures(prev, 'all'),
-    figures(q.period, 'category'),
-    figures(q.period, 'month'),
-    topicsByStep(scope, q.period),
+    ranking ? none() : figures(q.period, 'all'),
+    ranking ? none() : figures(prev, 'all', false),
+    ranking ? none() : figures(q.period, 'category'),
+    ranking ? none() : figures(q.period, 'month'),
+    ranking ? Promise.resolve([]) : topicsByStep(scope, q.period),
     statsRefreshedAt(),
     getDb().issueCategory.findMany({ where: { active: true }, orderBy: [{ districtId: 'asc' }, { code: 'asc' }], select: { id: true, code: true, nameZh: true, nameEn: true, districtId: true } }),
   ]);
@@ -55,7 +59,7 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
     const compounds = level === 'compound';
     const [cur, old, act, topicsOpen] = await Promise.all([
       compounds ? liveFigures(scope, q.period, q.category, 'compoundId') : rollupFigures(scope, q.period, q.category, childGroup),
-      compounds ? liveFigures(scope, prev, q.category, 'compoundId') : rollupFigures(scope, prev, q.category, childGroup),
+      compounds ? liveFigures(scope, prev, q.category, 'compoundId', false) : rollupFigures(scope, prev, q.category, childGroup, false),
       compounds ? liveActivity({ column: 'communityId', id: q.unit.id }, q.period) : rollupActivity(scope, q.period, childGroup as 'streetId' | 'communityId'),
       openTopicsBy(scope, q.period, childGroup),
     ]);

@@ -47,8 +47,8 @@ export async function rebuildStats(now = new Date(), db: TDb = getDb()) {
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK})`;
       await tx.$executeRaw`DELETE FROM "StatDirty"`;
-      await tx.$executeRaw`TRUNCATE "IssueStat", "ActivityStat"`;
-      await insertIssueCells(tx, Prisma.sql`TRUE`, now);
+      await tx.$executeRaw`TRUNCATE "IssueStat", "IssueMinutes", "ActivityStat"`;
+      await insertIssueCells(tx, Prisma.sql`TRUE`, Prisma.sql`TRUE`, now);
       const keys = await tx.$queryRaw<TKey[]>`
         SELECT yishi_month("startsAt") AS month, "communityId" FROM "Meeting"
         UNION SELECT yishi_month("createdAt"), "communityId" FROM "Topic"
@@ -81,10 +81,16 @@ async function recomputeIssueCells(tx: TTx, keys: TKey[], now: Date) {
   if (keys.length === 0) return;
   const k = keysTable(keys);
   await tx.$executeRaw`DELETE FROM "IssueStat" s USING (${k}) k WHERE s.month = k.month AND s."communityId" = k."communityId"`;
-  await insertIssueCells(tx, Prisma.sql`(yishi_month(i."createdAt"), i."communityId") IN (SELECT month, "communityId" FROM (${k}) k)`, now);
+  await tx.$executeRaw`DELETE FROM "IssueMinutes" s USING (${k}) k WHERE s.month = k.month AND s."communityId" = k."communityId"`;
+  await insertIssueCells(
+    tx,
+    Prisma.sql`(yishi_month(i."createdAt"), i."communityId") IN (SELECT month, "communityId" FROM (${k}) k)`,
+    Prisma.sql`(s.month, s."communityId") IN (SELECT month, "communityId" FROM (${k}) k)`,
+    now,
+  );
 }
 
-async function insertIssueCells(tx: TTx, where: Prisma.Sql, now: Date) {
+async function insertIssueCells(tx: TTx, where: Prisma.Sql, cellWhere: Prisma.Sql, now: Date) {
   await tx.$executeRaw`
     INSERT INTO "IssueStat" (month, "communityId", "categoryId", "streetId", "districtId", opened, open, overdue, escalated, "takenOver", excluded,
       "ackDue", "ackOnTime", "resolveDue", resolved, rated, satisfied, "ackMinutes", "resolveMinutes", "refreshedAt")
@@ -92,6 +98,17 @@ async function insertIssueCells(tx: TTx, where: Prisma.Sql, now: Date) {
     FROM "Issue" i
     WHERE i."mergedIntoId" IS NULL AND ${where}
     GROUP BY 1, 2, 3`;
+  // The same minutes per (month, community), from the cells just written (so both always agree).
+  await tx.$executeRaw`
+    INSERT INTO "IssueMinutes" (month, "communityId", "streetId", "districtId", "ackMinutes", "resolveMinutes")
+    SELECT s.month, s."communityId", min(s."streetId"), min(s."districtId"),
+      COALESCE(array_agg(a ORDER BY a) FILTER (WHERE a IS NOT NULL), '{}'), COALESCE(array_agg(r ORDER BY r) FILTER (WHERE r IS NOT NULL), '{}')
+    FROM (
+      SELECT s.month, s."communityId", s."streetId", s."districtId", unnest(s."ackMinutes") AS a, NULL::int AS r FROM "IssueStat" s WHERE ${cellWhere}
+      UNION ALL
+      SELECT s.month, s."communityId", s."streetId", s."districtId", NULL, unnest(s."resolveMinutes") FROM "IssueStat" s WHERE ${cellWhere}
+    ) s
+    GROUP BY 1, 2`;
 }
 
 async function recomputeActivityCells(tx: TTx, keys: TKey[], now: Date) {

@@ -65,6 +65,9 @@ test('the city ranking of streets sorts by any figure; other streets cannot be o
   await expect(page.getByTestId('trend-table')).toBeVisible();
   await page.getByRole('link', { name: '全市街道排名' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('全市街道排名');
+  // Monthly by default, like the 12345 rankings; this year's instead.
+  await expect(page.getByText(/^\d{4}-\d{2} 至 \d{4}-\d{2}/).first()).toBeVisible();
+  await page.getByRole('link', { name: '今年', exact: true }).click();
   const ranking = page.getByTestId('ranking');
   expect(await ranking.locator('tbody tr').count()).toBeGreaterThan(250);
   await ranking.getByRole('link', { name: /^受理/ }).click();

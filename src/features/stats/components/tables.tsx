@@ -28,13 +28,17 @@ async function formatter() {
     k === 'response' || k === 'resolution' || k === 'satisfaction' ? formatRate(v) : k === 'ackMedian' || k === 'resolveMedian' ? formatMinutes(v, locale) : v === null ? '—' : String(v);
 }
 
-function Change({ k, cur, prev }: { k: TRankFigure; cur: number | null; prev: number | null }) {
+function Change({ k, cur, prev, label }: { k: TRankFigure; cur: number | null; prev: number | null; label: string }) {
   const d = change(cur, prev);
   if (d === null || d === 0 || k === 'ackMedian' || k === 'resolveMedian') return null;
   const rate = k === 'response' || k === 'resolution' || k === 'satisfaction';
   const better = rankFigures[k] === 'none' ? null : (rankFigures[k] === 'high') === d > 0;
   const text = rate ? `${d > 0 ? '▲' : '▼'}${Math.abs(Math.round(d * 1000) / 10)}` : `${d > 0 ? '▲' : '▼'}${Math.abs(d)}`;
-  return <span className={`block text-sm ${better === null ? 'text-stone-600' : better ? 'text-green-800' : 'text-red-800'}`}>{text}</span>;
+  return (
+    <span className={`block text-sm ${better === null ? 'text-stone-600' : better ? 'text-green-800' : 'text-red-800'}`}>
+      <span className="sr-only">{label} </span>{text}
+    </span>
+  );
 }
 
 /** The headline figures of a unit, each linked to the issues behind it, with the change against the previous period. */
@@ -51,7 +55,7 @@ export async function Tiles({ d, q }: { d: TDashboard; q: TQ }) {
           <>
             <span className="block text-base text-stone-700">{t(`figure.${k}`)}</span>
             <span className="block text-2xl font-bold tabular-nums" data-testid={`tile-${k}`}>{fmt(k, v)}</span>
-            <Change k={k} cur={v} prev={valueOf(d.totalsPrevious, k)} />
+            <Change k={k} cur={v} prev={valueOf(d.totalsPrevious, k)} label={t('change')} />
           </>
         );
         return (
@@ -116,7 +120,7 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
                 return (
                   <td key={k} className="p-2 text-right tabular-nums">
                     {href && v !== null ? <Link href={href} className="underline underline-offset-4">{fmt(k, v)}</Link> : fmt(k, v)}
-                    <Change k={k} cur={v} prev={valueOf(r.previous, k)} />
+                    <Change k={k} cur={v} prev={valueOf(r.previous, k)} label={t('change')} />
                   </td>
                 );
               })}
