@@ -37,3 +37,26 @@ export async function listBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; 
   ]);
   return { unit, rows, total: count?.n ?? 0, now };
 }
+
+export type TTopicRow = { id: number; title: string; status: string; step: string | null; communityName: string; compoundName: string | null; createdAt: Date; stepDueAt: Date };
+
+/**
+ * The topics behind a dashboard's topic figures: raised in the period in the unit, those at one step
+ * (a step key, DONE, WITHDRAWN) or every open one (OPEN). Each leads to its topic page.
+ */
+export async function listTopicsBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; step: string }) {
+  const unit = await authorizeUnit(by, q.unit);
+  const scope = await scopeOf(q.unit);
+  const stepOf = Prisma.sql`CASE WHEN t.status = 'OPEN' THEN p.steps -> t."stepIndex" ->> 'key' ELSE t.status::text END`;
+  const where = Prisma.sql`${Prisma.raw(`t."${scope.column}"`)} = ANY(${scope.ids}::int[]) AND ${raisedIn(q.period, Prisma.raw('t."createdAt"'))}
+    AND ${q.step === 'OPEN' ? Prisma.sql`t.status = 'OPEN'` : Prisma.sql`${stepOf} = ${q.step}`}`;
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<TTopicRow[]>`
+      SELECT t.id, t.title, t.status::text AS status, p.steps -> t."stepIndex" ->> 'key' AS step, cm.name AS "communityName", cp.name AS "compoundName", t."createdAt", t."stepDueAt"
+      FROM "Topic" t JOIN "Procedure" p ON p.id = t."procedureId" JOIN "Community" cm ON cm.id = t."communityId" LEFT JOIN "Compound" cp ON cp.id = t."compoundId"
+      WHERE ${where} ORDER BY t."stepDueAt" ASC, t.id ASC LIMIT ${DRILL_LIMIT}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Topic" t JOIN "Procedure" p ON p.id = t."procedureId" WHERE ${where}`,
+  ]);
+  return { unit, rows, total: count?.n ?? 0 };
+}

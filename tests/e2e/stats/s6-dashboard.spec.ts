@@ -36,8 +36,9 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
   await page.getByRole('link', { name: LATE }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(LATE);
   await page.getByRole('button', { name: '接手办理' }).click();
-  await expect(page.getByText('已更新。')).toBeVisible();
-  await expect(page.getByTestId('timeline')).toContainText('接手');
+  // The form goes away with the step taken (the street is now the assignee); the timeline says so.
+  await expect(page.getByTestId('timeline')).toContainText('接手 · 李东升');
+  await expect(page.getByRole('button', { name: '接手办理' })).toHaveCount(0);
   const [row] = await query<{ assignee: string; taken: boolean }>(
     `SELECT p.name AS assignee, i."takenOverAt" IS NOT NULL AS taken FROM "Issue" i JOIN "User" u ON u.id = i."assigneeUserId" JOIN "Person" p ON p.id = u."personId" WHERE i.title = $1`, [LATE]);
   expect(row).toEqual({ assignee: '李东升', taken: true });
@@ -63,6 +64,14 @@ test('the city ranking of streets sorts by any figure; other streets cannot be o
   // Charts render, and their numbers are also in a table.
   await expect(page.locator('figure svg').first()).toBeVisible();
   await expect(page.getByTestId('trend-table')).toBeVisible();
+  // Topics by step lead to the topics themselves.
+  await page.getByTestId('topics-by-step').getByRole('link').first().click();
+  await expect(page.getByTestId('drill-topics')).toBeVisible();
+  const topic = page.getByTestId('drill-topics').getByRole('link').first();
+  const title = (await topic.textContent())!;
+  await topic.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.goto('/admin/stats');
   await page.getByRole('link', { name: '全市街道排名' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('全市街道排名');
   // Monthly by default, like the 12345 rankings; this year's instead.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
-import { listBehind } from '@/server/stats/drill';
+import { listBehind, listTopicsBehind } from '@/server/stats/drill';
 import { setExclusion } from '@/server/stats/exclusions';
 import { exportFile, exportStatus, requestExport, runExport } from '@/server/stats/export';
 import { readDashboard } from '@/server/stats/read-dashboard';
@@ -146,6 +146,25 @@ describe('dashboard figures against a hand count', () => {
     const incremental = await snapshot();
     await rebuildStats(now);
     expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe('topics behind the figures', () => {
+  test('topics by step count those raised in the period, and the list behind each count is those topics', async () => {
+    const { db } = w;
+    const procedure = await db.procedure.findFirstOrThrow({ where: { code: 'SEVEN_STEP', districtId: null } });
+    const topic = (title: string, stepIndex: number, status: 'OPEN' | 'DONE') =>
+      db.topic.create({ data: { title, description: '看板议题', procedureId: procedure.id, status, stepIndex, stepDueAt: new Date('2025-03-30T00:00:00Z'), districtId: w.A1.districtId, streetId: w.A1.streetId, communityId: w.a.id, compoundId: w.A1.id, createdById: w.street.userId, createdAt: new Date('2025-03-12T02:00:00Z') } });
+    const atPlan = await topic('看板议题：在方案步骤', 2, 'OPEN');
+    await topic('看板议题：已完成', 6, 'DONE');
+    const d = await readDashboard(w.street, { unit: streetUnit(), period: MARCH, category: null });
+    expect(Object.fromEntries(d.topics.map((s) => [s.step, s.count]))).toEqual({ plan: 1, DONE: 1 });
+    expect(d.children.find((c) => c.id === w.a.id)!.openTopics).toBe(1);
+    const plan = await listTopicsBehind(w.street, { unit: streetUnit(), period: MARCH, step: 'plan' });
+    expect([plan.total, plan.rows.map((r) => r.id)]).toEqual([1, [atPlan.id]]);
+    expect((await listTopicsBehind(w.street, { unit: streetUnit(), period: MARCH, step: 'OPEN' })).total).toBe(1);
+    expect((await listTopicsBehind(w.street, { unit: streetUnit(), period: { from: '2025-02', to: '2025-02' }, step: 'OPEN' })).total).toBe(0);
+    expect(await refusal(listTopicsBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, step: 'OPEN' }))).toBe('auth.forbidden');
   });
 });
 

@@ -125,7 +125,9 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
                 );
               })}
               <td className="p-2 text-right tabular-nums">{r.activity.consultations}</td>
-              <td className="p-2 text-right tabular-nums">{r.openTopics}</td>
+              <td className="p-2 text-right tabular-nums">
+                {r.open && r.id !== null && r.openTopics > 0 ? <Link href={statsHref('/admin/stats/topics', { ...q, unit: childRef(r) }, { step: 'OPEN' })} className="underline underline-offset-4">{r.openTopics}</Link> : r.openTopics}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -123,7 +123,7 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
                   {d.topics.map((s) => (
                     <tr key={s.step} className="border-b border-stone-200">
                       <th scope="row" className="p-2 text-left font-normal">{stepName(s.step)}</th>
-                      <td className="p-2 text-right tabular-nums">{s.count}</td>
+                      <td className="p-2 text-right tabular-nums"><Link href={statsHref('/admin/stats/topics', q, { step: s.step })} className="inline-flex min-h-11 items-center underline underline-offset-4">{s.count}</Link></td>
                     </tr>
                   ))}
                 </tbody>
