@@ -8,6 +8,7 @@ const LATE = '5栋外墙瓷砖脱落，砸坏电动车棚';
 
 test('S6: the street reviews its communities, drills to a late issue, takes it over and exports the month', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
+  test.setTimeout(90_000); // a whole morning's journey, with an export
   await signIn(page, '13900003001'); // 李东升, Dongsheng street
   await page.goto('/admin');
   await page.getByRole('link', { name: '工作看板' }).click();

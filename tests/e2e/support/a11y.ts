@@ -10,11 +10,18 @@ export async function expectAccessible(page: Page) {
   expect(bad, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-/** Fails when the page scrolls sideways (content wider than the viewport). */
+/**
+ * Fails when the page scrolls sideways (content wider than the viewport). On a phone the browser
+ * widens its layout viewport to fit overflowing content and zooms out (so scrollWidth equals
+ * clientWidth); the width is therefore compared with the screen's.
+ */
 export async function expectNoHorizontalScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
+  const screen = page.viewportSize()?.width ?? Infinity;
+  const { scroll, client, layout } = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
+    layout: window.innerWidth,
   }));
   expect(scroll, `page ${page.url()} is wider than the screen`).toBeLessThanOrEqual(client);
+  expect(layout, `page ${page.url()} was laid out wider than the ${screen} px screen`).toBeLessThanOrEqual(screen);
 }

@@ -91,7 +91,7 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
     return r.open ? statsHref('/admin/stats/issues', { ...q, unit: childRef(r) }, { figure: drill }) : null;
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={t('section.children')}>
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={t('section.children')}>
       <table className="w-full min-w-[56rem] border-collapse text-base" data-testid="ranking">
         <caption className="p-2 text-left text-base text-stone-700">{t('sortedBy', { figure: t(`figure.${sort}`) })} · {t('sortHint')}</caption>
         <thead>
@@ -143,7 +143,7 @@ export async function FigureTable({ rows, head, testId }: { rows: { key: string;
   const cols: TRankFigure[] = ['opened', 'overdue', 'response', 'resolution', 'satisfaction', 'resolveMedian'];
   return (
     // Keyboard users can scroll a wide table: the region takes focus.
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={head}>
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={head}>
       <table className="w-full min-w-[36rem] border-collapse text-base" data-testid={testId}>
         <thead>
           <tr className="border-b border-stone-300 bg-stone-50">

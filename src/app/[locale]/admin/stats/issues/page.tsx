@@ -39,7 +39,7 @@ export default async function StatsIssuesPage({ params, searchParams }: PageProp
       {list.rows.length === 0 ? (
         <p className="text-lg">{t('drill.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={t(`figure.${figure}`)}>
+        <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={t(`figure.${figure}`)}>
           <table className="w-full min-w-[40rem] border-collapse text-base" data-testid="drill">
             <thead>
               <tr className="border-b border-stone-300 bg-stone-50">

@@ -35,7 +35,7 @@ export default async function StatsTopicsPage({ params, searchParams }: PageProp
       {list.rows.length === 0 ? (
         <p className="text-lg">{t('drill.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={title}>
+        <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={title}>
           <table className="w-full min-w-[36rem] border-collapse text-base" data-testid="drill-topics">
             <thead>
               <tr className="border-b border-stone-300 bg-stone-50">
