@@ -101,16 +101,18 @@ export async function seedStats(tx: Prisma.TransactionClient, now: Date) {
       if (came.length) await tx.attendance.createMany({ data: came.map((x) => ({ meetingId: m.id, personId: x.id, method: 'MANUAL', byUserId: street.id, at: startsAt })) });
     }
   }
-  // The late issue of S6: missed at the compound, escalated to the community, still not handled.
+  // The late issue of S6: it missed its deadlines at the compound and was escalated to the community an
+  // hour ago, where it waits; the street can take it over. (Its new deadlines are still ahead, so the
+  // escalation job leaves it where it is for now.)
   const baihe = places[3]!.compound;
   const created = new Date(now.getTime() - 9 * DAY);
-  const escalated = new Date(created.getTime() + 3 * DAY);
+  const escalated = new Date(now.getTime() - 60 * MIN);
   await createIssueWithHistory(tx, {
     categoryCode: 'FACILITIES', title: LATE_ISSUE_TITLE, description: '5栋外墙瓷砖大面积脱落，已砸坏楼下电动车棚，存在安全隐患，请尽快处理。',
     compoundId: baihe.id, authorUserId: null, channel: 'OPEN311', reporterName: '居民', reporterPhone: '13700009999', level: 'COMMUNITY',
     createdAt: created, acknowledgeBy: new Date(escalated.getTime() + 120 * MIN), resolveBy: new Date(escalated.getTime() + 2.8 * DAY),
     firstAcknowledgeBy: new Date(created.getTime() + 120 * MIN), firstResolveBy: new Date(created.getTime() + 2.8 * DAY),
-    steps: [{ type: 'ESCALATE', toState: 'SUBMITTED', actorUserId: null, actorLabel: '系统（超时升级）', message: '超过办结期限', minutesAfter: 3 * 1440 }],
+    steps: [{ type: 'ESCALATE', toState: 'SUBMITTED', actorUserId: null, actorLabel: '系统（超时升级）', message: '超过办结期限', minutesAfter: (escalated.getTime() - created.getTime()) / MIN }],
   });
   return n + 1;
 }

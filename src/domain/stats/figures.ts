@@ -78,6 +78,9 @@ export const rankFigures = {
 export type TRankFigure = keyof typeof rankFigures;
 export const isRankFigure = (s: string): s is TRankFigure => s in rankFigures;
 
+/** The direction that puts the worst first: lowest rates, most overdue (and most raised). */
+export const worstFirst = (k: TRankFigure): 'asc' | 'desc' => (rankFigures[k] === 'high' ? 'asc' : 'desc');
+
 /** Sorts rows by a figure, missing values (null) last whichever the direction. */
 export function sortRows<T>(rows: readonly T[], value: (r: T) => number | null, dir: 'asc' | 'desc'): T[] {
   return [...rows].sort((a, b) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, change, formatMinutes, formatRate, median, rate, sortRows, zeroCounts, type TCounts } from '@/domain/stats/figures';
+import { addCounts, change, formatMinutes, formatRate, median, rate, sortRows, worstFirst, zeroCounts, type TCounts } from '@/domain/stats/figures';
 
 const c = (p: Partial<TCounts>): TCounts => addCounts(zeroCounts(), p);
 
@@ -64,6 +64,14 @@ describe('change and sorting', () => {
     if (d === null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(d, 10);
   });
+
+  it.each([
+    ['resolution', 'asc'],
+    ['satisfaction', 'asc'],
+    ['overdue', 'desc'],
+    ['resolveMedian', 'desc'],
+    ['opened', 'desc'],
+  ] as const)('worst first for %s is %s', (k, dir) => expect(worstFirst(k)).toBe(dir));
 
   it('puts missing values last in both directions', () => {
     const rows = [{ v: 0.5 }, { v: null }, { v: 0.9 }, { v: 0.1 }];

@@ -14,7 +14,7 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
   await page.getByRole('link', { name: '工作看板' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('东升街道 · 街道');
   await expect(page.getByTestId('refreshed')).toContainText('数据汇总于');
-  // Every community of the street, worst (most overdue) first.
+  // Every community of the street, worst (lowest resolution rate) first.
   const ranking = page.getByTestId('ranking');
   await expect(ranking.locator('tbody tr')).toHaveCount(23);
   await expect(ranking.locator('tbody tr').first().locator('th')).toHaveText('白鹤社区');
@@ -26,13 +26,13 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
   await page.getByTestId('definitions').locator('summary').click();
   await expect(page.getByTestId('definitions')).toContainText('按时响应 ÷ 应响应');
 
-  // Worst community → its compound → the overdue issues → the late one.
+  // Worst community → its compound → the escalated issues → the late one.
   await ranking.getByRole('link', { name: '白鹤社区' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('白鹤社区 · 社区');
   await page.getByTestId('ranking').getByRole('link', { name: '白鹤小区' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('白鹤小区 · 小区');
-  await page.getByTestId('tiles').getByRole('link', { name: /逾期/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('逾期 · 白鹤小区');
+  await page.getByTestId('tiles').getByRole('link', { name: /升级/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('升级 · 白鹤小区');
   await expectAccessible(page);
   await page.getByRole('link', { name: LATE }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(LATE);

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { change, formatMinutes, formatRate, rankFigures, sortRows, type TRankFigure } from '@/domain/stats/figures';
+import { change, formatMinutes, formatRate, rankFigures, sortRows, worstFirst, type TRankFigure } from '@/domain/stats/figures';
 import { Link } from '@/i18n/link';
 import type { TFigures } from '@/server/stats/aggregate';
 import type { TDashboard, TChildRow } from '@/server/stats/read-dashboard';
@@ -81,7 +81,8 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
   const t = await getTranslations('stats');
   const fmt = await formatter();
   const rows = sortRows(d.children, (r) => valueOf(r.current, sort), dir);
-  const sortHref = (k: TRankFigure) => `${statsHref('/admin/stats', q)}&sort=${k}&dir=${k === sort && dir === 'desc' ? 'asc' : 'desc'}#children`;
+  // A new column sorts worst first; the sorted column flips.
+  const sortHref = (k: TRankFigure) => `${statsHref('/admin/stats', q)}&sort=${k}&dir=${k === sort ? (dir === 'desc' ? 'asc' : 'desc') : worstFirst(k)}#children`;
   const name = (r: TChildRow) => (r.id === null ? t('communityLevel') : r.name);
   const childRef = (r: TChildRow): TUnitRef => ({ level: r.level, id: r.id! });
   const cellHref = (r: TChildRow, k: TRankFigure) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { scopesOf } from '@/domain/authz/can';
-import { isRankFigure } from '@/domain/stats/figures';
+import { isRankFigure, worstFirst } from '@/domain/stats/figures';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { TrendCharts } from '@/features/stats/components/charts';
 import { ExportPanel } from '@/features/stats/components/export-panel';
@@ -30,8 +30,9 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
   const t = await getTranslations('stats');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const sort = typeof sp.sort === 'string' && isRankFigure(sp.sort) ? sp.sort : 'overdue';
-  const dir = sp.dir === 'asc' ? 'asc' : 'desc';
+  // Worst first: the lowest resolution rate (counted against the first deadlines, so escalation does not hide it).
+  const sort = typeof sp.sort === 'string' && isRankFigure(sp.sort) ? sp.sort : 'resolution';
+  const dir = sp.dir === 'asc' || sp.dir === 'desc' ? sp.dir : worstFirst(sort);
   // The city ranking is offered to those who read a district's or a street's dashboard.
   const rankedAt = scopesOf(by.actor, 'stats.read', by.today).find((p) => p.level === 'district' || p.level === 'street');
   const cityOf = rankedAt ? (rankedAt.level === 'district' ? rankedAt.id : (await getDb().street.findUniqueOrThrow({ where: { id: rankedAt.id } })).districtId) : null;
