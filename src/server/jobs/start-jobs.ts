@@ -4,7 +4,7 @@ import { readEnv } from '@/env';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { sendPendingEmails } from '@/server/mail/outbox';
 import { remindTomorrow } from '@/server/meetings/schedule';
-import { runExport } from '@/server/stats/export';
+import { removeOldExports, runExport } from '@/server/stats/export';
 import { refreshStats } from '@/server/stats/refresh';
 import { closeDueMotions } from '@/server/votes/ballots';
 
@@ -14,6 +14,7 @@ export const MEETING_REMINDERS = 'meeting-reminders';
 export const MOTIONS_CLOSE = 'motions-close';
 export const STATS_REFRESH = 'stats-refresh';
 export const STATS_EXPORT = 'stats-export';
+export const STATS_EXPORT_CLEANUP = 'stats-export-cleanup';
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
 
@@ -22,7 +23,7 @@ const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
  * extra server. The schedule is stored once however many app instances start; each run is taken by
  * exactly one worker; the escalation pass itself is also safe to run twice (conditional updates).
  * Jobs: the escalation pass every five minutes, the e-mail outbox every minute, meeting reminders twice a day,
- * the dashboards' rollups every minute, Excel exports as they are asked for.
+ * the dashboards' rollups every minute, Excel exports as they are asked for (kept a week).
  * YISHI_JOBS=off leaves the jobs to other instances (or to nobody, e.g. for benchmarks).
  */
 export function startJobs(): Promise<PgBoss> | undefined {
@@ -69,6 +70,12 @@ export function startJobs(): Promise<PgBoss> | undefined {
     await boss.createQueue(STATS_EXPORT);
     await boss.work<{ id: number }>(STATS_EXPORT, async ([job]) => {
       if (job) await runExport(job.data.id);
+    });
+    await boss.createQueue(STATS_EXPORT_CLEANUP);
+    await boss.schedule(STATS_EXPORT_CLEANUP, '30 3 * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(STATS_EXPORT_CLEANUP, async () => {
+      const n = await removeOldExports();
+      if (n) console.info('[jobs] old exports removed', n);
     });
     return boss;
   })();

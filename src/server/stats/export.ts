@@ -217,3 +217,14 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   const months = monthsBetween(p.period);
   return `${d.unit.name || unitName}-${kind === 'MONTHLY' ? months[0] : range}.xlsx`;
 }
+
+/** Exports are kept a week (the requester downloads them at once); older ones and their files go. */
+export async function removeOldExports(now = new Date(), keepDays = 7) {
+  const db = getDb();
+  const old = await db.statExport.findMany({ where: { createdAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) } }, select: { id: true, storageKey: true } });
+  for (const e of old) {
+    if (e.storageKey) await getFileStore().remove(e.storageKey);
+    await db.statExport.delete({ where: { id: e.id } });
+  }
+  return old.length;
+}

@@ -4,7 +4,7 @@ import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { listBehind, listTopicsBehind } from '@/server/stats/drill';
 import { setExclusion } from '@/server/stats/exclusions';
-import { exportFile, exportStatus, requestExport, runExport } from '@/server/stats/export';
+import { exportFile, exportStatus, removeOldExports, requestExport, runExport } from '@/server/stats/export';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { rebuildStats, refreshStats } from '@/server/stats/refresh';
 import { createStaff } from '../../factories/accounts';
@@ -212,5 +212,10 @@ describe('Excel export', () => {
     const communities = await w.db.community.count({ where: { streetId: w.a.streetId } });
     expect(wb2.worksheets[0]!.rowCount).toBe(5 + communities);
     expect(await refusal(requestExport(w.secretary, 'MONTHLY', params, runExport))).toBe('auth.forbidden');
+
+    // Kept a week, then the rows and their files go.
+    expect(await removeOldExports(new Date(Date.now() + 6 * 86_400_000))).toBe(0);
+    expect(await removeOldExports(new Date(Date.now() + 8 * 86_400_000))).toBe(2);
+    expect(await refusal(exportFile(w.street.userId, id))).toBe('stats.exportNotFound');
   });
 });
