@@ -10,21 +10,22 @@ export async function SiteHeader() {
   const user = await getSessionUser();
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-3 px-4 py-2">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-2 px-4 py-2 sm:gap-x-3">
         <Link href="/" className="flex min-h-12 items-center gap-2 text-xl font-bold">
           <span aria-hidden className="grid size-9 place-items-center rounded-full bg-white text-brand-700">议</span>
-          {t('appName')}
+          {/* On a phone the mark alone, so that the menu fits on one line; the name is still read out. */}
+          <span className="sr-only sm:not-sr-only">{t('appName')}</span>
         </Link>
-        <nav aria-label={t('nav.main')} className="ml-auto flex flex-wrap items-center gap-1">
-          <Link href="/places" className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
+        <nav aria-label={t('nav.main')} className="ml-auto flex flex-wrap items-center gap-0.5 sm:gap-1">
+          <Link href="/places" className="flex min-h-12 items-center rounded px-2 hover:bg-brand-800 sm:px-3">
             {t('nav.places')}
           </Link>
           {user && (
-            <Link href="/issues" className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
+            <Link href="/issues" className="flex min-h-12 items-center rounded px-2 hover:bg-brand-800 sm:px-3">
               {t('nav.issues')}
             </Link>
           )}
-          <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-3 hover:bg-brand-800">
+          <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-2 hover:bg-brand-800 sm:px-3">
             {user ? t('nav.account') : t('nav.signIn')}
           </Link>
           {/* The switch reads the query string, so it renders on the client inside a Suspense boundary. */}
