@@ -19,7 +19,7 @@ export function LanguageSwitch({ target, text, label }: { target: TLocale; text:
       hrefLang={target}
       lang={target}
       aria-label={label}
-      className="flex min-h-12 items-center rounded border border-white/60 px-2 hover:bg-brand-800 sm:px-3"
+      className="flex min-h-12 items-center rounded border border-white/60 px-1.5 hover:bg-brand-800 sm:px-3"
     >
       {text}
     </a>

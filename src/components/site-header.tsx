@@ -16,16 +16,16 @@ export async function SiteHeader() {
           {/* On a phone the mark alone, so that the menu fits on one line; the name is still read out. */}
           <span className="sr-only sm:not-sr-only">{t('appName')}</span>
         </Link>
-        <nav aria-label={t('nav.main')} className="ml-auto flex flex-wrap items-center gap-0.5 sm:gap-1">
-          <Link href="/places" className="flex min-h-12 items-center rounded px-2 hover:bg-brand-800 sm:px-3">
+        <nav aria-label={t('nav.main')} className="ml-auto flex flex-wrap items-center sm:gap-1">
+          <Link href="/places" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
             {t('nav.places')}
           </Link>
           {user && (
-            <Link href="/issues" className="flex min-h-12 items-center rounded px-2 hover:bg-brand-800 sm:px-3">
+            <Link href="/issues" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
               {t('nav.issues')}
             </Link>
           )}
-          <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-2 hover:bg-brand-800 sm:px-3">
+          <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
             {user ? t('nav.account') : t('nav.signIn')}
           </Link>
           {/* The switch reads the query string, so it renders on the client inside a Suspense boundary. */}
