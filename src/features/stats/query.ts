@@ -33,7 +33,7 @@ export function drillFigure(sp: TSearch): TDrillFigure | null {
 }
 
 /** The address of a dashboard view or of the list behind a figure, keeping the filters. */
-export function statsHref(path: '/admin/stats' | '/admin/stats/issues' | '/admin/stats/topics', q: { unit: TUnitRef; period: TPeriod; category: string | null }, extra: Record<string, string> = {}) {
+export function statsHref(path: '/admin/stats' | '/admin/stats/issues' | '/admin/stats/topics' | '/admin/stats/meetings', q: { unit: TUnitRef; period: TPeriod; category: string | null }, extra: Record<string, string> = {}) {
   const p = new URLSearchParams({ unit: `${q.unit.level}:${q.unit.id}`, from: q.period.from, to: q.period.to, ...(q.category ? { category: q.category } : {}), ...extra });
   return `${path}?${p.toString()}`;
 }

@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
-import { figureWhere, raisedIn, type TDrillFigure } from './sql';
+import { at, figureWhere, raisedIn, type TDrillFigure } from './sql';
 import { authorizeUnit, scopeOf, type TUnitRef } from './units';
 
 export const DRILL_LIMIT = 200;
@@ -57,6 +57,32 @@ export async function listTopicsBehind(by: TBy, q: { unit: TUnitRef; period: TPe
       FROM "Topic" t JOIN "Procedure" p ON p.id = t."procedureId" JOIN "Community" cm ON cm.id = t."communityId" LEFT JOIN "Compound" cp ON cp.id = t."compoundId"
       WHERE ${where} ORDER BY t."stepDueAt" ASC, t.id ASC LIMIT ${DRILL_LIMIT}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Topic" t JOIN "Procedure" p ON p.id = t."procedureId" WHERE ${where}`,
+  ]);
+  return { unit, rows, total: count?.n ?? 0 };
+}
+
+export type TMeetingRow = { id: number; title: string; kind: string; communityName: string; compoundName: string | null; startsAt: Date; attendance: number };
+
+/**
+ * The meetings behind the activity figures: held in the period in the unit (not cancelled, already
+ * begun), all of them or the consultations only, with their attendance. Each leads to its page.
+ */
+export async function listMeetingsBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; consultationsOnly: boolean }) {
+  const unit = await authorizeUnit(by, q.unit);
+  const scope = await scopeOf(q.unit);
+  const place = scope.column === 'compoundId' || scope.column === 'communityId'
+    ? Prisma.sql`${Prisma.raw(`m."${scope.column}"`)} = ANY(${scope.ids}::int[])`
+    : Prisma.sql`m."communityId" IN (SELECT c.id FROM "Community" c JOIN "Street" s ON s.id = c."streetId" WHERE ${Prisma.raw(scope.column === 'streetId' ? 's.id' : 's."districtId"')} = ANY(${scope.ids}::int[]))`;
+  const where = Prisma.sql`${place} AND m.status <> 'CANCELLED' AND m."startsAt" <= ${at(new Date())} AND ${raisedIn(q.period, Prisma.raw('m."startsAt"'))}
+    ${q.consultationsOnly ? Prisma.sql`AND m.kind = 'CONSULTATION'` : Prisma.empty}`;
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<TMeetingRow[]>`
+      SELECT m.id, m.title, m.kind::text AS kind, cm.name AS "communityName", cp.name AS "compoundName", m."startsAt",
+        (SELECT count(*) FROM "Attendance" a WHERE a."meetingId" = m.id)::int AS attendance
+      FROM "Meeting" m JOIN "Community" cm ON cm.id = m."communityId" LEFT JOIN "Compound" cp ON cp.id = m."compoundId"
+      WHERE ${where} ORDER BY m."startsAt" DESC, m.id DESC LIMIT ${DRILL_LIMIT}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Meeting" m WHERE ${where}`,
   ]);
   return { unit, rows, total: count?.n ?? 0 };
 }

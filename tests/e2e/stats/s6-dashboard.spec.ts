@@ -72,6 +72,11 @@ test('the city ranking of streets sorts by any figure; other streets cannot be o
   const title = (await topic.textContent())!;
   await topic.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  // So do the consultations held.
+  await page.goto('/admin/stats');
+  await page.getByTestId('activity').getByRole('link').first().click();
+  await expect(page.getByTestId('drill-meetings')).toContainText('居民协商议事会');
+  await expectNoHorizontalScroll(page);
   await page.goto('/admin/stats');
   await page.getByRole('link', { name: '全市街道排名' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('全市街道排名');

@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
-import { listBehind, listTopicsBehind } from '@/server/stats/drill';
+import { listBehind, listMeetingsBehind, listTopicsBehind } from '@/server/stats/drill';
 import { setExclusion } from '@/server/stats/exclusions';
 import { exportFile, exportStatus, removeOldExports, requestExport, runExport } from '@/server/stats/export';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { rebuildStats, refreshStats } from '@/server/stats/refresh';
 import { createStaff } from '../../factories/accounts';
 import { createIssueWithHistory } from '../../factories/issues';
+import { createMeeting } from '../../factories/meetings';
 import { communityByCode, createCompound } from '../../factories/territory';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
@@ -165,6 +166,33 @@ describe('topics behind the figures', () => {
     expect((await listTopicsBehind(w.street, { unit: streetUnit(), period: MARCH, step: 'OPEN' })).total).toBe(1);
     expect((await listTopicsBehind(w.street, { unit: streetUnit(), period: { from: '2025-02', to: '2025-02' }, step: 'OPEN' })).total).toBe(0);
     expect(await refusal(listTopicsBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, step: 'OPEN' }))).toBe('auth.forbidden');
+  });
+});
+
+describe('meetings behind the activity figures', () => {
+  test('meetings held and consultations with attendance, counted by the rollup and listed behind the numbers', async () => {
+    const { db } = w;
+    const meeting = async (kind: 'CONSULTATION' | 'COUNCIL', day: string, status: 'CLOSED' | 'CANCELLED', people: number) => {
+      const m = await createMeeting(db, { kind, title: `看板${kind}`, communityId: w.a.id, compoundId: w.A1.id, startsAt: new Date(`${day}T01:00:00Z`), minutes: 60, location: '活动室', createdById: w.street.userId });
+      await db.meeting.update({ where: { id: m.id }, data: { status } });
+      for (let i = 0; i < people; i++) {
+        const p = await db.person.create({ data: { name: `参会人${kind}${i}` } });
+        await db.attendance.create({ data: { meetingId: m.id, personId: p.id, method: 'MANUAL', byUserId: w.street.userId } });
+      }
+      return m;
+    };
+    const consultation = await meeting('CONSULTATION', '2025-03-20', 'CLOSED', 3);
+    const council = await meeting('COUNCIL', '2025-03-21', 'CLOSED', 2);
+    await meeting('CONSULTATION', '2025-03-22', 'CANCELLED', 0); // cancelled: not held
+    await refreshStats();
+    const d = await readDashboard(w.street, { unit: streetUnit(), period: MARCH, category: null });
+    expect([d.activity.meetingsHeld, d.activity.consultations, d.activity.attendance]).toEqual([2, 1, 5]);
+    expect(d.children.find((c) => c.id === w.a.id)!.activity.consultations).toBe(1);
+    const all = await listMeetingsBehind(w.street, { unit: streetUnit(), period: MARCH, consultationsOnly: false });
+    expect([all.total, ids(all.rows)]).toEqual([2, ids([consultation, council])]);
+    const only = await listMeetingsBehind(w.street, { unit: { level: 'compound', id: w.A1.id }, period: MARCH, consultationsOnly: true });
+    expect(only.rows.map((r) => [r.id, r.attendance])).toEqual([[consultation.id, 3]]);
+    expect(await refusal(listMeetingsBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, consultationsOnly: false }))).toBe('auth.forbidden');
   });
 });
 

@@ -111,7 +111,13 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
                 {(['consultations', 'meetingsHeld', 'attendance', 'motionsPassed', 'motionsFailed', 'topicsRaised'] as const).map((k) => (
                   <div key={k} className="rounded-lg border border-stone-200 bg-white p-3">
                     <dt className="text-base text-stone-700">{t(`activity.${k}`)}</dt>
-                    <dd className="text-2xl font-bold tabular-nums">{d.activity[k]}</dd>
+                    <dd className="text-2xl font-bold tabular-nums">
+                      {k === 'consultations' || k === 'meetingsHeld' ? (
+                        <Link href={statsHref('/admin/stats/meetings', q, k === 'consultations' ? { kind: 'consultations' } : {})} className="underline underline-offset-4">{d.activity[k]}</Link>
+                      ) : (
+                        d.activity[k]
+                      )}
+                    </dd>
                   </div>
                 ))}
               </dl>
