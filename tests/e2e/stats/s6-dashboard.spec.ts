@@ -59,6 +59,7 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
 });
 
 test('the city ranking of streets sorts by any figure; other streets cannot be opened', async ({ page }) => {
+  test.setTimeout(90_000); // several dashboards, and an accessibility scan of a 261-row table
   await signIn(page, '13900004001'); // 陈双流, Shuangliu district
   await page.goto('/admin/stats');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('双流区 · 区（县）');
