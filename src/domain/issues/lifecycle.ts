@@ -39,8 +39,9 @@ export type TTransition =
   | { ok: true; next: TIssueState; effects: TEffect[] }
   | { ok: false; code: 'issue.notAllowed' | 'issue.wrongState' | 'issue.reasonRequired' | 'issue.reopenedAlready' | 'issue.notUnsatisfied' | 'issue.topLevel' };
 
-const OPEN: TIssueState[] = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'];
-export const isOpen = (s: TIssueState) => OPEN.includes(s);
+/** The states in which an issue still waits for its handlers. */
+export const openStates: readonly TIssueState[] = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'];
+export const isOpen = (s: TIssueState) => openStates.includes(s);
 
 const ok = (next: TIssueState, ...effects: TEffect[]): TTransition => ({ ok: true, next, effects });
 const no = (code: Extract<TTransition, { ok: false }>['code']): TTransition => ({ ok: false, code });

@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { TPeriod } from '@/domain/stats/period';
 import { getDb } from '@/server/db';
 import { keyOf, type TScope } from './aggregate';
-import { at, monthsIn, raisedIn } from './sql';
+import { meetingHeld, monthsIn, raisedIn } from './sql';
 
 export const activityKeys = ['meetingsHeld', 'consultations', 'attendance', 'motionsPassed', 'motionsFailed', 'topicsRaised'] as const;
 export type TActivity = Record<(typeof activityKeys)[number], number>;
@@ -28,7 +28,7 @@ export async function liveActivity(scope: { column: 'communityId' | 'compoundId'
   const meetings = await db.$queryRaw<{ key: number | null; held: number; consultations: number; attendance: number }[]>`
     SELECT m."compoundId" AS key, count(*)::int AS held, (count(*) FILTER (WHERE m.kind = 'CONSULTATION'))::int AS consultations,
       COALESCE(sum((SELECT count(*) FROM "Attendance" a WHERE a."meetingId" = m.id)), 0)::int AS attendance
-    FROM "Meeting" m WHERE ${col('m')} = ${scope.id} AND m.status <> 'CANCELLED' AND m."startsAt" <= ${at(now)} AND ${raisedIn(period, Prisma.raw('m."startsAt"'))}
+    FROM "Meeting" m WHERE ${col('m')} = ${scope.id} AND ${meetingHeld(now)} AND ${raisedIn(period, Prisma.raw('m."startsAt"'))}
     GROUP BY 1`;
   const motions = await db.$queryRaw<{ key: number | null; passed: number; failed: number }[]>`
     SELECT t."compoundId" AS key, (count(*) FILTER (WHERE x.status = 'PASSED'))::int AS passed, (count(*) FILTER (WHERE x.status = 'FAILED'))::int AS failed

@@ -1,15 +1,16 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import type { TIssueState } from '@/domain/issues/lifecycle';
 import type { TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
-import { at, figureWhere, raisedIn, type TDrillFigure } from './sql';
+import { figureWhere, meetingHeld, raisedIn, type TDrillFigure } from './sql';
 import { authorizeUnit, scopeOf, type TUnitRef } from './units';
 
 export const DRILL_LIMIT = 200;
 
 export type TDrillRow = {
-  id: number; title: string; state: string; level: string; createdAt: Date; resolveBy: Date; acknowledgedAt: Date | null;
+  id: number; title: string; state: TIssueState; level: string; createdAt: Date; resolveBy: Date; acknowledgedAt: Date | null;
   categoryCode: string; communityName: string; compoundName: string | null; exclusionReason: string | null;
 };
 
@@ -73,7 +74,7 @@ export async function listMeetingsBehind(by: TBy, q: { unit: TUnitRef; period: T
   const place = scope.column === 'compoundId' || scope.column === 'communityId'
     ? Prisma.sql`${Prisma.raw(`m."${scope.column}"`)} = ANY(${scope.ids}::int[])`
     : Prisma.sql`m."communityId" IN (SELECT c.id FROM "Community" c JOIN "Street" s ON s.id = c."streetId" WHERE ${Prisma.raw(scope.column === 'streetId' ? 's.id' : 's."districtId"')} = ANY(${scope.ids}::int[]))`;
-  const where = Prisma.sql`${place} AND m.status <> 'CANCELLED' AND m."startsAt" <= ${at(new Date())} AND ${raisedIn(q.period, Prisma.raw('m."startsAt"'))}
+  const where = Prisma.sql`${place} AND ${meetingHeld(new Date())} AND ${raisedIn(q.period, Prisma.raw('m."startsAt"'))}
     ${q.consultationsOnly ? Prisma.sql`AND m.kind = 'CONSULTATION'` : Prisma.empty}`;
   const db = getDb();
   const [rows, [count]] = await Promise.all([

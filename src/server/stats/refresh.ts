@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { getDb, type TDb, type TTx } from '@/server/db';
-import { at, cellAggregates } from './sql';
+import { at, cellAggregates, meetingHeld, OPEN } from './sql';
 
 const WATERMARK = 'stats.refreshedAt';
 /** One refresh at a time across every app instance (a transaction-scoped advisory lock). */
@@ -25,8 +25,8 @@ export async function refreshStats(now = new Date(), db: TDb = getDb()) {
       const crossed = await tx.$queryRaw<TKey[]>`
         SELECT DISTINCT yishi_month(i."createdAt") AS month, i."communityId" FROM "Issue" i
         WHERE (i."acknowledgedAt" IS NULL AND i."firstAcknowledgeBy" > ${at(since)} AND i."firstAcknowledgeBy" <= ${at(now)})
-           OR (i.state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED') AND i."firstResolveBy" > ${at(since)} AND i."firstResolveBy" <= ${at(now)})
-           OR (i.state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED') AND i."resolveBy" > ${at(since)} AND i."resolveBy" <= ${at(now)})`;
+           OR (${OPEN} AND i."firstResolveBy" > ${at(since)} AND i."firstResolveBy" <= ${at(now)})
+           OR (${OPEN} AND i."resolveBy" > ${at(since)} AND i."resolveBy" <= ${at(now)})`;
       const started = await tx.$queryRaw<TKey[]>`
         SELECT DISTINCT yishi_month(m."startsAt") AS month, m."communityId" FROM "Meeting" m
         WHERE m."startsAt" > ${at(since)} AND m."startsAt" <= ${at(now)}`;
@@ -128,7 +128,7 @@ async function insertActivityCells(tx: TTx, keys: TKey[], now: Date) {
         (count(*) FILTER (WHERE m.kind = 'CONSULTATION'))::int AS consultations,
         COALESCE(sum((SELECT count(*) FROM "Attendance" a WHERE a."meetingId" = m.id)), 0)::int AS attendance
       FROM k JOIN "Meeting" m ON m."communityId" = k."communityId" AND ${inMonth('m."startsAt"')}
-      WHERE m.status <> 'CANCELLED' AND m."startsAt" <= ${at(now)}
+      WHERE ${meetingHeld(now)}
       GROUP BY 1, 2),
     mo AS (
       SELECT k.month, k."communityId", (count(*) FILTER (WHERE x.status = 'PASSED'))::int AS passed, (count(*) FILTER (WHERE x.status = 'FAILED'))::int AS failed

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { openStates } from '@/domain/issues/lifecycle';
 import type { TCountKey } from '@/domain/stats/figures';
 import { monthStart, type TPeriod } from '@/domain/stats/period';
 
@@ -9,7 +10,8 @@ import { monthStart, type TPeriod } from '@/domain/stats/period';
  * number is the number. `now` is the moment "due" and "overdue" are judged at.
  * Dates are stored in UTC; months are China time (UTC+8 all year).
  */
-const OPEN = Prisma.raw(`i.state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED')`);
+/** Still open (the domain's list of open states). */
+export const OPEN = Prisma.raw(`i.state IN (${openStates.map((s) => `'${s}'`).join(', ')})`);
 const FINISHED = Prisma.raw(`i.state IN ('RESOLVED', 'CLOSED', 'CLOSED_UNFIXED')`);
 const FIXED = Prisma.raw(`i.state IN ('RESOLVED', 'CLOSED')`);
 const COUNTED = Prisma.raw(`i."excludedAt" IS NULL`);
@@ -57,6 +59,11 @@ export function cellAggregates(now: Date): Prisma.Sql {
     ${count('rated')} AS rated, ${count('satisfied')} AS satisfied,
     COALESCE(array_agg(${minutes('acknowledgedAt')} ORDER BY ${minutes('acknowledgedAt')}) FILTER (WHERE ${COUNTED} AND i."acknowledgedAt" IS NOT NULL), '{}') AS "ackMinutes",
     COALESCE(array_agg(${minutes('resolvedAt')} ORDER BY ${minutes('resolvedAt')}) FILTER (WHERE ${COUNTED} AND ${FIXED} AND i."resolvedAt" IS NOT NULL), '{}') AS "resolveMinutes"`;
+}
+
+/** A meeting that took place (not cancelled, already begun by `now`), alias m: held, and counted. */
+export function meetingHeld(now: Date): Prisma.Sql {
+  return Prisma.sql`m.status <> 'CANCELLED' AND m."startsAt" <= ${at(now)}`;
 }
 
 /** Issues raised within the period's months (China time). */

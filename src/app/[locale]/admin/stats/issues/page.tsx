@@ -1,12 +1,11 @@
 import { notFound } from 'next/navigation';
+import { isOpen } from '@/domain/issues/lifecycle';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DrillFrame } from '@/features/stats/components/drill-frame';
 import { dashboardQuery, drillFigure } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { listBehind } from '@/server/stats/drill';
-
-const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'];
 
 /** The issues behind a number of a dashboard, each a way to the issue itself (and to take it over). */
 export default async function StatsIssuesPage({ params, searchParams }: PageProps<'/[locale]/admin/stats/issues'>) {
@@ -33,7 +32,7 @@ export default async function StatsIssuesPage({ params, searchParams }: PageProp
           <td className="p-2">{[r.communityName, r.compoundName].filter(Boolean).join(' · ')}</td>
           <td className="p-2">{ti(`state.${r.state}` as 'state.SUBMITTED')} · {ti(`level.${r.level}` as 'level.COMPOUND')}</td>
           <td className="p-2 tabular-nums">{time(r.createdAt)}</td>
-          <td className={`p-2 tabular-nums ${r.resolveBy < list.now && OPEN.includes(r.state) ? 'font-semibold text-red-800' : ''}`}>{time(r.resolveBy)}</td>
+          <td className={`p-2 tabular-nums ${r.resolveBy < list.now && isOpen(r.state) ? 'font-semibold text-red-800' : ''}`}>{time(r.resolveBy)}</td>
           {excluded && <td className="p-2">{r.exclusionReason}</td>}
         </tr>
       ))}
