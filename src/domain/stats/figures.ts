@@ -39,6 +39,24 @@ export function rates(c: TCounts): Record<TRateKey, number | null> {
   return { response: rate(c, 'response'), resolution: rate(c, 'resolution'), satisfaction: rate(c, 'satisfaction') };
 }
 
+/** The figures of one unit (or month, or category): counts, the rates from them, the two medians in minutes. */
+export type TFigures = { counts: TCounts; rates: Record<TRateKey, number | null>; ackMedian: number | null; resolveMedian: number | null };
+export const emptyFigures = (): TFigures => ({ counts: zeroCounts(), rates: rates(zeroCounts()), ackMedian: null, resolveMedian: null });
+
+export const medianKeys = ['ackMedian', 'resolveMedian'] as const;
+/** Every figure a table can show, in the order the exports list them. */
+export type TFigureKey = TCountKey | TRateKey | (typeof medianKeys)[number];
+export const figureKeys: readonly TFigureKey[] = [...countKeys, ...rateKeys, ...medianKeys];
+export const isRateKey = (k: string): k is TRateKey => (rateKeys as readonly string[]).includes(k);
+export const isMedianKey = (k: string): k is (typeof medianKeys)[number] => (medianKeys as readonly string[]).includes(k);
+
+/** One figure's value: a count, a rate (0..1 or null) or a median in minutes (or null). */
+export function figureValue(f: TFigures, k: TFigureKey): number | null {
+  if (isRateKey(k)) return f.rates[k];
+  if (isMedianKey(k)) return f[k];
+  return f.counts[k];
+}
+
 /** The median of a list of minutes (mean of the two middle values for an even count); null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

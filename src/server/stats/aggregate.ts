@@ -1,12 +1,10 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { addCounts, countKeys, rates, zeroCounts, type TCounts, type TRateKey } from '@/domain/stats/figures';
+import { addCounts, countKeys, emptyFigures, rates, zeroCounts, type TCounts, type TFigures } from '@/domain/stats/figures';
 import type { TPeriod } from '@/domain/stats/period';
 import { getDb } from '@/server/db';
 import { cellAggregates, monthsIn, raisedIn } from './sql';
 
-export type TFigures = { counts: TCounts; rates: Record<TRateKey, number | null>; ackMedian: number | null; resolveMedian: number | null };
-export const emptyFigures = (): TFigures => ({ counts: zeroCounts(), rates: rates(zeroCounts()), ackMedian: null, resolveMedian: null });
 
 type TRow = Record<string, unknown> & { key: number | string | Date | null };
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTranslator } from 'use-intl/core';
-import { countKeys } from '@/domain/stats/figures';
+import { emptyFigures, figureKeys, figureValue, isMedianKey, isRateKey, type TFigures } from '@/domain/stats/figures';
 import { monthsBetween, type TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { loadActor } from '@/server/auth/actor';
@@ -14,7 +14,7 @@ import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
 import zhStats from '../../../messages/zh-CN/stats.json';
 import enStats from '../../../messages/en/stats.json';
-import { emptyFigures, rollupFigures, type TFigures } from './aggregate';
+import { rollupFigures } from './aggregate';
 import { rollupActivity, zeroActivity, type TActivity } from './activity';
 import { listBehind } from './drill';
 import { readDashboard } from './read-dashboard';
@@ -81,14 +81,10 @@ export async function runExport(id: number) {
 
 type TProgress = (done: number, total: number) => Promise<void>;
 
-const figureColumns = [...countKeys, 'response', 'resolution', 'satisfaction', 'ackMedian', 'resolveMedian'] as const;
+const figureColumns = figureKeys;
 const activityColumns = ['meetingsHeld', 'consultations', 'attendance', 'motionsPassed', 'motionsFailed', 'topicsRaised'] as const;
 
-function figureCells(f: TFigures): (number | null)[] {
-  return figureColumns.map((k) =>
-    k === 'response' || k === 'resolution' || k === 'satisfaction' ? f.rates[k] : k === 'ackMedian' ? f.ackMedian : k === 'resolveMedian' ? f.resolveMedian : f.counts[k],
-  );
-}
+const figureCells = (f: TFigures): (number | null)[] => figureColumns.map((k) => figureValue(f, k));
 
 async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file: string, progress: TProgress): Promise<string> {
   const t = createTranslator({ locale: p.locale, messages: { stats: p.locale === 'en' ? enStats : zhStats }, namespace: 'stats' });
@@ -107,8 +103,8 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
     figureColumns.forEach((k, i) => {
       const col = ws.getColumn(first + i);
       col.width = 12;
-      if (k === 'response' || k === 'resolution' || k === 'satisfaction') col.numFmt = '0.0%';
-      if (k === 'ackMedian' || k === 'resolveMedian') col.numFmt = '0';
+      if (isRateKey(k)) col.numFmt = '0.0%';
+      if (isMedianKey(k)) col.numFmt = '0';
     });
   };
 
@@ -160,7 +156,7 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   summary.addRow(['', t('export.current'), t('export.previous')]).commit();
   figureColumns.forEach((k, i) => {
     const r = summary.addRow([t(`figure.${k}`), figureCells(d.totals)[i], figureCells(d.totalsPrevious)[i]]);
-    if (k === 'response' || k === 'resolution' || k === 'satisfaction') r.numFmt = '0.0%';
+    if (isRateKey(k)) r.numFmt = '0.0%';
     r.commit();
   });
   activityColumns.forEach((k) => summary.addRow([t(`activity.${k}`), d.activity[k]]).commit());

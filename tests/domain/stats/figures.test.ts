@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, change, formatMinutes, formatRate, median, rate, sortRows, worstFirst, zeroCounts, type TCounts } from '@/domain/stats/figures';
+import { addCounts, change, emptyFigures, figureKeys, figureValue, formatMinutes, formatRate, median, rate, rates, sortRows, worstFirst, zeroCounts, type TCounts } from '@/domain/stats/figures';
 
 const c = (p: Partial<TCounts>): TCounts => addCounts(zeroCounts(), p);
 
@@ -21,6 +21,23 @@ describe('rates', () => {
     // 1 of 1 and 1 of 3: the average of rates would be 66.7 %, the whole is 2 of 4.
     const whole = addCounts(c({ ackDue: 1, ackOnTime: 1 }), c({ ackDue: 3, ackOnTime: 1 }));
     expect(rate(whole, 'response')).toBe(0.5);
+  });
+});
+
+describe('one figure of a unit', () => {
+  const counts = c({ opened: 7, ackDue: 4, ackOnTime: 3 });
+  const f = { counts, rates: rates(counts), ackMedian: 95, resolveMedian: null };
+  it.each([
+    ['opened', 7],
+    ['response', 0.75],
+    ['satisfaction', null],
+    ['ackMedian', 95],
+    ['resolveMedian', null],
+  ] as const)('%s → %o', (k, v) => expect(figureValue(f, k)).toBe(v));
+
+  it('lists counts, then rates, then medians, and an empty unit has zero counts and no rates', () => {
+    expect(figureKeys.slice(-5)).toEqual(['response', 'resolution', 'satisfaction', 'ackMedian', 'resolveMedian']);
+    expect(figureKeys.map((k) => figureValue(emptyFigures(), k))).toEqual([...Array(12).fill(0), null, null, null, null, null]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { change, formatMinutes, formatRate, rankFigures, sortRows, worstFirst, type TRankFigure } from '@/domain/stats/figures';
+import { change, figureValue, formatMinutes, formatRate, isMedianKey, isRateKey, rankFigures, sortRows, worstFirst, type TFigures, type TRankFigure } from '@/domain/stats/figures';
 import { Link } from '@/i18n/link';
-import type { TFigures } from '@/server/stats/aggregate';
 import type { TDashboard, TChildRow } from '@/server/stats/read-dashboard';
 import type { TDrillFigure } from '@/server/stats/sql';
 import type { TUnitRef } from '@/server/stats/units';
@@ -9,12 +8,6 @@ import { statsHref } from '../query';
 
 type TQ = { unit: TUnitRef; period: TDashboard['period']; category: string | null };
 
-export function valueOf(f: TFigures, k: TRankFigure): number | null {
-  if (k === 'response' || k === 'resolution' || k === 'satisfaction') return f.rates[k];
-  if (k === 'ackMedian') return f.ackMedian;
-  if (k === 'resolveMedian') return f.resolveMedian;
-  return f.counts[k];
-}
 
 /** Which list a figure drills into: a count to its issues, a rate to the issues that missed it. */
 const DRILL: Partial<Record<TRankFigure, TDrillFigure>> = {
@@ -25,13 +18,13 @@ const DRILL: Partial<Record<TRankFigure, TDrillFigure>> = {
 async function formatter() {
   const locale = (await getLocale()) === 'en' ? 'en' : 'zh';
   return (k: TRankFigure, v: number | null) =>
-    k === 'response' || k === 'resolution' || k === 'satisfaction' ? formatRate(v) : k === 'ackMedian' || k === 'resolveMedian' ? formatMinutes(v, locale) : v === null ? '—' : String(v);
+    isRateKey(k) ? formatRate(v) : isMedianKey(k) ? formatMinutes(v, locale) : v === null ? '—' : String(v);
 }
 
 function Change({ k, cur, prev, label }: { k: TRankFigure; cur: number | null; prev: number | null; label: string }) {
   const d = change(cur, prev);
-  if (d === null || d === 0 || k === 'ackMedian' || k === 'resolveMedian') return null;
-  const rate = k === 'response' || k === 'resolution' || k === 'satisfaction';
+  if (d === null || d === 0 || isMedianKey(k)) return null;
+  const rate = isRateKey(k);
   const better = rankFigures[k] === 'none' ? null : (rankFigures[k] === 'high') === d > 0;
   const text = rate ? `${d > 0 ? '▲' : '▼'}${Math.abs(Math.round(d * 1000) / 10)}` : `${d > 0 ? '▲' : '▼'}${Math.abs(d)}`;
   return (
@@ -49,13 +42,13 @@ export async function Tiles({ d, q }: { d: TDashboard; q: TQ }) {
   return (
     <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5" data-testid="tiles">
       {keys.map((k) => {
-        const v = valueOf(d.totals, k);
+        const v = figureValue(d.totals, k);
         const drill = DRILL[k];
         const body = (
           <>
             <span className="block text-base text-stone-700">{t(`figure.${k}`)}</span>
             <span className="block text-2xl font-bold tabular-nums" data-testid={`tile-${k}`}>{fmt(k, v)}</span>
-            <Change k={k} cur={v} prev={valueOf(d.totalsPrevious, k)} label={t('change')} />
+            <Change k={k} cur={v} prev={figureValue(d.totalsPrevious, k)} label={t('change')} />
           </>
         );
         return (
@@ -80,7 +73,7 @@ const COLUMNS: TRankFigure[] = ['opened', 'open', 'overdue', 'escalated', 'respo
 export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; sort: TRankFigure; dir: 'asc' | 'desc' }) {
   const t = await getTranslations('stats');
   const fmt = await formatter();
-  const rows = sortRows(d.children, (r) => valueOf(r.current, sort), dir);
+  const rows = sortRows(d.children, (r) => figureValue(r.current, sort), dir);
   // A new column sorts worst first; the sorted column flips.
   const sortHref = (k: TRankFigure) => `${statsHref('/admin/stats', q)}&sort=${k}&dir=${k === sort ? (dir === 'desc' ? 'asc' : 'desc') : worstFirst(k)}#children`;
   const name = (r: TChildRow) => (r.id === null ? t('communityLevel') : r.name);
@@ -116,12 +109,12 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
                 {r.open && r.id !== null ? <Link href={statsHref('/admin/stats', { ...q, unit: childRef(r) })} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{name(r)}</Link> : name(r)}
               </th>
               {COLUMNS.map((k) => {
-                const v = valueOf(r.current, k);
+                const v = figureValue(r.current, k);
                 const href = cellHref(r, k);
                 return (
                   <td key={k} className="p-2 text-right tabular-nums">
                     {href && v !== null ? <Link href={href} className="underline underline-offset-4">{fmt(k, v)}</Link> : fmt(k, v)}
-                    <Change k={k} cur={v} prev={valueOf(r.previous, k)} label={t('change')} />
+                    <Change k={k} cur={v} prev={figureValue(r.previous, k)} label={t('change')} />
                   </td>
                 );
               })}
@@ -156,7 +149,7 @@ export async function FigureTable({ rows, head, testId }: { rows: { key: string;
           {rows.map((r) => (
             <tr key={r.key} className="border-b border-stone-200">
               <th scope="row" className="p-2 text-left font-normal">{r.label}</th>
-              {cols.map((k) => <td key={k} className="p-2 text-right tabular-nums">{fmt(k, valueOf(r.f, k))}</td>)}
+              {cols.map((k) => <td key={k} className="p-2 text-right tabular-nums">{fmt(k, figureValue(r.f, k))}</td>)}
             </tr>
           ))}
         </tbody>
