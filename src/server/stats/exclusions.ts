@@ -13,10 +13,7 @@ import { issueAncestry } from '@/server/issues/handlers';
  */
 export async function setExclusion(by: TBy, issueId: number, input: { exclude: true; reason: string } | { exclude: false }) {
   const db = getDb();
-  const issue = await db.issue.findUnique({ where: { id: issueId }, select: { id: true, buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true, mergedIntoId: true } });
-  if (!issue || issue.mergedIntoId) return refuse('auth.forbidden');
-  const ancestry = await issueAncestry(issue);
-  if (!ancestry || !can(by.actor, 'stats.exclude', { ancestry }, by.today)) return refuse('auth.forbidden');
+  const issue = (await excludable(by, issueId)) ?? refuse('auth.forbidden');
   if (input.exclude && issue.excludedAt) return refuse('stats.alreadyExcluded');
   if (!input.exclude && !issue.excludedAt) return refuse('stats.notExcluded');
   const reason = input.exclude ? input.reason.trim() : null;
@@ -38,9 +35,14 @@ export async function setExclusion(by: TBy, issueId: number, input: { exclude: t
 
 /** Whether the viewer may mark this issue, and how it stands; null for those who may not. */
 export async function exclusionView(by: TBy, issueId: number) {
-  const issue = await getDb().issue.findUnique({ where: { id: issueId }, select: { buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true } });
-  if (!issue) return null;
+  const issue = await excludable(by, issueId);
+  return issue && { excluded: issue.excludedAt !== null, reason: issue.exclusionReason };
+}
+
+/** The issue, if it exists, is not a merged duplicate, and the viewer holds stats.exclude at its place. */
+async function excludable(by: TBy, issueId: number) {
+  const issue = await getDb().issue.findUnique({ where: { id: issueId }, select: { buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true, mergedIntoId: true } });
+  if (!issue || issue.mergedIntoId) return null;
   const ancestry = await issueAncestry(issue);
-  if (!ancestry || !can(by.actor, 'stats.exclude', { ancestry }, by.today)) return null;
-  return { excluded: issue.excludedAt !== null, reason: issue.exclusionReason };
+  return ancestry && can(by.actor, 'stats.exclude', { ancestry }, by.today) ? issue : null;
 }
