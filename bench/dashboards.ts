@@ -27,7 +27,8 @@ const { presetPeriod } = await import('../src/domain/stats/period.ts');
 const { getDb } = await import('../src/server/db.ts');
 type TBy = Parameters<typeof readDashboard>[0];
 
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const { today: todayInChina } = await import('../src/server/today.ts');
+const today = todayInChina();
 const db = new pg.Client({ connectionString: url });
 await db.connect();
 const street = (await db.query(`SELECT s.id, s."districtId" FROM "Street" s WHERE s.code = '510116001'`)).rows[0] as { id: number; districtId: number };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { getDb, type TDb, type TTx } from '@/server/db';
-import { at, cellAggregates, meetingHeld, OPEN } from './sql';
+import { at, cellAggregates, inMonths, meetingHeld, OPEN } from './sql';
 
 const WATERMARK = 'stats.refreshedAt';
 /** One refresh at a time across every app instance (a transaction-scoped advisory lock). */
@@ -119,8 +119,7 @@ async function recomputeActivityCells(tx: TTx, keys: TKey[], now: Date) {
 
 async function insertActivityCells(tx: TTx, keys: TKey[], now: Date) {
   if (keys.length === 0) return;
-  const inMonth = (col: string) =>
-    Prisma.raw(`${col} >= k.month - interval '8 hours' AND ${col} < k.month + interval '1 month' - interval '8 hours'`);
+  const inMonth = (col: string) => inMonths(Prisma.raw(col), Prisma.raw('k.month'), Prisma.raw('k.month'));
   await tx.$executeRaw`
     WITH k AS (${keysTable(keys)}),
     mt AS (

@@ -66,9 +66,14 @@ export function meetingHeld(now: Date): Prisma.Sql {
   return Prisma.sql`m.status <> 'CANCELLED' AND m."startsAt" <= ${at(now)}`;
 }
 
-/** Issues raised within the period's months (China time). */
+/** A stored UTC time within the China-time months from..to (each an SQL date, the month's first day). */
+export function inMonths(column: Prisma.Sql, from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${column} >= (${from} - interval '8 hours') AND ${column} < (${to} + interval '1 month' - interval '8 hours')`;
+}
+
+/** Issues (or the `column` given) within the period's months (China time). */
 export function raisedIn(p: TPeriod, column = Prisma.raw('i."createdAt"')): Prisma.Sql {
-  return Prisma.sql`${column} >= (${monthStart(p.from)}::date - interval '8 hours') AND ${column} < (${monthStart(p.to)}::date + interval '1 month' - interval '8 hours')`;
+  return inMonths(column, Prisma.sql`${monthStart(p.from)}::date`, Prisma.sql`${monthStart(p.to)}::date`);
 }
 
 /** The months of a period as the rollup keys them. */
