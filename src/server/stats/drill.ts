@@ -5,7 +5,7 @@ import type { TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { figureWhere, meetingHeld, raisedIn, type TDrillFigure } from './sql';
-import { authorizeUnit, scopeOf, type TUnitRef } from './units';
+import { authorizeUnit, type TUnitRef } from './units';
 
 export const DRILL_LIMIT = 200;
 
@@ -21,7 +21,7 @@ export type TDrillRow = {
  */
 export async function listBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; category: string | null; figure: TDrillFigure; compoundless?: boolean }) {
   const unit = await authorizeUnit(by, q.unit);
-  const scope = await scopeOf(q.unit);
+  const scope = unit.scope;
   const now = new Date();
   const where = Prisma.sql`i."mergedIntoId" IS NULL AND ${Prisma.raw(`i."${scope.column}"`)} = ANY(${scope.ids}::int[]) AND ${raisedIn(q.period)}
     AND ${figureWhere(q.figure, now)}
@@ -47,7 +47,7 @@ export type TTopicRow = { id: number; title: string; status: string; step: strin
  */
 export async function listTopicsBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; step: string }) {
   const unit = await authorizeUnit(by, q.unit);
-  const scope = await scopeOf(q.unit);
+  const scope = unit.scope;
   const stepOf = Prisma.sql`CASE WHEN t.status = 'OPEN' THEN p.steps -> t."stepIndex" ->> 'key' ELSE t.status::text END`;
   const where = Prisma.sql`${Prisma.raw(`t."${scope.column}"`)} = ANY(${scope.ids}::int[]) AND ${raisedIn(q.period, Prisma.raw('t."createdAt"'))}
     AND ${q.step === 'OPEN' ? Prisma.sql`t.status = 'OPEN'` : Prisma.sql`${stepOf} = ${q.step}`}`;
@@ -70,7 +70,7 @@ export type TMeetingRow = { id: number; title: string; kind: string; communityNa
  */
 export async function listMeetingsBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; consultationsOnly: boolean }) {
   const unit = await authorizeUnit(by, q.unit);
-  const scope = await scopeOf(q.unit);
+  const scope = unit.scope;
   const place = scope.column === 'compoundId' || scope.column === 'communityId'
     ? Prisma.sql`${Prisma.raw(`m."${scope.column}"`)} = ANY(${scope.ids}::int[])`
     : Prisma.sql`m."communityId" IN (SELECT c.id FROM "Community" c JOIN "Street" s ON s.id = c."streetId" WHERE ${Prisma.raw(scope.column === 'streetId' ? 's.id' : 's."districtId"')} = ANY(${scope.ids}::int[]))`;

@@ -18,7 +18,7 @@ import { rollupFigures } from './aggregate';
 import { rollupActivity, zeroActivity, type TActivity } from './activity';
 import { listBehind } from './drill';
 import { readDashboard } from './read-dashboard';
-import { authorizeUnit, scopeOf, unitParam, type TUnitRef } from './units';
+import { authorizeUnit, unitParam, type TUnitRef } from './units';
 
 export const exportKinds = ['DASHBOARD', 'MONTHLY', 'COMMUNITIES'] as const;
 export type TExportKind = (typeof exportKinds)[number];
@@ -110,7 +110,7 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
 
   if (kind === 'COMMUNITIES') {
     const unit = await authorizeUnit(by, p.unit);
-    const scope = await scopeOf(p.unit);
+    const scope = unit.scope;
     const communities = await getDb().community.findMany({
       where: scope.column === 'districtId' ? { street: { districtId: { in: scope.ids } } } : scope.column === 'streetId' ? { streetId: { in: scope.ids } } : { id: { in: scope.ids } },
       select: { id: true, code: true, name: true, street: { select: { name: true, district: { select: { name: true } } } } },

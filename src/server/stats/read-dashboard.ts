@@ -6,7 +6,7 @@ import type { TFigures } from '@/domain/stats/figures';
 import { figuresOr, liveFigures, rollupFigures } from './aggregate';
 import { liveActivity, openTopicsBy, rollupActivity, sumActivity, topicsByStep, zeroActivity, type TActivity } from './activity';
 import { statsRefreshedAt } from './refresh';
-import { authorizeUnit, childLevel, childrenOf, mayRead, scopeOf, type TUnitLevel, type TUnitRef } from './units';
+import { authorizeUnit, childLevel, childrenOf, mayRead, type TUnitLevel, type TUnitRef } from './units';
 
 export type TDashboardQuery = { unit: TUnitRef; period: TPeriod; category: string | null };
 
@@ -31,7 +31,7 @@ export type TChildRow = {
  */
 export async function readDashboard(by: TBy, q: TDashboardQuery) {
   const unit = await authorizeUnit(by, q.unit);
-  const scope = await scopeOf(q.unit);
+  const scope = unit.scope;
   const prev = previousPeriod(q.period);
   const live = q.unit.level === 'compound';
   // The previous period only feeds the "change" marks, which medians do not have: no medians there.

@@ -9,7 +9,8 @@ import type { TScope } from './aggregate';
 
 export type TUnitLevel = 'city' | 'district' | 'street' | 'community' | 'compound';
 export type TUnitRef = { level: TUnitLevel; id: number };
-export type TUnit = TUnitRef & { name: string; trail: (TUnitRef & { name: string; open: boolean })[] };
+/** A unit the user may read: its name, the units above it (and whether they may be opened), and its issues' scope. */
+export type TUnit = TUnitRef & { name: string; trail: (TUnitRef & { name: string; open: boolean })[]; scope: TScope };
 
 const CHILD: Record<TUnitLevel, TUnitLevel | null> = { city: 'street', district: 'street', street: 'community', community: 'compound', compound: null };
 export const childLevel = (l: TUnitLevel) => CHILD[l];
@@ -35,11 +36,11 @@ export async function authorizeUnit(by: TBy, ref: TUnitRef): Promise<TUnit> {
     const districts = await db.district.findMany({ where: { cityName: d.cityName }, select: { id: true, streets: { select: { id: true } } } });
     const ok = mine.some((p) => districts.some((x) => (p.level === 'district' ? x.id === p.id : x.streets.some((s) => s.id === p.id))));
     if (!ok) return refuse('auth.forbidden');
-    return { ...ref, name: d.cityName, trail: [] };
+    return { ...ref, name: d.cityName, trail: [], scope: { column: 'districtId', ids: districts.map((x) => x.id) } };
   }
   const ancestry = await ancestryOf(ref as TUnitRef & { level: Exclude<TUnitLevel, 'city'> });
   if (!ancestry || !can(by.actor, 'stats.read', { ancestry }, by.today)) return refuse('auth.forbidden');
-  return { ...ref, name: await nameOf(ref), trail: await trailOf(by, ancestry, ref.level) };
+  return { ...ref, name: await nameOf(ref), trail: await trailOf(by, ancestry, ref.level), scope: { column: `${ref.level}Id` as TScope['column'], ids: [ref.id] } };
 }
 
 /** May the user open this unit (a row of a table leads there only if so)? */
@@ -67,16 +68,6 @@ async function trailOf(by: TBy, a: TAncestry, level: TUnitLevel) {
     if (id !== undefined) out.push({ level: l, id, name: await nameOf({ level: l, id }), open: mayRead(by, above) });
   }
   return out;
-}
-
-/** The issues of a unit, as an aggregate scope. */
-export async function scopeOf(ref: TUnitRef): Promise<TScope> {
-  if (ref.level === 'city') {
-    const d = await getDb().district.findUniqueOrThrow({ where: { id: ref.id }, select: { cityName: true } });
-    const ids = (await getDb().district.findMany({ where: { cityName: d.cityName }, select: { id: true } })).map((x) => x.id);
-    return { column: 'districtId', ids };
-  }
-  return { column: `${ref.level}Id` as TScope['column'], ids: [ref.id] };
 }
 
 /** The units one level down, with what authorization needs to know about each. */
