@@ -27,6 +27,8 @@ export default defineConfig({
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/file-db.ts'],
           testTimeout: 60_000,
+          // Secret ballots are sealed under a key derived from the app's secret (decision 022).
+          env: { YISHI_BALLOT_SECRET: 'integration-tests-ballot-secret' },
           hookTimeout: 120_000,
         },
       },

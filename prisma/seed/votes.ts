@@ -28,5 +28,7 @@ export async function seedVotes(tx: Prisma.TransactionClient, now: Date) {
   });
   await tx.topicRecord.create({ data: { topicId: s5.id, stepIndex: 1, kind: 'APPROVAL', statement: '支部委员会同意提交业主大会书面征求意见。', participants: ['王秀英'], heldOn: new Date(now.getTime() - 5 * day), byUserId: wang.id } });
   const m5 = await openMotion(tx, s5, 2, { kind: 'OWNERS' }, { kind: 'OWNERS_ASSEMBLY', matter: 9 });
-  await tx.motion.update({ where: { id: m5.id }, data: { mode: 'WRITTEN', closesAt: new Date(now.getTime() + 15 * day), title: '书面征求意见' } });
+  // Announced to the owners 16 days ago (the 15 clear days of notice are over): ballots are being returned.
+  const votingFrom = new Date(now.getTime() - day);
+  await tx.motion.update({ where: { id: m5.id }, data: { mode: 'WRITTEN', closesAt: new Date(now.getTime() + 15 * day), votingFrom, title: '书面征求意见' } });
 }

@@ -110,3 +110,9 @@ export function noticeIsInTime(noticeDay: string, meetingDay: string, days = 15)
   const d = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
   return d(meetingDay) - d(noticeDay) >= days;
 }
+
+/** The first day an owners' vote may take place after a notice on `noticeDay`: the earliest day noticeIsInTime accepts. */
+export function firstVotingDay(noticeDay: string, days = 15): string {
+  const t = Date.UTC(+noticeDay.slice(0, 4), +noticeDay.slice(5, 7) - 1, +noticeDay.slice(8, 10)) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}

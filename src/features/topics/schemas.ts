@@ -91,7 +91,7 @@ export const ZApproval = z.object({ topicId: ZId, decision: z.enum(['approve', '
 
 export const ZBodyTally = z.object({ topicId: ZId, present: ZCount, for: ZCount, against: ZCount, abstain: ZCount });
 export const ZOwnersTally = z.object({
-  topicId: ZId, headsTotal: ZCount, areaTotal: ZArea, headsParticipating: ZCount, areaParticipating: ZArea, headsFor: ZCount, areaFor: ZArea,
+  topicId: ZId, headsParticipating: ZCount, areaParticipating: ZArea, headsFor: ZCount, areaFor: ZArea,
 });
 
 export const ZBid = z.object({ topicId: ZId, contractor: text(2, 60, 'field.contractor'), amount: ZYuan, note: z.string().trim().max(200).optional() });

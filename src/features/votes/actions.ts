@@ -60,8 +60,8 @@ export async function paperAction(_: TFormState, fd: FormData): Promise<TFormSta
 
 export async function closeVoteAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
-    const { motionId } = z.object({ motionId: ZId }).parse(formObject(fd));
-    await closeMotion(await by(), motionId);
+    const i = z.object({ motionId: ZId, confirmed: on, reason: z.string().trim().max(500).optional() }).parse(formObject(fd));
+    await closeMotion(await by(), i.motionId, { confirmed: i.confirmed, reason: i.reason });
     return done('closed');
   });
 }

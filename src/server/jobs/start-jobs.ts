@@ -58,8 +58,9 @@ export function startJobs(): Promise<PgBoss> | undefined {
     await boss.createQueue(MOTIONS_CLOSE);
     await boss.schedule(MOTIONS_CLOSE, '* * * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(MOTIONS_CLOSE, async () => {
-      const n = await closeDueMotions();
-      if (n) console.info('[jobs] motions closed', n);
+      // Failures are logged, kept on the motion for the staff desk, and tried again on the next run.
+      const { closed } = await closeDueMotions();
+      if (closed) console.info('[jobs] motions closed', closed);
     });
     // The dashboards' rollups: the cells changed since the last run, every minute.
     await boss.createQueue(STATS_REFRESH);

@@ -1,16 +1,33 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { TMotionBody } from '@/domain/topics/procedure';
-import { evaluateBody, evaluateOwners, type TRule } from '@/domain/votes/evaluate';
+import { evaluateBody, evaluateOwners, firstVotingDay, type TRule } from '@/domain/votes/evaluate';
 import { votersOf, type TUnit } from '@/domain/votes/owners';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { today } from '@/server/today';
 import { describeResult } from '@/server/votes/describe';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
-type TTopicRow = { id: number; title: string; communityId: number; compoundId: number | null; assemblyMatter: number | null };
+type TTopicRow = { id: number; title: string; communityId: number; compoundId: number | null; assemblyMatter: number | null; ownersBuildingIds?: number[] };
+
+/** Owners of the whole compound, or only of the buildings concerned (相关业主, rules.md §3). */
+const ownersPlace = (topic: TTopicRow) => ({
+  compoundId: topic.compoundId!,
+  ...(topic.ownersBuildingIds?.length ? { id: { in: topic.ownersBuildingIds } } : {}),
+});
+
+/**
+ * Owners vote no earlier than 15 clear days after the announcement (the notice day not counted): from
+ * 00:00 China time of the first day `noticeIsInTime` accepts. The announcement is the topic's latest.
+ */
+async function ownersVotingFrom(tx: TTx, topicId: number, now: Date) {
+  const notice = await tx.notice.findFirst({ where: { topicId, kind: 'ANNOUNCEMENT' }, orderBy: { publishedAt: 'desc' }, select: { publishedAt: true } });
+  const day = today(notice?.publishedAt ?? now);
+  return new Date(`${firstVotingDay(day)}T00:00:00+08:00`);
+}
 
 /**
  * Opens the motion a step's leaving effect names, on the body of the topic's place, with the roster
@@ -32,7 +49,8 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
     roster = (await tx.partyMember.findMany({ where: { partyOrg: { communityId: topic.communityId } }, select: { personId: true } })).map((m) => m.personId);
   } else {
     if (!topic.compoundId) return refuse('topic.assemblyNeedsCompound');
-    roster = [...new Set((await tx.ownership.findMany({ where: { isVoter: true, household: { building: { compoundId: topic.compoundId } } }, select: { personId: true } })).map((o) => o.personId))];
+    const owners = await tx.ownership.findMany({ where: { isVoter: true, household: { building: ownersPlace(topic) } }, select: { personId: true } });
+    roster = [...new Set(owners.map((o) => o.personId))];
   }
   if (roster.length === 0) refuse('topic.emptyRoster');
   let effective: TRule = rule;
@@ -41,7 +59,7 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
     // Owners vote with their areas (SPC interpretation arts. 8–9): frozen now with the compound's settings.
     const compound = await tx.compound.findUniqueOrThrow({ where: { id: topic.compoundId! }, select: { parkingCountsInArea: true, silentFollowMajority: true } });
     effective = { ...rule, matter: (topic.assemblyMatter ?? rule.matter) as 1, silentFollowMajority: compound.silentFollowMajority };
-    const households = await tx.household.findMany({ where: { building: { compoundId: topic.compoundId! } }, select: { id: true, areaCentiM2: true, use: true, developerHeld: true, ownerships: { where: { isVoter: true }, select: { personId: true } } } });
+    const households = await tx.household.findMany({ where: { building: ownersPlace(topic) }, select: { id: true, areaCentiM2: true, use: true, developerHeld: true, ownerships: { where: { isVoter: true }, select: { personId: true } } } });
     const units: TUnit[] = households.flatMap((h): TUnit[] => {
       const voter: TUnit['voter'] | undefined = h.developerHeld ? 'DEVELOPER' : h.ownerships[0]?.personId;
       return voter === undefined ? [] : [{ id: h.id, areaCentiM2: h.areaCentiM2, voter, isParking: h.use === 'PARKING' }];
@@ -52,9 +70,12 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
     roll = [...areas].map(([k, area]) => ({ voterKey: k === 'DEVELOPER' ? 0 : k, areaCentiM2: area, units: count.get(k) ?? 0 }));
     roster = roll.map((r) => r.voterKey);
   }
+  const owners = rule.kind === 'OWNERS_ASSEMBLY';
+  const scope = owners && topic.ownersBuildingIds?.length ? { ...voters, buildingIds: topic.ownersBuildingIds } : voters;
   const motion = await tx.motion.create({
     data: {
-      topicId: topic.id, stepIndex, bodyId, voters: voters as unknown as Prisma.InputJsonValue, rule: effective as unknown as Prisma.InputJsonValue, roster,
+      topicId: topic.id, stepIndex, bodyId, voters: scope as unknown as Prisma.InputJsonValue, rule: effective as unknown as Prisma.InputJsonValue, roster,
+      votingFrom: owners ? await ownersVotingFrom(tx, topic.id, now) : null,
       // Owners decide by written consultation by default; bodies by a show of hands entered by the secretary.
       mode: rule.kind === 'OWNERS_ASSEMBLY' ? 'WRITTEN' : 'SHOW_OF_HANDS',
     },
@@ -63,44 +84,63 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   return motion;
 }
 
+/**
+ * What the form enters: only those who took part and how they voted. The denominators (members, owners and
+ * their area) always come from the roster frozen when the motion opened, never from the form.
+ */
 export type TTallyInput =
   | { kind: 'BODY'; present: number; for: number; against: number; abstain: number }
-  | { kind: 'OWNERS'; headsTotal: number; areaTotal: number; headsParticipating: number; areaParticipating: number; headsFor: number; areaFor: number };
+  | { kind: 'OWNERS'; headsParticipating: number; areaParticipating: number; headsFor: number; areaFor: number };
+
+type TRoll = { heads: number; area: number };
+
+function evaluateTally(rule: TRule, tally: TTallyInput, roll: TRoll) {
+  if (rule.kind === 'OWNERS_ASSEMBLY') {
+    if (tally.kind !== 'OWNERS') return refuse('topic.tallyKind');
+    if (tally.headsParticipating > roll.heads || tally.areaParticipating > roll.area) {
+      refuse('topic.tallyOverRoster', { heads: roll.heads, area: (roll.area / 100).toFixed(2) });
+    }
+    if (tally.headsFor > tally.headsParticipating || tally.areaFor > tally.areaParticipating) refuse('topic.tallyInconsistent', { roster: roll.heads });
+    const counts = { headsTotal: roll.heads, areaTotal: roll.area, ...tally };
+    return { result: evaluateOwners(rule, counts), counts };
+  }
+  if (tally.kind !== 'BODY') return refuse('topic.tallyKind');
+  if (tally.present > roll.heads || tally.for + tally.against + tally.abstain > tally.present) refuse('topic.tallyInconsistent', { roster: roll.heads });
+  return { result: evaluateBody(rule, { roster: roll.heads, present: tally.present, for: tally.for }), counts: { roster: roll.heads, ...tally } };
+}
 
 /**
- * Until ballots are cast in the app (the votes capability), staff record the count of a meeting or a
- * written consultation held on paper. The domain decides; the result says why in words.
+ * Staff record the count of a show of hands, or of an owners' vote held on paper. Everything is decided
+ * under the motion's row lock: a ballot cast meanwhile, or a second count, cannot slip in between.
  */
 export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyInput) {
   const t = await loadTopic(by, topicId);
   requireStep(t, 'MOTION');
   const db = getDb();
-  const motion = (await db.motion.findFirst({ where: { topicId, stepIndex: t.topic.stepIndex }, orderBy: { id: 'desc' } })) ?? refuse('topic.noMotion');
-  if (motion.status !== 'OPEN') refuse('topic.motionDecided');
-  // Counts are entered only for a show of hands (or an assembly counted on paper); ballots are tallied at close.
-  if (motion.mode !== 'SHOW_OF_HANDS' && (await db.ballot.count({ where: { motionId: motion.id } })) > 0) refuse('vote.hasBallots');
-  const rule = motion.rule as unknown as TRule;
-  const rosterSize = motion.roster.length;
-  let result;
-  if (rule.kind === 'OWNERS_ASSEMBLY') {
-    if (tally.kind !== 'OWNERS') return refuse('topic.tallyKind');
-    if (tally.headsParticipating > tally.headsTotal || tally.areaParticipating > tally.areaTotal || tally.headsFor > tally.headsParticipating || tally.areaFor > tally.areaParticipating) refuse('topic.tallyInconsistent');
-    result = evaluateOwners(rule, tally);
-  } else {
-    if (tally.kind !== 'BODY') return refuse('topic.tallyKind');
-    if (tally.present > rosterSize || tally.for + tally.against + tally.abstain > tally.present) refuse('topic.tallyInconsistent', { roster: rosterSize });
-    result = evaluateBody(rule, { roster: rosterSize, present: tally.present, for: tally.for });
-  }
-  const words = describeResult(result);
-  await db.$transaction(async (tx) => {
-    const done = await tx.motion.updateMany({
-      where: { id: motion.id, status: 'OPEN' },
-      data: { status: result.passed ? 'PASSED' : 'FAILED', tally: tally as unknown as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue, decidedAt: new Date(), decidedById: by.userId },
+  const latest = await db.motion.findFirst({ where: { topicId, stepIndex: t.topic.stepIndex }, orderBy: { id: 'desc' }, select: { id: true } });
+  const motionId = latest?.id ?? refuse('topic.noMotion');
+  return db.$transaction(async (tx) => {
+    type TRow = { status: string; early: boolean; votingFrom: Date | null };
+    const [row] = await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("votingFrom" IS NOT NULL AND "votingFrom" > now()) AS early, "votingFrom"
+      FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
+    if (!row || row.status !== 'OPEN') return refuse('topic.motionDecided');
+    const motion = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
+    const owners = (motion.rule as unknown as TRule).kind === 'OWNERS_ASSEMBLY';
+    if (owners !== (tally.kind === 'OWNERS')) refuse('topic.tallyKind');
+    if (row.early) refuse('vote.notYet', { from: today(row.votingFrom!) });
+    // Counts are entered only for a show of hands (or an assembly counted on paper); ballots are tallied at close.
+    if (motion.mode !== 'SHOW_OF_HANDS' && (await tx.ballot.count({ where: { motionId } })) > 0) refuse('vote.hasBallots');
+    const sums = await tx.motionVoter.aggregate({ where: { motionId }, _count: true, _sum: { areaCentiM2: true } });
+    const { result, counts } = evaluateTally(motion.rule as unknown as TRule, tally, { heads: sums._count, area: sums._sum.areaCentiM2 ?? 0 });
+    const words = describeResult(result);
+    await tx.motion.update({
+      where: { id: motionId },
+      data: { status: result.passed ? 'PASSED' : 'FAILED', tally: counts as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue, decidedAt: new Date(), decidedById: by.userId },
     });
-    if (done.count !== 1) refuse('topic.motionDecided');
     await topicEvent(tx, by, t.topic, 'MOTION_RESULT', `${words.lines.join('；')}。${words.outcome}`);
     await notifyTopic(tx, t.topic, 'topic.motion', words.outcome, by.userId);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'motion.record', entityType: 'Motion', entityId: motion.id, after: { tally, passed: result.passed, code: result.code }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    const after = { tally: counts, passed: result.passed, code: result.code };
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'motion.record', entityType: 'Motion', entityId: motionId, after, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    return { passed: result.passed, ...words };
   });
-  return { passed: result.passed, ...words };
 }

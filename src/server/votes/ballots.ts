@@ -7,9 +7,11 @@ import type { TChoice } from '@/domain/votes/owners';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
-import { refuse } from '@/server/errors';
+import { refuse, UseCaseError } from '@/server/errors';
+import { today } from '@/server/today';
 import { loadTopic, notifyTopic, topicEvent } from '@/server/topics/topic-core';
 import { describeResult } from './describe';
+import { sealChoice, shuffled, unsealChoice } from './seal';
 
 type TMotionRow = NonNullable<Awaited<ReturnType<TTx['motion']['findUnique']>>>;
 const BALLOT_TX = { maxWait: 30_000, timeout: 15_000 };
@@ -22,53 +24,81 @@ async function loadMotion(by: TBy, motionId: number) {
   return { m, t, runs };
 }
 
-export type TMotionSettings = { mode: 'ELECTRONIC' | 'SHOW_OF_HANDS' | 'WRITTEN'; secret: boolean; hideResults: boolean; allowChange: boolean; closesAt: Date | null; meetingId: number | null; proxyLimit: number };
+export type TMotionSettings = {
+  mode: 'ELECTRONIC' | 'SHOW_OF_HANDS' | 'WRITTEN';
+  secret: boolean;
+  hideResults: boolean;
+  allowChange: boolean;
+  closesAt: Date | null;
+  meetingId: number | null;
+  proxyLimit: number;
+};
+
+/** Chinese date and time of an instant, for messages such as "from 2026-12-18 00:00". */
+const chinaTime = (d: Date) => `${today(d)} ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', timeStyle: 'short' }).format(d)}`;
 
 /** Before the first ballot, those running the vote choose how it is taken. */
 export async function configureMotion(by: TBy, motionId: number, s: TMotionSettings) {
   const { m, t, runs } = await loadMotion(by, motionId);
   if (!runs) refuse('topic.notYourStep');
-  if (m.status !== 'OPEN') refuse('topic.motionDecided');
   const db = getDb();
-  if (await db.ballot.count({ where: { motionId } })) refuse('vote.hasBallots');
   const rule = m.rule as unknown as TRule;
   // Owners vote with their areas: how each voted must stay linked to them, so no secret ballot there.
   if (s.secret && rule.kind === 'OWNERS_ASSEMBLY') refuse('vote.secretOwners');
   if (s.mode === 'WRITTEN' && !s.closesAt) refuse('vote.closesAtNeeded');
   if (s.closesAt && s.closesAt.getTime() <= Date.now()) refuse('vote.closesInPast');
+  if (s.closesAt && m.votingFrom && s.closesAt <= m.votingFrom) refuse('vote.closesBeforeVoting', { from: chinaTime(m.votingFrom) });
   if (s.meetingId) {
     const meeting = await db.meeting.findUnique({ where: { id: s.meetingId } });
     if (!meeting || meeting.communityId !== t.topic.communityId) refuse('vote.meetingElsewhere');
   }
   await db.$transaction(async (tx) => {
-    await tx.motion.update({ where: { id: motionId }, data: { mode: s.mode, secret: s.secret, hideResults: s.secret || s.hideResults, allowChange: !s.secret && s.allowChange, closesAt: s.closesAt, meetingId: s.meetingId, proxyLimit: s.proxyLimit } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'motion.configure', entityType: 'Motion', entityId: motionId, after: { ...s, closesAt: s.closesAt?.toISOString() ?? null }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    // Decided under the motion's row lock: a ballot that arrives meanwhile waits, and then sees the new mode.
+    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
+    if (row?.status !== 'OPEN') refuse('topic.motionDecided');
+    if (await tx.ballot.count({ where: { motionId } })) refuse('vote.hasBallots');
+    const data = { ...s, hideResults: s.secret || s.hideResults, allowChange: !s.secret && s.allowChange };
+    await tx.motion.update({ where: { id: motionId }, data });
+    const after = { ...s, closesAt: s.closesAt?.toISOString() ?? null };
+    await writeAudit(tx, { ...actor(by), action: 'motion.configure', entityType: 'Motion', entityId: motionId, after, ...placeOf(t.topic) });
   });
 }
 
+const actor = (by: TBy) => ({ actorId: by.userId, actorLabel: by.label });
+const placeOf = (topic: { communityId: number; compoundId: number | null }) => ({ communityId: topic.communityId, compoundId: topic.compoundId });
+
 /**
  * Takes the motion's row lock (shared: ballots go in side by side; closing takes it exclusively and
- * waits for them), and checks with the database's own clock that the vote is still open.
+ * waits for them), and checks with the database's own clock that the vote is open now: started (owners'
+ * notice period over) and not past its end. The database's trigger checks the same again.
  */
 async function lockOpen(tx: TTx, motionId: number, mode: 'SHARE' | 'UPDATE') {
+  type TRow = { status: string; ended: boolean; early: boolean; votingFrom: Date | null };
   const rows = mode === 'SHARE'
-    ? await tx.$queryRaw<{ status: string; open: boolean }[]>`SELECT status::text AS status, ("closesAt" IS NULL OR "closesAt" > now()) AS open FROM "Motion" WHERE id = ${motionId} FOR SHARE`
-    : await tx.$queryRaw<{ status: string; open: boolean }[]>`SELECT status::text AS status, ("closesAt" IS NULL OR "closesAt" > now()) AS open FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
+    ? await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" <= now()) AS ended,
+        ("votingFrom" IS NOT NULL AND "votingFrom" > now()) AS early, "votingFrom" FROM "Motion" WHERE id = ${motionId} FOR SHARE`
+    : await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" <= now()) AS ended,
+        ("votingFrom" IS NOT NULL AND "votingFrom" > now()) AS early, "votingFrom" FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
   const r = rows[0];
-  if (!r || r.status !== 'OPEN' || !r.open) refuse('vote.closed');
+  if (!r || r.status !== 'OPEN' || r.ended) return refuse('vote.closed');
+  if (r.early) refuse('vote.notYet', { from: chinaTime(r.votingFrom!) });
 }
 
-async function insertBallot(tx: TTx, m: TMotionRow, voterKey: number, choice: TChoice, extra: { channel: string; enteredById?: number; proxyHolderId?: number; proxyDocument?: string }) {
+type TExtra = { channel: string; enteredById?: number; proxyHolderId?: number; proxyDocument?: string };
+
+async function insertBallot(tx: TTx, m: TMotionRow, voterKey: number, choice: TChoice, extra: TExtra) {
   const existing = await tx.ballot.findUnique({ where: { motionId_voterKey: { motionId: m.id, voterKey } } });
   if (existing) {
-    if (!m.allowChange || m.secret || extra.channel !== 'ELECTRONIC' || existing.channel !== 'ELECTRONIC') refuse('vote.already');
+    const changeable = m.allowChange && !m.secret && extra.channel === 'ELECTRONIC' && existing.channel === 'ELECTRONIC';
+    if (!changeable) refuse('vote.already');
     await tx.ballot.update({ where: { id: existing.id }, data: { choice, changedAt: new Date() } });
     return { id: existing.id, changed: true };
   }
   try {
-    // One ballot per voter per motion: the unique key decides, whatever arrives at the same time.
-    const b = await tx.ballot.create({ data: { motionId: m.id, voterKey, choice: m.secret ? null : choice, ...extra } });
-    if (m.secret) await tx.secretChoice.create({ data: { motionId: m.id, choice } });
+    // One ballot per voter per motion: the unique key decides, whatever arrives at the same time. A secret
+    // choice is sealed on the ballot (decision 022): nothing readable in the database links it to the voter.
+    const how = m.secret ? { choice: null, sealed: sealChoice(m.id, choice) } : { choice };
+    const b = await tx.ballot.create({ data: { motionId: m.id, voterKey, ...how, ...extra } });
     return { id: b.id, changed: false };
   } catch (e) {
     if ((e as { code?: string }).code === 'P2002') refuse('vote.already');
@@ -82,68 +112,96 @@ export async function castBallot(by: TBy, motionId: number, choice: TChoice) {
   const m = (await db.motion.findUnique({ where: { id: motionId } })) ?? refuse('auth.forbidden');
   if (m.mode === 'SHOW_OF_HANDS') refuse('vote.notElectronic');
   const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
-  if (!(await db.motionVoter.findUnique({ where: { motionId_voterKey: { motionId, voterKey: me.personId } } }))) refuse('vote.notOnRoster');
-  if (m.meetingId && !(await db.attendance.findUnique({ where: { meetingId_personId: { meetingId: m.meetingId, personId: me.personId } } }))) refuse('vote.signInFirst');
+  const onRoll = await db.motionVoter.findUnique({ where: { motionId_voterKey: { motionId, voterKey: me.personId } } });
+  if (!onRoll) refuse('vote.notOnRoster');
+  const signedIn = (meetingId: number) => db.attendance.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } });
+  if (m.meetingId && !(await signedIn(m.meetingId))) refuse('vote.signInFirst');
   return db.$transaction(async (tx) => {
     await lockOpen(tx, motionId, 'SHARE');
     const r = await insertBallot(tx, m, me.personId, choice, { channel: 'ELECTRONIC' });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: r.changed ? 'ballot.change' : 'ballot.cast', entityType: 'Motion', entityId: motionId, after: m.secret ? { secret: true } : { choice } });
+    const after = m.secret ? { secret: true } : { choice };
+    await writeAudit(tx, { ...actor(by), action: r.changed ? 'ballot.change' : 'ballot.cast', entityType: 'Motion', entityId: motionId, after });
     return { receipt: r.id };
     // Hundreds of members voting in the same minute wait their turn for a connection rather than fail.
   }, BALLOT_TX);
 }
 
+type TPaper = { voterKey: number; choice: TChoice; proxy?: { holderPersonId: number; document: string } };
+
 /**
  * Staff enter a paper ballot of a written consultation (marked as paper), or one a proxy holder
  * cast with a written proxy — never more per holder than the motion allows.
  */
-export async function enterPaperBallot(by: TBy, motionId: number, input: { voterKey: number; choice: TChoice; proxy?: { holderPersonId: number; document: string } }) {
+export async function enterPaperBallot(by: TBy, motionId: number, input: TPaper) {
   const { m, runs } = await loadMotion(by, motionId);
   if (!runs) refuse('topic.notYourStep');
   if (m.mode !== 'WRITTEN') refuse('vote.notWritten');
   const db = getDb();
-  if (!(await db.motionVoter.findUnique({ where: { motionId_voterKey: { motionId, voterKey: input.voterKey } } }))) refuse('vote.notOnRoster');
+  const onRoll = await db.motionVoter.findUnique({ where: { motionId_voterKey: { motionId, voterKey: input.voterKey } } });
+  if (!onRoll) refuse('vote.notOnRoster');
   return db.$transaction(async (tx) => {
     // Exclusive while counting a proxy holder's ballots, so two entries cannot both pass the limit.
     await lockOpen(tx, motionId, input.proxy ? 'UPDATE' : 'SHARE');
-    if (input.proxy && (await tx.ballot.count({ where: { motionId, proxyHolderId: input.proxy.holderPersonId } })) >= m.proxyLimit) refuse('vote.proxyLimit', { limit: m.proxyLimit });
-    const r = await insertBallot(tx, m, input.voterKey, input.choice, { channel: input.proxy ? 'PROXY' : 'PAPER', enteredById: by.userId, proxyHolderId: input.proxy?.holderPersonId, proxyDocument: input.proxy?.document });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'ballot.paper', entityType: 'Motion', entityId: motionId, after: { voterKey: input.voterKey, choice: input.choice, proxy: input.proxy ?? null } });
+    const holder = input.proxy?.holderPersonId;
+    if (holder && (await tx.ballot.count({ where: { motionId, proxyHolderId: holder } })) >= m.proxyLimit) refuse('vote.proxyLimit', { limit: m.proxyLimit });
+    const extra = { channel: input.proxy ? 'PROXY' : 'PAPER', enteredById: by.userId, proxyHolderId: holder, proxyDocument: input.proxy?.document };
+    const r = await insertBallot(tx, m, input.voterKey, input.choice, extra);
+    const after = { voterKey: input.voterKey, choice: m.secret ? null : input.choice, proxy: input.proxy ?? null };
+    await writeAudit(tx, { ...actor(by), action: 'ballot.paper', entityType: 'Motion', entityId: motionId, after });
     return { receipt: r.id };
   });
+}
+
+/**
+ * Opens a secret vote's sealed choices at close: every choice (and any written by an earlier version) is
+ * rewritten in a random order with random ids in this one transaction, and the seals are emptied.
+ */
+async function unsealSecretChoices(tx: TTx, motionId: number) {
+  const sealed = await tx.ballot.findMany({ where: { motionId, sealed: { not: null } }, select: { sealed: true } });
+  const earlier = await tx.secretChoice.findMany({ where: { motionId }, select: { choice: true } });
+  const choices = shuffled([...earlier.map((c) => c.choice), ...sealed.map((b) => unsealChoice(motionId, b.sealed!))]);
+  await tx.secretChoice.deleteMany({ where: { motionId } });
+  await tx.secretChoice.createMany({ data: choices.map((choice) => ({ motionId, choice })) });
+  await tx.ballot.updateMany({ where: { motionId, sealed: { not: null } }, data: { sealed: null } });
 }
 
 async function computeTally(tx: TTx, m: TMotionRow) {
   const rule = m.rule as unknown as TRule;
   const roll = await tx.motionVoter.findMany({ where: { motionId: m.id } });
   const voters = roll.map((v) => ({ key: v.voterKey, area: v.areaCentiM2 }));
-  const ballots: TBallot[] = (await tx.ballot.findMany({ where: { motionId: m.id }, select: { voterKey: true, choice: true } })).map((b) => ({ key: b.voterKey, choice: b.choice }));
+  const rows = await tx.ballot.findMany({ where: { motionId: m.id }, select: { voterKey: true, choice: true } });
+  const ballots: TBallot[] = rows.map((b) => ({ key: b.voterKey, choice: b.choice }));
   const secret = m.secret ? (await tx.secretChoice.findMany({ where: { motionId: m.id }, select: { choice: true } })).map((c) => c.choice) : [];
   let result: TResult;
   let counts: Record<string, number>;
   if (rule.kind === 'OWNERS_ASSEMBLY') {
     const c = ownerCounts(voters, ballots);
     result = evaluateOwners(rule, c);
-    counts = { ...c, against: ballots.filter((b) => b.choice === 'AGAINST').length, abstain: ballots.filter((b) => b.choice === 'ABSTAIN').length };
+    const n = (choice: TChoice) => ballots.filter((b) => b.choice === choice).length;
+    counts = { ...c, against: n('AGAINST'), abstain: n('ABSTAIN') };
   } else {
     const onRoll = new Set(voters.map((v) => v.key));
     const valid = ballots.filter((b) => onRoll.has(b.key));
-    const choices = m.secret ? secret : valid.map((b) => b.choice);
-    const cc = choiceCounts(choices);
+    const cc = choiceCounts(m.secret ? secret : valid.map((b) => b.choice));
     // Present: those signed in to the meeting if there is one, else those who returned a ballot.
-    const present = m.meetingId ? await tx.attendance.count({ where: { meetingId: m.meetingId, personId: { in: [...onRoll] } } }) : valid.length;
-    result = evaluateBody(rule, { roster: voters.length, present: Math.max(present, valid.length), for: cc.for });
-    counts = { roster: voters.length, present: Math.max(present, valid.length), ...cc };
+    const signedIn = m.meetingId ? await tx.attendance.count({ where: { meetingId: m.meetingId, personId: { in: [...onRoll] } } }) : 0;
+    const present = Math.max(signedIn, valid.length);
+    result = evaluateBody(rule, { roster: voters.length, present, for: cc.for });
+    counts = { roster: voters.length, present, ...cc };
   }
   const hash = createHash('sha256').update(tallyText(rule, voters, ballots, secret)).digest('hex');
   return { result, counts, hash };
 }
 
+export type TCloseOptions = { reason?: string; confirmed?: boolean };
+
 /**
  * Closes the vote (at its end time, or by those running it): the tally is computed once from the frozen
  * roster and the ballots, stored with the hash of its inputs, and never changes. Late ballots are refused.
+ * Closing before the end time needs a confirmation and a reason (recorded); a written consultation runs
+ * to its end unless every voter has voted (rules.md §3).
  */
-export async function closeMotion(by: TBy | null, motionId: number) {
+export async function closeMotion(by: TBy | null, motionId: number, opts: TCloseOptions = {}) {
   const db = getDb();
   const m0 = (await db.motion.findUnique({ where: { id: motionId } })) ?? refuse('auth.forbidden');
   let topic = null;
@@ -156,33 +214,73 @@ export async function closeMotion(by: TBy | null, motionId: number) {
     topic = await db.topic.findUniqueOrThrow({ where: { id: m0.topicId } });
   }
   if (m0.mode === 'SHOW_OF_HANDS') refuse('vote.handsAreRecorded');
+  const reason = opts.reason?.trim() ?? '';
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
-    if (row?.status !== 'OPEN') refuse('topic.motionDecided');
+    const [row] = await tx.$queryRaw<{ status: string; early: boolean }[]>`
+      SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" > now()) AS early FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
+    if (!row || row.status !== 'OPEN') return refuse('topic.motionDecided');
     const m = (await tx.motion.findUnique({ where: { id: motionId } }))!;
+    if (row.early) {
+      const cast = await tx.ballot.count({ where: { motionId } });
+      if (m.mode === 'WRITTEN' && cast < m.roster.length) refuse('vote.writtenRunsToEnd', { end: chinaTime(m.closesAt!) });
+      if (!opts.confirmed) refuse('vote.confirmEarlyClose');
+      if (reason.length < 5) refuse('vote.earlyCloseReason');
+    }
+    if (m.secret) await unsealSecretChoices(tx, motionId);
     const { result, counts, hash } = await computeTally(tx, m);
-    await tx.motion.update({ where: { id: motionId }, data: { status: result.passed ? 'PASSED' : 'FAILED', tally: counts as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue, tallyHash: hash, decidedAt: new Date(), decidedById: by?.userId ?? null, closesAt: m.closesAt && m.closesAt < new Date() ? m.closesAt : new Date() } });
+    const now = new Date();
+    await tx.motion.update({
+      where: { id: motionId },
+      data: {
+        status: result.passed ? 'PASSED' : 'FAILED', tally: counts as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue,
+        tallyHash: hash, decidedAt: now, decidedById: by?.userId ?? null, closesAt: m.closesAt && m.closesAt < now ? m.closesAt : now,
+        closeReason: row.early ? reason : null,
+      },
+    });
     const words = describeResult(result);
-    await topicEvent(tx, { userId: by?.userId ?? null, label: by?.label ?? '系统（表决截止）' }, { id: topic!.id, stepIndex: m.stepIndex }, 'MOTION_RESULT', `${words.lines.join('；')}。${words.outcome}`);
+    const who = { userId: by?.userId ?? null, label: by?.label ?? '系统（表决截止）' };
+    const early = row.early ? `提前结束表决，理由：${reason}。` : '';
+    await topicEvent(tx, who, { id: topic!.id, stepIndex: m.stepIndex }, 'MOTION_RESULT', `${early}${words.lines.join('；')}。${words.outcome}`);
     await notifyTopic(tx, topic!, 'topic.motion', words.outcome, by?.userId);
-    await writeAudit(tx, { actorId: by?.userId ?? null, actorLabel: by?.label ?? 'system:motion-close', action: 'motion.close', entityType: 'Motion', entityId: motionId, after: { counts, passed: result.passed, hash }, communityId: topic!.communityId, compoundId: topic!.compoundId });
+    const after = { counts, passed: result.passed, hash, earlyCloseReason: row.early ? reason : null };
+    await writeAudit(tx, { actorId: by?.userId ?? null, actorLabel: by?.label ?? 'system:motion-close', action: 'motion.close', entityType: 'Motion', entityId: motionId, after, ...placeOf(topic!) });
     return { passed: result.passed, hash, ...words };
   });
 }
 
-/** Motions whose end time passed are closed by the job (several instances: the row lock lets one win). */
-export async function closeDueMotions() {
-  const due = await getDb().motion.findMany({ where: { status: 'OPEN', closesAt: { lte: new Date() }, mode: { not: 'SHOW_OF_HANDS' } }, select: { id: true } });
+/**
+ * Motions whose end time passed are closed by the job. Several instances may race: the one that finds the
+ * motion decided moves on. Any other failure is logged (one JSON line, no personal data), kept on the motion
+ * for the staff desk, and retried on the job's next run.
+ */
+export async function closeDueMotions(now = new Date()) {
+  const db = getDb();
+  const due = await db.motion.findMany({ where: { status: 'OPEN', closesAt: { lte: now }, mode: { not: 'SHOW_OF_HANDS' } }, select: { id: true } });
   let closed = 0;
+  const failed: number[] = [];
   for (const m of due) {
     try {
       await closeMotion(null, m.id);
       closed++;
-    } catch {
-      // Another instance closed it first.
+      await db.motion.updateMany({ where: { id: m.id, closeFailures: { gt: 0 } }, data: { closeError: null } });
+    } catch (e) {
+      if (e instanceof UseCaseError && e.code === 'topic.motionDecided') continue; // another instance closed it
+      const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      console.error(JSON.stringify({ level: 'error', event: 'motion.close.failed', motionId: m.id, error }));
+      failed.push(m.id);
+      await db.motion.updateMany({ where: { id: m.id, status: 'OPEN' }, data: { closeFailures: { increment: 1 }, closeFailedAt: new Date(), closeError: error } });
     }
   }
-  return closed;
+  return { closed, failed };
+}
+
+/** Open motions the closing job could not close, in the places a member of staff looks after (the desk shows them). */
+export async function stuckMotions(where: { communityId?: { in: number[] }; compoundId?: { in: number[] } }) {
+  return getDb().motion.findMany({
+    where: { status: 'OPEN', closeFailures: { gt: 0 }, topic: where },
+    select: { id: true, title: true, closesAt: true, closeFailures: true, closeFailedAt: true, topic: { select: { id: true, title: true } } },
+    orderBy: { closesAt: 'asc' },
+  });
 }
 
 /** Recomputes a closed motion's tally from the stored roster and ballots: the same hash and result, or not. */
@@ -201,8 +299,10 @@ export async function motionView(by: TBy, motionId: number) {
   let loaded;
   try {
     loaded = await loadMotion(by, motionId);
-  } catch {
-    return null;
+  } catch (e) {
+    // Not found or not theirs: a 404. Anything else (the database is down) is an error page, not a 404.
+    if (e instanceof UseCaseError) return null;
+    throw e;
   }
   const { m, t, runs } = loaded;
   const rule = m.rule as unknown as TRule;
@@ -218,6 +318,7 @@ export async function motionView(by: TBy, motionId: number) {
   const voted = new Set(ballots.map((b) => b.voterKey));
   return {
     id: m.id, topicId: m.topicId, topicTitle: t.topic.title, rule, mode: m.mode, secret: m.secret, hideResults: m.hideResults, allowChange: m.allowChange, closesAt: m.closesAt, meetingId: m.meetingId, proxyLimit: m.proxyLimit,
+    votingFrom: m.votingFrom, closeReason: m.closeReason,
     status: m.status, roster: roll.length, ballots: ballots.length, progress, owners,
     result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
     counts: showResult ? (m.tally as Record<string, number> | null) : null,

@@ -125,7 +125,11 @@ describe('S4: a major matter of the ownersâ€™ committee needs the party branchâ€
     expect(t?.motions[0]?.rule).toEqual({ kind: 'OWNERS_ASSEMBLY', matter: 5, silentFollowMajority: false });
     // A body tally is the wrong kind for owners; the owners' count decides (matter 5: more than half of both).
     expect(await refusal(recordMotionTally(sec, id, { kind: 'BODY', present: 10, for: 9, against: 1, abstain: 0 }))).toBe('topic.tallyKind');
-    const r = await recordMotionTally(sec, id, { kind: 'OWNERS', headsTotal: 12, areaTotal: 107_400, headsParticipating: 9, areaParticipating: 80_550, headsFor: 5, areaFor: 44_750 });
+    // The owners vote 15 clear days after the announcement at the earliest; then the count is entered.
+    const paper = { kind: 'OWNERS', headsParticipating: 9, areaParticipating: 80_550, headsFor: 5, areaFor: 44_750 } as const;
+    expect(await refusal(recordMotionTally(sec, id, paper))).toBe('vote.notYet');
+    await w.db.motion.updateMany({ where: { topicId: id }, data: { votingFrom: new Date(Date.now() - 60_000) } });
+    const r = await recordMotionTally(sec, id, paper);
     expect(r.passed).toBe(true);
     expect(r.lines).toHaveLength(4);
   });

@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 /** A topic at its decide step with the motion opened on the council (or the owners). */
-async function decideStep(owners = false) {
+async function decideStep(owners = false, noticeOver = true) {
   const { db, jinyang, secretary, compound } = w;
   const by = { userId: secretary.id, label: '刘书记' };
   const t = await createTopicWithHistory(db, {
@@ -44,6 +44,8 @@ async function decideStep(owners = false) {
     by, stepIndex: owners ? 2 : 3, createdAt: new Date(), stepDueAt: new Date(), assemblyMatter: owners ? 5 : undefined,
   });
   const m = await db.$transaction((tx) => openMotion(tx, { ...t, assemblyMatter: owners ? 5 : null }, t.stepIndex, owners ? { kind: 'OWNERS' } : { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' }, owners ? { kind: 'OWNERS_ASSEMBLY', matter: 9 } : { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } }));
+  // The owners' 15 clear days of notice are over (the clock would get there); tests of the period pass false.
+  if (owners && noticeOver) await db.motion.update({ where: { id: m.id }, data: { votingFrom: new Date(Date.now() - 60_000) } });
   return { t, m };
 }
 const later = (days: number) => new Date(Date.now() + days * 86_400_000);
@@ -112,6 +114,9 @@ describe('S5: a written consultation of the owners, with areas and heads', () =>
     expect(view?.progress).toEqual({ headsBp: 7000, areaBp: 7000, reached: true });
     expect(view?.pending).toHaveLength(3);
     expect(await refusal(enterPaperBallot(sec, m.id, { voterKey: 999_999, choice: 'FOR' }))).toBe('vote.notOnRoster');
+    // A written consultation runs to its end (rules.md §3): the end time arrives, then staff close and count.
+    expect(await refusal(closeMotion(sec, m.id, { confirmed: true, reason: '提前结束试试' }))).toBe('vote.writtenRunsToEnd');
+    await db.motion.update({ where: { id: m.id }, data: { closesAt: new Date(Date.now() - 1000) } });
     const r = await closeMotion(sec, m.id);
     expect(r.lines).toHaveLength(4);
     expect(await recheckTally(m.id)).toMatchObject({ same: true });
@@ -126,7 +131,7 @@ describe('S5: a written consultation of the owners, with areas and heads', () =>
     await db.motion.update({ where: { id: m.id }, data: { closesAt: new Date(Date.now() - 1000) } });
     const voter = (await db.motionVoter.findFirstOrThrow({ where: { motionId: m.id } })).voterKey;
     expect(await refusal(enterPaperBallot(sec, m.id, { voterKey: voter, choice: 'FOR' }))).toBe('vote.closed');
-    expect(await closeDueMotions()).toBeGreaterThanOrEqual(1);
+    expect((await closeDueMotions()).closed).toBeGreaterThanOrEqual(1);
     expect((await db.motion.findUniqueOrThrow({ where: { id: m.id } })).status).toBe('FAILED');
   });
 });

@@ -42,7 +42,7 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
   if (step.activity === 'MOTION' && motion?.status === 'OPEN') {
     // The vote itself is on the motion's page (phones, paper ballots); a show of hands is entered here.
     parts.push(<Link key="motion" href={`/motions/${motion.id}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{l.toMotion}</Link>);
-    if (runs && motion.mode === 'SHOW_OF_HANDS') parts.push(<Section key="tally" id="tally-form" title={l.tally!}><TallyForm topicId={topic.id} owners={(motion.voters as { kind: string }).kind === 'OWNERS'} t={l} /></Section>);
+    if (runs && motion.mode === 'SHOW_OF_HANDS') parts.push(<Section key="tally" id="tally-form" title={l.tally!}><TallyForm topicId={topic.id} owners={(motion.voters as { kind: string }).kind === 'OWNERS'} t={l} roster={t('form.rosterLine', { count: motion.roster })} /></Section>);
   }
   if (runs && step.activity === 'MOTION' && motion?.status === 'FAILED') parts.push(<ReasonForm key="return" topicId={topic.id} lockVersion={topic.lockVersion} type="RETURN" t={l} />);
   if (runs && step.activity === 'CONTRACTORS') {

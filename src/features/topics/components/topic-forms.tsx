@@ -130,11 +130,12 @@ export function ApprovalForm({ topicId, t }: { topicId: number; t: TT }) {
   );
 }
 
-export function TallyForm({ topicId, owners, t }: { topicId: number; owners: boolean; t: TT }) {
-  const fields = owners ? ['headsTotal', 'areaTotal', 'headsParticipating', 'areaParticipating', 'headsFor', 'areaFor'] : ['present', 'for', 'against', 'abstain'];
+/** Counts of those who took part; the denominators are the frozen roster's, shown above the form, never typed. */
+export function TallyForm({ topicId, owners, t, roster }: { topicId: number; owners: boolean; t: TT; roster?: string }) {
+  const fields = owners ? ['headsParticipating', 'areaParticipating', 'headsFor', 'areaFor'] : ['present', 'for', 'against', 'abstain'];
   return (
     <TopicForm action={owners ? A.ownersTallyAction : A.bodyTallyAction} topicId={topicId} submit={t.tallySubmit!}>
-      {(s) => <div className="grid grid-cols-2 gap-3">{fields.map((f) => <Field key={f} name={f} label={t[f]!} inputMode={f.startsWith('area') ? 'text' : 'numeric'} state={s} />)}</div>}
+      {(s) => <div className="grid grid-cols-2 gap-3">{roster ? <p className="col-span-2 text-lg">{roster}</p> : null}{fields.map((f) => <Field key={f} name={f} label={t[f]!} inputMode={f.startsWith('area') ? 'text' : 'numeric'} state={s} />)}</div>}
     </TopicForm>
   );
 }

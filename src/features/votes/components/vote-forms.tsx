@@ -1,6 +1,6 @@
 'use client';
-import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
-import { castAction, configureAction, paperAction } from '../actions';
+import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea } from '@/components/action-form';
+import { castAction, closeVoteAction, configureAction, paperAction } from '../actions';
 
 type TT = Record<string, string>;
 
@@ -54,6 +54,23 @@ export function PaperBallotForm({ motionId, voters, t }: { motionId: number; vot
           <Select name="holder" label={t.proxyHolder!} options={[{ value: '', label: t.noProxy! }, ...voters.filter((v) => v.value !== '0')]} state={s} />
           <Field name="document" label={t.proxyDocument!} state={s} required={false} />
           <SubmitButton>{t.enterPaper}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Closing a vote before its end time: a confirmation and a reason, both recorded. */
+export function EarlyCloseForm({ motionId, t }: { motionId: number; t: TT }) {
+  return (
+    <ActionForm action={closeVoteAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="motionId" value={motionId} />
+          <p className="text-lg">{t.earlyCloseHint}</p>
+          <TextArea name="reason" label={t.earlyCloseReason!} state={s} rows={2} />
+          <Checkbox name="confirmed" label={t.earlyCloseConfirm!} />
+          <SubmitButton>{t.close}</SubmitButton>
         </>
       )}
     </ActionForm>

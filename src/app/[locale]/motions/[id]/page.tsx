@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonForm } from '@/features/meetings/components/meeting-forms';
 import { closeVoteAction, recheckAction } from '@/features/votes/actions';
-import { BallotButtons, ConfigureForm, PaperBallotForm } from '@/features/votes/components/vote-forms';
+import { BallotButtons, ConfigureForm, EarlyCloseForm, PaperBallotForm } from '@/features/votes/components/vote-forms';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
@@ -30,6 +30,8 @@ export default async function MotionPage({ params }: PageProps<'/[locale]/motion
         <h1 className="text-3xl font-bold">{t('page.title')}</h1>
         <p className="text-lg">{t(`page.rule_${v.rule.kind}` as 'page.rule_ROSTER_FRACTION')}{v.rule.kind === 'OWNERS_ASSEMBLY' ? t('page.matter', { n: v.rule.matter }) : ''}</p>
         <p className="text-lg">{t('page.mode', { mode: l[`mode_${v.mode}`] ?? v.mode })}{v.secret ? ` · ${t('page.secret')}` : ''}{v.closesAt ? ` · ${t('page.closesAt', { at: format.dateTime(v.closesAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}` : ''}</p>
+        {v.votingFrom && <p className="text-lg" data-testid="voting-from">{t('page.votingFrom', { at: format.dateTime(v.votingFrom, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}</p>}
+        {v.closeReason && <p className="text-lg">{t('page.closeReason', { reason: v.closeReason })}</p>}
         <p className="text-lg font-semibold" data-testid="motion-status">{t(`page.status_${v.status}`)}</p>
       </div>
       {open && (
@@ -57,7 +59,7 @@ export default async function MotionPage({ params }: PageProps<'/[locale]/motion
           <h2 id="run" className="text-2xl font-semibold">{t('page.run')}</h2>
           {v.ballots === 0 && <details className="rounded-lg border border-stone-300 p-3"><summary className="min-h-12 cursor-pointer py-2 text-lg">{l.configure}</summary><ConfigureForm motionId={v.id} owners={v.owners} meetings={meetings.map((m) => ({ value: String(m.id), label: `${format.dateTime(m.startsAt, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} ${m.title}` }))} t={l} /></details>}
           {v.mode === 'WRITTEN' && v.pending.length > 0 && <PaperBallotForm motionId={v.id} voters={v.pending.map((p) => ({ value: String(p.key), label: v.owners ? t('page.voterArea', { name: p.name, units: p.units, area: (p.area / 100).toFixed(2) }) : p.name }))} t={l} />}
-          {v.mode === 'SHOW_OF_HANDS' ? <p className="text-lg"><Link href={`/topics/${v.topicId}`} className="underline">{t('page.handsOnTopic')}</Link></p> : <ButtonForm action={closeVoteAction} fields={{ motionId: v.id }} label={l.close!} secondary />}
+          {v.mode === 'SHOW_OF_HANDS' ? <p className="text-lg"><Link href={`/topics/${v.topicId}`} className="underline">{t('page.handsOnTopic')}</Link></p> : (v.closesAt && v.closesAt.getTime() > Date.now() ? <EarlyCloseForm motionId={v.id} t={l} /> : <ButtonForm action={closeVoteAction} fields={{ motionId: v.id }} label={l.close!} secondary />)}
         </section>
       )}
       {!open && v.tallyHash && <ButtonForm action={recheckAction} fields={{ motionId: v.id }} label={l.recheck!} secondary />}
