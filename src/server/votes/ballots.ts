@@ -319,6 +319,8 @@ export async function motionView(by: TBy, motionId: number) {
   return {
     id: m.id, topicId: m.topicId, topicTitle: t.topic.title, rule, mode: m.mode, secret: m.secret, hideResults: m.hideResults, allowChange: m.allowChange, closesAt: m.closesAt, meetingId: m.meetingId, proxyLimit: m.proxyLimit,
     votingFrom: m.votingFrom, closeReason: m.closeReason,
+    // Closing now would be early (before the end time): the page asks for a confirmation and a reason.
+    closingIsEarly: !!m.closesAt && m.closesAt.getTime() > Date.now(),
     status: m.status, roster: roll.length, ballots: ballots.length, progress, owners,
     result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
     counts: showResult ? (m.tally as Record<string, number> | null) : null,

@@ -59,7 +59,7 @@ export default async function MotionPage({ params }: PageProps<'/[locale]/motion
           <h2 id="run" className="text-2xl font-semibold">{t('page.run')}</h2>
           {v.ballots === 0 && <details className="rounded-lg border border-stone-300 p-3"><summary className="min-h-12 cursor-pointer py-2 text-lg">{l.configure}</summary><ConfigureForm motionId={v.id} owners={v.owners} meetings={meetings.map((m) => ({ value: String(m.id), label: `${format.dateTime(m.startsAt, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} ${m.title}` }))} t={l} /></details>}
           {v.mode === 'WRITTEN' && v.pending.length > 0 && <PaperBallotForm motionId={v.id} voters={v.pending.map((p) => ({ value: String(p.key), label: v.owners ? t('page.voterArea', { name: p.name, units: p.units, area: (p.area / 100).toFixed(2) }) : p.name }))} t={l} />}
-          {v.mode === 'SHOW_OF_HANDS' ? <p className="text-lg"><Link href={`/topics/${v.topicId}`} className="underline">{t('page.handsOnTopic')}</Link></p> : (v.closesAt && v.closesAt.getTime() > Date.now() ? <EarlyCloseForm motionId={v.id} t={l} /> : <ButtonForm action={closeVoteAction} fields={{ motionId: v.id }} label={l.close!} secondary />)}
+          {v.mode === 'SHOW_OF_HANDS' ? <p className="text-lg"><Link href={`/topics/${v.topicId}`} className="underline">{t('page.handsOnTopic')}</Link></p> : (v.closingIsEarly ? <EarlyCloseForm motionId={v.id} t={l} /> : <ButtonForm action={closeVoteAction} fields={{ motionId: v.id }} label={l.close!} secondary />)}
         </section>
       )}
       {!open && v.tallyHash && <ButtonForm action={recheckAction} fields={{ motionId: v.id }} label={l.recheck!} secondary />}
