@@ -1,6 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
+import { scopesOf } from '@/domain/authz/can';
+import type { TPlaceRef } from '@/domain/territory/places';
 import { evaluateBody, evaluateOwners, type TResult, type TRule } from '@/domain/votes/evaluate';
 import { choiceCounts, ownerCounts, tallyText, turnout, type TBallot } from '@/domain/votes/tally';
 import type { TChoice } from '@/domain/votes/owners';
@@ -274,12 +276,26 @@ export async function closeDueMotions(now = new Date()) {
   return { closed, failed };
 }
 
-/** Open motions the closing job could not close, in the places a member of staff looks after (the desk shows them). */
-export async function stuckMotions(where: { communityId?: { in: number[] }; compoundId?: { in: number[] } }) {
+/** A Prisma filter on Topic for "inside this place" (topics belong to a compound at most, never to one building). */
+function topicWhere(p: TPlaceRef) {
+  switch (p.level) {
+    case 'district': return { districtId: p.id };
+    case 'street': return { streetId: p.id };
+    case 'community': return { communityId: p.id };
+    case 'compound': return { compoundId: p.id };
+    case 'building': return { id: -1 };
+  }
+}
+
+/** Open motions the closing job could not close, where this member of staff runs topics: the desk lists them. */
+export async function stuckMotions(by: TBy) {
+  const scopes = scopesOf(by.actor, 'topic.manage', by.today);
+  if (scopes.length === 0) return [];
   return getDb().motion.findMany({
-    where: { status: 'OPEN', closeFailures: { gt: 0 }, topic: where },
-    select: { id: true, title: true, closesAt: true, closeFailures: true, closeFailedAt: true, topic: { select: { id: true, title: true } } },
+    where: { status: 'OPEN', closeFailures: { gt: 0 }, topic: { OR: scopes.map(topicWhere) } },
+    select: { id: true, closesAt: true, closeFailures: true, closeFailedAt: true, topic: { select: { id: true, title: true } } },
     orderBy: { closesAt: 'asc' },
+    take: 50,
   });
 }
 

@@ -6,6 +6,8 @@ import { sectionsFor } from '@/features/admin/staff-permissions';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { listPendingClaims } from '@/server/accounts/claims';
 import { describeScopes } from '@/server/admin/scope-lists';
+import { stuckMotions } from '@/server/votes/ballots';
+import { Link } from '@/i18n/link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -20,10 +22,24 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
   if (sections.length === 0) notFound();
   const t = await getTranslations('admin');
   const pending = sections.some((s) => s.key === 'claims') ? (await listPendingClaims(by)).length : 0;
+  const stuck = await stuckMotions(by);
   return (
     <div className="space-y-5">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="text-lg">{t('intro', { scopes: (await describeScopes(by)).join('、') })}</p>
+      {stuck.length > 0 && (
+        <section aria-labelledby="stuck" className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900" data-testid="stuck-motions">
+          <h2 id="stuck" className="text-xl font-semibold">{t('stuckMotions.title')}</h2>
+          <p className="text-lg">{t('stuckMotions.intro')}</p>
+          <ul className="space-y-1 text-lg">
+            {stuck.map((m) => (
+              <li key={m.id}>
+                <Link href={`/motions/${m.id}`} className="underline">{m.topic.title}</Link> · {t('stuckMotions.tries', { count: m.closeFailures })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <LinkList
         items={sections.map((s) => ({
           key: s.key,
