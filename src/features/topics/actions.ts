@@ -25,12 +25,12 @@ const parse = <T,>(schema: { parse: (v: unknown) => T }, fd: FormData, extra: Re
 
 export async function raiseTopicAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
-    const input = parse(S.ZRaiseTopic, fd, { issueIds: fd.getAll('issueIds') });
+    const input = parse(S.ZRaiseTopic, fd, { issueIds: fd.getAll('issueIds'), ownersBuildingIds: fd.getAll('ownersBuildingIds') });
     const [level, placeId] = input.place.split(':') as ['compound' | 'community', string];
     const communityId = level === 'community' ? Number(placeId) : (await getDb().compound.findUnique({ where: { id: Number(placeId) }, select: { communityId: true } }))?.communityId ?? refuse('topic.placeUnknown');
     const { id } = await raiseTopic(await by(), {
       title: input.title, description: input.description, procedureId: input.procedureId, assemblyMatter: input.assemblyMatter, issueIds: input.issueIds,
-      communityId: communityId as number, compoundId: level === 'compound' ? Number(placeId) : undefined,
+      ownersBuildingIds: input.ownersBuildingIds, communityId: communityId as number, compoundId: level === 'compound' ? Number(placeId) : undefined,
     });
     return { ok: true, message: (await getTranslations('topics.form'))('raised'), data: { id } };
   });

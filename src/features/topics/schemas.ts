@@ -28,6 +28,7 @@ export const ZRaiseTopic = z.object({
   procedureId: ZId,
   assemblyMatter: z.coerce.number().int().min(1).max(9).optional().or(z.literal('').transform(() => undefined)),
   issueIds: z.array(z.coerce.number().int().positive()).default([]),
+  ownersBuildingIds: z.array(z.coerce.number().int().positive()).default([]),
 });
 
 export const ZAdvance = z.object({

@@ -13,7 +13,11 @@ export async function raiseOptions(by: TBy) {
   const db = getDb();
   const scopes = scopesOf(by.actor, 'topic.raise', by.today);
   if (scopes.length === 0) return { places: [], procedures: {}, issues: [] };
-  const compounds = await db.compound.findMany({ where: { OR: scopes.map(compoundWhere) }, orderBy: { name: 'asc' }, take: 300, select: { id: true, name: true, districtId: true, communityId: true, community: { select: { name: true } } } });
+  const compounds = await db.compound.findMany({ where: { OR: scopes.map(compoundWhere) }, orderBy: { name: 'asc' }, take: 300, select: {
+    id: true, name: true, districtId: true, communityId: true, community: { select: { name: true } },
+    // Owners' votes about one building (its lift, its roof) are decided by that building's owners alone.
+    buildings: { orderBy: { id: 'asc' }, take: 200, select: { id: true, name: true } },
+  } });
   const communityScopes = scopes.filter((s) => s.level === 'community' || s.level === 'street' || s.level === 'district');
   const communities = communityScopes.length
     ? await db.community.findMany({
@@ -22,8 +26,8 @@ export async function raiseOptions(by: TBy) {
       })
     : [];
   const places = [
-    ...communities.map((c) => ({ value: `community:${c.id}`, label: c.name, districtId: c.street.districtId, communityId: c.id, compoundId: null as number | null })),
-    ...compounds.map((c) => ({ value: `compound:${c.id}`, label: `${c.community.name} · ${c.name}`, districtId: c.districtId, communityId: c.communityId, compoundId: c.id as number | null })),
+    ...communities.map((c) => ({ value: `community:${c.id}`, label: c.name, districtId: c.street.districtId, communityId: c.id, compoundId: null as number | null, buildings: [] as { id: number; name: string }[] })),
+    ...compounds.map((c) => ({ value: `compound:${c.id}`, label: `${c.community.name} · ${c.name}`, districtId: c.districtId, communityId: c.communityId, compoundId: c.id as number | null, buildings: c.buildings })),
   ];
   const districts = [...new Set(places.map((p) => p.districtId))];
   const procedures = Object.fromEntries(await Promise.all(districts.map(async (d) => [d, (await proceduresFor(d)).map((p) => ({ value: String(p.id), code: p.code, zh: p.nameZh, en: p.nameEn }))] as const)));

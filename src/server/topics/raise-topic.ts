@@ -22,6 +22,8 @@ export type TRaiseTopic = {
   /** Resident issues it is taken up from: their reporters follow it; the issues show it. */
   issueIds?: number[];
   assemblyMatter?: number;
+  /** Owners' topics about one building's shared parts: only its owners vote (相关业主); none = the whole compound. */
+  ownersBuildingIds?: number[];
 };
 
 /** When a step is due: its default duration in working days on the district's calendar, end of day. */
@@ -43,6 +45,8 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   const procedure = procedureOf(procRow);
   if (procedure.code === 'OWNERS_ASSEMBLY' && !input.compoundId) refuse('topic.assemblyNeedsCompound');
   if (procedure.code === 'OWNERS_ASSEMBLY' && !(input.assemblyMatter && input.assemblyMatter >= 1 && input.assemblyMatter <= 9)) refuse('topic.assemblyMatter');
+  const buildingIds = procedure.code === 'OWNERS_ASSEMBLY' ? [...new Set(input.ownersBuildingIds ?? [])] : [];
+  if (buildingIds.length && (await db.building.count({ where: { id: { in: buildingIds }, compoundId: input.compoundId } })) !== buildingIds.length) refuse('topic.buildingOutside');
   const ids = [...new Set(input.issueIds ?? [])];
   const issues = ids.length
     ? await db.issue.findMany({ where: { id: { in: ids }, mergedIntoId: null }, select: { id: true, communityId: true, compoundId: true, topicId: true, followers: { select: { userId: true } } } })
@@ -56,14 +60,14 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
       data: {
         title: input.title, description: input.description, procedureId: procRow.id, stepDueAt: due,
         districtId: ancestry.district!, streetId: ancestry.street!, communityId: input.communityId, compoundId: input.compoundId ?? null,
-        assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null, createdById: by.userId,
+        assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null, ownersBuildingIds: buildingIds, createdById: by.userId,
       },
     });
     const followers = new Set([by.userId, ...issues.flatMap((i) => i.followers.map((f) => f.userId))]);
     await tx.topicFollower.createMany({ data: [...followers].map((userId) => ({ topicId: topic.id, userId })) });
     await topicEvent(tx, by, topic, 'RAISED', issues.length ? issues.map((i) => `#${i.id}`).join(' ') : null);
     if (issues.length) await markTakenUpAsTopic(tx, by, ids, { id: topic.id, title: topic.title });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.raise', entityType: 'Topic', entityId: topic.id, after: { title: input.title, procedure: procRow.code, version: procRow.version, issues: ids }, communityId: input.communityId, compoundId: input.compoundId ?? null });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.raise', entityType: 'Topic', entityId: topic.id, after: { title: input.title, procedure: procRow.code, version: procRow.version, issues: ids, ownersBuildingIds: buildingIds }, communityId: input.communityId, compoundId: input.compoundId ?? null });
     return { id: topic.id };
   });
 }

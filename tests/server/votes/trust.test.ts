@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { castBallot, closeDueMotions, closeMotion, configureMotion, enterPaperBallot, motionView, recheckTally, stuckMotions } from '@/server/votes/ballots';
 import { ensureProcedures } from '@/server/topics/procedures';
 import { openMotion, recordMotionTally } from '@/server/topics/motions';
+import { proceduresFor } from '@/server/topics/procedures';
+import { raiseTopic } from '@/server/topics/raise-topic';
 import { today } from '@/server/today';
 import { createStaff, quickHash } from '../../factories/accounts';
 import { createPopulatedCompound } from '../../factories/compound';
@@ -33,7 +35,8 @@ async function setup() {
   // 10 owners of 100.00 m² each in 1栋, 10 more in 2栋.
   const b = { floors: 5, perFloor: 2, areasCentiM2: [10_000] };
   const compound = await createPopulatedCompound(db, names, { communityId: jinyang.id, name: '信任小区', buildings: [{ name: '1栋', ...b }, { name: '2栋', ...b }] });
-  return { db, jinyang, users, secretary, compound };
+  const other = await createPopulatedCompound(db, names, { communityId: jinyang.id, name: '别处小区', buildings: [{ name: '9栋', floors: 1, perFloor: 1, areasCentiM2: [5_000] }] });
+  return { db, jinyang, users, secretary, compound, other };
 }
 beforeAll(async () => {
   w = await setup();
@@ -153,6 +156,25 @@ describe('4. owners’ votes keep their periods', () => {
     expect([closed.closeReason, (closed.tally as { headsTotal: number }).headsTotal]).toEqual(['全体业主均已表决', 10]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'motion.close', entityId: String(m.id) } });
     expect(audit.after).toMatchObject({ earlyCloseReason: '全体业主均已表决' });
+  });
+});
+
+describe('4. the owners concerned (相关业主)', () => {
+  test('a topic raised for one building’s lift keeps that building; a building elsewhere is refused', async () => {
+    const { db, compound, jinyang } = w;
+    const c = compound.compound;
+    const proc = (await proceduresFor(c.districtId)).find((p) => p.code === 'OWNERS_ASSEMBLY')!.id;
+    const b1 = await db.building.findFirstOrThrow({ where: { compoundId: c.id, name: '1栋' } });
+    const elsewhere = await db.building.findFirstOrThrow({ where: { compoundId: w.other.compound.id } });
+    const input = { title: '1栋电梯更换', description: '使用 1 栋维修资金', compoundId: c.id, communityId: jinyang.id, procedureId: proc, assemblyMatter: 5 };
+    expect(await refusal(raiseTopic(await sec(), { ...input, ownersBuildingIds: [elsewhere.id] }))).toBe('topic.buildingOutside');
+    const { id } = await raiseTopic(await sec(), { ...input, ownersBuildingIds: [b1.id] });
+    const t = await db.topic.findUniqueOrThrow({ where: { id } });
+    expect(t.ownersBuildingIds).toEqual([b1.id]);
+    const m = await db.$transaction((tx) => openMotion(tx, t, 2, { kind: 'OWNERS' }, { kind: 'OWNERS_ASSEMBLY', matter: 5 }));
+    const roll = await db.motionVoter.aggregate({ where: { motionId: m.id }, _count: true, _sum: { areaCentiM2: true } });
+    expect([roll._count, roll._sum.areaCentiM2]).toEqual([10, 100_000]);
+    expect(m.voters).toEqual({ kind: 'OWNERS', buildingIds: [b1.id] });
   });
 });
 

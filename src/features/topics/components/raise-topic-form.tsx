@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ActionForm, Field, SubmitButton, TextArea } from '@/components/action-form';
 import { raiseTopicAction } from '../actions';
 
-type TPlace = { value: string; label: string; districtId: number; communityId: number; compoundId: number | null };
+type TPlace = { value: string; label: string; districtId: number; communityId: number; compoundId: number | null; buildings: { id: number; name: string }[] };
 type TProc = { value: string; code: string; zh: string; en: string };
 type TIssue = { id: number; title: string; communityId: number; compoundId: number | null };
 
@@ -47,6 +47,18 @@ export function RaiseTopicForm({ t, places, procedures, issues, preset, locale, 
                 {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => <option key={n} value={n}>{t[`matter${n}`]}</option>)}
               </select>
             </div>
+          )}
+          {assembly && chosen && chosen.buildings.length > 1 && (
+            <fieldset className="space-y-2">
+              <legend className="text-lg font-medium">{t.ownersBuildings}</legend>
+              <p className="text-base text-stone-700">{t.ownersBuildingsHint}</p>
+              {chosen.buildings.map((b) => (
+                <label key={b.id} className="flex min-h-12 items-center gap-3 text-lg">
+                  <input type="checkbox" name="ownersBuildingIds" value={b.id} className="size-6 shrink-0" />
+                  {b.name}
+                </label>
+              ))}
+            </fieldset>
           )}
           <Field name="title" label={t.title!} state={s} />
           <TextArea name="description" label={t.description!} state={s} />
