@@ -46,6 +46,7 @@ test('S5: a written consultation of the owners — paper ballots entered, turnou
   const wang = await phone(browser, info, '13900002001'); // 王秀英, branch secretary and owners' committee chair
   await wang.goto(`/motions/${motion!.id}`);
   await expect(wang.getByTestId('progress')).toContainText('参与表决：人数 0.00%，面积 0.00%');
+  await expect(wang.getByTestId('voting-from')).toContainText('表决开始');
   // The developer's unsold units vote once, with their whole area, on a paper ballot.
   await wang.getByLabel('投票人').selectOption('0');
   await wang.getByLabel('意见', { exact: true }).selectOption({ label: '赞成' });
@@ -58,6 +59,18 @@ test('S5: a written consultation of the owners — paper ballots entered, turnou
   await wang.reload();
   await expect(wang.getByTestId('progress')).toContainText(/人数 74\.\d\d%，面积 7\d\.\d\d%/);
   await expectAccessible(wang);
+  // A written consultation runs to its 15-day end: closing it now is refused while owners have not voted.
+  await wang.getByLabel('提前结束的理由').fill('提前结束试试看');
+  await wang.getByLabel('我确认提前结束表决，此后不再接受任何选票').check();
+  await wang.getByRole('button', { name: '结束表决并计票' }).click();
+  await expect(wang.getByText(/书面征求意见须进行到截止时间/)).toBeVisible();
+  // The last owners return their ballots (abstaining); with every owner counted it may close early, with a reason.
+  await query(`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel)
+    SELECT $1, v."voterKey", 'ABSTAIN', 'PAPER' FROM "MotionVoter" v
+    WHERE v."motionId" = $1 AND NOT EXISTS (SELECT 1 FROM "Ballot" b WHERE b."motionId" = $1 AND b."voterKey" = v."voterKey")`, [motion!.id]);
+  await wang.reload();
+  await wang.getByLabel('提前结束的理由').fill('全体业主均已交回表决票');
+  await wang.getByLabel('我确认提前结束表决，此后不再接受任何选票').check();
   await wang.getByRole('button', { name: '结束表决并计票' }).click();
   const result = wang.getByTestId('result');
   await expect(result).toContainText('参与表决人数');
@@ -65,5 +78,6 @@ test('S5: a written consultation of the owners — paper ballots entered, turnou
   await expect(result).toContainText('赞成人数');
   await expect(result).toContainText('赞成面积（平方米）');
   await expect(wang.getByTestId('motion-status')).toHaveText('已结束：通过');
+  await expect(wang.getByText('提前结束表决，理由：全体业主均已交回表决票')).toBeVisible();
   await expectNoHorizontalScroll(wang);
 });
