@@ -64,10 +64,12 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? ensureSecret(dataDir),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NODE_ENV: 'production' as const,
+    PORT: String(port),
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  // `next start` as a direct child (no shell), so that signals reach it and nothing is orphaned.
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+  // The server (Next's handler behind our own HTTP server: scripts/serve.mjs) as a direct child, no shell,
+  // so that signals reach it and nothing is orphaned.
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

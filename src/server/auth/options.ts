@@ -1,21 +1,15 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { normalisePhone } from '@/domain/shared/phone';
-import { getDb } from '@/server/db';
-import { verifyPassword } from './password';
-import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from './rate-limit';
+import { clientOf } from './client';
+import { checkCredentials } from './check-credentials';
+import { DEVICE_COOKIE } from './device';
 
-/** The client's address: the first X-Forwarded-For hop set by the reverse proxy, else "direct". */
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || String(headers?.['x-real-ip'] ?? 'direct');
-}
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   // Sessions are signed, HTTP-only cookies (JWT): no session state on any server (decisions/009).
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
   pages: { signIn: '/signin' },
   providers: [
     CredentialsProvider({
@@ -38,30 +32,24 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+/** The cookie a request carries, from next-auth's header record. */
+function cookieOf(headers: Record<string, string | string[] | undefined> | undefined, name: string) {
+  const raw = headers?.cookie;
+  const all = Array.isArray(raw) ? raw.join('; ') : (raw ?? '');
+  return all.split(/;\s*/).find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
 /**
- * The credentials check, rate-limited per account and per address. Returns the user for the session,
- * null for a wrong number or password (one answer for both), or throws "rate_limited:<minutes>".
+ * The credentials check behind next-auth's endpoint; the sign-in form posts to /api/signin, which runs the
+ * same `checkCredentials`. Returns the user, null for a wrong number or password (one answer for both), or
+ * throws "rate_limited:<minutes>" / "unavailable".
  */
 export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: Record<string, string | string[] | undefined> | undefined,
 ): Promise<{ id: string; sv: number } | null> {
-  const phone = normalisePhone(credentials?.phone ?? '');
-  const password = credentials?.password ?? '';
-  const address = clientAddress(headers);
-  const key = phone ?? `invalid:${credentials?.phone ?? ''}`.slice(0, 60);
-  const wait = await signInBlockedFor(key, address);
-  if (wait > 0) throw new Error(`rate_limited:${Math.ceil(wait / 60)}`);
-  const user = phone
-    ? await getDb().user.findUnique({ where: { phone }, select: { id: true, passwordHash: true, sessionVersion: true, disabledAt: true } })
-    : null;
-  // Same answer, and about the same time, whether the number is unknown or the password wrong.
-  const ok = await verifyPassword(password, user && !user.disabledAt ? user.passwordHash : null);
-  if (!ok || !user) {
-    await recordSignInFailure(key, address);
-    return null;
-  }
-  await recordSignInSuccess(key);
-  await getDb().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { id: String(user.id), sv: user.sessionVersion };
+  const r = await checkCredentials(credentials?.phone ?? '', credentials?.password ?? '', clientOf(headers), cookieOf(headers, DEVICE_COOKIE));
+  if (r.kind === 'limited') throw new Error(`rate_limited:${r.minutes}`);
+  if (r.kind === 'unavailable') throw new Error('unavailable');
+  return r.kind === 'ok' ? { id: String(r.userId), sv: r.sv } : null;
 }

@@ -4,16 +4,30 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { readEnv } from '@/env';
 
 /**
- * Sign-in attempts are limited per account and per address, with counters in PostgreSQL (table
- * "RateLimit", created by a migration) so that every app instance shares them.
- *  - per account: 5 failures in 15 minutes, then blocked 15 minutes;
- *  - per address: 30 attempts in 15 minutes (a reception desk signs many residents in).
+ * Sign-in limits (decision 027), with counters in PostgreSQL (table "RateLimit") shared by every instance.
+ * Each attempt is counted *before* the password is checked, atomically, so parallel guesses cannot get
+ * past the limit; a success gives its points back.
+ *  - pair: one account from one address (or one known device): 5 attempts in 15 minutes, then 15 minutes' wait;
+ *  - account: one account from every unknown device together: 30 in an hour. Past it, only devices that
+ *    signed in to that account before (a signed device cookie) may still try, each within its own pair limit,
+ *    so guessing from elsewhere cannot lock a secretary out of her own phone;
+ *  - address: one address over every account: 50 in 15 minutes (a service station's shared NAT signs many
+ *    residents in; spraying one password over many accounts stops here).
+ * If the counters cannot be reached, sign-in is refused (and logged), never let through uncounted.
  */
 const holder = globalThis as unknown as { yishiRatePool?: pg.Pool; yishiLimiters?: Record<string, RateLimiterPostgres> };
 
-const LIMITS = { account: { points: 5, duration: 15 * 60, block: 15 * 60 }, address: { points: 30, duration: 15 * 60, block: 15 * 60 }, api: { points: 300, duration: 60, block: 60 } };
+const LIMITS = {
+  pair: { points: 5, duration: 15 * 60, block: 15 * 60 },
+  account: { points: 30, duration: 60 * 60, block: 0 },
+  address: { points: 50, duration: 15 * 60, block: 15 * 60 },
+  api: { points: 300, duration: 60, block: 60 },
+  code: { points: 5, duration: 60 * 60, block: 60 * 60 },
+  codeAddress: { points: 30, duration: 60 * 60, block: 60 * 60 },
+} as const;
+type TLimit = keyof typeof LIMITS;
 
-function limiter(name: keyof typeof LIMITS): RateLimiterPostgres {
+function limiter(name: TLimit): RateLimiterPostgres {
   holder.yishiRatePool ??= new pg.Pool({ connectionString: readEnv().DATABASE_URL, max: 2 });
   holder.yishiLimiters ??= {};
   return (holder.yishiLimiters[name] ??= new RateLimiterPostgres({
@@ -28,22 +42,54 @@ function limiter(name: keyof typeof LIMITS): RateLimiterPostgres {
   }));
 }
 
-/** Seconds to wait before another attempt is allowed, or 0. */
-export async function signInBlockedFor(phone: string, address: string): Promise<number> {
-  const [a, b] = await Promise.all([limiter('account').get(phone), limiter('address').get(address)]);
-  const blocked = (r: RateLimiterRes | null, max: number) => (r && r.consumedPoints >= max ? Math.ceil(r.msBeforeNext / 1000) : 0);
-  return Math.max(blocked(a, 5), blocked(b, 30));
+/** The counters could not be read or written: the caller refuses rather than let the attempt through. */
+export class LimitStoreDown extends Error {}
+
+/** Takes one point; returns the seconds to wait (the attempt is refused) or 0. */
+async function take(name: TLimit, key: string): Promise<number> {
+  try {
+    await limiter(name).consume(key);
+    return 0;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    console.error(JSON.stringify({ level: 'error', event: 'ratelimit.store', limit: name, error: e instanceof Error ? e.message : String(e) }));
+    throw new LimitStoreDown();
+  }
 }
 
-export async function recordSignInFailure(phone: string, address: string): Promise<void> {
-  await Promise.all([
-    limiter('account').consume(phone).catch(() => undefined),
-    limiter('address').consume(address).catch(() => undefined),
-  ]);
+const give = (name: TLimit, key: string) => limiter(name).reward(key, 1).catch(() => undefined);
+
+export type TAttempt = { account: string; address: string; knownDevice: boolean };
+
+/**
+ * Counts a sign-in attempt before the password is checked. Returns the seconds to wait (refuse) or 0 (go on).
+ * A known device is limited by its own pair key, wherever it is, and skips the account-wide limit.
+ */
+export async function beginSignIn(a: TAttempt): Promise<number> {
+  const pairKey = a.knownDevice ? `${a.account}|device` : `${a.account}|${a.address}`;
+  // In order, stopping at the first refusal: an attempt refused for its pair takes nothing from the account.
+  const pair = await take('pair', pairKey);
+  if (pair) return pair;
+  const address = await take('address', a.address);
+  if (address) return address;
+  return a.knownDevice ? 0 : take('account', a.account);
 }
 
-export async function recordSignInSuccess(phone: string): Promise<void> {
-  await limiter('account').delete(phone);
+/** The password was right: the attempt's points are given back and the pair's count starts again. */
+export async function signInSucceeded(a: TAttempt): Promise<void> {
+  const pairKey = a.knownDevice ? `${a.account}|device` : `${a.account}|${a.address}`;
+  await Promise.all([limiter('pair').delete(pairKey).catch(() => undefined), give('address', a.address), a.knownDevice ? null : give('account', a.account)]);
+}
+
+/**
+ * Invitation, reset and desk codes: 5 wrong codes per account (or household) an hour, 30 per address.
+ * Returns the seconds to wait, or 0. Call `codeAccepted` when a code was right.
+ */
+export async function beginCodeAttempt(subject: string, address: string): Promise<number> {
+  return Math.max(await take('code', subject), await take('codeAddress', address));
+}
+export async function codeAccepted(subject: string, address: string): Promise<void> {
+  await Promise.all([limiter('code').delete(subject).catch(() => undefined), give('codeAddress', address)]);
 }
 
 /**

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getTranslations } from 'next-intl/server';
 import { apiRequestWait } from '@/server/auth/rate-limit';
+import { clientOf } from '@/server/auth/client';
 import { UseCaseError } from '@/server/errors';
 import { apiClientFor, type TApiClient } from './api-keys';
 
@@ -34,7 +35,7 @@ export async function open311(req: Request, fn: (c: TCall) => Promise<unknown>, 
     const client = await apiClientFor(params.get('api_key'));
     if (params.get('api_key') && !client) return fail(403, 'open311.keyInvalid');
     if (keyRequired && !client) return fail(403, 'open311.keyRequired');
-    const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+    const forwarded = clientOf(req.headers);
     const wait = await apiRequestWait(client ? `key:${client.keyId}` : `ip:${forwarded}`);
     if (wait > 0) return new Response(JSON.stringify([{ code: 429, description: t('open311.slowDown', { seconds: wait }) }]), { status: 429, headers: { 'Retry-After': String(wait), 'Content-Type': 'application/json' } });
     const result = await fn({ params, client, locale });

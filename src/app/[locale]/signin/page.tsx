@@ -14,11 +14,13 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('account.signIn');
-  const next = safeNext((await searchParams).next, localizedPath('/account', (await getLocale()) as TLocale));
+  const q = await searchParams;
+  const next = safeNext(q.next, localizedPath('/account', (await getLocale()) as TLocale));
+  const one = (v: unknown) => (typeof v === 'string' && /^[a-z0-9]{1,20}$/.test(v) ? v : undefined);
   return (
     <div className="mx-auto max-w-md space-y-5 pt-4">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
-      <SignInForm t={await labels('account.signIn')} next={next} />
+      <SignInForm t={await labels('account.signIn')} next={next} form={localizedPath('/signin', locale as TLocale)} error={one(q.error)} minutes={one(q.minutes)} />
       <p className="text-lg">
         {t('noAccount')} <Link href="/register" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{t('register')}</Link>
       </p>
