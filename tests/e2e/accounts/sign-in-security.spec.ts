@@ -4,8 +4,8 @@ import { query } from '../support/session';
 
 /** An account of this test's own (its counters are cleared afterwards, so no other test meets them). */
 async function account(phone: string, password: string) {
-  const [p] = await query<{ id: number }>(`INSERT INTO "Person" (name, phone) VALUES ('测试居民', $1) RETURNING id`, [phone]);
-  await query(`INSERT INTO "User" (phone, "passwordHash", "personId", "verifiedAt") VALUES ($1, $2, $3, now())`, [phone, bcrypt.hashSync(password, 4), p!.id]);
+  const [p] = await query<{ id: number }>(`INSERT INTO "Person" (name, phone, "updatedAt") VALUES ('测试居民', $1, now()) RETURNING id`, [phone]);
+  await query(`INSERT INTO "User" (phone, "passwordHash", "personId", "verifiedAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [phone, bcrypt.hashSync(password, 4), p!.id]);
 }
 const clearCounters = (like: string) => query(`DELETE FROM "RateLimit" WHERE key LIKE $1`, [like]);
 
