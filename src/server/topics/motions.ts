@@ -7,6 +7,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { inForceOn, today } from '@/server/today';
 import { describeResult } from '@/server/votes/describe';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
@@ -17,8 +18,8 @@ type TTopicRow = { id: number; title: string; communityId: number; compoundId: n
  * frozen now (rules.md §1: joining later gives no vote). A place without that body cannot open it.
  */
 export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, voters: TMotionBody, rule: TRule) {
-  const now = new Date();
-  const current = { startsOn: { lte: now }, OR: [{ endsOn: null }, { endsOn: { gte: now } }] };
+  // Members whose term covers today in China (a term ending today still counts: 届满 includes the day).
+  const current = inForceOn(today());
   let bodyId: number | null = null;
   let roster: number[] = [];
   if (voters.kind === 'BODY') {
