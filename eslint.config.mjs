@@ -42,6 +42,10 @@ const config = [
         { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
         { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > Identifier[name=/^now$/i]`, message: DATE_ONLY_MESSAGE },
         {
+          selector: "CallExpression[callee.property.name=/^get(FullYear|Month|Date|Day|Hours)$/]",
+          message: 'The server’s time zone is not China’s: use today(), thisYear() or chinaDay(instant) from @/server/today.',
+        },
+        {
           selector: "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
           message: 'A UTC ISO string is not China’s day: use chinaDay(instant) or fromDateOnly(value) from @/server/today.',
         },

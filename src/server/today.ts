@@ -34,6 +34,9 @@ export function fromDateOnly(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
+/** The year of today in China (on 1 January before 08:00 the UTC year is still the last one). */
+export const thisYear = (now = new Date()) => Number(today(now).slice(0, 4));
+
 /** Today as the value of a date-only column (a record dated the day it is made). */
 export const todayDateOnly = (now = new Date()) => dateOnly(today(now));
 

@@ -13,8 +13,8 @@ import { openMotion } from '@/server/topics/motions';
 import { recordApproval } from '@/server/topics/plans';
 import { ensureProcedures } from '@/server/topics/procedures';
 import { stakeholderPersonIds } from '@/server/topics/standing';
-import { today } from '@/server/today';
-import { grantRole, createUser } from '../../factories/accounts';
+import { thisYear, today } from '@/server/today';
+import { createUser, createVerifiedResident, grantRole } from '../../factories/accounts';
 import { day } from '../../factories/db';
 import { NameSource } from '../../factories/names';
 import { createBody } from '../../factories/organisation';
@@ -114,6 +114,19 @@ describe('date-only records', () => {
     const r = await recordApproval(by, t.id, { approved: true, comment: '支部同意' });
     const record = await w.db.topicRecord.findUniqueOrThrow({ where: { id: r.id } });
     expect(record.heldOn.toISOString().slice(0, 10)).toBe('2026-12-03');
+  });
+
+  test('a resident verified at 05:53 China time holds their roles from that China day', async () => {
+    pin(CHINA_0553);
+    const owner = w.a.owners[2]!;
+    const user = await createVerifiedResident(w.db, { personId: owner.id, phone: owner.phone!, password: 'x-pass-1234', householdId: w.a.households[2]!.id });
+    const grants = (await loadActor(user.id)).grants;
+    expect(grants.filter((g) => g.role === 'RESIDENT' || g.role === 'OWNER').map((g) => g.startsOn)).toEqual(['2026-12-03', '2026-12-03']);
+  });
+
+  test('the year of today is China’s: at 00:30 on 1 January 2027 in China it is 2027 (pages default to it)', () => {
+    pin('2026-12-31T16:30:00Z');
+    expect(thisYear()).toBe(2027);
   });
 });
 
