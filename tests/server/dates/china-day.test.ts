@@ -7,6 +7,7 @@ import type { TBy } from '@/server/accounts/by';
 import { loadActor } from '@/server/auth/actor';
 import { createDb } from '@/server/db';
 import { findHandler } from '@/server/issues/handlers';
+import { scheduleMeeting } from '@/server/meetings/schedule';
 import { appointMember, endMembership } from '@/server/territory-admin/bodies';
 import { getCommunityProfile } from '@/server/territory/browse-territory';
 import { openMotion } from '@/server/topics/motions';
@@ -71,6 +72,12 @@ describe('term dates against China’s calendar day', () => {
     const { roster } = await openRepresentativesMotion();
     expect([roster.size, roster.has(ended.personId)]).toEqual([36, false]);
     for (const m of appointed) expect(roster.has(m.personId)).toBe(true);
+    // A meeting of the body tonight invites the same members (they are its 应到, the quorum's denominator).
+    const meeting = await scheduleMeeting(by, {
+      kind: 'COUNCIL', title: '居民代表会议', communityId: w.jinyang.id, bodyId: w.body.id, location: '社区活动室', mode: 'IN_PERSON', date: today(), startMinute: 19 * 60, durationMinutes: 90,
+    });
+    const invited = new Set((await w.db.meetingInvite.findMany({ where: { meetingId: meeting.id }, select: { personId: true } })).map((i) => i.personId));
+    expect([invited.size, invited.has(ended.personId), invited.has(appointed[0]!.personId)]).toEqual([36, false, true]);
   });
 
   test('at 23:30 China time, a term ending today (届满 includes the day) still counts; one starting tomorrow does not', async () => {
