@@ -1,11 +1,14 @@
 /** The lint rules of decisions/025: date-only columns never meet a raw instant outside src/server/today.ts. */
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 
 const eslint = new ESLint({ cwd: path.join(import.meta.dirname, '../..') });
 const problems = async (code: string, filePath = 'src/server/example.ts') =>
   (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length;
+
+// Loading the config and the TypeScript parser takes seconds on a busy machine: once, before the cases.
+beforeAll(() => eslint.lintText('', { filePath: 'src/server/example.ts' }), 60_000);
 
 describe('no raw instants next to date-only columns', () => {
   test.each([
