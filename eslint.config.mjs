@@ -1,6 +1,10 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// Columns declared @db.Date in prisma/schema (calendar days).
+const DATE_ONLY = '/^(startsOn|endsOn|termStartsOn|termEndsOn|joinedOn|heldOn|dueOn|paidOn|since|until|date|month)$/';
+const DATE_ONLY_MESSAGE = 'A date-only column is China’s calendar day: use dateOnly(day), todayDateOnly() or inForceOn(today()) from @/server/today.';
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -23,6 +27,28 @@ const config = [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass "now" into the domain.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass "now" into the domain.' },
+      ],
+    },
+  },
+  {
+    // China's calendar day (decisions/025): date-only columns are written and compared only with values from
+    // src/server/today.ts, never with a raw instant, and no code takes a "day" from a UTC ISO string.
+    files: ['src/server/**/*.{ts,tsx}', 'src/features/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    ignores: ['src/server/today.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: `Property[key.name=${DATE_ONLY}] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
+        { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
+        { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > Identifier[name=/^now$/i]`, message: DATE_ONLY_MESSAGE },
+        {
+          selector: "CallExpression[callee.property.name=/^get(FullYear|Month|Date|Day|Hours)$/]",
+          message: 'The server’s time zone is not China’s: use today(), thisYear() or chinaDay(instant) from @/server/today.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+          message: 'A UTC ISO string is not China’s day: use chinaDay(instant) or fromDateOnly(value) from @/server/today.',
+        },
       ],
     },
   },

@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/domain/**/*.test.ts', 'tests/i18n/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/domain/**/*.test.ts', 'tests/i18n/**/*.test.ts', 'tests/lint/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

@@ -1,6 +1,7 @@
 // Demo issues (S3 and the street's view): one handled within two days and rated, one waiting.
 import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { createApiKey, createIssueWithHistory } from '../../tests/factories/issues.ts';
+import { dateOnly } from '../../src/server/today.ts';
 
 export async function seedIssues(tx: Prisma.TransactionClient, now: Date) {
   const reporter = await tx.user.findUniqueOrThrow({ where: { phone: '13900006003' } });
@@ -44,7 +45,7 @@ export async function seedIssueChannels(tx: Prisma.TransactionClient, now: Date)
   await tx.issueCategory.create({
     data: { code: 'LIFT', districtId: oucheng.districtId, nameZh: '电梯故障', nameEn: 'Lift breakdown', handlerRole: 'BRANCH_SECRETARY', acknowledgeMinutes: 30, resolveWorkingDays: 1, remindBeforeMinutes: 15 },
   });
-  await tx.calendarDay.create({ data: { districtId: oucheng.districtId, date: new Date('2027-01-01T00:00:00Z'), kind: 'HOLIDAY', note: '元旦（2027 年安排公布前先录入）', createdById: admin.id } });
+  await tx.calendarDay.create({ data: { districtId: oucheng.districtId, date: dateOnly('2027-01-01'), kind: 'HOLIDAY', note: '元旦（2027 年安排公布前先录入）', createdById: admin.id } });
   const hour = 3600_000;
   await createIssueWithHistory(tx, {
     categoryCode: 'PARKING', title: '欧城花园东门外车辆乱停', description: '12345 来电：东门外人行道上每天晚上停满车，老人推轮椅过不去。',

@@ -7,8 +7,14 @@ export type TDb = PrismaClient;
 /** A transaction client, as passed to `db.$transaction(async (tx) => …)`. */
 export type TTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
+/**
+ * Every session runs in UTC, whatever the server's or the database's TimeZone setting: Prisma writes
+ * DateTime columns (timestamp without time zone) as UTC wall-clock time, so SQL comparing them with
+ * now(), or casting to ::date, is only right in UTC. China's calendar day is computed in code, through
+ * server/today.ts (decisions/025); SQL wanting it says so (see china_month in the dashboards' migration).
+ */
 export function createDb(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, options: '-c TimeZone=UTC' }) });
 }
 
 // One client per server process, created on first use (so `next build` needs no database);

@@ -11,6 +11,7 @@ import { refuse } from '@/server/errors';
 import { ancestryOf, PLACE_LEVEL_DB, PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
 import { randomBytes } from 'node:crypto';
 import type { TBy } from './by';
+import { dateOnly } from '@/server/today';
 
 const FIRST_PASSWORD_DAYS = 14;
 
@@ -42,7 +43,7 @@ export async function createStaffAccount(by: TBy, input: { name: string; phone: 
       },
     });
     const grant = await tx.roleGrant.create({
-      data: { userId: user.id, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: new Date(by.today), grantedById: by.userId },
+      data: { userId: user.id, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: dateOnly(by.today), grantedById: by.userId },
     });
     await tx.passwordResetCode.create({ data: { userId: user.id, codeHash: hashCode(code), issuedById: by.userId, expiresAt: new Date(Date.now() + FIRST_PASSWORD_DAYS * 86400_000) } });
     await writeAudit(tx, {
@@ -64,7 +65,7 @@ export async function grantRole(by: TBy, input: { userId: number; role: TGranted
   if (!(await db.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) refuse('auth.forbidden');
   return db.$transaction(async (tx) => {
     const grant = await tx.roleGrant.create({
-      data: { userId: input.userId, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: new Date(by.today), grantedById: by.userId },
+      data: { userId: input.userId, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: dateOnly(by.today), grantedById: by.userId },
     });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'grant.create', entityType: 'RoleGrant', entityId: grant.id, after: { userId: input.userId, role: input.role, place: input.place }, communityId: ancestry.community ?? null });
     return grant;
@@ -82,7 +83,7 @@ export async function revokeRole(by: TBy, grantId: number) {
   const refusal = checkGrant(by.actor, grant.role, { ...place, ancestry }, by.today);
   if (refusal) refuse('auth.forbidden');
   await db.$transaction(async (tx) => {
-    await tx.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date(), endsOn: new Date(by.today) } });
+    await tx.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date(), endsOn: dateOnly(by.today) } });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'grant.revoke', entityType: 'RoleGrant', entityId: grantId, before: { role: grant.role, place }, communityId: await communityOf(place) });
   });
 }

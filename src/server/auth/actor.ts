@@ -4,8 +4,9 @@ import type { TRole } from '@/domain/authz/roles';
 import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
 import { getDb } from '@/server/db';
 import { PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
+import { chinaDay, fromDateOnly } from '@/server/today';
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const iso = (d: Date | null) => (d ? fromDateOnly(d) : null);
 
 function bodyRole(kind: BodyKind, position: BodyPosition): TRole | null {
   switch (kind) {
@@ -49,13 +50,13 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
   }));
   if (!user.verifiedAt) return { userId, grants };
 
-  const since = iso(user.verifiedAt)!;
+  const since = chinaDay(user.verifiedAt);
   const representative = new Set(
     (await db.residency.findMany({ where: { personId: user.personId, isRepresentative: true }, select: { householdId: true } })).map((r) => r.householdId),
   );
   for (const c of user.claims) {
     const place = { level: 'building' as const, id: c.household.buildingId };
-    const startsOn = iso(c.reviewedAt) ?? since;
+    const startsOn = c.reviewedAt ? chinaDay(c.reviewedAt) : since;
     grants.push({ role: 'RESIDENT', place, startsOn, endsOn: null });
     if (c.relation === 'OWNER') grants.push({ role: 'OWNER', place, startsOn, endsOn: null });
     if (representative.has(c.householdId)) grants.push({ role: 'HOUSEHOLD_REPRESENTATIVE', place, startsOn, endsOn: null });

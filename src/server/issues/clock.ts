@@ -1,12 +1,12 @@
 import 'server-only';
 import type { TLocalTime } from '@/domain/calendar/working-calendar';
+import { CHINA_OFFSET_MS as OFFSET_MS, chinaDay } from '@/server/today';
 
-// China has one time zone, UTC+8, and no daylight saving time.
-const OFFSET_MS = 8 * 3600 * 1000;
+// China has one time zone, UTC+8, and no daylight saving time; the day comes from the one helper (server/today.ts).
 
 export function toChinaLocal(d: Date): TLocalTime {
   const local = new Date(d.getTime() + OFFSET_MS);
-  return { date: local.toISOString().slice(0, 10), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  return { date: chinaDay(d), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
 
 export function fromChinaLocal(t: TLocalTime): Date {

@@ -7,6 +7,7 @@ import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import type { Role } from '@/generated/prisma/client';
+import { dateOnly, fromDateOnly } from '@/server/today';
 
 /** Roles a category may name as its first responder in a compound. */
 export const FIRST_RESPONDERS = ['BUILDING_HEAD', 'GRID_WORKER', 'BRANCH_SECRETARY'] as const satisfies readonly Role[];
@@ -32,14 +33,14 @@ export async function categoryFor(districtId: number, categoryId: number, db: TD
 /** The working calendar of a district: the official schedule plus the days its admins entered. */
 export async function calendarFor(districtId: number, db: TDb | TTx = getDb()): Promise<TCalendar> {
   const days = await db.calendarDay.findMany({ where: { districtId }, select: { date: true, kind: true } });
-  return officialCalendar(days.map((d) => ({ date: d.date.toISOString().slice(0, 10), kind: d.kind })));
+  return officialCalendar(days.map((d) => ({ date: fromDateOnly(d.date), kind: d.kind })));
 }
 
 /** Calendars of several districts, loaded once (the escalation pass). */
 export async function calendarsFor(districtIds: number[]): Promise<Map<number, TCalendar>> {
   const ids = [...new Set(districtIds)];
   const days = await getDb().calendarDay.findMany({ where: { districtId: { in: ids } }, select: { districtId: true, date: true, kind: true } });
-  return new Map(ids.map((id) => [id, officialCalendar(days.filter((d) => d.districtId === id).map((d) => ({ date: d.date.toISOString().slice(0, 10), kind: d.kind })))]));
+  return new Map(ids.map((id) => [id, officialCalendar(days.filter((d) => d.districtId === id).map((d) => ({ date: fromDateOnly(d.date), kind: d.kind })))]));
 }
 
 export type TCategoryInput = {
@@ -94,7 +95,7 @@ export async function listCalendarDays(by: TBy, districtId: number) {
 export async function addCalendarDay(by: TBy, districtId: number, input: { date: string; kind: 'HOLIDAY' | 'WORKDAY'; note: string }) {
   authorize(by, 'issue.configure', { district: districtId });
   const db = getDb();
-  const date = new Date(`${input.date}T00:00:00Z`);
+  const date = dateOnly(input.date);
   if (await db.calendarDay.findUnique({ where: { districtId_date: { districtId, date } } })) refuse('calendar.dayTaken');
   return db.$transaction(async (tx) => {
     const day = await tx.calendarDay.create({ data: { districtId, date, kind: input.kind, note: input.note, createdById: by.userId } });
@@ -109,7 +110,7 @@ export async function removeCalendarDay(by: TBy, districtId: number, dayId: numb
   const day = (await db.calendarDay.findFirst({ where: { id: dayId, districtId } })) ?? refuse('auth.forbidden');
   await db.$transaction(async (tx) => {
     await tx.calendarDay.delete({ where: { id: day.id } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'calendarDay.remove', entityType: 'CalendarDay', entityId: day.id, before: { districtId, date: day.date.toISOString().slice(0, 10), kind: day.kind, note: day.note } });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'calendarDay.remove', entityType: 'CalendarDay', entityId: day.id, before: { districtId, date: fromDateOnly(day.date), kind: day.kind, note: day.note } });
   });
 }
 

@@ -6,6 +6,7 @@ import { ancestryOf } from '@/server/places/ancestry';
 import type { TAncestry } from '@/domain/territory/places';
 import type { Role } from '@/generated/prisma/client';
 import type { TTx } from '@/server/db';
+import { inForceOn, today } from '@/server/today';
 
 /** The level at which a staff role handles issues. */
 export function handlingLevel(role: string, placeLevel: string): TLevel | null {
@@ -36,8 +37,7 @@ export function standing(actor: NonNullable<TActor>, ancestry: TAncestry, level:
  * any compound-level handler; above it, the community secretary or staff, the street, the district.
  */
 export async function findHandler(tx: TTx, place: { buildingId: number | null; compoundId: number | null; communityId: number; streetId: number; districtId: number }, level: TLevel, preferred: Role): Promise<number | null> {
-  const now = new Date();
-  const active = { revokedAt: null, startsOn: { lte: now }, OR: [{ endsOn: null }, { endsOn: { gte: now } }] };
+  const active = { revokedAt: null, ...inForceOn(today()) };
   const at = (role: Role[], placeLevel: 'BUILDING' | 'COMPOUND' | 'COMMUNITY' | 'STREET' | 'DISTRICT', placeId: number | null) =>
     placeId === null ? Promise.resolve(null) : tx.roleGrant.findFirst({ where: { ...active, role: { in: role }, placeLevel, placeId }, orderBy: { id: 'asc' }, select: { userId: true } });
   const candidates =

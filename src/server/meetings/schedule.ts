@@ -6,10 +6,11 @@ import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { fromChinaLocal, toChinaLocal } from '@/server/issues/clock';
+import { fromChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
 import { notify } from '@/server/issues/notify';
 import { ancestryOf } from '@/server/places/ancestry';
+import { chinaDay, inForceOn, today } from '@/server/today';
 
 export type TMeetingInput = {
   kind: TMeetingKind;
@@ -49,8 +50,7 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
     },
   });
   if (input.bodyId) {
-    const now = new Date();
-    const members = await tx.bodyMember.findMany({ where: { bodyId: input.bodyId, startsOn: { lte: now }, OR: [{ endsOn: null }, { endsOn: { gte: now } }] }, select: { personId: true } });
+    const members = await tx.bodyMember.findMany({ where: { bodyId: input.bodyId, ...inForceOn(today()) }, select: { personId: true } });
     const persons = [...new Set(members.map((x) => x.personId))];
     if (persons.length) await tx.meetingInvite.createMany({ data: persons.map((personId) => ({ meetingId: m.id, personId })) });
     if (seriesId === null) {
@@ -67,10 +67,9 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
  */
 export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   await placeFor(by, input);
-  const today = toChinaLocal(new Date()).date;
-  const notice = noticeInTime(input.kind, today, input.date);
+  const notice = noticeInTime(input.kind, today(), input.date);
   if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
-  if (input.date < today) refuse('meeting.inThePast');
+  if (input.date < today()) refuse('meeting.inThePast');
   return getDb().$transaction(async (tx) => {
     const m = await createMeeting(tx, by, input, null);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after: { ...input }, communityId: input.communityId, compoundId: input.compoundId ?? null });
@@ -85,7 +84,7 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
 export async function scheduleSeries(by: TBy, input: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean }) {
   const ancestry = await placeFor(by, input);
   const to = `${Number(input.from.slice(0, 4)) + 1}${input.from.slice(4, 10)}`;
-  const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter((d) => d >= toChinaLocal(new Date()).date);
+  const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter((d) => d >= today());
   if (dates.length === 0) refuse('meeting.noDates');
   if (dates.length > 120) refuse('meeting.tooMany');
   return getDb().$transaction(async (tx) => {
@@ -104,7 +103,7 @@ export async function scheduleSeries(by: TBy, input: Omit<TMeetingInput, 'date'>
 /** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */
 export async function remindTomorrow(now = new Date()) {
   const db = getDb();
-  const tomorrow = toChinaLocal(new Date(now.getTime() + 86_400_000)).date;
+  const tomorrow = chinaDay(new Date(now.getTime() + 86_400_000));
   const from = fromChinaLocal({ date: tomorrow, minute: 0 });
   const to = new Date(from.getTime() + 86_400_000);
   const meetings = await db.meeting.findMany({ where: { status: 'SCHEDULED', startsAt: { gte: from, lt: to } }, select: { id: true, title: true, location: true, startsAt: true } });

@@ -10,11 +10,11 @@ import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
 import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
-import { toChinaLocal } from '@/server/issues/clock';
 import { ANONYMOUS_LABEL, notify } from '@/server/issues/notify';
 import { ancestryOf } from '@/server/places/ancestry';
 import { publishNotice, sha256 } from './publish';
 import { htmlToText, sanitizeNoticeHtml } from './sanitize';
+import { chinaDay, today } from '@/server/today';
 
 type TPlace = { streetId: number | null; communityId: number | null; compoundId: number | null };
 
@@ -23,8 +23,7 @@ export function noticeAncestry(n: TPlace) {
   return ancestryOf(n.compoundId ? { level: 'compound', id: n.compoundId } : n.communityId ? { level: 'community', id: n.communityId } : { level: 'street', id: n.streetId! });
 }
 
-const today = () => toChinaLocal(new Date()).date;
-const dayOf = (d: Date | null) => (d ? toChinaLocal(d).date : '9999-12-31');
+const dayOrNever = (d: Date | null) => (d ? chinaDay(d) : '9999-12-31');
 
 /** A place as picked on the form ("compound:5", "community:3", "street:2"), resolved for a notice. */
 export async function resolvePlace(ref: string): Promise<{ place: { streetId: number; communityId: number | null; compoundId: number | null; districtId: number }; ancestry: TAncestry }> {
@@ -97,7 +96,7 @@ export async function fileObjection(by: TBy, noticeId: number, input: { body: st
   const db = getDb();
   const n = (await db.notice.findUnique({ where: { id: noticeId } })) ?? refuse('notice.unknown');
   const superseded = !!(await db.notice.findFirst({ where: { supersedesId: n.id }, select: { id: true } }));
-  const w = objectionWindow(today(), { publishedOn: dayOf(n.publishedAt), lastDay: dayOf(n.periodEndsAt), superseded });
+  const w = objectionWindow(today(), { publishedOn: dayOrNever(n.publishedAt), lastDay: dayOrNever(n.periodEndsAt), superseded });
   if (w !== 'OPEN') refuse(`notice.window${w}`);
   const ancestry = (await noticeAncestry(n)) ?? refuse('notice.unknown');
   if (!(await livesAt(by, ancestry))) refuse('notice.notResident');
@@ -127,7 +126,7 @@ export async function concludeNotice(by: TBy, noticeId: number) {
   const db = getDb();
   const n = (await db.notice.findUnique({ where: { id: noticeId }, include: { objections: { select: { answeredAt: true } } } })) ?? refuse('notice.unknown');
   authorize(by, 'notice.publish', await noticeAncestry(n));
-  const r = mayConclude(today(), { lastDay: dayOf(n.periodEndsAt), objections: n.objections.map((o) => ({ answered: o.answeredAt !== null })), concluded: n.concludedAt !== null });
+  const r = mayConclude(today(), { lastDay: dayOrNever(n.periodEndsAt), objections: n.objections.map((o) => ({ answered: o.answeredAt !== null })), concluded: n.concludedAt !== null });
   if (!r.ok) return refuse(r.code);
   await db.$transaction(async (tx) => {
     await tx.notice.update({ where: { id: n.id }, data: { concludedAt: new Date(), concludedById: by.userId } });

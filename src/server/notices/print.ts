@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { refuse } from '@/server/errors';
-import { toChinaLocal } from '@/server/issues/clock';
 import type { getNoticeView } from './read-board';
+import { chinaDay } from '@/server/today';
 
 type TView = NonNullable<Awaited<ReturnType<typeof getNoticeView>>>;
 
@@ -29,7 +29,7 @@ export async function noticePdf(n: TView, url: string): Promise<Buffer> {
   if (FONT.endsWith('.ttc')) doc.font(FONT, 'NotoSansCJKsc-Regular');
   else doc.font(FONT);
   const place = [n.place.street, n.place.community, n.place.compound].filter(Boolean).join(' · ');
-  const d = (x: Date | null) => (x ? toChinaLocal(x).date : '');
+  const d = (x: Date | null) => (x ? chinaDay(x) : '');
   doc.fontSize(20).text(n.title, { align: 'center' });
   doc.moveDown(0.5).fontSize(11).fillColor('#444').text(`${place}　发布：${d(n.publishedAt)}　公示期至：${d(n.periodEndsAt)}　编号：${n.seq ?? n.id}`, { align: 'center' });
   doc.moveDown(1).fillColor('#000').fontSize(13).text(n.body, { lineGap: 4 });

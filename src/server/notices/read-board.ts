@@ -3,13 +3,13 @@ import { objectionWindow } from '@/domain/notices/board';
 import type { TResult } from '@/domain/votes/evaluate';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
-import { toChinaLocal } from '@/server/issues/clock';
 import { ANONYMOUS_LABEL } from '@/server/issues/notify';
 import { planDiff } from '@/server/topics/read-topic';
 import { describeResult } from '@/server/votes/describe';
 import { livesAt, managesNotice, noticeAncestry } from './board';
+import { chinaDay, today } from '@/server/today';
 
-const day = (d: Date | null) => (d ? toChinaLocal(d).date : null);
+const day = (d: Date | null) => (d ? chinaDay(d) : null);
 
 export type TBoardFilter = { communityCode: string; compoundId?: number; category?: string; year?: number; month?: number; q?: string; archive?: boolean };
 
@@ -53,7 +53,7 @@ export async function getNoticeView(id: number, by: TBy | null) {
     n.streetId ? db.street.findUnique({ where: { id: n.streetId }, select: { name: true } }) : null,
   ]);
   const names = new Map((await db.user.findMany({ where: { id: { in: n.objections.flatMap((o) => (o.authorUserId && !o.anonymous ? [o.authorUserId] : [])) } }, select: { id: true, person: { select: { name: true } } } })).map((u) => [u.id, u.person.name]));
-  const window = objectionWindow(toChinaLocal(new Date()).date, { publishedOn: day(n.publishedAt)!, lastDay: day(n.periodEndsAt) ?? '9999-12-31', superseded: !!supersededBy });
+  const window = objectionWindow(today(), { publishedOn: day(n.publishedAt)!, lastDay: day(n.periodEndsAt) ?? '9999-12-31', superseded: !!supersededBy });
   const ancestry = await noticeAncestry(n);
   return {
     id: n.id, title: n.title, kind: n.kind, category: n.category, body: n.body, bodyHtml: n.bodyHtml, topicId: n.topicId,

@@ -4,6 +4,7 @@ import { addCounts, countKeys, emptyFigures, rates, zeroCounts, type TCounts, ty
 import type { TPeriod } from '@/domain/stats/period';
 import { getDb } from '@/server/db';
 import { cellAggregates, monthsIn, raisedIn } from './sql';
+import { fromDateOnly } from '@/server/today';
 
 
 type TRow = Record<string, unknown> & { key: number | string | Date | null };
@@ -37,7 +38,7 @@ async function mergeCells(counts: Prisma.Sql, minutes: Prisma.Sql | null): Promi
   return out;
 }
 
-export const keyOf = (k: unknown): string => (k instanceof Date ? k.toISOString().slice(0, 7) : String(k));
+export const keyOf = (k: unknown): string => (k instanceof Date ? fromDateOnly(k).slice(0, 7) : String(k));
 
 export type TScope = { column: 'districtId' | 'streetId' | 'communityId' | 'compoundId'; ids: number[] };
 export type TGroup = 'all' | 'districtId' | 'streetId' | 'communityId' | 'compoundId' | 'category' | 'month';

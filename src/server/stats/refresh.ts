@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { at, cellAggregates, inMonths, meetingHeld, OPEN } from './sql';
+import { fromDateOnly } from '@/server/today';
 
 const WATERMARK = 'stats.refreshedAt';
 /** One refresh at a time across every app instance (a transaction-scoped advisory lock). */
@@ -74,7 +75,7 @@ function distinct(keys: TKey[]): TKey[] {
 
 const keysTable = (keys: TKey[]) => {
   const d = distinct(keys);
-  return Prisma.sql`SELECT * FROM unnest(${d.map((k) => k.month.toISOString().slice(0, 10))}::date[], ${d.map((k) => k.communityId)}::int[]) AS k(month, "communityId")`;
+  return Prisma.sql`SELECT * FROM unnest(${d.map((k) => fromDateOnly(k.month))}::date[], ${d.map((k) => k.communityId)}::int[]) AS k(month, "communityId")`;
 };
 
 async function recomputeIssueCells(tx: TTx, keys: TKey[], now: Date) {

@@ -1,11 +1,13 @@
 import 'server-only';
 import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
+import { seatFree } from '@/domain/organisation/seats';
 import { normalisePhone } from '@/domain/shared/phone';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
+import { dateOnly, fromDateOnly } from '@/server/today';
 
 const COMPOUND_KINDS: BodyKind[] = ['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'COURTYARD_COUNCIL'];
 
@@ -28,12 +30,24 @@ export async function createBody(by: TBy, input: { kind: BodyKind; name: string;
     const body = await tx.body.create({
       data: {
         kind: input.kind, name: input.name, communityId: input.communityId, compoundId: input.compoundId, seats: input.seats, termNo: 1,
-        termStartsOn: new Date(input.termStartsOn), termEndsOn: input.termEndsOn ? new Date(input.termEndsOn) : null,
+        termStartsOn: dateOnly(input.termStartsOn), termEndsOn: input.termEndsOn ? dateOnly(input.termEndsOn) : null,
       },
     });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'body.create', entityType: 'Body', entityId: body.id, after: { ...input }, communityId: input.communityId, compoundId: input.compoundId });
     return body;
   });
+}
+
+/**
+ * Refuses a member beyond the body's seats on any day of a term starting `startsOn`. Runs under the
+ * body's row lock, so two appointments into the last seat at once cannot both see it free (the
+ * database's trigger "BodyMember_seats" refuses it too).
+ */
+async function requireSeat(tx: TTx, bodyId: number, startsOn: string) {
+  const [body] = await tx.$queryRaw<{ seats: number | null }[]>`SELECT seats FROM "Body" WHERE id = ${bodyId} FOR UPDATE`;
+  const terms = await tx.bodyMember.findMany({ where: { bodyId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(startsOn) } }] }, select: { startsOn: true, endsOn: true } });
+  const held = terms.map((t) => ({ startsOn: fromDateOnly(t.startsOn), endsOn: t.endsOn ? fromDateOnly(t.endsOn) : null }));
+  if (!seatFree(body?.seats ?? null, held, { startsOn, endsOn: null })) refuse('body.seatsFull', { seats: body!.seats!, date: startsOn });
 }
 
 /**
@@ -46,9 +60,10 @@ export async function appointMember(by: TBy, input: { bodyId: number; name: stri
   const phone = input.phone ? (normalisePhone(input.phone) ?? refuse('account.phoneInvalid')) : null;
   const db = getDb();
   return db.$transaction(async (tx) => {
+    await requireSeat(tx, input.bodyId, input.startsOn);
     const person = (phone && (await tx.person.findUnique({ where: { phone } }))) || (await tx.person.create({ data: { name: input.name, phone } }));
     if (await tx.bodyMember.findFirst({ where: { bodyId: input.bodyId, personId: person.id, endsOn: null } })) refuse('body.alreadyMember');
-    const member = await tx.bodyMember.create({ data: { bodyId: input.bodyId, personId: person.id, position: input.position, startsOn: new Date(input.startsOn) } });
+    const member = await tx.bodyMember.create({ data: { bodyId: input.bodyId, personId: person.id, position: input.position, startsOn: dateOnly(input.startsOn) } });
     await writeAudit(tx, {
       actorId: by.userId, actorLabel: by.label, action: 'body.appoint', entityType: 'BodyMember', entityId: member.id,
       after: { bodyId: input.bodyId, personId: person.id, name: person.name, position: input.position, startsOn: input.startsOn }, communityId: body!.communityId, compoundId: body!.compoundId,
@@ -64,9 +79,9 @@ export async function endMembership(by: TBy, input: { memberId: number; endsOn: 
   const { body, ancestry } = member ? await bodyPlace(member.bodyId) : { body: null, ancestry: null };
   authorize(by, 'body.manage', ancestry);
   if (member!.endsOn) refuse('body.alreadyEnded');
-  if (new Date(input.endsOn) < member!.startsOn) refuse('body.termOrder');
+  if (input.endsOn < fromDateOnly(member!.startsOn)) refuse('body.termOrder');
   await db.$transaction(async (tx) => {
-    await tx.bodyMember.update({ where: { id: input.memberId }, data: { endsOn: new Date(input.endsOn) } });
+    await tx.bodyMember.update({ where: { id: input.memberId }, data: { endsOn: dateOnly(input.endsOn) } });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'body.endMembership', entityType: 'BodyMember', entityId: input.memberId, before: { endsOn: null }, after: { endsOn: input.endsOn }, communityId: body!.communityId, compoundId: body!.compoundId });
   });
 }

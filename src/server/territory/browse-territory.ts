@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/server/db';
+import { inForceOn, today } from '@/server/today';
 
 /** Districts grouped by city, with how many streets each has. */
 export async function listDistricts() {
@@ -36,9 +37,8 @@ export async function getStreet(code: string) {
   });
 }
 
-const today = () => new Date(new Date().toISOString().slice(0, 10));
-/** Positions in force: started, and not ended before today. */
-const current = () => ({ OR: [{ endsOn: null }, { endsOn: { gte: today() } }] });
+/** Positions in force today in China: started, and not ended before today. */
+const current = () => inForceOn(today());
 
 const bodySelect = () => ({
   id: true, kind: true, name: true, seats: true, termStartsOn: true, termEndsOn: true,

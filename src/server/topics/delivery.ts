@@ -9,6 +9,7 @@ import { refuse } from '@/server/errors';
 import { storePhotos } from '@/server/issues/photos';
 import { publishTopicNotice } from './notices';
 import { loadTopic, notifyTopic, requireParticipant, requireStep, topicEvent } from './topic-core';
+import { dateOnly } from '@/server/today';
 
 /** A contractor's bid while contractors are compared (比选). */
 export async function addBid(by: TBy, topicId: number, input: { contractor: string; amountFen: number; note?: string }) {
@@ -57,7 +58,7 @@ export async function addTask(by: TBy, topicId: number, input: { title: string; 
   requireStep(t, 'TASKS');
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const task = await tx.topicTask.create({ data: { topicId, title: input.title, responsible: input.responsible, dueOn: new Date(`${input.dueOn}T00:00:00Z`), createdById: by.userId } });
+    const task = await tx.topicTask.create({ data: { topicId, title: input.title, responsible: input.responsible, dueOn: dateOnly(input.dueOn), createdById: by.userId } });
     await topicEvent(tx, by, t.topic, 'TASK', `${input.title}（${input.responsible}，${input.dueOn}）`);
     await notifyTopic(tx, t.topic, 'topic.task', input.title, by.userId);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.task', entityType: 'TopicTask', entityId: task.id, after: { topicId, ...input }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
@@ -135,7 +136,7 @@ export async function addExpense(by: TBy, topicId: number, input: { item: string
   }
   try {
     return await db.$transaction(async (tx) => {
-      const e = await tx.expense.create({ data: { topicId, item: input.item, amountFen: input.amountFen, paidOn: new Date(`${input.paidOn}T00:00:00Z`), receiptKey: receipt?.key ?? null, receiptName: receipt?.name ?? null, createdById: by.userId } });
+      const e = await tx.expense.create({ data: { topicId, item: input.item, amountFen: input.amountFen, paidOn: dateOnly(input.paidOn), receiptKey: receipt?.key ?? null, receiptName: receipt?.name ?? null, createdById: by.userId } });
       const sum = await tx.expense.aggregate({ where: { topicId }, _sum: { amountFen: true } });
       await tx.topic.update({ where: { id: topicId }, data: { actualCostFen: sum._sum.amountFen ?? 0 } });
       await topicEvent(tx, by, t.topic, 'EXPENSE', input.item);

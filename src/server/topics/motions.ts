@@ -7,7 +7,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { today } from '@/server/today';
+import { inForceOn, today } from '@/server/today';
 import { describeResult } from '@/server/votes/describe';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
@@ -34,8 +34,8 @@ async function ownersVotingFrom(tx: TTx, topicId: number, now: Date) {
  * frozen now (rules.md §1: joining later gives no vote). A place without that body cannot open it.
  */
 export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, voters: TMotionBody, rule: TRule) {
-  const now = new Date();
-  const current = { startsOn: { lte: now }, OR: [{ endsOn: null }, { endsOn: { gte: now } }] };
+  // Members whose term covers today in China (a term ending today still counts: 届满 includes the day).
+  const current = inForceOn(today());
   let bodyId: number | null = null;
   let roster: number[] = [];
   if (voters.kind === 'BODY') {
@@ -75,7 +75,7 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   const motion = await tx.motion.create({
     data: {
       topicId: topic.id, stepIndex, bodyId, voters: scope as unknown as Prisma.InputJsonValue, rule: effective as unknown as Prisma.InputJsonValue, roster,
-      votingFrom: owners ? await ownersVotingFrom(tx, topic.id, now) : null,
+      votingFrom: owners ? await ownersVotingFrom(tx, topic.id, new Date()) : null,
       // Owners decide by written consultation by default; bodies by a show of hands entered by the secretary.
       mode: rule.kind === 'OWNERS_ASSEMBLY' ? 'WRITTEN' : 'SHOW_OF_HANDS',
     },

@@ -5,6 +5,7 @@ import { formatYuan } from '@/domain/shared/money';
 import type { TTx } from '@/server/db';
 import { describeResult } from '@/server/votes/describe';
 import { publishNotice } from '@/server/notices/publish';
+import { fromDateOnly } from '@/server/today';
 
 type TTopicRow = { id: number; title: string; districtId: number; streetId: number; communityId: number; compoundId: number | null; actualCostFen: number | null };
 
@@ -47,7 +48,7 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
     const bids = await tx.bid.findMany({ where: { topicId: topic.id }, orderBy: { amountFen: 'asc' } });
     if (bids.length) lines.push(`比选：${bids.map((b) => `${b.contractor} ${formatYuan(b.amountFen)} 元${b.chosen ? '（选定）' : ''}`).join('；')}`);
     for (const e of await tx.expense.findMany({ where: { topicId: topic.id }, orderBy: { paidOn: 'asc' } })) {
-      lines.push(`支出：${e.item} ${formatYuan(e.amountFen)} 元（${e.paidOn.toISOString().slice(0, 10)}${e.receiptName ? '，附票据' : ''}）`);
+      lines.push(`支出：${e.item} ${formatYuan(e.amountFen)} 元（${fromDateOnly(e.paidOn)}${e.receiptName ? '，附票据' : ''}）`);
     }
     if (plan?.budgetFen != null && topic.actualCostFen !== null) {
       const saved = plan.budgetFen - topic.actualCostFen;

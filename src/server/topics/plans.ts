@@ -4,6 +4,7 @@ import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
+import { dateOnly, todayDateOnly } from '@/server/today';
 
 export type TPlanInput = { title: string; body: string; convention: boolean; budgetFen?: number; funding: { source: string; amountFen: number }[]; budgetLines?: { item: string; amountFen: number }[] };
 
@@ -70,7 +71,7 @@ export async function recordConsensus(by: TBy, topicId: number, input: TRecordIn
   if (input.participants.length === 0) refuse('record.noParticipants');
   return db.$transaction(async (tx) => {
     const r = await tx.topicRecord.create({
-      data: { topicId, stepIndex: t.topic.stepIndex, kind: opinion ? 'OPINION' : 'CONSENSUS', planVersionId: opinion ? null : latest!.id, statement: input.statement, participants: input.participants, heldOn: new Date(`${input.heldOn}T00:00:00Z`), byUserId: by.userId },
+      data: { topicId, stepIndex: t.topic.stepIndex, kind: opinion ? 'OPINION' : 'CONSENSUS', planVersionId: opinion ? null : latest!.id, statement: input.statement, participants: input.participants, heldOn: dateOnly(input.heldOn), byUserId: by.userId },
     });
     if (!opinion) await tx.planVersion.update({ where: { id: latest!.id }, data: { frozenAt: new Date() } });
     await topicEvent(tx, by, t.topic, opinion ? 'OPINION' : 'CONSENSUS', opinion ? input.statement : `第 ${latest!.version} 版方案达成共识`);
@@ -86,7 +87,7 @@ export async function recordApproval(by: TBy, topicId: number, input: { approved
   requireStep(t, 'APPROVAL');
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const r = await tx.topicRecord.create({ data: { topicId, stepIndex: t.topic.stepIndex, kind: input.approved ? 'APPROVAL' : 'REJECTION', statement: input.comment, participants: [by.label], heldOn: new Date(), byUserId: by.userId } });
+    const r = await tx.topicRecord.create({ data: { topicId, stepIndex: t.topic.stepIndex, kind: input.approved ? 'APPROVAL' : 'REJECTION', statement: input.comment, participants: [by.label], heldOn: todayDateOnly(), byUserId: by.userId } });
     await topicEvent(tx, by, t.topic, input.approved ? 'APPROVED' : 'REJECTED', input.comment);
     await notifyTopic(tx, t.topic, input.approved ? 'topic.approved' : 'topic.rejected', input.comment.slice(0, 60), by.userId);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: input.approved ? 'topic.approve' : 'topic.reject', entityType: 'TopicRecord', entityId: r.id, after: { topicId, comment: input.comment }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });

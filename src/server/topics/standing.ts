@@ -6,6 +6,7 @@ import type { TBy } from '@/server/accounts/by';
 import { livesWithin } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
 import { ancestryOf } from '@/server/places/ancestry';
+import { inForceOn, today } from '@/server/today';
 
 /** The place a topic belongs to (its compound, else its community), with every place above it. */
 export function topicAncestry(t: { compoundId: number | null; communityId: number }) {
@@ -46,8 +47,7 @@ export async function mayReadTopic(by: TBy, topic: { id: number }, ancestry: TAn
 export async function stakeholderPersonIds(topicId: number): Promise<Set<number>> {
   const db = getDb();
   const rows = await db.stakeholder.findMany({ where: { topicId } });
-  const now = new Date();
-  const current = { startsOn: { lte: now }, OR: [{ endsOn: null }, { endsOn: { gte: now } }] };
+  const current = inForceOn(today());
   const ids = new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])));
   const bodies = rows.flatMap((r) => (r.bodyId ? [r.bodyId] : []));
   const orgs = rows.flatMap((r) => (r.partyOrgId ? [r.partyOrgId] : []));

@@ -1,12 +1,13 @@
 import type { TBy } from '@/server/accounts/by';
 import { loadActor } from '@/server/auth/actor';
+import { today } from '@/server/today';
 import { createPopulatedCompound } from '../../factories/compound';
 import { createStaff } from '../../factories/accounts';
 import { NameSource } from '../../factories/names';
 import { communityByCode } from '../../factories/territory';
 import { testDb } from '../db';
 
-export const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const TODAY = today();
 
 export async function byUser(userId: number, label = `user:${userId}`): Promise<TBy> {
   return { userId, label, actor: await loadActor(userId), today: TODAY };

@@ -14,6 +14,7 @@ import { communityByCode, createCompound } from '../../factories/territory';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
 import { refusal } from '../refusal';
+import { today } from '@/server/today';
 import ExcelJS from 'exceljs';
 
 /**
@@ -206,7 +207,7 @@ describe('facts from the real paths', () => {
     const issue = await db.issue.findUniqueOrThrow({ where: { id } });
     expect(issue.acknowledgedAt).not.toBeNull();
     expect(issue.firstAcknowledgeBy).toEqual(issue.acknowledgeBy);
-    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+    const month = today().slice(0, 7);
     const before = await readDashboard(w.street, { unit: { level: 'community', id: w.b.id }, period: { from: month, to: month }, category: null });
     await refreshStats();
     const after = await readDashboard(w.street, { unit: { level: 'community', id: w.b.id }, period: { from: month, to: month }, category: null });

@@ -7,6 +7,7 @@ import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { getDb } from '@/server/db';
 import { coveredYears, districtCategories, FIRST_RESPONDERS, listCalendarDays } from '@/server/issues/district-settings';
+import { fromDateOnly } from '@/server/today';
 
 /** A district's issue categories (with deadlines and first responder) and its extra calendar days. */
 export default async function IssueSettingsPage({ params, searchParams }: PageProps<'/[locale]/admin/issue-settings'>) {
@@ -66,7 +67,7 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-300" data-testid="calendar-days">
             {days.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-lg">
-                <span>{d.date.toISOString().slice(0, 10)} · {t(`kind_${d.kind}`)} · {d.note}</span>
+                <span>{fromDateOnly(d.date)} · {t(`kind_${d.kind}`)} · {d.note}</span>
                 <RemoveDayButton districtId={districtId} dayId={d.id} label={t('remove')} />
               </li>
             ))}

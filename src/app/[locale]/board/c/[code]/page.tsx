@@ -6,6 +6,7 @@ import { byOf } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { managesNotice } from '@/server/notices/board';
 import { listBoard } from '@/server/notices/read-board';
+import { thisYear } from '@/server/today';
 
 /** A community's public notice board: no sign-in; filter by kind, compound, period and words; the archive. */
 export default async function BoardPage({ params, searchParams }: PageProps<'/[locale]/board/c/[code]'>) {
@@ -22,7 +23,7 @@ export default async function BoardPage({ params, searchParams }: PageProps<'/[l
   const user = await getSessionUser();
   const staff = await managesNotice(user ? byOf(user) : null, { streetId: board.community.streetId, communityId: board.community.id, compoundId: null });
   const select = 'min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg';
-  const year = new Date().getFullYear();
+  const year = thisYear();
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('title', { community: board.community.name })}</h1>

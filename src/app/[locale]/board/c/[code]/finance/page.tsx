@@ -3,13 +3,14 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { formatYuan } from '@/domain/shared/money';
 import { Link } from '@/i18n/link';
 import { financeOf } from '@/server/notices/read-board';
+import { thisYear } from '@/server/today';
 
 /** A community's finance page for a year, public: every project's budget, funding, bids, expenses and budget vs actual. */
 export default async function FinancePage({ params, searchParams }: PageProps<'/[locale]/board/c/[code]/finance'>) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   const y = (await searchParams).year;
-  const year = typeof y === 'string' && /^20\d\d$/.test(y) ? Number(y) : new Date().getFullYear();
+  const year = typeof y === 'string' && /^20\d\d$/.test(y) ? Number(y) : thisYear();
   const f = await financeOf(code, year);
   if (!f) notFound();
   const t = await getTranslations('board.financePage');

@@ -6,13 +6,14 @@ import { Link } from '@/i18n/link';
 import { getSessionUser } from '@/server/auth/session';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { calendarOf, personTimes } from '@/server/meetings/read-meetings';
+import { thisYear } from '@/server/today';
 
 /** A community's meetings for the year, public: reception days, joint meetings, councils, party days; an .ics feed. */
 export default async function MeetingsCalendarPage({ params, searchParams }: PageProps<'/[locale]/places/c/[code]/meetings'>) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   const y = (await searchParams).year;
-  const year = typeof y === 'string' && /^20\d\d$/.test(y) ? Number(y) : new Date().getFullYear();
+  const year = typeof y === 'string' && /^20\d\d$/.test(y) ? Number(y) : thisYear();
   const cal = await calendarOf(code, year);
   if (!cal) notFound();
   const t = await getTranslations('meetings');

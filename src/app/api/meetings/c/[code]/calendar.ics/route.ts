@@ -1,10 +1,11 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { calendarOf } from '@/server/meetings/read-meetings';
+import { thisYear } from '@/server/today';
 
 /** The community's meetings of this and next year as an iCalendar feed people can subscribe to. */
 export async function GET(req: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const year = new Date().getFullYear();
+  const year = thisYear();
   const [a, b] = await Promise.all([calendarOf(code, year), calendarOf(code, year + 1)]);
   if (!a || !b) return new Response('Not found', { status: 404 });
   const events: EventAttributes[] = [...a.meetings, ...b.meetings].map((m) => ({
