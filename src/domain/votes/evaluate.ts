@@ -110,3 +110,8 @@ export function noticeIsInTime(noticeDay: string, meetingDay: string, days = 15)
   const d = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
   return d(meetingDay) - d(noticeDay) >= days;
 }
+
+/** The owners' committee setting a district starts with: Beijing (11…) and Shanghai (31…) by their division code. */
+export function committeeRuleOfDistrictCode(code: string): 'NATIONAL' | 'BEIJING_SHANGHAI' {
+  return code.startsWith('11') || code.startsWith('31') ? 'BEIJING_SHANGHAI' : 'NATIONAL';
+}
