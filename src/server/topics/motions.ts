@@ -7,7 +7,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { describeResult } from '@/server/votes/describe';
+import { bodyNameOf, describeResult, describeView, motionResultView, resultText } from '@/server/votes/describe';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
 type TTopicRow = { id: number; title: string; communityId: number; compoundId: number | null; assemblyMatter: number | null };
@@ -92,13 +92,14 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
     result = evaluateBody(rule, { roster: rosterSize, present: tally.present, for: tally.for });
   }
   const words = describeResult(result);
+  const text = resultText(describeView(motionResultView({ ...motion, result, tally }, await bodyNameOf(db, motion.bodyId))!), '；');
   await db.$transaction(async (tx) => {
     const done = await tx.motion.updateMany({
       where: { id: motion.id, status: 'OPEN' },
       data: { status: result.passed ? 'PASSED' : 'FAILED', tally: tally as unknown as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue, decidedAt: new Date(), decidedById: by.userId },
     });
     if (done.count !== 1) refuse('topic.motionDecided');
-    await topicEvent(tx, by, t.topic, 'MOTION_RESULT', `${words.lines.join('；')}。${words.outcome}`);
+    await topicEvent(tx, by, t.topic, 'MOTION_RESULT', text, motion.id);
     await notifyTopic(tx, t.topic, 'topic.motion', words.outcome, by.userId);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'motion.record', entityType: 'Motion', entityId: motion.id, after: { tally, passed: result.passed, code: result.code }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
   });

@@ -9,7 +9,7 @@ import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { loadTopic, notifyTopic, topicEvent } from '@/server/topics/topic-core';
-import { describeResult } from './describe';
+import { bodyNameOf, describeResult, describeView, motionResultView, resultText, type TLocale } from './describe';
 
 type TMotionRow = NonNullable<Awaited<ReturnType<TTx['motion']['findUnique']>>>;
 const BALLOT_TX = { maxWait: 30_000, timeout: 15_000 };
@@ -163,7 +163,8 @@ export async function closeMotion(by: TBy | null, motionId: number) {
     const { result, counts, hash } = await computeTally(tx, m);
     await tx.motion.update({ where: { id: motionId }, data: { status: result.passed ? 'PASSED' : 'FAILED', tally: counts as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue, tallyHash: hash, decidedAt: new Date(), decidedById: by?.userId ?? null, closesAt: m.closesAt && m.closesAt < new Date() ? m.closesAt : new Date() } });
     const words = describeResult(result);
-    await topicEvent(tx, { userId: by?.userId ?? null, label: by?.label ?? '系统（表决截止）' }, { id: topic!.id, stepIndex: m.stepIndex }, 'MOTION_RESULT', `${words.lines.join('；')}。${words.outcome}`);
+    const text = resultText(describeView(motionResultView({ ...m, result, tally: counts }, await bodyNameOf(tx, m.bodyId))!), '；');
+    await topicEvent(tx, { userId: by?.userId ?? null, label: by?.label ?? '系统（表决截止）' }, { id: topic!.id, stepIndex: m.stepIndex }, 'MOTION_RESULT', text, motionId);
     await notifyTopic(tx, topic!, 'topic.motion', words.outcome, by?.userId);
     await writeAudit(tx, { actorId: by?.userId ?? null, actorLabel: by?.label ?? 'system:motion-close', action: 'motion.close', entityType: 'Motion', entityId: motionId, after: { counts, passed: result.passed, hash }, communityId: topic!.communityId, compoundId: topic!.compoundId });
     return { passed: result.passed, hash, ...words };
@@ -196,7 +197,7 @@ export async function recheckTally(motionId: number) {
 }
 
 /** What a viewer sees of a motion: progress while open, their receipt, the result when it may be shown. */
-export async function motionView(by: TBy, motionId: number) {
+export async function motionView(by: TBy, motionId: number, locale: TLocale = 'zh-CN') {
   const db = getDb();
   let loaded;
   try {
@@ -220,6 +221,7 @@ export async function motionView(by: TBy, motionId: number) {
     id: m.id, topicId: m.topicId, topicTitle: t.topic.title, rule, mode: m.mode, secret: m.secret, hideResults: m.hideResults, allowChange: m.allowChange, closesAt: m.closesAt, meetingId: m.meetingId, proxyLimit: m.proxyLimit,
     status: m.status, roster: roll.length, ballots: ballots.length, progress, owners,
     result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
+    words: showResult && m.result ? describeView(motionResultView(m, await bodyNameOf(db, m.bodyId))!, locale) : null,
     counts: showResult ? (m.tally as Record<string, number> | null) : null,
     liveCounts: open && showResult && !owners ? choiceCounts(ballots.map((b) => b.choice)) : null,
     tallyHash: m.tallyHash,

@@ -4,11 +4,15 @@ import type { TCheck, TResult } from '@/domain/votes/evaluate';
 import { resultView, type TResultView, type TStoredTally, type TVoterGroup } from '@/domain/votes/result-view';
 import zhVotes from '../../../messages/zh-CN/votes.json';
 import enVotes from '../../../messages/en/votes.json';
+import type { TTx } from '@/server/db';
 
 export type TLocale = 'zh-CN' | 'en';
 const AREA: TCheck['what'][] = ['turnoutArea', 'decisionArea'];
 const m2 = (centi: number) => (centi / 100).toFixed(2);
 const translator = (locale: TLocale) => createTranslator({ locale, messages: { votes: locale === 'en' ? enVotes : zhVotes }, namespace: 'votes' });
+
+/** Chinese texts of the votes catalogue, for what is published (notices are official documents in Chinese). */
+export const votesZh = translator('zh-CN');
 
 /** A check's numbers as printed: areas in m² with two decimals (exact: they are kept in 0.01 m²). */
 function numbers(c: TCheck) {
@@ -61,4 +65,9 @@ export function motionResultView(m: { result: unknown; tally: unknown; voters: u
 /** The lines of a published text (a notice, a timeline entry): every part of the description in order. */
 export function resultText(w: TMotionWords, sep = '\n'): string {
   return [w.rule, w.voters, w.counts, w.area, ...w.lines, w.sentence].filter(Boolean).join(sep);
+}
+
+/** The name of the body that voted (null for owners, party members and households). */
+export async function bodyNameOf(db: Pick<TTx, 'body'>, bodyId: number | null): Promise<string | null> {
+  return bodyId ? ((await db.body.findUnique({ where: { id: bodyId }, select: { name: true } }))?.name ?? null) : null;
 }
