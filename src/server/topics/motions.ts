@@ -10,7 +10,7 @@ import { refuse } from '@/server/errors';
 import { bodyNameOf, describeResult, describeView, motionResultView, resultText } from '@/server/votes/describe';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
-type TTopicRow = { id: number; title: string; communityId: number; compoundId: number | null; assemblyMatter: number | null };
+type TTopicRow = { id: number; title: string; districtId: number; communityId: number; compoundId: number | null; assemblyMatter: number | null };
 
 /**
  * Opens the motion a step's leaving effect names, on the body of the topic's place, with the roster
@@ -28,6 +28,8 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
     if (!body) return refuse('topic.noBody', { body: voters.bodyKind });
     bodyId = body.id;
     roster = [...new Set((await tx.bodyMember.findMany({ where: { bodyId: body.id, ...current }, select: { personId: true } })).map((m) => m.personId))];
+  } else if (voters.kind === 'HOUSEHOLDS') {
+    roster = await householdRoster(tx, topic, now);
   } else if (voters.kind === 'PARTY_MEMBERS') {
     roster = (await tx.partyMember.findMany({ where: { partyOrg: { communityId: topic.communityId } }, select: { personId: true } })).map((m) => m.personId);
   } else {
@@ -36,6 +38,10 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   }
   if (roster.length === 0) refuse('topic.emptyRoster');
   let effective: TRule = rule;
+  if (rule.kind === 'OWNERS_COMMITTEE') {
+    // The national or Beijing-Shanghai rule is the district's setting, frozen with the motion.
+    effective = { ...rule, jurisdiction: (await tx.district.findUniqueOrThrow({ where: { id: topic.districtId }, select: { ownersCommitteeRule: true } })).ownersCommitteeRule };
+  }
   let roll: { voterKey: number; areaCentiM2: number; units: number }[] = roster.map((p) => ({ voterKey: p, areaCentiM2: 0, units: 0 }));
   if (rule.kind === 'OWNERS_ASSEMBLY') {
     // Owners vote with their areas (SPC interpretation arts. 8–9): frozen now with the compound's settings.
@@ -61,6 +67,19 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   });
   await tx.motionVoter.createMany({ data: roll.map((r) => ({ motionId: motion.id, ...r })) });
   return motion;
+}
+
+/**
+ * A residents' meeting of the place: one representative per household (户代表, else its first current
+ * resident). A household nobody lives in sends no one; a person representing two households votes once.
+ */
+async function householdRoster(tx: TTx, topic: TTopicRow, now: Date): Promise<number[]> {
+  const building = topic.compoundId ? { compoundId: topic.compoundId } : { compound: { communityId: topic.communityId } };
+  const homes = await tx.household.findMany({
+    where: { use: 'RESIDENTIAL', building }, orderBy: { id: 'asc' },
+    select: { residencies: { where: { OR: [{ until: null }, { until: { gte: now } }] }, orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }], take: 1, select: { personId: true } } },
+  });
+  return [...new Set(homes.flatMap((h) => h.residencies.map((r) => r.personId)))];
 }
 
 export type TTallyInput =

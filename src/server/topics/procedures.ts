@@ -13,9 +13,11 @@ const NAMES: Record<string, [string, string]> = {
   COURTYARD_ROADSHOW: ['院落项目社区路演', 'Courtyard project with community roadshow'],
   OWNERS_ASSEMBLY: ['业主大会决定', "Owners' assembly decision"],
   CONSULTATION: ['协商征求意见', 'Consultation (opinion only)'],
+  RESIDENTS_MEETING: ['居民会议决定', "Residents' meeting decision"],
+  OWNERS_COMMITTEE: ['业委会决定', "Owners' committee decision"],
 };
 
-/** Reference data, loaded on every start: the five templates of the brief, version 1, city-wide. */
+/** Reference data, loaded on every start: the templates (the brief's five, residents' meeting, owners' committee), version 1, city-wide. */
 export async function ensureProcedures(db: TDb): Promise<number> {
   const have = new Set((await db.procedure.findMany({ where: { districtId: null }, select: { code: true } })).map((p) => p.code));
   const missing = TEMPLATES.filter((t) => !have.has(t.code));

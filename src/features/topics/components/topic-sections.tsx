@@ -116,7 +116,8 @@ export async function Records({ topic }: { topic: TTopic }) {
                 <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">
                   {m.mode !== 'SHOW_OF_HANDS' && <Link href={`/motions/${m.id}`} className="float-right inline-flex min-h-12 items-center underline">{t('detail.openMotion')}</Link>}
                   {m.view ? <ResultWords view={m.view} locale={locale} testId="motion-result" />
-                    : voters.kind === 'OWNERS' ? t('detail.motionOwners', { roster: m.roster }) : voters.kind === 'PARTY_MEMBERS' ? t('detail.motionPartyMembers', { roster: m.roster }) : t('detail.motionOpen', { body: m.body ?? '', roster: m.roster })}
+                    : voters.kind === 'OWNERS' ? t('detail.motionOwners', { roster: m.roster }) : voters.kind === 'PARTY_MEMBERS' ? t('detail.motionPartyMembers', { roster: m.roster })
+                    : voters.kind === 'HOUSEHOLDS' ? t('detail.motionHouseholds', { roster: m.roster }) : t('detail.motionOpen', { body: m.body ?? '', roster: m.roster })}
                 </li>
               );
             })}
