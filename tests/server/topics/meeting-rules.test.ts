@@ -1,18 +1,21 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { advanceTopic } from '@/server/topics/advance-topic';
 import { recordMotionTally } from '@/server/topics/motions';
-import { addPlanVersion } from '@/server/topics/plans';
-import { ensureProcedures, proceduresFor } from '@/server/topics/procedures';
+import { addPlanVersion, recordConsensus } from '@/server/topics/plans';
+import { withDecider } from '@/domain/topics/deciders';
+import { addSuggestion, inviteStakeholders, stakeholderCandidates } from '@/server/topics/participation';
+import { ensureProcedures, procedureOf, proceduresFor, saveDistrictProcedure } from '@/server/topics/procedures';
 import { raiseTopic } from '@/server/topics/raise-topic';
 import { getTopicForViewer } from '@/server/topics/read-topic';
 import { createStaff } from '../../factories/accounts';
 import { createPopulatedCompound } from '../../factories/compound';
 import { NameSource } from '../../factories/names';
-import { createBody } from '../../factories/organisation';
+import { createBody, createPartyOrg } from '../../factories/organisation';
 import { createPeople } from '../../factories/people';
 import { communityByCode } from '../../factories/territory';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
+import { refusal } from '../refusal';
 
 // Residents' meetings and owners' committees decide topics through shipped procedures (issue #14 item 7),
 // walked with the rules.md vectors 9, 11 and 12.
@@ -100,5 +103,31 @@ describe('an owners’ committee decides (rules.md vectors 11 and 12)', () => {
     } finally {
       await db.district.update({ where: { id: districtId }, data: { ownersCommitteeRule: 'NATIONAL' } });
     }
+  });
+});
+
+describe('the procedure editor chooses who decides', () => {
+  test('a district admin has the seven-step method decided by a residents’ meeting; an owners’ assembly cannot be chosen there', async () => {
+    const { db, jinyang, big, districtId } = w;
+    const admin = await createStaff(db, { name: '区管理员', phone: '13890000009', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: districtId });
+    const by = await byUser(admin.id, '区管理员');
+    const seven = (await proceduresFor(districtId)).find((p) => p.code === 'SEVEN_STEP')!;
+    const steps = procedureOf(seven).steps;
+    expect(await refusal(saveDistrictProcedure(by, districtId, seven.id, steps.map((s) => withDecider(s, 'OWNERS_ASSEMBLY'))))).toBe('procedure.decider');
+    const { id: procedureId } = await saveDistrictProcedure(by, districtId, seven.id, steps.map((s) => withDecider(s, 'RESIDENTS_MEETING')));
+    await createPartyOrg(db, { kind: 'COMPOUND_BRANCH', name: '东苑党支部', communityId: jinyang.id, compoundId: big.compound.id });
+    const sec = await byUser(w.secretary.id, '刘书记');
+    const { id } = await raiseTopic(sec, { title: '东苑停车管理', description: '停车难', communityId: jinyang.id, compoundId: big.compound.id, procedureId });
+    await advanceTopic(sec, id, { type: 'ADVANCE' });
+    const c = await stakeholderCandidates(sec, id);
+    await inviteStakeholders(sec, id, c.filter((x) => x.group === 'BRANCH').map((x) => x.key));
+    await addSuggestion(sec, id, { stance: 'SUPPORT', body: '划线停车', anonymous: false, onBehalfOf: '李阿姨' });
+    await advanceTopic(sec, id, { type: 'ADVANCE' });
+    const { id: plan } = await addPlanVersion(sec, id, { title: '停车方案', body: '划线停车', convention: false, funding: [] });
+    await advanceTopic(sec, id, { type: 'ADVANCE' });
+    await recordConsensus(sec, id, { statement: '同意', participants: ['居民 10 人'], heldOn: '2026-11-01', planVersionId: plan });
+    await advanceTopic(sec, id, { type: 'ADVANCE' });
+    expect((await getTopicForViewer(sec, id))?.motions.map((m) => [m.voters, m.rule, m.roster])).toEqual([[{ kind: 'HOUSEHOLDS' }, { kind: 'RESIDENTS_MEETING' }, 420]]);
+    expect((await recordMotionTally(sec, id, { kind: 'BODY', present: 211, for: 106, against: 105, abstain: 0 })).passed).toBe(true);
   });
 });
