@@ -184,7 +184,7 @@ export const OWNERS_COMMITTEE: TProcedure = {
   code: 'OWNERS_COMMITTEE',
   steps: [
     {
-      key: 'propose', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 7,
+      key: 'committeePropose', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 7,
       onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'OWNERS_COMMITTEE' }, rule: { kind: 'OWNERS_COMMITTEE', jurisdiction: 'NATIONAL' } }],
     },
     { key: 'committeeDecide', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 14, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
