@@ -30,3 +30,8 @@ export function withDecider(step: TStep, decider: TDecider): TStep {
   const { body, rule } = DECIDERS[decider] as { body: TMotionBody; rule: TRule };
   return { ...step, onLeave: step.onLeave.map((e) => (e.kind === 'OPEN_MOTION' ? { kind: 'OPEN_MOTION', body, rule } : e)) };
 }
+
+/** Whether some motion of the procedure is decided by an owners' committee (a body of one compound). */
+export function decidedByCommittee(steps: TStep[]): boolean {
+  return steps.some((s) => s.onLeave.some((e) => e.kind === 'OPEN_MOTION' && e.body.kind === 'BODY' && e.body.bodyKind === 'OWNERS_COMMITTEE'));
+}

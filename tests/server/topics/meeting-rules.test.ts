@@ -78,6 +78,11 @@ describe('a residents’ meeting decides (rules.md vector 9: 420 households)', (
 });
 
 describe('an owners’ committee decides (rules.md vectors 11 and 12)', () => {
+  test('a committee decides for its compound: a topic of the whole community is refused when raised, not when the vote opens', async () => {
+    const sec = await byUser(w.secretary.id, '刘书记');
+    expect(await refusal(raiseTopic(sec, { title: '社区议题', description: 'x', communityId: w.jinyang.id, procedureId: w.proc('OWNERS_COMMITTEE') }))).toBe('topic.committeeNeedsCompound');
+  });
+
   test.each([
     ['seven', 4, 4, 'NATIONAL', 'passed'],
     ['seven', 4, 3, 'NATIONAL', 'failed'],
