@@ -8,7 +8,7 @@ import { topicActors, type TStep } from '@/domain/topics/procedure';
 import { runAction } from '@/features/shared/action-result';
 import { actionUser, byOf } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
-import { proceduresFor, procedureOf, saveDistrictProcedure } from '@/server/topics/procedures';
+import { proceduresFor, procedureOf, saveDistrictProcedure, setOwnersCommitteeRule } from '@/server/topics/procedures';
 
 const ZId = z.coerce.number().int().positive();
 const ZNum = z.coerce.number({ message: 'field.count' }).int('field.count');
@@ -37,5 +37,17 @@ export async function saveProcedureAction(_: TFormState, fd: FormData): Promise<
     const { version } = await saveDistrictProcedure(by, districtId, procedureId, steps);
     revalidatePath('/[locale]/admin/procedures', 'page');
     return { ok: true, message: (await getTranslations('procedures'))('saved', { version }) };
+  });
+}
+
+/** A district admin sets how the district's owners' committees decide (national, or Beijing-Shanghai). */
+export async function saveCommitteeRuleAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const user = (await actionUser()) ?? refuse('auth.signedOut');
+    const districtId = ZId.parse(fd.get('districtId'));
+    const rule = z.enum(['NATIONAL', 'BEIJING_SHANGHAI']).parse(fd.get('rule'));
+    await setOwnersCommitteeRule(byOf(user!), districtId, rule);
+    revalidatePath('/[locale]/admin/procedures', 'page');
+    return { ok: true, message: (await getTranslations('procedures'))('committeeRuleSaved') };
   });
 }

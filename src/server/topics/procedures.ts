@@ -65,3 +65,20 @@ export async function saveDistrictProcedure(by: TBy, districtId: number, fromId:
     return { id: saved.id, version: saved.version };
   });
 }
+
+/**
+ * A district admin sets how the district's owners' committees decide (rules.md §4): half or more of all
+ * members nationally, more than half in Beijing and Shanghai. Motions already open keep the rule they froze.
+ */
+export async function setOwnersCommitteeRule(by: TBy, districtId: number, rule: 'NATIONAL' | 'BEIJING_SHANGHAI') {
+  authorize(by, 'procedure.manage', { district: districtId });
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.district.findUniqueOrThrow({ where: { id: districtId }, select: { ownersCommitteeRule: true } });
+    await tx.district.update({ where: { id: districtId }, data: { ownersCommitteeRule: rule } });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'district.ownersCommitteeRule', entityType: 'District', entityId: districtId, before: { rule: before.ownersCommitteeRule }, after: { rule } });
+  });
+}
+
+export async function ownersCommitteeRuleOf(districtId: number) {
+  return (await getDb().district.findUniqueOrThrow({ where: { id: districtId }, select: { ownersCommitteeRule: true } })).ownersCommitteeRule;
+}

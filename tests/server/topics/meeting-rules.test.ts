@@ -4,7 +4,7 @@ import { recordMotionTally } from '@/server/topics/motions';
 import { addPlanVersion, recordConsensus } from '@/server/topics/plans';
 import { withDecider } from '@/domain/topics/deciders';
 import { addSuggestion, inviteStakeholders, stakeholderCandidates } from '@/server/topics/participation';
-import { ensureProcedures, procedureOf, proceduresFor, saveDistrictProcedure } from '@/server/topics/procedures';
+import { ensureProcedures, procedureOf, proceduresFor, saveDistrictProcedure, setOwnersCommitteeRule } from '@/server/topics/procedures';
 import { raiseTopic } from '@/server/topics/raise-topic';
 import { getTopicForViewer } from '@/server/topics/read-topic';
 import { createStaff } from '../../factories/accounts';
@@ -112,6 +112,16 @@ describe('an owners’ committee decides (rules.md vectors 11 and 12)', () => {
 });
 
 describe('the procedure editor chooses who decides', () => {
+  test('the district admin sets the owners’ committee rule of the district; a community secretary may not', async () => {
+    const { db, districtId } = w;
+    const admin = await createStaff(db, { name: '区管理员乙', phone: '13890000010', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: districtId });
+    expect(await refusal(setOwnersCommitteeRule(await byUser(w.secretary.id), districtId, 'BEIJING_SHANGHAI'))).toBe('auth.forbidden');
+    await setOwnersCommitteeRule(await byUser(admin.id, '区管理员乙'), districtId, 'BEIJING_SHANGHAI');
+    expect((await db.district.findUniqueOrThrow({ where: { id: districtId } })).ownersCommitteeRule).toBe('BEIJING_SHANGHAI');
+    expect((await db.auditLog.findFirst({ where: { action: 'district.ownersCommitteeRule' }, orderBy: { id: 'desc' } }))?.after).toEqual({ rule: 'BEIJING_SHANGHAI' });
+    await setOwnersCommitteeRule(await byUser(admin.id, '区管理员乙'), districtId, 'NATIONAL');
+  });
+
   test('a district admin has the seven-step method decided by a residents’ meeting; an owners’ assembly cannot be chosen there', async () => {
     const { db, jinyang, big, districtId } = w;
     const admin = await createStaff(db, { name: '区管理员', phone: '13890000009', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: districtId });

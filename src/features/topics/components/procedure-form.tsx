@@ -1,7 +1,7 @@
 'use client';
-import { ActionForm, SubmitButton } from '@/components/action-form';
+import { ActionForm, Select, SubmitButton } from '@/components/action-form';
 import type { TStep } from '@/domain/topics/procedure';
-import { saveProcedureAction } from '../procedure-actions';
+import { saveCommitteeRuleAction, saveProcedureAction } from '../procedure-actions';
 
 /**
  * One procedure's steps, adjustable: duration, who may act, the numbers its gates ask for, and who decides
@@ -43,6 +43,22 @@ export function ProcedureForm({ districtId, procedureId, steps, stepNames, actor
             ))}
           </ol>
           <SubmitButton>{t.save}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** The district's owners' committee rule: national (half or more of all members) or Beijing-Shanghai (more than half). */
+export function CommitteeRuleForm({ districtId, current, t }: { districtId: number; current: string; t: Record<string, string> }) {
+  return (
+    <ActionForm action={saveCommitteeRuleAction}>
+      {(s) => (
+        <>
+          <input type="hidden" name="districtId" value={districtId} />
+          <Select name="rule" label={t.committeeRule!} defaultValue={current} state={s}
+            options={(['NATIONAL', 'BEIJING_SHANGHAI'] as const).map((r) => ({ value: r, label: t[`committeeRule_${r}`]! }))} />
+          <SubmitButton>{t.committeeRuleSave}</SubmitButton>
         </>
       )}
     </ActionForm>

@@ -3,10 +3,10 @@ import { scopesOf } from '@/domain/authz/can';
 import { deciderOf, deciders } from '@/domain/topics/deciders';
 import { topicActors } from '@/domain/topics/procedure';
 import { AdminShell } from '@/features/admin/components/admin-shell';
-import { ProcedureForm } from '@/features/topics/components/procedure-form';
+import { CommitteeRuleForm, ProcedureForm } from '@/features/topics/components/procedure-form';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
-import { proceduresFor, procedureOf } from '@/server/topics/procedures';
+import { ownersCommitteeRuleOf, proceduresFor, procedureOf } from '@/server/topics/procedures';
 
 /** The district's procedures: the city templates, or the district's adjusted versions of them. */
 export default async function ProceduresPage({ params }: PageProps<'/[locale]/admin/procedures'>) {
@@ -24,6 +24,7 @@ export default async function ProceduresPage({ params }: PageProps<'/[locale]/ad
   return (
     <AdminShell title={t('title')}>
       <p className="text-lg">{t('intro')}</p>
+      <CommitteeRuleForm districtId={districtId} current={await ownersCommitteeRuleOf(districtId)} t={l} />
       {procedures.map((p) => {
         const steps = procedureOf(p).steps;
         return (
