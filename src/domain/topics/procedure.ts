@@ -40,8 +40,15 @@ export type TGate =
   | { kind: 'NOTICE'; notice: TNoticeKind };
 export type TGateKind = TGate['kind'];
 
-/** Who votes on a motion: a body of the place by kind, the party members, or the owners. */
-export type TMotionBody = { kind: 'BODY'; bodyKind: 'RESIDENTS_REPRESENTATIVES' | 'COMMUNITY_COUNCIL' | 'COURTYARD_COUNCIL' | 'OWNERS_COMMITTEE' | 'TWO_COMMITTEES' } | { kind: 'PARTY_MEMBERS' } | { kind: 'OWNERS' };
+/**
+ * Who votes on a motion: a body of the place by kind, the party members, the owners, or the households of
+ * the place (a residents' meeting of one representative per household, 城市居民委员会组织法 art. 9).
+ */
+export type TMotionBody =
+  | { kind: 'BODY'; bodyKind: 'RESIDENTS_REPRESENTATIVES' | 'COMMUNITY_COUNCIL' | 'COURTYARD_COUNCIL' | 'OWNERS_COMMITTEE' | 'TWO_COMMITTEES' }
+  | { kind: 'PARTY_MEMBERS' }
+  | { kind: 'OWNERS' }
+  | { kind: 'HOUSEHOLDS' };
 
 export type TEffect =
   | { kind: 'NOTIFY_STAKEHOLDERS' }
@@ -151,4 +158,38 @@ export const CONSULTATION: TProcedure = {
   ],
 };
 
-export const TEMPLATES: readonly TProcedure[] = [SEVEN_STEP, FOUR_TWO, COURTYARD_ROADSHOW, OWNERS_ASSEMBLY, CONSULTATION];
+/**
+ * Residents' meeting decision (rules.md §2): a plan is put to a meeting of the households of the place;
+ * more than half of them attend and more than half of those present agree; implemented and published.
+ */
+export const RESIDENTS_MEETING: TProcedure = {
+  code: 'RESIDENTS_MEETING',
+  steps: [
+    {
+      key: 'plan', actors: PARTY_AND_STAFF, activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 14,
+      onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'HOUSEHOLDS' }, rule: { kind: 'RESIDENTS_MEETING' } }],
+    },
+    { key: 'residentsMeeting', actors: STAFF, activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 30, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
+    { key: 'implement', actors: PARTY_AND_STAFF, activity: 'TASKS', gates: [{ kind: 'TASKS_ACCEPTED' }], days: 60, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }] },
+    { key: 'publicise', actors: PARTY_AND_STAFF, activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'RESULT' }], days: 7, onLeave: [notify] },
+  ],
+};
+
+/**
+ * Owners' committee decision (rules.md §4): the agenda is put 7 days ahead; more than half of the members
+ * present; half or more of all members agree (more than half in Beijing and Shanghai — the district's
+ * setting, frozen when the motion opens); the decision is published within 3 days.
+ */
+export const OWNERS_COMMITTEE: TProcedure = {
+  code: 'OWNERS_COMMITTEE',
+  steps: [
+    {
+      key: 'committeePropose', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 7,
+      onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'OWNERS_COMMITTEE' }, rule: { kind: 'OWNERS_COMMITTEE', jurisdiction: 'NATIONAL' } }],
+    },
+    { key: 'committeeDecide', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 14, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
+    { key: 'publicise', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'DECISION' }], days: 3, onLeave: [notify] },
+  ],
+};
+
+export const TEMPLATES: readonly TProcedure[] = [SEVEN_STEP, FOUR_TWO, COURTYARD_ROADSHOW, OWNERS_ASSEMBLY, CONSULTATION, RESIDENTS_MEETING, OWNERS_COMMITTEE];

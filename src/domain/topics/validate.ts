@@ -1,3 +1,4 @@
+import { deciderOf } from './deciders';
 import { activities, topicActors, type TProcedure } from './procedure';
 
 /**
@@ -27,6 +28,12 @@ export function procedureProblems(p: TProcedure): { code: string; step?: number 
     }
     if (s.activity === 'MOTION' && !(p.steps[i - 1]?.onLeave.some((e) => e.kind === 'OPEN_MOTION'))) out.push({ code: 'procedure.motionNotOpened', step });
     if (s.onLeave.some((e) => e.kind === 'OPEN_MOTION') && p.steps[i + 1]?.activity !== 'MOTION') out.push({ code: 'procedure.motionWithoutStep', step });
+    // Who decides is one of the listed pairs; an owners' assembly (which needs the topic's matter) only in its own procedure.
+    for (const e of s.onLeave) {
+      if (e.kind !== 'OPEN_MOTION') continue;
+      const d = deciderOf(e);
+      if (!d || (d === 'OWNERS_ASSEMBLY') !== (p.code === 'OWNERS_ASSEMBLY')) out.push({ code: 'procedure.decider', step });
+    }
   });
   return out;
 }

@@ -116,3 +116,8 @@ export function firstVotingDay(noticeDay: string, days = 15): string {
   const t = Date.UTC(+noticeDay.slice(0, 4), +noticeDay.slice(5, 7) - 1, +noticeDay.slice(8, 10)) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/** The owners' committee setting a district starts with: Beijing (11…) and Shanghai (31…) by their division code. */
+export function committeeRuleOfDistrictCode(code: string): 'NATIONAL' | 'BEIJING_SHANGHAI' {
+  return code.startsWith('11') || code.startsWith('31') ? 'BEIJING_SHANGHAI' : 'NATIONAL';
+}

@@ -3,7 +3,7 @@
  * text whose hash is stored with a closed motion (so that anyone recomputing from the stored roster
  * and ballots can show the result never changed).
  */
-import { reachesFraction, TWO_THIRDS } from './arithmetic';
+import { leastForFraction, reachesFraction, TWO_THIRDS } from './arithmetic';
 import type { TChoice, TOwnerCounts } from './owners';
 
 export type TVoter = { key: number; area: number };
@@ -31,13 +31,16 @@ export function choiceCounts(choices: (TChoice | null)[]): { for: number; agains
   return { for: choices.filter((c) => c === 'FOR').length, against: choices.filter((c) => c === 'AGAINST').length, abstain: choices.filter((c) => c === 'ABSTAIN').length };
 }
 
-/** Turnout while open, in basis points (6667 = 66.67%), and whether two thirds are reached (owners: by heads and by area). */
+/**
+ * Turnout while open, as fractions with the least count that reaches two thirds (owners: by heads and by
+ * area) — never a rounded percentage, which shows exactly two thirds as "66.66%" beside "needs 66.67%".
+ */
 export function turnout(voters: TVoter[], ballots: TBallot[], owners: boolean) {
   const c = ownerCounts(voters, ballots);
-  const bp = (n: number, d: number) => (d === 0 ? 0 : Math.floor((n * 10_000) / d));
+  const part = (n: number, d: number) => ({ n, d, least: leastForFraction(d, TWO_THIRDS) });
   return {
-    headsBp: bp(c.headsParticipating, c.headsTotal),
-    areaBp: owners ? bp(c.areaParticipating, c.areaTotal) : null,
+    heads: part(c.headsParticipating, c.headsTotal),
+    area: owners ? part(c.areaParticipating, c.areaTotal) : null,
     reached: reachesFraction(c.headsParticipating, c.headsTotal, TWO_THIRDS) && (!owners || reachesFraction(c.areaParticipating, c.areaTotal, TWO_THIRDS)),
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import divisions from '../../../prisma/data/divisions.json' with { type: 'json' };
 import { pinyinInitials } from '@/domain/territory/initials';
+import { committeeRuleOfDistrictCode } from '@/domain/votes/evaluate';
 import type { TDb } from '@/server/db';
 
 type TDivisions = {
@@ -20,7 +21,7 @@ export async function loadDivisions(db: TDb): Promise<number> {
     async (tx) => {
       if ((await tx.systemFlag.findUnique({ where: { key: 'divisions' } })) !== null) return 0;
       await tx.district.createMany({
-        data: data.districts.map((d) => ({ ...d, initials: pinyinInitials(d.name) })),
+        data: data.districts.map((d) => ({ ...d, initials: pinyinInitials(d.name), ownersCommitteeRule: committeeRuleOfDistrictCode(d.code) })),
         skipDuplicates: true,
       });
       const districtIds = new Map((await tx.district.findMany({ select: { id: true, code: true } })).map((d) => [d.code, d.id]));

@@ -7,11 +7,11 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { inForceOn, today } from '@/server/today';
-import { describeResult } from '@/server/votes/describe';
+import { inForceOn, today, todayDateOnly } from '@/server/today';
+import { bodyNameOf, describeResult, describeView, motionResultView, resultText } from '@/server/votes/describe';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
-type TTopicRow = { id: number; title: string; communityId: number; compoundId: number | null; assemblyMatter: number | null; ownersBuildingIds?: number[] };
+type TTopicRow = { id: number; title: string; districtId: number; communityId: number; compoundId: number | null; assemblyMatter: number | null; ownersBuildingIds?: number[] };
 
 /** Owners of the whole compound, or only of the buildings concerned (相关业主, rules.md §3). */
 const ownersPlace = (topic: TTopicRow) => ({
@@ -45,6 +45,8 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
     if (!body) return refuse('topic.noBody', { body: voters.bodyKind });
     bodyId = body.id;
     roster = [...new Set((await tx.bodyMember.findMany({ where: { bodyId: body.id, ...current }, select: { personId: true } })).map((m) => m.personId))];
+  } else if (voters.kind === 'HOUSEHOLDS') {
+    roster = await householdRoster(tx, topic, todayDateOnly());
   } else if (voters.kind === 'PARTY_MEMBERS') {
     roster = (await tx.partyMember.findMany({ where: { partyOrg: { communityId: topic.communityId } }, select: { personId: true } })).map((m) => m.personId);
   } else {
@@ -54,6 +56,10 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   }
   if (roster.length === 0) refuse('topic.emptyRoster');
   let effective: TRule = rule;
+  if (rule.kind === 'OWNERS_COMMITTEE') {
+    // The national or Beijing-Shanghai rule is the district's setting, frozen with the motion.
+    effective = { ...rule, jurisdiction: (await tx.district.findUniqueOrThrow({ where: { id: topic.districtId }, select: { ownersCommitteeRule: true } })).ownersCommitteeRule };
+  }
   let roll: { voterKey: number; areaCentiM2: number; units: number }[] = roster.map((p) => ({ voterKey: p, areaCentiM2: 0, units: 0 }));
   if (rule.kind === 'OWNERS_ASSEMBLY') {
     // Owners vote with their areas (SPC interpretation arts. 8–9): frozen now with the compound's settings.
@@ -82,6 +88,19 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   });
   await tx.motionVoter.createMany({ data: roll.map((r) => ({ motionId: motion.id, ...r })) });
   return motion;
+}
+
+/**
+ * A residents' meeting of the place: one representative per household (户代表, else its first current
+ * resident). A household nobody lives in sends no one; a person representing two households votes once.
+ */
+async function householdRoster(tx: TTx, topic: TTopicRow, day: Date): Promise<number[]> {
+  const building = topic.compoundId ? { compoundId: topic.compoundId } : { compound: { communityId: topic.communityId } };
+  const homes = await tx.household.findMany({
+    where: { use: 'RESIDENTIAL', building }, orderBy: { id: 'asc' },
+    select: { residencies: { where: { OR: [{ until: null }, { until: { gte: day } }] }, orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }], take: 1, select: { personId: true } } },
+  });
+  return [...new Set(homes.flatMap((h) => h.residencies.map((r) => r.personId)))];
 }
 
 /**
@@ -137,7 +156,8 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
       where: { id: motionId },
       data: { status: result.passed ? 'PASSED' : 'FAILED', tally: counts as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue, decidedAt: new Date(), decidedById: by.userId },
     });
-    await topicEvent(tx, by, t.topic, 'MOTION_RESULT', `${words.lines.join('；')}。${words.outcome}`);
+    const text = resultText(describeView(motionResultView({ ...motion, result, tally: counts }, await bodyNameOf(tx, motion.bodyId))!), '；');
+    await topicEvent(tx, by, t.topic, 'MOTION_RESULT', text, motionId);
     await notifyTopic(tx, t.topic, 'topic.motion', words.outcome, by.userId);
     const after = { tally: counts, passed: result.passed, code: result.code };
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'motion.record', entityType: 'Motion', entityId: motionId, after, communityId: t.topic.communityId, compoundId: t.topic.compoundId });

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { TNoticeKind } from '@/domain/topics/procedure';
-import type { TResult } from '@/domain/votes/evaluate';
 import { formatYuan } from '@/domain/shared/money';
 import type { TTx } from '@/server/db';
-import { describeResult } from '@/server/votes/describe';
+import { bodyNameOf, describeView, motionResultView, resultText, votesZh } from '@/server/votes/describe';
+import { readEnv } from '@/env';
 import { publishNotice } from '@/server/notices/publish';
 import { fromDateOnly } from '@/server/today';
 
@@ -29,9 +29,11 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
   if (kind === 'DECISION') {
     lines.push(...planLines);
     const motion = await tx.motion.findFirst({ where: { topicId: topic.id, status: { not: 'OPEN' } }, orderBy: { id: 'desc' } });
-    if (motion?.result) {
-      const words = describeResult(motion.result as unknown as TResult);
-      lines.push(`表决结果：${words.lines.join('；')}。${words.outcome}。`);
+    const view = motion ? motionResultView(motion, await bodyNameOf(tx, motion.bodyId)) : null;
+    if (motion && view) {
+      // Everything the result carries; the tally's hash goes into the notice and so into the board's hash chain.
+      lines.push('表决结果：', resultText(describeView(view)));
+      if (motion.tallyHash) lines.push(votesZh('result.hash', { hash: motion.tallyHash }), votesZh('result.recheck', { url: `${readEnv().YISHI_PUBLIC_URL}/motions/${motion.id}` }));
     }
   }
   if (kind === 'OPINION') {

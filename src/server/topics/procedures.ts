@@ -13,9 +13,11 @@ const NAMES: Record<string, [string, string]> = {
   COURTYARD_ROADSHOW: ['院落项目社区路演', 'Courtyard project with community roadshow'],
   OWNERS_ASSEMBLY: ['业主大会决定', "Owners' assembly decision"],
   CONSULTATION: ['协商征求意见', 'Consultation (opinion only)'],
+  RESIDENTS_MEETING: ['居民会议决定', "Residents' meeting decision"],
+  OWNERS_COMMITTEE: ['业委会决定', "Owners' committee decision"],
 };
 
-/** Reference data, loaded on every start: the five templates of the brief, version 1, city-wide. */
+/** Reference data, loaded on every start: the templates (the brief's five, residents' meeting, owners' committee), version 1, city-wide. */
 export async function ensureProcedures(db: TDb): Promise<number> {
   const have = new Set((await db.procedure.findMany({ where: { districtId: null }, select: { code: true } })).map((p) => p.code));
   const missing = TEMPLATES.filter((t) => !have.has(t.code));
@@ -62,4 +64,21 @@ export async function saveDistrictProcedure(by: TBy, districtId: number, fromId:
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'procedure.save', entityType: 'Procedure', entityId: saved.id, before: { id: from.id, version: from.version }, after: { code: from.code, districtId, version: saved.version } });
     return { id: saved.id, version: saved.version };
   });
+}
+
+/**
+ * A district admin sets how the district's owners' committees decide (rules.md §4): half or more of all
+ * members nationally, more than half in Beijing and Shanghai. Motions already open keep the rule they froze.
+ */
+export async function setOwnersCommitteeRule(by: TBy, districtId: number, rule: 'NATIONAL' | 'BEIJING_SHANGHAI') {
+  authorize(by, 'procedure.manage', { district: districtId });
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.district.findUniqueOrThrow({ where: { id: districtId }, select: { ownersCommitteeRule: true } });
+    await tx.district.update({ where: { id: districtId }, data: { ownersCommitteeRule: rule } });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'district.ownersCommitteeRule', entityType: 'District', entityId: districtId, before: { rule: before.ownersCommitteeRule }, after: { rule } });
+  });
+}
+
+export async function ownersCommitteeRuleOf(districtId: number) {
+  return (await getDb().district.findUniqueOrThrow({ where: { id: districtId }, select: { ownersCommitteeRule: true } })).ownersCommitteeRule;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can } from '@/domain/authz/can';
 import { addWorkingDays } from '@/domain/calendar/working-calendar';
+import { decidedByCommittee } from '@/domain/topics/deciders';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
@@ -44,6 +45,7 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   const procRow = (await proceduresFor(ancestry.district!)).find((p) => p.id === input.procedureId) ?? refuse('procedure.unknown');
   const procedure = procedureOf(procRow);
   if (procedure.code === 'OWNERS_ASSEMBLY' && !input.compoundId) refuse('topic.assemblyNeedsCompound');
+  if (decidedByCommittee(procedure.steps) && !input.compoundId) refuse('topic.committeeNeedsCompound');
   if (procedure.code === 'OWNERS_ASSEMBLY' && !(input.assemblyMatter && input.assemblyMatter >= 1 && input.assemblyMatter <= 9)) refuse('topic.assemblyMatter');
   const buildingIds = procedure.code === 'OWNERS_ASSEMBLY' ? [...new Set(input.ownersBuildingIds ?? [])] : [];
   if (buildingIds.length && (await db.building.count({ where: { id: { in: buildingIds }, compoundId: input.compoundId } })) !== buildingIds.length) refuse('topic.buildingOutside');

@@ -9,6 +9,7 @@ import { loadFacts } from './facts';
 import { loadTopic } from './topic-core';
 import { UseCaseError } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
+import { motionResultView } from '@/server/votes/describe';
 
 /** A text change between two plan versions, as runs of kept, added and removed text. */
 export function planDiff(before: string, after: string) {
@@ -47,13 +48,15 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
   const names = new Map((await db.user.findMany({ where: { id: { in: suggestions.flatMap((s) => (s.authorUserId ? [s.authorUserId] : [])) } }, select: { id: true, person: { select: { name: true } } } })).map((u) => [u.id, u.person.name]));
   const bodies = new Map((await db.body.findMany({ where: { id: { in: motions.flatMap((m) => (m.bodyId ? [m.bodyId] : [])) } }, select: { id: true, name: true } })).map((b) => [b.id, b.name]));
   const runs = t.step.actors.some((a) => t.actors.has(a));
+  // A result is shown once it may be (hidden or secret ballots only after close), as data the page renders in its language.
+  const views = new Map(motions.map((m) => [m.id, m.status === 'OPEN' && (m.hideResults || m.secret) ? null : motionResultView(m, m.bodyId ? (bodies.get(m.bodyId) ?? null) : null)]));
   return {
     id: t.topic.id, title: t.topic.title, description: t.topic.description, status: t.topic.status, stepIndex: t.topic.stepIndex,
     stepDueAt: t.topic.stepDueAt, lockVersion: t.topic.lockVersion, assemblyMatter: t.topic.assemblyMatter, actualCostFen: t.topic.actualCostFen,
     place: { community: place?.name ?? '', compound: place?.compounds[0]?.name ?? null },
     procedure: { code: t.procedure.code, name: t.topic.procedure.nameZh, nameEn: t.topic.procedure.nameEn, version: t.topic.procedure.version, steps: t.procedure.steps },
     gates: openGates(t.procedure, t.topic, facts),
-    events: events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, stepIndex: e.stepIndex, message: e.message })),
+    events: events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, stepIndex: e.stepIndex, message: e.message, result: e.motionId ? (views.get(e.motionId) ?? null) : null })),
     stakeholders,
     suggestions: suggestions.map((s) => ({
       id: s.id, stance: s.stance, body: s.body, at: s.createdAt,
@@ -65,7 +68,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       diff: i > 0 ? planDiff(`${plans[i - 1]!.title}\n${plans[i - 1]!.body}`, `${p.title}\n${p.body}`) : null,
     })),
     records: records.map((r) => ({ id: r.id, kind: r.kind, statement: r.statement, participants: r.participants, heldOn: r.heldOn, planVersionId: r.planVersionId })),
-    motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, mode: m.mode, result: m.status === 'OPEN' && (m.hideResults || m.secret) ? null : m.result })),
+    motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, mode: m.mode, result: m.status === 'OPEN' && (m.hideResults || m.secret) ? null : m.result, view: views.get(m.id) ?? null })),
     bids: bids.map((b) => ({ id: b.id, contractor: b.contractor, amountFen: b.amountFen, note: b.note, chosen: b.chosen })),
     tasks: tasks.map((k) => ({ id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status, updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })) })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),

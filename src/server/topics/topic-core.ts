@@ -55,6 +55,7 @@ export async function notifyTopic(tx: TTx, topic: { id: number; title: string },
   await notify(tx, to, { kind, topicId: topic.id, title: topic.title, body });
 }
 
-export async function topicEvent(tx: TTx, by: { userId: number | null; label: string }, topic: { id: number; stepIndex: number }, type: string, message?: string | null) {
-  await tx.topicEvent.create({ data: { topicId: topic.id, actorUserId: by.userId, actorLabel: by.label, type, stepIndex: topic.stepIndex, message: message ?? null } });
+/** A timeline entry; a motion's result names the motion, so that the timeline renders it in the reader's language. */
+export async function topicEvent(tx: TTx, by: { userId: number | null; label: string }, topic: { id: number; stepIndex: number }, type: string, message?: string | null, motionId?: number) {
+  await tx.topicEvent.create({ data: { topicId: topic.id, actorUserId: by.userId, actorLabel: by.label, type, stepIndex: topic.stepIndex, message: message ?? null, motionId: motionId ?? null } });
 }

@@ -12,7 +12,7 @@ import { getDb, type TTx } from '@/server/db';
 import { refuse, UseCaseError } from '@/server/errors';
 import { today } from '@/server/today';
 import { loadTopic, notifyTopic, topicEvent } from '@/server/topics/topic-core';
-import { describeResult } from './describe';
+import { bodyNameOf, describeResult, describeView, motionResultView, resultText, type TLocale } from './describe';
 import { sealChoice, shuffled, unsealChoice } from './seal';
 
 type TMotionRow = NonNullable<Awaited<ReturnType<TTx['motion']['findUnique']>>>;
@@ -242,7 +242,8 @@ export async function closeMotion(by: TBy | null, motionId: number, opts: TClose
     const words = describeResult(result);
     const who = { userId: by?.userId ?? null, label: by?.label ?? '系统（表决截止）' };
     const early = row.early ? `提前结束表决，理由：${reason}。` : '';
-    await topicEvent(tx, who, { id: topic!.id, stepIndex: m.stepIndex }, 'MOTION_RESULT', `${early}${words.lines.join('；')}。${words.outcome}`);
+    const text = resultText(describeView(motionResultView({ ...m, result, tally: counts }, await bodyNameOf(tx, m.bodyId))!), '；');
+    await topicEvent(tx, who, { id: topic!.id, stepIndex: m.stepIndex }, 'MOTION_RESULT', `${early}${text}`, motionId);
     await notifyTopic(tx, topic!, 'topic.motion', words.outcome, by?.userId);
     const after = { counts, passed: result.passed, hash, earlyCloseReason: row.early ? reason : null };
     await writeAudit(tx, { actorId: by?.userId ?? null, actorLabel: by?.label ?? 'system:motion-close', action: 'motion.close', entityType: 'Motion', entityId: motionId, after, ...placeOf(topic!) });
@@ -310,7 +311,7 @@ export async function recheckTally(motionId: number) {
 }
 
 /** What a viewer sees of a motion: progress while open, their receipt, the result when it may be shown. */
-export async function motionView(by: TBy, motionId: number) {
+export async function motionView(by: TBy, motionId: number, locale: TLocale = 'zh-CN') {
   const db = getDb();
   let loaded;
   try {
@@ -339,6 +340,7 @@ export async function motionView(by: TBy, motionId: number) {
     closingIsEarly: !!m.closesAt && m.closesAt.getTime() > Date.now(),
     status: m.status, roster: roll.length, ballots: ballots.length, progress, owners,
     result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
+    words: showResult && m.result ? describeView(motionResultView(m, await bodyNameOf(db, m.bodyId))!, locale) : null,
     counts: showResult ? (m.tally as Record<string, number> | null) : null,
     liveCounts: open && showResult && !owners ? choiceCounts(ballots.map((b) => b.choice)) : null,
     tallyHash: m.tallyHash,

@@ -28,9 +28,9 @@ describe('owners’ counts from the frozen roster', () => {
   });
 });
 
-test('turnout while open: shown in basis points rounded down, decided exactly (4 of 6 is two thirds)', () => {
-  expect(turnout(voters, [1, 2, 3, 5].map((key) => ({ key, choice: 'FOR' as const })), true)).toEqual({ headsBp: 6666, areaBp: 5000, reached: false });
-  expect(turnout(voters, [0, 1, 2, 5].map((key) => ({ key, choice: 'FOR' as const })), true)).toEqual({ headsBp: 6666, areaBp: 8000, reached: true });
+test('turnout while open: shown as fractions with the least count, never a rounded percentage (4 of 6 is two thirds)', () => {
+  expect(turnout(voters, [1, 2, 3, 5].map((key) => ({ key, choice: 'FOR' as const })), true)).toEqual({ heads: { n: 4, d: 6, least: 4 }, area: { n: 50_000, d: 100_000, least: 66_667 }, reached: false });
+  expect(turnout(voters, [0, 1, 2, 5].map((key) => ({ key, choice: 'FOR' as const })), true)).toEqual({ heads: { n: 4, d: 6, least: 4 }, area: { n: 80_000, d: 100_000, least: 66_667 }, reached: true });
   expect(turnout(voters, [0, 1, 2].map((key) => ({ key, choice: 'FOR' as const })), true).reached).toBe(false);
 });
 

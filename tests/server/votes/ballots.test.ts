@@ -111,7 +111,7 @@ describe('S5: a written consultation of the owners, with areas and heads', () =>
     expect(await refusal(enterPaperBallot(sec, m.id, { voterKey: roll[1]!.voterKey, choice: 'FOR', proxy: { holderPersonId: holder, document: '委托书 2026-002' } }))).toBe('vote.proxyLimit');
     for (const r of roll.slice(1, 7)) await enterPaperBallot(sec, m.id, { voterKey: r.voterKey, choice: r.voterKey % 2 ? 'FOR' : 'AGAINST' });
     const view = await motionView(sec, m.id);
-    expect(view?.progress).toEqual({ headsBp: 7000, areaBp: 7000, reached: true });
+    expect(view?.progress).toMatchObject({ heads: { n: 7, d: 10, least: 7 }, reached: true });
     expect(view?.pending).toHaveLength(3);
     expect(await refusal(enterPaperBallot(sec, m.id, { voterKey: 999_999, choice: 'FOR' }))).toBe('vote.notOnRoster');
     // A written consultation runs to its end (rules.md §3): the end time arrives, then staff close and count.

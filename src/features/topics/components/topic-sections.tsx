@@ -1,10 +1,10 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { formatYuan } from '@/domain/shared/money';
-import type { TResult } from '@/domain/votes/evaluate';
 import { Link } from '@/i18n/link';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
-import { describeResult } from '@/server/votes/describe';
+import type { TResultView } from '@/domain/votes/result-view';
+import { describeView, type TLocale } from '@/server/votes/describe';
 
 type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
 
@@ -50,8 +50,20 @@ export async function Stepper({ topic }: { topic: TTopic }) {
   );
 }
 
+/** A result with everything it carries: rule, who voted, counts, the checks, the sentence with the least count. */
+export function ResultWords({ view, locale, testId }: { view: TResultView; locale: TLocale; testId?: string }) {
+  const w = describeView(view, locale);
+  return (
+    <div data-testid={testId}>
+      {[w.rule, w.voters, w.counts, w.area, ...w.lines].filter(Boolean).map((l) => <span key={l} className="block">{l}</span>)}
+      <strong className="block">{w.sentence}</strong>
+    </div>
+  );
+}
+
 export async function Records({ topic }: { topic: TTopic }) {
   const t = await getTranslations('topics');
+  const locale = (await getLocale()) as TLocale;
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
   return (
@@ -100,12 +112,12 @@ export async function Records({ topic }: { topic: TTopic }) {
           <ul className="space-y-2" data-testid="motions">
             {topic.motions.map((m) => {
               const voters = m.voters as { kind: string };
-              const words = m.result ? describeResult(m.result as TResult) : null;
               return (
                 <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">
                   {m.mode !== 'SHOW_OF_HANDS' && <Link href={`/motions/${m.id}`} className="float-right inline-flex min-h-12 items-center underline">{t('detail.openMotion')}</Link>}
-                  {words ? <>{words.lines.map((l) => <span key={l} className="block">{l}</span>)}<strong>{words.outcome}</strong></>
-                    : voters.kind === 'OWNERS' ? t('detail.motionOwners', { roster: m.roster }) : voters.kind === 'PARTY_MEMBERS' ? t('detail.motionPartyMembers', { roster: m.roster }) : t('detail.motionOpen', { body: m.body ?? '', roster: m.roster })}
+                  {m.view ? <ResultWords view={m.view} locale={locale} testId="motion-result" />
+                    : voters.kind === 'OWNERS' ? t('detail.motionOwners', { roster: m.roster }) : voters.kind === 'PARTY_MEMBERS' ? t('detail.motionPartyMembers', { roster: m.roster })
+                    : voters.kind === 'HOUSEHOLDS' ? t('detail.motionHouseholds', { roster: m.roster }) : t('detail.motionOpen', { body: m.body ?? '', roster: m.roster })}
                 </li>
               );
             })}
@@ -134,6 +146,7 @@ export async function Records({ topic }: { topic: TTopic }) {
 
 export async function Timeline({ topic }: { topic: TTopic }) {
   const t = await getTranslations('topics');
+  const locale = (await getLocale()) as TLocale;
   const format = await getFormatter();
   return (
     <Section id="timeline" title={t('detail.timeline')}>
@@ -141,7 +154,8 @@ export async function Timeline({ topic }: { topic: TTopic }) {
         {topic.events.map((e) => (
           <li key={e.id} className="text-lg">
             <span className="font-semibold">{t(`event.${e.type}` as 'event.RAISED')}</span> · {t(`step.${topic.procedure.steps[e.stepIndex]?.key ?? 'raise'}` as 'step.raise')} · {e.actor} · <time className="text-base text-stone-700">{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })}</time>
-            {e.message && !['SUGGESTION', 'ACTUAL_COST'].includes(e.type) && <span className="block text-base text-stone-800">{e.message}</span>}
+            {e.result ? <div className="text-base text-stone-800"><ResultWords view={e.result} locale={locale} /></div>
+              : e.message && !['SUGGESTION', 'ACTUAL_COST'].includes(e.type) && <span className="block text-base text-stone-800">{e.message}</span>}
           </li>
         ))}
       </ol>

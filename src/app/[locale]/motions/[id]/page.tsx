@@ -15,20 +15,20 @@ export default async function MotionPage({ params }: PageProps<'/[locale]/motion
   setRequestLocale(locale);
   const user = await requireUser(`/motions/${id}`);
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const v = await motionView(byOf(user), Number(id));
+  const v = await motionView(byOf(user), Number(id), locale === 'en' ? 'en' : 'zh-CN');
   if (!v) notFound();
   const t = await getTranslations('votes');
   const l = await labels('votes.form');
   const format = await getFormatter();
   const open = v.status === 'OPEN';
-  const pct = (bp: number | null) => (bp === null ? '' : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`);
+  const m2 = (centi: number) => (centi / 100).toFixed(2);
   const meetings = v.viewer.runs && !v.owners ? await upcomingMeetingsOfTopic(v.topicId) : [];
   return (
     <div className="space-y-5 pt-2">
       <div className="space-y-1">
         <p className="text-base text-stone-700"><Link href={`/topics/${v.topicId}`} className="underline">{v.topicTitle}</Link></p>
         <h1 className="text-3xl font-bold">{t('page.title')}</h1>
-        <p className="text-lg">{t(`page.rule_${v.rule.kind}` as 'page.rule_ROSTER_FRACTION')}{v.rule.kind === 'OWNERS_ASSEMBLY' ? t('page.matter', { n: v.rule.matter }) : ''}</p>
+        <p className="text-lg">{v.rule.kind === 'OWNERS_COMMITTEE' && v.rule.jurisdiction === 'BEIJING_SHANGHAI' ? t('page.rule_OWNERS_COMMITTEE_BEIJING_SHANGHAI') : t(`page.rule_${v.rule.kind}` as 'page.rule_ROSTER_FRACTION')}{v.rule.kind === 'OWNERS_ASSEMBLY' ? t('page.matter', { n: v.rule.matter }) : ''}</p>
         <p className="text-lg">{t('page.mode', { mode: l[`mode_${v.mode}`] ?? v.mode })}{v.secret ? ` · ${t('page.secret')}` : ''}{v.closesAt ? ` · ${t('page.closesAt', { at: format.dateTime(v.closesAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}` : ''}</p>
         {v.votingFrom && <p className="text-lg" data-testid="voting-from">{t('page.votingFrom', { at: format.dateTime(v.votingFrom, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}</p>}
         {v.closeReason && <p className="text-lg">{t('page.closeReason', { reason: v.closeReason })}</p>}
@@ -36,14 +36,16 @@ export default async function MotionPage({ params }: PageProps<'/[locale]/motion
       </div>
       {open && (
         <div className="rounded-lg bg-stone-100 p-4 text-lg" data-testid="progress">
-          {v.owners ? t('page.turnoutOwners', { heads: pct(v.progress.headsBp), area: pct(v.progress.areaBp) }) : t('page.turnout', { ballots: v.ballots, roster: v.roster })}
+          {v.owners && v.progress.area
+            ? t('page.turnoutOwners', { heads: v.progress.heads.n, headsTotal: v.progress.heads.d, headsLeast: v.progress.heads.least, area: m2(v.progress.area.n), areaTotal: m2(v.progress.area.d), areaLeast: m2(v.progress.area.least) })
+            : t('page.turnout', { ballots: v.ballots, roster: v.roster })}
           {v.liveCounts && <span className="block">{t('page.live', { for: v.liveCounts.for, against: v.liveCounts.against, abstain: v.liveCounts.abstain })}</span>}
         </div>
       )}
-      {v.result && (
+      {v.words && (
         <div className={`rounded-lg p-4 text-lg ${v.status === 'PASSED' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`} data-testid="result">
-          {v.result.lines.map((line) => <p key={line}>{line}</p>)}
-          <p className="font-semibold">{v.result.outcome}</p>
+          {[v.words.voters, v.words.counts, v.words.area, ...v.words.lines].filter(Boolean).map((line) => <p key={line}>{line}</p>)}
+          <p className="font-semibold">{v.words.sentence}</p>
           {v.tallyHash && <p className="break-all text-base">{t('page.hash', { hash: v.tallyHash })}</p>}
         </div>
       )}
