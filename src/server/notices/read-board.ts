@@ -4,7 +4,7 @@ import type { TResult } from '@/domain/votes/evaluate';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { toChinaLocal } from '@/server/issues/clock';
-import { ANONYMOUS_LABEL } from '@/server/issues/notify';
+import { shownName } from '@/server/people/anonymity';
 import { planDiff } from '@/server/topics/read-topic';
 import { describeResult } from '@/server/votes/describe';
 import { livesAt, managesNotice, noticeAncestry } from './board';
@@ -64,7 +64,7 @@ export async function getNoticeView(id: number, by: TBy | null) {
     objections: n.objections.map((o) => ({
       id: o.id, body: o.body, at: o.createdAt, answer: o.answer, answeredBy: o.answeredBy, answeredAt: o.answeredAt,
       // Public: the objector's surname only; an anonymous one is nobody's but its author's.
-      by: o.anonymous ? (by && o.authorUserId === by.userId ? `${ANONYMOUS_LABEL}（我）` : ANONYMOUS_LABEL) : `${(names.get(o.authorUserId ?? -1) ?? '居民').slice(0, 1)}**`,
+      by: shownName(by?.userId, { userId: o.authorUserId, anonymous: o.anonymous, name: `${(names.get(o.authorUserId ?? -1) ?? '居民').slice(0, 1)}**` }),
     })),
     viewer: {
       signedIn: !!by,
