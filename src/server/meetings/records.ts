@@ -6,9 +6,14 @@ import { refuse } from '@/server/errors';
 import { notify } from '@/server/issues/notify';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { publishNotice } from '@/server/notices/publish';
+import { anonymousFollowers } from '@/server/people/anonymity';
 import { requireOrganiser } from './attendance';
 
-/** An agenda item, optionally a topic: the topic's stakeholders and followers are invited as guests. */
+/**
+ * An agenda item, optionally a topic: the topic's stakeholders and followers are invited as guests —
+ * except followers known to the topic only through an anonymous report: an invitation would list them
+ * by name to the organiser, so they are told privately instead (decisions/023).
+ */
 export async function addAgendaItem(by: TBy, meetingId: number, input: { title: string; topicId?: number }) {
   const m = await requireOrganiser(by, meetingId);
   const db = getDb();
@@ -21,7 +26,8 @@ export async function addAgendaItem(by: TBy, meetingId: number, input: { title: 
     const item = await tx.agendaItem.create({ data: { meetingId, position, title: input.title, topicId: input.topicId ?? null } });
     if (input.topicId) {
       const stakeholders = await tx.stakeholder.findMany({ where: { topicId: input.topicId, personId: { not: null } }, select: { personId: true } });
-      const followers = await tx.topicFollower.findMany({ where: { topicId: input.topicId }, select: { userId: true } });
+      const hidden = await anonymousFollowers(tx, input.topicId);
+      const followers = await tx.topicFollower.findMany({ where: { topicId: input.topicId, userId: { notIn: [...hidden] } }, select: { userId: true } });
       const followerPersons = await tx.user.findMany({ where: { id: { in: followers.map((f) => f.userId) } }, select: { personId: true } });
       const persons = [...new Set([...stakeholders.map((s) => s.personId!), ...followerPersons.map((p) => p.personId)])];
       const have = new Set((await tx.meetingInvite.findMany({ where: { meetingId }, select: { personId: true } })).map((i) => i.personId));
@@ -29,6 +35,9 @@ export async function addAgendaItem(by: TBy, meetingId: number, input: { title: 
       if (fresh.length) await tx.meetingInvite.createMany({ data: fresh.map((personId) => ({ meetingId, personId, member: false })) });
       const users = await tx.user.findMany({ where: { personId: { in: fresh } }, select: { id: true } });
       await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: m.title, body: input.title });
+      // Those invited anyway (members, stakeholders) already know; the others hear it in their own inbox.
+      const invited = new Set((await tx.user.findMany({ where: { personId: { in: [...have, ...fresh] } }, select: { id: true } })).map((u) => u.id));
+      await notify(tx, [...hidden].filter((u) => !invited.has(u)), { kind: 'topic.onAgenda', topicId: input.topicId, link: `/meetings/${m.id}`, title: m.title, body: input.title });
     }
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.agenda', entityType: 'AgendaItem', entityId: item.id, after: input, communityId: m.communityId, compoundId: m.compoundId });
     return { id: item.id };
