@@ -74,7 +74,13 @@ export async function getNoticeView(id: number, by: TBy | null) {
   };
 }
 
-/** A community's finance page for a year: each project's budget, funding, bids, expenses and budget vs actual. */
+/** The notices that put a topic's plan and money on the board: from then on its finances are public. */
+const MONEY_NOTICES = ['PLAN', 'ANNOUNCEMENT', 'DECISION', 'FINANCE'];
+
+/**
+ * A community's finance page for a year: each project's budget, funding, bids, expenses and budget vs
+ * actual — only for topics whose plan and money the board has published (others are not public yet).
+ */
 export async function financeOf(communityCode: string, year: number) {
   const db = getDb();
   const community = await db.community.findUnique({ where: { code: communityCode }, select: { id: true, name: true } });
@@ -82,7 +88,10 @@ export async function financeOf(communityCode: string, year: number) {
   const start = new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
   const end = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000);
   const topics = await db.topic.findMany({
-    where: { communityId: community.id, planVersions: { some: { budgetFen: { not: null } } }, createdAt: { lt: end }, OR: [{ status: 'OPEN' }, { updatedAt: { gte: start } }] },
+    where: {
+      communityId: community.id, planVersions: { some: { budgetFen: { not: null } } }, notices: { some: { kind: { in: MONEY_NOTICES } } },
+      createdAt: { lt: end }, OR: [{ status: 'OPEN' }, { updatedAt: { gte: start } }],
+    },
     orderBy: { id: 'asc' },
     select: { id: true, title: true, status: true, actualCostFen: true, compoundId: true, planVersions: { orderBy: { version: 'desc' }, take: 1, select: { budgetFen: true, funding: true, budgetLines: true, frozenAt: true } }, bids: { orderBy: { amountFen: 'asc' } } },
   });
