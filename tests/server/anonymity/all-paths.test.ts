@@ -19,6 +19,7 @@ import { financeOf, getNoticeView, listBoard } from '@/server/notices/read-board
 import { apiClientFor, issueApiKey } from '@/server/open311/api-keys';
 import { getServiceRequests } from '@/server/open311/georeport';
 import { advanceTopic } from '@/server/topics/advance-topic';
+import { publishTopicNotice } from '@/server/topics/notices';
 import { addTask, updateTask } from '@/server/topics/delivery';
 import { recordMotionTally } from '@/server/topics/motions';
 import { addSuggestion, inviteStakeholders, stakeholderCandidates } from '@/server/topics/participation';
@@ -108,6 +109,8 @@ describe('one anonymous report through every path it can take', () => {
     const meeting = await createMeeting(db, { kind: 'CONSULTATION', title: '停车协商会', communityId: compound.communityId, compoundId: compound.id, startsAt: new Date(Date.now() - 10 * 60_000), minutes: 120, location: '党群服务站', createdById: secretary.id });
     await addAgendaItem(sec, meeting.id, { title: '停车公约', topicId });
     const organiserView = await getMeetingView(sec, meeting.id);
+    // Named followers are still invited as guests (列席).
+    expect(organiserView?.staff?.invitees.map((i) => i.name)).toContain('实名邻居丙');
     await recordConsensus(sec, topicId, { statement: '与会各方同意停车公约', participants: ['龙书记', '居民代表', '物业'], heldOn: '2026-11-20', planVersionId: plan });
     await closeMeeting(sec, meeting.id);
     await saveMinutes(sec, meeting.id, '协商会同意停车公约，提交居民代表会议表决。');
@@ -187,6 +190,22 @@ describe('one anonymous report through every path it can take', () => {
     // The reporter still sees their own issues, the topic and their own inbox.
     expect((await getIssueForViewer(me, anon2.id))?.author).toEqual({ name: NAME, phone: PHONE });
     expect((await listTopics(me)).map((t) => t.id)).toContain(topicId);
-    expect((await listInbox(anon.id)).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['issue.takenUp', 'topic.step']));
+    expect((await listInbox(anon.id)).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['issue.takenUp', 'topic.step', 'topic.onAgenda']));
+  });
+});
+
+describe('the public finance page', () => {
+  test('lists only topics whose plan and money were published on the board', async () => {
+    const { db, compound, secretary, sevenStep } = w;
+    const sec = await byUser(secretary.id, '龙书记');
+    const { id } = await raiseTopic(sec, { title: '内部讨论的围墙改造', description: '尚未公示的方案。', compoundId: compound.id, communityId: compound.communityId, procedureId: sevenStep.id });
+    await advanceTopic(sec, id, { type: 'ADVANCE' });
+    await db.topic.update({ where: { id }, data: { stepIndex: 2 } });
+    await addPlanVersion(sec, id, { title: '围墙方案', body: '拆除重建围墙。', convention: false, budgetFen: 5_550_000, funding: [{ source: '公益金', amountFen: 5_550_000 }] });
+    const listed = async () => (await financeOf('140302004004', new Date().getFullYear()))!.projects.map((p) => p.id);
+    expect(await listed()).not.toContain(id);
+    const topic = await db.topic.findUniqueOrThrow({ where: { id } });
+    await db.$transaction((tx) => publishTopicNotice(tx, topic, 'PLAN', secretary.id));
+    expect(await listed()).toContain(id);
   });
 });
