@@ -209,3 +209,39 @@ describe('the public finance page', () => {
     expect(await listed()).toContain(id);
   });
 });
+
+describe('each path on its own', () => {
+  const raise = async (key: string, anonymous: boolean, userId: number, label: string) =>
+    raiseIssue(await byUser(userId, label), { categoryId: w.parking.id, title: '消防通道被占', description: '晚上车停满消防通道', compoundId: w.compound.id, anonymous, idempotencyKey: key });
+
+  test('an anonymous duplicate’s reporter rates the kept named issue as 匿名居民 in its timeline and audit', async () => {
+    const { db, anon, named, secretary } = w;
+    const sec = await byUser(secretary.id, '龙书记');
+    const kept = await raise('one-named', false, named.id, '实名居民乙');
+    const dup = await raise('one-anon', true, anon.id, NAME);
+    await mergeIssues(sec, kept.id, [dup.id]);
+    await actOnIssue(sec, kept.id, { type: 'RESOLVE', message: '已清理' });
+    await actOnIssue(await byUser(anon.id, NAME), kept.id, { type: 'RATE', rating: 'SATISFIED' });
+    const rate = await db.issueEvent.findFirstOrThrow({ where: { issueId: kept.id, type: 'RATE' } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: String(kept.id), action: 'issue.rate' } });
+    expect([rate.actorLabel, rate.actorUserId, audit.actorLabel, audit.actorId]).toEqual(['匿名居民', null, '匿名居民', null]);
+    // The named author of the kept issue still rates by name.
+    const other = await raise('one-named-2', false, named.id, '实名居民乙');
+    await actOnIssue(sec, other.id, { type: 'RESOLVE', message: '已清理' });
+    await actOnIssue(await byUser(named.id, '实名居民乙'), other.id, { type: 'RATE', rating: 'SATISFIED' });
+    expect((await db.issueEvent.findFirstOrThrow({ where: { issueId: other.id, type: 'RATE' } })).actorLabel).toBe('实名居民乙');
+  });
+
+  test('an anonymous follower invited as 列席 before this rule is left off the organiser’s sign-in sheet', async () => {
+    const { db, compound, anon, secretary, sevenStep } = w;
+    const sec = await byUser(secretary.id, '龙书记');
+    const issue = await raise('sheet-anon', true, anon.id, NAME);
+    const { id: topicId } = await raiseTopic(sec, { title: '消防通道', description: '消防通道被占。', compoundId: compound.id, communityId: compound.communityId, procedureId: sevenStep.id, issueIds: [issue.id] });
+    const meeting = await createMeeting(db, { kind: 'CONSULTATION', title: '消防通道协商会', communityId: compound.communityId, compoundId: compound.id, startsAt: new Date(Date.now() + 86_400_000), minutes: 60, location: '党群服务站', createdById: secretary.id });
+    // What the old rule wrote: the agenda item and the follower invited as a guest.
+    await db.agendaItem.create({ data: { meetingId: meeting.id, position: 1, title: '消防通道', topicId } });
+    await db.meetingInvite.create({ data: { meetingId: meeting.id, personId: anon.personId, member: false } });
+    const sheet = json((await getMeetingView(sec, meeting.id))?.staff);
+    expect([sheet.includes(NAME), sheet.includes(`"personId":${anon.personId},`)]).toEqual([false, false]);
+  });
+});
