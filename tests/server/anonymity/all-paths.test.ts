@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,8 @@ import { addPlanVersion, recordConsensus } from '@/server/topics/plans';
 import { ensureProcedures, proceduresFor } from '@/server/topics/procedures';
 import { raiseTopic } from '@/server/topics/raise-topic';
 import { getTopicForViewer, listTopics } from '@/server/topics/read-topic';
+import { exportFile, requestExport, runExport } from '@/server/stats/export';
+import { refreshStats } from '@/server/stats/refresh';
 import { motionView } from '@/server/votes/ballots';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
 import { createMeeting } from '../../factories/meetings';
@@ -142,6 +145,16 @@ describe('one anonymous report through every path it can take', () => {
     }
     expect(logged.length).toBeGreaterThan(0);
 
+    // The street's Excel export of the community this month (figures, and the late issues behind them).
+    await refreshStats();
+    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+    const streetBy = await byUser(street.id, '街道干部');
+    const exportId = await requestExport(streetBy, 'DASHBOARD', { unit: { level: 'community', id: compound.communityId }, period: { from: month, to: month }, category: null, locale: 'zh-CN' }, runExport);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportFile(street.id, exportId)).bytes as unknown as ArrayBuffer);
+    const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues());
+    expect(json(cells)).toContain('龙躺梁社区');
+
     // Everything anyone else can read.
     const client = (await apiClientFor((await issueApiKey(await byUser(admin.id), compound.districtId, '12345')).key))!;
     const issueIds = [named1.id, anon1.id, anon2.id, named2.id, split.id];
@@ -158,6 +171,7 @@ describe('one anonymous report through every path it can take', () => {
       topicEvents: await db.topicEvent.findMany(),
       taskUpdates: await db.taskUpdate.findMany({ select: { authorLabel: true, body: true } }),
       log: logged,
+      excel: cells,
     };
     const others = [secretary, street, named, neighbour];
     const seen: Record<string, string> = Object.fromEntries(Object.entries(shared).map(([k, v]) => [k, json(v)]));
