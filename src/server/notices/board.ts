@@ -106,7 +106,9 @@ export async function fileObjection(by: TBy, noticeId: number, input: { body: st
     const o = await tx.objection.create({ data: { noticeId, authorUserId: by.userId, anonymous: input.anonymous, body: input.body } });
     await notify(tx, [n.createdById], { kind: 'notice.objection', link: `/board/n/${n.id}`, title: n.title, body: input.body.slice(0, 60) });
     const actor = actingAs(by, input.anonymous);
-    await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label, action: 'notice.object', entityType: 'Objection', entityId: o.id, after: { noticeId, anonymous: input.anonymous }, communityId: n.communityId, compoundId: n.compoundId });
+    await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
+      action: 'notice.object', entityType: 'Objection', entityId: o.id, after: { noticeId, anonymous: input.anonymous },
+      communityId: n.communityId, compoundId: n.compoundId });
     return { id: o.id };
   });
 }

@@ -96,7 +96,10 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
       await tx.taskUpdate.create({ data: { taskId: task.id, authorId: by.userId, authorLabel: actor.label, kind: input.kind, body: input.body, photoKeys: keys } });
       await topicEvent(tx, actor, t.topic, `TASK_${input.kind}`, `${task.title}：${input.body}`);
       await notifyTopic(tx, t.topic, `topic.task${input.kind[0]}${input.kind.slice(1).toLowerCase()}`, task.title, by.userId);
-      await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label, action: `task.${input.kind.toLowerCase()}`, entityType: 'TopicTask', entityId: task.id, before: { status: task.status }, after: { body: input.body, photos: keys.length }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+      await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
+        action: `task.${input.kind.toLowerCase()}`, entityType: 'TopicTask', entityId: task.id,
+        before: { status: task.status }, after: { body: input.body, photos: keys.length },
+        communityId: t.topic.communityId, compoundId: t.topic.compoundId });
     });
   } catch (e) {
     await discard();

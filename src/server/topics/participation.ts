@@ -86,7 +86,9 @@ export async function addSuggestion(by: TBy, topicId: number, input: TSuggestion
     const hidden = input.anonymous && !input.onBehalfOf;
     await topicEvent(tx, { userId: hidden ? null : by.userId, label }, t.topic, 'SUGGESTION', input.stance);
     const actor = actingAs(by, hidden);
-    await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label, action: 'topic.suggest', entityType: 'Suggestion', entityId: s.id, after: { topicId, stance: input.stance, anonymous: input.anonymous }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
+      action: 'topic.suggest', entityType: 'Suggestion', entityId: s.id, after: { topicId, stance: input.stance, anonymous: input.anonymous },
+      communityId: t.topic.communityId, compoundId: t.topic.compoundId });
     return { id: s.id };
   });
 }
