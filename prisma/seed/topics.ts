@@ -3,7 +3,9 @@
 import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { createUser, createVerifiedResident, grantRole } from '../../tests/factories/accounts.ts';
 import { createIssueWithHistory } from '../../tests/factories/issues.ts';
+import { createMeeting } from '../../tests/factories/meetings.ts';
 import { createTopicWithHistory } from '../../tests/factories/topics.ts';
+import { inviteTopicGuests } from '../../src/server/meetings/records.ts';
 import { DEMO_LOGINS } from './logins.ts';
 
 export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
@@ -39,7 +41,7 @@ export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
   const org = (name: string) => tx.organization.findFirstOrThrow({ where: { name } });
   const branch = await tx.partyOrg.findFirstOrThrow({ where: { name: '龙躺梁小区党支部' } });
   const parkingPost = await tx.partyMember.findFirstOrThrow({ where: { servicePost: '停车秩序劝导岗', partyOrg: { communityId: community } }, include: { person: true } });
-  await createTopicWithHistory(tx, {
+  const s2 = await createTopicWithHistory(tx, {
     procedureCode: 'SEVEN_STEP', title: '龙躺梁小区停车秩序', description: '三位居民反映停车乱、外来车辆占位、收费不透明。拟规划车位、定收费标准和夜间停车规则，形成停车公约。',
     communityId: community, compoundId: compound.id, by: { userId: secretary.id, label: '赵桂芳' }, stepIndex: 2,
     createdAt: new Date(now.getTime() - 14 * day), stepDueAt: new Date(now.getTime() + 7 * day),
@@ -63,6 +65,15 @@ export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
       { title: '停车公约（修订）', body: '划定 64 个车位并编号，每月 50 元，老人和残疾人车辆减半；22 点后外来车辆不得进入；停车费专款用于画线和道闸维修，每季度公示。', budgetFen: 1_200_000, funding: [{ source: '停车费', amountFen: 1_200_000 }], convention: true },
     ],
   });
+
+  // S2 step 4 (达共识): the consultation meeting on the plan, in three days. Its guests are the topic's
+  // stakeholders and named followers; 钱明, who reported anonymously, is told in his inbox, never listed.
+  const consultation = await createMeeting(tx, {
+    kind: 'CONSULTATION', title: '龙躺梁小区停车协商会', communityId: community, compoundId: compound.id, startsAt: new Date(now.getTime() + 3 * day),
+    minutes: 90, location: '龙躺梁社区党群服务中心', createdById: secretary.id,
+  });
+  await tx.agendaItem.create({ data: { meetingId: consultation.id, position: 1, title: '停车公约（修订）', topicId: s2.id } });
+  await inviteTopicGuests(tx, consultation, s2.id, '停车公约（修订）');
 
   // S4: 欧城花园's owners' committee proposes replacing lifts with the maintenance fund; the branch must approve first.
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });

@@ -7,7 +7,8 @@ import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { findHandler, issueAncestry, policyOf, standing } from './handlers';
-import { ANONYMOUS_LABEL, notify } from './notify';
+import { notify } from './notify';
+import { actingAs, anonymousReporters } from '@/server/people/anonymity';
 import { calendarFor } from './district-settings';
 
 /**
@@ -27,8 +28,8 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
   const result = transition(issue.state, event, { role, level: issue.level, reopenCount: issue.reopenCount, lastRating: issue.rating });
   if (!result.ok) return refuse(result.code);
 
-  const authorHidden = issue.anonymous && issue.authorUserId === by.userId;
-  const label = authorHidden ? ANONYMOUS_LABEL : by.label;
+  // A reporter known here only through an anonymous report (theirs, or a duplicate merged into it) acts as 匿名居民.
+  const actor = actingAs(by, (await anonymousReporters(db, [issueId])).has(by.userId));
   await db.$transaction(async (tx) => {
     // Optimistic: the state the decision was made on must still be the state (two handlers at once).
     const data: Parameters<TTx['issue']['update']>[0]['data'] = { state: result.next };
@@ -50,7 +51,7 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
     if (updated.count !== 1) refuse('issue.changedMeanwhile');
     const message = 'message' in event ? event.message : 'reason' in event ? event.reason : 'comment' in event ? (event.comment ?? null) : null;
     await tx.issueEvent.create({
-      data: { issueId, actorUserId: authorHidden ? null : by.userId, actorLabel: label, type: event.type, fromState: issue.state, toState: result.next, level, message },
+      data: { issueId, actorUserId: actor.userId, actorLabel: actor.label, type: event.type, fromState: issue.state, toState: result.next, level, message },
     });
     const followers = issue.followers.map((f) => f.userId).filter((id) => id !== by.userId);
     const assignee = typeof data.assigneeUserId === 'number' ? data.assigneeUserId : issue.assigneeUserId;
@@ -61,7 +62,7 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
       if (e.kind === 'ASK_RATING') await notify(tx, followers, { kind: 'issue.rate', issueId, title: issue.title, body: '' });
     }
     await writeAudit(tx, {
-      actorId: authorHidden ? null : by.userId, actorLabel: label, action: `issue.${event.type.toLowerCase()}`, entityType: 'Issue', entityId: issueId,
+      actorId: actor.userId, actorLabel: actor.label, action: `issue.${event.type.toLowerCase()}`, entityType: 'Issue', entityId: issueId,
       before: { state: issue.state, level: issue.level }, after: { state: result.next, level }, communityId: issue.communityId, compoundId: issue.compoundId,
     });
   });

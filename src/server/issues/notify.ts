@@ -1,9 +1,6 @@
 import 'server-only';
 import type { TTx } from '@/server/db';
 
-export const ANONYMOUS_LABEL = '匿名居民';
-/** How a reporter appears to other followers of an issue (reporters of merged duplicates). */
-export const REPORTER_LABEL = '反映人';
 
 /**
  * Writes inbox notifications (in the transaction of the change). Texts are short and never name the

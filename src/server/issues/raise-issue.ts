@@ -10,7 +10,8 @@ import { ancestryOf } from '@/server/places/ancestry';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { calendarFor, categoryFor } from './district-settings';
 import { findHandler, policyOf } from './handlers';
-import { ANONYMOUS_LABEL, notify } from './notify';
+import { notify } from './notify';
+import { ANONYMOUS_LABEL } from '@/server/people/anonymity';
 import { storePhotos } from './photos';
 
 export type TRaiseIssue = {

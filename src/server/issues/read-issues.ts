@@ -5,7 +5,7 @@ import { maskPhone } from '@/domain/shared/phone';
 import type { TBy } from '@/server/accounts/by';
 import { compoundWhere } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
-import { ANONYMOUS_LABEL, REPORTER_LABEL } from './notify';
+import { REPORTER_LABEL, shownName } from '@/server/people/anonymity';
 import { districtCategories } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 
@@ -47,7 +47,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     place: { compound: place?.name ?? null, community: place?.community.name ?? null, building: building?.name ?? null },
     // Only the author and staff learn who raised it (other followers, e.g. reporters of merged duplicates, do not).
     author: hideAuthor
-      ? { name: ANONYMOUS_LABEL, phone: null }
+      ? { name: shownName(by.userId, { userId: issue.authorUserId, name: '', anonymous: true }), phone: null }
       : author && (isStaff || issue.authorUserId === by.userId)
         ? { name: author.person.name, phone: seesPhones || isAuthor ? author.phone : maskPhone(author.phone) }
         : null,

@@ -8,7 +8,9 @@ import zhIssues from '../../../messages/zh-CN/issues.json';
  * The e-mail channel. A notification for a user with an e-mail address is written with
  * emailStatus PENDING in the same transaction as the change it reports (an outbox); this job sends
  * them. With YISHI_SMTP_URL it sends through that SMTP server; without, nodemailer's JSON transport
- * renders each message and it is written to the log, so nothing leaves the machine.
+ * renders each message and nothing leaves the machine. The log says only which notification of which
+ * kind was handled — never the address, the title or the link, which together would tell whoever reads
+ * the log who reported what (decisions/023).
  * Several instances may run it at once: rows are claimed with FOR UPDATE SKIP LOCKED.
  */
 const MAX_ATTEMPTS = 5;
@@ -49,11 +51,12 @@ export async function sendPendingEmails(limit = 50, transport: Transporter = mai
       }
       try {
         const info = await transport.sendMail({ from: env.YISHI_MAIL_FROM, to, ...renderEmail(n, env.YISHI_PUBLIC_URL) });
-        if (!env.YISHI_SMTP_URL) console.info('[mail] (log transport, no SMTP configured)', (info as { message?: unknown }).message);
+        if (!env.YISHI_SMTP_URL) console.info('[mail] (log transport, no SMTP configured)', { notification: n.id, kind: n.kind, messageId: info.messageId });
         await tx.notification.update({ where: { id: n.id }, data: { emailStatus: 'SENT', emailAttempts: n.emailAttempts + 1 } });
         counts.sent++;
       } catch (e) {
-        console.error('[mail] sending failed', n.id, (e as Error).message);
+        // The server's answer may quote the address: the log keeps the notification and the error's code only.
+        console.error('[mail] sending failed', { notification: n.id, kind: n.kind, code: (e as { code?: string }).code ?? 'ERROR' });
         const attempts = n.emailAttempts + 1;
         await tx.notification.update({ where: { id: n.id }, data: { emailAttempts: attempts, emailStatus: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING' } });
         counts.failed++;

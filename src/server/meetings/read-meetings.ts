@@ -2,6 +2,7 @@ import 'server-only';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { fromChinaLocal } from '@/server/issues/clock';
+import { anonymousFollowers } from '@/server/people/anonymity';
 import { attendancePanel, organises } from './attendance';
 
 /** A community's meetings of a year, public (what, when, where): the calendar and its .ics feed. */
@@ -29,6 +30,22 @@ export async function personTimes(communityId: number, from: Date, to: Date) {
   return out;
 }
 
+/**
+ * Guests listed on no sheet: followers of the agenda's topics known to them only through an anonymous
+ * report, invited before such guests stopped being invited (decisions/023); members and stakeholders stay.
+ */
+async function unlistedGuests(meetingId: number, topicIds: number[]): Promise<Set<number>> {
+  const db = getDb();
+  const users = new Set<number>();
+  for (const t of new Set(topicIds)) for (const u of await anonymousFollowers(db, t)) users.add(u);
+  if (users.size === 0) return new Set();
+  const stakeholders = await db.stakeholder.findMany({ where: { topicId: { in: topicIds }, personId: { not: null } }, select: { personId: true } });
+  const members = await db.meetingInvite.findMany({ where: { meetingId, member: true }, select: { personId: true } });
+  const listed = new Set([...stakeholders.map((s) => s.personId!), ...members.map((m) => m.personId)]);
+  const persons = await db.user.findMany({ where: { id: { in: [...users] } }, select: { personId: true } });
+  return new Set(persons.map((p) => p.personId).filter((p) => !listed.has(p)));
+}
+
 /** One meeting: public facts for all; the viewer's invitation; for its organisers, everything. */
 export async function getMeetingView(by: TBy | null, id: number) {
   const db = getDb();
@@ -43,6 +60,7 @@ export async function getMeetingView(by: TBy | null, id: number) {
     m.compoundId ? db.compound.findUnique({ where: { id: m.compoundId }, select: { name: true } }) : null,
     m.bodyId ? db.body.findUnique({ where: { id: m.bodyId }, select: { name: true } }) : null,
   ]);
+  const unlisted = organiser ? await unlistedGuests(id, m.agenda.flatMap((a) => (a.topicId ? [a.topicId] : []))) : new Set<number>();
   const staff = organiser
     ? {
         signInToken: m.signInToken,
@@ -50,7 +68,7 @@ export async function getMeetingView(by: TBy | null, id: number) {
               SELECT i."personId", p.name, i.member, i.rsvp::text AS rsvp, (a.id IS NOT NULL) AS present
                 FROM "MeetingInvite" i JOIN "Person" p ON p.id = i."personId"
                 LEFT JOIN "Attendance" a ON a."meetingId" = i."meetingId" AND a."personId" = i."personId"
-               WHERE i."meetingId" = ${id} ORDER BY i.member DESC, p.name`,
+               WHERE i."meetingId" = ${id} ORDER BY i.member DESC, p.name`.then((rows) => rows.filter((r) => !unlisted.has(r.personId))),
         visits: await db.visit.findMany({ where: { meetingId: id }, orderBy: { id: 'asc' } }),
       }
     : null;

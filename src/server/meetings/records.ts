@@ -1,14 +1,15 @@
 import 'server-only';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { notify } from '@/server/issues/notify';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { publishNotice } from '@/server/notices/publish';
+import { anonymousFollowers } from '@/server/people/anonymity';
 import { requireOrganiser } from './attendance';
 
-/** An agenda item, optionally a topic: the topic's stakeholders and followers are invited as guests. */
+/** An agenda item, optionally a topic: the topic's stakeholders and followers are invited as guests (`inviteTopicGuests`). */
 export async function addAgendaItem(by: TBy, meetingId: number, input: { title: string; topicId?: number }) {
   const m = await requireOrganiser(by, meetingId);
   const db = getDb();
@@ -19,20 +20,31 @@ export async function addAgendaItem(by: TBy, meetingId: number, input: { title: 
   return db.$transaction(async (tx) => {
     const position = (await tx.agendaItem.count({ where: { meetingId } })) + 1;
     const item = await tx.agendaItem.create({ data: { meetingId, position, title: input.title, topicId: input.topicId ?? null } });
-    if (input.topicId) {
-      const stakeholders = await tx.stakeholder.findMany({ where: { topicId: input.topicId, personId: { not: null } }, select: { personId: true } });
-      const followers = await tx.topicFollower.findMany({ where: { topicId: input.topicId }, select: { userId: true } });
-      const followerPersons = await tx.user.findMany({ where: { id: { in: followers.map((f) => f.userId) } }, select: { personId: true } });
-      const persons = [...new Set([...stakeholders.map((s) => s.personId!), ...followerPersons.map((p) => p.personId)])];
-      const have = new Set((await tx.meetingInvite.findMany({ where: { meetingId }, select: { personId: true } })).map((i) => i.personId));
-      const fresh = persons.filter((p) => !have.has(p));
-      if (fresh.length) await tx.meetingInvite.createMany({ data: fresh.map((personId) => ({ meetingId, personId, member: false })) });
-      const users = await tx.user.findMany({ where: { personId: { in: fresh } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: m.title, body: input.title });
-    }
+    if (input.topicId) await inviteTopicGuests(tx, m, input.topicId, input.title);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.agenda', entityType: 'AgendaItem', entityId: item.id, after: input, communityId: m.communityId, compoundId: m.compoundId });
     return { id: item.id };
   });
+}
+
+/**
+ * A topic on the agenda: its stakeholders and followers are invited as guests (列席) — except followers
+ * known to the topic only through an anonymous report: an invitation would list them by name to the
+ * organiser (page, payload, printed sign-in sheet), so they are told in their own inbox instead (decisions/023).
+ */
+export async function inviteTopicGuests(tx: TTx, m: { id: number; title: string }, topicId: number, itemTitle: string) {
+  const stakeholders = await tx.stakeholder.findMany({ where: { topicId, personId: { not: null } }, select: { personId: true } });
+  const hidden = await anonymousFollowers(tx, topicId);
+  const followers = await tx.topicFollower.findMany({ where: { topicId, userId: { notIn: [...hidden] } }, select: { userId: true } });
+  const followerPersons = await tx.user.findMany({ where: { id: { in: followers.map((f) => f.userId) } }, select: { personId: true } });
+  const persons = [...new Set([...stakeholders.map((s) => s.personId!), ...followerPersons.map((p) => p.personId)])];
+  const have = new Set((await tx.meetingInvite.findMany({ where: { meetingId: m.id }, select: { personId: true } })).map((i) => i.personId));
+  const fresh = persons.filter((p) => !have.has(p));
+  if (fresh.length) await tx.meetingInvite.createMany({ data: fresh.map((personId) => ({ meetingId: m.id, personId, member: false })) });
+  const users = await tx.user.findMany({ where: { personId: { in: fresh } }, select: { id: true } });
+  await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: m.title, body: itemTitle });
+  // Those invited anyway (members, stakeholders) already know; the others hear it in their own inbox.
+  const invited = new Set((await tx.user.findMany({ where: { personId: { in: [...have, ...fresh] } }, select: { id: true } })).map((u) => u.id));
+  await notify(tx, [...hidden].filter((u) => !invited.has(u)), { kind: 'topic.onAgenda', topicId, link: `/meetings/${m.id}`, title: m.title, body: itemTitle });
 }
 
 export async function recordAgendaItem(by: TBy, itemId: number, input: { discussion: string; outcome: string }) {

@@ -10,7 +10,8 @@ import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
 import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
-import { ANONYMOUS_LABEL, notify } from '@/server/issues/notify';
+import { notify } from '@/server/issues/notify';
+import { actingAs } from '@/server/people/anonymity';
 import { ancestryOf } from '@/server/places/ancestry';
 import { publishNotice, sha256 } from './publish';
 import { htmlToText, sanitizeNoticeHtml } from './sanitize';
@@ -103,7 +104,10 @@ export async function fileObjection(by: TBy, noticeId: number, input: { body: st
   return db.$transaction(async (tx) => {
     const o = await tx.objection.create({ data: { noticeId, authorUserId: by.userId, anonymous: input.anonymous, body: input.body } });
     await notify(tx, [n.createdById], { kind: 'notice.objection', link: `/board/n/${n.id}`, title: n.title, body: input.body.slice(0, 60) });
-    await writeAudit(tx, { actorId: input.anonymous ? null : by.userId, actorLabel: input.anonymous ? ANONYMOUS_LABEL : by.label, action: 'notice.object', entityType: 'Objection', entityId: o.id, after: { noticeId, anonymous: input.anonymous }, communityId: n.communityId, compoundId: n.compoundId });
+    const actor = actingAs(by, input.anonymous);
+    await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
+      action: 'notice.object', entityType: 'Objection', entityId: o.id, after: { noticeId, anonymous: input.anonymous },
+      communityId: n.communityId, compoundId: n.compoundId });
     return { id: o.id };
   });
 }

@@ -3,7 +3,7 @@ import { objectionWindow } from '@/domain/notices/board';
 import type { TResult } from '@/domain/votes/evaluate';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
-import { ANONYMOUS_LABEL } from '@/server/issues/notify';
+import { shownName } from '@/server/people/anonymity';
 import { planDiff } from '@/server/topics/read-topic';
 import { describeResult } from '@/server/votes/describe';
 import { livesAt, managesNotice, noticeAncestry } from './board';
@@ -64,7 +64,7 @@ export async function getNoticeView(id: number, by: TBy | null) {
     objections: n.objections.map((o) => ({
       id: o.id, body: o.body, at: o.createdAt, answer: o.answer, answeredBy: o.answeredBy, answeredAt: o.answeredAt,
       // Public: the objector's surname only; an anonymous one is nobody's but its author's.
-      by: o.anonymous ? (by && o.authorUserId === by.userId ? `${ANONYMOUS_LABEL}（我）` : ANONYMOUS_LABEL) : `${(names.get(o.authorUserId ?? -1) ?? '居民').slice(0, 1)}**`,
+      by: shownName(by?.userId, { userId: o.authorUserId, anonymous: o.anonymous, name: `${(names.get(o.authorUserId ?? -1) ?? '居民').slice(0, 1)}**` }),
     })),
     viewer: {
       signedIn: !!by,
@@ -74,7 +74,13 @@ export async function getNoticeView(id: number, by: TBy | null) {
   };
 }
 
-/** A community's finance page for a year: each project's budget, funding, bids, expenses and budget vs actual. */
+/** The notices that put a topic's plan and money on the board: from then on its finances are public. */
+const MONEY_NOTICES = ['PLAN', 'ANNOUNCEMENT', 'DECISION', 'FINANCE'];
+
+/**
+ * A community's finance page for a year: each project's budget, funding, bids, expenses and budget vs
+ * actual — only for topics whose plan and money the board has published (others are not public yet).
+ */
 export async function financeOf(communityCode: string, year: number) {
   const db = getDb();
   const community = await db.community.findUnique({ where: { code: communityCode }, select: { id: true, name: true } });
@@ -82,7 +88,10 @@ export async function financeOf(communityCode: string, year: number) {
   const start = new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
   const end = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000);
   const topics = await db.topic.findMany({
-    where: { communityId: community.id, planVersions: { some: { budgetFen: { not: null } } }, createdAt: { lt: end }, OR: [{ status: 'OPEN' }, { updatedAt: { gte: start } }] },
+    where: {
+      communityId: community.id, planVersions: { some: { budgetFen: { not: null } } }, notices: { some: { kind: { in: MONEY_NOTICES } } },
+      createdAt: { lt: end }, OR: [{ status: 'OPEN' }, { updatedAt: { gte: start } }],
+    },
     orderBy: { id: 'asc' },
     select: { id: true, title: true, status: true, actualCostFen: true, compoundId: true, planVersions: { orderBy: { version: 'desc' }, take: 1, select: { budgetFen: true, funding: true, budgetLines: true, frozenAt: true } }, bids: { orderBy: { amountFen: 'asc' } } },
   });

@@ -7,6 +7,7 @@ import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { storePhotos } from '@/server/issues/photos';
+import { actingAs, anonymousFollowers } from '@/server/people/anonymity';
 import { publishTopicNotice } from './notices';
 import { loadTopic, notifyTopic, requireParticipant, requireStep, topicEvent } from './topic-core';
 import { dateOnly } from '@/server/today';
@@ -83,6 +84,8 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
   const task = (await db.topicTask.findFirst({ where: { id: taskId, topicId } })) ?? refuse('topic.taskUnknown');
   if (input.kind === 'ACCEPT' && task.status !== 'DONE') refuse('topic.taskNotDone');
   if (input.kind === 'DONE' && task.status !== 'OPEN') refuse('topic.taskNotOpen');
+  // A supervisor known to the topic only through an anonymous report comments and accepts as 匿名居民.
+  const actor = actingAs(by, !runs && (await anonymousFollowers(db, topicId)).has(by.userId));
   const { stored, discard } = await storePhotos('topics', input.photos);
   const keys = stored.map((p) => p.key);
   try {
@@ -91,10 +94,13 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
         const r = await tx.topicTask.updateMany({ where: { id: task.id, status: task.status }, data: { status: input.kind === 'DONE' ? 'DONE' : 'ACCEPTED' } });
         if (r.count !== 1) refuse('topic.movedOn');
       }
-      await tx.taskUpdate.create({ data: { taskId: task.id, authorId: by.userId, authorLabel: by.label, kind: input.kind, body: input.body, photoKeys: keys } });
-      await topicEvent(tx, by, t.topic, `TASK_${input.kind}`, `${task.title}：${input.body}`);
+      await tx.taskUpdate.create({ data: { taskId: task.id, authorId: by.userId, authorLabel: actor.label, kind: input.kind, body: input.body, photoKeys: keys } });
+      await topicEvent(tx, actor, t.topic, `TASK_${input.kind}`, `${task.title}：${input.body}`);
       await notifyTopic(tx, t.topic, `topic.task${input.kind[0]}${input.kind.slice(1).toLowerCase()}`, task.title, by.userId);
-      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: `task.${input.kind.toLowerCase()}`, entityType: 'TopicTask', entityId: task.id, before: { status: task.status }, after: { body: input.body, photos: keys.length }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+      await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
+        action: `task.${input.kind.toLowerCase()}`, entityType: 'TopicTask', entityId: task.id,
+        before: { status: task.status }, after: { body: input.body, photos: keys.length },
+        communityId: t.topic.communityId, compoundId: t.topic.compoundId });
     });
   } catch (e) {
     await discard();

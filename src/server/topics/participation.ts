@@ -4,7 +4,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { ANONYMOUS_LABEL } from '@/server/issues/notify';
+import { actingAs, ANONYMOUS_LABEL } from '@/server/people/anonymity';
 import { loadTopic, notifyTopic, requireParticipant, requireStep, topicEvent } from './topic-core';
 
 export type TCandidate = { key: string; group: StakeholderGroup; label: string; personId?: number; bodyId?: number; partyOrgId?: number; organizationId?: number };
@@ -85,7 +85,10 @@ export async function addSuggestion(by: TBy, topicId: number, input: TSuggestion
     });
     const hidden = input.anonymous && !input.onBehalfOf;
     await topicEvent(tx, { userId: hidden ? null : by.userId, label }, t.topic, 'SUGGESTION', input.stance);
-    await writeAudit(tx, { actorId: hidden ? null : by.userId, actorLabel: hidden ? ANONYMOUS_LABEL : by.label, action: 'topic.suggest', entityType: 'Suggestion', entityId: s.id, after: { topicId, stance: input.stance, anonymous: input.anonymous }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    const actor = actingAs(by, hidden);
+    await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
+      action: 'topic.suggest', entityType: 'Suggestion', entityId: s.id, after: { topicId, stance: input.stance, anonymous: input.anonymous },
+      communityId: t.topic.communityId, compoundId: t.topic.compoundId });
     return { id: s.id };
   });
 }

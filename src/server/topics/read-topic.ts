@@ -4,7 +4,7 @@ import { scopesOf } from '@/domain/authz/can';
 import { openGates } from '@/domain/topics/transition';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
-import { ANONYMOUS_LABEL } from '@/server/issues/notify';
+import { shownName } from '@/server/people/anonymity';
 import { loadFacts } from './facts';
 import { loadTopic } from './topic-core';
 import { UseCaseError } from '@/server/errors';
@@ -61,7 +61,9 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     suggestions: suggestions.map((s) => ({
       id: s.id, stance: s.stance, body: s.body, at: s.createdAt,
       // The author of an anonymous suggestion is known to nobody but the author.
-      by: s.anonymous ? (s.authorUserId === by.userId ? `${ANONYMOUS_LABEL}（我）` : ANONYMOUS_LABEL) : s.onBehalfName ? `${s.onBehalfName}（工作人员代记）` : (names.get(s.authorUserId ?? -1) ?? ''),
+      by: shownName(by.userId, {
+        userId: s.authorUserId, anonymous: s.anonymous, name: s.onBehalfName ? `${s.onBehalfName}（工作人员代记）` : (names.get(s.authorUserId ?? -1) ?? ''),
+      }),
     })),
     plans: plans.map((p, i) => ({
       id: p.id, version: p.version, title: p.title, body: p.body, convention: p.convention, budgetFen: p.budgetFen, funding: p.funding as { source: string; amountFen: number }[], frozen: p.frozenAt !== null, at: p.createdAt,

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { setMyEmail } from '@/server/accounts/my-account';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
@@ -83,5 +83,23 @@ describe('e-mail copies of notifications (outbox)', () => {
     await setMyEmail(resident.id, '业主', null);
     expect((await db.notification.findFirstOrThrow({ where: { id: n.id } })).emailStatus).toBeNull();
     expect(await db.auditLog.count({ where: { action: 'account.email', entityId: String(resident.id) } })).toBe(2);
+  });
+
+  test('without SMTP the log says which notification of which kind — never the address with the title or link, for any kind', async () => {
+    const { db, staff, resident, a, category } = w;
+    await setMyEmail(resident.id, '业主', 'Log-Only@Example.com');
+    const { id } = await raiseIssue(await byUser(resident.id), { categoryId: category.id, title: '化粪池外溢', description: '臭味很大', compoundId: a.compound.id, anonymous: true, idempotencyKey: 'mail-log' });
+    await actOnIssue(await byUser(staff.jinyangSecretary.id, '刘书记'), id, { type: 'ACKNOWLEDGE' });
+    // Every kind of notification the platform writes goes through the same line.
+    await db.notification.createMany({ data: ['topic.step', 'meeting.invited', 'notice.answered'].map((kind) => ({ userId: resident.id, kind, title: '化粪池外溢', body: 'x', link: `/issues/${id}`, emailStatus: 'PENDING' as const })) });
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'info').mockImplementation((...args: unknown[]) => void lines.push(JSON.stringify(args)));
+    try {
+      expect(await sendPendingEmails(50, nodemailer.createTransport({ jsonTransport: true }))).toEqual({ sent: 4, failed: 0 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect([line.toLowerCase().includes('log-only@example.com'), line.includes('化粪池外溢'), line.includes(`/issues/${id}`)]).toEqual([false, false, false]);
   });
 });

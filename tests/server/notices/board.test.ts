@@ -7,6 +7,7 @@ import { answerObjection, concludeNotice, fileObjection, publishManualNotice } f
 import { verifyChain } from '@/server/notices/publish';
 import { conventionsOf, financeOf, getNoticeView, listBoard } from '@/server/notices/read-board';
 import { addExpense, recordActualCost } from '@/server/topics/delivery';
+import { publishTopicNotice } from '@/server/topics/notices';
 import { ensureProcedures } from '@/server/topics/procedures';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
 import { createTopicWithHistory } from '../../factories/topics';
@@ -111,6 +112,10 @@ describe('finance and conventions', () => {
     await addExpense(by, t.id, { item: '门体及安装', amountFen: 2_900_000, paidOn: '2026-11-01', receipt: { name: '发票.pdf', bytes: pdf } });
     await addExpense(by, t.id, { item: '门禁与照明', amountFen: 550_000, paidOn: '2026-11-02' });
     expect(await refusal(recordActualCost(by, t.id, 1))).toBe('finance.actualFromExpenses');
+    // The finance page is public: it shows a project once its plan and money were published on the board.
+    expect((await financeOf('510107009003', new Date().getFullYear()))?.projects.map((x) => x.id)).not.toContain(t.id);
+    const row = await db.topic.findUniqueOrThrow({ where: { id: t.id } });
+    await db.$transaction((tx) => publishTopicNotice(tx, row, 'PLAN', by.userId));
     const f = await financeOf('510107009003', new Date().getFullYear());
     const p = f?.projects.find((x) => x.id === t.id);
     expect([p?.budgetFen, p?.actualFen, p?.expenses.map((e) => e.receipt)]).toEqual([3_600_000, 3_450_000, ['发票.pdf', null]]);

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
+import { getMeetingView } from '@/server/meetings/read-meetings';
+import { byUser } from '../accounts/support';
 import { verifyChain } from '@/server/notices/publish';
 import { loadDivisions } from '@/server/territory/load-divisions';
 import { testDb } from '../db';
@@ -56,6 +58,13 @@ describe('reference data and demo seed', () => {
     expect([s2.stepIndex, s2._count.stakeholders, s2._count.suggestions, s2._count.planVersions]).toEqual([2, 6, 4, 2]);
     expect(await db.issue.count({ where: { topicId: s2.id } })).toBe(3);
     expect((await db.topic.findFirstOrThrow({ where: { title: '使用维修资金更换 2 栋电梯' } })).assemblyMatter).toBe(5);
+    // S2's consultation meeting: 钱明 reported anonymously — the organiser's sign-in sheet never lists him; he hears of it alone.
+    const consultation = await db.meeting.findFirstOrThrow({ where: { title: '龙躺梁小区停车协商会' } });
+    const organiser = await db.user.findUniqueOrThrow({ where: { phone: '13900007001' } });
+    const sheet = (await getMeetingView(await byUser(organiser.id, '赵桂芳'), consultation.id))?.staff?.invitees.map((i) => i.name) ?? [];
+    const qian = await db.user.findUniqueOrThrow({ where: { phone: '13900007003' }, include: { person: true } });
+    expect([sheet.includes('孙丽'), sheet.includes('钱明'), await db.meetingInvite.count({ where: { meetingId: consultation.id, personId: qian.personId } })]).toEqual([true, false, 0]);
+    expect(await db.notification.count({ where: { userId: qian.id, kind: 'topic.onAgenda' } })).toBe(1);
     // S1 on the board: decision with the 37-member tally, budget vs actual, in an intact chain.
     const decision = await db.notice.findFirstOrThrow({ where: { kind: 'DECISION', topic: { title: '北苑小区后门维修' } } });
     expect(decision.body).toContain('赞成 25，应到 37，需三分之二以上（至少 25），达到');
