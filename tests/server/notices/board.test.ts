@@ -68,6 +68,16 @@ describe('publishing', () => {
     expect([old?.supersededBy?.id, old?.window]).toEqual([fix, 'SUPERSEDED']);
     expect(await verifyChain()).toMatchObject({ ok: true });
   });
+
+  test('two corrections of one notice at the same moment: one is published, the other refused, and the database holds one', async () => {
+    const { db } = w;
+    const { id } = await publish({ title: '北苑小区绿化招标公示' });
+    const results = await Promise.all([1, 2, 3].map((i) => refusal(publish({ title: `北苑小区绿化招标公示（更正${i}）`, supersedesId: id }))));
+    expect(results.sort()).toEqual(['no refusal', 'notice.alreadyCorrected', 'notice.alreadyCorrected']);
+    expect(await db.notice.count({ where: { supersedesId: id } })).toBe(1);
+    await expect(db.$executeRawUnsafe(`INSERT INTO "Notice" (kind, category, title, body, "supersedesId") VALUES ('MANUAL', 'RESIDENTS', 'x', 'x', ${id})`)).rejects.toThrow(/unique/i);
+    expect(await verifyChain()).toMatchObject({ ok: true });
+  });
 });
 
 describe('objections', () => {
