@@ -4,7 +4,7 @@ import { isOpen } from '@/domain/issues/lifecycle';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { calendarFor, categoryFor } from './district-settings';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { issueAncestry, policyOf, standing } from './handlers';
@@ -29,8 +29,12 @@ export async function mergeIssues(by: TBy, keepId: number, duplicateIds: number[
   if (issues.some((i) => i.mergedIntoId !== null || !isOpen(i.state))) refuse('issue.wrongState');
   const keep = issues.find((i) => i.id === keepId)!;
   await db.$transaction(async (tx) => {
-    const moved = await tx.issue.updateMany({ where: { id: { in: ids }, mergedIntoId: null }, data: { mergedIntoId: keepId } });
-    if (moved.count !== ids.length) refuse('issue.changedMeanwhile');
+    // Another handler may be merging the same issues the other way round: lock them all in id order
+    // (no deadlock), then check again what the lock holders left. A trigger refuses a merge into a merged issue.
+    await lockIssues(tx, [keepId, ...ids]);
+    const now = await tx.issue.findMany({ where: { id: { in: [keepId, ...ids] } }, select: { mergedIntoId: true, state: true } });
+    if (now.some((i) => i.mergedIntoId !== null || !isOpen(i.state))) refuse('issue.changedMeanwhile');
+    await tx.issue.updateMany({ where: { id: { in: ids } }, data: { mergedIntoId: keepId } });
     const reporters = new Set(issues.filter((i) => i.id !== keepId).flatMap((i) => i.followers.map((f) => f.userId)));
     for (const userId of reporters) {
       await tx.issueFollower.upsert({ where: { issueId_userId: { issueId: keepId, userId } }, create: { issueId: keepId, userId }, update: {} });
@@ -42,6 +46,11 @@ export async function mergeIssues(by: TBy, keepId: number, duplicateIds: number[
     await notify(tx, [...reporters].filter((u) => u !== by.userId), { kind: 'issue.merged', issueId: keepId, title: keep.title, body: `#${keepId}` });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issue.merge', entityType: 'Issue', entityId: keepId, after: { merged: ids }, communityId: keep.communityId, compoundId: keep.compoundId });
   });
+}
+
+/** Row locks on these issues until the transaction ends, always taken in id order. */
+export async function lockIssues(tx: TTx, ids: number[]) {
+  await tx.$queryRaw`SELECT id FROM "Issue" WHERE id = ANY(${[...new Set(ids)].sort((a, b) => a - b)}::int[]) ORDER BY id FOR UPDATE`;
 }
 
 /**
