@@ -6,6 +6,7 @@ import { writeAudit } from '@/server/audit';
 import { calendarFor, categoryFor } from './district-settings';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { once } from '@/server/once';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { issueAncestry, policyOf, standing } from './handlers';
 import { notify } from './notify';
@@ -57,7 +58,7 @@ export async function lockIssues(tx: TTx, ids: number[]) {
  * Splits one matter out of an issue into a new issue of its own (same reporters, place and
  * anonymity; its own category and fresh deadlines), handled like any other.
  */
-export async function splitIssue(by: TBy, fromId: number, input: { title: string; description: string; categoryId?: number }) {
+export async function splitIssue(by: TBy, fromId: number, input: { title: string; description: string; categoryId?: number; idempotencyKey?: string }) {
   const db = getDb();
   const from = await db.issue.findUnique({ where: { id: fromId }, include: { followers: true, category: true } });
   if (!from || !(await handledByActor(by, from))) return refuse('auth.forbidden');
@@ -65,13 +66,17 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
   const category = input.categoryId ? await categoryFor(from.districtId, input.categoryId) : from.category;
   if (!category) return refuse('issue.categoryUnknown');
   const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(from.districtId));
-  return db.$transaction(async (tx) => {
+  // Made by: whoever split it off (the first event of the new issue).
+  const made = async (key: string) =>
+    db.issue.findUnique({ where: { idempotencyKey: key }, select: { id: true, events: { where: { type: 'SPLIT_FROM' }, select: { actorUserId: true } } } })
+      .then((i) => i && { id: i.id, madeBy: i.events[0]?.actorUserId ?? null });
+  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const issue = await tx.issue.create({
       data: {
         title: input.title, description: input.description, categoryId: category.id,
         districtId: from.districtId, streetId: from.streetId, communityId: from.communityId, compoundId: from.compoundId, buildingId: from.buildingId,
         authorUserId: from.authorUserId, anonymous: from.anonymous, assigneeUserId: from.assigneeUserId, level: from.level,
-        acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy),
+        acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), idempotencyKey: input.idempotencyKey ?? null,
       },
     });
     await tx.issueFollower.createMany({ data: from.followers.map((f) => ({ issueId: issue.id, userId: f.userId })) });
@@ -80,5 +85,5 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
     await notify(tx, from.followers.map((f) => f.userId), { kind: 'issue.split', issueId: issue.id, title: input.title, body: `#${fromId}` });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issue.split', entityType: 'Issue', entityId: issue.id, after: { from: fromId, title: input.title }, communityId: from.communityId, compoundId: from.compoundId });
     return { id: issue.id };
-  });
+  }));
 }

@@ -9,6 +9,7 @@ import { refuse } from '@/server/errors';
 import { fromChinaLocal, toChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
 import { notify } from '@/server/issues/notify';
+import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
 
 export type TMeetingInput = {
@@ -23,6 +24,8 @@ export type TMeetingInput = {
   date: string;
   startMinute: number;
   durationMinutes: number;
+  /** From the form: the same key twice (a double tap) schedules one meeting. */
+  idempotencyKey?: string;
 };
 
 const token = () => randomBytes(18).toString('base64url');
@@ -46,6 +49,7 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
     data: {
       seriesId, kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null,
       startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000), location: input.location, mode: input.mode, signInToken: token(), createdById: by.userId,
+      idempotencyKey: seriesId === null ? (input.idempotencyKey ?? null) : null,
     },
   });
   if (input.bodyId) {
@@ -71,11 +75,14 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   const notice = noticeInTime(input.kind, today, input.date);
   if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
   if (input.date < today) refuse('meeting.inThePast');
-  return getDb().$transaction(async (tx) => {
+  const db = getDb();
+  const made = (key: string) => db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { id: m.id, madeBy: m.createdById });
+  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const m = await createMeeting(tx, by, input, null);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after: { ...input }, communityId: input.communityId, compoundId: input.compoundId ?? null });
+    const { idempotencyKey: _key, ...after } = input;
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after, communityId: input.communityId, compoundId: input.compoundId ?? null });
     return { id: m.id };
-  });
+  }));
 }
 
 /**

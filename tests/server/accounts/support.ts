@@ -7,6 +7,8 @@ import { communityByCode } from '../../factories/territory';
 import { testDb } from '../db';
 
 export const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** China's date `days` from today ("2026-12-15"): due dates must not be in the past. */
+export const inDays = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
 export async function byUser(userId: number, label = `user:${userId}`): Promise<TBy> {
   return { userId, label, actor: await loadActor(userId), today: TODAY };
