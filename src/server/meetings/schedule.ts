@@ -79,8 +79,7 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   const made = (key: string) => db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { id: m.id, madeBy: m.createdById });
   return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const m = await createMeeting(tx, by, input, null);
-    const { idempotencyKey: _key, ...after } = input;
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after, communityId: input.communityId, compoundId: input.compoundId ?? null });
+    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after: { ...input, idempotencyKey: undefined }, communityId: input.communityId, compoundId: input.compoundId ?? null });
     return { id: m.id };
   }));
 }
