@@ -2,9 +2,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { formatYuan } from '@/domain/shared/money';
 import type { TResult } from '@/domain/votes/evaluate';
+import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { describeResult } from '@/server/votes/describe';
+import { WithdrawForm } from './topic-forms';
 
 type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
 
@@ -52,6 +54,7 @@ export async function Stepper({ topic }: { topic: TTopic }) {
 
 export async function Records({ topic }: { topic: TTopic }) {
   const t = await getTranslations('topics');
+  const formLabels = await labels('topics.form');
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
   return (
@@ -92,7 +95,16 @@ export async function Records({ topic }: { topic: TTopic }) {
       )}
       {topic.records.length > 0 && (
         <Section id="records" title={t('detail.records')}>
-          <ul className="space-y-2">{topic.records.map((r) => <li key={r.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">{day(r.heldOn)} · {r.statement}<span className="block text-base">{t('detail.participants', { list: r.participants.join('、') })}</span></li>)}</ul>
+          <ul className="space-y-2">
+            {topic.records.map((r) => (
+              <li key={r.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-lg" data-testid={`record-${r.id}`}>
+                {r.withdrawnAt ? <del>{day(r.heldOn)} · {r.statement}</del> : <>{day(r.heldOn)} · {r.statement}</>}
+                <span className="block text-base">{t('detail.participants', { list: r.participants.join('、') })}</span>
+                {r.withdrawnAt && <span className="block text-base">{t('detail.withdrawn', { reason: r.withdrawReason ?? '' })}</span>}
+                {r.withdrawable && <WithdrawForm topicId={topic.id} entry="record" entryId={r.id} t={formLabels} />}
+              </li>
+            ))}
+          </ul>
         </Section>
       )}
       {topic.motions.length > 0 && (
