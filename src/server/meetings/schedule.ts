@@ -76,10 +76,14 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
   if (input.date < today) refuse('meeting.inThePast');
   const db = getDb();
-  const made = (key: string) => db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { id: m.id, madeBy: m.createdById });
+  const made = (key: string) =>
+    db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { id: m.id, madeBy: m.createdById });
   return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const m = await createMeeting(tx, by, input, null);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after: { ...input, idempotencyKey: undefined }, communityId: input.communityId, compoundId: input.compoundId ?? null });
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id,
+      after: { ...input, idempotencyKey: undefined }, communityId: input.communityId, compoundId: input.compoundId ?? null,
+    });
     return { id: m.id };
   }));
 }

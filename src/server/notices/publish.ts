@@ -56,7 +56,9 @@ export async function publishNotice(tx: TTx, n: TNoticeInput) {
     publishedAt, periodEndsAt, supersedesId: n.supersedesId ?? null,
   };
   const hash = sha256(chainText(contentOf({ seq, prevHash, ...fields }, n.attachments ?? [])));
-  const notice = await tx.notice.create({ data: { ...fields, stepIndex: n.stepIndex ?? null, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash } });
+  const notice = await tx.notice.create({
+    data: { ...fields, stepIndex: n.stepIndex ?? null, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash },
+  });
   if (n.attachments?.length) await tx.noticeAttachment.createMany({ data: n.attachments.map((a) => ({ ...a, noticeId: notice.id })) });
   return notice;
 }

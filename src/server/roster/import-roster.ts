@@ -64,7 +64,8 @@ export async function importRoster(by: TBy, compoundId: number, file: { name: st
 }
 
 /** Each ownership a roster removes is audited on its own: it ends an owner's role and vote. */
-async function auditRemoval(tx: TTx, by: TBy, o: { id: number; householdId: number; personId: number; shareBp: number }, place: { communityId: number; compoundId: number }) {
+type TRemoved = { id: number; householdId: number; personId: number; shareBp: number };
+async function auditRemoval(tx: TTx, by: TBy, o: TRemoved, place: { communityId: number; compoundId: number }) {
   await writeAudit(tx, {
     actorId: by.userId, actorLabel: by.label, action: 'ownership.remove', entityType: 'Ownership', entityId: o.id,
     before: { householdId: o.householdId, personId: o.personId, shareBp: o.shareBp }, after: { reason: 'roster.import' }, ...place,

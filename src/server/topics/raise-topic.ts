@@ -54,13 +54,15 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   if (issues.length !== ids.length || issues.some((i) => i.communityId !== input.communityId || (input.compoundId && i.compoundId !== input.compoundId))) refuse('topic.issueOutside');
   if (issues.some((i) => i.topicId !== null)) refuse('topic.issueTaken');
   const due = await stepDue(ancestry.district!, procedure.steps[0]!.days);
-  const made = (key: string) => db.topic.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((t) => t && { id: t.id, madeBy: t.createdById });
+  const made = (key: string) =>
+    db.topic.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((t) => t && { id: t.id, madeBy: t.createdById });
   return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const topic = await tx.topic.create({
       data: {
         title: input.title, description: input.description, procedureId: procRow.id, stepDueAt: due,
         districtId: ancestry.district!, streetId: ancestry.street!, communityId: input.communityId, compoundId: input.compoundId ?? null,
-        assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null, createdById: by.userId, idempotencyKey: input.idempotencyKey ?? null,
+        assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null, createdById: by.userId,
+        idempotencyKey: input.idempotencyKey ?? null,
       },
     });
     const followers = new Set([by.userId, ...issues.flatMap((i) => i.followers.map((f) => f.userId))]);

@@ -76,7 +76,8 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, mode: m.mode, result: m.status === 'OPEN' && (m.hideResults || m.secret) ? null : m.result })),
     bids: bids.map((b) => ({ id: b.id, contractor: b.contractor, amountFen: b.amountFen, note: b.note, chosen: b.chosen })),
     tasks: tasks.map((k) => ({
-      id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status, ...withdrawal(k), withdrawable: withdrawable(k, t.step.activity === 'TASKS'),
+      id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status,
+      ...withdrawal(k), withdrawable: withdrawable(k, t.step.activity === 'TASKS'),
       updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })),
     })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),

@@ -17,6 +17,8 @@ async function requireUnpublished(tx: TTx, t: TLoadedTopic, enteredAt: Date) {
   if (await tx.notice.findFirst({ where: { topicId: t.topic.id, publishedAt: { gte: enteredAt } }, select: { id: true } })) refuse('topic.alreadyPublished');
 }
 
+const withdrawal = (by: TBy, reason: string) => ({ withdrawnAt: new Date(), withdrawnById: by.userId, withdrawReason: reason });
+
 export async function withdrawTask(by: TBy, topicId: number, taskId: number, reason: string) {
   const t = await loadTopic(by, topicId);
   requireStep(t, 'TASKS');
@@ -25,12 +27,13 @@ export async function withdrawTask(by: TBy, topicId: number, taskId: number, rea
   if (task.withdrawnAt) refuse('topic.withdrawnAlready');
   await db.$transaction(async (tx) => {
     await requireUnpublished(tx, t, task.createdAt);
-    const r = await tx.topicTask.updateMany({ where: { id: task.id, withdrawnAt: null }, data: { withdrawnAt: new Date(), withdrawnById: by.userId, withdrawReason: reason } });
+    const r = await tx.topicTask.updateMany({ where: { id: task.id, withdrawnAt: null }, data: withdrawal(by, reason) });
     if (r.count !== 1) refuse('topic.withdrawnAlready');
     await topicEvent(tx, by, t.topic, 'TASK_WITHDRAWN', `${task.title}：${reason}`);
     await writeAudit(tx, {
       actorId: by.userId, actorLabel: by.label, action: 'task.withdraw', entityType: 'TopicTask', entityId: task.id,
-      before: { title: task.title, status: task.status }, after: { withdrawn: true, reason }, communityId: t.topic.communityId, compoundId: t.topic.compoundId,
+      before: { title: task.title, status: task.status }, after: { withdrawn: true, reason },
+      communityId: t.topic.communityId, compoundId: t.topic.compoundId,
     });
   });
 }
@@ -45,7 +48,7 @@ export async function withdrawRecord(by: TBy, topicId: number, recordId: number,
   if (record.withdrawnAt) refuse('topic.withdrawnAlready');
   await db.$transaction(async (tx) => {
     await requireUnpublished(tx, t, record.createdAt);
-    const r = await tx.topicRecord.updateMany({ where: { id: record.id, withdrawnAt: null }, data: { withdrawnAt: new Date(), withdrawnById: by.userId, withdrawReason: reason } });
+    const r = await tx.topicRecord.updateMany({ where: { id: record.id, withdrawnAt: null }, data: withdrawal(by, reason) });
     if (r.count !== 1) refuse('topic.withdrawnAlready');
     const plan = record.kind === 'CONSENSUS' ? record.planVersionId : null;
     if (plan && !(await tx.topicRecord.findFirst({ where: { planVersionId: plan, kind: 'CONSENSUS', withdrawnAt: null } }))) {
@@ -54,7 +57,8 @@ export async function withdrawRecord(by: TBy, topicId: number, recordId: number,
     await topicEvent(tx, by, t.topic, 'RECORD_WITHDRAWN', `${record.statement.slice(0, 40)}：${reason}`);
     await writeAudit(tx, {
       actorId: by.userId, actorLabel: by.label, action: 'record.withdraw', entityType: 'TopicRecord', entityId: record.id,
-      before: { kind: record.kind, statement: record.statement }, after: { withdrawn: true, reason }, communityId: t.topic.communityId, compoundId: t.topic.compoundId,
+      before: { kind: record.kind, statement: record.statement }, after: { withdrawn: true, reason },
+      communityId: t.topic.communityId, compoundId: t.topic.compoundId,
     });
   });
 }
