@@ -51,7 +51,7 @@ export async function scheduleAction(_: TFormState, fd: FormData): Promise<TForm
     }
     if (i.repeat !== 'WEEKLY' && i.monthDays.length === 0) refuse('field.monthDays');
     const rule = i.repeat === 'WEEKLY' ? { freq: 'WEEKLY' as const, weekdays: [i.weekday] } : { freq: i.repeat, monthDays: i.monthDays };
-    const { meetings } = await scheduleSeries(b, { ...base, rule, from: i.date, shiftOffHolidays: i.shift });
+    const { meetings } = await scheduleSeries(b, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey });
     return { ok: true, message: (await getTranslations('meetings.form'))('series', { count: meetings }) };
   });
 }

@@ -69,7 +69,7 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
   // Made by: whoever split it off (the first event of the new issue).
   const made = async (key: string) =>
     db.issue.findUnique({ where: { idempotencyKey: key }, select: { id: true, events: { where: { type: 'SPLIT_FROM' }, select: { actorUserId: true } } } })
-      .then((i) => i && { id: i.id, madeBy: i.events[0]?.actorUserId ?? null });
+      .then((i) => i && { made: { id: i.id }, madeBy: i.events[0]?.actorUserId ?? null });
   return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const issue = await tx.issue.create({
       data: {

@@ -77,7 +77,7 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   if (input.date < today) refuse('meeting.inThePast');
   const db = getDb();
   const made = (key: string) =>
-    db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { id: m.id, madeBy: m.createdById });
+    db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { made: { id: m.id }, madeBy: m.createdById });
   return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const m = await createMeeting(tx, by, input, null);
     await writeAudit(tx, {
@@ -93,22 +93,27 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
  * calendar for the year), moved off holidays if asked, on the district's working calendar.
  */
 export async function scheduleSeries(by: TBy, input: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean }) {
+  const db = getDb();
+  const made = (key: string) =>
+    db.meetingSeries.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true, _count: { select: { meetings: true } } } })
+      .then((s) => s && { made: { id: s.id, meetings: s._count.meetings }, madeBy: s.createdById });
   const ancestry = await placeFor(by, input);
   const to = `${Number(input.from.slice(0, 4)) + 1}${input.from.slice(4, 10)}`;
   const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter((d) => d >= toChinaLocal(new Date()).date);
   if (dates.length === 0) refuse('meeting.noDates');
   if (dates.length > 120) refuse('meeting.tooMany');
-  return getDb().$transaction(async (tx) => {
+  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const s = await tx.meetingSeries.create({
       data: {
         kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null, rule: input.rule as Prisma.InputJsonValue,
         startMinute: input.startMinute, durationMinutes: input.durationMinutes, location: input.location, mode: input.mode, shiftOffHolidays: input.shiftOffHolidays, createdById: by.userId,
+        idempotencyKey: input.idempotencyKey ?? null,
       },
     });
     for (const date of dates) await createMeeting(tx, by, { ...input, date }, s.id);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.series', entityType: 'MeetingSeries', entityId: s.id, after: { kind: input.kind, rule: input.rule as Prisma.InputJsonValue, meetings: dates.length }, communityId: input.communityId, compoundId: input.compoundId ?? null });
     return { id: s.id, meetings: dates.length };
-  }, { timeout: 60_000 });
+  }, { timeout: 60_000 }));
 }
 
 /** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */

@@ -55,7 +55,7 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   if (issues.some((i) => i.topicId !== null)) refuse('topic.issueTaken');
   const due = await stepDue(ancestry.district!, procedure.steps[0]!.days);
   const made = (key: string) =>
-    db.topic.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((t) => t && { id: t.id, madeBy: t.createdById });
+    db.topic.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((t) => t && { made: { id: t.id }, madeBy: t.createdById });
   return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const topic = await tx.topic.create({
       data: {

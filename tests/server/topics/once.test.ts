@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { splitIssue } from '@/server/issues/merge-split';
-import { scheduleMeeting } from '@/server/meetings/schedule';
+import { scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
 import { advanceTopic } from '@/server/topics/advance-topic';
 import { addTask, publishResultNotice } from '@/server/topics/delivery';
 import { recordConsensus } from '@/server/topics/plans';
@@ -45,6 +45,18 @@ describe('a double tap makes one', () => {
     const [first, second] = await Promise.all([scheduleMeeting(sec, input), scheduleMeeting(sec, input)]);
     expect(second.id).toBe(first.id);
     expect(await w.db.meeting.count({ where: { title: '北苑停车协商会' } })).toBe(1);
+  });
+
+  test('scheduling a recurring series (the same form)', async () => {
+    const sec = await secretary();
+    const input = {
+      kind: 'RECEPTION_DAY' as const, title: '北苑业主接待日', communityId: w.jinyang.id, location: '物业办公室', mode: 'IN_PERSON' as const, startMinute: 540, durationMinutes: 120,
+      rule: { freq: 'MONTHLY' as const, monthDays: [6, 26] }, from: inDays(1), shiftOffHolidays: false, idempotencyKey: 'series-key-0001-aaaa',
+    };
+    const [first, second] = await Promise.all([scheduleSeries(sec, input), scheduleSeries(sec, input)]);
+    expect(second.id).toBe(first.id);
+    expect(await w.db.meetingSeries.count({ where: { title: '北苑业主接待日' } })).toBe(1);
+    expect(await w.db.meeting.count({ where: { title: '北苑业主接待日' } })).toBe(first.meetings);
   });
 
   test('splitting an issue', async () => {
