@@ -50,7 +50,7 @@ export async function mergeIssues(by: TBy, keepId: number, duplicateIds: number[
 }
 
 /** Row locks on these issues until the transaction ends, always taken in id order. */
-export async function lockIssues(tx: TTx, ids: number[]) {
+async function lockIssues(tx: TTx, ids: number[]) {
   await tx.$queryRaw`SELECT id FROM "Issue" WHERE id = ANY(${[...new Set(ids)].sort((a, b) => a - b)}::int[]) ORDER BY id FOR UPDATE`;
 }
 
