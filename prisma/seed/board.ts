@@ -45,7 +45,8 @@ export async function seedBoard(tx: Prisma.TransactionClient, now: Date) {
   ] });
   await tx.topic.update({ where: { id: topic.id }, data: { actualCostFen: 3_450_000 } });
   const row = await tx.topic.findUniqueOrThrow({ where: { id: topic.id } });
-  for (const kind of ['PLAN', 'DECISION', 'FINANCE'] as const) await publishTopicNotice(tx, row, kind, secretary.id);
+  // Each in the step it opened (roadshow 3, contractors 4, publicise 6).
+  for (const [kind, step] of [['PLAN', 3], ['DECISION', 4], ['FINANCE', 6]] as const) await publishTopicNotice(tx, row, kind, secretary.id, step);
 
   await publishNotice(tx, {
     kind: 'MANUAL', category: 'PARTY', title: '晋阳社区党委 2026 年第四季度主题党日安排',

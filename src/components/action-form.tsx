@@ -1,5 +1,5 @@
 'use client';
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 export type TFormState = { ok: boolean; message?: string; fields?: Record<string, string>; data?: unknown } | null;
 type TAction = (prev: TFormState, fd: FormData) => Promise<TFormState>;
@@ -154,4 +154,19 @@ export function Checkbox({ name, label, defaultChecked }: { name: string; label:
       {label}
     </label>
   );
+}
+
+/**
+ * The form's idempotency key (hidden field): a double tap, or a retry after a lost answer, sends the
+ * same key and the server makes one record; after a success the next submission gets a new key.
+ * Without JavaScript the key comes with the page, so each page load submits once.
+ */
+export function FormKey({ state }: { state: TFormState }) {
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.ok) setKey(crypto.randomUUID());
+  }
+  return <input type="hidden" name="idempotencyKey" value={key} />;
 }

@@ -32,5 +32,10 @@ export async function createStaff(db: TDbLike, attrs: { name: string; phone: str
 export async function createVerifiedResident(db: TDbLike, attrs: { personId: number; phone: string; password: string; householdId: number; relation?: ResidencyRelation }) {
   const user = await createUser(db, { phone: attrs.phone, password: attrs.password, personId: attrs.personId, verified: true });
   await db.householdClaim.create({ data: { userId: user.id, householdId: attrs.householdId, relation: attrs.relation ?? 'OWNER', status: 'APPROVED', reviewedAt: new Date() } });
+  // As approving the claim does: an owner is one by an Ownership row (the only source of the owner role).
+  if ((attrs.relation ?? 'OWNER') === 'OWNER') {
+    const key = { householdId: attrs.householdId, personId: attrs.personId };
+    await db.ownership.upsert({ where: { householdId_personId: key }, create: key, update: {} });
+  }
   return user;
 }

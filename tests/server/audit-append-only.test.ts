@@ -10,3 +10,12 @@ describe('AuditLog', () => {
     expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe('x.y');
   });
 });
+
+describe('AuditLog and TRUNCATE', () => {
+  test('the database refuses to empty the audit table', async () => {
+    const db = testDb();
+    await db.auditLog.create({ data: { actorLabel: 'test', action: 'x.truncate', entityType: 'X', entityId: '2' } });
+    await expect(db.$executeRawUnsafe('TRUNCATE "AuditLog"')).rejects.toThrow(/append-only/);
+    expect(await db.auditLog.count({ where: { action: 'x.truncate' } })).toBe(1);
+  });
+});

@@ -42,6 +42,7 @@ export const ZMerge = z.object({
 });
 export const ZSplit = z.object({
   issueId: ZId,
+  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
   title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
   description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
 });

@@ -28,6 +28,7 @@ const ZSchedule = z.object({
   monthDays: z.string().default('').transform((s) => s.split(/[^0-9]+/).filter(Boolean).map(Number)).pipe(z.array(z.number().int().min(1, 'field.monthDays').max(31, 'field.monthDays'))),
   weekday: z.coerce.number().int().min(0).max(6).default(1),
   shift: z.preprocess((v) => v === 'on', z.boolean()),
+  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
 });
 
 const by = actionBy;
@@ -45,12 +46,12 @@ export async function scheduleAction(_: TFormState, fd: FormData): Promise<TForm
     const communityId = level === 'community' ? Number(id) : ((await getDb().compound.findUnique({ where: { id: Number(id) }, select: { communityId: true } }))?.communityId ?? refuse('meeting.placeUnknown'));
     const base = { kind: i.kind, title: i.title, communityId: communityId as number, compoundId: level === 'compound' ? Number(id) : undefined, bodyId: i.bodyId, location: i.location, mode: i.mode, startMinute: i.time, durationMinutes: i.duration };
     if (i.repeat === 'NONE') {
-      const { id: mid } = await scheduleMeeting(b, { ...base, date: i.date });
+      const { id: mid } = await scheduleMeeting(b, { ...base, date: i.date, idempotencyKey: i.idempotencyKey });
       return done('scheduled', { id: mid });
     }
     if (i.repeat !== 'WEEKLY' && i.monthDays.length === 0) refuse('field.monthDays');
     const rule = i.repeat === 'WEEKLY' ? { freq: 'WEEKLY' as const, weekdays: [i.weekday] } : { freq: i.repeat, monthDays: i.monthDays };
-    const { meetings } = await scheduleSeries(b, { ...base, rule, from: i.date, shiftOffHolidays: i.shift });
+    const { meetings } = await scheduleSeries(b, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey });
     return { ok: true, message: (await getTranslations('meetings.form'))('series', { count: meetings }) };
   });
 }

@@ -12,6 +12,7 @@ import { recordMotionTally } from '@/server/topics/motions';
 import { addSuggestion, inviteStakeholders } from '@/server/topics/participation';
 import { addPlanVersion, recordApproval, recordConsensus } from '@/server/topics/plans';
 import { raiseTopic } from '@/server/topics/raise-topic';
+import { withdrawRecord, withdrawTask } from '@/server/topics/withdraw';
 import { getDb } from '@/server/db';
 import * as S from './schemas';
 
@@ -31,6 +32,7 @@ export async function raiseTopicAction(_: TFormState, fd: FormData): Promise<TFo
     const { id } = await raiseTopic(await by(), {
       title: input.title, description: input.description, procedureId: input.procedureId, assemblyMatter: input.assemblyMatter, issueIds: input.issueIds,
       ownersBuildingIds: input.ownersBuildingIds, communityId: communityId as number, compoundId: level === 'compound' ? Number(placeId) : undefined,
+      idempotencyKey: input.idempotencyKey,
     });
     return { ok: true, message: (await getTranslations('topics.form'))('raised'), data: { id } };
   });
@@ -139,6 +141,14 @@ export async function taskUpdateAction(_: TFormState, fd: FormData): Promise<TFo
     const photos = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
     await updateTask(await by(), topicId, taskId, { kind, body, photos });
     return saved();
+  });
+}
+
+export async function withdrawAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const { topicId, entry, entryId, reason } = parse(S.ZWithdraw, fd);
+    await (entry === 'task' ? withdrawTask : withdrawRecord)(await by(), topicId, entryId, reason);
+    return saved('withdrawn');
   });
 }
 

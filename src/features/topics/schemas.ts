@@ -29,6 +29,7 @@ export const ZRaiseTopic = z.object({
   assemblyMatter: z.coerce.number().int().min(1).max(9).optional().or(z.literal('').transform(() => undefined)),
   issueIds: z.array(z.coerce.number().int().positive()).default([]),
   ownersBuildingIds: z.array(z.coerce.number().int().positive()).default([]),
+  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
 });
 
 export const ZAdvance = z.object({
@@ -98,6 +99,8 @@ export const ZOwnersTally = z.object({
 export const ZBid = z.object({ topicId: ZId, contractor: text(2, 60, 'field.contractor'), amount: ZYuan, note: z.string().trim().max(200).optional() });
 export const ZChooseBid = z.object({ topicId: ZId, bidId: ZId, reason: text(2, 200, 'field.reason') });
 export const ZActualCost = z.object({ topicId: ZId, amount: ZYuan });
+/** Withdrawing a task or a record entered by mistake, with the reason. */
+export const ZWithdraw = z.object({ topicId: ZId, entry: z.enum(['task', 'record']), entryId: ZId, reason: text(2, 200, 'field.withdrawReason') });
 export const ZTask = z.object({ topicId: ZId, title: text(2, 60, 'field.taskTitle'), responsible: text(2, 60, 'field.responsible'), dueOn: ZDate });
 export const ZTaskUpdate = z.object({ topicId: ZId, taskId: ZId, kind: z.enum(['PROGRESS', 'DONE', 'COMMENT', 'ACCEPT']), body: text(1, 1000, 'field.update') });
 export const ZTopicOnly = z.object({ topicId: ZId });

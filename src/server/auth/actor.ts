@@ -54,11 +54,14 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
   const representative = new Set(
     (await db.residency.findMany({ where: { personId: user.personId, isRepresentative: true }, select: { householdId: true } })).map((r) => r.householdId),
   );
+  // Owner has one source: the Ownership rows (the roster), which also give the vote. The claim's relation
+  // says what the resident declared when verified; a roster that no longer names them ends the role.
+  const owns = new Set((await db.ownership.findMany({ where: { personId: user.personId }, select: { householdId: true } })).map((o) => o.householdId));
   for (const c of user.claims) {
     const place = { level: 'building' as const, id: c.household.buildingId };
     const startsOn = c.reviewedAt ? chinaDay(c.reviewedAt) : since;
     grants.push({ role: 'RESIDENT', place, startsOn, endsOn: null });
-    if (c.relation === 'OWNER') grants.push({ role: 'OWNER', place, startsOn, endsOn: null });
+    if (owns.has(c.householdId)) grants.push({ role: 'OWNER', place, startsOn, endsOn: null });
     if (representative.has(c.householdId)) grants.push({ role: 'HOUSEHOLD_REPRESENTATIVE', place, startsOn, endsOn: null });
   }
   const positions = await db.bodyMember.findMany({

@@ -18,6 +18,7 @@ export const DEFAULT_CATEGORIES: { code: string; nameZh: string; nameEn: string;
 export async function ensureIssueCategories(db: TDb): Promise<number> {
   const existing = new Set((await db.issueCategory.findMany({ where: { districtId: null }, select: { code: true } })).map((c) => c.code));
   const missing = DEFAULT_CATEGORIES.filter((c) => !existing.has(c.code));
-  if (missing.length) await db.issueCategory.createMany({ data: missing.map((c) => ({ ...c, districtId: null })) });
+  // Two instances starting together: the key (NULLS NOT DISTINCT) lets one insert each code; the other skips it.
+  if (missing.length) await db.issueCategory.createMany({ data: missing.map((c) => ({ ...c, districtId: null })), skipDuplicates: true });
   return missing.length;
 }

@@ -4,8 +4,9 @@ import { isOpen } from '@/domain/issues/lifecycle';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { calendarFor, categoryFor } from './district-settings';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { once } from '@/server/once';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { issueAncestry, policyOf, standing } from './handlers';
 import { notify } from './notify';
@@ -29,8 +30,12 @@ export async function mergeIssues(by: TBy, keepId: number, duplicateIds: number[
   if (issues.some((i) => i.mergedIntoId !== null || !isOpen(i.state))) refuse('issue.wrongState');
   const keep = issues.find((i) => i.id === keepId)!;
   await db.$transaction(async (tx) => {
-    const moved = await tx.issue.updateMany({ where: { id: { in: ids }, mergedIntoId: null }, data: { mergedIntoId: keepId } });
-    if (moved.count !== ids.length) refuse('issue.changedMeanwhile');
+    // Another handler may be merging the same issues the other way round: lock them all in id order
+    // (no deadlock), then check again what the lock holders left. A trigger refuses a merge into a merged issue.
+    await lockIssues(tx, [keepId, ...ids]);
+    const now = await tx.issue.findMany({ where: { id: { in: [keepId, ...ids] } }, select: { mergedIntoId: true, state: true } });
+    if (now.some((i) => i.mergedIntoId !== null || !isOpen(i.state))) refuse('issue.changedMeanwhile');
+    await tx.issue.updateMany({ where: { id: { in: ids } }, data: { mergedIntoId: keepId } });
     const reporters = new Set(issues.filter((i) => i.id !== keepId).flatMap((i) => i.followers.map((f) => f.userId)));
     for (const userId of reporters) {
       await tx.issueFollower.upsert({ where: { issueId_userId: { issueId: keepId, userId } }, create: { issueId: keepId, userId }, update: {} });
@@ -44,11 +49,16 @@ export async function mergeIssues(by: TBy, keepId: number, duplicateIds: number[
   });
 }
 
+/** Row locks on these issues until the transaction ends, always taken in id order. */
+async function lockIssues(tx: TTx, ids: number[]) {
+  await tx.$queryRaw`SELECT id FROM "Issue" WHERE id = ANY(${[...new Set(ids)].sort((a, b) => a - b)}::int[]) ORDER BY id FOR UPDATE`;
+}
+
 /**
  * Splits one matter out of an issue into a new issue of its own (same reporters, place and
  * anonymity; its own category and fresh deadlines), handled like any other.
  */
-export async function splitIssue(by: TBy, fromId: number, input: { title: string; description: string; categoryId?: number }) {
+export async function splitIssue(by: TBy, fromId: number, input: { title: string; description: string; categoryId?: number; idempotencyKey?: string }) {
   const db = getDb();
   const from = await db.issue.findUnique({ where: { id: fromId }, include: { followers: true, category: true } });
   if (!from || !(await handledByActor(by, from))) return refuse('auth.forbidden');
@@ -56,13 +66,17 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
   const category = input.categoryId ? await categoryFor(from.districtId, input.categoryId) : from.category;
   if (!category) return refuse('issue.categoryUnknown');
   const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(from.districtId));
-  return db.$transaction(async (tx) => {
+  // Made by: whoever split it off (the first event of the new issue).
+  const made = async (key: string) =>
+    db.issue.findUnique({ where: { idempotencyKey: key }, select: { id: true, events: { where: { type: 'SPLIT_FROM' }, select: { actorUserId: true } } } })
+      .then((i) => i && { made: { id: i.id }, madeBy: i.events[0]?.actorUserId ?? null });
+  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const issue = await tx.issue.create({
       data: {
         title: input.title, description: input.description, categoryId: category.id,
         districtId: from.districtId, streetId: from.streetId, communityId: from.communityId, compoundId: from.compoundId, buildingId: from.buildingId,
         authorUserId: from.authorUserId, anonymous: from.anonymous, assigneeUserId: from.assigneeUserId, level: from.level,
-        acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy),
+        acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), idempotencyKey: input.idempotencyKey ?? null,
       },
     });
     await tx.issueFollower.createMany({ data: from.followers.map((f) => ({ issueId: issue.id, userId: f.userId })) });
@@ -71,5 +85,5 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
     await notify(tx, from.followers.map((f) => f.userId), { kind: 'issue.split', issueId: issue.id, title: input.title, body: `#${fromId}` });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issue.split', entityType: 'Issue', entityId: issue.id, after: { from: fromId, title: input.title }, communityId: from.communityId, compoundId: from.compoundId });
     return { id: issue.id };
-  });
+  }));
 }

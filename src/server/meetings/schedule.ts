@@ -9,6 +9,7 @@ import { refuse } from '@/server/errors';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
 import { notify } from '@/server/issues/notify';
+import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
 import { chinaDay, inForceOn, today } from '@/server/today';
 
@@ -24,6 +25,8 @@ export type TMeetingInput = {
   date: string;
   startMinute: number;
   durationMinutes: number;
+  /** From the form: the same key twice (a double tap) schedules one meeting. */
+  idempotencyKey?: string;
 };
 
 const token = () => randomBytes(18).toString('base64url');
@@ -47,6 +50,7 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
     data: {
       seriesId, kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null,
       startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000), location: input.location, mode: input.mode, signInToken: token(), createdById: by.userId,
+      idempotencyKey: seriesId === null ? (input.idempotencyKey ?? null) : null,
     },
   });
   if (input.bodyId) {
@@ -70,11 +74,17 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   const notice = noticeInTime(input.kind, today(), input.date);
   if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
   if (input.date < today()) refuse('meeting.inThePast');
-  return getDb().$transaction(async (tx) => {
+  const db = getDb();
+  const made = (key: string) =>
+    db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { made: { id: m.id }, madeBy: m.createdById });
+  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const m = await createMeeting(tx, by, input, null);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id, after: { ...input }, communityId: input.communityId, compoundId: input.compoundId ?? null });
+    await writeAudit(tx, {
+      actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id,
+      after: { ...input, idempotencyKey: undefined }, communityId: input.communityId, compoundId: input.compoundId ?? null,
+    });
     return { id: m.id };
-  });
+  }));
 }
 
 /**
@@ -82,22 +92,27 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
  * calendar for the year), moved off holidays if asked, on the district's working calendar.
  */
 export async function scheduleSeries(by: TBy, input: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean }) {
+  const db = getDb();
+  const made = (key: string) =>
+    db.meetingSeries.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true, _count: { select: { meetings: true } } } })
+      .then((s) => s && { made: { id: s.id, meetings: s._count.meetings }, madeBy: s.createdById });
   const ancestry = await placeFor(by, input);
   const to = `${Number(input.from.slice(0, 4)) + 1}${input.from.slice(4, 10)}`;
   const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter((d) => d >= today());
   if (dates.length === 0) refuse('meeting.noDates');
   if (dates.length > 120) refuse('meeting.tooMany');
-  return getDb().$transaction(async (tx) => {
+  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const s = await tx.meetingSeries.create({
       data: {
         kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null, rule: input.rule as Prisma.InputJsonValue,
         startMinute: input.startMinute, durationMinutes: input.durationMinutes, location: input.location, mode: input.mode, shiftOffHolidays: input.shiftOffHolidays, createdById: by.userId,
+        idempotencyKey: input.idempotencyKey ?? null,
       },
     });
     for (const date of dates) await createMeeting(tx, by, { ...input, date }, s.id);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.series', entityType: 'MeetingSeries', entityId: s.id, after: { kind: input.kind, rule: input.rule as Prisma.InputJsonValue, meetings: dates.length }, communityId: input.communityId, compoundId: input.compoundId ?? null });
     return { id: s.id, meetings: dates.length };
-  }, { timeout: 60_000 });
+  }, { timeout: 60_000 }));
 }
 
 /** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */

@@ -6,7 +6,7 @@ import type { TAncestry } from '@/domain/territory/places';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { livesWithin } from '@/server/accounts/scope';
 import { writeAudit } from '@/server/audit';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
 import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
@@ -79,14 +79,23 @@ export async function publishManualNotice(by: TBy, input: TManualNotice) {
   const { stored, discard } = await storeAttachments(input.files ?? []);
   try {
     return await db.$transaction(async (tx) => {
+      if (input.supersedesId) await lockUncorrected(tx, input.supersedesId);
       const n = await publishNotice(tx, { kind: 'MANUAL', category: input.category, title: input.title, body, bodyHtml, place, period: input.period, supersedesId: input.supersedesId ?? null, createdById: by.userId, attachments: stored });
       await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: input.supersedesId ? 'notice.correct' : 'notice.publish', entityType: 'Notice', entityId: n.id, after: { title: input.title, category: input.category, seq: n.seq, supersedes: input.supersedesId ?? null }, communityId: place.communityId, compoundId: place.compoundId });
       return { id: n.id };
     });
   } catch (e) {
     await discard();
+    // The unique key on supersedesId is the last word: whatever path got past the check, one correction stands.
+    if ((e as { code?: string }).code === 'P2002' && input.supersedesId) refuse('notice.alreadyCorrected');
     throw e;
   }
+}
+
+/** Holds the corrected notice until the transaction ends and checks, under that lock, that nobody corrected it first. */
+async function lockUncorrected(tx: TTx, noticeId: number) {
+  await tx.$queryRaw`SELECT id FROM "Notice" WHERE id = ${noticeId} FOR UPDATE`;
+  if (await tx.notice.findFirst({ where: { supersedesId: noticeId }, select: { id: true } })) refuse('notice.alreadyCorrected');
 }
 
 /** Who may object: a verified resident whose home is in the notice's place (notice.object). */

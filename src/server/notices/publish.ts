@@ -17,6 +17,8 @@ export type TNoticeInput = {
   bodyHtml?: string | null;
   place: { streetId: number; communityId: number | null; compoundId: number | null; districtId: number };
   topicId?: number | null;
+  /** A topic's notice: the step it is publicised in (one per topic, step and kind; not part of the chained text). */
+  stepIndex?: number | null;
   period?: { days: number; unit: TPeriodUnit };
   supersedesId?: number | null;
   createdById: number | null;
@@ -39,7 +41,7 @@ function contentOf(n: { seq: number; prevHash: string; kind: string; category: s
  * any change to it.
  */
 export async function publishNotice(tx: TTx, n: TNoticeInput) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  await lockChain(tx);
   await linkUnchained(tx);
   const period = n.period ?? DEFAULT_PERIOD[n.kind] ?? DEFAULT_PERIOD.MANUAL!;
   const publishedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -54,9 +56,16 @@ export async function publishNotice(tx: TTx, n: TNoticeInput) {
     publishedAt, periodEndsAt, supersedesId: n.supersedesId ?? null,
   };
   const hash = sha256(chainText(contentOf({ seq, prevHash, ...fields }, n.attachments ?? [])));
-  const notice = await tx.notice.create({ data: { ...fields, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash } });
+  const notice = await tx.notice.create({
+    data: { ...fields, stepIndex: n.stepIndex ?? null, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash },
+  });
   if (n.attachments?.length) await tx.noticeAttachment.createMany({ data: n.attachments.map((a) => ({ ...a, noticeId: notice.id })) });
   return notice;
+}
+
+/** Holds the board until the transaction ends: notices are published one at a time, whatever the instance. */
+export async function lockChain(tx: TTx) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
 }
 
 /** Links notices published before the chain existed (an older installation), in publication order. */

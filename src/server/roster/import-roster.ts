@@ -32,7 +32,7 @@ export async function previewRoster(by: TBy, compoundId: number, file: { name: s
     // Apply in a transaction that is always rolled back: the preview counts exactly what import would do.
     await getDb()
       .$transaction(async (tx) => {
-        changes = await apply(tx, compoundId, v.rows);
+        changes = await apply(tx, by, compoundId, v.rows);
         throw new Rollback();
       }, { timeout: 120_000 })
       .catch((e: unknown) => {
@@ -51,7 +51,7 @@ export async function importRoster(by: TBy, compoundId: number, file: { name: st
   if (v.errors.length) refuse('roster.hasErrors', { count: v.errors.length });
   return getDb().$transaction(
     async (tx) => {
-      const changes = await apply(tx, compoundId, v.rows);
+      const changes = await apply(tx, by, compoundId, v.rows);
       const compound = await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } });
       await writeAudit(tx, {
         actorId: by.userId, actorLabel: by.label, action: 'roster.import', entityType: 'Compound', entityId: compoundId,
@@ -63,8 +63,18 @@ export async function importRoster(by: TBy, compoundId: number, file: { name: st
   );
 }
 
-async function apply(tx: TTx, compoundId: number, rows: TRosterRow[]): Promise<TRosterChanges> {
+/** Each ownership a roster removes is audited on its own: it ends an owner's role and vote. */
+type TRemoved = { id: number; householdId: number; personId: number; shareBp: number };
+async function auditRemoval(tx: TTx, by: TBy, o: TRemoved, place: { communityId: number; compoundId: number }) {
+  await writeAudit(tx, {
+    actorId: by.userId, actorLabel: by.label, action: 'ownership.remove', entityType: 'Ownership', entityId: o.id,
+    before: { householdId: o.householdId, personId: o.personId, shareBp: o.shareBp }, after: { reason: 'roster.import' }, ...place,
+  });
+}
+
+async function apply(tx: TTx, by: TBy, compoundId: number, rows: TRosterRow[]): Promise<TRosterChanges> {
   const c = none();
+  const place = { compoundId, communityId: (await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } })).communityId };
   const buildings = new Map((await tx.building.findMany({ where: { compoundId }, select: { id: true, name: true } })).map((b) => [b.name, b.id]));
   for (const name of new Set(rows.map((r) => r.building))) {
     if (!buildings.has(name)) {
@@ -119,6 +129,7 @@ async function apply(tx: TTx, compoundId: number, rows: TRosterRow[]): Promise<T
     for (const o of h.ownerships) {
       if (!wanted.has(o.personId)) {
         await tx.ownership.delete({ where: { id: o.id } });
+        await auditRemoval(tx, by, { id: o.id, householdId: h.id, personId: o.personId, shareBp: o.shareBp }, place);
         c.ownershipsRemoved++;
       } else if (wanted.get(o.personId) !== o.shareBp) {
         await tx.ownership.update({ where: { id: o.id }, data: { shareBp: wanted.get(o.personId)! } });

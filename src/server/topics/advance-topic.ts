@@ -40,8 +40,9 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
         await topicEvent(tx, { userId: null, label: '系统' }, { id: topicId, stepIndex: r.next.stepIndex }, 'MOTION_OPENED');
       }
       if (e.kind === 'PUBLISH_NOTICE') {
-        const n = await publishTopicNotice(tx, t.topic, e.notice, by.userId);
-        await topicEvent(tx, { userId: null, label: '系统' }, { id: topicId, stepIndex: r.next.stepIndex }, 'NOTICE', n.title);
+        // Publicised in the step it opens; published there already (its button), it is not published again.
+        const { notice, fresh } = await publishTopicNotice(tx, t.topic, e.notice, by.userId, r.next.stepIndex);
+        if (fresh) await topicEvent(tx, { userId: null, label: '系统' }, { id: topicId, stepIndex: r.next.stepIndex }, 'NOTICE', notice.title);
       }
     }
     const kind = r.next.status === 'DONE' ? 'topic.done' : r.next.status === 'WITHDRAWN' ? 'topic.withdrawn' : 'topic.step';

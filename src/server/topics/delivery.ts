@@ -6,6 +6,7 @@ import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { toChinaLocal } from '@/server/issues/clock';
 import { storePhotos } from '@/server/issues/photos';
 import { actingAs, anonymousFollowers } from '@/server/people/anonymity';
 import { publishTopicNotice } from './notices';
@@ -57,6 +58,7 @@ export async function recordActualCost(by: TBy, topicId: number, actualCostFen: 
 export async function addTask(by: TBy, topicId: number, input: { title: string; responsible: string; dueOn: string }) {
   const t = await loadTopic(by, topicId);
   requireStep(t, 'TASKS');
+  if (input.dueOn < toChinaLocal(new Date()).date) refuse('topic.dueInPast');
   const db = getDb();
   return db.$transaction(async (tx) => {
     const task = await tx.topicTask.create({ data: { topicId, title: input.title, responsible: input.responsible, dueOn: dateOnly(input.dueOn), createdById: by.userId } });
@@ -108,13 +110,14 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
   }
 }
 
-/** A further notice while results are publicised (progress reported regularly). */
+/** The result notice of the step that publicises results: published once (a second tap returns the same notice). */
 export async function publishResultNotice(by: TBy, topicId: number) {
   const t = await loadTopic(by, topicId);
   requireStep(t, 'NOTICES');
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const n = await publishTopicNotice(tx, t.topic, 'RESULT', by.userId);
+    const { notice: n, fresh } = await publishTopicNotice(tx, t.topic, 'RESULT', by.userId, t.topic.stepIndex);
+    if (!fresh) return { id: n.id }; // this step's result notice is out already: the same one
     await topicEvent(tx, by, t.topic, 'NOTICE', n.title);
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.notice', entityType: 'Notice', entityId: n.id, after: { topicId, kind: 'RESULT' }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
     return { id: n.id };

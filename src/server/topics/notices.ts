@@ -4,7 +4,7 @@ import { formatYuan } from '@/domain/shared/money';
 import type { TTx } from '@/server/db';
 import { bodyNameOf, describeView, motionResultView, resultText, votesZh } from '@/server/votes/describe';
 import { readEnv } from '@/env';
-import { publishNotice } from '@/server/notices/publish';
+import { lockChain, publishNotice } from '@/server/notices/publish';
 import { fromDateOnly } from '@/server/today';
 
 type TTopicRow = { id: number; title: string; districtId: number; streetId: number; communityId: number; compoundId: number | null; actualCostFen: number | null };
@@ -18,7 +18,12 @@ const TITLE: Record<TNoticeKind, string> = {
  * capability). The text is built from what the topic recorded — plan, vote, tasks, money — so that a
  * resident who never signed in can read what was decided and why.
  */
-export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNoticeKind, by: number | null) {
+export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNoticeKind, by: number | null, stepIndex: number) {
+  // One notice per topic, step and kind (a unique key): under the board's lock, a second publication
+  // (a double tap, or the step's button and then its completion) finds the first and returns it.
+  await lockChain(tx);
+  const published = await tx.notice.findUnique({ where: { topicId_stepIndex_kind: { topicId: topic.id, stepIndex, kind } } });
+  if (published) return { notice: published, fresh: false };
   const plan = await tx.planVersion.findFirst({ where: { topicId: topic.id, frozenAt: { not: null } }, orderBy: { version: 'desc' } })
     ?? (await tx.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' } }));
   const lines: string[] = [];
@@ -37,11 +42,11 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
     }
   }
   if (kind === 'OPINION') {
-    const r = await tx.topicRecord.findFirst({ where: { topicId: topic.id, kind: 'OPINION' }, orderBy: { id: 'desc' } });
+    const r = await tx.topicRecord.findFirst({ where: { topicId: topic.id, kind: 'OPINION', withdrawnAt: null }, orderBy: { id: 'desc' } });
     if (r) lines.push(r.statement, `参加：${r.participants.join('、')}`);
   }
   if (kind === 'RESULT' || kind === 'FINANCE') {
-    for (const t of await tx.topicTask.findMany({ where: { topicId: topic.id }, orderBy: { id: 'asc' } })) {
+    for (const t of await tx.topicTask.findMany({ where: { topicId: topic.id, withdrawnAt: null }, orderBy: { id: 'asc' } })) {
       lines.push(`${t.title}（${t.responsible}）：${t.status === 'ACCEPTED' ? '已完成并经受益居民验收' : t.status === 'DONE' ? '已完成' : '进行中'}`);
     }
   }
@@ -57,8 +62,9 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
       lines.push(`预算 ${formatYuan(plan.budgetFen)} 元，实际支出 ${formatYuan(topic.actualCostFen)} 元，${saved >= 0 ? `节约 ${formatYuan(saved)} 元` : `超支 ${formatYuan(-saved)} 元`}。`);
     }
   }
-  return publishNotice(tx, {
-    topicId: topic.id, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
+  const notice = await publishNotice(tx, {
+    topicId: topic.id, stepIndex, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
     place: { streetId: topic.streetId, communityId: topic.communityId, compoundId: topic.compoundId, districtId: topic.districtId }, createdById: by,
   });
+  return { notice, fresh: true };
 }

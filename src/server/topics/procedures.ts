@@ -22,7 +22,11 @@ export async function ensureProcedures(db: TDb): Promise<number> {
   const have = new Set((await db.procedure.findMany({ where: { districtId: null }, select: { code: true } })).map((p) => p.code));
   const missing = TEMPLATES.filter((t) => !have.has(t.code));
   if (missing.length) {
-    await db.procedure.createMany({ data: missing.map((t) => ({ code: t.code, nameZh: NAMES[t.code]![0], nameEn: NAMES[t.code]![1], steps: t.steps as unknown as Prisma.InputJsonValue })) });
+    await db.procedure.createMany({
+      data: missing.map((t) => ({ code: t.code, nameZh: NAMES[t.code]![0], nameEn: NAMES[t.code]![1], steps: t.steps as unknown as Prisma.InputJsonValue })),
+      // Two instances starting together: the key (NULLS NOT DISTINCT) lets one insert each template; the other skips it.
+      skipDuplicates: true,
+    });
   }
   return missing.length;
 }

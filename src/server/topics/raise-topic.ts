@@ -9,6 +9,7 @@ import { refuse } from '@/server/errors';
 import { toChinaLocal, fromChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
 import { markTakenUpAsTopic } from '@/server/issues/topic-seam';
+import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
 import { procedureOf, proceduresFor } from './procedures';
 import { topicEvent } from './topic-core';
@@ -25,6 +26,8 @@ export type TRaiseTopic = {
   assemblyMatter?: number;
   /** Owners' topics about one building's shared parts: only its owners vote (相关业主); none = the whole compound. */
   ownersBuildingIds?: number[];
+  /** From the form: the same key twice (a double tap) raises one topic. */
+  idempotencyKey?: string;
 };
 
 /** When a step is due: its default duration in working days on the district's calendar, end of day. */
@@ -57,12 +60,15 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   if (issues.length !== ids.length || issues.some((i) => i.communityId !== input.communityId || (input.compoundId && i.compoundId !== input.compoundId))) refuse('topic.issueOutside');
   if (issues.some((i) => i.topicId !== null)) refuse('topic.issueTaken');
   const due = await stepDue(ancestry.district!, procedure.steps[0]!.days);
-  return db.$transaction(async (tx) => {
+  const made = (key: string) =>
+    db.topic.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((t) => t && { made: { id: t.id }, madeBy: t.createdById });
+  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
     const topic = await tx.topic.create({
       data: {
         title: input.title, description: input.description, procedureId: procRow.id, stepDueAt: due,
         districtId: ancestry.district!, streetId: ancestry.street!, communityId: input.communityId, compoundId: input.compoundId ?? null,
         assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null, ownersBuildingIds: buildingIds, createdById: by.userId,
+        idempotencyKey: input.idempotencyKey ?? null,
       },
     });
     const followers = new Set([by.userId, ...issues.flatMap((i) => i.followers.map((f) => f.userId))]);
@@ -71,5 +77,5 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
     if (issues.length) await markTakenUpAsTopic(tx, by, ids, { id: topic.id, title: topic.title });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.raise', entityType: 'Topic', entityId: topic.id, after: { title: input.title, procedure: procRow.code, version: procRow.version, issues: ids, ownersBuildingIds: buildingIds }, communityId: input.communityId, compoundId: input.compoundId ?? null });
     return { id: topic.id };
-  });
+  }));
 }

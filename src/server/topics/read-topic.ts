@@ -50,6 +50,11 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
   const runs = t.step.actors.some((a) => t.actors.has(a));
   // A result is shown once it may be (hidden or secret ballots only after close), as data the page renders in its language.
   const views = new Map(motions.map((m) => [m.id, m.status === 'OPEN' && (m.hideResults || m.secret) ? null : motionResultView(m, m.bodyId ? (bodies.get(m.bodyId) ?? null) : null)]));
+  // What was entered by mistake may be withdrawn by those running the step, until it is published (see withdraw.ts).
+  const lastNotice = Math.max(0, ...notices.map((n) => n.publishedAt.getTime()));
+  const withdrawable = (x: { withdrawnAt: Date | null; createdAt: Date }, atStep: boolean) =>
+    runs && atStep && t.topic.status === 'OPEN' && x.withdrawnAt === null && x.createdAt.getTime() > lastNotice;
+  const withdrawal = (x: { withdrawnAt: Date | null; withdrawReason: string | null }) => ({ withdrawnAt: x.withdrawnAt, withdrawReason: x.withdrawReason });
   return {
     id: t.topic.id, title: t.topic.title, description: t.topic.description, status: t.topic.status, stepIndex: t.topic.stepIndex,
     stepDueAt: t.topic.stepDueAt, lockVersion: t.topic.lockVersion, assemblyMatter: t.topic.assemblyMatter, actualCostFen: t.topic.actualCostFen,
@@ -69,10 +74,17 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       id: p.id, version: p.version, title: p.title, body: p.body, convention: p.convention, budgetFen: p.budgetFen, funding: p.funding as { source: string; amountFen: number }[], frozen: p.frozenAt !== null, at: p.createdAt,
       diff: i > 0 ? planDiff(`${plans[i - 1]!.title}\n${plans[i - 1]!.body}`, `${p.title}\n${p.body}`) : null,
     })),
-    records: records.map((r) => ({ id: r.id, kind: r.kind, statement: r.statement, participants: r.participants, heldOn: r.heldOn, planVersionId: r.planVersionId })),
+    records: records.map((r) => ({
+      id: r.id, kind: r.kind, statement: r.statement, participants: r.participants, heldOn: r.heldOn, planVersionId: r.planVersionId,
+      ...withdrawal(r), withdrawable: withdrawable(r, r.stepIndex === t.topic.stepIndex),
+    })),
     motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, mode: m.mode, result: m.status === 'OPEN' && (m.hideResults || m.secret) ? null : m.result, view: views.get(m.id) ?? null })),
     bids: bids.map((b) => ({ id: b.id, contractor: b.contractor, amountFen: b.amountFen, note: b.note, chosen: b.chosen })),
-    tasks: tasks.map((k) => ({ id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status, updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })) })),
+    tasks: tasks.map((k) => ({
+      id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status,
+      ...withdrawal(k), withdrawable: withdrawable(k, t.step.activity === 'TASKS'),
+      updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })),
+    })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),
     issues,
     expenses: await db.expense.count({ where: { topicId: id } }),

@@ -132,9 +132,27 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   // 6. 抓落实: a task for the property firm; done; the reporter who benefits accepts it.
   await sec.getByRole('textbox', { name: '任务', exact: true }).fill('施划车位并编号');
   await sec.getByLabel('责任人或责任单位').fill('阳泉市安居物业管理有限公司');
-  await sec.getByLabel('完成期限').fill('2026-12-15');
+  const due = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 12 * 86_400_000));
+  await sec.getByLabel('完成期限').fill(due);
   await sec.getByRole('button', { name: '分派' }).click();
   const task = sec.locator('[data-testid^="task-"]').filter({ hasText: '施划车位并编号' });
+  // A task entered by mistake is withdrawn — without JavaScript, as a plain form post — and stays, struck through.
+  await expect(task).toBeVisible();
+  await sec.getByRole('textbox', { name: '任务', exact: true }).fill('E2E 错录的任务');
+  await sec.getByLabel('责任人或责任单位').fill('阳泉市安居物业管理有限公司');
+  await sec.getByLabel('完成期限').fill(due);
+  await sec.getByRole('button', { name: '分派' }).click();
+  await expect(sec.locator('[data-testid^="task-"]').filter({ hasText: 'E2E 错录的任务' })).toBeVisible();
+  const noScript = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN', javaScriptEnabled: false, storageState: await sec.context().storageState() })).newPage();
+  await noScript.goto(topicUrl);
+  const mistaken = noScript.locator('[data-testid^="task-"]').filter({ hasText: 'E2E 错录的任务' });
+  await mistaken.getByText('撤回误录').click();
+  await mistaken.getByLabel('撤回原因').fill('重复录入');
+  await mistaken.getByRole('button', { name: '确认撤回' }).click();
+  await noScript.goto(topicUrl);
+  await expect(noScript.locator('[data-testid^="task-"] del')).toHaveText('E2E 错录的任务');
+  await expect(noScript.locator('[data-testid^="task-"]').filter({ hasText: 'E2E 错录的任务' })).toContainText('已撤回：重复录入');
+  await sec.reload();
   await task.getByLabel('进展或意见', { exact: true }).first().selectOption({ label: '标为完成' });
   await task.getByRole('textbox').fill('64 个车位已施划编号');
   await task.getByRole('button', { name: '提交' }).click();
@@ -150,6 +168,10 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   await sec.reload();
   await advance();
   await expect(sec.getByTestId('notices')).toContainText('落实结果公示');
+  // Publishing the result again in this step yields the same notice: one on the board.
+  await sec.getByRole('button', { name: '发布落实结果公示' }).click();
+  await expect(sec.getByRole('status').filter({ hasText: '已保存' }).first()).toBeVisible();
+  expect(await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Notice" WHERE "topicId" = $1 AND kind = 'RESULT'`, [topicId])).toEqual([{ n: '1' }]);
   await advance();
   await expect(sec.getByText('议题已办结。')).toBeVisible();
   expect((await query<{ state: string }>(`SELECT DISTINCT state::text FROM "Issue" WHERE "topicId" = $1`, [topicId])).map((r) => r.state)).toEqual(['RESOLVED']);

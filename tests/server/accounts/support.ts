@@ -8,6 +8,8 @@ import { communityByCode } from '../../factories/territory';
 import { testDb } from '../db';
 
 export const TODAY = today();
+/** China's date `days` from today ("2026-12-15"): due dates must not be in the past. */
+export const inDays = (days: number) => today(new Date(Date.now() + days * 86_400_000));
 
 export async function byUser(userId: number, label = `user:${userId}`): Promise<TBy> {
   return { userId, label, actor: await loadActor(userId), today: TODAY };

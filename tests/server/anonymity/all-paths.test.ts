@@ -219,7 +219,7 @@ describe('the public finance page', () => {
     const listed = async () => (await financeOf('140302004004', new Date().getFullYear()))!.projects.map((p) => p.id);
     expect(await listed()).not.toContain(id);
     const topic = await db.topic.findUniqueOrThrow({ where: { id } });
-    await db.$transaction((tx) => publishTopicNotice(tx, topic, 'PLAN', secretary.id));
+    await db.$transaction((tx) => publishTopicNotice(tx, topic, 'PLAN', secretary.id, topic.stepIndex));
     expect(await listed()).toContain(id);
   });
 });

@@ -190,6 +190,27 @@ describe('merging duplicates and splitting', () => {
     expect(await refusal(mergeIssues(head, keep, [dup]))).toBe('issue.wrongState');
   });
 
+  test('two handlers merging A into B and B into A at the same moment: exactly one merge takes effect, neither issue vanishes', async () => {
+    const { db, staff } = w;
+    const [head, secretary] = [await byUser(staff.head.id, '陈德明'), await byUser(staff.secretary.id, '金沙书记')];
+    for (let round = 0; round < 5; round++) {
+      const { id: a } = await raise(`cross-a-${round}`);
+      const { id: b } = await raise(`cross-b-${round}`);
+      const results = await Promise.all([refusal(mergeIssues(head, b, [a])), refusal(mergeIssues(secretary, a, [b]))]);
+      expect(results.filter((r) => r === 'no refusal')).toHaveLength(1);
+      expect(results.filter((r) => r !== 'no refusal')).toEqual([expect.stringMatching(/^issue\.(wrongState|changedMeanwhile)$/)]);
+      const rows = await db.issue.findMany({ where: { id: { in: [a, b] } }, select: { id: true, mergedIntoId: true } });
+      const kept = rows.filter((r) => r.mergedIntoId === null);
+      expect(kept).toHaveLength(1);
+      expect((await listWorkQueue(secretary)).map((i) => i.id)).toContain(kept[0]!.id);
+    }
+    // The database itself refuses a merge into an issue that is merged (a cycle), whatever the code path.
+    const { id: c } = await raise('cross-c');
+    const { id: d } = await raise('cross-d');
+    await mergeIssues(head, d, [c]);
+    await expect(db.issue.update({ where: { id: d }, data: { mergedIntoId: c } })).rejects.toThrow(/merged/);
+  });
+
   test('a matter split off becomes its own issue with the same reporters', async () => {
     const { staff, reporter } = w;
     const { id } = await raise('split-from');

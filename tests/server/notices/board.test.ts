@@ -69,6 +69,16 @@ describe('publishing', () => {
     expect([old?.supersededBy?.id, old?.window]).toEqual([fix, 'SUPERSEDED']);
     expect(await verifyChain()).toMatchObject({ ok: true });
   });
+
+  test('two corrections of one notice at the same moment: one is published, the other refused, and the database holds one', async () => {
+    const { db } = w;
+    const { id } = await publish({ title: '北苑小区绿化招标公示' });
+    const results = await Promise.all([1, 2, 3].map((i) => refusal(publish({ title: `北苑小区绿化招标公示（更正${i}）`, supersedesId: id }))));
+    expect(results.sort()).toEqual(['no refusal', 'notice.alreadyCorrected', 'notice.alreadyCorrected']);
+    expect(await db.notice.count({ where: { supersedesId: id } })).toBe(1);
+    await expect(db.$executeRawUnsafe(`INSERT INTO "Notice" (kind, category, title, body, "supersedesId") VALUES ('MANUAL', 'RESIDENTS', 'x', 'x', ${id})`)).rejects.toThrow(/unique/i);
+    expect(await verifyChain()).toMatchObject({ ok: true });
+  });
 });
 
 describe('objections', () => {
@@ -115,7 +125,7 @@ describe('finance and conventions', () => {
     // The finance page is public: it shows a project once its plan and money were published on the board.
     expect((await financeOf('510107009003', new Date().getFullYear()))?.projects.map((x) => x.id)).not.toContain(t.id);
     const row = await db.topic.findUniqueOrThrow({ where: { id: t.id } });
-    await db.$transaction((tx) => publishTopicNotice(tx, row, 'PLAN', by.userId));
+    await db.$transaction((tx) => publishTopicNotice(tx, row, 'PLAN', by.userId, row.stepIndex));
     const f = await financeOf('510107009003', new Date().getFullYear());
     const p = f?.projects.find((x) => x.id === t.id);
     expect([p?.budgetFen, p?.actualFen, p?.expenses.map((e) => e.receipt)]).toEqual([3_600_000, 3_450_000, ['发票.pdf', null]]);

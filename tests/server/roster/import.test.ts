@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { refusal } from '../refusal';
 import { importRoster, previewRoster } from '@/server/roster/import-roster';
+import { loadActor } from '@/server/auth/actor';
+import { createVerifiedResident } from '../../factories/accounts';
 import { createCompound } from '../../factories/territory';
 import { byUser, world } from '../accounts/support';
 
@@ -109,5 +111,27 @@ describe('household roster import', () => {
     const by = await byUser(w.staff.jinyangSecretary.id);
     expect(await refusal(previewRoster(by, compoundId, { name: 'a.csv', bytes: Buffer.alloc(0) }))).toBe('roster.fileEmpty');
     expect(await refusal(previewRoster(by, compoundId, { name: 'a.xlsx', bytes: Buffer.from('PK\u0003\u0004garbage') }))).toBe('roster.fileUnreadable');
+  });
+});
+
+describe('owner: one source of truth', () => {
+  test('a re-import that removes an ownership removes the owner role too, and every removal is audited', async () => {
+    const { db } = w;
+    const by = await byUser(w.staff.jinyangSecretary.id);
+    const oldId = (await createCompound(db, { communityId: w.jinyang.id, name: '旧苑小区' })).id;
+    const roster = ['楼栋,单元,房号,面积,业主姓名,手机号,产权份额', '1栋,1,101,89.50,孙一,13811120001,100', '1栋,1,102,90,周二,13811120002,100'].join('\n');
+    await importRoster(by, oldId, file(roster));
+    const unit = await db.household.findFirstOrThrow({ where: { building: { compoundId: oldId }, roomNo: '101' }, include: { ownerships: true } });
+    const sun = unit.ownerships[0]!;
+    const user = await createVerifiedResident(db, { personId: sun.personId, phone: '13811120001', password: 'x-pass-1234', householdId: unit.id });
+    const owner = (g: { role: string }[]) => g.filter((x) => x.role === 'OWNER');
+    expect(owner((await loadActor(user.id)).grants)).toHaveLength(1);
+
+    // The unit was sold: the new roster names another owner.
+    const sold = roster.replace('孙一,13811120001', '吴三,13811120003');
+    expect((await importRoster(by, oldId, file(sold))).ownershipsRemoved).toBe(1);
+    expect(owner((await loadActor(user.id)).grants)).toEqual([]);
+    const audit = await db.auditLog.findMany({ where: { action: 'ownership.remove', entityType: 'Ownership', entityId: String(sun.id) } });
+    expect(audit.map((a) => a.before)).toEqual([{ householdId: unit.id, personId: sun.personId, shareBp: sun.shareBp }]);
   });
 });

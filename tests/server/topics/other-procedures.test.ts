@@ -14,7 +14,7 @@ import { NameSource } from '../../factories/names';
 import { createBody, createPartyOrg } from '../../factories/organisation';
 import { createPeople } from '../../factories/people';
 import { communityByCode } from '../../factories/territory';
-import { byUser } from '../accounts/support';
+import { byUser, inDays } from '../accounts/support';
 import { testDb } from '../db';
 import { refusal } from '../refusal';
 
@@ -94,7 +94,7 @@ describe('S1: the broken back gate, a courtyard project with community roadshow'
     await addBid(sec, id, { contractor: '丙建筑公司', amountFen: 3_700_000 });
     await chooseBid(sec, id, a, '报价最低、工期最短');
     await advanceTopic(sec, id, { type: 'ADVANCE' });
-    const { id: task } = await addTask(sec, id, { title: '更换后门', responsible: '甲建筑公司', dueOn: '2026-12-01' });
+    const { id: task } = await addTask(sec, id, { title: '更换后门', responsible: '甲建筑公司', dueOn: inDays(30) });
     await updateTask(sec, id, task, { kind: 'DONE', body: '已完工' });
     await updateTask(sec, id, task, { kind: 'ACCEPT', body: '院落议事会验收' });
     expect(await refusal(advanceTopic(sec, id, { type: 'ADVANCE' }))).toBe('topic.gate.ACTUAL_COST');

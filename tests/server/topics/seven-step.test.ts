@@ -17,7 +17,7 @@ import { raiseTopic } from '@/server/topics/raise-topic';
 import { getTaskPhoto, getTopicForViewer, listTopics } from '@/server/topics/read-topic';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
 import { NameSource } from '../../factories/names';
-import { byUser } from '../accounts/support';
+import { byUser, inDays } from '../accounts/support';
 import { testDb } from '../db';
 import { refusal } from '../refusal';
 
@@ -112,8 +112,8 @@ describe('S2: parking in an old compound, taken through the seven steps', () => 
     expect(decision.body).toContain('赞成 14，应到 21');
 
     // 6. 抓落实: tasks; progress with a photo; the reporters supervise and accept.
-    const { id: paint } = await addTask(sec, id, { title: '施划车位并编号', responsible: '阳泉市安居物业管理有限公司', dueOn: '2026-12-15' });
-    const { id: fees } = await addTask(sec, id, { title: '收取停车费并公示', responsible: '龙躺梁小区业主委员会', dueOn: '2026-12-31' });
+    const { id: paint } = await addTask(sec, id, { title: '施划车位并编号', responsible: '阳泉市安居物业管理有限公司', dueOn: inDays(12) });
+    const { id: fees } = await addTask(sec, id, { title: '收取停车费并公示', responsible: '龙躺梁小区业主委员会', dueOn: inDays(28) });
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#888' } }).jpeg().toBuffer();
     await updateTask(sec, id, paint, { kind: 'PROGRESS', body: '已完成一半', photos: [photo] });
     // The progress photo, re-encoded, is served to those who may read the topic only.

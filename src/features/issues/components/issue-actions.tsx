@@ -1,5 +1,5 @@
 'use client';
-import { ActionForm, Field, Select, SubmitButton } from '@/components/action-form';
+import { ActionForm, Field, FormKey, Select, SubmitButton } from '@/components/action-form';
 import { issueEventAction, mergeIssuesAction, splitIssueAction } from '../actions';
 
 type T = Record<string, string>;
@@ -74,6 +74,7 @@ export function MergeSplitForms({ issueId, t }: { issueId: number; t: T }) {
           {(s) => (
             <>
               <input type="hidden" name="issueId" value={issueId} />
+              <FormKey state={s} />
               <Field name="title" label={t.splitTitle!} state={s} />
               <Field name="description" label={t.splitDescription!} state={s} />
               <SubmitButton>{t.splitSubmit}</SubmitButton>

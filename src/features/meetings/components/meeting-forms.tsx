@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
+import { ActionForm, Checkbox, Field, FormKey, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import * as A from '../actions';
 
 type TT = Record<string, string>;
@@ -12,6 +12,7 @@ export function ScheduleForm({ t, kinds, places, bodies, viewHref }: { t: TT; ki
     <ActionForm action={A.scheduleAction} result={(s) => (s.ok && s.data ? <a href={viewHref.replace('ID', String((s.data as { id: number }).id))} className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{t.view}</a> : null)}>
       {(s) => (
         <>
+          <FormKey state={s} />
           <Select name="kind" label={t.kind!} options={kinds} state={s} />
           <Field name="title" label={t.title!} state={s} />
           <Select name="place" label={t.place!} options={places} state={s} />

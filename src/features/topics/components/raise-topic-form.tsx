@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { ActionForm, Field, SubmitButton, TextArea } from '@/components/action-form';
+import { ActionForm, Field, FormKey, SubmitButton, TextArea } from '@/components/action-form';
 import { raiseTopicAction } from '../actions';
 
 type TPlace = { value: string; label: string; districtId: number; communityId: number; compoundId: number | null; buildings: { id: number; name: string }[] };
@@ -28,6 +28,7 @@ export function RaiseTopicForm({ t, places, procedures, issues, preset, locale, 
     <ActionForm action={raiseTopicAction} result={(s) => (s.ok && s.data ? <a href={viewHref.replace('ID', String((s.data as { id: number }).id))} className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{t.view}</a> : null)}>
       {(s) => s?.ok ? null : (
         <>
+          <FormKey state={s} />
           <div className="space-y-1">
             <label htmlFor="topic-place" className="block text-lg font-medium">{t.place}</label>
             <select id="topic-place" name="place" className={select} value={place} onChange={(e) => { setPlace(e.target.value); const d = places.find((p) => p.value === e.target.value)?.districtId; setProc(procedures[d ?? 0]?.[0]?.value ?? ''); }}>

@@ -4,7 +4,7 @@ import type { TBy } from '@/server/accounts/by';
 import { labels } from '@/i18n/labels';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { stakeholderCandidates } from '@/server/topics/participation';
-import { ActualCostForm, AdvanceForm, ExpenseForm, ApprovalForm, BidForm, ChooseBidForm, InviteForm, PlanForm, ReasonForm, RecordForm, ResultNoticeForm, SuggestionForm, TallyForm, TaskForm, TaskUpdateForm } from './topic-forms';
+import { ActualCostForm, AdvanceForm, ExpenseForm, ApprovalForm, BidForm, ChooseBidForm, InviteForm, PlanForm, ReasonForm, RecordForm, ResultNoticeForm, SuggestionForm, TallyForm, TaskForm, TaskUpdateForm, WithdrawForm } from './topic-forms';
 import { Section } from './topic-sections';
 
 type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
@@ -54,10 +54,14 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
   if (step.activity === 'TASKS') {
     if (runs) parts.push(<Section key="task" id="task-form" title={l.task!}><TaskForm topicId={topic.id} t={l} /></Section>);
     for (const k of topic.tasks) {
-      const kinds = [...(runs && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []), ...(k.status !== 'ACCEPTED' ? (['COMMENT'] as const) : []), ...(k.status === 'DONE' ? (['ACCEPT'] as const) : [])];
+      const kinds = k.withdrawnAt ? [] : [...(runs && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []), ...(k.status !== 'ACCEPTED' ? (['COMMENT'] as const) : []), ...(k.status === 'DONE' ? (['ACCEPT'] as const) : [])];
       parts.push(
         <div key={`task-${k.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`task-${k.id}`}>
-          <p className="text-lg font-medium">{k.title} · {t(`detail.taskStatus_${k.status}`)}</p>
+          {k.withdrawnAt ? (
+            <p className="text-lg"><del>{k.title}</del> · {t('detail.entryWithdrawn', { reason: k.withdrawReason ?? '' })}</p>
+          ) : (
+            <p className="text-lg font-medium">{k.title} · {t(`detail.taskStatus_${k.status}`)}</p>
+          )}
           <ul className="space-y-1 text-base">
             {k.updates.map((u) => (
               <li key={u.id}>
@@ -74,6 +78,7 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
             ))}
           </ul>
           {kinds.length > 0 && <TaskUpdateForm topicId={topic.id} taskId={k.id} kinds={kinds} t={l} />}
+          {k.withdrawable && <WithdrawForm topicId={topic.id} entry="task" entryId={k.id} t={l} />}
         </div>,
       );
     }

@@ -213,6 +213,24 @@ export function ActualCostForm({ topicId, t }: { topicId: number; t: TT }) {
   );
 }
 
+/** Withdraws a task or record entered by mistake (kept, struck through, audited); the reason is required. */
+export function WithdrawForm({ topicId, entry, entryId, t }: { topicId: number; entry: 'task' | 'record'; entryId: number; t: TT }) {
+  return (
+    <details className="rounded-lg border border-stone-300 p-2">
+      <summary className="min-h-12 cursor-pointer py-2 text-lg">{t.withdrawEntry}</summary>
+      <TopicForm action={A.withdrawAction} topicId={topicId} submit={t.withdrawSubmit!}>
+        {(s) => (
+          <>
+            <input type="hidden" name="entry" value={entry} />
+            <input type="hidden" name="entryId" value={entryId} />
+            <Field name="reason" label={t.withdrawReason!} state={s} />
+          </>
+        )}
+      </TopicForm>
+    </details>
+  );
+}
+
 export function ResultNoticeForm({ topicId, t }: { topicId: number; t: TT }) {
   return <TopicForm action={A.resultNoticeAction} topicId={topicId} submit={t.resultNotice!}>{() => null}</TopicForm>;
 }

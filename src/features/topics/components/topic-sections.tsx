@@ -5,6 +5,8 @@ import { Link } from '@/i18n/link';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import type { TResultView } from '@/domain/votes/result-view';
 import { describeView, type TLocale } from '@/server/votes/describe';
+import { labels } from '@/i18n/labels';
+import { WithdrawForm } from './topic-forms';
 
 type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
 
@@ -64,6 +66,7 @@ export function ResultWords({ view, locale, testId }: { view: TResultView; local
 export async function Records({ topic }: { topic: TTopic }) {
   const t = await getTranslations('topics');
   const locale = (await getLocale()) as TLocale;
+  const formLabels = await labels('topics.form');
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
   return (
@@ -104,7 +107,16 @@ export async function Records({ topic }: { topic: TTopic }) {
       )}
       {topic.records.length > 0 && (
         <Section id="records" title={t('detail.records')}>
-          <ul className="space-y-2">{topic.records.map((r) => <li key={r.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">{day(r.heldOn)} · {r.statement}<span className="block text-base">{t('detail.participants', { list: r.participants.join('、') })}</span></li>)}</ul>
+          <ul className="space-y-2">
+            {topic.records.map((r) => (
+              <li key={r.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-lg" data-testid={`record-${r.id}`}>
+                {r.withdrawnAt ? <del>{day(r.heldOn)} · {r.statement}</del> : <>{day(r.heldOn)} · {r.statement}</>}
+                <span className="block text-base">{t('detail.participants', { list: r.participants.join('、') })}</span>
+                {r.withdrawnAt && <span className="block text-base">{t('detail.entryWithdrawn', { reason: r.withdrawReason ?? '' })}</span>}
+                {r.withdrawable && <WithdrawForm topicId={topic.id} entry="record" entryId={r.id} t={formLabels} />}
+              </li>
+            ))}
+          </ul>
         </Section>
       )}
       {topic.motions.length > 0 && (

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { ensureIssueCategories } from '@/server/issues/categories';
+import { ensureProcedures } from '@/server/topics/procedures';
+import { testDb } from '../db';
+
+/** Every unique index of more than one column that takes a nullable column, and whether it treats NULLs as equal. */
+const NULLABLE_UNIQUES = `
+  SELECT i.indexrelid::regclass::text AS name, i.indnullsnotdistinct AS "notDistinct"
+  FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+  WHERE i.indisunique AND NOT i.indisprimary AND i.indnkeyatts > 1 AND n.nspname = 'public'
+    AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum = ANY (i.indkey) AND NOT a.attnotnull)`;
+
+/** Where NULL means "does not apply", never "everywhere": a manual notice has no topic or step, and many may exist. */
+const NULL_NOT_APPLICABLE = ['"Notice_topicId_stepIndex_kind_key"'];
+
+describe('unique keys with a nullable column (districtId null = city-wide)', () => {
+  test('every such index treats NULLs as equal', async () => {
+    const rows = (await testDb().$queryRawUnsafe<{ name: string; notDistinct: boolean }[]>(NULLABLE_UNIQUES)).filter((r) => !NULL_NOT_APPLICABLE.includes(r.name));
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['"IssueCategory_districtId_code_key"', '"Procedure_districtId_code_version_key"']));
+    expect(rows.filter((r) => !r.notDistinct).map((r) => r.name)).toEqual([]);
+  });
+
+  test('two instances starting together load the city-wide categories and procedures once', async () => {
+    const db = testDb();
+    await db.issueCategory.deleteMany({ where: { districtId: null } });
+    await db.procedure.deleteMany({ where: { districtId: null } });
+    await Promise.all([ensureIssueCategories(db), ensureIssueCategories(db), ensureProcedures(db), ensureProcedures(db)]);
+    const categories = await db.issueCategory.groupBy({ by: ['code'], where: { districtId: null }, _count: true });
+    const procedures = await db.procedure.groupBy({ by: ['code'], where: { districtId: null }, _count: true });
+    expect(categories.length).toBeGreaterThan(0);
+    expect(categories.filter((c) => c._count !== 1)).toEqual([]);
+    expect(procedures.length).toBe(5);
+    expect(procedures.filter((p) => p._count !== 1)).toEqual([]);
+  });
+});
