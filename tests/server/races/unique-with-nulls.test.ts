@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { TEMPLATES } from '@/domain/topics/procedure';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { ensureProcedures } from '@/server/topics/procedures';
 import { testDb } from '../db';
@@ -29,7 +30,7 @@ describe('unique keys with a nullable column (districtId null = city-wide)', () 
     const procedures = await db.procedure.groupBy({ by: ['code'], where: { districtId: null }, _count: true });
     expect(categories.length).toBeGreaterThan(0);
     expect(categories.filter((c) => c._count !== 1)).toEqual([]);
-    expect(procedures.length).toBe(5);
+    expect(procedures.length).toBe(TEMPLATES.length);
     expect(procedures.filter((p) => p._count !== 1)).toEqual([]);
   });
 });
