@@ -170,3 +170,24 @@ export function FormKey({ state }: { state: TFormState }) {
   }
   return <input type="hidden" name="idempotencyKey" value={key} />;
 }
+
+/** A group of large checkboxes under one legend (people to invite, issues to take up, buildings concerned). */
+export function CheckboxGroup({ name, legend, hint, items }: {
+  name: string;
+  legend: string;
+  hint?: string;
+  items: { value: string | number; label: string; checked?: boolean }[];
+}) {
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-lg font-medium">{legend}</legend>
+      {hint && <p className="text-base text-stone-700">{hint}</p>}
+      {items.map((i) => (
+        <label key={i.value} className="flex min-h-12 items-center gap-3 text-lg">
+          <input type="checkbox" name={name} value={i.value} defaultChecked={i.checked} className="size-6 shrink-0" />
+          {i.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { ActionForm, Field, FormKey, SubmitButton, TextArea } from '@/components/action-form';
+import { ActionForm, CheckboxGroup, Field, FormKey, SubmitButton, TextArea } from '@/components/action-form';
 import { raiseTopicAction } from '../actions';
 
 type TPlace = { value: string; label: string; districtId: number; communityId: number; compoundId: number | null; buildings: { id: number; name: string }[] };
@@ -50,16 +50,7 @@ export function RaiseTopicForm({ t, places, procedures, issues, preset, locale, 
             </div>
           )}
           {assembly && chosen && chosen.buildings.length > 1 && (
-            <fieldset className="space-y-2">
-              <legend className="text-lg font-medium">{t.ownersBuildings}</legend>
-              <p className="text-base text-stone-700">{t.ownersBuildingsHint}</p>
-              {chosen.buildings.map((b) => (
-                <label key={b.id} className="flex min-h-12 items-center gap-3 text-lg">
-                  <input type="checkbox" name="ownersBuildingIds" value={b.id} className="size-6 shrink-0" />
-                  {b.name}
-                </label>
-              ))}
-            </fieldset>
+            <CheckboxGroup name="ownersBuildingIds" legend={t.ownersBuildings!} hint={t.ownersBuildingsHint} items={chosen.buildings.map((b) => ({ value: b.id, label: b.name }))} />
           )}
           <Field name="title" label={t.title!} state={s} />
           <TextArea name="description" label={t.description!} state={s} />

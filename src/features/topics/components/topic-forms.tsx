@@ -1,6 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
-import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
+import { ActionForm, Checkbox, CheckboxGroup, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import * as A from '../actions';
 
 type TT = Record<string, string>;
@@ -55,17 +55,7 @@ export function ReasonForm({ topicId, lockVersion, type, t }: { topicId: number;
 export function InviteForm({ topicId, groups, t }: { topicId: number; groups: { label: string; items: { key: string; label: string }[] }[]; t: TT }) {
   return (
     <TopicForm action={A.inviteAction} topicId={topicId} submit={t.inviteSubmit!}>
-      {() => groups.map((g) => (
-        <fieldset key={g.label} className="space-y-1">
-          <legend className="text-lg font-medium">{g.label}</legend>
-          {g.items.map((i) => (
-            <label key={i.key} className="flex min-h-12 items-center gap-3 text-lg">
-              <input type="checkbox" name="keys" value={i.key} className="size-6 shrink-0" />
-              {i.label}
-            </label>
-          ))}
-        </fieldset>
-      ))}
+      {() => groups.map((g) => <CheckboxGroup key={g.label} name="keys" legend={g.label} items={g.items.map((i) => ({ value: i.key, label: i.label }))} />)}
     </TopicForm>
   );
 }
