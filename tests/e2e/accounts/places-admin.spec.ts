@@ -77,7 +77,7 @@ test('street staff of another street cannot add a compound to Jinyang, even by f
   expect((await resident.goto('/admin/places'))?.status()).toBe(404);
 });
 
-test('street staff manage the community council of 37 and appoint a new member', async ({ page }, info) => {
+test('street staff manage the community council of 37 seats: a 38th member is refused; one steps down and a new member takes the seat', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
   await signIn(page, '13900003002'); // Jinyang street staff
   await page.goto('/admin/places');
@@ -87,6 +87,16 @@ test('street staff manage the community council of 37 and appoint a new member',
   await council.locator('summary', { hasText: '任命成员' }).click();
   await council.getByLabel('姓名').fill('孙新委员');
   await council.getByRole('button', { name: '任命成员' }).click();
-  await expect(council.getByText('成员（38）')).toBeVisible();
+  // 37 seats, all taken: a 38th member is refused, with what to do instead.
+  await expect(council.getByText(/共有 37 个席位/)).toBeVisible();
+  // A member steps down today; the new member takes the seat from tomorrow (China's calendar day).
+  await council.getByText('成员（37）').click();
+  await council.getByRole('button', { name: /^卸任 / }).first().click();
+  await expect(council.getByText('成员（36）')).toBeVisible();
+  const tomorrow = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
+  await council.getByLabel('姓名').fill('孙新委员');
+  await council.getByLabel('任职日期').fill(tomorrow);
+  await council.getByRole('button', { name: '任命成员' }).click();
+  await expect(council.getByText('成员（37）')).toBeVisible();
   await expectAccessible(page);
 });
