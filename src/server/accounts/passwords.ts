@@ -10,6 +10,7 @@ import { mayResetPassword } from '@/domain/authz/can';
 import { notify } from '@/server/issues/notify';
 import type { TBy } from './by';
 import { getCodeSender } from './code-sender';
+import { codeWasRight, countCodeAttempt, resetSubject } from './code-attempts';
 
 const RESET_DAYS = 7;
 /** The e-mail copy's text (e-mails are written in Chinese, like the rest of the outbox). */
@@ -65,8 +66,9 @@ export async function issuePasswordReset(by: TBy, userId: number): Promise<{ cod
 }
 
 /** Anyone with a valid code for the number sets a new password. Wrong number, code, or an old code: one answer. */
-export async function resetPasswordWithCode(input: { phone: string; code: string; password: string }): Promise<void> {
+export async function resetPasswordWithCode(input: { phone: string; code: string; password: string }, address: string): Promise<void> {
   const phone = normalisePhone(input.phone);
+  await countCodeAttempt(resetSubject(phone), address);
   const db = getDb();
   const record = phone
     ? await db.passwordResetCode.findUnique({ where: { codeHash: hashCode(input.code) }, select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, phone: true } } } })
@@ -80,4 +82,5 @@ export async function resetPasswordWithCode(input: { phone: string; code: string
     await tx.user.update({ where: { id: record!.user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { actorId: record!.user.id, actorLabel: 'reset-code', action: 'account.resetPassword', entityType: 'User', entityId: record!.user.id });
   });
+  await codeWasRight(resetSubject(phone), address);
 }
