@@ -76,3 +76,15 @@ export function mayResetPassword(actor: TActor, target: TResetTarget, today: str
   }
   return target.homes.some((a) => can(actor, 'password.reset', { ancestry: a }, today));
 }
+
+/**
+ * Who leaves an issue out of the rates (decision 028): nobody grades their own work. Every issue counts in
+ * its compound's, community's, street's and district's figures, and streets are ranked on them, so the
+ * decision belongs to the district: the actor holds stats.exclude through a grant held at a district that
+ * contains the issue. A grant at any lower place never suffices, whatever the matrix says.
+ */
+export const EXCLUSION_LEVEL = 'district' satisfies TPlaceRef['level'];
+
+export function mayExclude(actor: TActor, target: TTarget, today: string): boolean {
+  return actor !== null && actor.grants.some((g) => g.place.level === EXCLUSION_LEVEL && grantCovers(g, 'stats.exclude', target, today));
+}
