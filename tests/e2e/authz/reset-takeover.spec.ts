@@ -21,11 +21,13 @@ test('the 棠湖 secretary cannot reset the district admin 陈双流, even with 
   await expect(desk.getByText('您负责的范围内没有这个手机号的账户。')).toBeVisible();
   expect(await resetsOf('13900004001')).toBe(before);
 
-  // A resident of 棠湖 with no post: the desk still resets, and the resident is told in the inbox.
+  // A resident of 棠湖 with no post (an approved claim on 欧城花园): the desk still resets, and the resident is told in the inbox.
   const [resident] = await query<{ phone: string }>(`
-    SELECT u.phone FROM "User" u JOIN "HouseholdClaim" hc ON hc."userId" = u.id AND hc.status = 'APPROVED'
-      JOIN "Household" h ON h.id = hc."householdId" JOIN "Building" b ON b.id = h."buildingId" JOIN "Compound" c ON c.id = b."compoundId"
-     WHERE c.name = '欧城花园' AND NOT EXISTS (SELECT 1 FROM "RoleGrant" g WHERE g."userId" = u.id) ORDER BY u.id LIMIT 1`);
+    WITH p AS (INSERT INTO "Person" (name, "updatedAt") VALUES ('棠湖居民', now()) RETURNING id),
+         u AS (INSERT INTO "User" (phone, "passwordHash", "personId", "verifiedAt", "updatedAt") SELECT '13966669001', 'x', p.id, now(), now() FROM p RETURNING id, phone)
+    INSERT INTO "HouseholdClaim" ("userId", "householdId", relation, status)
+    SELECT u.id, h.id, 'OWNER', 'APPROVED' FROM u, "Household" h JOIN "Building" b ON b.id = h."buildingId" JOIN "Compound" c ON c.id = b."compoundId"
+     WHERE c.name = '欧城花园' ORDER BY h.id LIMIT 1 RETURNING (SELECT phone FROM u) AS phone`);
   await desk.getByLabel('手机号').fill(resident!.phone);
   await desk.getByRole('button', { name: '生成重置代码' }).click();
   await expect(desk.getByText(/^重置代码：/)).toBeVisible();
