@@ -23,6 +23,7 @@ export async function seedStats(tx: Prisma.TransactionClient, now: Date) {
   const rnd = random(20261122);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const street = await tx.user.findUniqueOrThrow({ where: { phone: '13900003001' } });
+  const district = await tx.user.findUniqueOrThrow({ where: { phone: '13900004001' } });
   const compound = (name: string) => tx.compound.findFirstOrThrow({ where: { name } });
   const chengta = await tx.community.findUniqueOrThrow({ where: { code: '510116001003' } });
   const places = [
@@ -81,10 +82,10 @@ export async function seedStats(tx: Prisma.TransactionClient, now: Date) {
           createdAt: created, acknowledgeBy: ackBy, resolveBy, steps, rating,
         });
         n++;
-        // A few judged by the street not to count (e.g. asked twice), with the reason on record.
+        // A few judged by the district not to count (e.g. asked twice), with the reason on record (decision 028).
         if (state === 'SUBMITTED' && p.quality < 0.5 && n % 7 === 0) {
-          await tx.issue.update({ where: { id: issue.id }, data: { excludedAt: now, excludedById: street.id, exclusionReason: '同一诉求重复反映，已合并办理' } });
-          await tx.auditLog.create({ data: { actorId: street.id, actorLabel: '李东升', action: 'issue.exclude', entityType: 'Issue', entityId: String(issue.id), after: { excluded: true }, communityId: p.compound.communityId, compoundId: p.compound.id } });
+          await tx.issue.update({ where: { id: issue.id }, data: { excludedAt: now, excludedById: district.id, exclusionReason: '同一诉求重复反映，已合并办理' } });
+          await tx.auditLog.create({ data: { actorId: district.id, actorLabel: '陈双流', action: 'issue.exclude', entityType: 'Issue', entityId: String(issue.id), after: { excluded: true, reason: '同一诉求重复反映，已合并办理' }, communityId: p.compound.communityId, compoundId: p.compound.id } });
         }
       }
     }

@@ -58,3 +58,33 @@ export function checkGrant(actor: TActor, role: TRole, place: TPlaceRef & { ance
   );
   return allowed ? null : 'grant.notAllowed';
 }
+
+/** The account a password-reset code would open: the households it claims and the posts (role grants) it holds. */
+export type TResetTarget = { homes: TAncestry[]; posts: { role: TRole; ancestry: TAncestry }[] };
+
+/**
+ * May the actor issue a password-reset code for this account (decision 028)? A staff account (any post
+ * ranked above a resident's) is reset only under the rule for granting roles: for every post, the actor
+ * manages staff there with a role that ranks above it — never through the account's household claims at
+ * the resident desk. Other accounts: by those who hold password.reset where one of their households is.
+ */
+export function mayResetPassword(actor: TActor, target: TResetTarget, today: string): boolean {
+  if (!actor) return false;
+  const posts = target.posts.filter((p) => isGrantedRole(p.role) || ROLE_RANK[p.role] > 0);
+  if (posts.length > 0) {
+    return posts.every((p) => actor.grants.some((g) => grantCovers(g, 'staff.manage', { ancestry: p.ancestry }, today) && ROLE_RANK[g.role] > ROLE_RANK[p.role]));
+  }
+  return target.homes.some((a) => can(actor, 'password.reset', { ancestry: a }, today));
+}
+
+/**
+ * Who leaves an issue out of the rates (decision 028): nobody grades their own work. Every issue counts in
+ * its compound's, community's, street's and district's figures, and streets are ranked on them, so the
+ * decision belongs to the district: the actor holds stats.exclude through a grant held at a district that
+ * contains the issue. A grant at any lower place never suffices, whatever the matrix says.
+ */
+export const EXCLUSION_LEVEL = 'district' satisfies TPlaceRef['level'];
+
+export function mayExclude(actor: TActor, target: TTarget, today: string): boolean {
+  return actor !== null && actor.grants.some((g) => g.place.level === EXCLUSION_LEVEL && grantCovers(g, 'stats.exclude', target, today));
+}

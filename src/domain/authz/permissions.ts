@@ -51,7 +51,10 @@ export const permissions = [
   'meeting.manage',
   /** Read the dashboards of a place and every place below it, drill down to the issues behind a figure, export them. */
   'stats.read',
-  /** Leave an issue out of the rates (e.g. an unreasonable request), with a reason: the level above the community, so no one grades their own work. */
+  /**
+   * Leave an issue out of the rates (e.g. an unreasonable request), with a reason. Held by the district only (decision 028):
+   * a community is rated on its issues and a street is ranked on its communities' issues, so neither may drop them.
+   */
   'stats.exclude',
 ] as const;
 export type TPermission = (typeof permissions)[number];
@@ -81,7 +84,7 @@ export const ROLE_PERMISSIONS = {
   BRANCH_SECRETARY: ['roster.read', 'phone.read', 'resident.verify', 'partyMember.manage', 'audit.read', 'issue.read', 'issue.handle', 'topic.read', 'topic.raise', 'topic.manage', 'notice.publish', 'meeting.manage', 'stats.read'],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   COMMUNITY_SECRETARY: STAFF_ADMIN,
-  STREET_STAFF: [...STAFF_ADMIN, 'stats.exclude'],
+  STREET_STAFF: STAFF_ADMIN,
   DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
   API_CLIENT: ['issue.read', 'issue.report'],
 } as const satisfies Record<TRole, readonly TPermission[]>;

@@ -1,5 +1,7 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { clientOf } from '@/server/auth/client';
 import { claimHousehold } from '@/server/accounts/claims';
 import { changePassword, resetPasswordWithCode } from '@/server/accounts/passwords';
 import { registerResident } from '@/server/accounts/register-resident';
@@ -23,7 +25,7 @@ export async function registerAction(_: TFormState, fd: FormData): Promise<TForm
 export async function resetPasswordAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
     const input = ZReset.parse(formObject(fd));
-    await resetPasswordWithCode(input);
+    await resetPasswordWithCode(input, clientOf(await headers()));
     return { ok: true, message: (await getTranslations('account.reset'))('done') };
   });
 }
@@ -32,7 +34,7 @@ export async function claimAction(_: TFormState, fd: FormData): Promise<TFormSta
   return runAction(async () => {
     const user = (await actionUser()) ?? refuse('auth.signedOut');
     const input = ZClaim.parse(formObject(fd));
-    await claimHousehold(user.id, input);
+    await claimHousehold(user.id, input, clientOf(await headers()));
     return { ok: true, message: (await getTranslations('account.claim'))('done') };
   });
 }

@@ -8,11 +8,14 @@ import { refuse } from '@/server/errors';
 import { householdAncestry } from '@/server/places/ancestry';
 import { authorize, type TBy } from './by';
 import { placeFilter } from './scope';
+import { claimSubject, codeWasRight, countCodeAttempt } from './code-attempts';
+import { notify } from '@/server/issues/notify';
 
 /** A signed-in resident claims a household with the code printed for it; staff then review the claim. */
-export async function claimHousehold(userId: number, input: { code: string; relation: ResidencyRelation }) {
+export async function claimHousehold(userId: number, input: { code: string; relation: ResidencyRelation }, address: string) {
+  await countCodeAttempt(claimSubject(userId), address);
   const db = getDb();
-  return db.$transaction(async (tx) => {
+  const claim = await db.$transaction(async (tx) => {
     const invitation = await tx.invitationCode.findUnique({ where: { codeHash: hashCode(input.code) }, select: { id: true, householdId: true, usedAt: true, expiresAt: true } });
     // Unknown, used and expired codes get the same answer: codes cannot be probed.
     if (!invitation || invitation.usedAt || invitation.expiresAt < new Date()) return refuse('claim.invalidCode');
@@ -26,6 +29,8 @@ export async function claimHousehold(userId: number, input: { code: string; rela
     await writeAudit(tx, { actorId: userId, actorLabel: `user:${userId}`, action: 'claim.create', entityType: 'HouseholdClaim', entityId: claim.id, after: { householdId: invitation.householdId, relation: input.relation }, communityId: h.building.compound.communityId, compoundId: h.building.compoundId });
     return claim;
   });
+  await codeWasRight(claimSubject(userId), address);
+  return claim;
 }
 
 /** Pending claims in the places where the actor verifies residents. */
@@ -68,7 +73,15 @@ export async function reviewClaim(by: TBy, input: { claimId: number; approve: bo
     });
     if (done.count !== 1) refuse('claim.notPending');
     if (input.approve) await verifyAsHouseholdMember(tx, claim!.userId, claim!.householdId, claim!.relation);
-    const h = await tx.household.findUniqueOrThrow({ where: { id: claim!.householdId }, select: { building: { select: { compoundId: true, compound: { select: { communityId: true } } } } } });
+    const h = await tx.household.findUniqueOrThrow({
+      where: { id: claim!.householdId },
+      select: { unitNo: true, roomNo: true, building: { select: { name: true, compoundId: true, compound: { select: { name: true, communityId: true } } } } },
+    });
+    // The resident hears the outcome, and on a rejection the reason (it is what they need to put it right).
+    const home = `${h.building.compound.name} ${h.building.name} ${h.unitNo}-${h.roomNo}`;
+    await notify(tx, [claim!.userId], input.approve
+      ? { kind: 'claim.approved', link: '/account', title: home, body: home }
+      : { kind: 'claim.rejected', link: '/account', title: input.reason!.trim(), body: home });
     await writeAudit(tx, {
       actorId: by.userId, actorLabel: by.label, action: input.approve ? 'claim.approve' : 'claim.reject', entityType: 'HouseholdClaim', entityId: claim!.id,
       before: { status: 'PENDING' }, after: { status: input.approve ? 'APPROVED' : 'REJECTED', reason: input.reason ?? null }, communityId: h.building.compound.communityId, compoundId: h.building.compoundId,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { can } from '@/domain/authz/can';
+import { mayExclude } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
@@ -8,8 +8,9 @@ import { issueAncestry } from '@/server/issues/handlers';
 
 /**
  * Leaves an issue out of the response, resolution and satisfaction rates (it still counts as raised,
- * open, overdue), e.g. a request judged unreasonable. Street and district staff only — the level
- * above the community being rated — with a reason, audited; it can be taken back the same way.
+ * open, overdue), e.g. a request judged unreasonable. District staff only (decision 028): the community is
+ * rated and the street ranked on the issue, so neither grades its own work. With a reason, audited; it can be
+ * taken back the same way. The reason is listed with the excluded issues to everyone who reads the figures.
  */
 export async function setExclusion(by: TBy, issueId: number, input: { exclude: true; reason: string } | { exclude: false }) {
   const db = getDb();
@@ -39,10 +40,10 @@ export async function exclusionView(by: TBy, issueId: number) {
   return issue && { excluded: issue.excludedAt !== null, reason: issue.exclusionReason };
 }
 
-/** The issue, if it exists, is not a merged duplicate, and the viewer holds stats.exclude at its place. */
+/** The issue, if it exists, is not a merged duplicate, and the viewer may exclude it (a district's stats.exclude). */
 async function excludable(by: TBy, issueId: number) {
   const issue = await getDb().issue.findUnique({ where: { id: issueId }, select: { buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true, mergedIntoId: true } });
   if (!issue || issue.mergedIntoId) return null;
   const ancestry = await issueAncestry(issue);
-  return ancestry && can(by.actor, 'stats.exclude', { ancestry }, by.today) ? issue : null;
+  return ancestry && mayExclude(by.actor, { ancestry }, by.today) ? issue : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, checkGrant, scopesOf, type TActor, type TGrant, type TTarget } from '@/domain/authz/can';
+import { can, checkGrant, mayExclude, mayResetPassword, scopesOf, type TActor, type TGrant, type TTarget } from '@/domain/authz/can';
 import { BODY_SCOPED, permissions, ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
 import { GRANTED_ROLE_LEVEL, roles, type TRole } from '@/domain/authz/roles';
 import type { TAncestry, TPlaceLevel } from '@/domain/territory/places';
@@ -26,7 +26,7 @@ const EXPECTED: Record<TRole, string> = {
   BRANCH_SECRETARY:             '. . . v . . r p a m . i h . . . R T M . . N . g d .',
   RESIDENTS_COMMITTEE_STAFF:    't b . v r i r p a m . i h . . . R T M . . N . g d .',
   COMMUNITY_SECRETARY:          't b s v r i r p a m . i h . . . R T M . . N . g d .',
-  STREET_STAFF:                 't b s v r i r p a m . i h . . . R T M . . N . g d x',
+  STREET_STAFF:                 't b s v r i r p a m . i h . . . R T M . . N . g d .',
   DISTRICT_ADMIN:               't b s v r i r p a m . i h . c k R T M . P N . g d x',
   API_CLIENT:                   '. . . . . . . . . . . i . o . . . . . . . . . . . .',
 };
@@ -139,5 +139,33 @@ describe('checkGrant: only a higher rank grants, at the role’s own level, insi
       expect(levels).toContain(level);
       expect(roles).toContain(role);
     }
+  });
+});
+
+describe('decision 028: resets follow the rank rule; exclusions are the district’s', () => {
+  const post = (role: TRole, level: TPlaceLevel) => ({ role, ancestry: at[level] });
+  test.each([
+    ['a community secretary, a district admin who claims a household there', grant('COMMUNITY_SECRETARY', 'community'), [post('DISTRICT_ADMIN', 'district')], false],
+    ['a community secretary, a grid worker of the community', grant('COMMUNITY_SECRETARY', 'community'), [post('GRID_WORKER', 'community')], true],
+    ['a community secretary, a secretary of the same community', grant('COMMUNITY_SECRETARY', 'community'), [post('COMMUNITY_SECRETARY', 'community')], false],
+    ['a community secretary, a grid worker who is also street staff', grant('COMMUNITY_SECRETARY', 'community'), [post('GRID_WORKER', 'community'), post('STREET_STAFF', 'street')], false],
+    ['residents’ committee staff (no staff.manage), a grid worker', grant('RESIDENTS_COMMITTEE_STAFF', 'community'), [post('GRID_WORKER', 'community')], false],
+    ['street staff, a community secretary of the street', grant('STREET_STAFF', 'street'), [post('COMMUNITY_SECRETARY', 'community')], true],
+    ['street staff, a district admin', grant('STREET_STAFF', 'street'), [post('DISTRICT_ADMIN', 'district')], false],
+    ['a district admin, another district admin', grant('DISTRICT_ADMIN', 'district'), [post('DISTRICT_ADMIN', 'district')], false],
+    ['residents’ committee staff, a resident (no posts)', grant('RESIDENTS_COMMITTEE_STAFF', 'community'), [], true],
+    ['residents’ committee staff, a committee chair (a body position, not staff)', grant('RESIDENTS_COMMITTEE_STAFF', 'community'), [post('OWNERS_COMMITTEE_CHAIR', 'compound')], true],
+  ] as const)('mayResetPassword: %s → %s', (_, g, posts, expected) => {
+    expect(mayResetPassword(actor(g), { homes: [at.building], posts: [...posts] }, TODAY)).toBe(expected);
+  });
+
+  test.each([
+    ['DISTRICT_ADMIN', 'district', true],
+    ['STREET_STAFF', 'street', false],
+    ['COMMUNITY_SECRETARY', 'community', false],
+    ['BRANCH_SECRETARY', 'compound', false],
+  ] as const)('mayExclude: %s at a %s → %s', (role, level, expected) => {
+    expect(mayExclude(actor(grant(role, level)), { ancestry: at.building }, TODAY)).toBe(expected);
+    expect(mayExclude(actor(grant(role, level)), { ancestry: otherDistrict }, TODAY)).toBe(false);
   });
 });

@@ -31,9 +31,9 @@ describe('registration, invitation codes and household claims', () => {
     expect(await db.invitationCode.count({ where: { codeHash: sheet.rows[0]!.code } })).toBe(0); // only hashes stored
 
     // Typing is forgiving: lower case, no dash.
-    const claim = await claimHousehold(user.id, { code: sheet.rows[0]!.code.toLowerCase().replace('-', ''), relation: 'OWNER' });
+    const claim = await claimHousehold(user.id, { code: sheet.rows[0]!.code.toLowerCase().replace('-', ''), relation: 'OWNER' }, '10.0.0.1');
     expect(claim.status).toBe('PENDING');
-    expect(await refusal(claimHousehold(user.id, { code: sheet.rows[0]!.code, relation: 'OWNER' }))).toBe('claim.invalidCode');
+    expect(await refusal(claimHousehold(user.id, { code: sheet.rows[0]!.code, relation: 'OWNER' }, '10.0.0.1'))).toBe('claim.invalidCode');
 
     const pending = await listPendingClaims(await byUser(staff.jinyangSecretary.id));
     expect(pending.map((c) => c.id)).toContain(claim.id);
@@ -66,7 +66,7 @@ describe('registration, invitation codes and household claims', () => {
     await registerResident({ name: '丙', phone: '13722223333', password: 'resident-pass-2' });
     const user = await db.user.findUniqueOrThrow({ where: { phone: '13722223333' } });
     const sheet = await issueInvitationCodes(await byUser(staff.jinyangStreet.id), { compoundId: a.compound.id });
-    const claim = await claimHousehold(user.id, { code: sheet.rows[1]!.code, relation: 'TENANT' });
+    const claim = await claimHousehold(user.id, { code: sheet.rows[1]!.code, relation: 'TENANT' }, '10.0.0.1');
     expect(await refusal(reviewClaim(other, { claimId: claim.id, approve: true }))).toBe('auth.forbidden');
     expect((await db.householdClaim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('PENDING');
     expect(await listPendingClaims(other)).toEqual([]);
@@ -85,7 +85,7 @@ describe('registration, invitation codes and household claims', () => {
     const { db, a } = w;
     await registerResident({ name: '丁', phone: '13733334444', password: 'resident-pass-3' });
     const user = await db.user.findUniqueOrThrow({ where: { phone: '13733334444' } });
-    expect(await refusal(claimHousehold(user.id, { code: 'AAAA-BBBB', relation: 'OWNER' }))).toBe('claim.invalidCode');
+    expect(await refusal(claimHousehold(user.id, { code: 'AAAA-BBBB', relation: 'OWNER' }, '10.0.0.1'))).toBe('claim.invalidCode');
     expect(await refusal(issueInvitationCodes(await byUser(user.id), { compoundId: a.compound.id }))).toBe('auth.forbidden');
   });
 });

@@ -20,10 +20,10 @@ describe('staff accounts', () => {
       name: '新书记', phone: '13955550001', role: 'COMMUNITY_SECRETARY', place: { level: 'community', id: jinyang.id },
     });
     expect((await loadActor(userId)).grants).toMatchObject([{ role: 'COMMUNITY_SECRETARY', place: { level: 'community', id: jinyang.id } }]);
-    await resetPasswordWithCode({ phone: '13955550001', code, password: 'new-secret-1' });
+    await resetPasswordWithCode({ phone: '13955550001', code, password: 'new-secret-1' }, '10.0.0.1');
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(await verifyPassword('new-secret-1', user.passwordHash)).toBe(true);
-    expect(await refusal(resetPasswordWithCode({ phone: '13955550001', code, password: 'again-secret' }))).toBe('account.resetInvalid');
+    expect(await refusal(resetPasswordWithCode({ phone: '13955550001', code, password: 'again-secret' }, '10.0.0.1'))).toBe('account.resetInvalid');
     expect((await listStaffGrants(await byUser(staff.jinyangStreet.id))).map((g) => g.user.phone)).toContain('13955550001');
   });
 
@@ -58,13 +58,13 @@ describe('accounts made at the desk, and passwords', () => {
     const user = await db.user.findUniqueOrThrow({ where: { phone: '13866660001' } });
     expect(user.verifiedAt).not.toBeNull();
     expect((await loadActor(user.id)).grants.map((g) => g.role)).toEqual(['RESIDENT']);
-    await resetPasswordWithCode({ phone: '138-6666-0001', code, password: 'nainai-pass-1' });
+    await resetPasswordWithCode({ phone: '138-6666-0001', code, password: 'nainai-pass-1' }, '10.0.0.1');
 
     expect(await refusal(issuePasswordReset(await byUser(staff.dongshengStreet.id), user.id))).toBe('auth.forbidden');
     const reset = await issuePasswordReset(await byUser(staff.jinyangSecretary.id), user.id);
-    await expect(resetPasswordWithCode({ phone: '13866660002', code: reset.code, password: 'x-pass-1234' })).rejects.toMatchObject({ code: 'account.resetInvalid' });
+    await expect(resetPasswordWithCode({ phone: '13866660002', code: reset.code, password: 'x-pass-1234' }, '10.0.0.1')).rejects.toMatchObject({ code: 'account.resetInvalid' });
     const sv = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
-    await resetPasswordWithCode({ phone: '13866660001', code: reset.code, password: 'nainai-pass-2' });
+    await resetPasswordWithCode({ phone: '13866660001', code: reset.code, password: 'nainai-pass-2' }, '10.0.0.1');
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(sv + 1);
   });
 

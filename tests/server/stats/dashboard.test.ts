@@ -3,7 +3,7 @@ import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { listBehind, listMeetingsBehind, listTopicsBehind } from '@/server/stats/drill';
-import { setExclusion } from '@/server/stats/exclusions';
+import { exclusionView, setExclusion } from '@/server/stats/exclusions';
 import { exportFile, exportStatus, removeOldExports, requestExport, runExport } from '@/server/stats/export';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { rebuildStats, refreshStats } from '@/server/stats/refresh';
@@ -37,6 +37,8 @@ async function setup() {
   const pw = 'staff-pass-1';
   const street = await createStaff(db, { name: '东升街道看板', phone: '13833330001', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: tanghu.streetId });
   const secretary = await createStaff(db, { name: '甲社区书记', phone: '13833330002', password: pw, role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: a!.id });
+  const { districtId } = await db.street.findUniqueOrThrow({ where: { id: tanghu.streetId }, select: { districtId: true } });
+  const district = await createStaff(db, { name: '双流区看板', phone: '13833330004', password: pw, role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: districtId });
   const otherStreet = await createStaff(db, { name: '晋阳街道看板', phone: '13833330003', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: (await communityByCode(db, '510107009003')).streetId });
 
   const issue = (o: {
@@ -59,7 +61,7 @@ async function setup() {
   const i7 = await issue({ compoundId: A1.id, state: 'SUBMITTED', steps: [] }); // a duplicate merged into i1: never counted
   await db.issue.update({ where: { id: i7.id }, data: { mergedIntoId: i1.id } });
   const i8 = await issue({ compoundId: A1.id, createdAt: new Date('2025-02-12T02:00:00Z'), state: 'RESOLVED', steps: [['ACKNOWLEDGE', 'ACKNOWLEDGED', 10], ['RESOLVE', 'RESOLVED', 600]] }); // February: the previous period
-  return { db, a: a!, b: b!, A1, A2, B1, street: await byUser(street.id, '东升街道看板'), secretary: await byUser(secretary.id, '甲社区书记'), otherStreet: await byUser(otherStreet.id), ids: { i1, i2, i3, i4, i5, i6, i7, i8 } };
+  return { db, a: a!, b: b!, A1, A2, B1, street: await byUser(street.id, '东升街道看板'), district: await byUser(district.id, '双流区看板'), secretary: await byUser(secretary.id, '甲社区书记'), otherStreet: await byUser(otherStreet.id), ids: { i1, i2, i3, i4, i5, i6, i7, i8 } };
 }
 beforeAll(async () => {
   w = await setup();
@@ -71,14 +73,16 @@ const streetUnit = () => ({ level: 'street' as const, id: w.a.streetId });
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((x, y) => x - y);
 
 describe('dashboard figures against a hand count', () => {
-  test('excluding an issue takes street staff and a reason, is audited, and is refused to the community itself', async () => {
+  test('excluding an issue takes the district (the level above the street ranked on it) and a reason, is audited; the street and the community are refused', async () => {
     expect(await refusal(setExclusion(w.secretary, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' }))).toBe('auth.forbidden');
+    expect(await refusal(setExclusion(w.street, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' }))).toBe('auth.forbidden');
+    expect(await exclusionView(w.street, w.ids.i5.id)).toBeNull();
     expect(await refusal(setExclusion(w.otherStreet, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' }))).toBe('auth.forbidden');
-    expect(await refusal(setExclusion(w.street, w.ids.i5.id, { exclude: true, reason: ' ' }))).toBe('stats.reasonRequired');
-    await setExclusion(w.street, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' });
-    expect(await refusal(setExclusion(w.street, w.ids.i5.id, { exclude: true, reason: '再来一次' }))).toBe('stats.alreadyExcluded');
+    expect(await refusal(setExclusion(w.district, w.ids.i5.id, { exclude: true, reason: ' ' }))).toBe('stats.reasonRequired');
+    await setExclusion(w.district, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' });
+    expect(await refusal(setExclusion(w.district, w.ids.i5.id, { exclude: true, reason: '再来一次' }))).toBe('stats.alreadyExcluded');
     const audit = await w.db.auditLog.findMany({ where: { entityType: 'Issue', entityId: String(w.ids.i5.id) } });
-    expect(audit.map((r) => [r.action, r.actorId])).toEqual([['issue.exclude', w.street.userId]]);
+    expect(audit.map((r) => [r.action, r.actorId])).toEqual([['issue.exclude', w.district.userId]]);
     await refreshStats();
   });
 
