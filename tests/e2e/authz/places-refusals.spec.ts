@@ -18,6 +18,8 @@ const counts = async () =>
 
 test('forged places, bodies, party and reset requests aimed at Jinyang are refused and change nothing', async ({ browser, baseURL }, info) => {
   test.skip(info.project.name !== 'phone', 'one run is enough');
+  // Eight forms, each posted by three sessions after loading its page: more than the default 30 s under CI load.
+  test.setTimeout(90_000);
   const one = async <T extends Record<string, unknown>>(sql: string) => (await query<T>(sql))[0]!;
   const beiyuan = await one<{ id: number }>(`SELECT id FROM "Compound" WHERE name = '北苑小区'`);
   const building = await one<{ id: number }>(`SELECT id FROM "Building" WHERE "compoundId" = ${beiyuan.id} ORDER BY id LIMIT 1`);
