@@ -6,17 +6,26 @@ import { DEVICE_COOKIE, DEVICE_MAX_AGE, deviceCookieFor, isKnownDevice } from '@
 import { SESSION_MAX_AGE } from '@/server/auth/options';
 
 /**
+ * Whether the browser says the form came from another site. Behind a reverse proxy the Host header may be
+ * the app's own address, so the site's hosts are the Host, the proxy's X-Forwarded-Host and YISHI_PUBLIC_URL.
+ */
+function crossSite(h: Headers): boolean {
+  const site = h.get('sec-fetch-site');
+  if (site) return site !== 'same-origin' && site !== 'none';
+  const origin = h.get('origin');
+  if (!origin || origin === 'null') return origin === 'null';
+  const ours = [h.get('host'), h.get('x-forwarded-host'), process.env.YISHI_PUBLIC_URL && new URL(process.env.YISHI_PUBLIC_URL).host];
+  return !ours.includes(new URL(origin).host);
+}
+
+/**
  * The sign-in form posts here (method="post"), with or without JavaScript: the password travels in the body,
  * never in the address. Success sets the session cookie and goes on (303); a refusal goes back to the form
  * with a code, never with the number or the password.
  */
 export async function POST(req: Request) {
   // Sign-in from another site's page is refused (login CSRF): browsers say where the form came from.
-  const site = req.headers.get('sec-fetch-site');
-  const origin = req.headers.get('origin');
-  if ((site && site !== 'same-origin' && site !== 'none') || (origin && new URL(origin).host !== req.headers.get('host'))) {
-    return new Response('Forbidden', { status: 403 });
-  }
+  if (crossSite(req.headers)) return new Response('Forbidden', { status: 403 });
   const fd = await req.formData().catch(() => new FormData());
   const str = (k: string) => (typeof fd.get(k) === 'string' ? (fd.get(k) as string) : '');
   const signinPath = safeNext(str('form'), '/signin');
