@@ -12,7 +12,13 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'common' });
-  return { title: { default: `${t('appName')} · ${t('tagline')}`, template: `%s · ${t('appName')}` }, description: t('tagline') };
+  return {
+    title: { default: `${t('appName')} · ${t('tagline')}`, template: `%s · ${t('appName')}` },
+    description: t('tagline'),
+    manifest: '/manifest.webmanifest',
+    icons: { icon: '/favicon.ico', apple: '/apple-touch-icon.png' },
+    appleWebApp: { title: t('appName'), capable: true },
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
