@@ -24,6 +24,11 @@ const LIMITS = {
   api: { points: 300, duration: 60, block: 60 },
   code: { points: 5, duration: 60 * 60, block: 60 * 60 },
   codeAddress: { points: 30, duration: 60 * 60, block: 60 * 60 },
+  // Decision 030: registration codes per number and per address, issues raised per account and per address.
+  registerPhone: { points: 3, duration: 60 * 60, block: 0 },
+  registerAddress: { points: 10, duration: 60 * 60, block: 0 },
+  raiseAccount: { points: 10, duration: 24 * 60 * 60, block: 0 },
+  raiseAddress: { points: 60, duration: 60 * 60, block: 0 },
 } as const;
 type TLimit = keyof typeof LIMITS;
 
@@ -90,6 +95,16 @@ export async function beginCodeAttempt(subject: string, address: string): Promis
 }
 export async function codeAccepted(subject: string, address: string): Promise<void> {
   await Promise.all([limiter('code').delete(subject).catch(() => undefined), give('codeAddress', address)]);
+}
+
+/** A registration code (decision 030): 3 per number and 10 per address an hour. Returns the seconds to wait, or 0. */
+export async function beginRegistration(phone: string, address: string): Promise<number> {
+  return (await take('registerPhone', phone)) || take('registerAddress', address);
+}
+
+/** An issue raised by a resident (decision 030): 10 a day per account, 60 an hour per address. Seconds to wait, or 0. */
+export async function beginRaise(userId: number, address: string): Promise<number> {
+  return (await take('raiseAccount', String(userId))) || take('raiseAddress', address);
 }
 
 /**
