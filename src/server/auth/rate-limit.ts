@@ -27,7 +27,8 @@ const LIMITS = {
   // Decision 030: registration codes per number and per address, issues raised per account and per address.
   registerPhone: { points: 3, duration: 60 * 60, block: 0 },
   registerAddress: { points: 10, duration: 60 * 60, block: 0 },
-  raiseAccount: { points: 10, duration: 24 * 60 * 60, block: 0 },
+  raiseAccount: { points: 30, duration: 24 * 60 * 60, block: 0 },
+  raiseUnverified: { points: 10, duration: 24 * 60 * 60, block: 0 },
   raiseAddress: { points: 60, duration: 60 * 60, block: 0 },
 } as const;
 type TLimit = keyof typeof LIMITS;
@@ -102,9 +103,12 @@ export async function beginRegistration(phone: string, address: string): Promise
   return (await take('registerPhone', phone)) || take('registerAddress', address);
 }
 
-/** An issue raised by a resident (decision 030): 10 a day per account, 60 an hour per address. Seconds to wait, or 0. */
-export async function beginRaise(userId: number, address: string): Promise<number> {
-  return (await take('raiseAccount', String(userId))) || take('raiseAddress', address);
+/**
+ * An issue a resident raises themselves (decision 030): 10 a day for an unverified account, 30 for a verified one,
+ * 60 an hour per address. Returns the seconds to wait, or 0.
+ */
+export async function beginRaise(userId: number, address: string, unverified: boolean): Promise<number> {
+  return (await take(unverified ? 'raiseUnverified' : 'raiseAccount', String(userId))) || take('raiseAddress', address);
 }
 
 /**
