@@ -76,8 +76,9 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
 async function raisesUnverified(by: TBy, ancestry: TAncestry, staffHere: boolean): Promise<boolean> {
   if (staffHere || (await livesWithin(by, { district: ancestry.district, street: ancestry.street, community: ancestry.community }, 'issue.raise'))) return false;
   if (can(by.actor, 'issue.raise', { ancestry }, by.today)) return true;
-  const resident = by.actor.grants.some((g) => g.role === 'RESIDENT');
-  return refuse(resident ? 'issue.placeOutside' : 'issue.unverifiedOutside');
+  // An unverified account (or one with no role at all) is told how to raise elsewhere; anyone else, where they may.
+  const unverified = by.actor.grants.length === 0 || by.actor.grants.some((g) => g.role === 'UNVERIFIED_RESIDENT');
+  return refuse(unverified ? 'issue.unverifiedOutside' : 'issue.placeOutside');
 }
 
 /** The place of a new issue with everything above it; a building must be in the compound. */
