@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { claimHousehold, reviewClaim } from '@/server/accounts/claims';
+import { issueInvitationCodes } from '@/server/accounts/invitations';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue, type TRaiseIssue } from '@/server/issues/raise-issue';
@@ -54,6 +56,18 @@ describe('raising by an unverified account', () => {
 
     const mine = await raise(w.verified.id, a.compound.id);
     expect((await db.issue.findUniqueOrThrow({ where: { id: mine.id } })).unverified).toBe(false);
+  });
+
+  test('a pending household claim adds that household’s community; a rejected one does not', async () => {
+    const { db, b, staff } = w;
+    const user = await w.reg('13600000006');
+    expect(await refusal(raise(user.id, b.compound.id))).toBe('issue.unverifiedOutside');
+    const sheet = await issueInvitationCodes(await byUser(staff.dongshengStreet.id), { compoundId: b.compound.id });
+    const claim = await claimHousehold(user.id, { code: sheet.rows[0]!.code, relation: 'TENANT' });
+    const { id } = await raise(user.id, b.compound.id);
+    expect((await db.issue.findUniqueOrThrow({ where: { id } })).unverified).toBe(true);
+    await reviewClaim(await byUser(staff.dongshengStreet.id), { claimId: claim.id, approve: false, reason: '不是住户' });
+    expect(await refusal(raise(user.id, b.compound.id))).toBe('issue.unverifiedOutside');
   });
 
   test('an unverified account that named no community (registered before) raises nowhere', async () => {
