@@ -94,6 +94,28 @@ test('a secretary onboards a compound and a resident becomes a verified owner', 
   expect(row).toEqual({ verified: true, owner: true });
 });
 
+test('registering works before JavaScript loads, and neither the code nor the password reaches a URL', async ({ browser }, info) => {
+  test.skip(info.project.name !== 'phone', 'one run is enough: it writes data');
+  const page = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN', javaScriptEnabled: false })).newPage();
+  await page.goto('/register');
+  const step1 = page.getByRole('region', { name: '第一步：填写信息，获取验证码' });
+  await step1.getByLabel('姓名').fill('钱无脚本');
+  await step1.getByLabel('手机号').fill('13912340077');
+  await step1.getByLabel('密码（至少 8 位）').fill('qian-pass-2026');
+  await step1.getByLabel('再输一次密码').fill('qian-pass-2026');
+  await step1.getByLabel('您住的小区').selectOption({ label: '棠湖社区 · 欧城花园' });
+  await step1.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByText('验证码已发到 139****0077，10 分钟内有效。请在下面第二步填写验证码，完成注册。')).toBeVisible();
+  const code = await sentCode('13912340077');
+  const step2 = page.getByRole('region', { name: '第二步：填写验证码' });
+  await step2.getByLabel('手机号').fill('13912340077');
+  await step2.getByLabel('短信验证码（6 位数字）').fill(code);
+  await step2.getByRole('button', { name: '完成注册' }).click();
+  await expect(page.getByText(/^注册成功！/)).toBeVisible();
+  expect(page.url()).not.toMatch(new RegExp(`qian-pass|${code}|13912340077`));
+  expect(await query(`SELECT "verifiedAt" FROM "User" WHERE phone = '13912340077'`)).toEqual([{ verifiedAt: null }]);
+});
+
 test('signing in and the staff desk in English', async ({ page }) => {
   await signIn(page, '13900002002', undefined, '/en');
   await expect(page.getByRole('heading', { name: 'My account' })).toBeVisible();
