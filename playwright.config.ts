@@ -48,6 +48,8 @@ export default defineConfig({
       YISHI_DATA_DIR: dataDir,
       YISHI_EPHEMERAL: '1',
       NEXTAUTH_URL: `http://localhost:${PORT}`,
+      // One-time codes (registration) land in this file, where the specs read them like an SMS (decision 030).
+      YISHI_CODE_OUTBOX: `${dataDir}-codes.jsonl`,
     },
   },
 });

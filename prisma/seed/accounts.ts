@@ -40,6 +40,7 @@ export async function seedAccounts(tx: Prisma.TransactionClient) {
   await tx.person.update({ where: { id: b3owner.id }, data: { name: '黄素芬', phone: '13900006003' } });
   await createVerifiedResident(tx, { personId: b3owner.id, phone: '13900006003', password: pw, householdId: b3owner.ownerships[0]!.householdId });
 
-  // A resident who registered but has not claimed a household yet.
-  await createUser(tx, { name: '新来的居民', phone: '13900005001', password: pw });
+  // A resident who registered (naming Jinyang, where Beiyuan is) but has not claimed a household yet (decision 030).
+  const newcomer = await createUser(tx, { name: '新来的居民', phone: '13900005001', password: pw });
+  await tx.user.update({ where: { id: newcomer.id }, data: { registeredCommunityId: jinyang.id } });
 }

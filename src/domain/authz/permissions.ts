@@ -27,6 +27,11 @@ export const permissions = [
   'issue.read',
   /** Handle residents' issues: acknowledge, resolve, escalate, take over. */
   'issue.handle',
+  /**
+   * Raise an issue as a resident: held at one's home it applies to the home's community; held by an unverified
+   * account at the community it named at registration, there only (and the issue is marked unverified).
+   */
+  'issue.raise',
   /** Raise issues on behalf of callers through the Open311 API (a district's API key). */
   'issue.report',
   /** Set a district's issue categories, deadlines and extra calendar days. */
@@ -70,7 +75,7 @@ const STAFF_ADMIN: TPermission[] = [
  * below it (a street's staff act on every community of that street, never on another street).
  */
 export const ROLE_PERMISSIONS = {
-  RESIDENT: ['topic.suggest', 'notice.object'],
+  RESIDENT: ['issue.raise', 'topic.suggest', 'notice.object'],
   OWNER: ['vote.cast', 'topic.suggest', 'notice.object'],
   HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object'],
   PARTY_MEMBER: [],
@@ -87,6 +92,7 @@ export const ROLE_PERMISSIONS = {
   STREET_STAFF: STAFF_ADMIN,
   DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
   API_CLIENT: ['issue.read', 'issue.report'],
+  UNVERIFIED_RESIDENT: ['issue.raise'],
 } as const satisfies Record<TRole, readonly TPermission[]>;
 
 /** Permissions that belong to a body (a ballot of the owners' committee), not to a place. */

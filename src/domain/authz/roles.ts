@@ -20,6 +20,8 @@ export const roles = [
   'DISTRICT_ADMIN',
   /** A system using a district's API key (Open311, e.g. the 12345 hotline); never a person. */
   'API_CLIENT',
+  /** A registered account without an approved household claim, at the community it named (decision 030); derived. */
+  'UNVERIFIED_RESIDENT',
 ] as const;
 export type TRole = (typeof roles)[number];
 
@@ -62,4 +64,5 @@ export const ROLE_RANK = {
   STREET_STAFF: 5,
   DISTRICT_ADMIN: 6,
   API_CLIENT: 0,
+  UNVERIFIED_RESIDENT: 0,
 } as const satisfies Record<TRole, number>;

@@ -1,15 +1,15 @@
 'use server';
-import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { clientOf } from '@/server/auth/client';
 import { claimHousehold } from '@/server/accounts/claims';
 import { changePassword, resetPasswordWithCode } from '@/server/accounts/passwords';
-import { registerResident } from '@/server/accounts/register-resident';
+import { confirmRegistration, requestRegistrationCode } from '@/server/accounts/register-resident';
 import { refuse } from '@/server/errors';
 import type { TFormState } from '@/components/action-form';
 import { actionUser } from '@/features/shared/guards';
 import { runAction } from '@/features/shared/action-result';
-import { formObject, ZChangePassword, ZClaim, ZEmail, ZRegister, ZReset } from './schemas';
+import { formObject, ZChangePassword, ZClaim, ZEmail, ZRegister, ZRegisterCode, ZReset } from './schemas';
 import { setMyEmail } from '@/server/accounts/my-account';
 
 // Every action is a public HTTP endpoint: it parses its input and the use case checks permissions.
@@ -17,8 +17,17 @@ import { setMyEmail } from '@/server/accounts/my-account';
 export async function registerAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
     const input = ZRegister.parse(formObject(fd));
-    await registerResident(input);
-    return { ok: true, message: (await getTranslations('account.register'))('done') };
+    const sent = await requestRegistrationCode(input, clientOf(await headers()));
+    return { ok: true, message: (await getTranslations('account.register'))('codeSent', sent) };
+  });
+}
+
+/** Step 2: the answer says plainly whether an account was made, and what to do next. */
+export async function confirmRegistrationAction(_: TFormState, fd: FormData): Promise<TFormState> {
+  return runAction(async () => {
+    const input = ZRegisterCode.parse(formObject(fd));
+    const { outcome } = await confirmRegistration(input, clientOf(await headers()));
+    return { ok: true, message: (await getTranslations('account.register'))(outcome) };
   });
 }
 

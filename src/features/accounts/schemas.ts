@@ -9,9 +9,11 @@ const ZCode = z.string().trim().regex(/^[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4}$/, 'field
 export const ZRelation = z.enum(['OWNER', 'FAMILY', 'TENANT'], { message: 'field.choice' });
 
 export const ZRegister = z
-  .object({ name: ZName, phone: ZPhone, password: ZPassword, confirm: z.string() })
+  .object({ name: ZName, phone: ZPhone, password: ZPassword, confirm: z.string(), compoundId: z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice') })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
 export type TRegister = z.infer<typeof ZRegister>;
+/** Step 2 of registration: the number again and the 6-digit code sent to it. */
+export const ZRegisterCode = z.object({ phone: ZPhone, code: z.string().trim().regex(/^\d{6}$/, 'field.smsCode') });
 
 export const ZClaim = z.object({ code: ZCode, relation: ZRelation });
 

@@ -1,6 +1,8 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { clientOf } from '@/server/auth/client';
 import type { TFormState } from '@/components/action-form';
 import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
@@ -19,7 +21,7 @@ export async function raiseIssueAction(_: TFormState, fd: FormData): Promise<TFo
     const input = ZRaiseIssue.parse(formObject(fd));
     const files = fd.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
     const photos = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
-    const { id } = await raiseIssue(await by(), { ...input, photos });
+    const { id } = await raiseIssue(await by(), { ...input, photos, client: clientOf(await headers()) });
     return { ok: true, message: (await getTranslations('issues.raise'))('done', { id }), data: { id } };
   });
 }

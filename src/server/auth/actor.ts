@@ -27,6 +27,19 @@ function bodyRole(kind: BodyKind, position: BodyPosition): TRole | null {
 }
 
 /**
+ * An account nobody has verified yet raises issues only in the community it named at registration, or where
+ * a household it claimed (still pending) lies (decision 030): one UNVERIFIED_RESIDENT grant per such community.
+ */
+async function unverifiedGrants(userId: number, registered: number | null, since: string): Promise<TGrant[]> {
+  const pending = await getDb().householdClaim.findMany({
+    where: { userId, status: 'PENDING' },
+    select: { household: { select: { building: { select: { compound: { select: { communityId: true } } } } } } },
+  });
+  const communities = new Set([...(registered === null ? [] : [registered]), ...pending.map((c) => c.household.building.compound.communityId)]);
+  return [...communities].map((id) => ({ role: 'UNVERIFIED_RESIDENT', place: { level: 'community', id }, startsOn: since, endsOn: null }));
+}
+
+/**
  * Everything a user may do, as grants: the staff roles granted to them, plus — once staff have
  * verified who they are — the roles that follow from facts: owner or resident of a verified
  * household, member of a body, party member.
@@ -38,6 +51,8 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
     select: {
       verifiedAt: true,
       personId: true,
+      createdAt: true,
+      registeredCommunityId: true,
       grants: { where: { revokedAt: null }, select: { role: true, placeLevel: true, placeId: true, startsOn: true, endsOn: true } },
       claims: { where: { status: 'APPROVED' }, select: { relation: true, householdId: true, household: { select: { buildingId: true } }, reviewedAt: true } },
     },
@@ -48,7 +63,7 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
     startsOn: iso(g.startsOn)!,
     endsOn: iso(g.endsOn),
   }));
-  if (!user.verifiedAt) return { userId, grants };
+  if (!user.verifiedAt) return { userId, grants: [...grants, ...(await unverifiedGrants(userId, user.registeredCommunityId, chinaDay(user.createdAt)))] };
 
   const since = chinaDay(user.verifiedAt);
   const representative = new Set(

@@ -24,6 +24,12 @@ const LIMITS = {
   api: { points: 300, duration: 60, block: 60 },
   code: { points: 5, duration: 60 * 60, block: 60 * 60 },
   codeAddress: { points: 30, duration: 60 * 60, block: 60 * 60 },
+  // Decision 030: registration codes per number and per address, issues raised per account and per address.
+  registerPhone: { points: 3, duration: 60 * 60, block: 0 },
+  registerAddress: { points: 10, duration: 60 * 60, block: 0 },
+  raiseAccount: { points: 30, duration: 24 * 60 * 60, block: 0 },
+  raiseUnverified: { points: 10, duration: 24 * 60 * 60, block: 0 },
+  raiseAddress: { points: 60, duration: 60 * 60, block: 0 },
 } as const;
 type TLimit = keyof typeof LIMITS;
 
@@ -90,6 +96,19 @@ export async function beginCodeAttempt(subject: string, address: string): Promis
 }
 export async function codeAccepted(subject: string, address: string): Promise<void> {
   await Promise.all([limiter('code').delete(subject).catch(() => undefined), give('codeAddress', address)]);
+}
+
+/** A registration code (decision 030): 3 per number and 10 per address an hour. Returns the seconds to wait, or 0. */
+export async function beginRegistration(phone: string, address: string): Promise<number> {
+  return (await take('registerPhone', phone)) || take('registerAddress', address);
+}
+
+/**
+ * An issue a resident raises themselves (decision 030): 10 a day for an unverified account, 30 for a verified one,
+ * 60 an hour per address. Returns the seconds to wait, or 0.
+ */
+export async function beginRaise(userId: number, address: string, unverified: boolean): Promise<number> {
+  return (await take(unverified ? 'raiseUnverified' : 'raiseAccount', String(userId))) || take('raiseAddress', address);
 }
 
 /**

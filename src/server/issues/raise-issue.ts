@@ -7,6 +7,8 @@ import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
+import { livesWithin } from '@/server/accounts/scope';
+import { beginRaise } from '@/server/auth/rate-limit';
 import { fromChinaLocal, toChinaLocal } from './clock';
 import { calendarFor, categoryFor } from './district-settings';
 import { findHandler, policyOf } from './handlers';
@@ -27,15 +29,19 @@ export type TRaiseIssue = {
   photos?: Buffer[];
   /** Staff entering it for a resident at a reception day or a door-to-door visit. */
   onBehalfOf?: { name: string; phone: string };
+  /** The address it came from (clientOf), for the per-address limit on raising (decision 030). */
+  client?: string;
 };
 
 /** Who raised it, as stored: an account (who follows it), or a contact without an account. */
 type TReporter = { authorUserId: number | null; reporterName: string | null; reporterPhone: string | null };
 
 /**
- * A resident raises an issue (verified or not). A verified resident raises it in the communities
- * where they live; staff may raise it on a resident's behalf where they handle issues. The issue is
- * routed to its first responder with deadlines on the district's working calendar.
+ * A resident raises an issue (issue.raise): a verified resident in the communities where they live; an
+ * unverified account only in the community it named at registration (or of its pending claim), and the issue
+ * is marked unverified (decision 030); staff where they handle issues, also on a resident's behalf. Residents
+ * raising themselves are rate-limited per account and per address. The issue is routed to its first
+ * responder with deadlines on the district's working calendar.
  */
 export async function raiseIssue(by: TBy, input: TRaiseIssue) {
   const db = getDb();
@@ -45,23 +51,34 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
   const ancestry = await placeOf(input);
   const staffHere = can(by.actor, 'issue.handle', { ancestry }, by.today);
   let reporter: TReporter = { authorUserId: by.userId, reporterName: null, reporterPhone: null };
+  let unverified = false;
   if (input.onBehalfOf) {
     if (!staffHere) refuse('auth.forbidden');
     reporter = await reporterFor(input.onBehalfOf, input.anonymous);
   } else {
-    const homes = by.actor.grants.filter((g) => g.role === 'RESIDENT').map((g) => g.place.id);
-    const homeCommunities = new Set(
-      (await db.building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { communityId: true } } } })).map((b) => b.compound.communityId),
-    );
-    if (homeCommunities.size > 0 && !homeCommunities.has(ancestry.community!) && !staffHere) refuse('issue.placeOutside');
+    unverified = await raisesUnverified(by, ancestry, staffHere);
+    const wait = await beginRaise(by.userId, input.client ?? 'unknown', unverified);
+    if (wait) refuse('issue.raiseWait', { minutes: Math.max(1, Math.ceil(wait / 60)) });
   }
   const label = input.onBehalfOf ? `${by.label}（代${input.anonymous ? ANONYMOUS_LABEL : input.onBehalfOf.name}登记）` : input.anonymous ? ANONYMOUS_LABEL : by.label;
   return storeIssue(input, ancestry, {
-    reporter, channel: input.onBehalfOf ? 'STAFF_ENTRY' : 'APP', enteredById: input.onBehalfOf ? by.userId : null, apiKeyId: null,
+    reporter, unverified, channel: input.onBehalfOf ? 'STAFF_ENTRY' : 'APP', enteredById: input.onBehalfOf ? by.userId : null, apiKeyId: null,
     // The audit names no author of an anonymous issue; staff entering one are named (they did it), the resident is not.
     eventActor: { id: input.anonymous && !input.onBehalfOf ? null : input.onBehalfOf ? by.userId : reporter.authorUserId, label },
     auditActor: input.anonymous && !input.onBehalfOf ? { id: null, label: ANONYMOUS_LABEL } : { id: by.userId, label: by.label },
   });
+}
+
+/**
+ * Whether this resident raises here as an unverified account (true), as a resident of the community or staff
+ * (false), or not at all (refused). A verified resident's home grant applies to its whole community.
+ */
+async function raisesUnverified(by: TBy, ancestry: TAncestry, staffHere: boolean): Promise<boolean> {
+  if (staffHere || (await livesWithin(by, { district: ancestry.district, street: ancestry.street, community: ancestry.community }, 'issue.raise'))) return false;
+  if (can(by.actor, 'issue.raise', { ancestry }, by.today)) return true;
+  // An unverified account (or one with no role at all) is told how to raise elsewhere; anyone else, where they may.
+  const unverified = by.actor.grants.length === 0 || by.actor.grants.some((g) => g.role === 'UNVERIFIED_RESIDENT');
+  return refuse(unverified ? 'issue.unverifiedOutside' : 'issue.placeOutside');
 }
 
 /** The place of a new issue with everything above it; a building must be in the compound. */
@@ -84,6 +101,8 @@ async function reporterFor(who: { name: string; phone: string }, anonymous: bool
 
 export type TStoreOptions = {
   reporter: TReporter;
+  /** Raised by an unverified account: marked, and out of the rates until acknowledged (decision 030). */
+  unverified?: boolean;
   channel: 'APP' | 'STAFF_ENTRY' | 'OPEN311';
   enteredById: number | null;
   apiKeyId: number | null;
@@ -95,7 +114,7 @@ export type TStoreOptions = {
  * Stores a new issue: category of its district, deadlines on its working calendar, photos, first
  * responder, timeline, notifications and audit — all or nothing.
  */
-export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf'>, ancestry: TAncestry, o: TStoreOptions) {
+export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client'>, ancestry: TAncestry, o: TStoreOptions) {
   const db = getDb();
   const place = { buildingId: input.buildingId ?? null, compoundId: input.compoundId, communityId: ancestry.community!, streetId: ancestry.street!, districtId: ancestry.district! };
   const category = (await categoryFor(place.districtId, input.categoryId)) ?? refuse('issue.categoryUnknown');
@@ -110,7 +129,7 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf'>, ancestr
       const issue = await tx.issue.create({
         data: {
           title: input.title, description: input.description, categoryId: category.id, ...place, ...o.reporter,
-          anonymous: input.anonymous, assigneeUserId: assignee, channel: o.channel, enteredById: o.enteredById, apiKeyId: o.apiKeyId,
+          anonymous: input.anonymous, unverified: o.unverified ?? false, assigneeUserId: assignee, channel: o.channel, enteredById: o.enteredById, apiKeyId: o.apiKeyId,
           acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), idempotencyKey: input.idempotencyKey,
         },
       });
@@ -122,7 +141,8 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf'>, ancestr
       await notify(tx, [assignee], { kind: 'issue.assigned', issueId: issue.id, title: input.title, body: category.nameZh });
       await writeAudit(tx, {
         actorId: o.auditActor.id, actorLabel: o.auditActor.label,
-        action: 'issue.raise', entityType: 'Issue', entityId: issue.id, after: { categoryId: category.id, compoundId: input.compoundId, anonymous: input.anonymous, channel: o.channel },
+        action: 'issue.raise', entityType: 'Issue', entityId: issue.id,
+        after: { categoryId: category.id, compoundId: input.compoundId, anonymous: input.anonymous, channel: o.channel, unverified: o.unverified ?? false },
         communityId: place.communityId, compoundId: place.compoundId,
       });
       return { id: issue.id };

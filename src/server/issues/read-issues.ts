@@ -10,7 +10,7 @@ import { districtCategories } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 
 const issueSelect = {
-  id: true, title: true, description: true, state: true, level: true, anonymous: true, authorUserId: true, assigneeUserId: true, mergedIntoId: true,
+  id: true, title: true, description: true, state: true, level: true, anonymous: true, unverified: true, authorUserId: true, assigneeUserId: true, mergedIntoId: true,
   acknowledgeBy: true, resolveBy: true, rating: true, ratingComment: true, reopenCount: true, createdAt: true, communityId: true, districtId: true,
   reporterName: true, reporterPhone: true, channel: true, topicId: true,
   category: { select: { code: true, nameZh: true, nameEn: true } },
@@ -42,6 +42,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   const seesPhones = isStaff && !!ancestry && can(by.actor, 'phone.read', { ancestry }, by.today);
   return {
     id: issue.id, title: issue.title, description: issue.description, state: issue.state, level: issue.level, anonymous: issue.anonymous,
+    unverified: issue.unverified,
     category: issue.category, acknowledgeBy: issue.acknowledgeBy, resolveBy: issue.resolveBy, rating: issue.rating, ratingComment: issue.ratingComment,
     reopenCount: issue.reopenCount, createdAt: issue.createdAt,
     place: { compound: place?.name ?? null, community: place?.community.name ?? null, building: building?.name ?? null },
@@ -86,7 +87,7 @@ export async function listWorkQueue(by: TBy) {
     where: { OR: where, state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null },
     orderBy: [{ acknowledgeBy: 'asc' }],
     take: 200,
-    select: { id: true, title: true, state: true, level: true, acknowledgeBy: true, resolveBy: true, assigneeUserId: true, category: { select: { nameZh: true, nameEn: true } } },
+    select: { id: true, title: true, state: true, level: true, unverified: true, acknowledgeBy: true, resolveBy: true, assigneeUserId: true, category: { select: { nameZh: true, nameEn: true } } },
   });
 }
 
@@ -111,6 +112,8 @@ export async function listRaisePlaces(by: TBy, preset?: number) {
   const db = getDb();
   const homes = by.actor.grants.filter((g) => g.role === 'RESIDENT').map((g) => g.place.id);
   const communities = (await db.building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { communityId: true } } } })).map((b) => b.compound.communityId);
+  // An unverified account: the community it named at registration or of its pending claim (decision 030).
+  communities.push(...by.actor.grants.filter((g) => g.role === 'UNVERIFIED_RESIDENT').map((g) => g.place.id));
   const scopes = scopesOf(by.actor, 'issue.handle', by.today);
   const or = [
     ...(communities.length ? [{ communityId: { in: communities } }] : []),

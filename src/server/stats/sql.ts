@@ -14,7 +14,11 @@ import { monthStart, type TPeriod } from '@/domain/stats/period';
 export const OPEN = Prisma.raw(`i.state IN (${openStates.map((s) => `'${s}'`).join(', ')})`);
 const FINISHED = Prisma.raw(`i.state IN ('RESOLVED', 'CLOSED', 'CLOSED_UNFIXED')`);
 const FIXED = Prisma.raw(`i.state IN ('RESOLVED', 'CLOSED')`);
-const COUNTED = Prisma.raw(`i."excludedAt" IS NULL`);
+/**
+ * In the rates: not left out by street or district staff, and not an unverified account's issue that no member of
+ * staff has acknowledged yet (decision 030). Volumes (opened, open, overdue, escalated) count every issue.
+ */
+const COUNTED = Prisma.raw(`i."excludedAt" IS NULL AND (NOT i.unverified OR i."acknowledgedAt" IS NOT NULL)`);
 
 /** A JavaScript Date as the UTC wall time the tables store. */
 export const at = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;

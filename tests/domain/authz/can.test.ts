@@ -9,31 +9,33 @@ const TODAY = '2026-11-21';
 /**
  * The matrix as people read it, written out by hand: changing who may do what must change this
  * table too. Columns: territory body staff verify reset import roster phone audit party vote
- * issue-read issue-handle.
+ * issue-read issue-handle issue-raise (e: a resident raises issues around their home; an unverified account in
+ * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT:                     '. . . . . . . . . . . . . . . . . . . s . . o . . .',
-  OWNER:                        '. . . . . . . . . . v . . . . . . . . s . . o . . .',
-  HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v . . . . . . . . s . . o . . .',
-  PARTY_MEMBER:                 '. . . . . . . . . . . . . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v . . . . . R T . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v . . . . . R T . . . . . g . .',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . R . . . . . . . . .',
-  COUNCIL_MEMBER:               '. . . . . . . . . . v . . . . . R T . . . . . . . .',
-  BUILDING_HEAD:                '. . . . . . r p . . . i h . . . R . . . . . . . . .',
-  PROPERTY_FIRM_STAFF:          '. . . . . . r . . . . i h . . . R . . . . . . . . .',
-  GRID_WORKER:                  '. . . v . . r p . . . i h . . . R . . . . . . . . .',
-  BRANCH_SECRETARY:             '. . . v . . r p a m . i h . . . R T M . . N . g d .',
-  RESIDENTS_COMMITTEE_STAFF:    't b . v r i r p a m . i h . . . R T M . . N . g d .',
-  COMMUNITY_SECRETARY:          't b s v r i r p a m . i h . . . R T M . . N . g d .',
-  STREET_STAFF:                 't b s v r i r p a m . i h . . . R T M . . N . g d .',
-  DISTRICT_ADMIN:               't b s v r i r p a m . i h . c k R T M . P N . g d x',
-  API_CLIENT:                   '. . . . . . . . . . . i . o . . . . . . . . . . . .',
+  RESIDENT:                     '. . . . . . . . . . . . . e . . . . . . s . . o . . .',
+  OWNER:                        '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
+  HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
+  PARTY_MEMBER:                 '. . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v . . . . . . R T . . . . . g . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . .',
+  COUNCIL_MEMBER:               '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
+  BUILDING_HEAD:                '. . . . . . r p . . . i h . . . . R . . . . . . . . .',
+  PROPERTY_FIRM_STAFF:          '. . . . . . r . . . . i h . . . . R . . . . . . . . .',
+  GRID_WORKER:                  '. . . v . . r p . . . i h . . . . R . . . . . . . . .',
+  BRANCH_SECRETARY:             '. . . v . . r p a m . i h . . . . R T M . . N . g d .',
+  RESIDENTS_COMMITTEE_STAFF:    't b . v r i r p a m . i h . . . . R T M . . N . g d .',
+  COMMUNITY_SECRETARY:          't b s v r i r p a m . i h . . . . R T M . . N . g d .',
+  STREET_STAFF:                 't b s v r i r p a m . i h . . . . R T M . . N . g d .',
+  DISTRICT_ADMIN:               't b s v r i r p a m . i h . . c k R T M . P N . g d x',
+  API_CLIENT:                   '. . . . . . . . . . . i . . o . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT:          '. . . . . . . . . . . . . e . . . . . . . . . . . . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
   'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'vote.cast',
-  'issue.read', 'issue.handle', 'issue.report', 'issue.configure', 'apiKey.manage',
+  'issue.read', 'issue.handle', 'issue.raise', 'issue.report', 'issue.configure', 'apiKey.manage',
   'topic.read', 'topic.raise', 'topic.manage', 'topic.suggest', 'procedure.manage',
   'notice.publish', 'notice.object', 'meeting.manage', 'stats.read', 'stats.exclude',
 ];

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoHorizontalScroll } from '../support/a11y';
-import { query, signIn } from '../support/session';
+import { query, sentCode, signIn } from '../support/session';
 
 // The issue's "done when": a community secretary imports a roster from Excel, prints invitation
 // codes; a resident registers, claims the household and appears as a verified owner.
@@ -45,15 +45,24 @@ test('a secretary onboards a compound and a resident becomes a verified owner', 
   const code = (await slips.filter({ hasText: '9栋 1单元 101' }).getByTestId('invitation-code').textContent())!.trim();
   expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 
-  // 3. The resident registers on their phone, signs in and claims the household.
+  // 3. The resident registers on their phone with the code sent to it, signs in and claims the household.
   const resident = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN' })).newPage();
   await resident.goto('/register');
-  await resident.getByLabel('姓名').fill('赵新业');
-  await resident.getByLabel('手机号').fill('139 1234 0001');
-  await resident.getByLabel('密码（至少 8 位）').fill('zhao-pass-2026');
-  await resident.getByLabel('再输一次密码').fill('zhao-pass-2026');
-  await resident.getByRole('button', { name: '注册' }).click();
-  await expect(resident.getByText(/账户已经建好/)).toBeVisible();
+  const step1 = resident.getByRole('region', { name: '第一步：填写信息，获取验证码' });
+  await step1.getByLabel('姓名').fill('赵新业');
+  await step1.getByLabel('手机号').fill('139 1234 0001');
+  await step1.getByLabel('密码（至少 8 位）').fill('zhao-pass-2026');
+  await step1.getByLabel('再输一次密码').fill('zhao-pass-2026');
+  await step1.getByLabel('您住的小区').selectOption({ label: '棠湖社区 · 欧城花园' });
+  await step1.getByRole('button', { name: '获取验证码' }).click();
+  await expect(resident.getByText('验证码已发到 139****0001，10 分钟内有效。请在下面第二步填写验证码，完成注册。')).toBeVisible();
+  expect(await query(`SELECT 1 FROM "User" WHERE phone = '13912340001'`)).toEqual([]); // nothing before the code
+  const step2 = resident.getByRole('region', { name: '第二步：填写验证码' });
+  await step2.getByLabel('手机号').fill('13912340001');
+  await step2.getByLabel('短信验证码（6 位数字）').fill(await sentCode('13912340001'));
+  await step2.getByRole('button', { name: '完成注册' }).click();
+  await expect(resident.getByText(/^注册成功！请用手机号和密码登录。/)).toBeVisible();
+  expect(resident.url()).not.toMatch(/zhao-pass|13912340001/);
   await signIn(resident, '13912340001', 'zhao-pass-2026');
   await expect(resident.getByText(/^未认证/)).toBeVisible();
   await resident.getByLabel('邀请码').fill(code.toLowerCase());
@@ -83,6 +92,28 @@ test('a secretary onboards a compound and a resident becomes a verified owner', 
        FROM "User" u WHERE u.phone = '13912340001'`,
   );
   expect(row).toEqual({ verified: true, owner: true });
+});
+
+test('registering works before JavaScript loads, and neither the code nor the password reaches a URL', async ({ browser }, info) => {
+  test.skip(info.project.name !== 'phone', 'one run is enough: it writes data');
+  const page = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN', javaScriptEnabled: false })).newPage();
+  await page.goto('/register');
+  const step1 = page.getByRole('region', { name: '第一步：填写信息，获取验证码' });
+  await step1.getByLabel('姓名').fill('钱无脚本');
+  await step1.getByLabel('手机号').fill('13912340077');
+  await step1.getByLabel('密码（至少 8 位）').fill('qian-pass-2026');
+  await step1.getByLabel('再输一次密码').fill('qian-pass-2026');
+  await step1.getByLabel('您住的小区').selectOption({ label: '棠湖社区 · 欧城花园' });
+  await step1.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByText('验证码已发到 139****0077，10 分钟内有效。请在下面第二步填写验证码，完成注册。')).toBeVisible();
+  const code = await sentCode('13912340077');
+  const step2 = page.getByRole('region', { name: '第二步：填写验证码' });
+  await step2.getByLabel('手机号').fill('13912340077');
+  await step2.getByLabel('短信验证码（6 位数字）').fill(code);
+  await step2.getByRole('button', { name: '完成注册' }).click();
+  await expect(page.getByText(/^注册成功！/)).toBeVisible();
+  expect(page.url()).not.toMatch(new RegExp(`qian-pass|${code}|13912340077`));
+  expect(await query(`SELECT "verifiedAt" FROM "User" WHERE phone = '13912340077'`)).toEqual([{ verifiedAt: null }]);
 });
 
 test('signing in and the staff desk in English', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 
 export const DEMO_PASSWORD = 'yishi-demo-2026';
@@ -20,4 +21,13 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
   await page.getByLabel(prefix ? 'Password' : '密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: prefix ? 'Sign in' : '登录' }).click();
   await expect(page).toHaveURL(new RegExp(`${prefix}/account$`));
+}
+
+/** The last one-time code the app "sent" to a number: read from the code sender's outbox file (decision 030). */
+export async function sentCode(phone: string, purpose = 'registration'): Promise<string> {
+  const text = await readFile(`${process.env.E2E_DATA_DIR}-codes.jsonl`, 'utf8');
+  const sent = text.trim().split('\n').map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
+  const mine = sent.filter((s) => s.phone === phone && s.purpose === purpose);
+  if (mine.length === 0) throw new Error(`no ${purpose} code was sent to ${phone}`);
+  return mine.at(-1)!.code;
 }

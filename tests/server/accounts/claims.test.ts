@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { refusal } from '../refusal';
 import { claimHousehold, listPendingClaims, reviewClaim } from '@/server/accounts/claims';
 import { issueInvitationCodes } from '@/server/accounts/invitations';
-import { registerResident } from '@/server/accounts/register-resident';
 import { loadActor } from '@/server/auth/actor';
 import { can } from '@/domain/authz/can';
-import { byUser, TODAY, world } from './support';
+import { byUser, registerWithCode, TODAY, world } from './support';
 
 let w: Awaited<ReturnType<typeof world>>;
 beforeAll(async () => {
@@ -19,11 +18,12 @@ describe('registration, invitation codes and household claims', () => {
     // The roster owner of the first unit has a phone; the resident registers with the same number.
     const unit = a.households[0]!;
     const owner = await db.person.findFirstOrThrow({ where: { ownerships: { some: { householdId: unit.id } } } });
-    await registerResident({ name: owner.name, phone: owner.phone!, password: 'resident-pass-1' });
+    await registerWithCode({ name: owner.name, phone: owner.phone!, password: 'resident-pass-1', compoundId: a.compound.id });
     const user = await db.user.findUniqueOrThrow({ where: { phone: owner.phone! } });
     expect(user.verifiedAt).toBeNull();
     expect(user.personId).not.toBe(owner.id); // not linked before verification
-    expect((await loadActor(user.id)).grants).toEqual([]);
+    // Unverified: no role from the household, only raising issues in the community named (decision 030).
+    expect((await loadActor(user.id)).grants.map((g) => [g.role, g.place])).toEqual([['UNVERIFIED_RESIDENT', { level: 'community', id: a.compound.communityId }]]);
 
     const sheet = await issueInvitationCodes(await byUser(staff.gridWorker.id), { compoundId: a.compound.id });
     expect(sheet.rows).toHaveLength(4);
@@ -49,11 +49,11 @@ describe('registration, invitation codes and household claims', () => {
     expect(await db.auditLog.count({ where: { action: 'claim.approve', entityId: String(claim.id) } })).toBe(1);
   });
 
-  test('registering a number that has an account creates nothing and says nothing different', async () => {
-    const { db } = w;
-    await registerResident({ name: '甲', phone: '13711112222', password: 'first-pass-1' });
+  test('registering a number that has an account creates nothing; only the phone’s holder learns why', async () => {
+    const { db, a } = w;
+    expect(await registerWithCode({ name: '甲', phone: '13711112222', password: 'first-pass-1', compoundId: a.compound.id })).toBe('created');
     const before = await db.user.count();
-    await expect(registerResident({ name: '乙', phone: '137 1111 2222', password: 'other-pass-1' })).resolves.toBeUndefined();
+    expect(await registerWithCode({ name: '乙', phone: '137 1111 2222', password: 'other-pass-1', compoundId: a.compound.id })).toBe('exists');
     expect(await db.user.count()).toBe(before);
   });
 
@@ -63,7 +63,7 @@ describe('registration, invitation codes and household claims', () => {
     const audits = await db.auditLog.count();
     const codes = await db.invitationCode.count();
     expect(await refusal(issueInvitationCodes(other, { compoundId: a.compound.id }))).toBe('auth.forbidden');
-    await registerResident({ name: '丙', phone: '13722223333', password: 'resident-pass-2' });
+    await registerWithCode({ name: '丙', phone: '13722223333', password: 'resident-pass-2', compoundId: a.compound.id });
     const user = await db.user.findUniqueOrThrow({ where: { phone: '13722223333' } });
     const sheet = await issueInvitationCodes(await byUser(staff.jinyangStreet.id), { compoundId: a.compound.id });
     const claim = await claimHousehold(user.id, { code: sheet.rows[1]!.code, relation: 'TENANT' }, '10.0.0.1');
@@ -71,7 +71,7 @@ describe('registration, invitation codes and household claims', () => {
     expect((await db.householdClaim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('PENDING');
     expect(await listPendingClaims(other)).toEqual([]);
     expect(await db.invitationCode.count()).toBe(codes + 4);
-    expect(await db.auditLog.count()).toBe(audits + 3); // register, issue, claim: none by the refused actor
+    expect(await db.auditLog.count()).toBe(audits + 4); // code sent, register, issue, claim: none by the refused actor
 
     // A rejection needs a reason, and is final.
     const mine = await byUser(staff.jinyangStreet.id);
@@ -83,7 +83,7 @@ describe('registration, invitation codes and household claims', () => {
 
   test('a resident cannot review claims, and unknown codes are refused', async () => {
     const { db, a } = w;
-    await registerResident({ name: '丁', phone: '13733334444', password: 'resident-pass-3' });
+    await registerWithCode({ name: '丁', phone: '13733334444', password: 'resident-pass-3', compoundId: a.compound.id });
     const user = await db.user.findUniqueOrThrow({ where: { phone: '13733334444' } });
     expect(await refusal(claimHousehold(user.id, { code: 'AAAA-BBBB', relation: 'OWNER' }, '10.0.0.1'))).toBe('claim.invalidCode');
     expect(await refusal(issueInvitationCodes(await byUser(user.id), { compoundId: a.compound.id }))).toBe('auth.forbidden');

@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { normalisePhone } from '@/domain/shared/phone';
+import { confirmRegistration, requestRegistrationCode } from '@/server/accounts/register-resident';
 import type { TBy } from '@/server/accounts/by';
 import { loadActor } from '@/server/auth/actor';
 import { today } from '@/server/today';
@@ -35,4 +40,17 @@ export async function world() {
     gridWorker: await createStaff(db, { name: '网格员', phone: '13900009004', password: pw, role: 'GRID_WORKER', placeLevel: 'COMMUNITY', placeId: jinyang.id }),
   };
   return { db, jinyang, tanghu, a, b, staff };
+}
+
+/**
+ * Registers the way a resident does (decision 030): asks for a code, reads it from the code sender's outbox
+ * (YISHI_CODE_OUTBOX, a file of this test run) and enters it. Returns what step 2 answered.
+ */
+export async function registerWithCode(input: { name: string; phone: string; password: string; compoundId: number }, client = '10.77.0.1') {
+  process.env.YISHI_CODE_OUTBOX ??= path.join(mkdtempSync(path.join(os.tmpdir(), 'yishi-codes-')), 'codes.jsonl');
+  await requestRegistrationCode(input, client);
+  const phone = normalisePhone(input.phone)!;
+  const sent = readFileSync(process.env.YISHI_CODE_OUTBOX, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
+  const code = sent.filter((s) => s.phone === phone && s.purpose === 'registration').at(-1)!.code;
+  return (await confirmRegistration({ phone, code }, client)).outcome;
 }

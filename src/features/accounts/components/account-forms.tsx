@@ -1,10 +1,11 @@
 'use client';
-import { ActionForm, Field, SubmitButton } from '@/components/action-form';
-import { changePasswordAction, claimAction, emailAction, registerAction, resetPasswordAction } from '../actions';
+import { ActionForm, Field, Select, SubmitButton } from '@/components/action-form';
+import { changePasswordAction, claimAction, confirmRegistrationAction, emailAction, registerAction, resetPasswordAction } from '../actions';
 
 type TLabels = Record<string, string>;
 
-export function RegisterForm({ t }: { t: TLabels }) {
+/** Registration step 1: details and the compound; a code goes to the number (decision 030). */
+export function RegisterForm({ t, compounds }: { t: TLabels; compounds: { value: string; label: string }[] }) {
   return (
     <ActionForm action={registerAction}>
       {(s) => (
@@ -13,7 +14,23 @@ export function RegisterForm({ t }: { t: TLabels }) {
           <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} autoComplete="tel" />
           <Field name="password" label={t.password!} type="password" state={s} autoComplete="new-password" />
           <Field name="confirm" label={t.confirm!} type="password" state={s} autoComplete="new-password" />
+          <Select name="compoundId" label={t.compound!} options={compounds} state={s} />
           <SubmitButton>{t.submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Registration step 2: the code from the text message. */
+export function RegisterCodeForm({ t }: { t: TLabels }) {
+  return (
+    <ActionForm action={confirmRegistrationAction}>
+      {(s) => (
+        <>
+          <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} autoComplete="tel" />
+          <Field name="code" label={t.code!} inputMode="numeric" state={s} autoComplete="one-time-code" />
+          <SubmitButton>{t.finish}</SubmitButton>
         </>
       )}
     </ActionForm>

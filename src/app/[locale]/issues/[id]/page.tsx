@@ -39,6 +39,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
         </p>
       )}
       {issue.topicId && <p className="rounded-lg bg-brand-50 p-3 text-lg text-brand-800" data-testid="taken-up"><Link href={`/topics/${issue.topicId}`} className="underline">{t('detail.takenUp', { id: issue.topicId })}</Link></p>}
+      {issue.unverified && issue.viewer.isStaff && <p className="rounded-lg bg-amber-50 p-3 text-lg text-amber-900" data-testid="unverified">{t('detail.unverified')}</p>}
       <p className="whitespace-pre-wrap text-lg leading-relaxed">{issue.description}</p>
       {issue.photos.length > 0 && (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="photos">
