@@ -65,6 +65,9 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NODE_ENV: 'production' as const,
     PORT: String(port),
+    // Demo only, with no SMS gateway: one-time codes (registration) are written to a file in the data folder
+    // so that someone trying the demo can register (decision 030). A real install runs with YISHI_DEMO=off.
+    ...(demo && !process.env.YISHI_CODE_OUTBOX ? { YISHI_CODE_OUTBOX: path.join(dataDir, 'code-outbox.jsonl') } : {}),
     NEXT_TELEMETRY_DISABLED: '1',
   };
   // The server (Next's handler behind our own HTTP server: scripts/serve.mjs) as a direct child, no shell,
@@ -81,6 +84,7 @@ async function main() {
     if (/Ready in|started server on/i.test(text)) {
       say(`Yishi 议事 is running: http://localhost:${port}`);
       if (demo) {
+        say(`demo: one-time codes for registration are written to ${path.join(dataDir, 'code-outbox.jsonl')} (no SMS gateway)`);
         say('demo logins (password for all: ' + DEMO_LOGINS.password + '):');
         for (const l of DEMO_LOGINS.accounts) say(`  ${l.phone}  ${l.label}`);
       }
