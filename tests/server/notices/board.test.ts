@@ -34,7 +34,9 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(process.env.YISHI_DATA_DIR!, { recursive: true, force: true }));
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+// A real PDF: the type check parses the cross-reference table, so a header and a trailer are not enough.
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n' +
+  'trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n', 'latin1');
 const publish = async (extra: Partial<Parameters<typeof publishManualNotice>[1]> = {}) =>
   publishManualNotice(await byUser(w.staff.jinyangSecretary.id, '刘书记'), {
     place: `compound:${w.a.compound.id}`, category: 'RESIDENTS', title: '北苑小区停车位分配结果', period: { days: 7, unit: 'CALENDAR' },
