@@ -20,11 +20,12 @@ function newNonce(): string {
  * permissions on the server (src/server/authz).
  */
 export default function proxy(request: NextRequest) {
-  if (crossOriginAction(request.method, request.headers)) return new NextResponse('Forbidden', { status: 403 });
+  const page = PAGE.test(request.nextUrl.pathname);
+  if (crossOriginAction(request.method, request.headers, page)) return new NextResponse('Forbidden', { status: 403 });
   const csp = contentSecurityPolicy(newNonce(), production);
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', csp);
-  const response = PAGE.test(request.nextUrl.pathname)
+  const response = page
     ? intl(new NextRequest(request, { headers }))
     : NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);

@@ -39,11 +39,16 @@ export function servedOverHttps(protocol: string, forwardedProto: string | null)
 }
 
 /**
- * A server-action POST (Next-Action header) whose Origin is not this site's host: Next.js would throw on
- * it (a 500); it is refused with 403 before it gets there. No Origin at all is left to Next.js.
+ * A server action posted from another origin: Next.js would throw on it (a 500 and an error log); it is
+ * refused with 403 before it gets there. Next treats as a possible action any POST with a Next-Action header,
+ * and, on a page, any form POST (multipart or urlencoded: the no-JavaScript form actions). No Origin at all is
+ * left to Next.js, as are route handlers' own form POSTs (/api/…).
  */
-export function crossOriginAction(method: string, headers: Headers): boolean {
-  if (method !== 'POST' || !headers.has('next-action')) return false;
+export function crossOriginAction(method: string, headers: Headers, page: boolean): boolean {
+  if (method !== 'POST') return false;
+  const type = headers.get('content-type') ?? '';
+  const form = type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded');
+  if (!headers.has('next-action') && !(page && form)) return false;
   const origin = headers.get('origin');
   if (origin === null) return false;
   const host = (headers.get('x-forwarded-host') ?? headers.get('host') ?? '').split(',')[0]!.trim().toLowerCase();

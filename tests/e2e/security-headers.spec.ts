@@ -55,6 +55,9 @@ test('a server action posted from another origin is refused with 403, not a serv
     data: '[]',
   });
   expect(res.status()).toBe(403);
+  // The form variant (no JavaScript: a multipart POST to the page) likewise.
+  const form = await request.post('/signin', { headers: { Origin: 'https://evil.example' }, multipart: { $ACTION_ID_7f00000000000000000000000000000000000000: '' } });
+  expect(form.status()).toBe(403);
   // The same origin is not refused by that check (the made-up action itself is then not found).
   const own = await request.post('/', { headers: { 'Next-Action': '7f00000000000000000000000000000000000000', Origin: new URL(baseURL!).origin }, data: '[]' });
   expect(own.status()).not.toBe(403);
