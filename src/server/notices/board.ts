@@ -36,14 +36,12 @@ export async function resolvePlace(ref: string): Promise<{ place: { streetId: nu
 
 export const MAX_ATTACHMENTS = 5;
 
-/** Checks attachments by content (PDF, JPEG, PNG; 10 MB each, 5 at most) and stores them. */
+/** Checks attachments by content and structure (PDF, JPEG, PNG, .docx, .xlsx; 10 MB each, 5 at most) and stores them. */
 async function storeAttachments(files: { name: string; bytes: Buffer }[]) {
   if (files.length > MAX_ATTACHMENTS) refuse('notice.tooManyFiles', { max: MAX_ATTACHMENTS });
-  const checked = files.map((f) => {
-    if (f.bytes.length === 0 || f.bytes.length > MAX_DOCUMENT_BYTES) refuse('notice.fileSize');
-    const kind = documentType(f.bytes) ?? refuse('notice.fileType');
-    return { ...f, kind };
-  });
+  for (const f of files) if (f.bytes.length === 0 || f.bytes.length > MAX_DOCUMENT_BYTES) refuse('notice.fileSize');
+  const checked = [];
+  for (const f of files) checked.push({ ...f, kind: (await documentType(f.bytes)) ?? refuse('notice.fileType') });
   const store = getFileStore();
   const stored = await Promise.all(checked.map(async (f) => {
     const storageKey = `notices/${randomUUID()}.${f.kind.ext}`;

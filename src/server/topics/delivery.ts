@@ -138,8 +138,8 @@ export async function addExpense(by: TBy, topicId: number, input: { item: string
   let receipt: { key: string; name: string } | null = null;
   if (input.receipt) {
     const b = input.receipt.bytes;
-    const type = documentType(b) ?? refuse('notice.fileType');
     if (b.length > MAX_DOCUMENT_BYTES) refuse('notice.fileSize');
+    const type = (await documentType(b)) ?? refuse('notice.fileType');
     receipt = { key: `receipts/${randomUUID()}.${type.ext}`, name: input.receipt.name.slice(0, 120) };
     await getFileStore().put(receipt.key, b);
   }

@@ -1,12 +1,20 @@
 import { expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
+import { readDatabasePassword } from '../../../scripts/db/password.ts';
 
 export const DEMO_PASSWORD = 'yishi-demo-2026';
 
-/** The e2e run's own database (a throwaway embedded PostgreSQL, see playwright.config.ts). */
+/** The e2e run's own database (a throwaway embedded PostgreSQL, see playwright.config.ts), with the password it was given. */
+export function e2eDatabaseUrl(): string {
+  const password = readDatabasePassword(path.join(process.env.E2E_DATA_DIR!, 'pg'));
+  if (!password) throw new Error(`no database password in ${process.env.E2E_DATA_DIR}/pg: has the e2e server started?`);
+  return `postgresql://yishi:${password}@127.0.0.1:${process.env.E2E_PG_PORT ?? 55433}/yishi`;
+}
+
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: `postgresql://yishi:yishi-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 55433}/yishi` });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;

@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as expenseReceipt } from '@/app/api/expenses/[id]/receipt/route';
+import { GET as noticeAttachment } from '@/app/api/notices/[id]/attachments/[attachmentId]/route';
 import { evaluateBody } from '@/domain/votes/evaluate';
 import { answerObjection, concludeNotice, fileObjection, publishManualNotice } from '@/server/notices/board';
 import { verifyChain } from '@/server/notices/publish';
@@ -34,7 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(process.env.YISHI_DATA_DIR!, { recursive: true, force: true }));
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+// A real PDF: the type check parses the cross-reference table, so a header and a trailer are not enough.
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n' +
+  'trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n', 'latin1');
 const publish = async (extra: Partial<Parameters<typeof publishManualNotice>[1]> = {}) =>
   publishManualNotice(await byUser(w.staff.jinyangSecretary.id, '刘书记'), {
     place: `compound:${w.a.compound.id}`, category: 'RESIDENTS', title: '北苑小区停车位分配结果', period: { days: 7, unit: 'CALENDAR' },
@@ -144,5 +149,20 @@ describe('finance and conventions', () => {
     await db.motion.create({ data: { topicId: t.id, stepIndex: 4, voters: { kind: 'BODY' }, rule: result.rule as never, roster: [], status: 'PASSED', result: result as never, decidedAt: new Date(Date.now() - 2 * 86_400_000) } });
     const c = (await conventionsOf('510107009003'))?.conventions.find((x) => x.topicId === t.id);
     expect([c?.current?.version, c?.current?.adoptedBy?.words.lines[0], c?.versions[1]?.diff?.some((d) => d.op === 'add' && d.text.includes('粪便'))]).toEqual([2, '赞成 15，应到 21，需三分之二以上（至少 14），达到', true]);
+  });
+});
+
+describe('serving stored files', () => {
+  const served = (r: Response) => [r.status, r.headers.get('content-type'), r.headers.get('content-disposition')?.split(';')[0], r.headers.get('x-content-type-options')];
+
+  test('PDF attachments and receipts are downloaded (Content-Disposition: attachment); images are shown inline', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#b3261e' } }).png().toBuffer();
+    const { id } = await publish({ title: '北苑小区停车位示意图', files: [{ name: '名单.pdf', bytes: pdf }, { name: '示意图.png', bytes: png }] });
+    const files = await w.db.noticeAttachment.findMany({ where: { noticeId: id }, orderBy: { mime: 'asc' } });
+    const get = (a: { id: number }) => noticeAttachment(new Request('http://x'), { params: Promise.resolve({ id: String(id), attachmentId: String(a.id) }) });
+    expect(served(await get(files[0]!))).toEqual([200, 'application/pdf', 'attachment', 'nosniff']);
+    expect(served(await get(files[1]!))).toEqual([200, 'image/png', 'inline', 'nosniff']);
+    const e = await w.db.expense.findFirstOrThrow({ where: { receiptName: '发票.pdf' } });
+    expect(served(await expenseReceipt(new Request('http://x'), { params: Promise.resolve({ id: String(e.id) }) }))).toEqual([200, 'application/pdf', 'attachment', 'nosniff']);
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea } from '@/components/action-form';
 import { answerAction, concludeAction, objectionAction, publishNoticeAction } from '../actions';
+import { DOCUMENT_ACCEPT } from '@/lib/document-accept';
 
 type TT = Record<string, string>;
 
@@ -20,7 +21,7 @@ export function NoticeForm({ places, categories, t, supersedes, viewHref }: { pl
           </div>
           <div className="space-y-1">
             <label htmlFor="notice-files" className="block text-lg font-medium">{t.files}</label>
-            <input id="notice-files" name="files" type="file" accept="application/pdf,image/jpeg,image/png" multiple className="block min-h-12 w-full text-lg" />
+            <input id="notice-files" name="files" type="file" accept={DOCUMENT_ACCEPT} multiple className="block min-h-12 w-full text-lg" />
           </div>
           <SubmitButton>{t.publish}</SubmitButton>
         </>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { ActionForm, Checkbox, CheckboxGroup, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import * as A from '../actions';
+import { DOCUMENT_ACCEPT } from '@/lib/document-accept';
 
 type TT = Record<string, string>;
 type TAction = (s: TFormState, fd: FormData) => Promise<TFormState>;
@@ -235,7 +236,7 @@ export function ExpenseForm({ topicId, t }: { topicId: number; t: TT }) {
           <Field name="paidOn" type="date" label={t.paidOn!} state={s} />
           <div className="space-y-1">
             <label htmlFor={`receipt-${topicId}`} className="block text-lg font-medium">{t.receipt}</label>
-            <input id={`receipt-${topicId}`} name="receipt" type="file" accept="application/pdf,image/jpeg,image/png" className="block min-h-12 w-full text-lg" />
+            <input id={`receipt-${topicId}`} name="receipt" type="file" accept={DOCUMENT_ACCEPT} className="block min-h-12 w-full text-lg" />
           </div>
         </>
       )}
