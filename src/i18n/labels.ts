@@ -8,7 +8,4 @@ export async function labels(path: string): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries((node ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 }
 
-/** Only same-site paths are followed after sign-in (no open redirects). */
-export function safeNext(raw: unknown, fallback: string): string {
-  return typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') && !raw.includes('\\') ? raw : fallback;
-}
+export { safeNext } from '@/domain/shared/safe-next';

@@ -1,3 +1,4 @@
+import { safeNext } from '@/domain/shared/safe-next';
 import { localizedPath, stripLocale } from '@/i18n/paths';
 import { LOCALE_COOKIE, locales, type TLocale } from '@/i18n/routing';
 
@@ -10,7 +11,7 @@ export async function GET(req: Request) {
   const url = new URL(req.url);
   const to = url.searchParams.get('to');
   const next = url.searchParams.get('next') ?? '/';
-  if (!(locales as readonly string[]).includes(to ?? '') || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
+  if (!(locales as readonly string[]).includes(to ?? '') || safeNext(next, '') !== next) {
     return new Response('Bad request', { status: 400 });
   }
   const [path, search] = next.split('?') as [string, string | undefined];
