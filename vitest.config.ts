@@ -28,7 +28,7 @@ export default defineConfig({
           setupFiles: ['tests/setup/file-db.ts'],
           testTimeout: 60_000,
           // Secret ballots are sealed under a key derived from the app's secret (decision 022).
-          env: { YISHI_BALLOT_SECRET: 'integration-tests-ballot-secret', NEXTAUTH_SECRET: 'integration-tests-session-secret' },
+          env: { YISHI_BALLOT_SECRET: 'integration-tests-ballot-secret', NEXTAUTH_SECRET: 'integration-tests-session-secret', YISHI_CLIENT_HEADER: 'trusted' },
           hookTimeout: 120_000,
         },
       },

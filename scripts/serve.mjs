@@ -11,6 +11,8 @@ const port = Number(process.env.PORT ?? 3000);
 const hops = Number(process.env.YISHI_TRUSTED_PROXY_HOPS ?? 0);
 const started = Date.now();
 
+// Tells the app (same process) that x-yishi-client comes from here; without it the header is ignored.
+process.env.YISHI_CLIENT_HEADER = 'trusted';
 const app = next({ dev: false, dir: ROOT, port });
 await app.prepare();
 const handle = app.getRequestHandler();

@@ -75,16 +75,19 @@ export async function beginSignIn(a: TAttempt): Promise<number> {
   const pairKey = a.knownDevice ? `${a.account}|device` : `${a.account}|${a.address}`;
   // In order, stopping at the first refusal: an attempt refused for its pair takes nothing from the account.
   const pair = await take('pair', pairKey);
-  if (pair) return pair;
+  if (pair || a.knownDevice) return pair;
+  // A known device skips the address and account limits: guesses by others behind the same carrier NAT
+  // cannot lock it out.
   const address = await take('address', a.address);
   if (address) return address;
-  return a.knownDevice ? 0 : take('account', a.account);
+  return take('account', a.account);
 }
 
 /** The password was right: the attempt's points are given back and the pair's count starts again. */
 export async function signInSucceeded(a: TAttempt): Promise<void> {
   const pairKey = a.knownDevice ? `${a.account}|device` : `${a.account}|${a.address}`;
-  await Promise.all([limiter('pair').delete(pairKey).catch(() => undefined), give('address', a.address), a.knownDevice ? null : give('account', a.account)]);
+  if (a.knownDevice) return void (await limiter('pair').delete(pairKey).catch(() => undefined));
+  await Promise.all([limiter('pair').delete(pairKey).catch(() => undefined), give('address', a.address), give('account', a.account)]);
 }
 
 /**

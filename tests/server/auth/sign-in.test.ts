@@ -46,9 +46,11 @@ describe('sign-in', () => {
 
   test('one address spraying a password over many accounts is stopped at 50; a shared NAT signing residents in is not', async () => {
     for (let i = 0; i < 50; i++) expect(await attempt(`1350001${String(i).padStart(4, '0')}`, 'spray-pass', '10.9.9.9')).toBe('wrong');
-    await createUser(testDb(), { phone: '13500000005', password: 'right-pass-5' });
+    const u5 = await createUser(testDb(), { phone: '13500000005', password: 'right-pass-5' });
     expect(await attempt('13500000005', 'right-pass-5', '10.9.9.9')).toBe('limited:15');
     expect(await attempt('13500000005', 'right-pass-5', '10.9.9.10')).toBe('ok');
+    // Her own phone, behind the same carrier NAT as the sprayer, still signs in.
+    expect(await attempt('13500000005', 'right-pass-5', '10.9.9.9', deviceCookieFor(u5.id))).toBe('ok');
     // Successes give their point back: 60 residents signing in through one station's address all get in.
     for (let i = 0; i < 60; i++) await createUser(testDb(), { phone: `1350002${String(i).padStart(4, '0')}`, password: 'resident-pass' });
     const station: string[] = [];
