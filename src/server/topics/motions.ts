@@ -146,9 +146,10 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
     const motion = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
     const owners = (motion.rule as unknown as TRule).kind === 'OWNERS_ASSEMBLY';
     if (owners !== (tally.kind === 'OWNERS')) refuse('topic.tallyKind');
+    // Counts are entered only for a show of hands: electronic and written votes are counted from their ballots
+    // at close, under the end-time and early-closing rules (a typed count must not get around them).
+    if (motion.mode !== 'SHOW_OF_HANDS') refuse('vote.countsOnlyForHands');
     if (row.early) refuse('vote.notYet', { from: today(row.votingFrom!) });
-    // Counts are entered only for a show of hands (or an assembly counted on paper); ballots are tallied at close.
-    if (motion.mode !== 'SHOW_OF_HANDS' && (await tx.ballot.count({ where: { motionId } })) > 0) refuse('vote.hasBallots');
     const sums = await tx.motionVoter.aggregate({ where: { motionId }, _count: true, _sum: { areaCentiM2: true } });
     const { result, counts } = evaluateTally(motion.rule as unknown as TRule, tally, { heads: sums._count, area: sums._sum.areaCentiM2 ?? 0 });
     const words = describeResult(result);

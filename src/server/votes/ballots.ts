@@ -120,8 +120,11 @@ export async function castBallot(by: TBy, motionId: number, choice: TChoice) {
   if (m.meetingId && !(await signedIn(m.meetingId))) refuse('vote.signInFirst');
   return db.$transaction(async (tx) => {
     await lockOpen(tx, motionId, 'SHARE');
-    const r = await insertBallot(tx, m, me.personId, choice, { channel: 'ELECTRONIC' });
-    const after = m.secret ? { secret: true } : { choice };
+    // The settings as they are under the lock: a change to secret made meanwhile is the one that applies.
+    const live = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
+    if (live.mode === 'SHOW_OF_HANDS') refuse('vote.notElectronic');
+    const r = await insertBallot(tx, live, me.personId, choice, { channel: 'ELECTRONIC' });
+    const after = live.secret ? { secret: true } : { choice };
     await writeAudit(tx, { ...actor(by), action: r.changed ? 'ballot.change' : 'ballot.cast', entityType: 'Motion', entityId: motionId, after });
     return { receipt: r.id };
     // Hundreds of members voting in the same minute wait their turn for a connection rather than fail.
@@ -144,11 +147,13 @@ export async function enterPaperBallot(by: TBy, motionId: number, input: TPaper)
   return db.$transaction(async (tx) => {
     // Exclusive while counting a proxy holder's ballots, so two entries cannot both pass the limit.
     await lockOpen(tx, motionId, input.proxy ? 'UPDATE' : 'SHARE');
+    const live = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
+    if (live.mode !== 'WRITTEN') refuse('vote.notWritten');
     const holder = input.proxy?.holderPersonId;
-    if (holder && (await tx.ballot.count({ where: { motionId, proxyHolderId: holder } })) >= m.proxyLimit) refuse('vote.proxyLimit', { limit: m.proxyLimit });
+    if (holder && (await tx.ballot.count({ where: { motionId, proxyHolderId: holder } })) >= live.proxyLimit) refuse('vote.proxyLimit', { limit: live.proxyLimit });
     const extra = { channel: input.proxy ? 'PROXY' : 'PAPER', enteredById: by.userId, proxyHolderId: holder, proxyDocument: input.proxy?.document };
-    const r = await insertBallot(tx, m, input.voterKey, input.choice, extra);
-    const after = { voterKey: input.voterKey, choice: m.secret ? null : input.choice, proxy: input.proxy ?? null };
+    const r = await insertBallot(tx, live, input.voterKey, input.choice, extra);
+    const after = { voterKey: input.voterKey, choice: live.secret ? null : input.choice, proxy: input.proxy ?? null };
     await writeAudit(tx, { ...actor(by), action: 'ballot.paper', entityType: 'Motion', entityId: motionId, after });
     return { receipt: r.id };
   });
@@ -218,13 +223,16 @@ export async function closeMotion(by: TBy | null, motionId: number, opts: TClose
   if (m0.mode === 'SHOW_OF_HANDS') refuse('vote.handsAreRecorded');
   const reason = opts.reason?.trim() ?? '';
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: string; early: boolean }[]>`
-      SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" > now()) AS early FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
-    if (!row || row.status !== 'OPEN') return refuse('topic.motionDecided');
+    const [lock] = await tx.$queryRaw<{ status: string; beforeEnd: boolean }[]>`
+      SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" > now()) AS "beforeEnd" FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
+    if (!lock || lock.status !== 'OPEN') return refuse('topic.motionDecided');
     const m = (await tx.motion.findUnique({ where: { id: motionId } }))!;
+    const cast = await tx.ballot.count({ where: { motionId } });
+    const roster = await tx.motionVoter.count({ where: { motionId } });
+    // Early: before the end time, or (a vote with no end time) before everyone on the roster has voted.
+    const row = { early: lock.beforeEnd || (!m.closesAt && cast < roster) };
     if (row.early) {
-      const cast = await tx.ballot.count({ where: { motionId } });
-      if (m.mode === 'WRITTEN' && cast < m.roster.length) refuse('vote.writtenRunsToEnd', { end: chinaTime(m.closesAt!) });
+      if (m.mode === 'WRITTEN' && cast < roster) refuse('vote.writtenRunsToEnd', { end: chinaTime(m.closesAt!) });
       if (!opts.confirmed) refuse('vote.confirmEarlyClose');
       if (reason.length < 5) refuse('vote.earlyCloseReason');
     }
@@ -337,7 +345,7 @@ export async function motionView(by: TBy, motionId: number, locale: TLocale = 'z
     id: m.id, topicId: m.topicId, topicTitle: t.topic.title, rule, mode: m.mode, secret: m.secret, hideResults: m.hideResults, allowChange: m.allowChange, closesAt: m.closesAt, meetingId: m.meetingId, proxyLimit: m.proxyLimit,
     votingFrom: m.votingFrom, closeReason: m.closeReason,
     // Closing now would be early (before the end time): the page asks for a confirmation and a reason.
-    closingIsEarly: !!m.closesAt && m.closesAt.getTime() > Date.now(),
+    closingIsEarly: m.closesAt ? m.closesAt.getTime() > Date.now() : ballots.length < roll.length,
     status: m.status, roster: roll.length, ballots: ballots.length, progress, owners,
     result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
     words: showResult && m.result ? describeView(motionResultView(m, await bodyNameOf(db, m.bodyId))!, locale) : null,

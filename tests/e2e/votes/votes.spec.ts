@@ -28,6 +28,9 @@ test('S1: council members vote on their phones; 25 of 37 passes, explained in wo
 
   const sec = await phone(browser, info, '13900001001');
   await sec.goto(`/motions/${motion!.id}`);
+  // 25 of 37 have voted and the meeting's vote has no end time: closing now is early, with a reason.
+  await sec.getByLabel('提前结束的理由').fill('会议表决结束，未到会委员不再等候');
+  await sec.getByLabel('我确认提前结束表决，此后不再接受任何选票').check();
   await sec.getByRole('button', { name: '结束表决并计票' }).click();
   await expect(sec.getByTestId('result')).toContainText('赞成 25，应到 37，需三分之二以上（至少 25），达到');
   await expect(sec.getByTestId('motion-status')).toHaveText('已结束：通过');

@@ -3,6 +3,7 @@ import { SEVEN_STEP } from '@/domain/topics/procedure';
 import { advanceTopic } from '@/server/topics/advance-topic';
 import { addBid, addTask, chooseBid, recordActualCost, updateTask } from '@/server/topics/delivery';
 import { recordMotionTally } from '@/server/topics/motions';
+import { configureMotion } from '@/server/votes/ballots';
 import { addSuggestion, inviteStakeholders, stakeholderCandidates } from '@/server/topics/participation';
 import { addPlanVersion, recordApproval, recordConsensus } from '@/server/topics/plans';
 import { ensureProcedures, proceduresFor, saveDistrictProcedure } from '@/server/topics/procedures';
@@ -127,6 +128,9 @@ describe('S4: a major matter of the ownersâ€™ committee needs the party branchâ€
     expect(await refusal(recordMotionTally(sec, id, { kind: 'BODY', present: 10, for: 9, against: 1, abstain: 0 }))).toBe('topic.tallyKind');
     // The owners vote 15 clear days after the announcement at the earliest; then the count is entered.
     const paper = { kind: 'OWNERS', headsParticipating: 9, areaParticipating: 80_550, headsFor: 5, areaFor: 44_750 } as const;
+    // The assembly meets in person and votes by a show of hands (those running the vote choose it).
+    const motionId = (await w.db.motion.findFirstOrThrow({ where: { topicId: id } })).id;
+    await configureMotion(sec, motionId, { mode: 'SHOW_OF_HANDS', secret: false, hideResults: false, allowChange: false, closesAt: null, meetingId: null, proxyLimit: 0 });
     expect(await refusal(recordMotionTally(sec, id, paper))).toBe('vote.notYet');
     await w.db.motion.updateMany({ where: { topicId: id }, data: { votingFrom: new Date(Date.now() - 60_000) } });
     const r = await recordMotionTally(sec, id, paper);

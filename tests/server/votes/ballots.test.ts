@@ -59,7 +59,9 @@ describe('S1: the 37-member council votes in the app', () => {
     for (const [i, u] of users.slice(0, 30).entries()) await castBallot(await byUser(u.id), m.id, i < yes ? 'FOR' : 'ABSTAIN');
     expect(await refusal(castBallot(await byUser(users[0]!.id), m.id, 'AGAINST'))).toBe('vote.already');
     expect(await refusal(castBallot(await byUser(w.outsider.id), m.id, 'FOR'))).toBe('vote.notOnRoster');
-    const r = await closeMotion(sec, m.id);
+    // 30 of 37 voted and the vote has no end time: closing now is early, so it takes a confirmation and a reason.
+    expect(await refusal(closeMotion(sec, m.id))).toBe('vote.confirmEarlyClose');
+    const r = await closeMotion(sec, m.id, { confirmed: true, reason: '会议表决结束，未到会委员不再等候' });
     expect([r.passed, r.lines[0]]).toEqual([passed, line]);
     // Closed: a late ballot is refused; the stored tally recomputes to the same hash.
     expect(await refusal(castBallot(await byUser(users[35]!.id), m.id, 'FOR'))).toBe('vote.closed');
@@ -79,7 +81,7 @@ describe('S1: the 37-member council votes in the app', () => {
     expect([open?.ballots, open?.result, open?.liveCounts, open?.viewer.receipt]).toEqual([26, null, null, null]);
     expect((await motionView(await byUser(users[0]!.id), m.id))?.viewer.receipt?.choice).toBeNull();
     expect(await refusal(castBallot(await byUser(users[0]!.id), m.id, 'AGAINST'))).toBe('vote.already');
-    expect((await closeMotion(sec, m.id)).passed).toBe(true);
+    expect((await closeMotion(sec, m.id, { confirmed: true, reason: '会议表决结束' })).passed).toBe(true);
   });
 
   test('500 ballots at once on one motion: every ballot counted exactly once', async () => {

@@ -40,7 +40,7 @@ async function decided(yes: number) {
   const m = await db.$transaction((tx) => openMotion(tx, { ...t, assemblyMatter: null }, 3, { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' }, { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } }));
   await configureMotion(sec, m.id, { mode: 'ELECTRONIC', secret: false, hideResults: false, allowChange: false, closesAt: null, meetingId: null, proxyLimit: 1 });
   for (const [i, u] of users.slice(0, 30).entries()) await castBallot(await byUser(u.id), m.id, i < yes ? 'FOR' : i < 28 ? 'AGAINST' : 'ABSTAIN');
-  const closed = await closeMotion(sec, m.id);
+  const closed = await closeMotion(sec, m.id, { confirmed: true, reason: '会议表决结束' });
   return { sec, topicId: t.id, motionId: m.id, closed };
 }
 
