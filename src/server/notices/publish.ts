@@ -19,6 +19,8 @@ export type TNoticeInput = {
   topicId?: number | null;
   /** A topic's notice: the step it is publicised in (one per topic, step and kind; not part of the chained text). */
   stepIndex?: number | null;
+  /** With stepIndex: the topic's round (times sent back) — a step walked again publishes again. */
+  round?: number;
   period?: { days: number; unit: TPeriodUnit };
   supersedesId?: number | null;
   createdById: number | null;
@@ -57,7 +59,7 @@ export async function publishNotice(tx: TTx, n: TNoticeInput) {
   };
   const hash = sha256(chainText(contentOf({ seq, prevHash, ...fields }, n.attachments ?? [])));
   const notice = await tx.notice.create({
-    data: { ...fields, stepIndex: n.stepIndex ?? null, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash },
+    data: { ...fields, stepIndex: n.stepIndex ?? null, round: n.round ?? 0, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash },
   });
   if (n.attachments?.length) await tx.noticeAttachment.createMany({ data: n.attachments.map((a) => ({ ...a, noticeId: notice.id })) });
   return notice;

@@ -22,7 +22,9 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
   // One notice per topic, step and kind (a unique key): under the board's lock, a second publication
   // (a double tap, or the step's button and then its completion) finds the first and returns it.
   await lockChain(tx);
-  const published = await tx.notice.findUnique({ where: { topicId_stepIndex_kind: { topicId: topic.id, stepIndex, kind } } });
+  // A step walked again after the topic was sent back (a failed vote, a revised plan) publishes anew.
+  const round = await tx.topicEvent.count({ where: { topicId: topic.id, type: 'RETURNED' } });
+  const published = await tx.notice.findUnique({ where: { topicId_stepIndex_kind_round: { topicId: topic.id, stepIndex, kind, round } } });
   if (published) return { notice: published, fresh: false };
   const plan = await tx.planVersion.findFirst({ where: { topicId: topic.id, frozenAt: { not: null } }, orderBy: { version: 'desc' } })
     ?? (await tx.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' } }));
@@ -63,7 +65,7 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
     }
   }
   const notice = await publishNotice(tx, {
-    topicId: topic.id, stepIndex, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
+    topicId: topic.id, stepIndex, round, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
     place: { streetId: topic.streetId, communityId: topic.communityId, compoundId: topic.compoundId, districtId: topic.districtId }, createdById: by,
   });
   return { notice, fresh: true };

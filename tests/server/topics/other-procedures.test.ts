@@ -139,6 +139,34 @@ describe('S4: a major matter of the owners’ committee needs the party branch�
   });
 });
 
+describe('an owners’ vote that failed is announced again before the owners vote again', () => {
+  test('failed → back to the plan → revised → approved → a new announcement, and the new vote waits its 15 days', async () => {
+    const { db, compound, jinyang, secretary, branch, proc } = w;
+    const sec = await byUser(secretary.id, '刘书记');
+    const b = await byUser(branch.id, '支部书记');
+    const { id } = await raiseTopic(sec, { title: '更换单元门禁', description: '门禁老化', compoundId: compound.id, communityId: jinyang.id, procedureId: proc('OWNERS_ASSEMBLY'), assemblyMatter: 9 });
+    const toVote = async (version: string) => {
+      await addPlanVersion(sec, id, { title: `门禁方案${version}`, body: `方案${version}`, convention: false, budgetFen: 1_000_000, funding: [{ source: '公共收益', amountFen: 1_000_000 }] });
+      await advanceTopic(sec, id, { type: 'ADVANCE' });
+      await recordApproval(b, id, { approved: true, comment: '支部同意提交业主大会表决' });
+      await advanceTopic(b, id, { type: 'ADVANCE' });
+      return db.motion.findFirstOrThrow({ where: { topicId: id }, orderBy: { id: 'desc' } });
+    };
+    const first = await toVote('一');
+    // The 15 days pass; the owners vote by a show of hands and it fails.
+    await db.motion.update({ where: { id: first.id }, data: { votingFrom: new Date(Date.now() - 60_000) } });
+    await configureMotion(sec, first.id, { mode: 'SHOW_OF_HANDS', secret: false, hideResults: false, allowChange: false, closesAt: null, meetingId: null, proxyLimit: 0 });
+    expect((await recordMotionTally(sec, id, { kind: 'OWNERS', headsParticipating: 12, areaParticipating: 107_400, headsFor: 2, areaFor: 17_900 })).passed).toBe(false);
+    await advanceTopic(sec, id, { type: 'RETURN', reason: '业主不同意，修改方案后再表决' });
+    const second = await toVote('二');
+    const announcements = await db.notice.findMany({ where: { topicId: id, kind: 'ANNOUNCEMENT' }, orderBy: { id: 'asc' } });
+    expect(announcements.map((n) => n.round)).toEqual([0, 1]);
+    expect(announcements[1]!.body).toContain('门禁方案二');
+    expect(second.id).not.toBe(first.id);
+    expect(second.votingFrom!.getTime()).toBeGreaterThan(Date.now() + 14 * 86_400_000);
+  });
+});
+
 describe('a plain consultation records an opinion, never a vote', () => {
   test('ideas → opinion recorded → reported back', async () => {
     const { db, compound, jinyang, secretary, proc } = w;
