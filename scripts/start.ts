@@ -44,6 +44,10 @@ async function stop(code: number) {
 }
 
 async function main() {
+  // A real install prints notices with QR codes and sends links: they must carry the site's own address.
+  if (!demo && !process.env.YISHI_PUBLIC_URL) {
+    throw new StartupError('Set YISHI_PUBLIC_URL to the address residents reach the app at (for example https://yishi.example.gov.cn): printed notices, QR codes and e-mails carry it.');
+  }
   await assertPortFree(port, 'app', 'PORT');
   if (process.env.DATABASE_URL) {
     database = undefined;
@@ -65,6 +69,7 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NODE_ENV: 'production' as const,
     PORT: String(port),
+    YISHI_PUBLIC_URL: process.env.YISHI_PUBLIC_URL ?? `http://localhost:${port}`,
     // Demo only, with no SMS gateway: one-time codes (registration) are written to a file in the data folder
     // so that someone trying the demo can register (decision 030). A real install runs with YISHI_DEMO=off.
     ...(demo && !process.env.YISHI_CODE_OUTBOX ? { YISHI_CODE_OUTBOX: path.join(dataDir, 'code-outbox.jsonl') } : {}),

@@ -157,16 +157,24 @@ export function Checkbox({ name, label, defaultChecked }: { name: string; label:
 }
 
 /**
+ * 128 random bits as hex. `crypto.randomUUID` exists only on HTTPS or localhost; a street office's LAN address
+ * over plain HTTP has only `getRandomValues`.
+ */
+function newFormKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * The form's idempotency key (hidden field): a double tap, or a retry after a lost answer, sends the
  * same key and the server makes one record; after a success the next submission gets a new key.
  * Without JavaScript the key comes with the page, so each page load submits once.
  */
 export function FormKey({ state }: { state: TFormState }) {
-  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [key, setKey] = useState(newFormKey);
   const [seen, setSeen] = useState(state);
   if (state !== seen) {
     setSeen(state);
-    if (state?.ok) setKey(crypto.randomUUID());
+    if (state?.ok) setKey(newFormKey());
   }
   return <input type="hidden" name="idempotencyKey" value={key} />;
 }
