@@ -2,10 +2,11 @@
  * Applying and creating migrations with the WebAssembly schema engine.
  * Layout is Prisma's own: prisma/migrations/<timestamp>_<name>/migration.sql and migration_lock.toml,
  * so `_prisma_migrations` is the normal table and the native CLI can take over where it is available.
- * Each migration folder also keeps `snapshot.prisma`, the schema it leads to: creating the next
- * migration diffs that snapshot against the schema files, which needs no shadow database.
+ * The newest migration folder also keeps `snapshot.prisma`, the schema it leads to: creating the next
+ * migration diffs that snapshot against the schema files, which needs no shadow database (and then moves
+ * the snapshot to the new folder).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { NO_FILTER, withSchemaEngine, type SchemaFile } from './schema-engine.ts';
@@ -105,7 +106,7 @@ export function latestSnapshot(dir = MIGRATIONS_DIR): SchemaFile[] | null {
   const last = names.at(-1);
   if (!last) return null;
   const file = path.join(dir, last, SNAPSHOT);
-  if (!existsSync(file)) throw new Error(`${file} is missing: every migration keeps the schema it leads to.`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: the newest migration keeps the schema it leads to.`);
   return [{ path: file, content: readFileSync(file, 'utf8') }];
 }
 
@@ -141,6 +142,8 @@ export async function createMigration(url: string, name: string, now: Date, dir 
       .map((f) => `// ---- ${path.basename(f.path)}\n${f.content}`)
       .join('\n'),
   );
+  // Only the newest migration keeps the schema it leads to: older copies would only repeat it.
+  for (const older of migrationNames(dir).filter((n) => n !== path.basename(folder))) rmSync(path.join(dir, older, SNAPSHOT), { force: true });
   const lock = path.join(dir, LOCKFILE);
   if (!existsSync(lock)) writeFileSync(lock, '# Do not edit by hand.\nprovider = "postgresql"\n');
   return folder;
