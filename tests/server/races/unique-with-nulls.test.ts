@@ -12,7 +12,7 @@ const NULLABLE_UNIQUES = `
     AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum = ANY (i.indkey) AND NOT a.attnotnull)`;
 
 /** Where NULL means "does not apply", never "everywhere": a manual notice has no topic or step, and many may exist. */
-const NULL_NOT_APPLICABLE = ['"Notice_topicId_stepIndex_kind_key"'];
+const NULL_NOT_APPLICABLE = ['"Notice_topicId_stepIndex_kind_round_key"'];
 
 describe('unique keys with a nullable column (districtId null = city-wide)', () => {
   test('every such index treats NULLs as equal', async () => {
