@@ -24,6 +24,7 @@ const LIMITS = {
   api: { points: 300, duration: 60, block: 60 },
   code: { points: 5, duration: 60 * 60, block: 60 * 60 },
   codeAddress: { points: 30, duration: 60 * 60, block: 60 * 60 },
+  recheck: { points: 1, duration: 60, block: 0 },
 } as const;
 type TLimit = keyof typeof LIMITS;
 
@@ -35,7 +36,7 @@ function limiter(name: TLimit): RateLimiterPostgres {
     storeType: 'pool',
     tableName: 'RateLimit',
     tableCreated: true,
-    keyPrefix: name === 'api' ? 'api' : `signin_${name}`,
+    keyPrefix: name === 'api' || name === 'recheck' ? name : `signin_${name}`,
     points: LIMITS[name].points,
     duration: LIMITS[name].duration,
     blockDuration: LIMITS[name].block,
@@ -105,3 +106,6 @@ export async function apiRequestWait(who: string): Promise<number> {
     throw e;
   }
 }
+
+/** Recomputing a motion's tally reads its whole roster: once a minute per motion, whoever asks. Seconds to wait, or 0. */
+export const recheckWait = (motionId: number): Promise<number> => take('recheck', String(motionId));

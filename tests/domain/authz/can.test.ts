@@ -12,14 +12,15 @@ const TODAY = '2026-11-21';
  * issue-read issue-handle.
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT:                     '. . . . . . . . . . . . . . . . . . . s . . o . . .',
+  RESIDENT:                     '. . . . . . . . . . v . . . . . . . . s . . o . . .',
   OWNER:                        '. . . . . . . . . . v . . . . . . . . s . . o . . .',
   HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v . . . . . . . . s . . o . . .',
-  PARTY_MEMBER:                 '. . . . . . . . . . . . . . . . . . . . . . . . . .',
+  PARTY_MEMBER:                 '. . . . . . . . . . v . . . . . . . . . . . . . . .',
   OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v . . . . . R T . . . . . . . .',
   OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v . . . . . R T . . . . . g . .',
   SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . R . . . . . . . . .',
   COUNCIL_MEMBER:               '. . . . . . . . . . v . . . . . R T . . . . . . . .',
+  BODY_MEMBER:                  '. . . . . . . . . . v . . . . . . . . . . . . . . .',
   BUILDING_HEAD:                '. . . . . . r p . . . i h . . . R . . . . . . . . .',
   PROPERTY_FIRM_STAFF:          '. . . . . . r . . . . i h . . . R . . . . . . . . .',
   GRID_WORKER:                  '. . . v . . r p . . . i h . . . R . . . . . . . . .',
