@@ -107,5 +107,8 @@ export async function apiRequestWait(who: string): Promise<number> {
   }
 }
 
-/** Recomputing a motion's tally reads its whole roster: once a minute per motion, whoever asks. Seconds to wait, or 0. */
-export const recheckWait = (motionId: number): Promise<number> => take('recheck', String(motionId));
+/**
+ * Recomputes on request (a motion's tally reads its whole roster, the board's chain every notice): once a minute
+ * per key (a motion's id, or "chain"), whoever asks. Seconds to wait, or 0.
+ */
+export const recheckWait = (key: number | 'chain'): Promise<number> => take('recheck', String(key));
