@@ -27,7 +27,11 @@ function grantCovers(g: TGrant, permission: TPermission, target: TTarget, today:
   // Unknown roles (a newer database, a typo) get nothing.
   if (!known.has(g.role) || !isActive(g, today)) return false;
   if (!(ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(permission)) return false;
-  if (BODY_SCOPED.includes(permission)) return g.bodyId !== undefined && g.bodyId === target.bodyId;
+  if (BODY_SCOPED.includes(permission)) {
+    // A body's motion: only a grant from that body. Any other vote (party members, households): a grant held outside any body.
+    if (target.bodyId !== undefined) return g.bodyId === target.bodyId;
+    if (g.bodyId !== undefined) return false;
+  }
   return isWithin(target.ancestry, g.place);
 }
 

@@ -75,14 +75,16 @@ const STAFF_ADMIN: TPermission[] = [
  * below it (a street's staff act on every community of that street, never on another street).
  */
 export const ROLE_PERMISSIONS = {
-  RESIDENT: ['issue.raise', 'topic.suggest', 'notice.object'],
+  // vote.cast for residents: a residents' meeting names one per household (its representative, else its first resident).
+  RESIDENT: ['issue.raise', 'vote.cast', 'topic.suggest', 'notice.object'],
   OWNER: ['vote.cast', 'topic.suggest', 'notice.object'],
   HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object'],
-  PARTY_MEMBER: [],
+  PARTY_MEMBER: ['vote.cast'],
   OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
   OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise', 'meeting.manage'],
   SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read'],
   COUNCIL_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
+  BODY_MEMBER: ['vote.cast'],
   BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle', 'topic.read'],
   PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read'],
   GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle', 'topic.read'],

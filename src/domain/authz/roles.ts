@@ -15,6 +15,11 @@ export const roles = [
   'OWNERS_COMMITTEE_CHAIR',
   'SUPERVISORY_COMMITTEE_MEMBER',
   'COUNCIL_MEMBER',
+  /**
+   * A member of a body with no role of its own (the two committees, the residents' or the mediation committee):
+   * votes in that body and nothing more. Derived only, never stored, so not in the Prisma enum.
+   */
+  'BODY_MEMBER',
   'PROPERTY_FIRM_STAFF',
   'STREET_STAFF',
   'DISTRICT_ADMIN',
@@ -55,6 +60,7 @@ export const ROLE_RANK = {
   OWNERS_COMMITTEE_CHAIR: 0,
   SUPERVISORY_COMMITTEE_MEMBER: 0,
   COUNCIL_MEMBER: 0,
+  BODY_MEMBER: 0,
   BUILDING_HEAD: 1,
   PROPERTY_FIRM_STAFF: 1,
   GRID_WORKER: 1,

@@ -8,6 +8,7 @@ import { runAction } from '@/features/shared/action-result';
 import { actionBy } from '@/features/shared/guards';
 
 import { answerObjection, concludeNotice, fileObjection, publishManualNotice } from '@/server/notices/board';
+import { recheckChain } from '@/server/notices/chain-check';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const ZNotice = z.object({
@@ -57,5 +58,13 @@ export async function concludeAction(_: TFormState, fd: FormData): Promise<TForm
   return runAction(async () => {
     await concludeNotice(await by(), ZId.parse(fd.get('noticeId')));
     return done('concluded');
+  });
+}
+
+export async function recheckChainAction(): Promise<TFormState> {
+  return runAction(async () => {
+    const r = await recheckChain(await by());
+    revalidatePath('/[locale]/board/verify', 'page');
+    return { ok: r.ok, message: (await getTranslations('board.chain'))(r.ok ? 'recomputedIntact' : 'recomputedBroken') };
   });
 }

@@ -7,7 +7,7 @@ import { formObject } from '@/features/accounts/schemas';
 import { runAction } from '@/features/shared/action-result';
 import { actionBy } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';
-import { castBallot, closeMotion, configureMotion, enterPaperBallot, recheckTally } from '@/server/votes/ballots';
+import { castBallot, closeMotion, configureMotion, enterPaperBallot, recheckMotion } from '@/server/votes/ballots';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const ZChoice = z.enum(['FOR', 'AGAINST', 'ABSTAIN'], { message: 'vote.badChoice' });
@@ -69,8 +69,7 @@ export async function closeVoteAction(_: TFormState, fd: FormData): Promise<TFor
 export async function recheckAction(_: TFormState, fd: FormData): Promise<TFormState> {
   return runAction(async () => {
     const { motionId } = z.object({ motionId: ZId }).parse(formObject(fd));
-    await by();
-    const r = await recheckTally(motionId);
+    const r = await recheckMotion(await by(), motionId);
     return r?.same ? done('recheckSame') : { ok: false, message: (await getTranslations('votes.form'))('recheckDiffers') };
   });
 }

@@ -8,7 +8,7 @@ import { chinaDay, fromDateOnly } from '@/server/today';
 
 const iso = (d: Date | null) => (d ? fromDateOnly(d) : null);
 
-function bodyRole(kind: BodyKind, position: BodyPosition): TRole | null {
+function bodyRole(kind: BodyKind, position: BodyPosition): TRole {
   switch (kind) {
     case 'OWNERS_COMMITTEE':
     case 'PROPERTY_MANAGEMENT_COMMITTEE':
@@ -21,8 +21,8 @@ function bodyRole(kind: BodyKind, position: BodyPosition): TRole | null {
       return 'COUNCIL_MEMBER';
     default:
       // Sitting on the two committees, the residents' or the mediation committee is a staff matter:
-      // those powers come from granted roles.
-      return null;
+      // those powers come from granted roles; the position itself gives only the vote in that body.
+      return 'BODY_MEMBER';
   }
 }
 
@@ -85,7 +85,6 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
   });
   for (const p of positions) {
     const role = bodyRole(p.body.kind, p.position);
-    if (!role) continue;
     grants.push({
       role,
       bodyId: p.body.id,

@@ -30,6 +30,7 @@ const LIMITS = {
   raiseAccount: { points: 30, duration: 24 * 60 * 60, block: 0 },
   raiseUnverified: { points: 10, duration: 24 * 60 * 60, block: 0 },
   raiseAddress: { points: 60, duration: 60 * 60, block: 0 },
+  recheck: { points: 1, duration: 60, block: 0 },
 } as const;
 type TLimit = keyof typeof LIMITS;
 
@@ -41,7 +42,7 @@ function limiter(name: TLimit): RateLimiterPostgres {
     storeType: 'pool',
     tableName: 'RateLimit',
     tableCreated: true,
-    keyPrefix: name === 'api' ? 'api' : `signin_${name}`,
+    keyPrefix: name === 'api' || name === 'recheck' ? name : `signin_${name}`,
     points: LIMITS[name].points,
     duration: LIMITS[name].duration,
     blockDuration: LIMITS[name].block,
@@ -127,3 +128,9 @@ export async function apiRequestWait(who: string): Promise<number> {
     throw e;
   }
 }
+
+/**
+ * Recomputes on request (a motion's tally reads its whole roster, the board's chain every notice): once a minute
+ * per key (a motion's id, or "chain"), whoever asks. Seconds to wait, or 0.
+ */
+export const recheckWait = (key: number | 'chain'): Promise<number> => take('recheck', String(key));

@@ -4,6 +4,7 @@ import { readEnv } from '@/env';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { sendPendingEmails } from '@/server/mail/outbox';
 import { remindTomorrow } from '@/server/meetings/schedule';
+import { recordChainCheck } from '@/server/notices/chain-check';
 import { removeOldExports, runExport } from '@/server/stats/export';
 import { refreshStats } from '@/server/stats/refresh';
 import { closeDueMotions } from '@/server/votes/ballots';
@@ -15,6 +16,7 @@ export const MOTIONS_CLOSE = 'motions-close';
 export const STATS_REFRESH = 'stats-refresh';
 export const STATS_EXPORT = 'stats-export';
 export const STATS_EXPORT_CLEANUP = 'stats-export-cleanup';
+export const CHAIN_CHECK = 'notices-chain-check';
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
 
@@ -23,7 +25,7 @@ const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };
  * extra server. The schedule is stored once however many app instances start; each run is taken by
  * exactly one worker; the escalation pass itself is also safe to run twice (conditional updates).
  * Jobs: the escalation pass every five minutes, the e-mail outbox every minute, meeting reminders twice a day,
- * the dashboards' rollups every minute, Excel exports as they are asked for (kept a week).
+ * the dashboards' rollups every minute, Excel exports as they are asked for (kept a week), the notice chain's check hourly.
  * YISHI_JOBS=off leaves the jobs to other instances (or to nobody, e.g. for benchmarks).
  */
 export function startJobs(): Promise<PgBoss> | undefined {
@@ -77,6 +79,13 @@ export function startJobs(): Promise<PgBoss> | undefined {
     await boss.work(STATS_EXPORT_CLEANUP, async () => {
       const n = await removeOldExports();
       if (n) console.info('[jobs] old exports removed', n);
+    });
+    // The board's hash chain, recomputed in full every hour: /board/verify shows this finding (decision 031).
+    await boss.createQueue(CHAIN_CHECK);
+    await boss.schedule(CHAIN_CHECK, '17 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(CHAIN_CHECK, async () => {
+      const r = await recordChainCheck();
+      if (!r.ok) console.error(JSON.stringify({ level: 'error', event: 'notices.chain.broken', at: r.brokenAt, reason: r.reason }));
     });
     return boss;
   })();

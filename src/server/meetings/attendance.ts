@@ -73,6 +73,16 @@ export async function attendancePanel(meetingId: number) {
   return { expected, present, others: guests - present, ...quorum(m.kind, expected, present) };
 }
 
+/** The panel for a viewer: those who run meetings at its place, or someone invited to it (decision 031); else refused. */
+export async function attendancePanelFor(by: TBy, meetingId: number) {
+  const db = getDb();
+  const m = (await db.meeting.findUnique({ where: { id: meetingId }, select: { communityId: true, compoundId: true } })) ?? refuse('auth.forbidden');
+  if (await organises(by, m)) return attendancePanel(meetingId);
+  const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
+  if (!(await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } }))) refuse('auth.forbidden');
+  return attendancePanel(meetingId);
+}
+
 export async function rsvp(by: TBy, meetingId: number, answer: 'YES' | 'NO') {
   const db = getDb();
   const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });

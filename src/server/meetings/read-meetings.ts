@@ -76,9 +76,10 @@ export async function getMeetingView(by: TBy | null, id: number) {
   return {
     id: m.id, kind: m.kind, title: m.title, startsAt: m.startsAt, endsAt: m.endsAt, location: m.location, mode: m.mode, status: m.status,
     place: { community: community?.name ?? '', communityCode: community?.code ?? '', compound: compound?.name ?? null }, body: body?.name ?? null,
-    agenda: m.agenda.map((a) => ({ id: a.id, title: a.title, topicId: a.topicId, discussion: a.discussion, outcome: a.outcome })),
+    // What was said and decided is published with the minutes (decision 031): until then only the agenda's titles.
+    agenda: m.agenda.map((a) => ({ id: a.id, title: a.title, topicId: a.topicId, discussion: showMinutes ? a.discussion : null, outcome: showMinutes ? a.outcome : null })),
     minutes: showMinutes && m.minutes ? { body: m.minutes.body, status: m.minutes.status, noticeId: m.minutes.noticeId } : null,
-    panel: await attendancePanel(id),
+    panel: organiser || invite ? await attendancePanel(id) : null,
     viewer: { organiser, invited: !!invite, member: invite?.member ?? false, rsvp: invite?.rsvp ?? null, attended },
     staff,
   };

@@ -4,6 +4,7 @@ import { chainText, checkChain, DEFAULT_PERIOD, GENESIS, periodLastDay, type TCh
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { fromChinaLocal, toChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
+import { extendChainCheck } from './chain-flag';
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 /** One lock for the whole chain: links are added one at a time, in order, whatever the instance. */
@@ -62,6 +63,7 @@ export async function publishNotice(tx: TTx, n: TNoticeInput) {
     data: { ...fields, stepIndex: n.stepIndex ?? null, round: n.round ?? 0, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash },
   });
   if (n.attachments?.length) await tx.noticeAttachment.createMany({ data: n.attachments.map((a) => ({ ...a, noticeId: notice.id })) });
+  await extendChainCheck(tx, { prevHash, hash });
   return notice;
 }
 
@@ -85,7 +87,7 @@ async function linkUnchained(tx: TTx) {
   }
 }
 
-/** Recomputes the whole chain from the stored notices: anyone may run it from the public page. */
+/** Recomputes the whole chain from the stored notices: the hourly job and staff on demand (chain-check.ts), never per visit. */
 export async function verifyChain(db: TDb = getDb()) {
   const rows = await db.notice.findMany({ where: { seq: { not: null } }, orderBy: { seq: 'asc' }, include: { attachments: { select: { name: true, sha256: true } } } });
   const links = rows.map((n) => ({ seq: n.seq!, prevHash: n.prevHash!, hash: n.hash!, computed: sha256(chainText(contentOf({ ...n, seq: n.seq!, prevHash: n.prevHash! }, n.attachments))) }));

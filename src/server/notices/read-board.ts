@@ -76,6 +76,8 @@ export async function getNoticeView(id: number, by: TBy | null) {
 
 /** The notices that put a topic's plan and money on the board: from then on its finances are public. */
 const MONEY_NOTICES = ['PLAN', 'ANNOUNCEMENT', 'DECISION', 'FINANCE'];
+/** A topic whose plan and money the board has published: on the finance page, its receipts public too. */
+export const PUBLISHED_FINANCE = { planVersions: { some: { budgetFen: { not: null } } }, notices: { some: { kind: { in: MONEY_NOTICES } } } };
 
 /**
  * A community's finance page for a year: each project's budget, funding, bids, expenses and budget vs
@@ -89,7 +91,7 @@ export async function financeOf(communityCode: string, year: number) {
   const end = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000);
   const topics = await db.topic.findMany({
     where: {
-      communityId: community.id, planVersions: { some: { budgetFen: { not: null } } }, notices: { some: { kind: { in: MONEY_NOTICES } } },
+      communityId: community.id, ...PUBLISHED_FINANCE,
       createdAt: { lt: end }, OR: [{ status: 'OPEN' }, { updatedAt: { gte: start } }],
     },
     orderBy: { id: 'asc' },

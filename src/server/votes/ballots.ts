@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
-import { scopesOf } from '@/domain/authz/can';
+import { can, scopesOf } from '@/domain/authz/can';
 import type { TPlaceRef } from '@/domain/territory/places';
 import { evaluateBody, evaluateOwners, type TResult, type TRule } from '@/domain/votes/evaluate';
 import { choiceCounts, ownerCounts, tallyText, turnout, type TBallot } from '@/domain/votes/tally';
@@ -11,6 +11,9 @@ import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse, UseCaseError } from '@/server/errors';
 import { today } from '@/server/today';
+import { livesWithin } from '@/server/accounts/scope';
+import { recheckWait } from '@/server/auth/rate-limit';
+import { topicAncestry } from '@/server/topics/standing';
 import { loadTopic, notifyTopic, topicEvent } from '@/server/topics/topic-core';
 import { bodyNameOf, describeResult, describeView, motionResultView, resultText, type TLocale } from './describe';
 import { sealChoice, shuffled, unsealChoice } from './seal';
@@ -108,6 +111,19 @@ async function insertBallot(tx: TTx, m: TMotionRow, voterKey: number, choice: TC
   }
 }
 
+/**
+ * The roster says who was entitled when the motion opened; the matrix says the account may vote there today
+ * (decision 031): vote.cast from the motion's body, or — for party members', residents' and owners' votes —
+ * held at the topic's place or at a home inside it. A roster member whose account nobody verified has neither.
+ */
+async function requireVoteRight(by: TBy, m: TMotionRow) {
+  const topic = await getDb().topic.findUniqueOrThrow({ where: { id: m.topicId }, select: { compoundId: true, communityId: true } });
+  const ancestry = (await topicAncestry(topic)) ?? refuse('auth.forbidden');
+  if (can(by.actor, 'vote.cast', { ancestry, bodyId: m.bodyId ?? undefined }, by.today)) return;
+  if (m.bodyId === null && (await livesWithin(by, ancestry, 'vote.cast'))) return;
+  refuse('auth.forbidden');
+}
+
 /** A voter casts their own ballot in the app: on the roster, while open, in a meeting they signed in to if it has one. */
 export async function castBallot(by: TBy, motionId: number, choice: TChoice) {
   const db = getDb();
@@ -116,6 +132,7 @@ export async function castBallot(by: TBy, motionId: number, choice: TChoice) {
   const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
   const onRoll = await db.motionVoter.findUnique({ where: { motionId_voterKey: { motionId, voterKey: me.personId } } });
   if (!onRoll) refuse('vote.notOnRoster');
+  await requireVoteRight(by, m);
   const signedIn = (meetingId: number) => db.attendance.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } });
   if (m.meetingId && !(await signedIn(m.meetingId))) refuse('vote.signInFirst');
   return db.$transaction(async (tx) => {
@@ -316,6 +333,17 @@ export async function recheckTally(motionId: number) {
   const again = await db.$transaction((tx) => computeTally(tx, m));
   const stored = m.result as unknown as TResult;
   return { same: again.hash === m.tallyHash && again.result.passed === stored.passed && again.result.code === stored.code, hash: again.hash };
+}
+
+/**
+ * Recheck on request: only for those who may read the motion's topic, and once a minute per motion
+ * (a recompute reads the whole roster and every ballot), whoever asks.
+ */
+export async function recheckMotion(by: TBy, motionId: number) {
+  await loadMotion(by, motionId);
+  const wait = await recheckWait(motionId);
+  if (wait) refuse('vote.recheckWait', { seconds: wait });
+  return recheckTally(motionId);
 }
 
 /** What a viewer sees of a motion: progress while open, their receipt, the result when it may be shown. */

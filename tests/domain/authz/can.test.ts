@@ -13,14 +13,15 @@ const TODAY = '2026-11-21';
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT:                     '. . . . . . . . . . . . . e . . . . . . s . . o . . .',
+  RESIDENT:                     '. . . . . . . . . . v . . e . . . . . . s . . o . . .',
   OWNER:                        '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
   HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
-  PARTY_MEMBER:                 '. . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  PARTY_MEMBER:                 '. . . . . . . . . . v . . . . . . . . . . . . . . . .',
   OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
   OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v . . . . . . R T . . . . . g . .',
   SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . .',
   COUNCIL_MEMBER:               '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
+  BODY_MEMBER:                  '. . . . . . . . . . v . . . . . . . . . . . . . . .',
   BUILDING_HEAD:                '. . . . . . r p . . . i h . . . . R . . . . . . . . .',
   PROPERTY_FIRM_STAFF:          '. . . . . . r . . . . i h . . . . R . . . . . . . . .',
   GRID_WORKER:                  '. . . v . . r p . . . i h . . . . R . . . . . . . . .',

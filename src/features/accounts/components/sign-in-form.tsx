@@ -29,15 +29,17 @@ export function SignInForm({ t, next, form, error, minutes }: { t: Record<string
   );
 }
 
+/**
+ * Sign-out posts to /api/signout (method="post"), with or without JavaScript: every session of the account ends
+ * there, not only this browser's cookie (decision 031).
+ */
 export function SignOutButton({ text, to }: { text: string; to: string }) {
   return (
-    <button type="button" onClick={() => signOut(to)} className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg hover:bg-stone-100">
-      {text}
-    </button>
+    <form method="post" action="/api/signout">
+      <input type="hidden" name="to" value={to} />
+      <button type="submit" className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg hover:bg-stone-100">
+        {text}
+      </button>
+    </form>
   );
-}
-
-async function signOut(to: string) {
-  const { signOut: nextAuthSignOut } = await import('next-auth/react');
-  await nextAuthSignOut({ callbackUrl: to });
 }

@@ -51,7 +51,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           )}
         </div>
       )}
-      {(m.viewer.organiser || m.viewer.invited) && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
+      {m.panel && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
       {m.staff && signInUrl && (
         <section aria-labelledby="signin" className="space-y-2">
           <h2 id="signin" className="text-2xl font-semibold">{t('signIn.title')}</h2>
