@@ -4,10 +4,11 @@ import { contentDisposition, storedType } from '@/server/files/file-types';
 import { expenseReceipt } from '@/server/notices/receipt';
 
 /** An expense's receipt: public with the finance page (财务公开), before that for staff of its place only (decision 031). */
-export async function GET(_: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) return new Response('Not found', { status: 404 });
-  const user = await getSessionUser();
+  // No cookie, no session to look up (a visitor; and the route can be called outside a page's request scope).
+  const user = req.headers.get('cookie') ? await getSessionUser() : null;
   const r = await expenseReceipt(user ? byOf(user) : null, Number(id));
   if (!r) return new Response('Not found', { status: 404 });
   // Served as the type its bytes were checked to be when it was stored (its key's extension says which).
