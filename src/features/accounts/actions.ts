@@ -9,7 +9,8 @@ import { refuse } from '@/server/errors';
 import type { TFormState } from '@/components/action-form';
 import { actionUser } from '@/features/shared/guards';
 import { runAction } from '@/features/shared/action-result';
-import { formObject, ZChangePassword, ZClaim, ZEmail, ZRegister, ZRegisterCode, ZReset } from './schemas';
+import { formObject } from '@/features/shared/forms';
+import { ZChangePassword, ZClaim, ZEmail, ZRegister, ZRegisterCode, ZReset } from './schemas';
 import { setMyEmail } from '@/server/accounts/my-account';
 
 // Every action is a public HTTP endpoint: it parses its input and the use case checks permissions.

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { normalisePhone } from '@/domain/shared/phone';
+import { ZName, ZPhone } from '@/features/shared/forms';
 
 // Messages are keys of the "errors" catalogue (see runAction).
-export const ZName = z.string().trim().min(1, 'field.name').max(30, 'field.name');
-export const ZPhone = z.string().transform((s, ctx) => normalisePhone(s) ?? (ctx.addIssue({ code: 'custom', message: 'field.phone' }), z.NEVER));
 const ZPassword = z.string().min(8, 'field.password').max(200, 'field.password');
 const ZCode = z.string().trim().regex(/^[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4}$/, 'field.code');
 export const ZRelation = z.enum(['OWNER', 'FAMILY', 'TENANT'], { message: 'field.choice' });
@@ -24,8 +22,6 @@ export const ZChangePassword = z
 export const ZReset = z
   .object({ phone: ZPhone, code: ZCode, password: ZPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
-
-export const formObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === 'string'));
 
 /** An e-mail address for notifications; empty removes it. */
 export const ZEmail = z.object({

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import type { TFormState } from '@/components/action-form';
 import type { TPlaceLevel } from '@/domain/territory/places';
-import { formObject } from '@/features/accounts/schemas';
+import { formObject } from '@/features/shared/forms';
 import { runAction } from '@/features/shared/action-result';
 import { actionBy } from '@/features/shared/guards';
 import { reviewClaim } from '@/server/accounts/claims';

@@ -2,7 +2,7 @@
 import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import type { TFormState } from '@/components/action-form';
-import { formObject } from '@/features/accounts/schemas';
+import { formObject } from '@/features/shared/forms';
 import { runAction } from '@/features/shared/action-result';
 import { actionBy } from '@/features/shared/guards';
 

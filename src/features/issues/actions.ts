@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { clientOf } from '@/server/auth/client';
 import type { TFormState } from '@/components/action-form';
-import { formObject } from '@/features/accounts/schemas';
+import { formObject } from '@/features/shared/forms';
 import { runAction } from '@/features/shared/action-result';
 import { actionBy, actionUser } from '@/features/shared/guards';
 import { refuse } from '@/server/errors';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZName, ZPhone } from '@/features/accounts/schemas';
+import { ZName, ZPhone } from '@/features/shared/forms';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { TFormState } from '@/components/action-form';
-import { formObject, ZName, ZPhone } from '@/features/accounts/schemas';
+import { formObject, ZName, ZPhone } from '@/features/shared/forms';
 import { runAction } from '@/features/shared/action-result';
 import { actionBy } from '@/features/shared/guards';
 import { meetingKinds } from '@/domain/meetings/meetings';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseAreaM2 } from '@/domain/shared/area';
-import { ZPhone } from '@/features/accounts/schemas';
+import { ZPhone } from '@/features/shared/forms';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');
