@@ -2,21 +2,9 @@ import { encode } from 'next-auth/jwt';
 import { safeNext } from '@/i18n/labels';
 import { checkCredentials } from '@/server/auth/check-credentials';
 import { clientOf } from '@/server/auth/client';
+import { crossSite } from '@/server/auth/cross-site';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE, deviceCookieFor, isKnownDevice } from '@/server/auth/device';
 import { SESSION_MAX_AGE } from '@/server/auth/options';
-
-/**
- * Whether the browser says the form came from another site. Behind a reverse proxy the Host header may be
- * the app's own address, so the site's hosts are the Host, the proxy's X-Forwarded-Host and YISHI_PUBLIC_URL.
- */
-function crossSite(h: Headers): boolean {
-  const site = h.get('sec-fetch-site');
-  if (site) return site !== 'same-origin' && site !== 'none';
-  const origin = h.get('origin');
-  if (!origin || origin === 'null') return origin === 'null';
-  const ours = [h.get('host'), h.get('x-forwarded-host'), process.env.YISHI_PUBLIC_URL && new URL(process.env.YISHI_PUBLIC_URL).host];
-  return !ours.includes(new URL(origin).host);
-}
 
 /**
  * The sign-in form posts here (method="post"), with or without JavaScript: the password travels in the body,

@@ -1,5 +1,6 @@
 import { safeNext } from '@/i18n/labels';
 import { endSessions } from '@/server/accounts/sign-out';
+import { crossSite } from '@/server/auth/cross-site';
 import { getSessionUser } from '@/server/auth/session';
 
 /**
@@ -8,11 +9,7 @@ import { getSessionUser } from '@/server/auth/session';
  */
 export async function POST(req: Request) {
   // Only this site's pages sign anyone out: another site cannot end a resident's sessions behind their back.
-  const site = req.headers.get('sec-fetch-site');
-  const origin = req.headers.get('origin');
-  if ((site && site !== 'same-origin' && site !== 'none') || (origin && new URL(origin).host !== req.headers.get('host'))) {
-    return new Response('Forbidden', { status: 403 });
-  }
+  if (crossSite(req.headers)) return new Response('Forbidden', { status: 403 });
   const fd = await req.formData().catch(() => new FormData());
   const to = safeNext(typeof fd.get('to') === 'string' ? (fd.get('to') as string) : '', '/');
   const user = await getSessionUser();

@@ -33,7 +33,8 @@ export function RosterForm({ compounds, t, fields, errors }: {
     startTransition(() => (which === 'import' ? importAction(fd) : previewAction(fd)));
   };
   return (
-    <form className="space-y-4" onSubmit={submit}>
+    // method="post": a tap before the page's JavaScript has loaded posts the file instead of a GET with the fields in the URL.
+    <form method="post" encType="multipart/form-data" className="space-y-4" onSubmit={submit}>
       <CompoundPicker compounds={compounds} t={t} />
       <div className="space-y-1">
         <label htmlFor="file" className="block text-lg font-medium">{t.file}</label>

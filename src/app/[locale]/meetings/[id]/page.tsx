@@ -1,5 +1,5 @@
+import { readEnv } from '@/env';
 import { notFound } from 'next/navigation';
-import { headers } from 'next/headers';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { closeAction, markAction, publishMinutesAction, rsvpAction } from '@/features/meetings/actions';
 import { AgendaForm, AgendaRecordForm, AttendancePanel, ButtonForm, MinutesForm, VisitForm } from '@/features/meetings/components/meeting-forms';
@@ -25,8 +25,8 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
   const l = await labels('meetings.form');
   const format = await getFormatter();
   const when = `${format.dateTime(m.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} – ${format.dateTime(m.endsAt, { timeStyle: 'short', timeZone: 'Asia/Shanghai' })}`;
-  const h = await headers();
-  const signInUrl = m.staff ? `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}/meetings/${m.id}/sign-in?t=${m.staff.signInToken}` : null;
+  // The sign-in QR code carries the site's own address, never the request's Host.
+  const signInUrl = m.staff ? `${readEnv().YISHI_PUBLIC_URL}/meetings/${m.id}/sign-in?t=${m.staff.signInToken}` : null;
   const db = getDb();
   const community = m.staff ? await db.community.findUnique({ where: { code: m.place.communityCode }, select: { id: true, street: { select: { districtId: true } }, compounds: { select: { id: true, name: true } } } }) : null;
   const topics = community ? await db.topic.findMany({ where: { communityId: community.id, status: 'OPEN' }, select: { id: true, title: true } }) : [];

@@ -1,5 +1,5 @@
+import { readEnv } from '@/env';
 import { notFound } from 'next/navigation';
-import { headers } from 'next/headers';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { AnswerForm, ConcludeForm, ObjectionForm, PrintButton } from '@/features/notices/components/notice-forms';
 import { byOf } from '@/features/shared/guards';
@@ -21,8 +21,8 @@ export default async function NoticePage({ params }: PageProps<'/[locale]/board/
   const l = await labels('board.form');
   const format = await getFormatter();
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'long', timeZone: 'Asia/Shanghai' }) : '');
-  const h = await headers();
-  const url = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}/board/n/${n.id}`;
+  // The printed QR code is the site's own address, never the request's Host (behind a proxy: localhost).
+  const url = `${readEnv().YISHI_PUBLIC_URL}/board/n/${n.id}`;
   const qr = await noticeQrSvg(url);
   const place = [n.place.street, n.place.community, n.place.compound].filter(Boolean).join(' · ');
   return (
