@@ -37,6 +37,17 @@ export function compoundWhere(p: TPlaceRef) {
   }
 }
 
+/** A Prisma filter on Topic for "inside this place" (topics belong to a compound at most, never to one building). */
+export function topicWhere(p: TPlaceRef) {
+  switch (p.level) {
+    case 'district': return { districtId: p.id };
+    case 'street': return { streetId: p.id };
+    case 'community': return { communityId: p.id };
+    case 'compound': return { compoundId: p.id };
+    case 'building': return { id: -1 };
+  }
+}
+
 /** A Prisma filter on PartyOrg for "inside this place". */
 export function partyOrgWhere(p: TPlaceRef) {
   switch (p.level) {

@@ -2,11 +2,11 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import { can, scopesOf } from '@/domain/authz/can';
-import type { TPlaceRef } from '@/domain/territory/places';
 import { evaluateBody, evaluateOwners, type TResult, type TRule } from '@/domain/votes/evaluate';
 import { choiceCounts, ownerCounts, tallyText, turnout, type TBallot } from '@/domain/votes/tally';
 import type { TChoice } from '@/domain/votes/owners';
 import type { TBy } from '@/server/accounts/by';
+import { topicWhere } from '@/server/accounts/scope';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse, UseCaseError } from '@/server/errors';
@@ -300,17 +300,6 @@ export async function closeDueMotions(now = new Date()) {
     }
   }
   return { closed, failed };
-}
-
-/** A Prisma filter on Topic for "inside this place" (topics belong to a compound at most, never to one building). */
-function topicWhere(p: TPlaceRef) {
-  switch (p.level) {
-    case 'district': return { districtId: p.id };
-    case 'street': return { streetId: p.id };
-    case 'community': return { communityId: p.id };
-    case 'compound': return { compoundId: p.id };
-    case 'building': return { id: -1 };
-  }
 }
 
 /** Open motions the closing job could not close, where this member of staff runs topics: the desk lists them. */
