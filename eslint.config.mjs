@@ -5,6 +5,38 @@ import nextTs from 'eslint-config-next/typescript';
 const DATE_ONLY = '/^(startsOn|endsOn|termStartsOn|termEndsOn|joinedOn|heldOn|dueOn|paidOn|since|until|date|month)$/';
 const DATE_ONLY_MESSAGE = 'A date-only column is China’s calendar day: use dateOnly(day), todayDateOnly() or inForceOn(today()) from @/server/today.';
 
+// China's calendar day (decisions/025): date-only columns are written and compared only with values from
+// src/server/today.ts, never with a raw instant, and no code takes a "day" from a UTC ISO string.
+const CHINA_DAY = [
+  { selector: `Property[key.name=${DATE_ONLY}] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
+  { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
+  { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > Identifier[name=/^now$/i]`, message: DATE_ONLY_MESSAGE },
+  {
+    selector: "CallExpression[callee.property.name=/^get(FullYear|Month|Date|Day|Hours)$/]",
+    message: 'The server’s time zone is not China’s: use today(), thisYear() or chinaDay(instant) from @/server/today.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+    message: 'A UTC ISO string is not China’s day: use chinaDay(instant) or fromDateOnly(value) from @/server/today.',
+  },
+];
+
+const UNDECLARED = 'Declare it: export const name = command({ who, input, run, ... }) (src/features/shared/command.ts, decision 035).';
+const DECLARED_ACTIONS = [
+  { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: UNDECLARED },
+  { selector: 'ExportDefaultDeclaration', message: UNDECLARED },
+  { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.type!='CallExpression']", message: UNDECLARED },
+  { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression.init[callee.name!='command']", message: UNDECLARED },
+  { selector: 'ExportAllDeclaration', message: UNDECLARED },
+  { selector: 'ExportNamedDeclaration[declaration=null]', message: UNDECLARED },
+];
+const UNDECLARED_ROUTE = 'Declare it: export const GET = handler({ who, input, run }) (src/features/shared/handler.ts, decision 035).';
+const DECLARED_ROUTES = [
+  { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: UNDECLARED_ROUTE },
+  { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/][init.type!='CallExpression']", message: UNDECLARED_ROUTE },
+  { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/] > CallExpression.init[callee.name!='handler']", message: UNDECLARED_ROUTE },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -31,26 +63,20 @@ const config = [
     },
   },
   {
-    // China's calendar day (decisions/025): date-only columns are written and compared only with values from
-    // src/server/today.ts, never with a raw instant, and no code takes a "day" from a UTC ISO string.
     files: ['src/server/**/*.{ts,tsx}', 'src/features/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
     ignores: ['src/server/today.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: `Property[key.name=${DATE_ONLY}] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
-        { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
-        { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > Identifier[name=/^now$/i]`, message: DATE_ONLY_MESSAGE },
-        {
-          selector: "CallExpression[callee.property.name=/^get(FullYear|Month|Date|Day|Hours)$/]",
-          message: 'The server’s time zone is not China’s: use today(), thisYear() or chinaDay(instant) from @/server/today.',
-        },
-        {
-          selector: "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
-          message: 'A UTC ISO string is not China’s day: use chinaDay(instant) or fromDateOnly(value) from @/server/today.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...CHINA_DAY] },
+  },
+  {
+    // Every server action is a declared command (issue 16, decision 035): an actions file exports only
+    // `export const x = command({...})`. (Listed again with the calendar rules: a later block replaces the option.)
+    files: ['src/features/**/*actions.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...CHINA_DAY, ...DECLARED_ACTIONS] },
+  },
+  {
+    // Every route handler is declared the same way: `export const GET = handler({...})`.
+    files: ['src/app/**/route.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...CHINA_DAY, ...DECLARED_ROUTES] },
   },
   {
     // Pages and features reach the database only through src/server use cases.

@@ -143,7 +143,7 @@ export async function castBallot(by: TBy, motionId: number, choice: TChoice) {
     const r = await insertBallot(tx, live, me.personId, choice, { channel: 'ELECTRONIC' });
     const after = live.secret ? { secret: true } : { choice };
     await writeAudit(tx, { ...actor(by), action: r.changed ? 'ballot.change' : 'ballot.cast', entityType: 'Motion', entityId: motionId, after });
-    return { receipt: r.id };
+    return { receipt: r.id, secret: live.secret };
     // Hundreds of members voting in the same minute wait their turn for a connection rather than fail.
   }, BALLOT_TX);
 }

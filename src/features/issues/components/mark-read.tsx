@@ -1,12 +1,8 @@
 'use client';
-import { useTransition } from 'react';
+import { ActionForm, SubmitButton } from '@/components/action-form';
 import { markInboxReadAction } from '../actions';
 
+/** Marks every notification read; a plain form, so it works before JavaScript loads. */
 export function MarkReadButton({ text }: { text: string }) {
-  const [pending, start] = useTransition();
-  return (
-    <button type="button" disabled={pending} onClick={() => start(() => void markInboxReadAction())} className="min-h-12 rounded-lg border border-stone-400 bg-white px-4 text-lg">
-      {text}
-    </button>
-  );
+  return <ActionForm action={markInboxReadAction} className="inline">{() => <SubmitButton variant="secondary">{text}</SubmitButton>}</ActionForm>;
 }

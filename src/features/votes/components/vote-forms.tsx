@@ -25,11 +25,15 @@ export function ConfigureForm({ motionId, owners, meetings, t }: { motionId: num
   );
 }
 
-/** Three large buttons: 赞成, 反对, 弃权. */
+/** Three large buttons: 赞成, 反对, 弃权. After a ballot the receipt takes their place (the page is not rendered again). */
 export function BallotButtons({ motionId, t }: { motionId: number; t: TT }) {
   return (
     <ActionForm action={castAction}>
-      {() => (
+      {(s) => s?.ok ? (
+        <p className="rounded-lg border border-green-300 bg-green-50 p-3 text-lg text-green-900" data-testid="receipt">
+          {(s.data as { receipt: string }).receipt}
+        </p>
+      ) : (
         <>
           <input type="hidden" name="motionId" value={motionId} />
           <div className="grid grid-cols-3 gap-3">
