@@ -20,7 +20,7 @@ export async function requireUser(back: string): Promise<TSessionUser> {
   return user;
 }
 
-export const byOf = (u: TSessionUser): TBy => ({ userId: u.id, label: u.name, actor: u.actor, today: today() });
+export const byOf = (u: TSessionUser): TBy => ({ userId: u.id, personId: u.personId, label: u.name, actor: u.actor, today: today() });
 
 /**
  * For staff pages: the user must hold the permission somewhere. Others get the plain not-found page,

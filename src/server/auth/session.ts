@@ -6,12 +6,12 @@ import type { TActor } from '@/domain/authz/can';
 import { getDb } from '@/server/db';
 import { loadActor } from './actor';
 
-export type TSessionUser = { id: number; phone: string; name: string; verified: boolean; actor: NonNullable<TActor> };
+export type TSessionUser = { id: number; personId: number; phone: string; name: string; verified: boolean; actor: NonNullable<TActor> };
 
 /** The session cookie's names: next-auth's, with the __Secure- prefix when the site is served over HTTPS. */
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
-type TAccountRow = { id: number; phone: string; name: string; sessionVersion: number; authVersion: number; disabled: boolean; verified: boolean };
+type TAccountRow = { id: number; personId: number; phone: string; name: string; sessionVersion: number; authVersion: number; disabled: boolean; verified: boolean };
 
 /**
  * Actors by account, per app instance, valid while the account's authVersion is the one they were built for:
@@ -42,10 +42,10 @@ async function actorOf(userId: number, version: number): Promise<NonNullable<TAc
  */
 export async function accountContext(uid: number, sv: number): Promise<TSessionUser | null> {
   const [row] = await getDb().$queryRaw<TAccountRow[]>`
-    SELECT u.id, u.phone, p.name, u."sessionVersion", u."authVersion", u."disabledAt" IS NOT NULL AS disabled, u."verifiedAt" IS NOT NULL AS verified
+    SELECT u.id, u."personId", u.phone, p.name, u."sessionVersion", u."authVersion", u."disabledAt" IS NOT NULL AS disabled, u."verifiedAt" IS NOT NULL AS verified
       FROM "User" u JOIN "Person" p ON p.id = u."personId" WHERE u.id = ${uid}`;
   if (!row || row.disabled || row.sessionVersion !== sv) return null;
-  return { id: row.id, phone: row.phone, name: row.name, verified: row.verified, actor: await actorOf(row.id, row.authVersion) };
+  return { id: row.id, personId: row.personId, phone: row.phone, name: row.name, verified: row.verified, actor: await actorOf(row.id, row.authVersion) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { can, scopesOf } from '@/domain/authz/can';
 import { evaluateBody, evaluateOwners, type TResult, type TRule } from '@/domain/votes/evaluate';
 import { choiceCounts, ownerCounts, tallyText, turnout, type TBallot } from '@/domain/votes/tally';
 import type { TChoice } from '@/domain/votes/owners';
+import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { topicWhere } from '@/server/accounts/scope';
 import { writeAudit } from '@/server/audit';
@@ -112,35 +113,90 @@ async function insertBallot(tx: TTx, m: TMotionRow, voterKey: number, choice: TC
 }
 
 /**
+ * What never changes about a motion once it exists — its topic's place and its body — kept per app instance, so
+ * that a ballot checks the matrix without reading them again (issue 16).
+ */
+const holder = globalThis as unknown as { yishiMotionFacts?: Map<number, { ancestry: TAncestry | null; bodyId: number | null }> };
+const motionFacts = (holder.yishiMotionFacts ??= new Map());
+
+async function factsOf(motionId: number) {
+  const kept = motionFacts.get(motionId);
+  if (kept) return kept;
+  const m = await getDb().motion.findUnique({ where: { id: motionId }, select: { bodyId: true, topic: { select: { compoundId: true, communityId: true } } } });
+  if (!m) return null;
+  const facts = { ancestry: await topicAncestry(m.topic), bodyId: m.bodyId };
+  if (motionFacts.size > 10_000) motionFacts.clear();
+  motionFacts.set(motionId, facts);
+  return facts;
+}
+
+/**
  * The roster says who was entitled when the motion opened; the matrix says the account may vote there today
  * (decision 031): vote.cast from the motion's body, or — for party members', residents' and owners' votes —
  * held at the topic's place or at a home inside it. A roster member whose account nobody verified has neither.
  */
-async function requireVoteRight(by: TBy, m: TMotionRow) {
-  const topic = await getDb().topic.findUniqueOrThrow({ where: { id: m.topicId }, select: { compoundId: true, communityId: true } });
-  const ancestry = (await topicAncestry(topic)) ?? refuse('auth.forbidden');
-  if (can(by.actor, 'vote.cast', { ancestry, bodyId: m.bodyId ?? undefined }, by.today)) return;
-  if (m.bodyId === null && (await livesWithin(by, ancestry, 'vote.cast'))) return;
-  refuse('auth.forbidden');
+async function mayVote(by: TBy, motionId: number): Promise<boolean> {
+  const f = await factsOf(motionId);
+  if (!f?.ancestry) return false;
+  if (can(by.actor, 'vote.cast', { ancestry: f.ancestry, bodyId: f.bodyId ?? undefined }, by.today)) return true;
+  return f.bodyId === null && (await livesWithin(by, f.ancestry, 'vote.cast'));
+}
+
+/**
+ * The common case in one statement (issue 16): under a share lock on the open motion, the voter on its roster and
+ * signed in to its meeting if it has one, the ballot (sealed when secret) and its audit row go in together, or
+ * nothing does. Returns null when anything is not so; the careful path then says why.
+ */
+async function castQuickly(by: TBy, personId: number, motionId: number, choice: TChoice) {
+  const sealed = sealChoice(motionId, choice);
+  const after = JSON.stringify({ choice });
+  const rows = await getDb().$queryRaw<{ id: number; secret: boolean }[]>`
+    WITH m AS (
+      SELECT id, secret, "meetingId" FROM "Motion"
+       WHERE id = ${motionId} AND status = 'OPEN' AND mode <> 'SHOW_OF_HANDS'
+         AND ("closesAt" IS NULL OR "closesAt" > now()) AND ("votingFrom" IS NULL OR "votingFrom" <= now())
+       FOR SHARE
+    ), ok AS (
+      SELECT m.* FROM m
+       WHERE EXISTS (SELECT 1 FROM "MotionVoter" v WHERE v."motionId" = m.id AND v."voterKey" = ${personId})
+         AND (m."meetingId" IS NULL OR EXISTS (SELECT 1 FROM "Attendance" a WHERE a."meetingId" = m."meetingId" AND a."personId" = ${personId}))
+    ), b AS (
+      INSERT INTO "Ballot" ("motionId", "voterKey", choice, sealed, channel)
+      SELECT id, ${personId}, CASE WHEN secret THEN NULL ELSE ${choice}::"BallotChoice" END, CASE WHEN secret THEN ${sealed}::bytea ELSE NULL END, 'ELECTRONIC'
+        FROM ok
+      ON CONFLICT ("motionId", "voterKey") DO NOTHING
+      RETURNING id, choice IS NULL AS secret
+    ), a AS (
+      INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", after)
+      SELECT ${by.userId}, ${by.label}, 'ballot.cast', 'Motion', ${String(motionId)}, CASE WHEN b.secret THEN '{"secret":true}'::jsonb ELSE ${after}::jsonb END
+        FROM b
+    )
+    SELECT id, secret FROM b`;
+  return rows[0] ? { receipt: rows[0].id, secret: rows[0].secret } : null;
 }
 
 /** A voter casts their own ballot in the app: on the roster, while open, in a meeting they signed in to if it has one. */
 export async function castBallot(by: TBy, motionId: number, choice: TChoice) {
   const db = getDb();
+  const allowed = await mayVote(by, motionId);
+  const personId = by.personId ?? (await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
+  const quick = allowed ? await castQuickly(by, personId, motionId, choice) : null;
+  if (quick) return quick;
+  // Something is not as usual (closed, not on the roster, not signed in, a ballot already there — perhaps to be
+  // changed): the careful path finds which, in the same order and with the same refusals as always.
   const m = (await db.motion.findUnique({ where: { id: motionId } })) ?? refuse('auth.forbidden');
   if (m.mode === 'SHOW_OF_HANDS') refuse('vote.notElectronic');
-  const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
-  const onRoll = await db.motionVoter.findUnique({ where: { motionId_voterKey: { motionId, voterKey: me.personId } } });
+  const onRoll = await db.motionVoter.findUnique({ where: { motionId_voterKey: { motionId, voterKey: personId } } });
   if (!onRoll) refuse('vote.notOnRoster');
-  await requireVoteRight(by, m);
-  const signedIn = (meetingId: number) => db.attendance.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } });
+  if (!allowed) refuse('auth.forbidden');
+  const signedIn = (meetingId: number) => db.attendance.findUnique({ where: { meetingId_personId: { meetingId, personId } } });
   if (m.meetingId && !(await signedIn(m.meetingId))) refuse('vote.signInFirst');
   return db.$transaction(async (tx) => {
     await lockOpen(tx, motionId, 'SHARE');
     // The settings as they are under the lock: a change to secret made meanwhile is the one that applies.
     const live = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
     if (live.mode === 'SHOW_OF_HANDS') refuse('vote.notElectronic');
-    const r = await insertBallot(tx, live, me.personId, choice, { channel: 'ELECTRONIC' });
+    const r = await insertBallot(tx, live, personId, choice, { channel: 'ELECTRONIC' });
     const after = live.secret ? { secret: true } : { choice };
     await writeAudit(tx, { ...actor(by), action: r.changed ? 'ballot.change' : 'ballot.cast', entityType: 'Motion', entityId: motionId, after });
     return { receipt: r.id, secret: live.secret };
