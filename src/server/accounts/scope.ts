@@ -4,6 +4,7 @@ import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
 import type { TAncestry, TPlaceRef } from '@/domain/territory/places';
 import type { TBy } from './by';
 import { getDb } from '@/server/db';
+import { keptAncestryOf } from '@/server/places/ancestry';
 
 /** A Prisma filter on Building for "inside this place" — the query side of can()'s tree rule. */
 export function placeFilter(p: TPlaceRef) {
@@ -92,6 +93,6 @@ export async function livesWithin(by: TBy, ancestry: TAncestry, permission: TPer
     .filter((g) => g.place.level === 'building' && isActive(g, by.today) && (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(permission))
     .map((g) => g.place.id);
   if (homes.length === 0) return false;
-  const buildings = await getDb().building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { id: true, communityId: true, streetId: true } } } });
-  return buildings.some(({ compound: c }) => (ancestry.compound ? c.id === ancestry.compound : ancestry.community ? c.communityId === ancestry.community : c.streetId === ancestry.street));
+  const places = await Promise.all(homes.map((id) => keptAncestryOf({ level: 'building', id })));
+  return places.some((c) => !!c && (ancestry.compound ? c.compound === ancestry.compound : ancestry.community ? c.community === ancestry.community : c.street === ancestry.street));
 }

@@ -7,7 +7,24 @@ import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import type { Role } from '@/generated/prisma/client';
+import { kept } from '@/server/kept';
 import { dateOnly, fromDateOnly } from '@/server/today';
+
+// What a new issue needs of its district, kept per instance for a minute and dropped here on every change
+// (decision 035): the categories that apply and the working calendar.
+type TCategory = Awaited<ReturnType<typeof loadCategories>>[number];
+const keptSettings = kept<number, { categories: TCategory[]; calendar: TCalendar }>('district-settings', 60_000);
+
+async function loadCategories(districtId: number) {
+  const rows = await getDb().issueCategory.findMany({ where: { OR: [{ districtId: null }, { districtId }] }, orderBy: { id: 'asc' } });
+  const own = new Set(rows.filter((r) => r.districtId === districtId).map((r) => r.code));
+  return rows.filter((r) => (r.districtId === districtId || !own.has(r.code)) && r.active);
+}
+
+/** A district's active categories (whole rows) and its working calendar, kept per instance. */
+export const districtSettings = (districtId: number) =>
+  keptSettings.get(districtId, async () => ({ categories: await loadCategories(districtId), calendar: await calendarFor(districtId) }));
+const settingsChanged = <T>(districtId: number, change: Promise<T>) => change.finally(() => keptSettings.drop(districtId));
 
 /** Roles a category may name as its first responder in a compound. */
 export const FIRST_RESPONDERS = ['BUILDING_HEAD', 'GRID_WORKER', 'BRANCH_SECRETARY'] as const satisfies readonly Role[];
@@ -61,13 +78,13 @@ export async function saveDistrictCategory(by: TBy, districtId: number, category
   authorize(by, 'issue.configure', { district: districtId });
   const db = getDb();
   const current = (await districtCategories(districtId, { includeInactive: true })).find((c) => c.id === categoryId) ?? refuse('issue.categoryUnknown');
-  return db.$transaction(async (tx) => {
+  return settingsChanged(districtId, db.$transaction(async (tx) => {
     const saved = current.districtId === districtId
       ? await tx.issueCategory.update({ where: { id: current.id }, data: input })
       : await tx.issueCategory.create({ data: { ...input, code: current.code, districtId } });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issueCategory.save', entityType: 'IssueCategory', entityId: saved.id, before: strip(current), after: { ...input, code: current.code, districtId } });
     return { id: saved.id };
-  });
+   }));
 }
 
 /** A category of the district's own (a code the defaults do not have). */
@@ -76,11 +93,11 @@ export async function addDistrictCategory(by: TBy, districtId: number, input: TC
   const db = getDb();
   const taken = await db.issueCategory.findFirst({ where: { code: input.code, OR: [{ districtId: null }, { districtId }] } });
   if (taken) refuse('issue.categoryCodeTaken');
-  return db.$transaction(async (tx) => {
+  return settingsChanged(districtId, db.$transaction(async (tx) => {
     const saved = await tx.issueCategory.create({ data: { ...input, districtId } });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issueCategory.add', entityType: 'IssueCategory', entityId: saved.id, after: { ...input, districtId } });
     return { id: saved.id };
-  });
+   }));
 }
 
 export async function listCalendarDays(by: TBy, districtId: number) {
@@ -97,21 +114,21 @@ export async function addCalendarDay(by: TBy, districtId: number, input: { date:
   const db = getDb();
   const date = dateOnly(input.date);
   if (await db.calendarDay.findUnique({ where: { districtId_date: { districtId, date } } })) refuse('calendar.dayTaken');
-  return db.$transaction(async (tx) => {
+  return settingsChanged(districtId, db.$transaction(async (tx) => {
     const day = await tx.calendarDay.create({ data: { districtId, date, kind: input.kind, note: input.note, createdById: by.userId } });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'calendarDay.add', entityType: 'CalendarDay', entityId: day.id, after: { districtId, ...input } });
     return { id: day.id };
-  });
+   }));
 }
 
 export async function removeCalendarDay(by: TBy, districtId: number, dayId: number) {
   authorize(by, 'issue.configure', { district: districtId });
   const db = getDb();
   const day = (await db.calendarDay.findFirst({ where: { id: dayId, districtId } })) ?? refuse('auth.forbidden');
-  await db.$transaction(async (tx) => {
+  await settingsChanged(districtId, db.$transaction(async (tx) => {
     await tx.calendarDay.delete({ where: { id: day.id } });
     await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'calendarDay.remove', entityType: 'CalendarDay', entityId: day.id, before: { districtId, date: fromDateOnly(day.date), kind: day.kind, note: day.note } });
-  });
+   }));
 }
 
 /** Which years the official schedule covers (the settings page says which years need days entered). */

@@ -1,6 +1,13 @@
 import 'server-only';
 import type { TAncestry, TPlaceLevel, TPlaceRef } from '@/domain/territory/places';
 import { getDb } from '@/server/db';
+import { kept } from '@/server/kept';
+
+// Places do not move between parents in normal use; a restructuring shows everywhere within five minutes.
+const ancestries = kept<string, TAncestry | null>('ancestry', 5 * 60_000);
+
+/** ancestryOf, kept per instance: for the hot paths (a ballot, a new issue, where a resident lives). */
+export const keptAncestryOf = (place: TPlaceRef): Promise<TAncestry | null> => ancestries.get(`${place.level}:${place.id}`, () => ancestryOf(place));
 
 /** The place and every place above it, as authorization needs it. null when the place does not exist. */
 export async function ancestryOf(place: TPlaceRef): Promise<TAncestry | null> {
