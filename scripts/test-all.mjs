@@ -1,4 +1,4 @@
-// `npm test`: every check in order — types, lint, migrations agree with the schema, unit and
+// `npm test`: every check in order — types, formatting (Prettier), lint, migrations agree with the schema, unit and
 // integration tests (Vitest), end-to-end tests (Playwright) — then one closing line
 // "Tests: N passed, N failed" that CI reads. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 const readJson = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
 
-for (const script of ['typecheck', 'lint', 'db:check']) {
+for (const script of ['typecheck', 'format:check', 'lint', 'db:check']) {
   if (!run('npm', ['run', '--silent', script])) {
     console.error(`\nnpm test stopped: "npm run ${script}" failed.`);
     console.log('Tests: 0 passed, 1 failed');
