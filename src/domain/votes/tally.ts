@@ -36,7 +36,11 @@ export function choiceCounts(choices: (TChoice | null)[]): { for: number; agains
  * area) — never a rounded percentage, which shows exactly two thirds as "66.66%" beside "needs 66.67%".
  */
 export function turnout(voters: TVoter[], ballots: TBallot[], owners: boolean) {
-  const c = ownerCounts(voters, ballots);
+  return turnoutOf(ownerCounts(voters, ballots), owners);
+}
+
+/** The same from counts already summed (the motion page reads one aggregate row, not every ballot). */
+export function turnoutOf(c: Pick<TOwnerCounts, 'headsTotal' | 'areaTotal' | 'headsParticipating' | 'areaParticipating'>, owners: boolean) {
   const part = (n: number, d: number) => ({ n, d, least: leastForFraction(d, TWO_THIRDS) });
   return {
     heads: part(c.headsParticipating, c.headsTotal),

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import { can, scopesOf } from '@/domain/authz/can';
 import { evaluateBody, evaluateOwners, type TResult, type TRule } from '@/domain/votes/evaluate';
-import { choiceCounts, ownerCounts, tallyText, turnout, type TBallot } from '@/domain/votes/tally';
+import { choiceCounts, ownerCounts, tallyText, turnoutOf, type TBallot } from '@/domain/votes/tally';
 import type { TChoice } from '@/domain/votes/owners';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
@@ -405,28 +405,41 @@ export async function motionView(by: TBy, motionId: number, locale: TLocale = 'z
   const { m, t, runs } = loaded;
   const rule = m.rule as unknown as TRule;
   const owners = rule.kind === 'OWNERS_ASSEMBLY';
-  const roll = await db.motionVoter.findMany({ where: { motionId }, select: { voterKey: true, areaCentiM2: true, units: true } });
-  const ballots = await db.ballot.findMany({ where: { motionId }, select: { voterKey: true, choice: true, channel: true, castAt: true, id: true } });
-  const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
-  const mine = ballots.find((b) => b.voterKey === me.personId);
+  // One aggregate row for the counts (issue 16): the roster and the ballots are read whole only for those running
+  // the vote, who see who has not voted yet.
+  const [c] = await db.$queryRaw<{ headsTotal: number; areaTotal: bigint; headsParticipating: number; areaParticipating: bigint; for: number; against: number; abstain: number }[]>`
+    SELECT count(*)::int AS "headsTotal", coalesce(sum(v."areaCentiM2"), 0)::bigint AS "areaTotal",
+           count(b.id)::int AS "headsParticipating", coalesce(sum(v."areaCentiM2") FILTER (WHERE b.id IS NOT NULL), 0)::bigint AS "areaParticipating",
+           count(*) FILTER (WHERE b.choice = 'FOR')::int AS for, count(*) FILTER (WHERE b.choice = 'AGAINST')::int AS against,
+           count(*) FILTER (WHERE b.choice = 'ABSTAIN')::int AS abstain
+      FROM "MotionVoter" v LEFT JOIN "Ballot" b ON b."motionId" = v."motionId" AND b."voterKey" = v."voterKey"
+     WHERE v."motionId" = ${motionId}`;
+  const counts = { headsTotal: c!.headsTotal, areaTotal: Number(c!.areaTotal), headsParticipating: c!.headsParticipating, areaParticipating: Number(c!.areaParticipating) };
+  const personId = by.personId ?? (await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
+  const key = { motionId_voterKey: { motionId, voterKey: personId } };
+  const [mine, onRoster] = await Promise.all([
+    db.ballot.findUnique({ where: key, select: { choice: true, channel: true, castAt: true, id: true } }),
+    db.motionVoter.findUnique({ where: key, select: { voterKey: true } }),
+  ]);
   const open = m.status === 'OPEN';
   const showResult = !open || (!m.hideResults && !m.secret);
-  const progress = turnout(roll.map((v) => ({ key: v.voterKey, area: v.areaCentiM2 })), ballots.map((b) => ({ key: b.voterKey, choice: b.choice })), owners);
+  const progress = turnoutOf(counts, owners);
+  const roll = runs ? await db.motionVoter.findMany({ where: { motionId }, select: { voterKey: true, areaCentiM2: true, units: true } }) : [];
+  const voted = runs ? new Set((await db.ballot.findMany({ where: { motionId }, select: { voterKey: true } })).map((b) => b.voterKey)) : new Set<number>();
   const names = runs ? new Map((await db.person.findMany({ where: { id: { in: roll.map((r) => r.voterKey) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name])) : new Map<number, string>();
-  const voted = new Set(ballots.map((b) => b.voterKey));
   return {
     id: m.id, topicId: m.topicId, topicTitle: t.topic.title, rule, mode: m.mode, secret: m.secret, hideResults: m.hideResults, allowChange: m.allowChange, closesAt: m.closesAt, meetingId: m.meetingId, proxyLimit: m.proxyLimit,
     votingFrom: m.votingFrom, closeReason: m.closeReason,
     // Closing now would be early (before the end time): the page asks for a confirmation and a reason.
-    closingIsEarly: m.closesAt ? m.closesAt.getTime() > Date.now() : ballots.length < roll.length,
-    status: m.status, roster: roll.length, ballots: ballots.length, progress, owners,
+    closingIsEarly: m.closesAt ? m.closesAt.getTime() > Date.now() : counts.headsParticipating < counts.headsTotal,
+    status: m.status, roster: counts.headsTotal, ballots: counts.headsParticipating, progress, owners,
     result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
     words: showResult && m.result ? describeView(motionResultView(m, await bodyNameOf(db, m.bodyId))!, locale) : null,
     counts: showResult ? (m.tally as Record<string, number> | null) : null,
-    liveCounts: open && showResult && !owners ? choiceCounts(ballots.map((b) => b.choice)) : null,
+    liveCounts: open && showResult && !owners ? { for: c!.for, against: c!.against, abstain: c!.abstain } : null,
     tallyHash: m.tallyHash,
     viewer: {
-      runs, onRoster: roll.some((r) => r.voterKey === me.personId),
+      runs, onRoster: !!onRoster,
       // The receipt: counted, and how (only for open ballots; a secret ballot shows only that it was counted).
       receipt: mine ? { id: mine.id, at: mine.castAt, choice: m.secret ? null : mine.choice, channel: mine.channel } : null,
     },

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateOwners } from '@/domain/votes/evaluate';
-import { choiceCounts, ownerCounts, tallyText, turnout } from '@/domain/votes/tally';
+import { choiceCounts, ownerCounts, tallyText, turnout, turnoutOf } from '@/domain/votes/tally';
 
 // rules.md vector 8: 10 units × 100 m²; U1–U4 four owners; P holds U5–U6; the developer U7–U10 (key 0).
 const voters = [{ key: 1, area: 10_000 }, { key: 2, area: 10_000 }, { key: 3, area: 10_000 }, { key: 4, area: 10_000 }, { key: 5, area: 20_000 }, { key: 0, area: 40_000 }];
@@ -40,4 +40,17 @@ test('for / against / abstain, and a hash text that does not depend on order', (
   const b = tallyText({ kind: 'X' }, [...voters].reverse(), [{ key: 1, choice: null }, { key: 2, choice: 'FOR' }], ['FOR', 'AGAINST']);
   expect(a).toBe(b);
   expect(tallyText({ kind: 'X' }, voters, [{ key: 2, choice: 'AGAINST' }], [])).not.toBe(tallyText({ kind: 'X' }, voters, [{ key: 2, choice: 'FOR' }], []));
+});
+
+describe('turnout from summed counts (the motion page reads one aggregate row)', () => {
+  test.each([
+    ['nobody voted', [[1, 100], [2, 200], [3, 300]], []],
+    ['exactly two thirds of heads', [[1, 100], [2, 200], [3, 300]], [1, 2]],
+    ['a ballot off the roster is never counted', [[1, 100], [2, 200]], [2, 9]],
+    ['everyone', [[1, 1], [2, 1], [3, 1]], [1, 2, 3]],
+  ] as [string, [number, number][], number[]][])('%s', (_, roll, keys) => {
+    const voters = roll.map(([key, area]) => ({ key, area }));
+    const ballots = keys.map((key) => ({ key, choice: 'FOR' as const }));
+    for (const owners of [true, false]) expect(turnoutOf(ownerCounts(voters, ballots), owners)).toEqual(turnout(voters, ballots, owners));
+  });
 });
