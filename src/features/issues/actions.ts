@@ -8,8 +8,9 @@ import { markInboxRead } from '@/server/issues/read-issues';
 import { ZIssueEvent, ZMerge, ZRaiseIssue, ZSplit } from './schemas';
 
 /** A new issue answers with its number; the page is not rendered again (issue 16). */
+// Residents raise their own; staff who handle issues enter one for a resident met at the desk or at the door.
 export const raiseIssueAction = command({
-  who: 'issue.raise',
+  who: ['issue.raise', 'issue.handle'],
   input: ZRaiseIssue,
   files: ['photos'],
   run: async (by, input, ctx) => raiseIssue(by, { ...input, photos: ctx.files.photos!, client: await ctx.client() }),

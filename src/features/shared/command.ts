@@ -19,7 +19,7 @@ import { actionBy } from './guards';
  * and what it refreshes. One wrapper authenticates, parses, checks the permission matrix, runs the use case and
  * turns refusals into messages in the user's language. A lint rule refuses any other export from an actions file.
  *
- *  - `who`: a permission of the matrix (src/domain/authz/permissions.ts), 'signed-in' (the use case decides from
+ *  - `who`: a permission of the matrix (src/domain/authz/permissions.ts) or several (any of them), 'signed-in' (the use case decides from
  *    facts, e.g. one's own account) or 'public' (registration, codes).
  *  - `target`: the place the command acts on, as its ancestry, when it can be known from the input; the permission
  *    is then checked there with can(), otherwise the actor must hold it somewhere. The use case still checks the
@@ -27,7 +27,7 @@ import { actionBy } from './guards';
  *  - `refresh`: after a success, re-render the page the form sits on (only that page, in this locale), for forms
  *    whose page shows what they changed. Hot commands (a ballot, a new issue) return their result instead.
  */
-export type TWho = TPermission | 'signed-in' | 'public';
+export type TWho = TPermission | readonly TPermission[] | 'signed-in' | 'public';
 export type TCommandContext = { form: FormData; files: Record<string, Buffer[]>; client: () => Promise<string> };
 type TByOf<W extends TWho> = W extends 'public' ? TBy | null : TBy;
 
@@ -54,11 +54,11 @@ async function who<W extends TWho>(spec: TCommand<W, z.ZodType, unknown>, input:
   }
   const by = await actionBy();
   if (spec.who === 'signed-in') return by as TByOf<W>;
-  const permission = spec.who as TPermission;
+  const permissions: readonly TPermission[] = typeof spec.who === 'string' ? [spec.who as TPermission] : spec.who;
   if (spec.target) {
     const ancestry = await spec.target(input as never);
-    if (!ancestry || !can(by.actor, permission, { ancestry }, by.today)) refuse('auth.forbidden');
-  } else if (scopesOf(by.actor, permission, by.today).length === 0) refuse('auth.forbidden');
+    if (!ancestry || !permissions.some((p) => can(by.actor, p, { ancestry }, by.today))) refuse('auth.forbidden');
+  } else if (!permissions.some((p) => scopesOf(by.actor, p, by.today).length > 0)) refuse('auth.forbidden');
   return by as TByOf<W>;
 }
 
