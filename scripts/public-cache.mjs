@@ -16,6 +16,18 @@ const KEY_HEADERS = ['accept-language', 'accept-encoding', 'x-forwarded-proto', 
 /** Headers that belong to one connection, not to the stored page. */
 const HOP_HEADERS = new Set(['transfer-encoding', 'connection', 'keep-alive', 'date', 'content-length', 'x-yishi-cache']);
 
+/**
+ * next-intl remembers the language of the page a visitor opened (YISHI_LOCALE). That cookie follows from the cache
+ * key (path, language cookie, Accept-Language) and names no one, so a page setting it may be kept and replays it.
+ */
+const LOCALE_SET_COOKIE = /^YISHI_LOCALE=(?:zh-CN|en)(?:; (?:Path=\/|Expires=[^;]*|Max-Age=\d+|SameSite=Lax))*$/i;
+
+/** Whether the cookies a response sets allow keeping it: none, or only the language cookie. */
+export function storableCookies(setCookie) {
+  if (setCookie === undefined) return true;
+  return [setCookie].flat().every((c) => LOCALE_SET_COOKIE.test(String(c)));
+}
+
 function cookieNames(header) {
   if (!header) return [];
   return String(header).split(';').map((c) => c.slice(0, c.indexOf('=') < 0 ? undefined : c.indexOf('=')).trim()).filter(Boolean);
@@ -134,7 +146,7 @@ export function createPublicCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes =
     res.once('finish', () => {
       const type = String(res.getHeader('content-type') ?? '');
       const storable = req.method === 'GET' && res.statusCode === 200 && !unknownHeaders && type.startsWith('text/html')
-        && res.getHeader('set-cookie') === undefined && size <= maxEntryBytes && listening && generation === started;
+        && storableCookies(res.getHeader('set-cookie')) && size <= maxEntryBytes && listening && generation === started;
       if (!storable) return;
       const headers = {};
       for (const [name, value] of Object.entries(res.getHeaders())) if (!HOP_HEADERS.has(name)) headers[name] = value;

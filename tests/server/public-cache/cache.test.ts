@@ -22,7 +22,11 @@ let midRender: (() => void) | undefined;
 async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   renders += 1;
   const url = new URL(req.url ?? '/', 'http://x');
-  if (url.searchParams.has('cookie')) res.setHeader('Set-Cookie', 'YISHI_LOCALE=en; Path=/');
+  const cookie = url.searchParams.get('cookie');
+  // next-intl remembers the language of a page in YISHI_LOCALE; anything else stands for a per-visitor cookie.
+  if (cookie === 'locale') res.setHeader('Set-Cookie', 'YISHI_LOCALE=zh-CN; Path=/; Expires=Fri, 03 Dec 2027 06:08:56 GMT; Max-Age=31536000; SameSite=lax');
+  if (cookie === 'session') res.setHeader('Set-Cookie', ['YISHI_LOCALE=zh-CN; Path=/', 'next-auth.session-token=abc; Path=/; HttpOnly']);
+  if (cookie === 'other') res.setHeader('Set-Cookie', 'YISHI_LOCALE=zh-CN; Path=/; Domain=evil.example');
   if (url.searchParams.has('redirect')) {
     res.statusCode = 307;
     res.setHeader('Location', '/en/board/c/510107009003');
@@ -37,10 +41,10 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   res.end(`<ul>${(board?.notices ?? []).map((n) => `<li>${n.title}</li>`).join('')}</ul></html>`);
 }
 
-type TGot = { status: number; cache: string | null; csp: string | null; body: string };
+type TGot = { status: number; cache: string | null; csp: string | null; cookie: string | null; body: string };
 async function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<TGot> {
   const r = await fetch(`${base}${path}`, { method, headers, redirect: 'manual' });
-  return { status: r.status, cache: r.headers.get('x-yishi-cache'), csp: r.headers.get('content-security-policy'), body: await r.text() };
+  return { status: r.status, cache: r.headers.get('x-yishi-cache'), csp: r.headers.get('content-security-policy'), cookie: r.headers.get('set-cookie'), body: await r.text() };
 }
 const BOARD = '/board/c/510107009003';
 const until = async (ok: () => boolean) => {
@@ -121,8 +125,11 @@ describe('the public page cache', () => {
     expect((await get(BOARD, { cookie: 'unknown=1' })).cache).toBe('bypass');
   });
 
-  test('a response with Set-Cookie, a redirect or a POST is never stored', async () => {
-    for (const q of ['?cookie=1', '?redirect=1']) {
+  test('a response setting any cookie but the language a page is in, a redirect or a POST is never stored', async () => {
+    const first = await get(`${BOARD}?cookie=locale`);
+    const second = await get(`${BOARD}?cookie=locale`);
+    expect([first.cache, second.cache, second.cookie]).toEqual(['miss', 'hit', first.cookie]);
+    for (const q of ['?cookie=session', '?cookie=other', '?redirect=1']) {
       expect((await get(BOARD + q)).cache).toBe('miss');
       expect((await get(BOARD + q)).cache).toBe('miss');
     }
