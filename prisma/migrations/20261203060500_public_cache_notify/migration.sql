@@ -55,7 +55,10 @@ CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "TopicEvent" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
 CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "TopicRecord" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
 CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "TopicTask" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
-CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
+-- Every sign-in writes "User"."lastSignInAt", which no page shows: that alone empties no cache.
+CREATE TRIGGER yishi_public_changed AFTER INSERT OR DELETE OR TRUNCATE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
+CREATE TRIGGER yishi_public_changed_row AFTER UPDATE ON "User" FOR EACH ROW
+  WHEN ((to_jsonb(OLD) - 'lastSignInAt') IS DISTINCT FROM (to_jsonb(NEW) - 'lastSignInAt')) EXECUTE FUNCTION yishi_public_changed();
 CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Visit" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
 
 COMMIT;

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
+import { createStaff } from '../../factories/accounts';
+import { communityByCode } from '../../factories/territory';
 import { testDb } from '../db';
 
 /**
@@ -40,5 +42,23 @@ describe('changes to public tables are announced at commit', () => {
     await new Promise((r) => setTimeout(r, 300));
     await listener.end();
     expect(heard).toEqual(['yishi_public:Street']);
+  });
+
+  test('a sign-in (the last sign-in time) empties no cache; any other change to an account does', async () => {
+    const jinyang = await communityByCode(testDb(), '510107009003');
+    const staff = await createStaff(testDb(), { name: '刘书记', phone: '13900009001', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id });
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (m) => heard.push(m.payload ?? ''));
+    await listener.query('LISTEN yishi_public');
+    const db = testDb();
+    await db.$executeRaw`UPDATE "User" SET "lastSignInAt" = now()`;
+    await new Promise((r) => setTimeout(r, 300));
+    const afterSignIn = [...heard];
+    await db.$executeRaw`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = ${staff.id}`;
+    await new Promise((r) => setTimeout(r, 300));
+    await listener.end();
+    expect([afterSignIn, heard]).toEqual([[], ['User']]);
   });
 });
