@@ -88,7 +88,8 @@ export function createPublicCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes =
     const size = body.length + key.length + JSON.stringify(headers).length;
     if (size > maxEntryBytes) return;
     drop(key);
-    entries.set(key, { headers, body, size, expires: now() + ttlMs });
+    const head = { ...headers, 'x-yishi-cache': 'hit', 'content-length': String(body.length) };
+    entries.set(key, { head, body, size, expires: now() + ttlMs });
     bytes += size;
     stats.stored += 1;
     for (const k of entries.keys()) {
@@ -110,10 +111,8 @@ export function createPublicCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes =
   }
 
   function serve(req, res, e) {
-    res.statusCode = 200;
-    for (const [name, value] of Object.entries(e.headers)) res.setHeader(name, value);
-    res.setHeader('x-yishi-cache', 'hit');
-    res.setHeader('content-length', e.body.length);
+    // One writeHead with the stored headers (prepared when stored): the fast path of Node's HTTP server.
+    res.writeHead(200, e.head);
     res.end(req.method === 'HEAD' ? undefined : e.body);
   }
 
