@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { describe, expect, test } from 'vitest';
+import { createStaff } from '../../factories/accounts';
+import { communityByCode } from '../../factories/territory';
+import { testDb } from '../db';
+
+/**
+ * Tables no cached public page reads (decision 032): private, dashboard-only, or hot writes whose pages are never
+ * cached (issues, ballots). Every other table tells the public page cache when a statement changed it. A new table
+ * must be put in one of the two camps, or this test fails.
+ */
+const PRIVATE = [
+  'ActivityStat', 'ApiKey', 'AuditLog', 'Ballot', 'HouseholdClaim', 'InvitationCode', 'Issue', 'IssueEvent', 'IssueFollower', 'IssueMinutes',
+  'IssuePhoto', 'IssueStat', 'MotionVoter', 'Notification', 'PasswordResetCode', 'RateLimit', 'RegistrationCode', 'SecretChoice', 'StatDirty',
+  'StatExport', 'TopicFollower',
+];
+
+describe('changes to public tables are announced at commit', () => {
+  test('every table is either announced on yishi_public or declared private', async () => {
+    const rows = await testDb().$queryRaw<{ table: string; announced: boolean }[]>`
+      SELECT c.relname AS table, EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'yishi_public_changed') AS announced
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE '\\_%' ORDER BY 1`;
+    const wrong = rows.filter((r) => r.announced === PRIVATE.includes(r.table)).map((r) => r.table);
+    expect(wrong).toEqual([]);
+    expect(rows.length).toBeGreaterThan(PRIVATE.length + 30);
+  });
+
+  test('a listener hears a committed write once per statement, and nothing from a rolled-back one', async () => {
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (m) => heard.push(`${m.channel}:${m.payload}`));
+    await listener.query('LISTEN yishi_public');
+    const db = testDb();
+    await db.$executeRaw`UPDATE "Street" SET name = name WHERE id IN (SELECT id FROM "Street" LIMIT 3)`;
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "Community" SET name = name WHERE id IN (SELECT id FROM "Community" LIMIT 3)`;
+      throw new Error('rolled back');
+    }).catch(() => {});
+    await db.$executeRaw`UPDATE "Issue" SET id = id WHERE id IN (SELECT id FROM "Issue" LIMIT 1)`;
+    await new Promise((r) => setTimeout(r, 300));
+    await listener.end();
+    expect(heard).toEqual(['yishi_public:Street']);
+  });
+
+  test('a sign-in (the last sign-in time) empties no cache; any other change to an account does', async () => {
+    const jinyang = await communityByCode(testDb(), '510107009003');
+    const staff = await createStaff(testDb(), { name: '刘书记', phone: '13900009001', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id });
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (m) => heard.push(m.payload ?? ''));
+    await listener.query('LISTEN yishi_public');
+    const db = testDb();
+    await db.$executeRaw`UPDATE "User" SET "lastSignInAt" = now()`;
+    await new Promise((r) => setTimeout(r, 300));
+    const afterSignIn = [...heard];
+    await db.$executeRaw`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = ${staff.id}`;
+    await new Promise((r) => setTimeout(r, 300));
+    await listener.end();
+    expect([afterSignIn, heard]).toEqual([[], ['User']]);
+  });
+});
