@@ -2,8 +2,9 @@
  * Issue submission through the HTTP path a browser uses before JavaScript has loaded (issue 4's measure): 50
  * concurrent clients for 30 s posting the "raise an issue" form to its server action (a multipart form POST;
  * the answer is the rendered page). Then the same rows inserted straight with pgbench (one transaction per
- * issue: issue, follower, timeline event, notification, audit row), same clients and duration, against the
- * same database. Prints requests/s and p50/p95/p99 for both and the ratio app/pgbench.
+ * issue: issue, follower, timeline event, notification, audit row, and the two rate-limit counters it takes;
+ * bench/lib/floors.ts), same clients and duration, against the same database. Prints requests/s and
+ * p50/p95/p99 for both and the ratio app/pgbench.
  * (The path a phone WITH JavaScript takes is measured by bench/writes.ts, `npm run bench:writes`.)
  *
  * Self-contained: the production app on a throwaway embedded PostgreSQL (bench/lib/app.ts), with verified
@@ -16,6 +17,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startApp, type TBenchApp } from './lib/app.ts';
 import { BENCH_PASSWORD, createResidents } from './lib/city.ts';
+import { issueFloorSql } from './lib/floors.ts';
 import { runPgbench } from './lib/pgbench.ts';
 import { addressOf, signInMany } from './lib/sign-in.ts';
 import { latencyOf } from './lib/stats.ts';
@@ -32,8 +34,8 @@ try {
   const cookies = await signInMany(app.base, city.phones, BENCH_PASSWORD);
   const form = await raiseForm(app, cookies[0]!);
   const app1 = await runAutocannon(app, cookies, form);
-  console.log(`pgbench: ${clients} clients, ${seconds} s, the same five inserts per issue…`);
-  const floor = runPgbench(app.dbUrl, await floorSql(form), { clients, seconds });
+  console.log(`pgbench: ${clients} clients, ${seconds} s, the same writes per issue…`);
+  const floor = runPgbench(app.dbUrl, await issueFloorSql(db, { compoundId: Number(form.compoundId), categoryId: Number(form.categoryId), accounts: residents }), { clients, seconds });
   const { rows: [n] } = await db.query(`SELECT count(*) FILTER (WHERE title = '压测：楼道灯不亮')::int AS app, count(*) FILTER (WHERE title = '压测：pgbench')::int AS pgbench FROM "Issue"`);
   console.log(`\nissues stored: ${n.app} through the app, ${n.pgbench} by pgbench (non-2xx answers: ${app1.non2xx}, errors: ${app1.errors})`);
   console.log(`app      ${app1.rps.toFixed(1)} req/s   p50 ${app1.p50} ms   p95 ${app1.p95} ms   p99 ${app1.p99} ms`);
@@ -84,20 +86,4 @@ async function runAutocannon(a: TBenchApp, cookies: string[], form: Awaited<Retu
     }],
   });
   return { rps: result.requests.average, ...latencyOf(result.latency), non2xx: result.non2xx, errors: result.errors };
-}
-
-async function floorSql(form: Awaited<ReturnType<typeof raiseForm>>) {
-  const { rows: [row] } = await db.query(`
-    SELECT p."districtId" AS d, p."streetId" AS s, p."communityId" AS cm, (SELECT min(id) FROM "User" WHERE phone LIKE '1377%') AS u,
-           (SELECT "assigneeUserId" FROM "Issue" WHERE "compoundId" = p.id ORDER BY id DESC LIMIT 1) AS a
-      FROM "Compound" p WHERE p.id = $1`, [Number(form.compoundId)]);
-  return `BEGIN;
-INSERT INTO "Issue" (title, description, "categoryId", "districtId", "streetId", "communityId", "compoundId", "authorUserId", anonymous, "assigneeUserId", "acknowledgeBy", "resolveBy", "idempotencyKey", "updatedAt")
-  VALUES ('压测：pgbench', '压测提交的问题，描述楼道灯不亮的情况。', ${form.categoryId}, ${row.d}, ${row.s}, ${row.cm}, ${form.compoundId}, ${row.u}, false, ${row.a ?? 'NULL'}, now() + interval '4 hours', now() + interval '5 days', gen_random_uuid()::text, now()) RETURNING id AS issue \\gset
-INSERT INTO "IssueFollower" ("issueId", "userId") VALUES (:issue, ${row.u});
-INSERT INTO "IssueEvent" ("issueId", "actorUserId", "actorLabel", type, "toState", level) VALUES (:issue, ${row.u}, '居民1', 'SUBMITTED', 'SUBMITTED', 'COMPOUND');
-INSERT INTO "Notification" ("userId", kind, "issueId", title, body) VALUES (${row.a ?? row.u}, 'issue.assigned', :issue, '压测：pgbench', '设施维修');
-INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", after, "communityId", "compoundId") VALUES (${row.u}, '居民1', 'issue.raise', 'Issue', :issue, '{}', ${row.cm}, ${form.compoundId});
-COMMIT;
-`;
 }

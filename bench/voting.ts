@@ -10,7 +10,8 @@
  */
 import pg from 'pg';
 import { startApp } from './lib/app.ts';
-import { BENCH_PASSWORD, ballotFloorSql, countBallots, createCouncilVote, createResidents } from './lib/city.ts';
+import { BENCH_PASSWORD, FLOOR_ROSTER, countBallots, createCouncilVote, createResidents } from './lib/city.ts';
+import { ballotFloorSql } from './lib/floors.ts';
 import { runPgbench } from './lib/pgbench.ts';
 import { addressOf, signInMany } from './lib/sign-in.ts';
 import { percentile } from './lib/stats.ts';
@@ -51,7 +52,7 @@ try {
 
   // The same writes straight into PostgreSQL: a ballot and an audit row per transaction.
   const clients = Math.min(100, voters);
-  const floor = runPgbench(app.dbUrl, ballotFloorSql(motion.floorMotionId), { clients, seconds: 15 });
+  const floor = runPgbench(app.dbUrl, ballotFloorSql(motion.floorMotionId, FLOOR_ROSTER), { clients, seconds: 15 });
   console.log(`pgbench: ${clients} clients, 15 s: ${floor.tps.toFixed(1)} tx/s; p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms`);
   console.log(`ratio app/pgbench (throughput): ${(appRate / floor.tps).toFixed(3)}`);
 } finally {

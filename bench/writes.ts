@@ -25,7 +25,8 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startApp } from './lib/app.ts';
-import { BENCH_PASSWORD, ballotFloorSql, countBallots, createCouncilVote, createResidents } from './lib/city.ts';
+import { BENCH_PASSWORD, FLOOR_ROSTER, countBallots, createCouncilVote, createResidents } from './lib/city.ts';
+import { ballotFloorSql, issueFloorSql } from './lib/floors.ts';
 import { runPgbench } from './lib/pgbench.ts';
 import { answerOf, fieldOf, recordAction, type TRecordedAction } from './lib/record-action.ts';
 import { addressOf, signInMany } from './lib/sign-in.ts';
@@ -60,15 +61,21 @@ async function measure() {
   console.log(`${RESIDENTS} verified residents of compound ${city.compoundId} made; signing them in…`);
   const cookies = await signInMany(app.base, city.phones, BENCH_PASSWORD);
 
-  const say = (what: string, x: { p50: number; p95: number }, rate: number) => console.log(`  → ${what} ${rate.toFixed(1)}/s, p50 ${x.p50} ms, p95 ${x.p95} ms`);
+  const say = (what: string, x: { p50: number; p95: number; cpu: number }, rate: number) =>
+    console.log(`  → ${what} ${rate.toFixed(1)}/s, p50 ${x.p50} ms, p95 ${x.p95} ms, server CPU ${x.cpu.toFixed(1)} ms each`);
+  // pgbench's CPU on the server side: the PostgreSQL backends serving it.
+  let cpu0 = app.cpuMs();
+  const withCpu = <T extends { transactions: number }>(r: T) => ({ ...r, cpu: (app.cpuMs() - cpu0) / r.transactions });
   const issue = await issuePhase(cookies);
   say(`${issue.ok} issues ok, ${issue.bad} not,`, issue, issue.rate);
-  const issueFloor = issueFloorPhase(await issueFloorSql(issue.recorded));
+  cpu0 = app.cpuMs();
+  const issueFloor = withCpu(issueFloorPhase(await issueFloorSql(db, { ...placeOf(issue.recorded), accounts: RESIDENTS })));
   say('pgbench', issueFloor, issueFloor.tps);
   const ballot = await ballotPhase(cookies.slice(0, VOTERS), vote.motionId, cookies.slice(VOTERS));
   say(`${ballot.ok} ballots ok, ${ballot.stored} stored, 2nd wave ${ballot.refused} refused,`, ballot, ballot.rate);
   console.log('ballot floor: pgbench, 100 clients, 15 s, a ballot and its audit row…');
-  const ballotFloor = runPgbench(app.dbUrl, ballotFloorSql(vote.floorMotionId), { clients: 100, seconds: 15 });
+  cpu0 = app.cpuMs();
+  const ballotFloor = withCpu(runPgbench(app.dbUrl, ballotFloorSql(vote.floorMotionId, FLOOR_ROSTER), { clients: 100, seconds: 15 }));
   say('pgbench', ballotFloor, ballotFloor.tps);
   const board = await boardPhase();
   say(`${board.ok} answers 200, ${board.bad} other,`, board, board.rate);
@@ -78,18 +85,27 @@ async function measure() {
 /** The table, then the one line (printed once the app has stopped, so that it is the last line). */
 function report({ issue, issueFloor, ballot, ballotFloor, board }: typeof figures) {
   const rows: [string, string, string, string, string][] = [
-    ['issue (JS action call)', `${issue.rate.toFixed(1)} req/s`, `${issue.p50}`, `${issue.p95}`, `${issue.ok} ok, ${issue.bad} not ok, ${issue.stored} stored (${issue.stored - issue.ok} cut off at the end)`],
+    [
+      'issue (JS action call)', `${issue.rate.toFixed(1)} req/s`, `${issue.p50}`, `${issue.p95}`,
+      `${issue.ok} ok, ${issue.bad} not ok, ${issue.stored} stored (${issue.stored - issue.ok} cut off at the end)`,
+    ],
     ['issue floor (pgbench)', `${issueFloor.tps.toFixed(1)} tx/s`, `${issueFloor.p50}`, `${issueFloor.p95}`, `${CLIENTS} clients, ${SECONDS} s`],
-    [`ballot (${VOTERS} at once)`, `${ballot.rate.toFixed(1)} /s`, `${ballot.p50}`, `${ballot.p95}`, `${ballot.ok} ok, stored ${ballot.stored} (${ballot.voters} voters), 2nd wave ${ballot.refused} refused`],
+    [
+      `ballot (${VOTERS} at once)`, `${ballot.rate.toFixed(1)} /s`, `${ballot.p50}`, `${ballot.p95}`,
+      `${ballot.ok} ok, stored ${ballot.stored} (${ballot.voters} voters), 2nd wave ${ballot.refused} refused`,
+    ],
     ['ballot floor (pgbench)', `${ballotFloor.tps.toFixed(1)} tx/s`, `${ballotFloor.p50}`, `${ballotFloor.p95}`, '100 clients, 15 s'],
     ['board (anonymous GET)', `${board.rate.toFixed(1)} req/s`, `${board.p50}`, `${board.p95}`, `${board.ok} answers 200, ${board.bad} other`],
   ];
-  console.log(`\n${'phase'.padEnd(24)}${'throughput'.padEnd(16)}${'p50 ms'.padEnd(8)}${'p95 ms'.padEnd(8)}checks`);
-  for (const r of rows) console.log(`${r[0].padEnd(24)}${r[1].padEnd(16)}${r[2].padEnd(8)}${r[3].padEnd(8)}${r[4]}`);
+  const cpu = [issue, issueFloor, ballot, ballotFloor, board].map((x) => x.cpu.toFixed(1));
+  console.log(`\n${'phase'.padEnd(24)}${'throughput'.padEnd(16)}${'p50 ms'.padEnd(8)}${'p95 ms'.padEnd(8)}${'CPU ms'.padEnd(8)}checks`);
+  rows.forEach((r, i) => console.log(`${r[0].padEnd(24)}${r[1].padEnd(16)}${r[2].padEnd(8)}${r[3].padEnd(8)}${cpu[i]!.padEnd(8)}${r[4]}`));
+  console.log('(CPU ms: server CPU, app and PostgreSQL, per request or transaction: what the machine\'s other load does not change)');
   if (failures.length) console.log(`\nCHECKS FAILED:\n- ${failures.join('\n- ')}`);
   process.exitCode = failures.length ? 1 : 0;
   console.log(`\nwrites: issue ${issue.rate.toFixed(1)} req/s (${ratio(issue.rate / issueFloor.tps)} of floor) p95 ${issue.p95} ms; ` +
-    `ballot ${ballot.rate.toFixed(1)} per s (${ratio(ballot.rate / ballotFloor.tps)} of floor) p95 ${ballot.p95} ms; board ${board.rate.toFixed(1)} req/s p95 ${board.p95} ms`);
+    `ballot ${ballot.rate.toFixed(1)} per s (${ratio(ballot.rate / ballotFloor.tps)} of floor) p95 ${ballot.p95} ms; ` +
+    `board ${board.rate.toFixed(1)} req/s p95 ${board.p95} ms`);
 }
 
 /** Raising an issue from /issues/new with JavaScript, replayed by 50 clients: every resident and address takes its turn. */
@@ -115,7 +131,8 @@ async function issuePhase(cookies: string[]) {
       // Each request: a fresh form (its own idempotency key), the next resident, its own address.
       setupRequest: (req) => {
         n += 1;
-        return { ...req, body: recorded.body.replaceAll(key, randomUUID()), headers: { ...req.headers, Cookie: cookies[n % cookies.length]!, 'X-Forwarded-For': addressOf(n) } };
+        const headers = { ...req.headers, Cookie: cookies[n % cookies.length]!, 'X-Forwarded-For': addressOf(n) };
+        return { ...req, body: recorded.body.replaceAll(key, randomUUID()), headers };
       },
       onResponse: (status, body) => {
         if (status < 300 && answerOf(body).ok) ok += 1;
@@ -128,14 +145,28 @@ async function issuePhase(cookies: string[]) {
   const before = await settledCount();
   check(bad === 0 && before === ok, `issue warm-up: ${ok} ok, ${bad} not ok (first: ${sample}), ${before} stored`);
   ok = 0;
+  const cpu0 = app.cpuMs();
   const result = await run({ duration: SECONDS, connections: CLIENTS });
   const stored = (await settledCount()) - before;
-  check(bad === 0 && result.errors === 0 && result.timeouts === 0, `issue: ${bad} answers not ok, ${result.errors} errors, ${result.timeouts} timeouts (first: ${sample})`);
-  // autocannon stops at the deadline without waiting for the answers in flight: the app still stores those issues.
-  check(stored >= ok && stored - ok <= CLIENTS, `issue: ${ok} answers said ok but ${stored} issues were stored`);
+  const cpu = ((await settledCpu()) - cpu0) / Math.max(1, stored);
+  const failed = `issue: ${bad} answers not ok, ${result.errors} errors, ${result.timeouts} timeouts (first: ${sample})`;
+  check(bad === 0 && result.errors === 0 && result.timeouts === 0, failed);
+  // autocannon stops at the deadline without waiting for the answers in flight, and gives up on an answer after
+  // 10 s: the app still stores those issues.
+  check(stored >= ok && stored - ok <= CLIENTS + result.timeouts, `issue: ${ok} answers said ok but ${stored} issues were stored`);
   check(n <= cookies.length * 30, `issue: ${n} requests over ${cookies.length} residents passes 30 a day each: raise residents=`);
   const lat = latencyOf(result.latency);
-  return { recorded, ok, bad, stored, rate: ok / result.duration, ...lat };
+  return { recorded, ok, bad, stored, rate: ok / result.duration, ...lat, cpu };
+}
+
+/** The server's CPU time once it no longer grows: the work of the answers cut off at a deadline is done. */
+async function settledCpu(): Promise<number> {
+  for (let last = app.cpuMs(); ; ) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = app.cpuMs();
+    if (now - last < 50) return now;
+    last = now;
+  }
 }
 
 /** The issues the bench raised, once the count no longer moves (answers cut off at a deadline still commit). */
@@ -149,29 +180,9 @@ async function settledCount(): Promise<number> {
   }
 }
 
-/** What one submission writes, as SQL for pgbench, with the place, category and handler the app used. */
-async function issueFloorSql(recorded: TRecordedAction) {
-  const categoryId = Number(fieldOf(recorded.body, 'categoryId'));
-  const compoundId = Number(fieldOf(recorded.body, 'compoundId'));
-  const { rows: [p] } = await db.query(`SELECT c."districtId" AS d, c."streetId" AS s, c."communityId" AS cm,
-      (SELECT max("assigneeUserId") FROM "Issue" WHERE title = $2) AS a, (SELECT min(id) FROM "User" WHERE phone LIKE '1377%') AS u
-    FROM "Compound" c WHERE c.id = $1`, [compoundId, TITLE]);
-  const expire = `(extract(epoch from now()) * 1000)::bigint`;
-  const counter = (key: string, ms: number) => `INSERT INTO "RateLimit" VALUES (${key}, 1, ${expire} + ${ms})
-  ON CONFLICT (key) DO UPDATE SET points = CASE WHEN "RateLimit".expire <= ${expire} THEN 1 ELSE "RateLimit".points + 1 END,
-  expire = CASE WHEN "RateLimit".expire <= ${expire} THEN ${expire} + ${ms} ELSE "RateLimit".expire END RETURNING points;`;
-  return `\\set r random(1, 100000000)
-${counter(`'bench_raiseAccount:' || :r % ${RESIDENTS}`, 86_400_000)}
-${counter(`'bench_raiseAddress:' || :r`, 3_600_000)}
-BEGIN;
-INSERT INTO "Issue" (title, description, "categoryId", "districtId", "streetId", "communityId", "compoundId", "authorUserId", anonymous, "assigneeUserId", "acknowledgeBy", "resolveBy", "idempotencyKey", "updatedAt")
-  VALUES ('压测：pgbench', '压测提交的问题，描述楼道灯不亮的情况。', ${categoryId}, ${p.d}, ${p.s}, ${p.cm}, ${compoundId}, ${p.u}, false, ${p.a ?? 'NULL'}, now() + interval '4 hours', now() + interval '5 days', gen_random_uuid()::text, now()) RETURNING id AS issue \\gset
-INSERT INTO "IssueFollower" ("issueId", "userId") VALUES (:issue, ${p.u});
-INSERT INTO "IssueEvent" ("issueId", "actorUserId", "actorLabel", type, "toState", level) VALUES (:issue, ${p.u}, '居民1', 'SUBMITTED', 'SUBMITTED', 'COMPOUND');
-INSERT INTO "Notification" ("userId", kind, "issueId", title, body) VALUES (${p.a ?? p.u}, 'issue.assigned', :issue, '压测：pgbench', '设施维修');
-INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", after, "communityId", "compoundId") VALUES (${p.u}, '居民1', 'issue.raise', 'Issue', :issue, '{"channel":"APP"}', ${p.cm}, ${compoundId});
-COMMIT;
-`;
+/** The place and category the recorded submission names (the floor writes the same). */
+function placeOf(recorded: TRecordedAction) {
+  return { compoundId: Number(fieldOf(recorded.body, 'compoundId')), categoryId: Number(fieldOf(recorded.body, 'categoryId')) };
 }
 
 function issueFloorPhase(sql: string) {
@@ -182,10 +193,12 @@ function issueFloorPhase(sql: string) {
 /** One cast recorded from the motion page, then every member's at once (their own session and address), then again. */
 async function ballotPhase(voters: string[], motionId: number, others: string[]) {
   const recorded = await recordAction(app.base, voters[0]!, `/motions/${motionId}`, (page) => page.getByRole('button', { name: '赞成' }).click());
-  check(fieldOf(recorded.body, 'choice') === 'FOR' && Number(fieldOf(recorded.body, 'motionId')) === motionId, 'ballot: the recorded cast does not carry the motion and choice');
+  const carried = fieldOf(recorded.body, 'choice') === 'FOR' && Number(fieldOf(recorded.body, 'motionId')) === motionId;
+  check(carried, 'ballot: the recorded cast does not carry the motion and choice');
   const cast = async (cookie: string, i: number) => {
     const t = performance.now();
-    const r = await fetch(recorded.url, { method: 'POST', headers: { ...recorded.headers, Cookie: cookie, 'X-Forwarded-For': addressOf(100_000 + i) }, body: recorded.body });
+    const headers = { ...recorded.headers, Cookie: cookie, 'X-Forwarded-For': addressOf(100_000 + i) };
+    const r = await fetch(recorded.url, { method: 'POST', headers, body: recorded.body });
     const answer = answerOf(await r.text());
     return { ms: performance.now() - t, ok: r.ok && answer.ok, refused: r.ok && answer.refused };
   };
@@ -194,16 +207,19 @@ async function ballotPhase(voters: string[], motionId: number, others: string[])
   check(warm.every((w) => w.refused), 'ballot warm-up: a resident off the roster was not refused');
   console.log(`ballot: ${voters.length} members cast at once on motion ${motionId}…`);
   const t0 = performance.now();
+  const cpu0 = app.cpuMs();
   const wave = await Promise.all(voters.map(cast));
   const wall = (performance.now() - t0) / 1000;
+  const cpu = (app.cpuMs() - cpu0) / voters.length;
   const again = await Promise.all(voters.map(cast));
   const n = await countBallots(db, motionId);
   const ok = wave.filter((w) => w.ok).length;
   const refused = again.filter((w) => w.refused).length;
-  check(ok === voters.length && n.stored === voters.length && n.voters === voters.length, `ballot: ${ok} ok of ${voters.length}, ${n.stored} stored, ${n.voters} distinct voters`);
+  const once = ok === voters.length && n.stored === voters.length && n.voters === voters.length;
+  check(once, `ballot: ${ok} ok of ${voters.length}, ${n.stored} stored, ${n.voters} distinct voters`);
   check(refused === voters.length, `ballot: second wave ${refused} of ${voters.length} refused`);
   const lat = wave.map((w) => w.ms);
-  return { ok, refused, ...n, rate: ok / wall, p50: percentile(lat, 50), p95: percentile(lat, 95) };
+  return { ok, refused, ...n, rate: ok / wall, p50: percentile(lat, 50), p95: percentile(lat, 95), cpu };
 }
 
 /** The community's public notice board, anonymous. */
@@ -212,9 +228,12 @@ async function boardPhase() {
   console.log(`board: ${CLIENTS} clients, ${seconds} s, GET /board/c/${BOARD}…`);
   const url = `${app.base}/board/c/${BOARD}`;
   await autocannon({ url, connections: 5, amount: 20 });
+  const cpu0 = app.cpuMs();
   const result = await autocannon({ url, connections: CLIENTS, duration: seconds });
+  // The server still renders the CLIENTS answers cut off at the deadline (and those autocannon gave up on).
+  const cpu = ((await settledCpu()) - cpu0) / (result['2xx'] + result.non2xx + result.timeouts + CLIENTS);
   const ok = result['2xx'];
   const bad = result.non2xx + result.errors + result.timeouts;
   check(bad === 0 && ok > 0, `board: ${bad} answers not 200`);
-  return { ok, bad, rate: ok / result.duration, ...latencyOf(result.latency) };
+  return { ok, bad, rate: ok / result.duration, ...latencyOf(result.latency), cpu };
 }

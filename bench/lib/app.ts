@@ -7,12 +7,19 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cpuMsOfTree } from './cpu.ts';
 import { freePort } from '../../scripts/db/port.ts';
 import { readDatabasePassword } from '../../scripts/db/password.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export type TBenchApp = { base: string; dbUrl: string; stop: () => Promise<void> };
+export type TBenchApp = {
+  base: string;
+  dbUrl: string;
+  /** CPU milliseconds used so far by the server side: the app and PostgreSQL (bench/lib/cpu.ts). */
+  cpuMs: () => number;
+  stop: () => Promise<void>;
+};
 
 export async function startApp(name: string, env: Record<string, string> = {}): Promise<TBenchApp> {
   const port = await freePort();
@@ -36,5 +43,5 @@ export async function startApp(name: string, env: Record<string, string> = {}): 
     await exited;
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { base: `http://localhost:${port}`, dbUrl, stop };
+  return { base: `http://localhost:${port}`, dbUrl, cpuMs: () => cpuMsOfTree(app.pid!), stop };
 }

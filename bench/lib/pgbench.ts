@@ -19,7 +19,8 @@ export function runPgbench(dbUrl: string, script: string, o: { clients: number; 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yishi-pgbench-'));
   try {
     writeFileSync(path.join(dir, 'script.sql'), script);
-    const args = ['-n', '-c', String(o.clients), '-j', '2', '-T', String(o.seconds), '-f', path.join(dir, 'script.sql'), '-l', '--log-prefix', path.join(dir, 'log'), dbUrl];
+    const args = ['-n', '-c', String(o.clients), '-j', '2', '-T', String(o.seconds), '-f', path.join(dir, 'script.sql')];
+    args.push('-l', '--log-prefix', path.join(dir, 'log'), dbUrl);
     const out = spawnSync(findPgbench(), args, { encoding: 'utf8' });
     if (out.status !== 0) throw new Error(out.stderr);
     if (/failed: [1-9]|aborted/.test(out.stdout)) throw new Error(`pgbench transactions failed:\n${out.stdout}`);
@@ -27,7 +28,7 @@ export function runPgbench(dbUrl: string, script: string, o: { clients: number; 
     // Per-transaction log lines: client_id transaction_no time_us script_no time_epoch time_us.
     const logs = readdirSync(dir).filter((f) => f.startsWith('log'));
     const ms = logs.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[2]) / 1000));
-    return { tps, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) };
+    return { tps, transactions: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

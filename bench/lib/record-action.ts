@@ -4,20 +4,24 @@
  * form, and the POST carrying a `Next-Action` header is captured (and aborted, so it stores nothing). The action
  * id, the router state and React's encodeReply body are whatever the current build produces.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 export type TRecordedAction = { url: string; headers: Record<string, string>; body: string };
 
 // Headers a replay sets itself (or that belong to this one browser connection).
 const OWN = new Set(['cookie', 'content-length', 'host', 'connection', 'x-forwarded-for']);
 
-export async function recordAction(base: string, cookie: string, pagePath: string, act: (page: import('@playwright/test').Page) => Promise<void>): Promise<TRecordedAction> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+// As playwright.config.ts launches Debian's Chromium.
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+const PHONE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+
+export async function recordAction(base: string, cookie: string, pagePath: string, act: (page: Page) => Promise<void>): Promise<TRecordedAction> {
+  const browser = await chromium.launch(LAUNCH);
   try {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext(PHONE);
     const [name, ...value] = cookie.split('=');
     await context.addCookies([{ name: name!, value: value.join('='), url: base }]);
     const page = await context.newPage();
@@ -27,7 +31,8 @@ export async function recordAction(base: string, cookie: string, pagePath: strin
         const req = route.request();
         const headers = await req.allHeaders();
         if (req.method() !== 'POST' || !headers['next-action']) return route.continue();
-        recorded = { url: req.url(), headers: Object.fromEntries(Object.entries(headers).filter(([k]) => !OWN.has(k) && !k.startsWith(':'))), body: req.postDataBuffer()!.toString('utf8') };
+        const kept = Object.entries(headers).filter(([k]) => !OWN.has(k) && !k.startsWith(':'));
+        recorded = { url: req.url(), headers: Object.fromEntries(kept), body: req.postDataBuffer()!.toString('utf8') };
         await route.abort();
         resolve();
       });
