@@ -1,96 +1,63 @@
 /**
- * Issue submission through the HTTP path a browser uses (issue 4's measure): 50 concurrent clients for
- * 30 s posting the "raise an issue" form to its server action, as a phone does before JavaScript has
- * loaded (a multipart form POST; the answer is the rendered page). Then the same rows inserted straight
- * with pgbench (one transaction per issue: issue, follower, timeline event, notification, audit row),
- * same clients and duration, against the same database. Prints requests/s and p50/p95/p99 for both and
- * the ratio app/pgbench.
+ * Issue submission through the HTTP path a browser uses before JavaScript has loaded (issue 4's measure): 50
+ * concurrent clients for 30 s posting the "raise an issue" form to its server action (a multipart form POST;
+ * the answer is the rendered page). Then the same rows inserted straight with pgbench (one transaction per
+ * issue: issue, follower, timeline event, notification, audit row, and the two rate-limit counters it takes;
+ * bench/lib/floors.ts), same clients and duration, against the same database. Prints requests/s and
+ * p50/p95/p99 for both and the ratio app/pgbench.
+ * (The path a phone WITH JavaScript takes is measured by bench/writes.ts, `npm run bench:writes`.)
  *
- * Self-contained: starts the production app (scripts/start.ts, building it if needed) on a throwaway
- * embedded PostgreSQL with the demo data, and stops it afterwards. Needs pgbench
- * (`apt-get install -y postgresql-client`).
- * Run: node --conditions=react-server --import tsx bench/issue-submission.ts [clients=50] [seconds=30]
+ * Self-contained: the production app on a throwaway embedded PostgreSQL (bench/lib/app.ts), with verified
+ * residents enough that the per-account and per-address limits on raising (decision 030) stay on and are
+ * never reached: each request is sent by the next resident, from its own address. Needs pgbench.
+ * Run: node --conditions=react-server --import tsx bench/issue-submission.ts [clients=50] [seconds=30] [residents=1000]
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort } from '../scripts/db/port.ts';
-import { readDatabasePassword } from '../scripts/db/password.ts';
+import { startApp, type TBenchApp } from './lib/app.ts';
+import { BENCH_PASSWORD, createResidents } from './lib/city.ts';
+import { issueFloorSql } from './lib/floors.ts';
+import { runPgbench } from './lib/pgbench.ts';
+import { addressOf, signInMany } from './lib/sign-in.ts';
+import { latencyOf } from './lib/stats.ts';
 
 const clients = Number(process.argv[2] ?? 50);
 const seconds = Number(process.argv[3] ?? 30);
-const ROOT = path.resolve(import.meta.dirname, '..');
-const PHONE = '13900006003'; // 黄素芬, verified owner in 金沙小区 (demo)
-const PASSWORD = 'yishi-demo-2026';
+const residents = Number(process.argv[4] ?? 1000);
 
-const installed = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`) : [];
-const found = ['pgbench', ...installed].find((p) => (p === 'pgbench' ? spawnSync('pgbench', ['--version']).status === 0 : existsSync(p)));
-if (!found) throw new Error('pgbench not found: apt-get install -y postgresql-client');
-const pgbench: string = found;
-
-const port = await freePort();
-const pgPort = await freePort();
-// A folder that does not exist yet: start.ts makes it with the rights PostgreSQL needs when run as root.
-const dataDir = path.join(os.tmpdir(), `yishi-bench-http-${port}`);
-// The embedded cluster's password is made when the app first starts it (scripts/db/password.ts).
-const dbUrl = () => `postgresql://yishi:${readDatabasePassword(path.join(dataDir, 'pg'))}@127.0.0.1:${pgPort}/yishi`;
-const base = `http://localhost:${port}`;
-const app = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
-  cwd: ROOT,
-  env: { ...process.env, PORT: String(port), YISHI_PG_PORT: String(pgPort), YISHI_DATA_DIR: dataDir, YISHI_EPHEMERAL: '1', YISHI_JOBS: 'off' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  app.stdout!.on('data', (c: Buffer) => /is running/.test(c.toString()) && resolve());
-  app.on('exit', (code) => reject(new Error(`the app exited (${code}) before it was ready`)));
-});
-
+const app = await startApp('http', { YISHI_TRUSTED_PROXY_HOPS: '1' });
+const db = new pg.Client({ connectionString: app.dbUrl });
 try {
-  const cookie = await signIn();
-  const form = await raiseForm(cookie);
-  const app1 = await runAutocannon(cookie, form);
-  const db = await runPgbench(form);
-  const n = await countIssues();
+  await db.connect();
+  const city = await createResidents(db, residents);
+  const cookies = await signInMany(app.base, city.phones, BENCH_PASSWORD);
+  const form = await raiseForm(app, cookies[0]!);
+  const app1 = await runAutocannon(app, cookies, form);
+  console.log(`pgbench: ${clients} clients, ${seconds} s, the same writes per issue…`);
+  const floor = runPgbench(app.dbUrl, await issueFloorSql(db, { compoundId: Number(form.compoundId), categoryId: Number(form.categoryId), accounts: residents }), { clients, seconds });
+  const { rows: [n] } = await db.query(`SELECT count(*) FILTER (WHERE title = '压测：楼道灯不亮')::int AS app, count(*) FILTER (WHERE title = '压测：pgbench')::int AS pgbench FROM "Issue"`);
   console.log(`\nissues stored: ${n.app} through the app, ${n.pgbench} by pgbench (non-2xx answers: ${app1.non2xx}, errors: ${app1.errors})`);
   console.log(`app      ${app1.rps.toFixed(1)} req/s   p50 ${app1.p50} ms   p95 ${app1.p95} ms   p99 ${app1.p99} ms`);
-  console.log(`pgbench  ${db.tps.toFixed(1)} tx/s    p50 ${db.p50} ms   p95 ${db.p95} ms   p99 ${db.p99} ms`);
-  console.log(`ratio app/pgbench (throughput): ${(app1.rps / db.tps).toFixed(3)}`);
+  console.log(`pgbench  ${floor.tps.toFixed(1)} tx/s    p50 ${floor.p50} ms   p95 ${floor.p95} ms   p99 ${floor.p99} ms`);
+  console.log(`ratio app/pgbench (throughput): ${(app1.rps / floor.tps).toFixed(3)}`);
 } finally {
-  app.kill('SIGTERM');
-  await new Promise((r) => app.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** next-auth's credentials sign-in, as the sign-in page does it: the session cookie. */
-async function signIn(): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST', redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar },
-    body: new URLSearchParams({ csrfToken, phone: PHONE, password: PASSWORD, json: 'true' }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error(`sign-in failed (${res.status})`);
-  return session;
+  await db.end().catch(() => {});
+  await app.stop();
 }
 
 /** The raise form as served: React's hidden action fields, and the first category and compound offered. */
-async function raiseForm(cookie: string) {
-  const html = await (await fetch(`${base}/issues/new`, { headers: { Cookie: cookie } })).text();
+async function raiseForm(a: TBenchApp, cookie: string) {
+  const html = await (await fetch(`${a.base}/issues/new`, { headers: { Cookie: cookie } })).text();
   const formHtml = html.slice(html.indexOf('<form'), html.indexOf('</form>'));
   const hidden: Record<string, string> = {};
   for (const m of formHtml.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) hidden[m[1]!.replaceAll('&amp;', '&')] = (m[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-  const option = (name: string) => new RegExp(`name="${name}"[^>]*>(?:<option[^>]*>[^<]*</option>)*?<option value="(\\d+)"`).exec(formHtml)?.[1];
+  const option = (name: string) => new RegExp(`name="${name}"[^>]*>(?:<option[^>]*>[^<]*</option>)*?<option value="(\\d+)"`).exec(formHtml)?.[1] ?? new RegExp(`name="${name}" value="(\\d+)"`).exec(formHtml)?.[1];
   const categoryId = option('categoryId');
   const compoundId = option('compoundId');
   if (!categoryId || !compoundId || !Object.keys(hidden).some((k) => k.startsWith('$ACTION'))) throw new Error('the raise form was not found on /issues/new');
   delete hidden.idempotencyKey;
+  delete hidden.compoundId;
   return { hidden, categoryId, compoundId };
 }
 
@@ -100,65 +67,23 @@ function multipart(fields: Record<string, string>) {
   return { body, type: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function runAutocannon(cookie: string, form: Awaited<ReturnType<typeof raiseForm>>) {
+async function runAutocannon(a: TBenchApp, cookies: string[], form: Awaited<ReturnType<typeof raiseForm>>) {
   console.log(`app: ${clients} clients, ${seconds} s, POST /issues/new (server action, multipart form)…`);
+  let n = 0;
   const result = await autocannon({
-    url: `${base}/issues/new`,
+    url: `${a.base}/issues/new`,
     connections: clients,
     duration: seconds,
     method: 'POST',
-    headers: { Cookie: cookie, Origin: base },
+    headers: { Origin: a.base },
     requests: [{
-      // A fresh form each time: its own idempotency key, as a new page load would have.
+      // A fresh form each time (its own idempotency key, as a new page load would have), the next resident, its own address.
       setupRequest: (req) => {
+        n += 1;
         const { body, type } = multipart({ ...form.hidden, idempotencyKey: randomUUID(), categoryId: form.categoryId, compoundId: form.compoundId, buildingId: '', title: '压测：楼道灯不亮', description: '压测提交的问题，描述楼道灯不亮的情况。' });
-        return { ...req, body, headers: { ...req.headers, 'Content-Type': type } };
+        return { ...req, body, headers: { ...req.headers, 'Content-Type': type, Cookie: cookies[n % cookies.length]!, 'X-Forwarded-For': addressOf(n) } };
       },
     }],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p95: pct(result.latency, 95), p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
-}
-
-function pct(latency: autocannon.Histogram, p: number): number {
-  // autocannon reports p90 and p97.5 but not p95: interpolate between them.
-  const l = latency as unknown as Record<string, number>;
-  return l[`p${p}`] ?? Math.round((l.p90! + l.p97_5!) / 2);
-}
-
-async function runPgbench(form: Awaited<ReturnType<typeof raiseForm>>) {
-  const c = new pg.Client({ connectionString: dbUrl() });
-  await c.connect();
-  const [row] = (await c.query<{ d: number; s: number; cm: number; u: number; a: number | null }>(`
-    SELECT p."districtId" AS d, p."streetId" AS s, p."communityId" AS cm,
-           (SELECT id FROM "User" WHERE phone = $2) AS u, (SELECT "assigneeUserId" FROM "Issue" WHERE "compoundId" = p.id ORDER BY id DESC LIMIT 1) AS a
-      FROM "Compound" p WHERE p.id = $1`, [Number(form.compoundId), PHONE])).rows;
-  await c.end();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'yishi-pgbench-'));
-  const script = path.join(dir, 'raise.sql');
-  writeFileSync(script, `BEGIN;
-INSERT INTO "Issue" (title, description, "categoryId", "districtId", "streetId", "communityId", "compoundId", "authorUserId", anonymous, "assigneeUserId", "acknowledgeBy", "resolveBy", "idempotencyKey", "updatedAt")
-  VALUES ('压测：pgbench', '压测提交的问题，描述楼道灯不亮的情况。', ${form.categoryId}, ${row!.d}, ${row!.s}, ${row!.cm}, ${form.compoundId}, ${row!.u}, false, ${row!.a ?? 'NULL'}, now() + interval '4 hours', now() + interval '5 days', gen_random_uuid()::text, now()) RETURNING id AS issue \\gset
-INSERT INTO "IssueFollower" ("issueId", "userId") VALUES (:issue, ${row!.u});
-INSERT INTO "IssueEvent" ("issueId", "actorUserId", "actorLabel", type, "toState", level) VALUES (:issue, ${row!.u}, '黄素芬', 'SUBMITTED', 'SUBMITTED', 'COMPOUND');
-INSERT INTO "Notification" ("userId", kind, "issueId", title, body) VALUES (${row!.a ?? row!.u}, 'issue.assigned', :issue, '压测：pgbench', '设施维修');
-INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", after, "communityId", "compoundId") VALUES (${row!.u}, '黄素芬', 'issue.raise', 'Issue', :issue, '{}', ${row!.cm}, ${form.compoundId});
-COMMIT;
-`);
-  console.log(`pgbench: ${clients} clients, ${seconds} s, the same five inserts per issue…`);
-  const out = spawnSync(pgbench, ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script, '-l', '--log-prefix', path.join(dir, 'log'), dbUrl()], { encoding: 'utf8' });
-  if (out.status !== 0) throw new Error(out.stderr);
-  const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1]);
-  // Per-transaction log lines: client_id transaction_no time_us script_no time_epoch time_us.
-  const us = readdirSync(dir).filter((f) => f.startsWith('log')).flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[2]))).sort((x, y) => x - y);
-  const q = (p: number) => Math.round(us[Math.min(us.length - 1, Math.floor((p / 100) * us.length))]! / 1000);
-  rmSync(dir, { recursive: true, force: true });
-  return { tps, p50: q(50), p95: q(95), p99: q(99) };
-}
-
-async function countIssues() {
-  const c = new pg.Client({ connectionString: dbUrl() });
-  await c.connect();
-  const { rows } = await c.query<{ app: number; pgbench: number }>(`SELECT count(*) FILTER (WHERE title = '压测：楼道灯不亮')::int AS app, count(*) FILTER (WHERE title = '压测：pgbench')::int AS pgbench FROM "Issue"`);
-  await c.end();
-  return rows[0]!;
+  return { rps: result.requests.average, ...latencyOf(result.latency), non2xx: result.non2xx, errors: result.errors };
 }
