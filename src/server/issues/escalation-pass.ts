@@ -20,11 +20,7 @@ const SYSTEM = '系统（超时升级）';
 export async function runEscalationPass(now = new Date()) {
   const db = getDb();
   const nowLocal = toChinaLocal(now);
-  const horizon = new Date(now.getTime() + 24 * 3600 * 1000);
-  const candidates = await db.issue.findMany({
-    where: { state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null, OR: [{ acknowledgeBy: { lte: horizon } }, { resolveBy: { lte: horizon } }] },
-    select: { id: true, state: true, level: true, title: true, acknowledgeBy: true, resolveBy: true, remindedAt: true, assigneeUserId: true, buildingId: true, compoundId: true, communityId: true, streetId: true, districtId: true, category: true, followers: { select: { userId: true } } },
-  });
+  const candidates = await escalationCandidates(now);
   const calendars = await calendarsFor(candidates.map((i) => i.districtId));
   const counts = { reminded: 0, escalated: 0, overdueAtTop: 0 };
   for (const i of candidates) {
@@ -60,4 +56,16 @@ export async function runEscalationPass(now = new Date()) {
     });
   }
   return counts;
+}
+
+/** The open issues the pass looks at: those whose deadline is near or past. */
+export async function escalationCandidates(now: Date) {
+  const horizon = new Date(now.getTime() + 24 * 3600 * 1000);
+  return getDb().issue.findMany({
+    where: { state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null, OR: [{ acknowledgeBy: { lte: horizon } }, { resolveBy: { lte: horizon } }] },
+    select: {
+      id: true, state: true, level: true, title: true, acknowledgeBy: true, resolveBy: true, remindedAt: true, assigneeUserId: true,
+      buildingId: true, compoundId: true, communityId: true, streetId: true, districtId: true, category: true, followers: { select: { userId: true } },
+    },
+  });
 }
