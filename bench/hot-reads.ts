@@ -4,7 +4,7 @@
  * (read under the chain's lock when publishing), and the escalation pass's choice of issues.
  * The SQL is what Prisma sends (captured from the app's own read functions), run under EXPLAIN (ANALYZE, BUFFERS).
  * The city has no accounts, inbox, audit or notices: the first run adds 50,000 accounts with 2,000,000
- * notifications, 2,000,000 audit rows and 200,000 chained notices (bulk SQL, deterministic).
+ * notifications, 2,000,000 audit rows, 200,000 chained notices and six buildings per compound (bulk SQL, deterministic).
  *
  * First: node --conditions=react-server --import tsx bench/generate-city.ts /tmp/yishi-city
  * Then:  node --conditions=react-server --import tsx bench/hot-reads.ts [/tmp/yishi-city] [port=55478] [migrate]
@@ -54,7 +54,14 @@ if ((await db.query(`SELECT count(*)::int AS n FROM "User"`)).rows[0].n < 50_000
     SELECT 'MANUAL', 'RESIDENTS', '公告 ' || g, '-', c."streetId", c."communityId", c.id, now() - (200000 - g) * interval '5 minutes',
            g, md5((g - 1)::text), md5(g::text)
     FROM generate_series(1, 200000) g JOIN cp ON cp.n = 1 + (g * 104729) % ${compounds} JOIN "Compound" c ON c.id = cp.id`);
-  for (const table of ['User', 'Notification', 'AuditLog', 'Notice']) await db.query(`ANALYZE "${table}"`);
+  // Buildings: six per compound; the issues of one compound in ten name one of them (the city's issues name none).
+  await db.query(`INSERT INTO "Building" (name, "compoundId") SELECT g || '栋', c.id FROM "Compound" c, generate_series(1, 6) g`);
+  await db.query(`ALTER TABLE "Issue" DISABLE TRIGGER USER`);
+  await db.query(`
+    UPDATE "Issue" i SET "buildingId" = b.id FROM "Building" b
+    WHERE i."compoundId" % 10 = 0 AND b."compoundId" = i."compoundId" AND b.name = (1 + i.id % 6) || '栋'`);
+  await db.query(`ALTER TABLE "Issue" ENABLE TRIGGER USER`);
+  for (const table of ['User', 'Notification', 'AuditLog', 'Notice', 'Building', 'Issue']) await db.query(`ANALYZE "${table}"`);
   console.log(`added accounts, inbox, audit and notices in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
@@ -65,7 +72,7 @@ const sent: { query: string; params: unknown[] }[] = [];
 prisma.$on('query', (e: { query: string; params: string }) => sent.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
 (globalThis as unknown as { yishiDb?: unknown }).yishiDb = prisma;
 
-async function explain(label: string, run: () => Promise<unknown>, pick = (q: string) => /FROM "public"\."(Issue|Notification|AuditLog|Notice)"/.test(q)) {
+async function explain(label: string, run: () => Promise<unknown>, pick = (q: string) => /FROM ("public"\.)?"(Issue|Notification|AuditLog|Notice)"/.test(q)) {
   sent.length = 0;
   await run();
   for (const s of sent.filter((s) => pick(s.query))) {

@@ -15,8 +15,11 @@ const UNCHECKED = `
       SELECT 1 FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
       WHERE k.contype = 'f' AND k.conrelid = format('%I', c.table_name)::regclass AND a.attname = c.column_name)
   ORDER BY 1`;
-/** Rollups rebuilt from the facts (no history of their own), and a grant's place, which names one of five tables. */
-const DELIBERATE = /^(IssueStat|IssueMinutes|ActivityStat|StatDirty|StatExport)\.|^RoleGrant\.placeId$/;
+/**
+ * Rollups rebuilt from the facts (no history of their own); a grant's place, which names one of five tables; and the
+ * seam from issues to the topics capability (topic-seam.ts), which an issue names by id only.
+ */
+const DELIBERATE = /^(IssueStat|IssueMinutes|ActivityStat|StatDirty|StatExport)\.|^RoleGrant\.placeId$|^(Issue|Notification)\.topicId$/;
 
 let issueId: number;
 let compoundId: number;
