@@ -29,31 +29,32 @@ const db = new pg.Client({ connectionString: url });
 await db.connect();
 await db.query(`SET TimeZone = 'UTC'`);
 
-if ((await db.query(`SELECT count(*)::int AS n FROM "User"`)).rows[0].n < 50_000) {
+if ((await db.query(`SELECT count(*)::int AS n FROM "Notice"`)).rows[0].n < 200_000) {
   const t = performance.now();
+  await db.query('BEGIN');
   await db.query(`SELECT setseed(0.16)`);
-  await db.query(`INSERT INTO "Person" (name, "updatedAt") SELECT '账号' || g, now() FROM generate_series(1, 50000) g`);
+  await db.query(`INSERT INTO "Person" (name, "updatedAt") SELECT '账号' || g, now() FROM generate_series(1, 50000) g WHERE NOT EXISTS (SELECT FROM "User")`);
   await db.query(`
     INSERT INTO "User" (phone, "passwordHash", "personId", "updatedAt")
-    SELECT '139' || lpad(row_number() OVER (ORDER BY id)::text, 8, '0'), 'x', id, now() FROM "Person" WHERE name LIKE '账号%'`);
+    SELECT '139' || lpad(row_number() OVER (ORDER BY id)::text, 8, '0'), 'x', id, now() FROM "Person" WHERE name LIKE '账号%' AND NOT EXISTS (SELECT FROM "User")`);
   await db.query(`CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM "User"`);
   await db.query(`CREATE INDEX ON u (n)`);
   await db.query(`
     INSERT INTO "Notification" ("userId", at, kind, title, body, "readAt")
     SELECT u.id, now() - g * interval '10 seconds', 'issue.acknowledge', '通知', '-', CASE WHEN random() < 0.9 THEN now() END
-    FROM generate_series(1, 2000000) g JOIN u ON u.n = 1 + (g * 7919) % 50000`);
+    FROM generate_series(1, 2000000) g JOIN u ON u.n = 1 + (g::bigint * 7919) % 50000`);
   await db.query(`CREATE TEMP TABLE cp AS SELECT row_number() OVER (ORDER BY id) AS n, id, "communityId" FROM "Compound"`);
   await db.query(`CREATE INDEX ON cp (n)`);
   const compounds = (await db.query(`SELECT count(*)::int AS n FROM cp`)).rows[0].n as number;
   await db.query(`
     INSERT INTO "AuditLog" (at, "actorId", "actorLabel", action, "entityType", "entityId", "communityId", "compoundId")
     SELECT now() - g * interval '10 seconds', u.id, '员工', 'issue.act', 'Issue', g::text, cp."communityId", cp.id
-    FROM generate_series(1, 2000000) g JOIN cp ON cp.n = 1 + (g * 104729) % ${compounds} JOIN u ON u.n = 1 + g % 50000`);
+    FROM generate_series(1, 2000000) g JOIN cp ON cp.n = 1 + (g::bigint * 104729) % ${compounds} JOIN u ON u.n = 1 + g % 50000`);
   await db.query(`
     INSERT INTO "Notice" (kind, category, title, body, "streetId", "communityId", "compoundId", "publishedAt", seq, "prevHash", hash)
     SELECT 'MANUAL', 'RESIDENTS', '公告 ' || g, '-', c."streetId", c."communityId", c.id, now() - (200000 - g) * interval '5 minutes',
            g, md5((g - 1)::text), md5(g::text)
-    FROM generate_series(1, 200000) g JOIN cp ON cp.n = 1 + (g * 104729) % ${compounds} JOIN "Compound" c ON c.id = cp.id`);
+    FROM generate_series(1, 200000) g JOIN cp ON cp.n = 1 + (g::bigint * 104729) % ${compounds} JOIN "Compound" c ON c.id = cp.id`);
   // Buildings: six per compound; the issues of one compound in ten name one of them (the city's issues name none).
   await db.query(`INSERT INTO "Building" (name, "compoundId") SELECT g || '栋', c.id FROM "Compound" c, generate_series(1, 6) g`);
   await db.query(`ALTER TABLE "Issue" DISABLE TRIGGER USER`);
@@ -61,6 +62,7 @@ if ((await db.query(`SELECT count(*)::int AS n FROM "User"`)).rows[0].n < 50_000
     UPDATE "Issue" i SET "buildingId" = b.id FROM "Building" b
     WHERE i."compoundId" % 10 = 0 AND b."compoundId" = i."compoundId" AND b.name = (1 + i.id % 6) || '栋'`);
   await db.query(`ALTER TABLE "Issue" ENABLE TRIGGER USER`);
+  await db.query('COMMIT');
   for (const table of ['User', 'Notification', 'AuditLog', 'Notice', 'Building', 'Issue']) await db.query(`ANALYZE "${table}"`);
   console.log(`added accounts, inbox, audit and notices in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }

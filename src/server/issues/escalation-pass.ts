@@ -63,11 +63,17 @@ export async function runEscalationPass(now = new Date()) {
 const DEADLINE = Prisma.sql`(CASE WHEN state IN ('SUBMITTED', 'REOPENED') THEN "acknowledgeBy" ELSE "resolveBy" END)`;
 const OPEN = Prisma.sql`state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED') AND "mergedIntoId" IS NULL`;
 
+const CANDIDATE_SLICE = 5_000;
+const candidateSelect = {
+  id: true, state: true, level: true, title: true, acknowledgeBy: true, resolveBy: true, remindedAt: true, assigneeUserId: true,
+  buildingId: true, compoundId: true, communityId: true, streetId: true, districtId: true, category: true, followers: { select: { userId: true } },
+} as const;
+
 /**
  * The open issues a pass may act on: below the district with their deadline missed (escalate), or not yet
  * reminded with it within a day (remind). An issue overdue at the district has nowhere left to go and is
  * not read again, pass after pass; one reminded and not yet due waits until it is. Each half is a range
- * over its own partial index (migration 20261203060530_hot_read_indexes). Deadlines are whole minutes, and
+ * over its own partial index (migration 20261203064957_hot_read_indexes). Deadlines are whole minutes, and
  * a deadline in the current minute is missed (dueAction compares minutes).
  */
 export async function escalationCandidates(now: Date) {
@@ -78,13 +84,11 @@ export async function escalationCandidates(now: Date) {
     SELECT id FROM "Issue" WHERE ${OPEN} AND level <> 'DISTRICT' AND ${DEADLINE} < ${missedBefore}::timestamp
     UNION ALL
     SELECT id FROM "Issue" WHERE ${OPEN} AND "remindedAt" IS NULL AND ${DEADLINE} >= ${missedBefore}::timestamp AND ${DEADLINE} <= ${horizon}::timestamp`;
-  if (rows.length === 0) return [];
-  return db.issue.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.id))] } },
-    orderBy: { id: 'asc' },
-    select: {
-      id: true, state: true, level: true, title: true, acknowledgeBy: true, resolveBy: true, remindedAt: true, assigneeUserId: true,
-      buildingId: true, compoundId: true, communityId: true, streetId: true, districtId: true, category: true, followers: { select: { userId: true } },
-    },
-  });
+  const ids = [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b);
+  const out = [];
+  // In slices: a backlog (a new installation's imported issues, a long outage) can exceed the statement's parameter limit.
+  for (let i = 0; i < ids.length; i += CANDIDATE_SLICE) {
+    out.push(...(await db.issue.findMany({ where: { id: { in: ids.slice(i, i + CANDIDATE_SLICE) } }, orderBy: { id: 'asc' }, select: candidateSelect })));
+  }
+  return out;
 }

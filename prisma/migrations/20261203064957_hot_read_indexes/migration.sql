@@ -10,17 +10,15 @@ CREATE INDEX "AuditLog_communityId_id_idx" ON "AuditLog"("communityId", "id");
 CREATE INDEX "AuditLog_compoundId_id_idx" ON "AuditLog"("compoundId", "id");
 
 -- CreateIndex
+CREATE INDEX "Issue_compoundId_state_idx" ON "Issue"("compoundId", "state");
+
+-- CreateIndex
+CREATE INDEX "Issue_buildingId_state_idx" ON "Issue"("buildingId", "state");
+
+-- CreateIndex
 CREATE INDEX "Notification_userId_id_idx" ON "Notification"("userId", "id");
 
 -- Hand-written (issue 16, item 6; decision 034): partial indexes Prisma cannot declare, and foreign keys.
-
--- The work queue of a branch secretary (a compound) and of a building head (a building): open issues there,
--- soonest deadline first (read-issues.ts listWorkQueue) — a range over the place's open issues, not a scan of
--- every open issue of the city.
-CREATE INDEX "Issue_compoundId_queue_idx" ON "Issue" ("compoundId", "acknowledgeBy")
-  WHERE state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED') AND "mergedIntoId" IS NULL;
-CREATE INDEX "Issue_buildingId_queue_idx" ON "Issue" ("buildingId", "acknowledgeBy")
-  WHERE state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED') AND "mergedIntoId" IS NULL;
 
 -- The escalation pass (escalation-pass.ts escalationCandidates), by the deadline that counts: missed below the
 -- district (escalate), and not yet reminded (remind). An issue overdue at the district is in neither range.
