@@ -42,6 +42,10 @@ try {
   // Bulk load: the facts are written directly, so the triggers that keep them (and the dirty log) are off;
   // the rollups are rebuilt from scratch at the end.
   for (const t of ['Issue', 'IssueEvent', 'Meeting', 'Attendance', 'Motion', 'Topic']) await db.query(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
+  // The staff account the generated topics, meetings and sign-ins are recorded by (the database checks every such id).
+  const staffId = (await db.query(`
+    WITH p AS (INSERT INTO "Person" (name, "updatedAt") VALUES ('生成器', now()) RETURNING id)
+    INSERT INTO "User" (phone, "passwordHash", "personId", "updatedAt") SELECT '10000000000', '-', id, now() FROM p RETURNING id`)).rows[0].id as number;
 
   await step('compounds', `
     INSERT INTO "Compound" (name, initials, "communityId", "streetId", "districtId", "updatedAt")
@@ -126,7 +130,7 @@ try {
     SELECT '议题 ' || g, '生成的议题', p.id,
       (CASE WHEN x.r < 0.85 THEN 'DONE' WHEN x.r < 0.95 THEN 'OPEN' ELSE 'WITHDRAWN' END)::"TopicStatus",
       CASE WHEN x.r < 0.85 THEN 6 WHEN x.r < 0.95 THEN floor((x.r - 0.85) * 70)::int ELSE 1 END,
-      x.created, x.created + interval '14 days', cp."districtId", cp."streetId", cp."communityId", cp.id, 0, x.created, x.created
+      x.created, x.created + interval '14 days', cp."districtId", cp."streetId", cp."communityId", cp.id, ${staffId}, x.created, x.created
     FROM x JOIN cp ON cp.n = x.cpn, p`);
   // Motions: the representatives' vote (step 5) of finished topics, 2/3 of the roster; one ballot per representative.
   await step('motions', `
@@ -142,11 +146,11 @@ try {
   // Meetings: a consultation meeting in every community every month, with the representatives who came.
   await step('meetings', `
     INSERT INTO "Meeting" (kind, title, "communityId", "startsAt", "endsAt", location, status, "signInToken", "createdById", "createdAt")
-    SELECT 'CONSULTATION', '协商议事会', r.community_id, m, m + interval '90 minutes', '党群服务中心', 'CLOSED', md5(r.community_id || '-' || m::text), 0, m
+    SELECT 'CONSULTATION', '协商议事会', r.community_id, m, m + interval '90 minutes', '党群服务中心', 'CLOSED', md5(r.community_id || '-' || m::text), ${staffId}, m
     FROM reps r, generate_series(date_trunc('month', now() AT TIME ZONE 'UTC') - interval '23 months', date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month', interval '1 month') m`);
   await step('attendance', `
     INSERT INTO "Attendance" ("meetingId", "personId", method, "byUserId", at)
-    SELECT m.id, v, 'QR', 0, m."startsAt" FROM "Meeting" m JOIN reps r ON r.community_id = m."communityId", unnest(r.ids[1:8 + (m.id % 8)]) v
+    SELECT m.id, v, 'QR', ${staffId}, m."startsAt" FROM "Meeting" m JOIN reps r ON r.community_id = m."communityId", unnest(r.ids[1:8 + (m.id % 8)]) v
     WHERE m.title = '协商议事会'`);
 
   for (const t of ['Issue', 'IssueEvent', 'Meeting', 'Attendance', 'Motion', 'Topic']) await db.query(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
