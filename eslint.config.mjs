@@ -35,6 +35,9 @@ const DECLARED_ROUTES = [
   { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: UNDECLARED_ROUTE },
   { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/][init.type!='CallExpression']", message: UNDECLARED_ROUTE },
   { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/] > CallExpression.init[callee.name!='handler']", message: UNDECLARED_ROUTE },
+  // `export { nextAuth as GET }` and re-exports from elsewhere escape the two rules above.
+  { selector: 'ExportNamedDeclaration[declaration=null] > ExportSpecifier[exported.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/]', message: UNDECLARED_ROUTE },
+  { selector: 'ExportAllDeclaration', message: UNDECLARED_ROUTE },
 ];
 
 const config = [
