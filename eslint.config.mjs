@@ -85,7 +85,10 @@ const config = [
     // Pages and features reach the database only through src/server use cases.
     files: ['src/app/**/*.{ts,tsx}', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/generated/*', '@prisma/*'], message: 'Use a use case from src/server.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/generated/*', '@prisma/*', '@/server/db', '*/server/db'], message: 'Use a use case from src/server.' }] },
+      ],
     },
   },
 ];
