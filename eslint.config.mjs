@@ -35,6 +35,9 @@ const DECLARED_ROUTES = [
   { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: UNDECLARED_ROUTE },
   { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/][init.type!='CallExpression']", message: UNDECLARED_ROUTE },
   { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/] > CallExpression.init[callee.name!='handler']", message: UNDECLARED_ROUTE },
+  // `export { nextAuth as GET }` and re-exports from elsewhere escape the two rules above.
+  { selector: 'ExportNamedDeclaration[declaration=null] > ExportSpecifier[exported.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/]', message: UNDECLARED_ROUTE },
+  { selector: 'ExportAllDeclaration', message: UNDECLARED_ROUTE },
 ];
 
 const config = [
@@ -82,7 +85,10 @@ const config = [
     // Pages and features reach the database only through src/server use cases.
     files: ['src/app/**/*.{ts,tsx}', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/generated/*', '@prisma/*'], message: 'Use a use case from src/server.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/generated/*', '@prisma/*', '@/server/db', '*/server/db'], message: 'Use a use case from src/server.' }] },
+      ],
     },
   },
 ];

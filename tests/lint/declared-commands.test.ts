@@ -31,6 +31,8 @@ describe('route handlers', () => {
   test.each([
     ['an exported GET function', 'export async function GET() { return new Response(); }', 1],
     ['a POST arrow', 'export const POST = async () => new Response();', 1],
+    ['a handler exported under a method name', 'const h = async () => new Response();\nexport { h as GET, h as POST };', 2],
+    ['a re-exported handler', "export { GET } from './elsewhere';", 1],
     ['a declared handler', "export const GET = handler({ who: 'public', run: async () => new Response() });", 0],
     ['a route segment option', "export const dynamic = 'force-dynamic';", 0],
   ])('%s', async (_, code, count) => {
@@ -44,3 +46,13 @@ test('every file with server actions is one the rule covers', () => {
   expect(withActions.length).toBeGreaterThan(5);
   expect(withActions.filter((f) => !/^features\/[^/]+\/([^/]+-)?actions\.ts$/.test(f))).toEqual([]);
 });
+
+test('every actions file and route handler of the project is declared', async () => {
+  const files = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
+    .filter((f) => /^features\/[^/]+\/([^/]+-)?actions\.ts$/.test(f) || /^app\/.*\/route\.ts$/.test(f))
+    .map((f) => path.join(root, 'src', f));
+  expect(files.length).toBeGreaterThan(25);
+  const results = await eslint.lintFiles(files);
+  const undeclared = results.flatMap((r) => r.messages.filter((m) => /Declare it/.test(m.message)).map((m) => `${path.relative(root, r.filePath)}:${m.line}`));
+  expect(undeclared).toEqual([]);
+}, 120_000);

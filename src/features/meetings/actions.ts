@@ -1,16 +1,13 @@
 'use server';
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { TFormState } from '@/components/action-form';
-import { formObject, ZName, ZPhone } from '@/features/shared/forms';
-import { runAction } from '@/features/shared/action-result';
-import { actionBy } from '@/features/shared/guards';
+import { command, say } from '@/features/shared/command';
+import { ZName, ZPhone } from '@/features/shared/forms';
 import { meetingKinds } from '@/domain/meetings/meetings';
 import { refuse } from '@/server/errors';
 import { closeMeeting, markAttendance, rsvp, signInByQr } from '@/server/meetings/attendance';
 import { addAgendaItem, advanceMinutes, logVisit, publishMinutes, recordAgendaItem, saveMinutes } from '@/server/meetings/records';
 import { scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
+import { ancestryOf } from '@/server/places/ancestry';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.time').transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3)));
@@ -31,103 +28,119 @@ const ZSchedule = z.object({
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
 });
 
-const by = actionBy;
-async function done(key: string, data?: unknown) {
-  revalidatePath('/[locale]/meetings/[id]', 'page');
-  return { ok: true, message: (await getTranslations('meetings.form'))(key as 'saved'), data };
-}
+const saved = (key: string, data?: unknown) => async () => ({ ...(await say('meetings.form', key)), data });
+const optionalId = z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined);
+const ZMeeting = z.object({ meetingId: ZId });
 
-export async function scheduleAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const i = ZSchedule.parse(formObject(fd));
-    const b = await by();
+// Organisers' commands need meeting.manage where the meeting is (the use case checks that place);
+// signing in and answering an invitation are an invitee's own acts (signed-in; the use case checks the invite).
+
+export const scheduleAction = command({
+  who: 'meeting.manage',
+  input: ZSchedule,
+  run: async (by, i) => {
     const [level, id] = i.place.split(':') as ['compound' | 'community', string];
-    const { getDb } = await import('@/server/db');
-    const communityId = level === 'community' ? Number(id) : ((await getDb().compound.findUnique({ where: { id: Number(id) }, select: { communityId: true } }))?.communityId ?? refuse('meeting.placeUnknown'));
-    const base = { kind: i.kind, title: i.title, communityId: communityId as number, compoundId: level === 'compound' ? Number(id) : undefined, bodyId: i.bodyId, location: i.location, mode: i.mode, startMinute: i.time, durationMinutes: i.duration };
-    if (i.repeat === 'NONE') {
-      const { id: mid } = await scheduleMeeting(b, { ...base, date: i.date, idempotencyKey: i.idempotencyKey });
-      return done('scheduled', { id: mid });
-    }
+    const communityId = level === 'community' ? Number(id) : ((await ancestryOf({ level, id: Number(id) }))?.community ?? refuse('meeting.placeUnknown'));
+    const base = {
+      kind: i.kind, title: i.title, communityId, compoundId: level === 'compound' ? Number(id) : undefined, bodyId: i.bodyId,
+      location: i.location, mode: i.mode, startMinute: i.time, durationMinutes: i.duration,
+    };
+    if (i.repeat === 'NONE') return { id: (await scheduleMeeting(by, { ...base, date: i.date, idempotencyKey: i.idempotencyKey })).id };
     if (i.repeat !== 'WEEKLY' && i.monthDays.length === 0) refuse('field.monthDays');
     const rule = i.repeat === 'WEEKLY' ? { freq: 'WEEKLY' as const, weekdays: [i.weekday] } : { freq: i.repeat, monthDays: i.monthDays };
-    const { meetings } = await scheduleSeries(b, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey });
-    return { ok: true, message: (await getTranslations('meetings.form'))('series', { count: meetings }) };
-  });
-}
+    return { meetings: (await scheduleSeries(by, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey })).meetings };
+  },
+  done: async (r) => ('id' in r ? saved('scheduled', { id: r.id })() : say('meetings.form', 'series', { count: r.meetings })),
+  refresh: true,
+});
 
-const ZMeeting = z.object({ meetingId: ZId });
-export async function signInAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { meetingId, token } = z.object({ meetingId: ZId, token: z.string().max(100) }).parse(formObject(fd));
-    await signInByQr(await by(), meetingId, token);
-    return done('signedIn');
-  });
-}
-export async function markAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { meetingId, personId } = z.object({ meetingId: ZId, personId: ZId }).parse(formObject(fd));
-    await markAttendance(await by(), meetingId, personId);
-    return done('marked');
-  });
-}
-export async function rsvpAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { meetingId, answer } = z.object({ meetingId: ZId, answer: z.enum(['YES', 'NO']) }).parse(formObject(fd));
-    await rsvp(await by(), meetingId, answer);
-    return done('saved');
-  });
-}
-export async function closeAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    await closeMeeting(await by(), ZMeeting.parse(formObject(fd)).meetingId);
-    return done('closed');
-  });
-}
-export async function agendaAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { meetingId, title, topicId } = z.object({ meetingId: ZId, title: z.string().trim().min(2, 'field.agendaTitle').max(100, 'field.agendaTitle'), topicId: z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined) }).parse(formObject(fd));
-    await addAgendaItem(await by(), meetingId, { title, topicId });
-    return done('saved');
-  });
-}
-export async function agendaRecordAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { itemId, discussion, outcome } = z.object({ itemId: ZId, discussion: z.string().trim().max(4000), outcome: z.string().trim().min(1, 'field.outcome').max(1000, 'field.outcome') }).parse(formObject(fd));
-    await recordAgendaItem(await by(), itemId, { discussion, outcome });
-    return done('saved');
-  });
-}
-export async function minutesAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { meetingId, body, step } = z.object({ meetingId: ZId, body: z.string().trim().max(20_000).default(''), step: z.enum(['SAVE', 'CIRCULATED', 'APPROVED', 'PUBLISH']) }).parse(formObject(fd));
-    const b = await by();
+export const signInAction = command({
+  who: 'signed-in',
+  input: z.object({ meetingId: ZId, token: z.string().max(100) }),
+  run: (by, { meetingId, token }) => signInByQr(by, meetingId, token),
+  done: saved('signedIn'),
+  refresh: true,
+});
+
+export const markAction = command({
+  who: 'meeting.manage',
+  input: z.object({ meetingId: ZId, personId: ZId }),
+  run: (by, { meetingId, personId }) => markAttendance(by, meetingId, personId),
+  done: saved('marked'),
+  refresh: true,
+});
+
+export const rsvpAction = command({
+  who: 'signed-in',
+  input: z.object({ meetingId: ZId, answer: z.enum(['YES', 'NO']) }),
+  run: (by, { meetingId, answer }) => rsvp(by, meetingId, answer),
+  done: saved('saved'),
+  refresh: true,
+});
+
+export const closeAction = command({
+  who: 'meeting.manage',
+  input: ZMeeting,
+  run: (by, { meetingId }) => closeMeeting(by, meetingId),
+  done: saved('closed'),
+  refresh: true,
+});
+
+export const agendaAction = command({
+  who: 'meeting.manage',
+  input: z.object({ meetingId: ZId, title: z.string().trim().min(2, 'field.agendaTitle').max(100, 'field.agendaTitle'), topicId: optionalId }),
+  run: (by, { meetingId, title, topicId }) => addAgendaItem(by, meetingId, { title, topicId }),
+  done: saved('saved'),
+  refresh: true,
+});
+
+export const agendaRecordAction = command({
+  who: 'meeting.manage',
+  input: z.object({ itemId: ZId, discussion: z.string().trim().max(4000), outcome: z.string().trim().min(1, 'field.outcome').max(1000, 'field.outcome') }),
+  run: (by, { itemId, discussion, outcome }) => recordAgendaItem(by, itemId, { discussion, outcome }),
+  done: saved('saved'),
+  refresh: true,
+});
+
+export const minutesAction = command({
+  who: 'meeting.manage',
+  input: z.object({ meetingId: ZId, body: z.string().trim().max(20_000).default(''), step: z.enum(['SAVE', 'CIRCULATED', 'APPROVED', 'PUBLISH']) }),
+  run: async (by, { meetingId, body, step }) => {
     if (step === 'SAVE') {
       if (body.length < 5) refuse('field.minutes');
-      await saveMinutes(b, meetingId, body);
-    } else if (step === 'PUBLISH') await publishMinutes(b, meetingId);
-    else await advanceMinutes(b, meetingId, step);
-    return done('saved');
-  });
-}
-export async function visitAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const v = z.object({
-      meetingId: ZId, name: ZName, phone: z.union([z.literal(''), ZPhone]).optional().transform((x) => x || undefined),
-      matter: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
-      categoryId: z.union([z.literal(''), ZId]).optional().transform((x) => x || undefined),
-      compoundId: z.union([z.literal(''), ZId]).optional().transform((x) => x || undefined),
-      idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/),
-    }).parse(formObject(fd));
-    const issue = v.categoryId && v.compoundId ? { categoryId: v.categoryId, compoundId: v.compoundId, title: v.matter.slice(0, 30), idempotencyKey: v.idempotencyKey } : undefined;
-    const r = await logVisit(await by(), v.meetingId, { name: v.name, phone: v.phone, matter: v.matter, issue });
-    return done(r.issueId ? 'visitIssue' : 'visit', { issueId: r.issueId });
-  });
-}
+      await saveMinutes(by, meetingId, body);
+    } else if (step === 'PUBLISH') await publishMinutes(by, meetingId);
+    else await advanceMinutes(by, meetingId, step);
+  },
+  done: saved('saved'),
+  refresh: true,
+});
 
-export async function publishMinutesAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    await publishMinutes(await by(), ZMeeting.parse(formObject(fd)).meetingId);
-    return done('saved');
-  });
-}
+const ZVisit = z.object({
+  meetingId: ZId,
+  name: ZName,
+  phone: z.union([z.literal(''), ZPhone]).optional().transform((x) => x || undefined),
+  matter: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
+  categoryId: optionalId,
+  compoundId: optionalId,
+  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/),
+});
+
+export const visitAction = command({
+  who: 'meeting.manage',
+  input: ZVisit,
+  run: (by, v) => {
+    const issue = v.categoryId && v.compoundId ? { categoryId: v.categoryId, compoundId: v.compoundId, title: v.matter.slice(0, 30), idempotencyKey: v.idempotencyKey } : undefined;
+    return logVisit(by, v.meetingId, { name: v.name, phone: v.phone, matter: v.matter, issue });
+  },
+  done: (r) => saved(r.issueId ? 'visitIssue' : 'visit', { issueId: r.issueId })(),
+  refresh: true,
+});
+
+export const publishMinutesAction = command({
+  who: 'meeting.manage',
+  input: ZMeeting,
+  run: (by, { meetingId }) => publishMinutes(by, meetingId),
+  done: saved('saved'),
+  refresh: true,
+});

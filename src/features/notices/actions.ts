@@ -1,12 +1,7 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { TFormState } from '@/components/action-form';
-import { formObject } from '@/features/shared/forms';
-import { runAction } from '@/features/shared/action-result';
-import { actionBy } from '@/features/shared/guards';
-
+import { command, say } from '@/features/shared/command';
 import { answerObjection, concludeNotice, fileObjection, publishManualNotice } from '@/server/notices/board';
 import { recheckChain } from '@/server/notices/chain-check';
 
@@ -23,48 +18,50 @@ const ZNotice = z.object({
 const ZObjection = z.object({ noticeId: ZId, body: z.string().trim().min(5, 'field.objection').max(2000, 'field.objection'), anonymous: z.preprocess((v) => v === 'on', z.boolean()) });
 const ZAnswer = z.object({ objectionId: ZId, answer: z.string().trim().min(2, 'field.answer').max(2000, 'field.answer') });
 
-const by = actionBy;
-async function done(key: string, data?: unknown) {
-  revalidatePath('/[locale]/board/n/[id]', 'page');
-  return { ok: true, message: (await getTranslations('board.form'))(key as 'published'), data };
-}
+const saved = (key: string, data?: unknown) => async () => ({ ...(await say('board.form', key)), data });
 
-export async function publishNoticeAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { days, unit, ...input } = ZNotice.parse(formObject(fd));
-    const files = await Promise.all(fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0).map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
-    const { id } = await publishManualNotice(await by(), { ...input, period: { days, unit }, files });
-    return done('published', { id });
-  });
-}
+export const publishNoticeAction = command({
+  who: 'notice.publish',
+  input: ZNotice,
+  run: async (by, { days, unit, ...input }, ctx) => {
+    const parts = ctx.form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+    const files = await Promise.all(parts.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+    return publishManualNotice(by, { ...input, period: { days, unit }, files });
+  },
+  done: ({ id }) => saved('published', { id })(),
+  refresh: true,
+});
 
-export async function objectionAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { noticeId, ...input } = ZObjection.parse(formObject(fd));
-    await fileObjection(await by(), noticeId, input);
-    return done('objected');
-  });
-}
+// Residents object to notices of the places around their home: the use case checks notice.object there and
+// answers an unverified account with its own message ("only verified residents"), so no early refusal here.
+export const objectionAction = command({
+  who: 'signed-in',
+  input: ZObjection,
+  run: (by, { noticeId, ...input }) => fileObjection(by, noticeId, input),
+  done: saved('objected'),
+  refresh: true,
+});
 
-export async function answerAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { objectionId, answer } = ZAnswer.parse(formObject(fd));
-    await answerObjection(await by(), objectionId, answer);
-    return done('answered');
-  });
-}
+export const answerAction = command({
+  who: 'notice.publish',
+  input: ZAnswer,
+  run: (by, { objectionId, answer }) => answerObjection(by, objectionId, answer),
+  done: saved('answered'),
+  refresh: true,
+});
 
-export async function concludeAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    await concludeNotice(await by(), ZId.parse(fd.get('noticeId')));
-    return done('concluded');
-  });
-}
+export const concludeAction = command({
+  who: 'notice.publish',
+  input: z.object({ noticeId: ZId }),
+  run: (by, { noticeId }) => concludeNotice(by, noticeId),
+  done: saved('concluded'),
+  refresh: true,
+});
 
-export async function recheckChainAction(): Promise<TFormState> {
-  return runAction(async () => {
-    const r = await recheckChain(await by());
-    revalidatePath('/[locale]/board/verify', 'page');
-    return { ok: r.ok, message: (await getTranslations('board.chain'))(r.ok ? 'recomputedIntact' : 'recomputedBroken') };
-  });
-}
+export const recheckChainAction = command({
+  who: 'notice.publish',
+  input: z.object({}),
+  run: (by) => recheckChain(by),
+  done: async (r) => ({ ok: r.ok, message: (await getTranslations('board.chain'))(r.ok ? 'recomputedIntact' : 'recomputedBroken') }),
+  refresh: true,
+});

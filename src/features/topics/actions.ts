@@ -1,11 +1,8 @@
 'use server';
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import type { TFormState } from '@/components/action-form';
-import { formObject } from '@/features/shared/forms';
-import { runAction } from '@/features/shared/action-result';
-import { actionBy } from '@/features/shared/guards';
+import { z } from 'zod';
+import { command, say } from '@/features/shared/command';
 import { refuse } from '@/server/errors';
+import { ancestryOf } from '@/server/places/ancestry';
 import { advanceTopic } from '@/server/topics/advance-topic';
 import { addBid, addExpense, addTask, chooseBid, publishResultNotice, recordActualCost, updateTask } from '@/server/topics/delivery';
 import { recordMotionTally } from '@/server/topics/motions';
@@ -13,159 +10,160 @@ import { addSuggestion, inviteStakeholders } from '@/server/topics/participation
 import { addPlanVersion, recordApproval, recordConsensus } from '@/server/topics/plans';
 import { raiseTopic } from '@/server/topics/raise-topic';
 import { withdrawRecord, withdrawTask } from '@/server/topics/withdraw';
-import { getDb } from '@/server/db';
 import * as S from './schemas';
 
-// Every action is a public HTTP endpoint: it parses its input; the use case checks who may do it.
-const by = actionBy;
-async function saved(message = 'saved') {
-  revalidatePath('/[locale]/topics/[id]', 'page');
-  return { ok: true, message: (await getTranslations('topics.form'))(message as 'saved') };
-}
-const parse = <T,>(schema: { parse: (v: unknown) => T }, fd: FormData, extra: Record<string, unknown> = {}) => schema.parse({ ...formObject(fd), ...extra });
+// Raising a topic is topic.raise at the place; every later step is done by the step's actors (the procedure
+// names them: staff, body members, stakeholders, residents), which the use case decides from the topic.
+const saved = (message = 'saved') => () => say('topics.form', message);
 
-export async function raiseTopicAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const input = parse(S.ZRaiseTopic, fd, { issueIds: fd.getAll('issueIds'), ownersBuildingIds: fd.getAll('ownersBuildingIds') });
+/** Fields sent several times (checkboxes): the command's input holds one value per name, these hold all. */
+const many = <T extends z.ZodRawShape>(schema: z.ZodObject<T>, form: FormData, names: (keyof T & string)[]) =>
+  schema.pick(Object.fromEntries(names.map((n) => [n, true])) as never).parse(Object.fromEntries(names.map((n) => [n, form.getAll(n)]))) as z.output<z.ZodObject<T>>;
+
+export const raiseTopicAction = command({
+  who: 'topic.raise',
+  input: S.ZRaiseTopic.omit({ issueIds: true, ownersBuildingIds: true }),
+  run: async (by, input, ctx) => {
+    const { issueIds, ownersBuildingIds } = many(S.ZRaiseTopic, ctx.form, ['issueIds', 'ownersBuildingIds']);
     const [level, placeId] = input.place.split(':') as ['compound' | 'community', string];
-    const communityId = level === 'community' ? Number(placeId) : (await getDb().compound.findUnique({ where: { id: Number(placeId) }, select: { communityId: true } }))?.communityId ?? refuse('topic.placeUnknown');
-    const { id } = await raiseTopic(await by(), {
-      title: input.title, description: input.description, procedureId: input.procedureId, assemblyMatter: input.assemblyMatter, issueIds: input.issueIds,
-      ownersBuildingIds: input.ownersBuildingIds, communityId: communityId as number, compoundId: level === 'compound' ? Number(placeId) : undefined,
-      idempotencyKey: input.idempotencyKey,
+    const communityId = level === 'community' ? Number(placeId) : ((await ancestryOf({ level, id: Number(placeId) }))?.community ?? refuse('topic.placeUnknown'));
+    return raiseTopic(by, {
+      title: input.title, description: input.description, procedureId: input.procedureId, assemblyMatter: input.assemblyMatter, issueIds,
+      ownersBuildingIds, communityId, compoundId: level === 'compound' ? Number(placeId) : undefined, idempotencyKey: input.idempotencyKey,
     });
-    return { ok: true, message: (await getTranslations('topics.form'))('raised'), data: { id } };
-  });
-}
+  },
+  done: async ({ id }) => ({ ...(await say('topics.form', 'raised')), data: { id } }),
+});
 
-export async function advanceTopicAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, lockVersion, type, reason } = parse(S.ZAdvance, fd);
-    await advanceTopic(await by(), topicId, type === 'ADVANCE' ? { type } : { type, reason }, lockVersion);
-    return saved(type === 'ADVANCE' ? 'advanced' : 'saved');
-  });
-}
+export const advanceTopicAction = command({
+  who: 'signed-in',
+  input: S.ZAdvance,
+  run: (by, { topicId, lockVersion, type, reason }) => advanceTopic(by, topicId, type === 'ADVANCE' ? { type } : { type, reason }, lockVersion),
+  done: (_, { type }) => say('topics.form', type === 'ADVANCE' ? 'advanced' : 'saved'),
+  refresh: true,
+});
 
-export async function inviteAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, keys } = parse(S.ZInvite, fd, { keys: fd.getAll('keys') });
-    await inviteStakeholders(await by(), topicId, keys);
-    return saved();
-  });
-}
+export const inviteAction = command({
+  who: 'signed-in',
+  input: S.ZInvite.omit({ keys: true }),
+  run: (by, { topicId }, ctx) => inviteStakeholders(by, topicId, many(S.ZInvite, ctx.form, ['keys']).keys),
+  done: saved(),
+  refresh: true,
+});
 
-export async function suggestionAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, ...input } = parse(S.ZSuggestion, fd);
-    await addSuggestion(await by(), topicId, input);
-    return saved();
-  });
-}
+export const suggestionAction = command({
+  who: 'signed-in',
+  input: S.ZSuggestion,
+  run: (by, { topicId, ...input }) => addSuggestion(by, topicId, input),
+  done: saved(),
+  refresh: true,
+});
 
-export async function planAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, budget, budgetLines, ...input } = parse(S.ZPlan, fd);
-    await addPlanVersion(await by(), topicId, { ...input, budgetFen: budget, budgetLines });
-    return saved();
-  });
-}
+export const planAction = command({
+  who: 'signed-in',
+  input: S.ZPlan,
+  run: (by, { topicId, budget, budgetLines, ...input }) => addPlanVersion(by, topicId, { ...input, budgetFen: budget, budgetLines }),
+  done: saved(),
+  refresh: true,
+});
 
-export async function recordAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, ...input } = parse(S.ZRecord, fd);
-    await recordConsensus(await by(), topicId, input);
-    return saved();
-  });
-}
+export const recordAction = command({
+  who: 'signed-in',
+  input: S.ZRecord,
+  run: (by, { topicId, ...input }) => recordConsensus(by, topicId, input),
+  done: saved(),
+  refresh: true,
+});
 
-export async function approvalAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, decision, comment } = parse(S.ZApproval, fd);
-    await recordApproval(await by(), topicId, { approved: decision === 'approve', comment });
-    return saved();
-  });
-}
+export const approvalAction = command({
+  who: 'signed-in',
+  input: S.ZApproval,
+  run: (by, { topicId, decision, comment }) => recordApproval(by, topicId, { approved: decision === 'approve', comment }),
+  done: saved(),
+  refresh: true,
+});
 
-export async function bodyTallyAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, ...t } = parse(S.ZBodyTally, fd);
-    await recordMotionTally(await by(), topicId, { kind: 'BODY', ...t });
-    return saved();
-  });
-}
+export const bodyTallyAction = command({
+  who: 'signed-in',
+  input: S.ZBodyTally,
+  run: (by, { topicId, ...t }) => recordMotionTally(by, topicId, { kind: 'BODY', ...t }),
+  done: saved(),
+  refresh: true,
+});
 
-export async function ownersTallyAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, ...t } = parse(S.ZOwnersTally, fd);
-    await recordMotionTally(await by(), topicId, { kind: 'OWNERS', ...t });
-    return saved();
-  });
-}
+export const ownersTallyAction = command({
+  who: 'signed-in',
+  input: S.ZOwnersTally,
+  run: (by, { topicId, ...t }) => recordMotionTally(by, topicId, { kind: 'OWNERS', ...t }),
+  done: saved(),
+  refresh: true,
+});
 
-export async function bidAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, contractor, amount, note } = parse(S.ZBid, fd);
-    await addBid(await by(), topicId, { contractor, amountFen: amount, note });
-    return saved();
-  });
-}
+export const bidAction = command({
+  who: 'signed-in',
+  input: S.ZBid,
+  run: (by, { topicId, contractor, amount, note }) => addBid(by, topicId, { contractor, amountFen: amount, note }),
+  done: saved(),
+  refresh: true,
+});
 
-export async function chooseBidAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, bidId, reason } = parse(S.ZChooseBid, fd);
-    await chooseBid(await by(), topicId, bidId, reason);
-    return saved();
-  });
-}
+export const chooseBidAction = command({
+  who: 'signed-in',
+  input: S.ZChooseBid,
+  run: (by, { topicId, bidId, reason }) => chooseBid(by, topicId, bidId, reason),
+  done: saved(),
+  refresh: true,
+});
 
-export async function actualCostAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, amount } = parse(S.ZActualCost, fd);
-    await recordActualCost(await by(), topicId, amount);
-    return saved();
-  });
-}
+export const actualCostAction = command({
+  who: 'signed-in',
+  input: S.ZActualCost,
+  run: (by, { topicId, amount }) => recordActualCost(by, topicId, amount),
+  done: saved(),
+  refresh: true,
+});
 
-export async function taskAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, ...input } = parse(S.ZTask, fd);
-    await addTask(await by(), topicId, input);
-    return saved();
-  });
-}
+export const taskAction = command({
+  who: 'signed-in',
+  input: S.ZTask,
+  run: (by, { topicId, ...input }) => addTask(by, topicId, input),
+  done: saved(),
+  refresh: true,
+});
 
-export async function taskUpdateAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, taskId, kind, body } = parse(S.ZTaskUpdate, fd);
-    const files = fd.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
-    const photos = await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer())));
-    await updateTask(await by(), topicId, taskId, { kind, body, photos });
-    return saved();
-  });
-}
+export const taskUpdateAction = command({
+  who: 'signed-in',
+  input: S.ZTaskUpdate,
+  files: ['photos'],
+  run: (by, { topicId, taskId, kind, body }, ctx) => updateTask(by, topicId, taskId, { kind, body, photos: ctx.files.photos! }),
+  done: saved(),
+  refresh: true,
+});
 
-export async function withdrawAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, entry, entryId, reason } = parse(S.ZWithdraw, fd);
-    await (entry === 'task' ? withdrawTask : withdrawRecord)(await by(), topicId, entryId, reason);
-    return saved('withdrawn');
-  });
-}
+export const withdrawAction = command({
+  who: 'signed-in',
+  input: S.ZWithdraw,
+  run: (by, { topicId, entry, entryId, reason }) => (entry === 'task' ? withdrawTask : withdrawRecord)(by, topicId, entryId, reason),
+  done: saved('withdrawn'),
+  refresh: true,
+});
 
-export async function resultNoticeAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId } = parse(S.ZTopicOnly, fd);
-    await publishResultNotice(await by(), topicId);
-    return saved();
-  });
-}
+export const resultNoticeAction = command({
+  who: 'signed-in',
+  input: S.ZTopicOnly,
+  run: (by, { topicId }) => publishResultNotice(by, topicId),
+  done: saved(),
+  refresh: true,
+});
 
-export async function expenseAction(_: TFormState, fd: FormData): Promise<TFormState> {
-  return runAction(async () => {
-    const { topicId, item, amount, paidOn } = parse(S.ZExpense, fd);
-    const file = fd.get('receipt');
+export const expenseAction = command({
+  who: 'signed-in',
+  input: S.ZExpense,
+  run: async (by, { topicId, item, amount, paidOn }, ctx) => {
+    const file = ctx.form.get('receipt');
     const receipt = file instanceof File && file.size > 0 ? { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) } : undefined;
-    await addExpense(await by(), topicId, { item, amountFen: amount, paidOn, receipt });
-    return saved();
-  });
-}
+    return addExpense(by, topicId, { item, amountFen: amount, paidOn, receipt });
+  },
+  done: saved(),
+  refresh: true,
+});

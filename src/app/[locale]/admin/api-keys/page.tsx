@@ -4,8 +4,8 @@ import { AdminShell } from '@/features/admin/components/admin-shell';
 import { IssueKeyForm, RevokeKeyButton } from '@/features/api-keys/components/api-key-forms';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
-import { getDb } from '@/server/db';
 import { listApiKeys } from '@/server/open311/api-keys';
+import { districtsByIds } from '@/server/places/districts';
 
 /** A district's keys for the Open311 API (the 12345 hotline and other outside systems). */
 export default async function ApiKeysPage({ params }: PageProps<'/[locale]/admin/api-keys'>) {
@@ -13,7 +13,7 @@ export default async function ApiKeysPage({ params }: PageProps<'/[locale]/admin
   setRequestLocale(locale);
   const { by } = await requirePermission('/admin/api-keys', 'apiKey.manage');
   const districtIds = scopesOf(by.actor, 'apiKey.manage', by.today).filter((p) => p.level === 'district').map((p) => p.id);
-  const districts = await getDb().district.findMany({ where: { id: { in: districtIds } }, orderBy: { id: 'asc' }, select: { id: true, code: true, name: true } });
+  const districts = await districtsByIds(districtIds);
   const t = await getTranslations('apiKeys');
   const format = await getFormatter();
   const l = await labels('apiKeys');

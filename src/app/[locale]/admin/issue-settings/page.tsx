@@ -5,8 +5,8 @@ import { AddCategoryForm, CalendarDayForm, CategoryForm, RemoveDayButton } from 
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
-import { getDb } from '@/server/db';
 import { coveredYears, districtCategories, FIRST_RESPONDERS, listCalendarDays } from '@/server/issues/district-settings';
+import { districtsByIds } from '@/server/places/districts';
 import { fromDateOnly } from '@/server/today';
 
 /** A district's issue categories (with deadlines and first responder) and its extra calendar days. */
@@ -20,7 +20,7 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
   const t = await getTranslations('issueSettings');
   const ta = await getTranslations('account');
   const l = await labels('issueSettings');
-  const names = await getDb().district.findMany({ where: { id: { in: districts } }, select: { id: true, name: true } });
+  const names = await districtsByIds(districts);
   const [categories, days] = await Promise.all([districtCategories(districtId, { includeInactive: true }), orNotFound(listCalendarDays(by, districtId))]);
   const roles = FIRST_RESPONDERS.map((r) => ({ value: r, label: ta(`role.${r}`) }));
   const kinds = (['HOLIDAY', 'WORKDAY'] as const).map((k) => ({ value: k, label: t(`kind_${k}`) }));

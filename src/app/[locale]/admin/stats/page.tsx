@@ -13,7 +13,7 @@ import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { unitParam } from '@/server/stats/units';
-import { getDb } from '@/server/db';
+import { ancestryOf } from '@/server/places/ancestry';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stats'))('title') };
@@ -35,7 +35,7 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
   const dir = sp.dir === 'asc' || sp.dir === 'desc' ? sp.dir : worstFirst(sort);
   // The city ranking is offered to those who read a district's or a street's dashboard.
   const rankedAt = scopesOf(by.actor, 'stats.read', by.today).find((p) => p.level === 'district' || p.level === 'street');
-  const cityOf = rankedAt ? (rankedAt.level === 'district' ? rankedAt.id : (await getDb().street.findUniqueOrThrow({ where: { id: rankedAt.id } })).districtId) : null;
+  const cityOf = rankedAt ? (rankedAt.level === 'district' ? rankedAt.id : ((await ancestryOf(rankedAt))?.district ?? null)) : null;
   const title = d.unit.level === 'city' ? t('cityRanking') : `${d.unit.name} · ${t(`level.${d.unit.level}`)}`;
   const l = await labels('stats.export');
   const tt = await getTranslations('topics');

@@ -8,8 +8,8 @@ import { byOf } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { getSessionUser } from '@/server/auth/session';
-import { getDb } from '@/server/db';
 import { districtCategories } from '@/server/issues/district-settings';
+import { organiserChoices } from '@/server/meetings/organiser-choices';
 import { getMeetingView } from '@/server/meetings/read-meetings';
 import { noticeQrSvg } from '@/server/notices/print';
 
@@ -27,9 +27,8 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
   const when = `${format.dateTime(m.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} – ${format.dateTime(m.endsAt, { timeStyle: 'short', timeZone: 'Asia/Shanghai' })}`;
   // The sign-in QR code carries the site's own address, never the request's Host.
   const signInUrl = m.staff ? `${readEnv().YISHI_PUBLIC_URL}/meetings/${m.id}/sign-in?t=${m.staff.signInToken}` : null;
-  const db = getDb();
-  const community = m.staff ? await db.community.findUnique({ where: { code: m.place.communityCode }, select: { id: true, street: { select: { districtId: true } }, compounds: { select: { id: true, name: true } } } }) : null;
-  const topics = community ? await db.topic.findMany({ where: { communityId: community.id, status: 'OPEN' }, select: { id: true, title: true } }) : [];
+  const community = await organiserChoices(m);
+  const topics = community?.topics ?? [];
   return (
     <div className="space-y-5 pt-2">
       <div className="space-y-1">
@@ -94,7 +93,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           <ul className="space-y-1 text-lg" data-testid="visits">
             {m.staff.visits.map((v) => <li key={v.id}>{v.visitorName}：{v.matter}{v.issueId ? <> · <Link href={`/issues/${v.issueId}`} className="underline">{t('issue', { id: v.issueId })}</Link></> : ''}</li>)}
           </ul>
-          <VisitForm meetingId={m.id} t={l} categories={(await districtCategories(community.street.districtId)).map((c) => ({ value: String(c.id), label: locale === 'en' ? c.nameEn : c.nameZh }))} compounds={community.compounds.map((c) => ({ value: String(c.id), label: c.name }))} />
+          <VisitForm meetingId={m.id} t={l} categories={(await districtCategories(community.districtId)).map((c) => ({ value: String(c.id), label: locale === 'en' ? c.nameEn : c.nameZh }))} compounds={community.compounds.map((c) => ({ value: String(c.id), label: c.name }))} />
         </section>
       )}
       {(m.minutes || m.staff) && (

@@ -1,0 +1,44 @@
+import { describe, expect, test, vi } from 'vitest';
+import { z } from 'zod';
+import { GET as locale } from '@/app/api/locale/route';
+import { GET as attendance } from '@/app/api/meetings/[id]/attendance/route';
+import { handler, ZRouteId } from '@/features/shared/handler';
+import { refuse } from '@/server/errors';
+
+/** Issue 16 (decision 035): route handlers are declared; the wrapper answers bad input, visitors and refusals as the routes did. */
+const call = (route: (req: Request, ctx: never) => Promise<Response>, url: string, params: Record<string, string> = {}) =>
+  route(new Request(url), { params: Promise.resolve(params) } as never);
+
+describe('the wrapper', () => {
+  const echo = handler({ who: 'public', input: z.object({ id: ZRouteId }), run: async (_, { id }) => Response.json({ id }) });
+
+  test('path parameters are parsed; a malformed one is answered 404 before anything runs', async () => {
+    expect(await (await call(echo, 'http://x/api/e/12', { id: '12' })).json()).toEqual({ id: 12 });
+    expect((await call(echo, 'http://x/api/e/x', { id: '1x' })).status).toBe(404);
+  });
+
+  test('a refusal is a 404, unless the route answers it itself; an unexpected error is logged and a 500', async () => {
+    const refused = handler({ who: 'public', run: async () => refuse('auth.forbidden') });
+    expect((await call(refused, 'http://x/')).status).toBe(404);
+    const own = handler({ who: 'public', run: async () => refuse('auth.forbidden'), refused: (e) => new Response(e.code, { status: 503 }) });
+    expect([(await call(own, 'http://x/')).status, await (await call(own, 'http://x/')).text()]).toEqual([503, 'auth.forbidden']);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = handler({ who: 'public', run: async () => { throw new Error('bug'); } });
+    expect((await call(broken, 'http://x/')).status).toBe(500);
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  test('a signed-in route answers a visitor without a session 404, like an unknown id', async () => {
+    expect((await call(attendance, 'http://x/api/meetings/1/attendance', { id: '1' })).status).toBe(404);
+  });
+});
+
+describe('the language switch', () => {
+  test('a known language and a path on this site: 303 with the cookie; anything else 400', async () => {
+    const r = await call(locale, 'http://x/api/locale?to=en&next=%2Fboard');
+    expect([r.status, r.headers.get('location'), r.headers.get('set-cookie')?.split(';')[0]]).toEqual([303, '/en/board', 'YISHI_LOCALE=en']);
+    expect((await call(locale, 'http://x/api/locale?to=fr&next=%2F')).status).toBe(400);
+    expect((await call(locale, 'http://x/api/locale?to=en&next=https%3A%2F%2Fevil.example')).status).toBe(400);
+  });
+});
