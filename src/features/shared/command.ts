@@ -44,22 +44,24 @@ export type TCommand<W extends TWho, S extends z.ZodType, R> = {
 
 export type TDeclaredAction = ((prev: TFormState, fd: FormData) => Promise<TFormState>) & { readonly declared: true };
 
-async function who<W extends TWho>(spec: TCommand<W, z.ZodType, unknown>, input: unknown): Promise<TByOf<W>> {
-  if (spec.who === 'public') {
-    try {
-      return (await actionBy()) as TByOf<W>;
-    } catch {
-      return null as TByOf<W>;
-    }
+/** Who acts: signed out is refused first (before the form is read), except for public commands. */
+async function signedIn<W extends TWho>(spec: TCommand<W, z.ZodType, unknown>): Promise<TByOf<W>> {
+  if (spec.who !== 'public') return (await actionBy()) as TByOf<W>;
+  try {
+    return (await actionBy()) as TByOf<W>;
+  } catch {
+    return null as TByOf<W>;
   }
-  const by = await actionBy();
-  if (spec.who === 'signed-in') return by as TByOf<W>;
+}
+
+/** Refuses anyone who holds none of the command's permissions anywhere — or, with `target`, at that place. */
+async function permitted<W extends TWho>(spec: TCommand<W, z.ZodType, unknown>, by: TByOf<W>, input: unknown): Promise<void> {
+  if (spec.who === 'public' || spec.who === 'signed-in' || !by) return;
   const permissions: readonly TPermission[] = typeof spec.who === 'string' ? [spec.who as TPermission] : spec.who;
   if (spec.target) {
     const ancestry = await spec.target(input as never);
     if (!ancestry || !permissions.some((p) => can(by.actor, p, { ancestry }, by.today))) refuse('auth.forbidden');
   } else if (!permissions.some((p) => scopesOf(by.actor, p, by.today).length > 0)) refuse('auth.forbidden');
-  return by as TByOf<W>;
 }
 
 async function readFiles(fd: FormData, names: readonly string[] = []): Promise<Record<string, Buffer[]>> {
@@ -75,8 +77,9 @@ async function readFiles(fd: FormData, names: readonly string[] = []): Promise<R
 export function command<W extends TWho, S extends z.ZodType, R>(spec: TCommand<W, S, R>): TDeclaredAction {
   const action = (_prev: TFormState, fd: FormData): Promise<TFormState> =>
     runAction(async () => {
+      const by = await signedIn(spec as TCommand<W, z.ZodType, unknown>);
       const input = spec.input.parse(formObject(fd)) as z.output<S>;
-      const by = await who(spec as TCommand<W, z.ZodType, unknown>, input);
+      await permitted(spec as TCommand<W, z.ZodType, unknown>, by, input);
       const ctx: TCommandContext = { form: fd, files: await readFiles(fd, spec.files), client: async () => clientOf(await headers()) };
       const result = await spec.run(by, input, ctx);
       if (spec.refresh) refresh();
