@@ -48,8 +48,9 @@ export async function rebuildStats(now = new Date(), db: TDb = getDb()) {
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK})`;
       await tx.$executeRaw`DELETE FROM "StatDirty"`;
-      await tx.$executeRaw`TRUNCATE "IssueStat", "IssueMinutes", "ActivityStat"`;
+      await tx.$executeRaw`TRUNCATE "IssueStat", "IssueMinutes", "IssueMinuteBucket", "ActivityStat"`;
       await insertIssueCells(tx, Prisma.sql`TRUE`, Prisma.sql`TRUE`, now);
+      await insertMinuteBuckets(tx, Prisma.sql`TRUE`);
       const keys = await tx.$queryRaw<TKey[]>`
         SELECT yishi_month("startsAt") AS month, "communityId" FROM "Meeting"
         UNION SELECT yishi_month("createdAt"), "communityId" FROM "Topic"
@@ -89,6 +90,23 @@ async function recomputeIssueCells(tx: TTx, keys: TKey[], now: Date) {
     Prisma.sql`(s.month, s."communityId") IN (SELECT month, "communityId" FROM (${k}) k)`,
     now,
   );
+  // The buckets are per street: those of every street-month a recomputed community belongs to, whole.
+  const streets = Prisma.sql`SELECT DISTINCT k.month, c."streetId" FROM (${k}) k JOIN "Community" c ON c.id = k."communityId"`;
+  await tx.$executeRaw`DELETE FROM "IssueMinuteBucket" s USING (${streets}) k WHERE s.month = k.month AND s."streetId" = k."streetId"`;
+  await insertMinuteBuckets(tx, Prisma.sql`(s.month, s."streetId") IN (${streets})`);
+}
+
+/** The minutes of IssueMinutes (rows matching `where`, whole street-months) in buckets per (month, street, kind). */
+async function insertMinuteBuckets(tx: TTx, where: Prisma.Sql) {
+  await tx.$executeRaw`
+    INSERT INTO "IssueMinuteBucket" (month, "streetId", "districtId", kind, bucket, n, minutes)
+    SELECT month, "streetId", min("districtId"), kind, yishi_minute_bucket(m), count(*)::int, array_agg(m ORDER BY m)
+    FROM (
+      SELECT s.month, s."streetId", s."districtId", 'ack' AS kind, unnest(s."ackMinutes") AS m FROM "IssueMinutes" s WHERE ${where}
+      UNION ALL
+      SELECT s.month, s."streetId", s."districtId", 'resolve', unnest(s."resolveMinutes") FROM "IssueMinutes" s WHERE ${where}
+    ) x
+    GROUP BY month, "streetId", kind, yishi_minute_bucket(m)`;
 }
 
 async function insertIssueCells(tx: TTx, where: Prisma.Sql, cellWhere: Prisma.Sql, now: Date) {

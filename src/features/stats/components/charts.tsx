@@ -68,7 +68,7 @@ export function TrendCharts({ points, l }: { points: TTrendPoint[]; l: L }) {
             const v = p[k];
             if (v === null) return [];
             const style: CSSProperties = { left: `${(xOf(i) / (points.length * 10)) * 100}%`, top: `${yOf(v * 100, 100)}%`, background: LINE[k].color };
-            return [<span key={`${k}${p.month}`} title={`${p.month} ${l[k]} ${formatRate(v)}`} className={`absolute -ml-1 -mt-1 size-2 ${LINE[k].marker}`} style={style} />];
+            return [<span key={`${k}${p.month}`} title={`${p.month} ${l[k]} ${formatRate(v)}`} className={`absolute -ml-[4px] -mt-[4px] size-[8px] ${LINE[k].marker}`} style={style} />];
           }),
         )}
       >
