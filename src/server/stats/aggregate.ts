@@ -44,22 +44,36 @@ const cellMedians = (cells: Prisma.Sql): TMedians => (kind) =>
     SELECT s.g AS key, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS m FROM (${cells}) s, unnest(${Prisma.raw(`s."${kind}Minutes"`)}) m GROUP BY 1`;
 
 /**
- * Medians from the per-(street, month) buckets (IssueMinuteBucket, rows of alias s matching `where`, keyed by `g`):
- * the bucket counts are summed and walked to the middle rank(s) — (n+1)/2 and n/2+1, one rank for an odd count —
- * and only the minutes of the one or two buckets holding them are sorted. Exact, and the same rule as percentile_cont(0.5).
+ * Medians from the per-(street, month) buckets (rows of alias s matching `where`, keyed by `g`). The middle rank(s) —
+ * (n+1)/2 and n/2+1, one rank for an odd count — are found by walking the octave counts (IssueMinuteOctave), then the
+ * bucket counts of the one or two octaves holding them, and only the minutes of the one or two buckets holding them
+ * are sorted. Exact: the same value as percentile_cont(0.5) over every minute (mean of the two middle ones).
+ * The buckets are read per target (LATERAL; OFFSET 0 keeps the planner from turning it into a scan of every bucket),
+ * so that a street's octave is one range of its primary key.
  */
 const bucketMedians = (where: Prisma.Sql, g: Prisma.Sql): TMedians => (kind) =>
   getDb().$queryRaw<TMedianRows>`
-    WITH b AS (
-      SELECT ${g} AS g, s.bucket, sum(s.n)::int AS n FROM "IssueMinuteBucket" s WHERE ${where} AND s.kind = ${kind} GROUP BY 1, 2),
-    w AS (
-      SELECT g, bucket, n, (sum(n) OVER (PARTITION BY g ORDER BY bucket) - n)::int AS before, (sum(n) OVER (PARTITION BY g))::int AS total FROM b),
-    t AS (
-      SELECT g, bucket, before, (total + 1) / 2 AS lo, total / 2 + 1 AS hi FROM w WHERE before < total / 2 + 1 AND before + n >= (total + 1) / 2),
+    WITH o AS (
+      SELECT ${g} AS g, s.octave, sum(s.n)::int AS n FROM "IssueMinuteOctave" s WHERE ${where} AND s.kind = ${kind} GROUP BY 1, 2),
+    ow AS (
+      SELECT g, octave, n, (sum(n) OVER (PARTITION BY g ORDER BY octave) - n)::int AS before, (sum(n) OVER (PARTITION BY g))::int AS total FROM o),
+    ot AS (
+      SELECT g, octave, before, (total + 1) / 2 AS lo, total / 2 + 1 AS hi FROM ow WHERE before < total / 2 + 1 AND before + n >= (total + 1) / 2),
+    b AS (
+      SELECT t.g, s.bucket, sum(s.n)::int AS n FROM ot t
+      CROSS JOIN LATERAL (
+        SELECT s.bucket, s.n FROM "IssueMinuteBucket" s
+        WHERE ${g} = t.g AND s.kind = ${kind} AND s.bucket BETWEEN t.octave * 8 AND t.octave * 8 + 7 AND ${where} OFFSET 0) s
+      GROUP BY 1, 2),
+    bw AS (
+      SELECT b.g, b.bucket, b.n, f.first + (sum(b.n) OVER (PARTITION BY b.g ORDER BY b.bucket) - b.n)::int AS before, f.lo, f.hi
+      FROM b JOIN (SELECT g, min(before) AS first, min(lo) AS lo, min(hi) AS hi FROM ot GROUP BY g) f ON f.g = b.g),
+    bt AS (
+      SELECT g, bucket, before, lo, hi FROM bw WHERE before < hi AND before + n >= lo),
     v AS (
       SELECT t.g, x.m, t.lo, t.hi, f.first + row_number() OVER (PARTITION BY t.g ORDER BY x.m) AS r
-      FROM t JOIN (SELECT g, min(before) AS first FROM t GROUP BY g) f ON f.g = t.g
-      JOIN "IssueMinuteBucket" s ON ${g} = t.g AND s.bucket = t.bucket AND s.kind = ${kind} AND ${where}
+      FROM bt t JOIN (SELECT g, min(before) AS first FROM bt GROUP BY g) f ON f.g = t.g
+      CROSS JOIN LATERAL (SELECT s.minutes FROM "IssueMinuteBucket" s WHERE ${g} = t.g AND s.kind = ${kind} AND s.bucket = t.bucket AND ${where} OFFSET 0) s
       CROSS JOIN LATERAL unnest(s.minutes) x(m))
     SELECT g AS key, avg(m)::float8 AS m FROM v WHERE r IN (lo, hi) GROUP BY g`;
 

@@ -48,7 +48,7 @@ export async function rebuildStats(now = new Date(), db: TDb = getDb()) {
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK})`;
       await tx.$executeRaw`DELETE FROM "StatDirty"`;
-      await tx.$executeRaw`TRUNCATE "IssueStat", "IssueMinutes", "IssueMinuteBucket", "ActivityStat"`;
+      await tx.$executeRaw`TRUNCATE "IssueStat", "IssueMinutes", "IssueMinuteBucket", "IssueMinuteOctave", "ActivityStat"`;
       await insertIssueCells(tx, Prisma.sql`TRUE`, Prisma.sql`TRUE`, now);
       await insertMinuteBuckets(tx, Prisma.sql`TRUE`);
       const keys = await tx.$queryRaw<TKey[]>`
@@ -93,10 +93,11 @@ async function recomputeIssueCells(tx: TTx, keys: TKey[], now: Date) {
   // The buckets are per street: those of every street-month a recomputed community belongs to, whole.
   const streets = Prisma.sql`SELECT DISTINCT k.month, c."streetId" FROM (${k}) k JOIN "Community" c ON c.id = k."communityId"`;
   await tx.$executeRaw`DELETE FROM "IssueMinuteBucket" s USING (${streets}) k WHERE s.month = k.month AND s."streetId" = k."streetId"`;
+  await tx.$executeRaw`DELETE FROM "IssueMinuteOctave" s USING (${streets}) k WHERE s.month = k.month AND s."streetId" = k."streetId"`;
   await insertMinuteBuckets(tx, Prisma.sql`(s.month, s."streetId") IN (${streets})`);
 }
 
-/** The minutes of IssueMinutes (rows matching `where`, whole street-months) in buckets per (month, street, kind). */
+/** The minutes of IssueMinutes (rows matching `where`, whole street-months) in buckets per (month, street, kind), and their octaves. */
 async function insertMinuteBuckets(tx: TTx, where: Prisma.Sql) {
   await tx.$executeRaw`
     INSERT INTO "IssueMinuteBucket" (month, "streetId", "districtId", kind, bucket, n, minutes)
@@ -107,6 +108,10 @@ async function insertMinuteBuckets(tx: TTx, where: Prisma.Sql) {
       SELECT s.month, s."streetId", s."districtId", 'resolve', unnest(s."resolveMinutes") FROM "IssueMinutes" s WHERE ${where}
     ) x
     GROUP BY month, "streetId", kind, yishi_minute_bucket(m)`;
+  await tx.$executeRaw`
+    INSERT INTO "IssueMinuteOctave" (month, "streetId", "districtId", kind, octave, n)
+    SELECT s.month, s."streetId", min(s."districtId"), s.kind, s.bucket / 8, sum(s.n)::int FROM "IssueMinuteBucket" s
+    WHERE ${where} GROUP BY s.month, s."streetId", s.kind, s.bucket / 8`;
 }
 
 async function insertIssueCells(tx: TTx, where: Prisma.Sql, cellWhere: Prisma.Sql, now: Date) {
