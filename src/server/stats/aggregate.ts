@@ -93,20 +93,22 @@ const categorySql = (alias: string, code: string | null) =>
   code === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(`${alias}."categoryId"`)} IN (SELECT id FROM "IssueCategory" WHERE code = ${code})`;
 
 /**
- * Figures from the rollup (every level down to a community), grouped. Medians of streets and above come
- * from the per-street minute buckets; of communities, from the per-community minutes (IssueMinutes);
+ * Figures from the rollup (every level down to a community), grouped. Counts and medians of streets and above
+ * come from the per-street sums and minute buckets; of communities, from the per-community minutes (IssueMinutes);
  * of a category, from the cells themselves.
  */
 export function rollupFigures(scope: TScope, period: TPeriod, category: string | null, group: TGroup, medians = true) {
   const where = Prisma.sql`${scopeSql('s', scope)} AND ${monthsIn(period)}`;
+  const streetsUp = (scope.column === 'districtId' || scope.column === 'streetId') && ['all', 'districtId', 'streetId', 'month'].includes(group);
   // The key is computed where the cells are read, so that grouping by category looks each category up once per cell.
   const counts = Prisma.sql`SELECT ${groupSql('s', group)} AS g, s.* FROM "IssueStat" s WHERE ${where} ${categorySql('s', category)}`;
-  const streetsUp = (scope.column === 'districtId' || scope.column === 'streetId') && ['all', 'districtId', 'streetId', 'month'].includes(group);
+  // Streets and above, all categories: the same counts already summed per (street, month).
+  const streetCounts = Prisma.sql`SELECT ${groupSql('s', group)} AS g, s.* FROM "IssueStreetStat" s WHERE ${where}`;
   const median = !medians ? null
     : category !== null || group === 'category' ? cellMedians(counts)
     : streetsUp ? bucketMedians(where, groupSql('s', group))
     : cellMedians(Prisma.sql`SELECT ${groupSql('s', group)} AS g, s."ackMinutes", s."resolveMinutes" FROM "IssueMinutes" s WHERE ${where}`);
-  return mergeCells(counts, median);
+  return mergeCells(streetsUp && category === null ? streetCounts : counts, median);
 }
 
 /** The same figures computed from the issues themselves (a community's compounds, one compound), as of now. */

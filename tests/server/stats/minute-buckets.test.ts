@@ -60,6 +60,7 @@ const scope = (): TScope => ({ column: 'districtId', ids: w.districts });
 const buckets = async () => [
   await w.db.$queryRaw<unknown[]>`SELECT * FROM "IssueMinuteBucket" ORDER BY month, "streetId", kind, bucket`,
   await w.db.$queryRaw<unknown[]>`SELECT * FROM "IssueMinuteOctave" ORDER BY month, "streetId", kind, octave`,
+  await w.db.$queryRaw<unknown[]>`SELECT * FROM "IssueStreetStat" ORDER BY month, "streetId"`,
 ];
 
 describe('medians of streets from the minute buckets', () => {
@@ -69,6 +70,9 @@ describe('medians of streets from the minute buckets', () => {
     const d = f.get(String(w.A.streetId))!;
     expect([d.ackMedian, d.resolveMedian]).toEqual([median(dongshengMinutes.map((m) => m[2])), median(dongshengMinutes.map((m) => m[3]))]);
     expect([d.ackMedian, d.resolveMedian]).toEqual([(17 + 240) / 2, (2000 + 2001) / 2]);
+    // The counts of streets come from the per-street sums: every issue once.
+    expect([d.counts.opened, d.counts.resolved, d.counts.ackDue]).toEqual([10, 10, 10]);
+    expect(all.get('0')!.counts.opened).toBe(13);
     const o = f.get(String(w.C.streetId))!;
     expect([o.ackMedian, o.resolveMedian]).toEqual([30, 100]);
     const every = [...dongshengMinutes.map((m) => [m[2], m[3]]), ...otherMinutes.map((m) => [m[1], m[2]])];
@@ -84,7 +88,7 @@ describe('medians of streets from the minute buckets', () => {
   });
 
   test('the refresh keeps the buckets as a rebuild makes them, and a new issue moves the median', async () => {
-    expect((await buckets()).map((t) => t.length > 0)).toEqual([true, true]);
+    expect((await buckets()).map((t) => t.length > 0)).toEqual([true, true, true]);
     // Two more in Dongsheng (12 in all): the middle pair is now 240 and 241.
     await issue(w.A.id, APRIL, 9999, 50);
     await issue(w.B.id, MARCH, 10000, 60);
@@ -93,6 +97,7 @@ describe('medians of streets from the minute buckets', () => {
     const acks = [...dongshengMinutes.map((m) => m[2]), 9999, 10000];
     expect(f.get(String(w.A.streetId))!.ackMedian).toBe(median(acks));
     expect(f.get(String(w.A.streetId))!.ackMedian).toBe(240.5);
+    expect(f.get(String(w.A.streetId))!.counts.opened).toBe(12);
     const refreshed = await buckets();
     await rebuildStats();
     expect(await buckets()).toEqual(refreshed);
