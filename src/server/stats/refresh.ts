@@ -3,6 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { at, cellAggregates, inMonths, meetingHeld, OPEN } from './sql';
 import { fromDateOnly } from '@/server/today';
+import { countKeys } from '@/domain/stats/figures';
 
 const WATERMARK = 'stats.refreshedAt';
 /** One refresh at a time across every app instance (a transaction-scoped advisory lock). */
@@ -48,8 +49,9 @@ export async function rebuildStats(now = new Date(), db: TDb = getDb()) {
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK})`;
       await tx.$executeRaw`DELETE FROM "StatDirty"`;
-      await tx.$executeRaw`TRUNCATE "IssueStat", "IssueMinutes", "ActivityStat"`;
+      await tx.$executeRaw`TRUNCATE "IssueStat", "IssueMinutes", "IssueMinuteBucket", "IssueMinuteOctave", "IssueStreetStat", "ActivityStat"`;
       await insertIssueCells(tx, Prisma.sql`TRUE`, Prisma.sql`TRUE`, now);
+      await insertMinuteBuckets(tx, Prisma.sql`TRUE`);
       const keys = await tx.$queryRaw<TKey[]>`
         SELECT yishi_month("startsAt") AS month, "communityId" FROM "Meeting"
         UNION SELECT yishi_month("createdAt"), "communityId" FROM "Topic"
@@ -89,6 +91,36 @@ async function recomputeIssueCells(tx: TTx, keys: TKey[], now: Date) {
     Prisma.sql`(s.month, s."communityId") IN (SELECT month, "communityId" FROM (${k}) k)`,
     now,
   );
+  // The buckets are per street: those of every street-month a recomputed community belongs to, whole.
+  const streets = Prisma.sql`SELECT DISTINCT k.month, c."streetId" FROM (${k}) k JOIN "Community" c ON c.id = k."communityId"`;
+  await tx.$executeRaw`DELETE FROM "IssueMinuteBucket" s USING (${streets}) k WHERE s.month = k.month AND s."streetId" = k."streetId"`;
+  await tx.$executeRaw`DELETE FROM "IssueMinuteOctave" s USING (${streets}) k WHERE s.month = k.month AND s."streetId" = k."streetId"`;
+  await tx.$executeRaw`DELETE FROM "IssueStreetStat" s USING (${streets}) k WHERE s.month = k.month AND s."streetId" = k."streetId"`;
+  await insertMinuteBuckets(tx, Prisma.sql`(s.month, s."streetId") IN (${streets})`);
+}
+
+/**
+ * The minutes of IssueMinutes (rows matching `where`, whole street-months) in buckets per (month, street, kind), their
+ * octaves, and the counts of IssueStat per (month, street).
+ */
+async function insertMinuteBuckets(tx: TTx, where: Prisma.Sql) {
+  await tx.$executeRaw`
+    INSERT INTO "IssueMinuteBucket" (month, "streetId", "districtId", kind, bucket, n, minutes)
+    SELECT month, "streetId", min("districtId"), kind, yishi_minute_bucket(m), count(*)::int, array_agg(m ORDER BY m)
+    FROM (
+      SELECT s.month, s."streetId", s."districtId", 'ack' AS kind, unnest(s."ackMinutes") AS m FROM "IssueMinutes" s WHERE ${where}
+      UNION ALL
+      SELECT s.month, s."streetId", s."districtId", 'resolve', unnest(s."resolveMinutes") FROM "IssueMinutes" s WHERE ${where}
+    ) x
+    GROUP BY month, "streetId", kind, yishi_minute_bucket(m)`;
+  await tx.$executeRaw`
+    INSERT INTO "IssueMinuteOctave" (month, "streetId", "districtId", kind, octave, n)
+    SELECT s.month, s."streetId", min(s."districtId"), s.kind, s.bucket / 8, sum(s.n)::int FROM "IssueMinuteBucket" s
+    WHERE ${where} GROUP BY s.month, s."streetId", s.kind, s.bucket / 8`;
+  const sums = Prisma.join(countKeys.map((k) => Prisma.raw(`sum(s."${k}")::int`)));
+  await tx.$executeRaw`
+    INSERT INTO "IssueStreetStat" (month, "streetId", "districtId", ${Prisma.join(countKeys.map((k) => Prisma.raw(`"${k}"`)))})
+    SELECT s.month, s."streetId", min(s."districtId"), ${sums} FROM "IssueStat" s WHERE ${where} GROUP BY s.month, s."streetId"`;
 }
 
 async function insertIssueCells(tx: TTx, where: Prisma.Sql, cellWhere: Prisma.Sql, now: Date) {

@@ -10,7 +10,7 @@ import { testDb } from '../db';
  * must be put in one of the two camps, or this test fails.
  */
 const PRIVATE = [
-  'ActivityStat', 'ApiKey', 'AuditLog', 'Ballot', 'HouseholdClaim', 'InvitationCode', 'Issue', 'IssueEvent', 'IssueFollower', 'IssueMinutes',
+  'ActivityStat', 'ApiKey', 'AuditLog', 'Ballot', 'HouseholdClaim', 'InvitationCode', 'Issue', 'IssueEvent', 'IssueFollower', 'IssueMinuteBucket', 'IssueMinuteOctave', 'IssueMinutes', 'IssueStreetStat',
   'IssuePhoto', 'IssueStat', 'MotionVoter', 'Notification', 'PasswordResetCode', 'RateLimit', 'RegistrationCode', 'SecretChoice', 'StatDirty',
   'StatExport', 'TopicFollower',
 ];

@@ -1,57 +1,145 @@
-'use client';
-import type { ReactElement } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CSSProperties, ReactNode } from 'react';
+import { countTicks, labelStep, linePath, xOf, yOf } from '@/domain/stats/chart';
+import { formatRate } from '@/domain/stats/figures';
 
-export type TTrendPoint = { month: string; opened: number; overdue: number; response: number | null; resolution: number | null; satisfaction: number | null };
+export type TTrendPoint = {
+  month: string;
+  /** The month as the axis shows it ("3月", "Mar"); `month` (2026-03) is used in the text for screen readers. */
+  label: string;
+  opened: number;
+  overdue: number;
+  response: number | null;
+  resolution: number | null;
+  satisfaction: number | null;
+};
 type L = { trend: string; rates: string; opened: string; overdue: string; response: string; resolution: string; satisfaction: string };
 
-const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+/** Colours of at least 4.5:1 on white; lines also differ by dash and marker, so colour is never the only cue. */
+const BAR = { opened: '#8f1d17', overdue: '#b45309' } as const;
+const LINE = {
+  response: { color: '#1d4ed8', dash: undefined, marker: 'rounded-full' },
+  resolution: { color: '#15803d', dash: '6 3', marker: '' },
+  satisfaction: { color: '#7e22ce', dash: '2 2', marker: 'rotate-45' },
+} as const;
+type TRateKey = keyof typeof LINE;
 
-/** A chart as a labelled image with its caption, filling its box at any width. */
-function ChartFigure({ label, children }: { label: string; children: ReactElement }) {
+/**
+ * The months as two charts, rendered on the server as SVG (no charting runtime is sent to the phone).
+ * Each is a labelled image whose numbers are also given as text to screen readers (and in the table below it).
+ * Labels are HTML, so they follow the reader's text size; the plot stretches to any width.
+ */
+export function TrendCharts({ points, l }: { points: TTrendPoint[]; l: L }) {
+  const ticks = countTicks(Math.max(0, ...points.map((p) => Math.max(p.opened, p.overdue))));
+  const top = ticks.at(-1)!;
+  const rateKeys = Object.keys(LINE) as TRateKey[];
   return (
-    <figure className="rounded-lg border border-stone-200 bg-white p-2" role="img" aria-label={label}>
-      <figcaption className="px-2 text-lg font-semibold">{label}</figcaption>
-      <div className="h-64 w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          {children}
-        </ResponsiveContainer>
+    <div className="grid gap-4 lg:grid-cols-2">
+      <ChartFigure
+        id="chart-trend"
+        label={l.trend}
+        legend={[
+          { name: l.opened, swatch: <Box color={BAR.opened} /> },
+          { name: l.overdue, swatch: <Box color={BAR.overdue} /> },
+        ]}
+        text={points.map((p) => `${p.month}: ${l.opened} ${p.opened}, ${l.overdue} ${p.overdue}`).join('; ')}
+        ticks={ticks.map((t) => ({ at: yOf(t, top), label: String(t) }))}
+        points={points}
+      >
+        {points.map((p, i) => (
+          <g key={p.month}>
+            <rect x={i * 10 + 1.5} width={3.5} y={yOf(p.opened, top)} height={100 - yOf(p.opened, top)} fill={BAR.opened}>
+              <title>{`${p.month} ${l.opened} ${p.opened}`}</title>
+            </rect>
+            <rect x={i * 10 + 5} width={3.5} y={yOf(p.overdue, top)} height={100 - yOf(p.overdue, top)} fill={BAR.overdue}>
+              <title>{`${p.month} ${l.overdue} ${p.overdue}`}</title>
+            </rect>
+          </g>
+        ))}
+      </ChartFigure>
+      <ChartFigure
+        id="chart-rates"
+        label={l.rates}
+        legend={rateKeys.map((k) => ({ name: l[k], swatch: <LineSwatch k={k} /> }))}
+        text={points.map((p) => `${p.month}: ${rateKeys.map((k) => `${l[k]} ${formatRate(p[k])}`).join(', ')}`).join('; ')}
+        ticks={[0, 25, 50, 75, 100].map((t) => ({ at: yOf(t, 100), label: `${t}%` }))}
+        points={points}
+        markers={rateKeys.flatMap((k) =>
+          points.flatMap((p, i) => {
+            const v = p[k];
+            if (v === null) return [];
+            const style: CSSProperties = { left: `${(xOf(i) / (points.length * 10)) * 100}%`, top: `${yOf(v * 100, 100)}%`, background: LINE[k].color };
+            return [<span key={`${k}${p.month}`} title={`${p.month} ${l[k]} ${formatRate(v)}`} className={`absolute -ml-[4px] -mt-[4px] size-[8px] ${LINE[k].marker}`} style={style} />];
+          }),
+        )}
+      >
+        {rateKeys.map((k) => (
+          <path key={k} d={linePath(points.map((p) => p[k]), 100)} fill="none" stroke={LINE[k].color} strokeWidth={2.5} strokeDasharray={LINE[k].dash} vectorEffect="non-scaling-stroke" />
+        ))}
+      </ChartFigure>
+    </div>
+  );
+}
+
+type TFigureProps = {
+  id: string;
+  label: string;
+  legend: { name: string; swatch: ReactNode }[];
+  /** Every number of the chart, as a sentence for screen readers. */
+  text: string;
+  /** Horizontal grid lines: y in the 100-high box, and the value printed beside them. */
+  ticks: { at: number; label: string }[];
+  points: TTrendPoint[];
+  markers?: ReactNode;
+  children: ReactNode;
+};
+
+/** A chart as a labelled image: caption, legend, value axis, the plot (SVG) and the months under it. */
+function ChartFigure({ id, label, legend, text, ticks, points, markers, children }: TFigureProps) {
+  const n = Math.max(1, points.length);
+  const step = labelStep(n);
+  return (
+    <figure className="@container rounded-lg border border-stone-200 bg-white p-3" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`} className="text-lg font-semibold">{label}</figcaption>
+      <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-base" aria-hidden="true">
+        {legend.map((e) => (
+          <li key={e.name} className="inline-flex items-center gap-2">{e.swatch}{e.name}</li>
+        ))}
+      </ul>
+      <div role="img" aria-label={label} aria-describedby={`${id}-text`} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 text-sm text-stone-700">
+        <div className="relative h-48 tabular-nums">
+          {/* The widest label gives the axis its width; the labels themselves sit beside their grid lines. */}
+          <span className="invisible block h-0 overflow-hidden">{ticks.at(-1)!.label}</span>
+          {ticks.map((t) => (
+            <span key={t.label} className="absolute right-0 -translate-y-1/2 leading-none" style={{ top: `${t.at}%` }}>{t.label}</span>
+          ))}
+        </div>
+        <div className="relative h-48">
+          <svg className="absolute inset-0 size-full overflow-visible" viewBox={`0 0 ${n * 10} 100`} preserveAspectRatio="none" focusable="false">
+            {ticks.map((t) => (
+              <line key={t.label} x1={0} x2={n * 10} y1={t.at} y2={t.at} stroke="#d6d3d1" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+            ))}
+            {children}
+          </svg>
+          {markers}
+        </div>
+        <div />
+        <ol className="grid pt-1 text-center" style={{ gridTemplateColumns: `repeat(${n}, minmax(0, 1fr))` }}>
+          {points.map((p, i) => (
+            <li key={p.month} className={`whitespace-nowrap ${i % step === 0 ? '' : 'invisible @xl:visible'}`}>{p.label}</li>
+          ))}
+        </ol>
       </div>
+      <p id={`${id}-text`} className="sr-only">{text}</p>
     </figure>
   );
 }
 
-/**
- * The months as charts (recharts), readable at 375 px and on a laptop. The same numbers are in the
- * tables next to them, which is what screen readers use; the charts are labelled images.
- */
-export function TrendCharts({ points, l }: { points: TTrendPoint[]; l: L }) {
-  const data = points.map((p) => ({ ...p, response: pct(p.response), resolution: pct(p.resolution), satisfaction: pct(p.satisfaction) }));
+const Box = ({ color }: { color: string }) => <span className="inline-block size-3.5" style={{ background: color }} />;
+
+function LineSwatch({ k }: { k: TRateKey }) {
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <ChartFigure label={l.trend}>
-        <BarChart data={data} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
-          <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-          <Tooltip />
-          <Legend />
-          <Bar dataKey="opened" name={l.opened} fill="#8f1d17" />
-          <Bar dataKey="overdue" name={l.overdue} fill="#d97706" />
-        </BarChart>
-      </ChartFigure>
-      <ChartFigure label={l.rates}>
-        <LineChart data={data} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
-          <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => `${v}%`} />
-          <Legend />
-          <Line type="monotone" dataKey="response" name={l.response} stroke="#1d4ed8" strokeWidth={2} connectNulls />
-          <Line type="monotone" dataKey="resolution" name={l.resolution} stroke="#15803d" strokeWidth={2} strokeDasharray="6 3" connectNulls />
-          <Line type="monotone" dataKey="satisfaction" name={l.satisfaction} stroke="#8f1d17" strokeWidth={2} strokeDasharray="2 2" connectNulls />
-        </LineChart>
-      </ChartFigure>
-    </div>
+    <svg width="28" height="10" viewBox="0 0 28 10" focusable="false">
+      <line x1="0" x2="28" y1="5" y2="5" stroke={LINE[k].color} strokeWidth={2.5} strokeDasharray={LINE[k].dash} />
+    </svg>
   );
 }

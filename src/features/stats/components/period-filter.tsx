@@ -24,18 +24,18 @@ export async function PeriodFilter({ unit, from, to, category, categories, error
           </Link>
         ))}
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <label className="block text-lg">
           {t('period.from')}
-          <input type="month" name="from" defaultValue={from} className="mt-1 block min-h-12 w-full rounded-lg border border-stone-400 px-3 text-lg" />
+          <input type="month" name="from" defaultValue={from} className="mt-1 block min-h-12 w-full min-w-0 rounded-lg border border-stone-400 px-3 text-lg" />
         </label>
         <label className="block text-lg">
           {t('period.to')}
-          <input type="month" name="to" defaultValue={to} className="mt-1 block min-h-12 w-full rounded-lg border border-stone-400 px-3 text-lg" />
+          <input type="month" name="to" defaultValue={to} className="mt-1 block min-h-12 w-full min-w-0 rounded-lg border border-stone-400 px-3 text-lg" />
         </label>
         <label className="block text-lg">
           {t('category.label')}
-          <select name="category" defaultValue={category ?? ''} className="mt-1 block min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg">
+          <select name="category" defaultValue={category ?? ''} className="mt-1 block min-h-12 w-full min-w-0 rounded-lg border border-stone-400 bg-white px-3 text-lg">
             <option value="">{t('category.all')}</option>
             {categories.map((c) => <option key={c.code} value={c.code}>{locale === 'en' ? c.nameEn : c.nameZh}</option>)}
           </select>

@@ -39,6 +39,8 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
   const title = d.unit.level === 'city' ? t('cityRanking') : `${d.unit.name} · ${t(`level.${d.unit.level}`)}`;
   const l = await labels('stats.export');
   const tt = await getTranslations('topics');
+  // The axis under a chart shows the month alone ("3月", "Mar"); the full month is in the table and the screen-reader text.
+  const monthLabel = (m: string) => format.dateTime(new Date(`${m}-15T00:00:00Z`), { month: 'short', timeZone: 'Asia/Shanghai' });
   const stepName = (key: string) => (key === 'DONE' || key === 'WITHDRAWN' ? t(`topicStatus.${key}`) : tt.has(`step.${key}`) ? tt(`step.${key}` as 'step.raise') : key);
   return (
     <div className="space-y-6 lg:-mx-24 xl:-mx-40">
@@ -94,7 +96,7 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
           <section aria-labelledby="trend" className="space-y-3">
             <h2 id="trend" className="text-2xl font-semibold">{t('section.trend')}</h2>
             <TrendCharts
-              points={d.trend.map((m) => ({ month: m.month, opened: m.figures.counts.opened, overdue: m.figures.counts.overdue, ...m.figures.rates }))}
+              points={d.trend.map((m) => ({ month: m.month, label: monthLabel(m.month), opened: m.figures.counts.opened, overdue: m.figures.counts.overdue, ...m.figures.rates }))}
               l={{ trend: t('chart.trend'), rates: t('chart.rates'), opened: t('figure.opened'), overdue: t('figure.overdue'), response: t('figure.response'), resolution: t('figure.resolution'), satisfaction: t('figure.satisfaction') }}
             />
             <FigureTable head={t('month')} testId="trend-table" rows={d.trend.map((m) => ({ key: m.month, label: m.month, f: m.figures }))} />
