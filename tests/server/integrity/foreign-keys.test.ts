@@ -19,7 +19,7 @@ const UNCHECKED = `
  * Rollups rebuilt from the facts (no history of their own); a grant's place, which names one of five tables; and the
  * seam from issues to the topics capability (topic-seam.ts), which an issue names by id only.
  */
-const DELIBERATE = /^(IssueStat|IssueMinutes|ActivityStat|StatDirty|StatExport)\.|^RoleGrant\.placeId$|^(Issue|Notification)\.topicId$/;
+const DELIBERATE = /^(IssueStat|IssueMinutes|IssueMinuteBucket|IssueMinuteOctave|IssueStreetStat|ActivityStat|StatDirty|StatExport)\.|^RoleGrant\.placeId$|^(Issue|Notification)\.topicId$/;
 
 let issueId: number;
 let compoundId: number;
