@@ -3,20 +3,28 @@ import nextTs from 'eslint-config-next/typescript';
 
 // Columns declared @db.Date in prisma/schema (calendar days).
 const DATE_ONLY = '/^(startsOn|endsOn|termStartsOn|termEndsOn|joinedOn|heldOn|dueOn|paidOn|since|until|date|month)$/';
-const DATE_ONLY_MESSAGE = 'A date-only column is China’s calendar day: use dateOnly(day), todayDateOnly() or inForceOn(today()) from @/server/today.';
+const DATE_ONLY_MESSAGE =
+  'A date-only column is China’s calendar day: use dateOnly(day), todayDateOnly() or inForceOn(today()) from @/server/today.';
 
 // China's calendar day (decisions/025): date-only columns are written and compared only with values from
 // src/server/today.ts, never with a raw instant, and no code takes a "day" from a UTC ISO string.
 const CHINA_DAY = [
   { selector: `Property[key.name=${DATE_ONLY}] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
-  { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > NewExpression[callee.name='Date']`, message: DATE_ONLY_MESSAGE },
-  { selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > Identifier[name=/^now$/i]`, message: DATE_ONLY_MESSAGE },
   {
-    selector: "CallExpression[callee.property.name=/^get(FullYear|Month|Date|Day|Hours)$/]",
+    selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > NewExpression[callee.name='Date']`,
+    message: DATE_ONLY_MESSAGE,
+  },
+  {
+    selector: `Property[key.name=${DATE_ONLY}] > ObjectExpression > Property[key.name=/^(lt|lte|gt|gte|equals|not)$/] > Identifier[name=/^now$/i]`,
+    message: DATE_ONLY_MESSAGE,
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^get(FullYear|Month|Date|Day|Hours)$/]',
     message: 'The server’s time zone is not China’s: use today(), thisYear() or chinaDay(instant) from @/server/today.',
   },
   {
-    selector: "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+    selector:
+      "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
     message: 'A UTC ISO string is not China’s day: use chinaDay(instant) or fromDateOnly(value) from @/server/today.',
   },
 ];
@@ -26,17 +34,31 @@ const DECLARED_ACTIONS = [
   { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: UNDECLARED },
   { selector: 'ExportDefaultDeclaration', message: UNDECLARED },
   { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.type!='CallExpression']", message: UNDECLARED },
-  { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression.init[callee.name!='command']", message: UNDECLARED },
+  {
+    selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression.init[callee.name!='command']",
+    message: UNDECLARED,
+  },
   { selector: 'ExportAllDeclaration', message: UNDECLARED },
   { selector: 'ExportNamedDeclaration[declaration=null]', message: UNDECLARED },
 ];
 const UNDECLARED_ROUTE = 'Declare it: export const GET = handler({ who, input, run }) (src/features/shared/handler.ts, decision 035).';
 const DECLARED_ROUTES = [
   { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: UNDECLARED_ROUTE },
-  { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/][init.type!='CallExpression']", message: UNDECLARED_ROUTE },
-  { selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/] > CallExpression.init[callee.name!='handler']", message: UNDECLARED_ROUTE },
+  {
+    selector:
+      "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/][init.type!='CallExpression']",
+    message: UNDECLARED_ROUTE,
+  },
+  {
+    selector:
+      "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/] > CallExpression.init[callee.name!='handler']",
+    message: UNDECLARED_ROUTE,
+  },
   // `export { nextAuth as GET }` and re-exports from elsewhere escape the two rules above.
-  { selector: 'ExportNamedDeclaration[declaration=null] > ExportSpecifier[exported.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/]', message: UNDECLARED_ROUTE },
+  {
+    selector: 'ExportNamedDeclaration[declaration=null] > ExportSpecifier[exported.name=/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/]',
+    message: UNDECLARED_ROUTE,
+  },
   { selector: 'ExportAllDeclaration', message: UNDECLARED_ROUTE },
 ];
 
@@ -53,7 +75,10 @@ const config = [
         {
           patterns: [
             { group: ['@prisma/*', '@/generated/*', '*/generated/*'], message: 'src/domain must not touch the database.' },
-            { group: ['next', 'next/*', 'next-intl', 'next-intl/*', 'react', 'react-dom'], message: 'src/domain must not depend on the framework.' },
+            {
+              group: ['next', 'next/*', 'next-intl', 'next-intl/*', 'react', 'react-dom'],
+              message: 'src/domain must not depend on the framework.',
+            },
             { group: ['@/server/*', '*/server/*', 'server-only', 'node:*', 'fs', 'pg'], message: 'src/domain must not do I/O.' },
           ],
         },

@@ -15,7 +15,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/domain/**/*.test.ts', 'tests/i18n/**/*.test.ts', 'tests/lint/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/domain/**/*.test.ts', 'tests/i18n/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         extends: true,
@@ -28,7 +32,11 @@ export default defineConfig({
           setupFiles: ['tests/setup/file-db.ts'],
           testTimeout: 60_000,
           // Secret ballots are sealed under a key derived from the app's secret (decision 022).
-          env: { YISHI_BALLOT_SECRET: 'integration-tests-ballot-secret', NEXTAUTH_SECRET: 'integration-tests-session-secret', YISHI_CLIENT_HEADER: 'trusted' },
+          env: {
+            YISHI_BALLOT_SECRET: 'integration-tests-ballot-secret',
+            NEXTAUTH_SECRET: 'integration-tests-session-secret',
+            YISHI_CLIENT_HEADER: 'trusted',
+          },
           hookTimeout: 120_000,
         },
       },

@@ -13,7 +13,9 @@ import { startEmbeddedPostgres } from '../scripts/db/embedded.ts';
 
 const dataDir = path.resolve(process.argv[2] ?? '/tmp/yishi-city');
 const N = Number(process.argv[3] ?? 100);
-const server = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: 55477, persistent: true });
+const server = process.env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: 55477, persistent: true });
 const url = process.env.DATABASE_URL ?? server!.url;
 process.env.DATABASE_URL = url;
 // Migrations added since the city was generated (e.g. indexes) are applied first.
@@ -31,9 +33,15 @@ const { today: todayInChina } = await import('../src/server/today.ts');
 const today = todayInChina();
 const db = new pg.Client({ connectionString: url });
 await db.connect();
-const street = (await db.query(`SELECT s.id, s."districtId" FROM "Street" s WHERE s.code = '510116001'`)).rows[0] as { id: number; districtId: number };
+const street = (await db.query(`SELECT s.id, s."districtId" FROM "Street" s WHERE s.code = '510116001'`)).rows[0] as {
+  id: number;
+  districtId: number;
+};
 const as = (role: 'STREET_STAFF' | 'DISTRICT_ADMIN', level: 'street' | 'district', id: number): TBy => ({
-  userId: 0, label: 'bench', today, actor: { userId: 0, grants: [{ role, place: { level, id }, startsOn: '2000-01-01', endsOn: null }] },
+  userId: 0,
+  label: 'bench',
+  today,
+  actor: { userId: 0, grants: [{ role, place: { level, id }, startsOn: '2000-01-01', endsOn: null }] },
 });
 const streetBy = as('STREET_STAFF', 'street', street.id);
 const districtBy = as('DISTRICT_ADMIN', 'district', street.districtId);
@@ -83,20 +91,43 @@ const month = presetPeriod('thisMonth', today);
 const year = presetPeriod('thisYear', today);
 const cityId = street.districtId;
 const cityDistricts = (await db.query(`SELECT array_agg(id) AS ids FROM "District" WHERE "cityName" = '成都市'`)).rows[0].ids as number[];
-console.log(`city: ${(await db.query(`SELECT count(*)::int AS n FROM "Issue"`)).rows[0].n.toLocaleString('en')} issues; street 东升街道 (${(await db.query(`SELECT count(*)::int AS n FROM "Community" WHERE "streetId" = $1`, [street.id])).rows[0].n} communities); ${N} requests each\n`);
+console.log(
+  `city: ${(await db.query(`SELECT count(*)::int AS n FROM "Issue"`)).rows[0].n.toLocaleString('en')} issues; street 东升街道 (${(await db.query(`SELECT count(*)::int AS n FROM "Community" WHERE "streetId" = $1`, [street.id])).rows[0].n} communities); ${N} requests each\n`,
+);
 
 const streetHand = (p: { from: string; to: string }) =>
-  handQueries(`i."streetId" = ${street.id}`, 'i."communityId"', p.from, p.to, { join: '', where: `c."streetId" = ${street.id}`, group: 'm."communityId"' });
+  handQueries(`i."streetId" = ${street.id}`, 'i."communityId"', p.from, p.to, {
+    join: '',
+    where: `c."streetId" = ${street.id}`,
+    group: 'm."communityId"',
+  });
 const cityHand = (p: { from: string; to: string }) =>
-  handQueries(`i."districtId" = ANY('{${cityDistricts.join(',')}}')`, 'i."streetId"', p.from, p.to, { join: 'JOIN "Street" s ON s.id = c."streetId"', where: `s."districtId" = ANY('{${cityDistricts.join(',')}}')`, group: 'c."streetId"' });
+  handQueries(`i."districtId" = ANY('{${cityDistricts.join(',')}}')`, 'i."streetId"', p.from, p.to, {
+    join: 'JOIN "Street" s ON s.id = c."streetId"',
+    where: `s."districtId" = ANY('{${cityDistricts.join(',')}}')`,
+    group: 'c."streetId"',
+  });
 const exportOnly = process.argv[4] === 'export-only';
 const results: Record<string, { p50: number; p95: number }> = {};
-for (const [name, period] of exportOnly ? [] : ([['this month', month], ['this year', year]] as const)) {
-  results[`street ${name}`] = await measure(`street dashboard (${name})`, () => readDashboard(streetBy, { unit: { level: 'street', id: street.id }, period, category: null }));
+for (const [name, period] of exportOnly
+  ? []
+  : ([
+      ['this month', month],
+      ['this year', year],
+    ] as const)) {
+  results[`street ${name}`] = await measure(`street dashboard (${name})`, () =>
+    readDashboard(streetBy, { unit: { level: 'street', id: street.id }, period, category: null }),
+  );
   results[`street hand ${name}`] = await measure(`  hand SQL, one query per figure`, () => runHand(streetHand(period)));
-  results[`city ${name}`] = await measure(`city ranking of streets (${name})`, () => readDashboard(districtBy, { unit: { level: 'city', id: cityId }, period, category: null }));
+  results[`city ${name}`] = await measure(`city ranking of streets (${name})`, () =>
+    readDashboard(districtBy, { unit: { level: 'city', id: cityId }, period, category: null }),
+  );
   // Over a year the hand SQL reads ~900,000 issues per figure (seconds per request): fewer repetitions.
-  results[`city hand ${name}`] = await measure(`  hand SQL, one query per figure`, () => runHand(cityHand(period)), name === 'this year' ? Math.min(N, 20) : N);
+  results[`city hand ${name}`] = await measure(
+    `  hand SQL, one query per figure`,
+    () => runHand(cityHand(period)),
+    name === 'this year' ? Math.min(N, 20) : N,
+  );
 }
 if (!exportOnly) console.log('\nratio app p50 / hand-SQL p50 (below 1: the rollups make the app faster than querying the issues):');
 for (const k of exportOnly ? [] : ['street this month', 'street this year', 'city this month', 'city this year']) {
@@ -107,7 +138,8 @@ for (const k of exportOnly ? [] : ['street this month', 'street this year', 'cit
 // The same numbers both ways (the rollup is as of its refresh; nothing changes the city during the run).
 const d = await readDashboard(streetBy, { unit: { level: 'street', id: street.id }, period: year, category: null });
 const hand = streetHand(year);
-const byK = async (q: string) => new Map((await db.query(q)).rows.map((r: Record<string, unknown>) => [String(r.k), Number(Object.values(r)[1])]));
+const byK = async (q: string) =>
+  new Map((await db.query(q)).rows.map((r: Record<string, unknown>) => [String(r.k), Number(Object.values(r)[1])]));
 const opened = await byK(hand.opened);
 const overdue = await byK(hand.overdue);
 const response = await byK(hand.response);
@@ -121,16 +153,31 @@ console.log(`\nstreet figures agree with the hand SQL (opened, overdue, response
 
 // The export job authorizes its requester from the database, so it needs a real account.
 const { createStaff } = await import('../tests/factories/accounts.ts');
-const admin = (await getDb().user.findUnique({ where: { phone: '13999990000' } }))
-  ?? (await createStaff(getDb(), { name: '基准区管理员', phone: '13999990000', password: 'bench-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: street.districtId }));
+const admin =
+  (await getDb().user.findUnique({ where: { phone: '13999990000' } })) ??
+  (await createStaff(getDb(), {
+    name: '基准区管理员',
+    phone: '13999990000',
+    password: 'bench-pass-1',
+    role: 'DISTRICT_ADMIN',
+    placeLevel: 'DISTRICT',
+    placeId: street.districtId,
+  }));
 const t = performance.now();
 let exportId = 0;
-await requestExport({ ...districtBy, userId: admin.id }, 'COMMUNITIES', { unit: { level: 'city', id: cityId }, period: year, category: null, locale: 'zh-CN' }, async (id) => {
-  exportId = id;
-  await runExport(id);
-});
+await requestExport(
+  { ...districtBy, userId: admin.id },
+  'COMMUNITIES',
+  { unit: { level: 'city', id: cityId }, period: year, category: null, locale: 'zh-CN' },
+  async (id) => {
+    exportId = id;
+    await runExport(id);
+  },
+);
 const ex = await getDb().statExport.findUniqueOrThrow({ where: { id: exportId } });
-console.log(`xlsx export of all ${ex.rowsTotal.toLocaleString('en')} communities of the city (this year): ${((performance.now() - t) / 1000).toFixed(2)} s, ${ex.status}`);
+console.log(
+  `xlsx export of all ${ex.rowsTotal.toLocaleString('en')} communities of the city (this year): ${((performance.now() - t) / 1000).toFixed(2)} s, ${ex.status}`,
+);
 await db.end();
 await getDb().$disconnect();
 await server?.stop();

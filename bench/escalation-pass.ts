@@ -26,14 +26,17 @@ try {
          cat AS (SELECT id FROM "IssueCategory" WHERE code = 'FACILITIES' AND "districtId" IS NULL)
     INSERT INTO "Compound" (name, initials, "communityId", "streetId", "districtId", "updatedAt")
     SELECT '基准小区', 'jzxq', c.id, s.id, s."districtId", now() FROM c JOIN "Community" cc ON cc.id = c.id JOIN "Street" s ON s.id = cc."streetId"`);
-  await client.query(`
+  await client.query(
+    `
     INSERT INTO "Issue" (title, description, "categoryId", state, level, "districtId", "streetId", "communityId", "compoundId", "acknowledgeBy", "resolveBy", "updatedAt")
     SELECT '问题 ' || g, '描述', (SELECT id FROM "IssueCategory" WHERE code = 'FACILITIES' AND "districtId" IS NULL),
            CASE WHEN g % 2 = 0 THEN 'SUBMITTED'::"IssueState" ELSE 'IN_PROGRESS'::"IssueState" END, 'COMPOUND',
            p."districtId", p."streetId", p."communityId", p.id,
            CASE WHEN g <= $2 THEN now() - interval '1 day' ELSE now() + interval '30 days' END,
            CASE WHEN g <= $2 THEN now() - interval '1 hour' ELSE now() + interval '60 days' END, now()
-    FROM generate_series(1, $1) g, (SELECT * FROM "Compound" WHERE name = '基准小区') p`, [open, overdue]);
+    FROM generate_series(1, $1) g, (SELECT * FROM "Compound" WHERE name = '基准小区') p`,
+    [open, overdue],
+  );
   await client.query('ANALYZE "Issue"');
   console.log(`inserted ${open} open issues (${overdue} overdue) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const { runEscalationPass } = await import('../src/server/issues/escalation-pass.ts');

@@ -18,5 +18,7 @@ for (const p of paths) {
     gz += gzipSync(buf, { level: 9 }).length;
   }
   const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + m[1].length, 0);
-  console.log(`${p}: ${srcs.length} scripts, ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (+ ${(inline / 1024).toFixed(1)} KB inline RSC payload); HTML ${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped`);
+  console.log(
+    `${p}: ${srcs.length} scripts, ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (+ ${(inline / 1024).toFixed(1)} KB inline RSC payload); HTML ${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped`,
+  );
 }

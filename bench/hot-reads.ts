@@ -33,7 +33,9 @@ if ((await db.query(`SELECT count(*)::int AS n FROM "Notice"`)).rows[0].n < 200_
   const t = performance.now();
   await db.query('BEGIN');
   await db.query(`SELECT setseed(0.16)`);
-  await db.query(`INSERT INTO "Person" (name, "updatedAt") SELECT '账号' || g, now() FROM generate_series(1, 50000) g WHERE NOT EXISTS (SELECT FROM "User")`);
+  await db.query(
+    `INSERT INTO "Person" (name, "updatedAt") SELECT '账号' || g, now() FROM generate_series(1, 50000) g WHERE NOT EXISTS (SELECT FROM "User")`,
+  );
   await db.query(`
     INSERT INTO "User" (phone, "passwordHash", "personId", "updatedAt")
     SELECT '139' || lpad(row_number() OVER (ORDER BY id)::text, 8, '0'), 'x', id, now() FROM "Person" WHERE name LIKE '账号%' AND NOT EXISTS (SELECT FROM "User")`);
@@ -69,12 +71,19 @@ if ((await db.query(`SELECT count(*)::int AS n FROM "Notice"`)).rows[0].n < 200_
 
 // The app's own Prisma client, logging every statement it sends.
 const { PrismaClient } = await import('../src/generated/prisma/client.ts');
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: '-c TimeZone=UTC' }), log: [{ emit: 'event', level: 'query' }] });
+const prisma = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: url, options: '-c TimeZone=UTC' }),
+  log: [{ emit: 'event', level: 'query' }],
+});
 const sent: { query: string; params: unknown[] }[] = [];
 prisma.$on('query', (e: { query: string; params: string }) => sent.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
 (globalThis as unknown as { yishiDb?: unknown }).yishiDb = prisma;
 
-async function explain(label: string, run: () => Promise<unknown>, pick = (q: string) => /FROM ("public"\.)?"(Issue|Notification|AuditLog|Notice)"/.test(q)) {
+async function explain(
+  label: string,
+  run: () => Promise<unknown>,
+  pick = (q: string) => /FROM ("public"\.)?"(Issue|Notification|AuditLog|Notice)"/.test(q),
+) {
   sent.length = 0;
   await run();
   for (const s of sent.filter((s) => pick(s.query))) {
@@ -86,13 +95,18 @@ async function explain(label: string, run: () => Promise<unknown>, pick = (q: st
 
 const today = new Date().toISOString().slice(0, 10);
 const by = (role: string, level: string, id: number, userId = 0) => ({
-  userId, label: 'bench', today, actor: { userId, grants: [{ role, place: { level, id }, startsOn: '2000-01-01', endsOn: null }] },
+  userId,
+  label: 'bench',
+  today,
+  actor: { userId, grants: [{ role, place: { level, id }, startsOn: '2000-01-01', endsOn: null }] },
 });
 const { listWorkQueue, listInbox } = await import('../src/server/issues/read-issues.ts');
 const { listAudit } = await import('../src/server/accounts/read-audit.ts');
 const { escalationCandidates } = await import('../src/server/issues/escalation-pass.ts');
-const building = (await db.query(`SELECT "buildingId" AS id FROM "Issue" WHERE "buildingId" IS NOT NULL ORDER BY id LIMIT 1`)).rows[0]?.id as number | undefined;
-const compound = (await db.query(`SELECT "compoundId" AS id FROM "Issue" WHERE "compoundId" IS NOT NULL ORDER BY id LIMIT 1`)).rows[0].id as number;
+const building = (await db.query(`SELECT "buildingId" AS id FROM "Issue" WHERE "buildingId" IS NOT NULL ORDER BY id LIMIT 1`)).rows[0]
+  ?.id as number | undefined;
+const compound = (await db.query(`SELECT "compoundId" AS id FROM "Issue" WHERE "compoundId" IS NOT NULL ORDER BY id LIMIT 1`)).rows[0]
+  .id as number;
 const user = (await db.query(`SELECT "userId" AS id FROM "Notification" ORDER BY id DESC LIMIT 1`)).rows[0].id as number;
 type TBy = Parameters<typeof listWorkQueue>[0];
 

@@ -35,9 +35,19 @@ try {
   const form = await raiseForm(app, cookies[0]!);
   const app1 = await runAutocannon(app, cookies, form);
   console.log(`pgbench: ${clients} clients, ${seconds} s, the same writes per issue…`);
-  const floor = runPgbench(app.dbUrl, await issueFloorSql(db, { compoundId: Number(form.compoundId), categoryId: Number(form.categoryId), accounts: residents }), { clients, seconds });
-  const { rows: [n] } = await db.query(`SELECT count(*) FILTER (WHERE title = '压测：楼道灯不亮')::int AS app, count(*) FILTER (WHERE title = '压测：pgbench')::int AS pgbench FROM "Issue"`);
-  console.log(`\nissues stored: ${n.app} through the app, ${n.pgbench} by pgbench (non-2xx answers: ${app1.non2xx}, errors: ${app1.errors})`);
+  const floor = runPgbench(
+    app.dbUrl,
+    await issueFloorSql(db, { compoundId: Number(form.compoundId), categoryId: Number(form.categoryId), accounts: residents }),
+    { clients, seconds },
+  );
+  const {
+    rows: [n],
+  } = await db.query(
+    `SELECT count(*) FILTER (WHERE title = '压测：楼道灯不亮')::int AS app, count(*) FILTER (WHERE title = '压测：pgbench')::int AS pgbench FROM "Issue"`,
+  );
+  console.log(
+    `\nissues stored: ${n.app} through the app, ${n.pgbench} by pgbench (non-2xx answers: ${app1.non2xx}, errors: ${app1.errors})`,
+  );
   console.log(`app      ${app1.rps.toFixed(1)} req/s   p50 ${app1.p50} ms   p95 ${app1.p95} ms   p99 ${app1.p99} ms`);
   console.log(`pgbench  ${floor.tps.toFixed(1)} tx/s    p50 ${floor.p50} ms   p95 ${floor.p95} ms   p99 ${floor.p99} ms`);
   console.log(`ratio app/pgbench (throughput): ${(app1.rps / floor.tps).toFixed(3)}`);
@@ -51,11 +61,15 @@ async function raiseForm(a: TBenchApp, cookie: string) {
   const html = await (await fetch(`${a.base}/issues/new`, { headers: { Cookie: cookie } })).text();
   const formHtml = html.slice(html.indexOf('<form'), html.indexOf('</form>'));
   const hidden: Record<string, string> = {};
-  for (const m of formHtml.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) hidden[m[1]!.replaceAll('&amp;', '&')] = (m[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-  const option = (name: string) => new RegExp(`name="${name}"[^>]*>(?:<option[^>]*>[^<]*</option>)*?<option value="(\\d+)"`).exec(formHtml)?.[1] ?? new RegExp(`name="${name}" value="(\\d+)"`).exec(formHtml)?.[1];
+  for (const m of formHtml.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
+    hidden[m[1]!.replaceAll('&amp;', '&')] = (m[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  const option = (name: string) =>
+    new RegExp(`name="${name}"[^>]*>(?:<option[^>]*>[^<]*</option>)*?<option value="(\\d+)"`).exec(formHtml)?.[1] ??
+    new RegExp(`name="${name}" value="(\\d+)"`).exec(formHtml)?.[1];
   const categoryId = option('categoryId');
   const compoundId = option('compoundId');
-  if (!categoryId || !compoundId || !Object.keys(hidden).some((k) => k.startsWith('$ACTION'))) throw new Error('the raise form was not found on /issues/new');
+  if (!categoryId || !compoundId || !Object.keys(hidden).some((k) => k.startsWith('$ACTION')))
+    throw new Error('the raise form was not found on /issues/new');
   delete hidden.idempotencyKey;
   delete hidden.compoundId;
   return { hidden, categoryId, compoundId };
@@ -63,7 +77,10 @@ async function raiseForm(a: TBenchApp, cookie: string) {
 
 function multipart(fields: Record<string, string>) {
   const boundary = `----yishi${randomUUID().replaceAll('-', '')}`;
-  const body = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
+  const body =
+    Object.entries(fields)
+      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('') + `--${boundary}--\r\n`;
   return { body, type: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -76,14 +93,28 @@ async function runAutocannon(a: TBenchApp, cookies: string[], form: Awaited<Retu
     duration: seconds,
     method: 'POST',
     headers: { Origin: a.base },
-    requests: [{
-      // A fresh form each time (its own idempotency key, as a new page load would have), the next resident, its own address.
-      setupRequest: (req) => {
-        n += 1;
-        const { body, type } = multipart({ ...form.hidden, idempotencyKey: randomUUID(), categoryId: form.categoryId, compoundId: form.compoundId, buildingId: '', title: '压测：楼道灯不亮', description: '压测提交的问题，描述楼道灯不亮的情况。' });
-        return { ...req, body, headers: { ...req.headers, 'Content-Type': type, Cookie: cookies[n % cookies.length]!, 'X-Forwarded-For': addressOf(n) } };
+    requests: [
+      {
+        // A fresh form each time (its own idempotency key, as a new page load would have), the next resident, its own address.
+        setupRequest: (req) => {
+          n += 1;
+          const { body, type } = multipart({
+            ...form.hidden,
+            idempotencyKey: randomUUID(),
+            categoryId: form.categoryId,
+            compoundId: form.compoundId,
+            buildingId: '',
+            title: '压测：楼道灯不亮',
+            description: '压测提交的问题，描述楼道灯不亮的情况。',
+          });
+          return {
+            ...req,
+            body,
+            headers: { ...req.headers, 'Content-Type': type, Cookie: cookies[n % cookies.length]!, 'X-Forwarded-For': addressOf(n) },
+          };
+        },
       },
-    }],
+    ],
   });
   return { rps: result.requests.average, ...latencyOf(result.latency), non2xx: result.non2xx, errors: result.errors };
 }

@@ -24,7 +24,14 @@ try {
   const db = getDb();
   const community = await communityByCode(db, '510107009003');
   const compound = await createCompound(db, { communityId: community.id, name: '基准小区' });
-  const staff = await createStaff(db, { name: '书记', phone: '13900000000', password: 'x-pass-1234', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: community.id });
+  const staff = await createStaff(db, {
+    name: '书记',
+    phone: '13900000000',
+    password: 'x-pass-1234',
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: community.id,
+  });
   const by = { userId: staff.id, label: '书记', actor: await loadActor(staff.id), today: new Date().toISOString().slice(0, 10) };
 
   const lines = ['楼栋,单元,房号,面积,业主姓名,手机号,产权份额'];

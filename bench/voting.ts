@@ -28,14 +28,21 @@ try {
   const url = `${app.base}/motions/${motion.motionId}`;
   const html = await (await fetch(url, { headers: { Cookie: cookies[0]! } })).text();
   const form = html.slice(html.lastIndexOf('<form', html.indexOf('name="choice"')), html.indexOf('</form>', html.indexOf('name="choice"')));
-  const hidden: [string, string][] = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1]!.replaceAll('&amp;', '&'), (m[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&')]);
+  const hidden: [string, string][] = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [
+    m[1]!.replaceAll('&amp;', '&'),
+    (m[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
+  ]);
   if (!html.includes('name="choice"') || !hidden.some(([k]) => k.startsWith('$ACTION'))) throw new Error('the ballot form was not found');
   const vote = async (cookie: string, i: number) => {
     const fd = new FormData();
     for (const [k, v] of hidden) fd.append(k, v);
     fd.append('choice', 'FOR');
     const t = performance.now();
-    const r = await fetch(url, { method: 'POST', headers: { Cookie: cookie, Origin: app.base, 'X-Forwarded-For': addressOf(i) }, body: fd });
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: app.base, 'X-Forwarded-For': addressOf(i) },
+      body: fd,
+    });
     const text = await r.text();
     return { ms: performance.now() - t, ok: r.ok && text.includes('已投票'), refused: text.includes('已经投过票了') };
   };
@@ -47,13 +54,19 @@ try {
   const count = await countBallots(db, motion.motionId);
   const lat = wave.map((w) => w.ms);
   const appRate = voters / wall;
-  console.log(`app: ${voters} ballots in ${wall.toFixed(2)} s = ${appRate.toFixed(1)} ballots/s; p50 ${percentile(lat, 50)} ms, p95 ${percentile(lat, 95)} ms, p99 ${percentile(lat, 99)} ms`);
-  console.log(`exactly once: ${wave.filter((w) => w.ok).length} accepted, stored ${count.stored} (${count.voters} distinct voters); second wave: ${again.filter((w) => w.refused).length} of ${voters} refused`);
+  console.log(
+    `app: ${voters} ballots in ${wall.toFixed(2)} s = ${appRate.toFixed(1)} ballots/s; p50 ${percentile(lat, 50)} ms, p95 ${percentile(lat, 95)} ms, p99 ${percentile(lat, 99)} ms`,
+  );
+  console.log(
+    `exactly once: ${wave.filter((w) => w.ok).length} accepted, stored ${count.stored} (${count.voters} distinct voters); second wave: ${again.filter((w) => w.refused).length} of ${voters} refused`,
+  );
 
   // The same writes straight into PostgreSQL: a ballot and an audit row per transaction.
   const clients = Math.min(100, voters);
   const floor = runPgbench(app.dbUrl, ballotFloorSql(motion.floorMotionId, FLOOR_ROSTER), { clients, seconds: 15 });
-  console.log(`pgbench: ${clients} clients, 15 s: ${floor.tps.toFixed(1)} tx/s; p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms`);
+  console.log(
+    `pgbench: ${clients} clients, 15 s: ${floor.tps.toFixed(1)} tx/s; p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms`,
+  );
   console.log(`ratio app/pgbench (throughput): ${(appRate / floor.tps).toFixed(3)}`);
 } finally {
   await db.end().catch(() => {});

@@ -86,26 +86,46 @@ async function measure() {
 function report({ issue, issueFloor, ballot, ballotFloor, board }: typeof figures) {
   const rows: [string, string, string, string, string][] = [
     [
-      'issue (JS action call)', `${issue.rate.toFixed(1)} req/s`, `${issue.p50}`, `${issue.p95}`,
+      'issue (JS action call)',
+      `${issue.rate.toFixed(1)} req/s`,
+      `${issue.p50}`,
+      `${issue.p95}`,
       `${issue.ok} ok, ${issue.bad} not ok, ${issue.stored} stored (${issue.stored - issue.ok} cut off at the end)`,
     ],
-    ['issue floor (pgbench)', `${issueFloor.tps.toFixed(1)} tx/s`, `${issueFloor.p50}`, `${issueFloor.p95}`, `${CLIENTS} clients, ${SECONDS} s`],
     [
-      `ballot (${VOTERS} at once)`, `${ballot.rate.toFixed(1)} /s`, `${ballot.p50}`, `${ballot.p95}`,
+      'issue floor (pgbench)',
+      `${issueFloor.tps.toFixed(1)} tx/s`,
+      `${issueFloor.p50}`,
+      `${issueFloor.p95}`,
+      `${CLIENTS} clients, ${SECONDS} s`,
+    ],
+    [
+      `ballot (${VOTERS} at once)`,
+      `${ballot.rate.toFixed(1)} /s`,
+      `${ballot.p50}`,
+      `${ballot.p95}`,
       `${ballot.ok} ok, stored ${ballot.stored} (${ballot.voters} voters), 2nd wave ${ballot.refused} refused`,
     ],
     ['ballot floor (pgbench)', `${ballotFloor.tps.toFixed(1)} tx/s`, `${ballotFloor.p50}`, `${ballotFloor.p95}`, '100 clients, 15 s'],
-    ['board (anonymous GET)', `${board.rate.toFixed(1)} req/s`, `${board.p50}`, `${board.p95}`, `${board.ok} answers 200, ${board.bad} other`],
+    [
+      'board (anonymous GET)',
+      `${board.rate.toFixed(1)} req/s`,
+      `${board.p50}`,
+      `${board.p95}`,
+      `${board.ok} answers 200, ${board.bad} other`,
+    ],
   ];
   const cpu = [issue, issueFloor, ballot, ballotFloor, board].map((x) => x.cpu.toFixed(1));
   console.log(`\n${'phase'.padEnd(24)}${'throughput'.padEnd(16)}${'p50 ms'.padEnd(8)}${'p95 ms'.padEnd(8)}${'CPU ms'.padEnd(8)}checks`);
   rows.forEach((r, i) => console.log(`${r[0].padEnd(24)}${r[1].padEnd(16)}${r[2].padEnd(8)}${r[3].padEnd(8)}${cpu[i]!.padEnd(8)}${r[4]}`));
-  console.log('(CPU ms: server CPU, app and PostgreSQL, per request or transaction: what the machine\'s other load does not change)');
+  console.log("(CPU ms: server CPU, app and PostgreSQL, per request or transaction: what the machine's other load does not change)");
   if (failures.length) console.log(`\nCHECKS FAILED:\n- ${failures.join('\n- ')}`);
   process.exitCode = failures.length ? 1 : 0;
-  console.log(`\nwrites: issue ${issue.rate.toFixed(1)} req/s (${ratio(issue.rate / issueFloor.tps)} of floor) p95 ${issue.p95} ms; ` +
-    `ballot ${ballot.rate.toFixed(1)} per s (${ratio(ballot.rate / ballotFloor.tps)} of floor) p95 ${ballot.p95} ms; ` +
-    `board ${board.rate.toFixed(1)} req/s p95 ${board.p95} ms`);
+  console.log(
+    `\nwrites: issue ${issue.rate.toFixed(1)} req/s (${ratio(issue.rate / issueFloor.tps)} of floor) p95 ${issue.p95} ms; ` +
+      `ballot ${ballot.rate.toFixed(1)} per s (${ratio(ballot.rate / ballotFloor.tps)} of floor) p95 ${ballot.p95} ms; ` +
+      `board ${board.rate.toFixed(1)} req/s p95 ${board.p95} ms`,
+  );
 }
 
 /** Raising an issue from /issues/new with JavaScript, replayed by 50 clients: every resident and address takes its turn. */
@@ -120,26 +140,34 @@ async function issuePhase(cookies: string[]) {
     await page.getByRole('button', { name: '提交' }).click();
   });
   const key = fieldOf(recorded.body, 'idempotencyKey');
-  console.log(`issue: ${CLIENTS} clients, ${SECONDS} s, POST ${new URL(recorded.url).pathname} (server action ${recorded.headers['next-action']?.slice(0, 8)}…)`);
+  console.log(
+    `issue: ${CLIENTS} clients, ${SECONDS} s, POST ${new URL(recorded.url).pathname} (server action ${recorded.headers['next-action']?.slice(0, 8)}…)`,
+  );
   let n = 0;
   let ok = 0;
   let bad = 0;
   let sample = '';
-  const run = (o: { duration?: number; amount?: number; connections: number }) => autocannon({
-    url: recorded.url, method: 'POST', headers: recorded.headers, ...o,
-    requests: [{
-      // Each request: a fresh form (its own idempotency key), the next resident, its own address.
-      setupRequest: (req) => {
-        n += 1;
-        const headers = { ...req.headers, Cookie: cookies[n % cookies.length]!, 'X-Forwarded-For': addressOf(n) };
-        return { ...req, body: recorded.body.replaceAll(key, randomUUID()), headers };
-      },
-      onResponse: (status, body) => {
-        if (status < 300 && answerOf(body).ok) ok += 1;
-        else if ((bad += 1) === 1) sample = `${status} ${body.slice(0, 300)}`;
-      },
-    }],
-  });
+  const run = (o: { duration?: number; amount?: number; connections: number }) =>
+    autocannon({
+      url: recorded.url,
+      method: 'POST',
+      headers: recorded.headers,
+      ...o,
+      requests: [
+        {
+          // Each request: a fresh form (its own idempotency key), the next resident, its own address.
+          setupRequest: (req) => {
+            n += 1;
+            const headers = { ...req.headers, Cookie: cookies[n % cookies.length]!, 'X-Forwarded-For': addressOf(n) };
+            return { ...req, body: recorded.body.replaceAll(key, randomUUID()), headers };
+          },
+          onResponse: (status, body) => {
+            if (status < 300 && answerOf(body).ok) ok += 1;
+            else if ((bad += 1) === 1) sample = `${status} ${body.slice(0, 300)}`;
+          },
+        },
+      ],
+    });
   // A served app is warm: the first calls load the action's code.
   await run({ amount: 20, connections: 5 });
   const before = await settledCount();
@@ -161,7 +189,7 @@ async function issuePhase(cookies: string[]) {
 
 /** The server's CPU time once it no longer grows: the work of the answers cut off at a deadline is done. */
 async function settledCpu(): Promise<number> {
-  for (let last = app.cpuMs(); ; ) {
+  for (let last = app.cpuMs(); ;) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = app.cpuMs();
     if (now - last < 50) return now;
@@ -173,7 +201,9 @@ async function settledCpu(): Promise<number> {
 async function settledCount(): Promise<number> {
   let last = -1;
   for (;;) {
-    const { rows: [s] } = await db.query(`SELECT count(*)::int AS n FROM "Issue" WHERE title = $1`, [TITLE]);
+    const {
+      rows: [s],
+    } = await db.query(`SELECT count(*)::int AS n FROM "Issue" WHERE title = $1`, [TITLE]);
     if (s.n === last) return last;
     last = s.n;
     await new Promise((r) => setTimeout(r, 1000));
@@ -192,7 +222,9 @@ function issueFloorPhase(sql: string) {
 
 /** One cast recorded from the motion page, then every member's at once (their own session and address), then again. */
 async function ballotPhase(voters: string[], motionId: number, others: string[]) {
-  const recorded = await recordAction(app.base, voters[0]!, `/motions/${motionId}`, (page) => page.getByRole('button', { name: '赞成' }).click());
+  const recorded = await recordAction(app.base, voters[0]!, `/motions/${motionId}`, (page) =>
+    page.getByRole('button', { name: '赞成' }).click(),
+  );
   const carried = fieldOf(recorded.body, 'choice') === 'FOR' && Number(fieldOf(recorded.body, 'motionId')) === motionId;
   check(carried, 'ballot: the recorded cast does not carry the motion and choice');
   const cast = async (cookie: string, i: number) => {
@@ -204,7 +236,10 @@ async function ballotPhase(voters: string[], motionId: number, others: string[])
   };
   // Warm-up: residents who are not on the roster try to cast (refused, nothing stored), loading the action's code.
   const warm = await Promise.all(others.slice(0, 10).map((c, i) => cast(c, 90_000 + i)));
-  check(warm.every((w) => w.refused), 'ballot warm-up: a resident off the roster was not refused');
+  check(
+    warm.every((w) => w.refused),
+    'ballot warm-up: a resident off the roster was not refused',
+  );
   console.log(`ballot: ${voters.length} members cast at once on motion ${motionId}…`);
   const t0 = performance.now();
   const cpu0 = app.cpuMs();

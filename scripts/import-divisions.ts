@@ -30,9 +30,7 @@ const load = <T>(file: string): T[] => JSON.parse(readFileSync(path.join(pkg, 'd
 
 const cities = new Map(load<Row>('cities.json').map((c) => [c.code, c.name]));
 const provinces = new Map(load<Row>('provinces.json').map((p) => [p.code, p.name]));
-const areas = load<Area>('areas.json').filter(
-  (a) => CITY_CODES.includes(a.cityCode) || EXTRA_DISTRICT_CODES.includes(a.code),
-);
+const areas = load<Area>('areas.json').filter((a) => CITY_CODES.includes(a.cityCode) || EXTRA_DISTRICT_CODES.includes(a.code));
 const areaCodes = new Set(areas.map((a) => a.code));
 const streets = load<StreetRow>('streets.json').filter((s) => areaCodes.has(s.areaCode));
 const streetCodes = new Set(streets.map((s) => s.code));
@@ -59,6 +57,4 @@ const out = {
 };
 const file = path.join(import.meta.dirname, '..', 'prisma', 'data', 'divisions.json');
 writeFileSync(file, JSON.stringify(out) + '\n');
-console.log(
-  `wrote ${file}: ${out.districts.length} districts, ${out.streets.length} streets, ${out.communities.length} communities`,
-);
+console.log(`wrote ${file}: ${out.districts.length} districts, ${out.streets.length} streets, ${out.communities.length} communities`);

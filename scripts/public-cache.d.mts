@@ -12,7 +12,12 @@ export type TPublicCache = {
 export function cacheKey(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): string | null;
 export function storableCookies(setCookie: number | string | string[] | undefined): boolean;
 export function isPublicPage(req: Pick<IncomingMessage, 'url'>): boolean;
-export function createPublicCache(options?: { maxBytes?: number; maxEntryBytes?: number; ttlMs?: number; now?: () => number }): TPublicCache;
+export function createPublicCache(options?: {
+  maxBytes?: number;
+  maxEntryBytes?: number;
+  ttlMs?: number;
+  now?: () => number;
+}): TPublicCache;
 export function listenForPublicChanges(
   pg: typeof import('pg').default,
   connectionString: string,

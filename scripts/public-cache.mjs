@@ -8,9 +8,23 @@
 const PUBLIC_PAGE =
   /^(?:\/en)?(?:\/?|\/places(?:\/(?:c|d|s)\/[A-Za-z0-9_-]{1,40}(?:\/meetings)?|\/p\/\d{1,12})?|\/board\/(?:c\/[A-Za-z0-9_-]{1,40}(?:\/conventions|\/finance)?|n\/\d{1,12}|verify))\/?$/;
 /** Cookies that change nothing in these pages (the language is part of the key). Any other cookie: not cached. */
-const HARMLESS_COOKIES = new Set(['YISHI_LOCALE', 'yishi-device', 'next-auth.csrf-token', '__Host-next-auth.csrf-token', 'next-auth.callback-url', '__Secure-next-auth.callback-url']);
+const HARMLESS_COOKIES = new Set([
+  'YISHI_LOCALE',
+  'yishi-device',
+  'next-auth.csrf-token',
+  '__Host-next-auth.csrf-token',
+  'next-auth.callback-url',
+  '__Secure-next-auth.callback-url',
+]);
 /** Client-side navigations and actions ask for other payloads than the HTML document. */
-const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'authorization'];
+const ROUTER_HEADERS = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-action',
+  'authorization',
+];
 /** What the response depends on besides the URL: language negotiation, compression, HSTS, the site's host. */
 const KEY_HEADERS = ['accept-language', 'accept-encoding', 'x-forwarded-proto', 'host', 'x-forwarded-host'];
 /** Headers that belong to one connection, not to the stored page. */
@@ -30,11 +44,17 @@ export function storableCookies(setCookie) {
 
 function cookieNames(header) {
   if (!header) return [];
-  return String(header).split(';').map((c) => c.slice(0, c.indexOf('=') < 0 ? undefined : c.indexOf('=')).trim()).filter(Boolean);
+  return String(header)
+    .split(';')
+    .map((c) => c.slice(0, c.indexOf('=') < 0 ? undefined : c.indexOf('=')).trim())
+    .filter(Boolean);
 }
 
 function localeCookie(header) {
-  const found = String(header ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith('YISHI_LOCALE='));
+  const found = String(header ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith('YISHI_LOCALE='));
   return found ? found.slice('YISHI_LOCALE='.length) : '';
 }
 
@@ -144,8 +164,15 @@ export function createPublicCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes =
     };
     res.once('finish', () => {
       const type = String(res.getHeader('content-type') ?? '');
-      const storable = req.method === 'GET' && res.statusCode === 200 && !unknownHeaders && type.startsWith('text/html')
-        && storableCookies(res.getHeader('set-cookie')) && size <= maxEntryBytes && listening && generation === started;
+      const storable =
+        req.method === 'GET' &&
+        res.statusCode === 200 &&
+        !unknownHeaders &&
+        type.startsWith('text/html') &&
+        storableCookies(res.getHeader('set-cookie')) &&
+        size <= maxEntryBytes &&
+        listening &&
+        generation === started;
       if (!storable) return;
       const headers = {};
       for (const [name, value] of Object.entries(res.getHeaders())) if (!HOP_HEADERS.has(name)) headers[name] = value;

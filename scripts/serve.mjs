@@ -20,9 +20,10 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Public pages for anonymous visitors come from memory while the database can tell us they changed (decision 032).
 const cache = createPublicCache({ ttlMs: Number(process.env.YISHI_PUBLIC_CACHE_TTL_MS ?? 60_000) });
-const stopListening = process.env.YISHI_PUBLIC_CACHE !== 'off' && process.env.DATABASE_URL
-  ? listenForPublicChanges(pg, process.env.DATABASE_URL, cache)
-  : async () => {};
+const stopListening =
+  process.env.YISHI_PUBLIC_CACHE !== 'off' && process.env.DATABASE_URL
+    ? listenForPublicChanges(pg, process.env.DATABASE_URL, cache)
+    : async () => {};
 const server = http.createServer((req, res) => {
   // Overwritten on every request: the app reads the client's address only from here.
   req.headers['x-yishi-client'] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], hops);

@@ -46,7 +46,9 @@ async function stop(code: number) {
 async function main() {
   // A real install prints notices with QR codes and sends links: they must carry the site's own address.
   if (!demo && !process.env.YISHI_PUBLIC_URL) {
-    throw new StartupError('Set YISHI_PUBLIC_URL to the address residents reach the app at (for example https://yishi.example.gov.cn): printed notices, QR codes and e-mails carry it.');
+    throw new StartupError(
+      'Set YISHI_PUBLIC_URL to the address residents reach the app at (for example https://yishi.example.gov.cn): printed notices, QR codes and e-mails carry it.',
+    );
   }
   await assertPortFree(port, 'app', 'PORT');
   if (process.env.DATABASE_URL) {

@@ -7,8 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const out = '.reports'; // not test-results/: Playwright empties that folder when it starts
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const run = (cmd, args, env = {}) =>
-  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 const readJson = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
 
 for (const script of ['typecheck', 'format:check', 'lint', 'db:check']) {
@@ -26,6 +25,8 @@ const p = readJson(`${out}/playwright.json`);
 const passed = (v?.numPassedTests ?? 0) + (p?.stats ? p.stats.expected + p.stats.flaky : 0);
 // A runner that crashed before writing its report counts as one failure.
 const failed = (v ? v.numFailedTests : 1) + (p?.stats ? p.stats.unexpected : 1);
-console.log(`\nunit+integration: ${v?.numPassedTests ?? 0} passed; end-to-end: ${p?.stats?.expected ?? 0} passed, ${p?.stats?.flaky ?? 0} flaky`);
+console.log(
+  `\nunit+integration: ${v?.numPassedTests ?? 0} passed; end-to-end: ${p?.stats?.expected ?? 0} passed, ${p?.stats?.flaky ?? 0} flaky`,
+);
 console.log(`Tests: ${passed} passed, ${failed} failed`);
 process.exit(vitestOk && e2eOk && failed === 0 ? 0 : 1);

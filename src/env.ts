@@ -6,14 +6,21 @@ import { z } from 'zod';
  */
 const ZEnv = z.object({
   DATABASE_URL: z
-    .string({ error: 'DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL=postgresql://user:password@host:5432/db.' })
-    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgresql:// (for example postgresql://user:password@host:5432/db).' }),
+    .string({
+      error: 'DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL=postgresql://user:password@host:5432/db.',
+    })
+    .regex(/^postgres(ql)?:\/\//, {
+      error: 'DATABASE_URL must start with postgresql:// (for example postgresql://user:password@host:5432/db).',
+    }),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** Seals secret ballots while a vote is open (decision 022); defaults to NEXTAUTH_SECRET. Keep it off the database machine. */
   YISHI_BALLOT_SECRET: z.string().min(16, { error: 'YISHI_BALLOT_SECRET must be at least 16 characters.' }).optional(),
   YISHI_DATA_DIR: z.string().optional(),
   /** e.g. smtps://user:password@smtp.example.com:465 — without it e-mails go to the log only. */
-  YISHI_SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'YISHI_SMTP_URL must look like smtps://user:password@smtp.example.com:465.' }).optional(),
+  YISHI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'YISHI_SMTP_URL must look like smtps://user:password@smtp.example.com:465.' })
+    .optional(),
   YISHI_MAIL_FROM: z.string().default('议事 Yishi <noreply@yishi.local>'),
   /** The address residents reach the app at, for links in e-mails. */
   YISHI_PUBLIC_URL: z.string().url().default('http://localhost:3000'),

@@ -25,9 +25,7 @@ export default function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce(), production);
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', csp);
-  const response = page
-    ? intl(new NextRequest(request, { headers }))
-    : NextResponse.next({ request: { headers } });
+  const response = page ? intl(new NextRequest(request, { headers })) : NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
   if (servedOverHttps(request.nextUrl.protocol, request.headers.get('x-forwarded-proto'))) {
     response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);

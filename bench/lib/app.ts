@@ -28,7 +28,15 @@ export async function startApp(name: string, env: Record<string, string> = {}): 
   const dataDir = path.join(os.tmpdir(), `yishi-bench-${name}-${port}`);
   const app = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), YISHI_PG_PORT: String(pgPort), YISHI_DATA_DIR: dataDir, YISHI_EPHEMERAL: '1', YISHI_JOBS: 'off', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      YISHI_PG_PORT: String(pgPort),
+      YISHI_DATA_DIR: dataDir,
+      YISHI_EPHEMERAL: '1',
+      YISHI_JOBS: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((r) => app.once('exit', r));

@@ -14,9 +14,13 @@ export const phoneOf = (i: number) => `1377${String(i + 1).padStart(7, '0')}`;
 export type TResidents = { phones: string[]; personIds: number[]; communityId: number; streetId: number; compoundId: number };
 
 export async function createResidents(db: pg.Client, n: number, communityCode = '510107009003'): Promise<TResidents> {
-  const { rows: [c] } = await db.query(`SELECT id, "streetId" FROM "Community" WHERE code = $1`, [communityCode]);
+  const {
+    rows: [c],
+  } = await db.query(`SELECT id, "streetId" FROM "Community" WHERE code = $1`, [communityCode]);
   if (!c) throw new Error(`no community ${communityCode} in the demo data`);
-  const { rows: [home] } = await db.query(
+  const {
+    rows: [home],
+  } = await db.query(
     `SELECT b."compoundId" AS id FROM "Household" h JOIN "Building" b ON b.id = h."buildingId" JOIN "Compound" p ON p.id = b."compoundId"
       WHERE p."communityId" = $1 GROUP BY b."compoundId" ORDER BY count(*) DESC LIMIT 1`,
     [c.id],
@@ -45,19 +49,28 @@ export async function createResidents(db: pg.Client, n: number, communityCode = 
 
 /** A council of these people with an electronic vote open on a motion at step 3 of a topic (two thirds of the roster to pass). */
 export async function createCouncilVote(db: pg.Client, r: TResidents, personIds: number[]) {
-  const { rows: [body] } = await db.query(
+  const {
+    rows: [body],
+  } = await db.query(
     `INSERT INTO "Body" (kind, name, "communityId", seats) VALUES ('COMMUNITY_COUNCIL', '基准议事会', $1, $2) RETURNING id`,
     [r.communityId, personIds.length],
   );
-  await db.query(`INSERT INTO "BodyMember" ("bodyId", "personId", "startsOn") SELECT $1, unnest($2::int[]), '2024-01-01'`, [body.id, personIds]);
-  const { rows: [topic] } = await db.query(
+  await db.query(`INSERT INTO "BodyMember" ("bodyId", "personId", "startsOn") SELECT $1, unnest($2::int[]), '2024-01-01'`, [
+    body.id,
+    personIds,
+  ]);
+  const {
+    rows: [topic],
+  } = await db.query(
     `INSERT INTO "Topic" (title, description, "procedureId", "stepIndex", "stepDueAt", "districtId", "streetId", "communityId", "createdById", "updatedAt")
       SELECT '基准表决', '基准', id, 3, now(), (SELECT "districtId" FROM "Street" WHERE id = $2), $2, $1, 1, now()
         FROM "Procedure" WHERE code = 'COURTYARD_ROADSHOW' AND "districtId" IS NULL RETURNING id`,
     [r.communityId, r.streetId],
   );
   const rule = JSON.stringify({ kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } });
-  const { rows: [motion] } = await db.query(
+  const {
+    rows: [motion],
+  } = await db.query(
     `INSERT INTO "Motion" ("topicId", "stepIndex", "bodyId", voters, rule, roster, mode)
       VALUES ($1, 3, $2, '{"kind":"BODY"}', $3, $4, 'ELECTRONIC') RETURNING id`,
     [topic.id, body.id, rule, personIds],
@@ -65,7 +78,9 @@ export async function createCouncilVote(db: pg.Client, r: TResidents, personIds:
   await db.query(`INSERT INTO "MotionVoter" ("motionId", "voterKey") SELECT $1, unnest($2::int[])`, [motion.id, personIds]);
   // A second motion on the same topic for pgbench's ballots (the floor), with a roster as large as they may need
   // (a ballot's voter must be on its motion's roster: Ballot → MotionVoter).
-  const { rows: [floor] } = await db.query(
+  const {
+    rows: [floor],
+  } = await db.query(
     `INSERT INTO "Motion" ("topicId", "stepIndex", voters, rule, mode) VALUES ($1, 3, '{"kind":"BODY"}', $2, 'ELECTRONIC') RETURNING id`,
     [topic.id, rule],
   );
@@ -76,6 +91,8 @@ export async function createCouncilVote(db: pg.Client, r: TResidents, personIds:
 /** Ballots of a motion: stored rows and distinct voters (exactly once means both equal the voters who were told yes). */
 export async function countBallots(db: pg.Client, motionId: number) {
   const sql = `SELECT count(*)::int AS stored, count(DISTINCT "voterKey")::int AS voters FROM "Ballot" WHERE "motionId" = $1`;
-  const { rows: [n] } = await db.query(sql, [motionId]);
+  const {
+    rows: [n],
+  } = await db.query(sql, [motionId]);
   return n as { stored: number; voters: number };
 }

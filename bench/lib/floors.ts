@@ -10,10 +10,15 @@ import type pg from 'pg';
  * in one transaction. `accounts`: how many residents the per-account counters spread over.
  */
 export async function issueFloorSql(db: pg.Client, o: { compoundId: number; categoryId: number; accounts: number }) {
-  const { rows: [p] } = await db.query(`SELECT c."districtId" AS d, c."streetId" AS s, c."communityId" AS cm,
+  const {
+    rows: [p],
+  } = await db.query(
+    `SELECT c."districtId" AS d, c."streetId" AS s, c."communityId" AS cm,
       (SELECT "assigneeUserId" FROM "Issue" WHERE "compoundId" = c.id AND "assigneeUserId" IS NOT NULL ORDER BY id DESC LIMIT 1) AS a,
       (SELECT min(id) FROM "User" WHERE phone LIKE '1377%') AS u
-    FROM "Compound" c WHERE c.id = $1`, [o.compoundId]);
+    FROM "Compound" c WHERE c.id = $1`,
+    [o.compoundId],
+  );
   const now = `(extract(epoch from now()) * 1000)::bigint`;
   const counter = (key: string, ms: number) => `INSERT INTO "RateLimit" VALUES (${key}, 1, ${now} + ${ms})
   ON CONFLICT (key) DO UPDATE SET points = CASE WHEN "RateLimit".expire <= ${now} THEN 1 ELSE "RateLimit".points + 1 END,

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { percentile } from './stats.ts';
 
 function findPgbench(): string {
-  const installed = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`) : [];
+  const installed = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`)
+    : [];
   const found = ['pgbench', ...installed].find((p) => (p === 'pgbench' ? spawnSync('pgbench', ['--version']).status === 0 : existsSync(p)));
   if (!found) throw new Error('pgbench not found: apt-get install -y postgresql-client');
   return found;
@@ -27,7 +29,12 @@ export function runPgbench(dbUrl: string, script: string, o: { clients: number; 
     const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1]);
     // Per-transaction log lines: client_id transaction_no time_us script_no time_epoch time_us.
     const logs = readdirSync(dir).filter((f) => f.startsWith('log'));
-    const ms = logs.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[2]) / 1000));
+    const ms = logs.flatMap((f) =>
+      readFileSync(path.join(dir, f), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => Number(l.split(' ')[2]) / 1000),
+    );
     return { tps, transactions: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,11 +14,24 @@ const OWN = new Set(['cookie', 'content-length', 'host', 'connection', 'x-forwar
 // As playwright.config.ts launches Debian's Chromium.
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 const PHONE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
-export async function recordAction(base: string, cookie: string, pagePath: string, act: (page: Page) => Promise<void>): Promise<TRecordedAction> {
+export async function recordAction(
+  base: string,
+  cookie: string,
+  pagePath: string,
+  act: (page: Page) => Promise<void>,
+): Promise<TRecordedAction> {
   const browser = await chromium.launch(LAUNCH);
   try {
     const context = await browser.newContext(PHONE);
@@ -41,7 +54,10 @@ export async function recordAction(base: string, cookie: string, pagePath: strin
     // The form is dispatched by React only once the page is hydrated.
     await page.waitForLoadState('networkidle');
     await act(page);
-    await Promise.race([seen, new Promise((_, reject) => setTimeout(() => reject(new Error(`no server-action call was made from ${pagePath}`)), 20_000))]);
+    await Promise.race([
+      seen,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no server-action call was made from ${pagePath}`)), 20_000)),
+    ]);
     return recorded!;
   } finally {
     await browser.close();

@@ -3,14 +3,20 @@ export async function signIn(base: string, phone: string, password: string, addr
   const from: Record<string, string> = address ? { 'X-Forwarded-For': address } : {};
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: from });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar, ...from },
     body: new URLSearchParams({ csrfToken, phone, password, json: 'true' }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('next-auth.session-token='));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('next-auth.session-token='));
   if (!session) throw new Error(`sign-in of ${phone} failed (${res.status})`);
   return session;
 }

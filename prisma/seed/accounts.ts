@@ -11,34 +11,72 @@ export async function seedAccounts(tx: Prisma.TransactionClient) {
   const tanghu = await community('510116001001');
   const jinsha = await community('510502006006');
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
-  const staff = async (phone: string, name: string, role: Prisma.RoleGrantCreateManyInput['role'], placeLevel: Prisma.RoleGrantCreateManyInput['placeLevel'], placeId: number) =>
-    createStaff(tx, { name, phone, password: pw, role, placeLevel, placeId });
+  const staff = async (
+    phone: string,
+    name: string,
+    role: Prisma.RoleGrantCreateManyInput['role'],
+    placeLevel: Prisma.RoleGrantCreateManyInput['placeLevel'],
+    placeId: number,
+  ) => createStaff(tx, { name, phone, password: pw, role, placeLevel, placeId });
 
   await staff('13900001001', '刘建华', 'COMMUNITY_SECRETARY', 'COMMUNITY', jinyang.id);
   await staff('13900002002', '周志强', 'COMMUNITY_SECRETARY', 'COMMUNITY', tanghu.id);
   await staff('13900003001', '李东升', 'STREET_STAFF', 'STREET', (await street('510116001')).id);
   await staff('13900003002', '何晋阳', 'STREET_STAFF', 'STREET', (await street('510107009')).id);
-  await staff('13900004001', '陈双流', 'DISTRICT_ADMIN', 'DISTRICT', (await tx.district.findUniqueOrThrow({ where: { code: '510116' } })).id);
+  await staff(
+    '13900004001',
+    '陈双流',
+    'DISTRICT_ADMIN',
+    'DISTRICT',
+    (await tx.district.findUniqueOrThrow({ where: { code: '510116' } })).id,
+  );
   await staff('13900006001', '罗网格', 'GRID_WORKER', 'COMMUNITY', jinsha.id);
 
   // The Oucheng Garden branch secretary, also chair of its owners' committee and an owner there (S4).
   const wang = await tx.person.findUniqueOrThrow({ where: { phone: '13900002001' }, include: { ownerships: true } });
-  const wangUser = await createVerifiedResident(tx, { personId: wang.id, phone: wang.phone!, password: pw, householdId: wang.ownerships[0]!.householdId });
-  await tx.roleGrant.create({ data: { userId: wangUser.id, role: 'BRANCH_SECRETARY', placeLevel: 'COMPOUND', placeId: oucheng.id, startsOn: new Date('2024-01-01') } });
+  const wangUser = await createVerifiedResident(tx, {
+    personId: wang.id,
+    phone: wang.phone!,
+    password: pw,
+    householdId: wang.ownerships[0]!.householdId,
+  });
+  await tx.roleGrant.create({
+    data: { userId: wangUser.id, role: 'BRANCH_SECRETARY', placeLevel: 'COMPOUND', placeId: oucheng.id, startsOn: new Date('2024-01-01') },
+  });
 
   // A verified owner of Beiyuan, on the courtyard and community councils (S1).
   const zhang = await tx.person.findFirstOrThrow({ where: { name: '张桂兰' }, include: { ownerships: true } });
   await tx.person.update({ where: { id: zhang.id }, data: { phone: '13900001002' } });
-  await createVerifiedResident(tx, { personId: zhang.id, phone: '13900001002', password: pw, householdId: zhang.ownerships[0]!.householdId });
+  await createVerifiedResident(tx, {
+    personId: zhang.id,
+    phone: '13900001002',
+    password: pw,
+    householdId: zhang.ownerships[0]!.householdId,
+  });
 
   // S3: building 3 of Jinsha — its party member is the building head; an owner there reports.
   const chen = await tx.person.findFirstOrThrow({ where: { name: '陈德明' } });
   await tx.person.update({ where: { id: chen.id }, data: { phone: '13900006002' } });
   const building3 = await tx.building.findFirstOrThrow({ where: { name: '3栋', compound: { name: '金沙小区' } } });
-  await createStaff(tx, { name: '陈德明', phone: '13900006002', password: pw, role: 'BUILDING_HEAD', placeLevel: 'BUILDING', placeId: building3.id });
-  const b3owner = await tx.person.findFirstOrThrow({ where: { ownerships: { some: { household: { buildingId: building3.id } } }, NOT: { id: chen.id } }, include: { ownerships: true } });
+  await createStaff(tx, {
+    name: '陈德明',
+    phone: '13900006002',
+    password: pw,
+    role: 'BUILDING_HEAD',
+    placeLevel: 'BUILDING',
+    placeId: building3.id,
+  });
+  const b3owner = await tx.person.findFirstOrThrow({
+    where: { ownerships: { some: { household: { buildingId: building3.id } } }, NOT: { id: chen.id } },
+    include: { ownerships: true },
+  });
   await tx.person.update({ where: { id: b3owner.id }, data: { name: '黄素芬', phone: '13900006003' } });
-  await createVerifiedResident(tx, { personId: b3owner.id, phone: '13900006003', password: pw, householdId: b3owner.ownerships[0]!.householdId });
+  await createVerifiedResident(tx, {
+    personId: b3owner.id,
+    phone: '13900006003',
+    password: pw,
+    householdId: b3owner.ownerships[0]!.householdId,
+  });
 
   // A resident who registered (naming Jinyang, where Beiyuan is) but has not claimed a household yet (decision 030).
   const newcomer = await createUser(tx, { name: '新来的居民', phone: '13900005001', password: pw });

@@ -2,7 +2,14 @@
 import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { createPopulatedCompound } from '../../tests/factories/compound.ts';
 import type { NameSource } from '../../tests/factories/names.ts';
-import { addPartyPosition, assignOrganization, createBody, createOrganization, createPartyOrg, registerPartyMember } from '../../tests/factories/organisation.ts';
+import {
+  addPartyPosition,
+  assignOrganization,
+  createBody,
+  createOrganization,
+  createPartyOrg,
+  registerPartyMember,
+} from '../../tests/factories/organisation.ts';
 import { createPeople, createPerson } from '../../tests/factories/people.ts';
 import { communityByCode } from '../../tests/factories/territory.ts';
 
@@ -19,10 +26,21 @@ export async function seedBeiyuan(tx: Prisma.TransactionClient, names: NameSourc
 
   const committee = await createPartyOrg(tx, { kind: 'COMMUNITY_COMMITTEE', name: '晋阳社区党委', communityId: community.id });
   const branch = await createPartyOrg(tx, {
-    kind: 'COMPOUND_BRANCH', name: '北苑小区党支部', communityId: community.id, compoundId: compound.id, parentId: committee.id,
+    kind: 'COMPOUND_BRANCH',
+    name: '北苑小区党支部',
+    communityId: community.id,
+    compoundId: compound.id,
+    parentId: committee.id,
   });
   for (const b of buildings.slice(0, 2)) {
-    await createPartyOrg(tx, { kind: 'BUILDING_GROUP', name: `北苑${b.name}党小组`, communityId: community.id, compoundId: compound.id, buildingId: b.id, parentId: branch.id });
+    await createPartyOrg(tx, {
+      kind: 'BUILDING_GROUP',
+      name: `北苑${b.name}党小组`,
+      communityId: community.id,
+      compoundId: compound.id,
+      buildingId: b.id,
+      parentId: branch.id,
+    });
   }
 
   const secretary = await createPerson(tx, { name: '刘建华', phone: '13900001001' });
@@ -36,7 +54,10 @@ export async function seedBeiyuan(tx: Prisma.TransactionClient, names: NameSourc
   const retiree = owners[5]!;
   await tx.person.update({ where: { id: retiree.id }, data: { name: '张桂兰', birthYear: 1954, gender: 'FEMALE' } });
   await createBody(tx, {
-    kind: 'COURTYARD_COUNCIL', name: '北苑院落议事会', communityId: community.id, compoundId: compound.id,
+    kind: 'COURTYARD_COUNCIL',
+    name: '北苑院落议事会',
+    communityId: community.id,
+    compoundId: compound.id,
     memberIds: [branchSecretary.id, retiree.id, owners[9]!.id, owners[14]!.id, owners[20]!.id],
     positions: ['CHAIR', 'MEMBER', 'MEMBER', 'SECRETARY', 'MEMBER'],
   });
@@ -44,22 +65,35 @@ export async function seedBeiyuan(tx: Prisma.TransactionClient, names: NameSourc
   // The community council of 37: two thirds of all (25) pass a roadshow project.
   const councillors = await createPeople(tx, 35, names);
   await createBody(tx, {
-    kind: 'COMMUNITY_COUNCIL', name: '晋阳社区议事会', communityId: community.id, seats: 37,
+    kind: 'COMMUNITY_COUNCIL',
+    name: '晋阳社区议事会',
+    communityId: community.id,
+    seats: 37,
     memberIds: [secretary.id, retiree.id, ...councillors.map((p) => p.id)],
     positions: ['CHAIR', 'MEMBER', 'SECRETARY'],
   });
   const staff = await createPeople(tx, 4, names);
   await createBody(tx, {
-    kind: 'RESIDENTS_COMMITTEE', name: '晋阳社区居民委员会', communityId: community.id,
-    memberIds: [secretary.id, ...staff.map((p) => p.id)], positions: ['CHAIR', 'VICE_CHAIR'],
+    kind: 'RESIDENTS_COMMITTEE',
+    name: '晋阳社区居民委员会',
+    communityId: community.id,
+    memberIds: [secretary.id, ...staff.map((p) => p.id)],
+    positions: ['CHAIR', 'VICE_CHAIR'],
   });
   await createBody(tx, {
-    kind: 'TWO_COMMITTEES', name: '晋阳社区两委', communityId: community.id,
+    kind: 'TWO_COMMITTEES',
+    name: '晋阳社区两委',
+    communityId: community.id,
     memberIds: [secretary.id, ...staff.slice(0, 3).map((p) => p.id)],
   });
 
   const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '成都锦苑物业服务有限公司', hasPartyOrg: true });
-  await assignOrganization(tx, { organizationId: firm.id, relation: 'PROPERTY_SERVICE', communityId: community.id, compoundId: compound.id });
+  await assignOrganization(tx, {
+    organizationId: firm.id,
+    relation: 'PROPERTY_SERVICE',
+    communityId: community.id,
+    compoundId: compound.id,
+  });
   const builder = await createOrganization(tx, { kind: 'NEARBY_FIRM', name: '四川晋城建筑工程有限公司' });
   await assignOrganization(tx, { organizationId: builder.id, relation: 'SERVICE', communityId: community.id });
   const social = await createOrganization(tx, { kind: 'SOCIAL_ORG', name: '武侯区益邻社区发展中心' });

@@ -34,7 +34,12 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     { timeout: 60_000 },
   );
   // Later stages, each once and in one transaction; each waits for what it builds on.
-  const stage = (flag: string, value: string, ready: (tx: Prisma.TransactionClient) => Promise<boolean>, run: (tx: Prisma.TransactionClient) => Promise<unknown>) =>
+  const stage = (
+    flag: string,
+    value: string,
+    ready: (tx: Prisma.TransactionClient) => Promise<boolean>,
+    run: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  ) =>
     db.$transaction(
       async (tx) => {
         if (await tx.systemFlag.findUnique({ where: { key: flag } })) return false;
@@ -47,13 +52,32 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     );
   const done = (flag: string) => async (tx: Prisma.TransactionClient) => !!(await tx.systemFlag.findUnique({ where: { key: flag } }));
   // Categories and procedures are reference data loaded before the demo.
-  const issues = await stage('demo-issues', 'S3', async (tx) => (await tx.issueCategory.count()) > 0, (tx) => seedIssues(tx, new Date()));
-  const channels = await stage('demo-issue-channels', 'open311, desk entry, district settings', done('demo-issues'), (tx) => seedIssueChannels(tx, new Date()));
-  const topics = await stage('demo-topics', 'S2, S4', async (tx) => (await done('demo-issues')(tx)) && (await tx.procedure.count()) > 0, (tx) => seedTopics(tx, new Date()));
+  const issues = await stage(
+    'demo-issues',
+    'S3',
+    async (tx) => (await tx.issueCategory.count()) > 0,
+    (tx) => seedIssues(tx, new Date()),
+  );
+  const channels = await stage('demo-issue-channels', 'open311, desk entry, district settings', done('demo-issues'), (tx) =>
+    seedIssueChannels(tx, new Date()),
+  );
+  const topics = await stage(
+    'demo-topics',
+    'S2, S4',
+    async (tx) => (await done('demo-issues')(tx)) && (await tx.procedure.count()) > 0,
+    (tx) => seedTopics(tx, new Date()),
+  );
   const board = await stage('demo-board', 'S1', done('demo-topics'), (tx) => seedBoard(tx, new Date()));
   const meetings = await stage('demo-meetings', 'S4 rhythm, council sign-in', done('demo-accounts'), (tx) => seedMeetings(tx, new Date()));
-  const votes = await stage('demo-votes', 'S1 roadshow vote, S5 written consultation', done('demo-board'), (tx) => seedVotes(tx, new Date()));
-  const stats = await stage('demo-stats', 'S6 street dashboard', async (tx) => (await done('demo-issues')(tx)) && (await done('demo-accounts')(tx)), (tx) => seedStats(tx, new Date()));
+  const votes = await stage('demo-votes', 'S1 roadshow vote, S5 written consultation', done('demo-board'), (tx) =>
+    seedVotes(tx, new Date()),
+  );
+  const stats = await stage(
+    'demo-stats',
+    'S6 street dashboard',
+    async (tx) => (await done('demo-issues')(tx)) && (await done('demo-accounts')(tx)),
+    (tx) => seedStats(tx, new Date()),
+  );
   return places || accounts || issues || channels || topics || board || meetings || votes || stats;
 }
 

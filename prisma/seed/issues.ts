@@ -10,21 +10,65 @@ export async function seedIssues(tx: Prisma.TransactionClient, now: Date) {
   const day = 24 * 3600_000;
   const earlier = new Date(now.getTime() - 10 * day);
   await createIssueWithHistory(tx, {
-    categoryCode: 'FACILITIES', title: '3栋化粪池堵塞', description: '3栋一单元化粪池堵塞，污水漫到楼道，附近住户没法用卫生间。',
-    compoundId: building3.compoundId, buildingId: building3.id, authorUserId: reporter.id, assigneeUserId: head.id,
-    createdAt: earlier, acknowledgeBy: new Date(earlier.getTime() + 2 * 3600_000), resolveBy: new Date(earlier.getTime() + 2 * day),
-    rating: 'SATISFIED', ratingComment: '两天就修好了，谢谢陈师傅',
+    categoryCode: 'FACILITIES',
+    title: '3栋化粪池堵塞',
+    description: '3栋一单元化粪池堵塞，污水漫到楼道，附近住户没法用卫生间。',
+    compoundId: building3.compoundId,
+    buildingId: building3.id,
+    authorUserId: reporter.id,
+    assigneeUserId: head.id,
+    createdAt: earlier,
+    acknowledgeBy: new Date(earlier.getTime() + 2 * 3600_000),
+    resolveBy: new Date(earlier.getTime() + 2 * day),
+    rating: 'SATISFIED',
+    ratingComment: '两天就修好了，谢谢陈师傅',
     steps: [
-      { type: 'ACKNOWLEDGE', toState: 'ACKNOWLEDGED', actorUserId: head.id, actorLabel: '陈德明', message: '已到现场查看，已报小区党支部', minutesAfter: 35 },
-      { type: 'START', toState: 'IN_PROGRESS', actorUserId: head.id, actorLabel: '陈德明', message: '支部召集物业和业委会，3栋业主书面征求意见同意由维修资金列支', minutesAfter: 24 * 60 },
-      { type: 'RESOLVE', toState: 'RESOLVED', actorUserId: head.id, actorLabel: '陈德明', message: '物业已疏通并更换管道', minutesAfter: 44 * 60 },
-      { type: 'RATE', toState: 'CLOSED', actorUserId: reporter.id, actorLabel: '黄素芬', message: '两天就修好了，谢谢陈师傅', minutesAfter: 46 * 60 },
+      {
+        type: 'ACKNOWLEDGE',
+        toState: 'ACKNOWLEDGED',
+        actorUserId: head.id,
+        actorLabel: '陈德明',
+        message: '已到现场查看，已报小区党支部',
+        minutesAfter: 35,
+      },
+      {
+        type: 'START',
+        toState: 'IN_PROGRESS',
+        actorUserId: head.id,
+        actorLabel: '陈德明',
+        message: '支部召集物业和业委会，3栋业主书面征求意见同意由维修资金列支',
+        minutesAfter: 24 * 60,
+      },
+      {
+        type: 'RESOLVE',
+        toState: 'RESOLVED',
+        actorUserId: head.id,
+        actorLabel: '陈德明',
+        message: '物业已疏通并更换管道',
+        minutesAfter: 44 * 60,
+      },
+      {
+        type: 'RATE',
+        toState: 'CLOSED',
+        actorUserId: reporter.id,
+        actorLabel: '黄素芬',
+        message: '两天就修好了，谢谢陈师傅',
+        minutesAfter: 46 * 60,
+      },
     ],
   });
   await createIssueWithHistory(tx, {
-    categoryCode: 'ENVIRONMENT', title: '3栋楼下垃圾桶满溢', description: '垃圾桶两天没清运，有异味。',
-    compoundId: building3.compoundId, buildingId: building3.id, authorUserId: reporter.id, anonymous: true, assigneeUserId: head.id,
-    createdAt: new Date(now.getTime() - 3600_000), acknowledgeBy: new Date(now.getTime() + 3 * 3600_000), resolveBy: new Date(now.getTime() + 3 * day),
+    categoryCode: 'ENVIRONMENT',
+    title: '3栋楼下垃圾桶满溢',
+    description: '垃圾桶两天没清运，有异味。',
+    compoundId: building3.compoundId,
+    buildingId: building3.id,
+    authorUserId: reporter.id,
+    anonymous: true,
+    assigneeUserId: head.id,
+    createdAt: new Date(now.getTime() - 3600_000),
+    acknowledgeBy: new Date(now.getTime() + 3 * 3600_000),
+    resolveBy: new Date(now.getTime() + 3 * day),
     steps: [],
   });
 }
@@ -41,20 +85,65 @@ export async function seedIssueChannels(tx: Prisma.TransactionClient, now: Date)
   const grid = await tx.user.findUniqueOrThrow({ where: { phone: '13900006001' }, include: { person: true } });
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
   const jinsha = await tx.compound.findFirstOrThrow({ where: { name: '金沙小区' } });
-  const key = await createApiKey(tx, { districtId: oucheng.districtId, name: '演示：成都市12345热线', secret: DEMO_API_KEY, createdById: admin.id });
-  await tx.issueCategory.create({
-    data: { code: 'LIFT', districtId: oucheng.districtId, nameZh: '电梯故障', nameEn: 'Lift breakdown', handlerRole: 'BRANCH_SECRETARY', acknowledgeMinutes: 30, resolveWorkingDays: 1, remindBeforeMinutes: 15 },
+  const key = await createApiKey(tx, {
+    districtId: oucheng.districtId,
+    name: '演示：成都市12345热线',
+    secret: DEMO_API_KEY,
+    createdById: admin.id,
   });
-  await tx.calendarDay.create({ data: { districtId: oucheng.districtId, date: dateOnly('2027-01-01'), kind: 'HOLIDAY', note: '元旦（2027 年安排公布前先录入）', createdById: admin.id } });
+  await tx.issueCategory.create({
+    data: {
+      code: 'LIFT',
+      districtId: oucheng.districtId,
+      nameZh: '电梯故障',
+      nameEn: 'Lift breakdown',
+      handlerRole: 'BRANCH_SECRETARY',
+      acknowledgeMinutes: 30,
+      resolveWorkingDays: 1,
+      remindBeforeMinutes: 15,
+    },
+  });
+  await tx.calendarDay.create({
+    data: {
+      districtId: oucheng.districtId,
+      date: dateOnly('2027-01-01'),
+      kind: 'HOLIDAY',
+      note: '元旦（2027 年安排公布前先录入）',
+      createdById: admin.id,
+    },
+  });
   const hour = 3600_000;
   await createIssueWithHistory(tx, {
-    categoryCode: 'PARKING', title: '欧城花园东门外车辆乱停', description: '12345 来电：东门外人行道上每天晚上停满车，老人推轮椅过不去。',
-    compoundId: oucheng.id, authorUserId: null, channel: 'OPEN311', apiKeyId: key.id, reporterName: '孙先生', reporterPhone: '13712345678',
-    submittedBy: '演示：成都市12345热线（12345/Open311）', createdAt: new Date(now.getTime() - 5 * hour), acknowledgeBy: new Date(now.getTime() - hour), resolveBy: new Date(now.getTime() + 48 * hour), steps: [],
+    categoryCode: 'PARKING',
+    title: '欧城花园东门外车辆乱停',
+    description: '12345 来电：东门外人行道上每天晚上停满车，老人推轮椅过不去。',
+    compoundId: oucheng.id,
+    authorUserId: null,
+    channel: 'OPEN311',
+    apiKeyId: key.id,
+    reporterName: '孙先生',
+    reporterPhone: '13712345678',
+    submittedBy: '演示：成都市12345热线（12345/Open311）',
+    createdAt: new Date(now.getTime() - 5 * hour),
+    acknowledgeBy: new Date(now.getTime() - hour),
+    resolveBy: new Date(now.getTime() + 48 * hour),
+    steps: [],
   });
   await createIssueWithHistory(tx, {
-    categoryCode: 'ENVIRONMENT', title: '2栋后面绿化带有人种菜', description: '入户走访时赵大爷反映：2栋后面绿化带被挖开种菜，施肥气味大。',
-    compoundId: jinsha.id, authorUserId: null, channel: 'STAFF_ENTRY', enteredById: grid.id, reporterName: '赵大爷', reporterPhone: '13755556666', assigneeUserId: grid.id,
-    submittedBy: `${grid.person.name}（代赵大爷登记）`, createdAt: new Date(now.getTime() - 2 * hour), acknowledgeBy: new Date(now.getTime() + 2 * hour), resolveBy: new Date(now.getTime() + 72 * hour), steps: [],
+    categoryCode: 'ENVIRONMENT',
+    title: '2栋后面绿化带有人种菜',
+    description: '入户走访时赵大爷反映：2栋后面绿化带被挖开种菜，施肥气味大。',
+    compoundId: jinsha.id,
+    authorUserId: null,
+    channel: 'STAFF_ENTRY',
+    enteredById: grid.id,
+    reporterName: '赵大爷',
+    reporterPhone: '13755556666',
+    assigneeUserId: grid.id,
+    submittedBy: `${grid.person.name}（代赵大爷登记）`,
+    createdAt: new Date(now.getTime() - 2 * hour),
+    acknowledgeBy: new Date(now.getTime() + 2 * hour),
+    resolveBy: new Date(now.getTime() + 72 * hour),
+    steps: [],
   });
 }

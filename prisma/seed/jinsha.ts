@@ -2,7 +2,14 @@
 import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { createPopulatedCompound } from '../../tests/factories/compound.ts';
 import type { NameSource } from '../../tests/factories/names.ts';
-import { addPartyPosition, assignOrganization, createBody, createOrganization, createPartyOrg, registerPartyMember } from '../../tests/factories/organisation.ts';
+import {
+  addPartyPosition,
+  assignOrganization,
+  createBody,
+  createOrganization,
+  createPartyOrg,
+  registerPartyMember,
+} from '../../tests/factories/organisation.ts';
 import { createPeople } from '../../tests/factories/people.ts';
 import { communityByCode, createGrid } from '../../tests/factories/territory.ts';
 
@@ -23,10 +30,19 @@ export async function seedJinsha(tx: Prisma.TransactionClient, names: NameSource
 
   const committee = await createPartyOrg(tx, { kind: 'COMMUNITY_COMMITTEE', name: '金沙社区党委', communityId: community.id });
   const branch = await createPartyOrg(tx, {
-    kind: 'COMPOUND_BRANCH', name: '金沙小区党支部', communityId: community.id, compoundId: compound.id, parentId: committee.id,
+    kind: 'COMPOUND_BRANCH',
+    name: '金沙小区党支部',
+    communityId: community.id,
+    compoundId: compound.id,
+    parentId: committee.id,
   });
   const group = await createPartyOrg(tx, {
-    kind: 'BUILDING_GROUP', name: '金沙3栋党小组', communityId: community.id, compoundId: compound.id, buildingId: building3.id, parentId: branch.id,
+    kind: 'BUILDING_GROUP',
+    name: '金沙3栋党小组',
+    communityId: community.id,
+    compoundId: compound.id,
+    buildingId: building3.id,
+    parentId: branch.id,
   });
   // The party member of building 3 who acknowledges the report: a party-member central household.
   const building3Owners = owners.slice(36, 54);
@@ -39,10 +55,18 @@ export async function seedJinsha(tx: Prisma.TransactionClient, names: NameSource
   await addPartyPosition(tx, { partyOrgId: branch.id, personId: branchSecretary!.id, position: 'SECRETARY' });
 
   await createBody(tx, {
-    kind: 'OWNERS_COMMITTEE', name: '金沙小区业主委员会', communityId: community.id, compoundId: compound.id,
+    kind: 'OWNERS_COMMITTEE',
+    name: '金沙小区业主委员会',
+    communityId: community.id,
+    compoundId: compound.id,
     memberIds: owners.slice(0, 5).map((p) => p.id),
   });
   const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '泸州金沙物业服务有限公司' });
-  await assignOrganization(tx, { organizationId: firm.id, relation: 'PROPERTY_SERVICE', communityId: community.id, compoundId: compound.id });
+  await assignOrganization(tx, {
+    organizationId: firm.id,
+    relation: 'PROPERTY_SERVICE',
+    communityId: community.id,
+    compoundId: compound.id,
+  });
   return { compoundId: compound.id };
 }

@@ -4,7 +4,7 @@ export const DEMO_LOGINS = {
   accounts: [
     { phone: '13900001001', label: '刘建华 — 晋阳社区党委书记 (community secretary, Wuhou / Jinyang)' },
     { phone: '13900002002', label: '周志强 — 棠湖社区党委书记 (community secretary, Shuangliu / Dongsheng)' },
-    { phone: '13900002001', label: '王秀英 — 欧城花园党支部书记、业委会主任 (branch secretary, owners\' committee chair, owner)' },
+    { phone: '13900002001', label: "王秀英 — 欧城花园党支部书记、业委会主任 (branch secretary, owners' committee chair, owner)" },
     { phone: '13900003001', label: '李东升 — 东升街道工作人员 (street staff, Dongsheng)' },
     { phone: '13900003002', label: '何晋阳 — 晋阳街道工作人员 (street staff, Jinyang)' },
     { phone: '13900004001', label: '陈双流 — 双流区管理员 (district admin, Shuangliu)' },
@@ -16,6 +16,6 @@ export const DEMO_LOGINS = {
     { phone: '13900007001', label: '赵桂芳 — 龙躺梁社区党委书记 (community secretary, Yangquan / Longtangliang, S2 topic)' },
     { phone: '13900007002', label: '孙丽 — 龙躺梁小区业主，反映停车问题 (verified owner, S2 reporter)' },
     { phone: '13900007003', label: '钱明 — 龙躺梁小区业主，匿名反映 (verified owner, anonymous S2 reporter)' },
-    { phone: '13900007004', label: '周建国 — 龙躺梁居民代表 (residents\' representative, S2 stakeholder)' },
+    { phone: '13900007004', label: "周建国 — 龙躺梁居民代表 (residents' representative, S2 stakeholder)" },
   ],
 };

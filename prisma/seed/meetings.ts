@@ -13,20 +13,68 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
   const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const cal = officialCalendar();
   const series = [
-    { kind: 'RECEPTION_DAY' as const, title: '欧城花园业主接待日', days: [6, 26], minute: 9 * 60, minutes: 180, location: '欧城花园物业服务中心', bodyId: undefined as number | undefined },
-    { kind: 'JOINT' as const, title: '党支部、业委会、监委会联席会议', days: [16], minute: 19 * 60, minutes: 90, location: '欧城花园党群服务站', bodyId: (await tx.body.findFirst({ where: { compoundId: oucheng.id, kind: 'OWNERS_COMMITTEE' } }))?.id },
+    {
+      kind: 'RECEPTION_DAY' as const,
+      title: '欧城花园业主接待日',
+      days: [6, 26],
+      minute: 9 * 60,
+      minutes: 180,
+      location: '欧城花园物业服务中心',
+      bodyId: undefined as number | undefined,
+    },
+    {
+      kind: 'JOINT' as const,
+      title: '党支部、业委会、监委会联席会议',
+      days: [16],
+      minute: 19 * 60,
+      minutes: 90,
+      location: '欧城花园党群服务站',
+      bodyId: (await tx.body.findFirst({ where: { compoundId: oucheng.id, kind: 'OWNERS_COMMITTEE' } }))?.id,
+    },
   ];
   for (const s of series) {
     const rule = { freq: 'MONTHLY' as const, monthDays: s.days };
     const row = await tx.meetingSeries.create({
-      data: { kind: s.kind, title: s.title, communityId: oucheng.communityId, compoundId: oucheng.id, bodyId: s.bodyId ?? null, rule, startMinute: s.minute, durationMinutes: s.minutes, location: s.location, shiftOffHolidays: true, createdById: wang.id },
+      data: {
+        kind: s.kind,
+        title: s.title,
+        communityId: oucheng.communityId,
+        compoundId: oucheng.id,
+        bodyId: s.bodyId ?? null,
+        rule,
+        startMinute: s.minute,
+        durationMinutes: s.minutes,
+        location: s.location,
+        shiftOffHolidays: true,
+        createdById: wang.id,
+      },
     });
     for (const date of occurrences(rule, today, nextYear, cal, true)) {
-      await createMeeting(tx, { kind: s.kind, title: s.title, communityId: oucheng.communityId, compoundId: oucheng.id, bodyId: s.bodyId, startsAt: fromChinaLocal({ date, minute: s.minute }), minutes: s.minutes, location: s.location, createdById: wang.id, seriesId: row.id });
+      await createMeeting(tx, {
+        kind: s.kind,
+        title: s.title,
+        communityId: oucheng.communityId,
+        compoundId: oucheng.id,
+        bodyId: s.bodyId,
+        startsAt: fromChinaLocal({ date, minute: s.minute }),
+        minutes: s.minutes,
+        location: s.location,
+        createdById: wang.id,
+        seriesId: row.id,
+      });
     }
   }
   // A council meeting of 晋阳社区 that started ten minutes ago: members sign in by QR code.
   const council = await tx.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' } });
   const liu = await tx.user.findUniqueOrThrow({ where: { phone: '13900001001' } });
-  await createMeeting(tx, { kind: 'COUNCIL', title: '晋阳社区议事会例会', communityId: council.communityId, bodyId: council.id, startsAt: new Date(now.getTime() - 10 * 60_000), minutes: 180, location: '晋阳社区党群服务中心二楼', createdById: liu.id });
+  await createMeeting(tx, {
+    kind: 'COUNCIL',
+    title: '晋阳社区议事会例会',
+    communityId: council.communityId,
+    bodyId: council.id,
+    startsAt: new Date(now.getTime() - 10 * 60_000),
+    minutes: 180,
+    location: '晋阳社区党群服务中心二楼',
+    createdById: liu.id,
+  });
 }

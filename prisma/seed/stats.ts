@@ -14,14 +14,14 @@ const DAY = 1440 * MIN;
 /** A small linear congruential generator: the same demo every time. */
 function random(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 export const LATE_ISSUE_TITLE = '5栋外墙瓷砖脱落，砸坏电动车棚';
 
 export async function seedStats(tx: Prisma.TransactionClient, now: Date) {
   const rnd = random(20261122);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const street = await tx.user.findUniqueOrThrow({ where: { phone: '13900003001' } });
   const district = await tx.user.findUniqueOrThrow({ where: { phone: '13900004001' } });
   const compound = (name: string) => tx.compound.findFirstOrThrow({ where: { name } });
@@ -48,25 +48,44 @@ export async function seedStats(tx: Prisma.TransactionClient, now: Date) {
       for (let k = 0; k < p.perMonth; k++) {
         const category = pick(DEFAULT_CATEGORIES);
         // Spread over the month; this month's only up to today.
-        const created = new Date(now.getTime() - back * 30 * DAY - Math.floor(rnd() * (back === 0 ? 12 : 28)) * DAY - Math.floor(rnd() * 600) * MIN);
+        const created = new Date(
+          now.getTime() - back * 30 * DAY - Math.floor(rnd() * (back === 0 ? 12 : 28)) * DAY - Math.floor(rnd() * 600) * MIN,
+        );
         const ackBy = new Date(created.getTime() + category.acknowledgeMinutes * MIN);
         const resolveBy = new Date(created.getTime() + category.resolveWorkingDays * 1.4 * DAY);
         const good = rnd() < p.quality;
         const steps: Parameters<typeof createIssueWithHistory>[1]['steps'] = [];
         const age = (now.getTime() - created.getTime()) / MIN;
-        const ackAfter = good ? 20 + Math.floor(rnd() * (category.acknowledgeMinutes - 30)) : category.acknowledgeMinutes + 60 + Math.floor(rnd() * 2000);
+        const ackAfter = good
+          ? 20 + Math.floor(rnd() * (category.acknowledgeMinutes - 30))
+          : category.acknowledgeMinutes + 60 + Math.floor(rnd() * 2000);
         let state: 'SUBMITTED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'CLOSED' | 'CLOSED_UNFIXED' = 'SUBMITTED';
         let rating: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED' | undefined;
         if (ackAfter < age) {
           steps.push({ type: 'ACKNOWLEDGE', toState: 'ACKNOWLEDGED', actorUserId: null, actorLabel: '网格员', minutesAfter: ackAfter });
           state = 'ACKNOWLEDGED';
-          const resolveAfter = ackAfter + Math.floor((good ? 0.3 + rnd() * 0.6 : 0.8 + rnd() * 1.5) * (resolveBy.getTime() - created.getTime()) / MIN);
+          const resolveAfter =
+            ackAfter + Math.floor(((good ? 0.3 + rnd() * 0.6 : 0.8 + rnd() * 1.5) * (resolveBy.getTime() - created.getTime())) / MIN);
           if (resolveAfter < age && (good || rnd() < 0.6)) {
             if (rnd() < 0.05) {
-              steps.push({ type: 'CLOSE_UNFIXED', toState: 'CLOSED_UNFIXED', actorUserId: null, actorLabel: '社区', message: '不属于社区职责，已告知居民向相关部门反映', minutesAfter: resolveAfter });
+              steps.push({
+                type: 'CLOSE_UNFIXED',
+                toState: 'CLOSED_UNFIXED',
+                actorUserId: null,
+                actorLabel: '社区',
+                message: '不属于社区职责，已告知居民向相关部门反映',
+                minutesAfter: resolveAfter,
+              });
               state = 'CLOSED_UNFIXED';
             } else {
-              steps.push({ type: 'RESOLVE', toState: 'RESOLVED', actorUserId: null, actorLabel: '社区', message: '已处理完毕', minutesAfter: resolveAfter });
+              steps.push({
+                type: 'RESOLVE',
+                toState: 'RESOLVED',
+                actorUserId: null,
+                actorLabel: '社区',
+                message: '已处理完毕',
+                minutesAfter: resolveAfter,
+              });
               state = 'RESOLVED';
               if (rnd() < 0.75 && resolveAfter + 600 < age) {
                 rating = rnd() < p.quality + 0.05 ? (rnd() < 0.7 ? 'SATISFIED' : 'BASICALLY_SATISFIED') : 'UNSATISFIED';
@@ -77,29 +96,70 @@ export async function seedStats(tx: Prisma.TransactionClient, now: Date) {
           }
         }
         const issue = await createIssueWithHistory(tx, {
-          categoryCode: category.code, title: pick(TITLES[category.code]!), description: '居民通过12345热线反映，请社区核实处理。',
-          compoundId: p.compound.id, authorUserId: null, channel: rnd() < 0.5 ? 'OPEN311' : 'STAFF_ENTRY', reporterName: '居民', reporterPhone: `1370000${String(1000 + n).slice(-4)}`,
-          createdAt: created, acknowledgeBy: ackBy, resolveBy, steps, rating,
+          categoryCode: category.code,
+          title: pick(TITLES[category.code]!),
+          description: '居民通过12345热线反映，请社区核实处理。',
+          compoundId: p.compound.id,
+          authorUserId: null,
+          channel: rnd() < 0.5 ? 'OPEN311' : 'STAFF_ENTRY',
+          reporterName: '居民',
+          reporterPhone: `1370000${String(1000 + n).slice(-4)}`,
+          createdAt: created,
+          acknowledgeBy: ackBy,
+          resolveBy,
+          steps,
+          rating,
         });
         n++;
         // A few judged by the district not to count (e.g. asked twice), with the reason on record (decision 028).
         if (state === 'SUBMITTED' && p.quality < 0.5 && n % 7 === 0) {
-          await tx.issue.update({ where: { id: issue.id }, data: { excludedAt: now, excludedById: district.id, exclusionReason: '同一诉求重复反映，已合并办理' } });
-          await tx.auditLog.create({ data: { actorId: district.id, actorLabel: '陈双流', action: 'issue.exclude', entityType: 'Issue', entityId: String(issue.id), after: { excluded: true, reason: '同一诉求重复反映，已合并办理' }, communityId: p.compound.communityId, compoundId: p.compound.id } });
+          await tx.issue.update({
+            where: { id: issue.id },
+            data: { excludedAt: now, excludedById: district.id, exclusionReason: '同一诉求重复反映，已合并办理' },
+          });
+          await tx.auditLog.create({
+            data: {
+              actorId: district.id,
+              actorLabel: '陈双流',
+              action: 'issue.exclude',
+              entityType: 'Issue',
+              entityId: String(issue.id),
+              after: { excluded: true, reason: '同一诉求重复反映，已合并办理' },
+              communityId: p.compound.communityId,
+              compoundId: p.compound.id,
+            },
+          });
         }
       }
     }
   }
   // Consultations held in each community (协商议事会), monthly, with the residents who came.
   for (const p of places) {
-    const people = await tx.person.findMany({ where: { ownerships: { some: { household: { building: { compoundId: p.compound.id } } } } }, select: { id: true }, take: 8, orderBy: { id: 'asc' } });
+    const people = await tx.person.findMany({
+      where: { ownerships: { some: { household: { building: { compoundId: p.compound.id } } } } },
+      select: { id: true },
+      take: 8,
+      orderBy: { id: 'asc' },
+    });
     for (let back = 5; back >= 1; back--) {
       if (rnd() > p.quality + 0.1) continue; // the worst community skips some months
       const startsAt = new Date(now.getTime() - back * 30 * DAY + 9 * 60 * MIN);
-      const m = await createMeeting(tx, { kind: 'CONSULTATION', title: `${p.compound.name}居民协商议事会`, communityId: p.compound.communityId, compoundId: p.compound.id, startsAt, minutes: 90, location: `${p.compound.name}党群服务站`, createdById: street.id });
+      const m = await createMeeting(tx, {
+        kind: 'CONSULTATION',
+        title: `${p.compound.name}居民协商议事会`,
+        communityId: p.compound.communityId,
+        compoundId: p.compound.id,
+        startsAt,
+        minutes: 90,
+        location: `${p.compound.name}党群服务站`,
+        createdById: street.id,
+      });
       await tx.meeting.update({ where: { id: m.id }, data: { status: 'CLOSED' } });
       const came = people.slice(0, 3 + Math.floor(rnd() * Math.max(1, people.length - 2)));
-      if (came.length) await tx.attendance.createMany({ data: came.map((x) => ({ meetingId: m.id, personId: x.id, method: 'MANUAL', byUserId: street.id, at: startsAt })) });
+      if (came.length)
+        await tx.attendance.createMany({
+          data: came.map((x) => ({ meetingId: m.id, personId: x.id, method: 'MANUAL', byUserId: street.id, at: startsAt })),
+        });
     }
   }
   // The late issue of S6: it missed its deadlines at the compound and was escalated to the community an
@@ -109,11 +169,30 @@ export async function seedStats(tx: Prisma.TransactionClient, now: Date) {
   const created = new Date(now.getTime() - 9 * DAY);
   const escalated = new Date(now.getTime() - 60 * MIN);
   await createIssueWithHistory(tx, {
-    categoryCode: 'FACILITIES', title: LATE_ISSUE_TITLE, description: '5栋外墙瓷砖大面积脱落，已砸坏楼下电动车棚，存在安全隐患，请尽快处理。',
-    compoundId: baihe.id, authorUserId: null, channel: 'OPEN311', reporterName: '居民', reporterPhone: '13700009999', level: 'COMMUNITY',
-    createdAt: created, acknowledgeBy: new Date(escalated.getTime() + 120 * MIN), resolveBy: new Date(escalated.getTime() + 2.8 * DAY),
-    firstAcknowledgeBy: new Date(created.getTime() + 120 * MIN), firstResolveBy: new Date(created.getTime() + 2.8 * DAY),
-    steps: [{ type: 'ESCALATE', toState: 'SUBMITTED', actorUserId: null, actorLabel: '系统（超时升级）', message: '超过办结期限', minutesAfter: (escalated.getTime() - created.getTime()) / MIN }],
+    categoryCode: 'FACILITIES',
+    title: LATE_ISSUE_TITLE,
+    description: '5栋外墙瓷砖大面积脱落，已砸坏楼下电动车棚，存在安全隐患，请尽快处理。',
+    compoundId: baihe.id,
+    authorUserId: null,
+    channel: 'OPEN311',
+    reporterName: '居民',
+    reporterPhone: '13700009999',
+    level: 'COMMUNITY',
+    createdAt: created,
+    acknowledgeBy: new Date(escalated.getTime() + 120 * MIN),
+    resolveBy: new Date(escalated.getTime() + 2.8 * DAY),
+    firstAcknowledgeBy: new Date(created.getTime() + 120 * MIN),
+    firstResolveBy: new Date(created.getTime() + 2.8 * DAY),
+    steps: [
+      {
+        type: 'ESCALATE',
+        toState: 'SUBMITTED',
+        actorUserId: null,
+        actorLabel: '系统（超时升级）',
+        message: '超过办结期限',
+        minutesAfter: (escalated.getTime() - created.getTime()) / MIN,
+      },
+    ],
   });
   return n + 1;
 }

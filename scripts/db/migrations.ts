@@ -70,7 +70,10 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
     }
     const migration = /migration_name="([^"]+)"/.exec(msg)?.[1];
     throw new StartupError(
-      `The database migration ${migration ?? ''} failed and was rolled back, so the database is as it was before it (${detail(msg)}). Fix the migration, or restore the database, then start again.`.replace('  ', ' '),
+      `The database migration ${migration ?? ''} failed and was rolled back, so the database is as it was before it (${detail(msg)}). Fix the migration, or restore the database, then start again.`.replace(
+        '  ',
+        ' ',
+      ),
     );
   }
 }
@@ -91,12 +94,20 @@ async function failedMigrations(url: string): Promise<string[]> {
 }
 
 function firstLine(s: string) {
-  return s.split('\n').find((l) => l.trim())?.trim() ?? s;
+  return (
+    s
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? s
+  );
 }
 
 /** The engine's message without its backtrace: the lines before "   0: …". */
 function detail(msg: string) {
-  const lines = msg.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+:|^at |^with |external connector error/.test(l));
+  const lines = msg
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^\d+:|^at |^with |external connector error/.test(l));
   return lines[0] ?? firstLine(msg);
 }
 
@@ -143,7 +154,8 @@ export async function createMigration(url: string, name: string, now: Date, dir 
       .join('\n'),
   );
   // Only the newest migration keeps the schema it leads to: older copies would only repeat it.
-  for (const older of migrationNames(dir).filter((n) => n !== path.basename(folder))) rmSync(path.join(dir, older, SNAPSHOT), { force: true });
+  for (const older of migrationNames(dir).filter((n) => n !== path.basename(folder)))
+    rmSync(path.join(dir, older, SNAPSHOT), { force: true });
   const lock = path.join(dir, LOCKFILE);
   if (!existsSync(lock)) writeFileSync(lock, '# Do not edit by hand.\nprovider = "postgresql"\n');
   return folder;

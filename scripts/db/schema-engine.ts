@@ -31,11 +31,7 @@ function loadWasm(): Promise<void> {
 export type SchemaFile = { path: string; content: string };
 
 /** Runs `fn` with an engine connected to `url` (or to no database when url is null). */
-export async function withSchemaEngine<T>(
-  url: string | null,
-  datamodels: SchemaFile[],
-  fn: (engine: Engine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(url: string | null, datamodels: SchemaFile[], fn: (engine: Engine) => Promise<T>): Promise<T> {
   await loadWasm();
   const factory = bindMigrationAwareSqlAdapterFactory(
     wholeScripts(new PrismaPg({ connectionString: url ?? 'postgresql://127.0.0.1:1/none' })),

@@ -14,10 +14,14 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <p>您提交过的内容没有丢失。请稍等片刻再试一次；如果一直这样，请联系社区工作人员。</p>
           <p lang="en">Something went wrong. Nothing you submitted was lost. Please try again in a moment.</p>
           <p style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-            <button type="button" onClick={reset} style={button}>再试一次 · Try again</button>
+            <button type="button" onClick={reset} style={button}>
+              再试一次 · Try again
+            </button>
             {/* A full page load on purpose: the app's own frame just failed. */}
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-            <a href="/" style={{ ...button, display: 'inline-flex', alignItems: 'center', color: 'inherit', textDecoration: 'none' }}>回到首页 · Home</a>
+            <a href="/" style={{ ...button, display: 'inline-flex', alignItems: 'center', color: 'inherit', textDecoration: 'none' }}>
+              回到首页 · Home
+            </a>
           </p>
           {error.digest && <p style={{ fontSize: 16, color: '#57534e' }}>错误编号 · Reference: {error.digest}</p>}
         </main>

@@ -1,5 +1,16 @@
 'use client';
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 
 export type TFormState = { ok: boolean; message?: string; fields?: Record<string, string>; data?: unknown } | null;
 type TAction = (prev: TFormState, fd: FormData) => Promise<TFormState>;
@@ -13,7 +24,12 @@ const Pending = createContext(false);
  * everything again after one mistake: with JavaScript the action is dispatched by hand, and the
  * form is cleared only after a success.
  */
-export function ActionForm({ action, children, className, result }: {
+export function ActionForm({
+  action,
+  children,
+  className,
+  result,
+}: {
   action: TAction;
   children: (state: TFormState) => ReactNode;
   className?: string;
@@ -42,7 +58,16 @@ export function ActionForm({ action, children, className, result }: {
   );
 }
 
-export function Field({ name, label, type = 'text', state, autoComplete, defaultValue, inputMode, required = true }: {
+export function Field({
+  name,
+  label,
+  type = 'text',
+  state,
+  autoComplete,
+  defaultValue,
+  inputMode,
+  required = true,
+}: {
   name: string;
   label: string;
   type?: string;
@@ -57,7 +82,9 @@ export function Field({ name, label, type = 'text', state, autoComplete, default
   const id = `f-${name}-${useId()}`;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
+      <label htmlFor={id} className="block text-lg font-medium">
+        {label}
+      </label>
       <input
         id={id}
         name={name}
@@ -70,13 +97,25 @@ export function Field({ name, label, type = 'text', state, autoComplete, default
         aria-describedby={error ? `${id}-error` : undefined}
         className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg aria-invalid:border-red-700"
       />
-      {error && <p id={`${id}-error`} className="text-base text-red-800">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-base text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A multi-line field with its label, an optional hint and its error, like Field. */
-export function TextArea({ name, label, state, rows = 4, defaultValue, hint, required = true }: {
+export function TextArea({
+  name,
+  label,
+  state,
+  rows = 4,
+  defaultValue,
+  hint,
+  required = true,
+}: {
   name: string;
   label: string;
   state: TFormState;
@@ -90,8 +129,14 @@ export function TextArea({ name, label, state, rows = 4, defaultValue, hint, req
   const id = `t-${name}-${useId()}`;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
-      {hint && <p id={`${id}-hint`} className="text-base text-stone-700">{hint}</p>}
+      <label htmlFor={id} className="block text-lg font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-base text-stone-700">
+          {hint}
+        </p>
+      )}
       <textarea
         id={id}
         name={name}
@@ -102,13 +147,29 @@ export function TextArea({ name, label, state, rows = 4, defaultValue, hint, req
         aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
         className="w-full rounded-lg border border-stone-400 bg-white p-3 text-lg aria-invalid:border-red-700"
       />
-      {error && <p id={`${id}-error`} className="text-base text-red-800">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-base text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** The form's button; several in one form tell the action which was pressed by name and value. */
-export function SubmitButton({ children, pendingText, name, value, variant = 'primary' }: { children: ReactNode; pendingText?: string; name?: string; value?: string; variant?: 'primary' | 'secondary' }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  name,
+  value,
+  variant = 'primary',
+}: {
+  children: ReactNode;
+  pendingText?: string;
+  name?: string;
+  value?: string;
+  variant?: 'primary' | 'secondary';
+}) {
   const pending = useContext(Pending);
   return (
     <button
@@ -127,7 +188,13 @@ export function SubmitButton({ children, pendingText, name, value, variant = 'pr
   );
 }
 
-export function Select({ name, label, options, state, defaultValue }: {
+export function Select({
+  name,
+  label,
+  options,
+  state,
+  defaultValue,
+}: {
   name: string;
   label: string;
   options: { value: string; label: string }[];
@@ -138,9 +205,21 @@ export function Select({ name, label, options, state, defaultValue }: {
   const id = `f-${name}-${useId()}`;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-lg font-medium">{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg">
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <label htmlFor={id} className="block text-lg font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg"
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       {error && <p className="text-base text-red-800">{error}</p>}
     </div>
@@ -180,7 +259,12 @@ export function FormKey({ state }: { state: TFormState }) {
 }
 
 /** A group of large checkboxes under one legend (people to invite, issues to take up, buildings concerned). */
-export function CheckboxGroup({ name, legend, hint, items }: {
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  items,
+}: {
   name: string;
   legend: string;
   hint?: string;

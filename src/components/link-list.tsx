@@ -24,7 +24,9 @@ export function LinkList({ items, label }: { items: TLinkItem[]; label?: string 
                 </span>
               )}
             </span>
-            <span aria-hidden className="text-2xl text-stone-500">›</span>
+            <span aria-hidden className="text-2xl text-stone-500">
+              ›
+            </span>
           </Link>
         </li>
       ))}

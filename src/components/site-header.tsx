@@ -12,7 +12,9 @@ export async function SiteHeader() {
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-2 px-4 py-2 sm:gap-x-3">
         <Link href="/" className="flex min-h-12 items-center gap-2 text-xl font-bold">
-          <span aria-hidden className="grid size-9 place-items-center rounded-full bg-white text-brand-700">议</span>
+          <span aria-hidden className="grid size-9 place-items-center rounded-full bg-white text-brand-700">
+            议
+          </span>
           {/* On a phone the mark alone, so that the menu fits on one line; the name is still read out. */}
           <span className="sr-only sm:not-sr-only">{t('appName')}</span>
         </Link>
@@ -30,11 +32,7 @@ export async function SiteHeader() {
           </Link>
           {/* The switch reads the query string, so it renders on the client inside a Suspense boundary. */}
           <Suspense fallback={<span className="min-h-12 px-3">{t('language.switchTo')}</span>}>
-            <LanguageSwitch
-              target={locale === 'en' ? 'zh-CN' : 'en'}
-              text={t('language.switchTo')}
-              label={t('language.switchToLabel')}
-            />
+            <LanguageSwitch target={locale === 'en' ? 'zh-CN' : 'en'} text={t('language.switchTo')} label={t('language.switchToLabel')} />
           </Suspense>
         </nav>
       </div>

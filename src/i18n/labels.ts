@@ -5,7 +5,10 @@ import { getMessages } from 'next-intl/server';
 export async function labels(path: string): Promise<Record<string, string>> {
   let node: unknown = await getMessages();
   for (const key of path.split('.')) node = (node as Record<string, unknown>)?.[key];
-  return Object.fromEntries(Object.entries((node ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  return Object.fromEntries(Object.entries((node ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
 }
 
 export { safeNext } from '@/domain/shared/safe-next';

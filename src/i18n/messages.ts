@@ -1,7 +1,23 @@
 import type { TLocale } from './routing';
 
 /** Message catalogues are namespaced by feature: messages/<locale>/<namespace>.json. */
-export const namespaces = ['common', 'home', 'territory', 'errors', 'account', 'admin', 'votes', 'issues', 'issueSettings', 'apiKeys', 'topics', 'procedures', 'board', 'meetings', 'stats'] as const;
+export const namespaces = [
+  'common',
+  'home',
+  'territory',
+  'errors',
+  'account',
+  'admin',
+  'votes',
+  'issues',
+  'issueSettings',
+  'apiKeys',
+  'topics',
+  'procedures',
+  'board',
+  'meetings',
+  'stats',
+] as const;
 
 export async function loadMessages(locale: TLocale) {
   const entries = await Promise.all(

@@ -9,7 +9,12 @@ export type TMadeWithKey<T> = { made: T; madeBy: number | null } | null;
  * a key already used returns what it made, to the same person; two taps racing past that check meet
  * the key's unique index, and the loser returns the winner's. Without a key (seed, jobs) it just makes.
  */
-export async function once<T>(key: string | undefined, userId: number, find: (key: string) => Promise<TMadeWithKey<T>>, make: () => Promise<T>): Promise<T> {
+export async function once<T>(
+  key: string | undefined,
+  userId: number,
+  find: (key: string) => Promise<TMadeWithKey<T>>,
+  make: () => Promise<T>,
+): Promise<T> {
   if (!key) return make();
   const sameMaker = (earlier: NonNullable<TMadeWithKey<T>>) => (earlier.madeBy === userId ? earlier.made : refuse('form.duplicateKey'));
   const done = await find(key);

@@ -3,7 +3,13 @@ import { buildCalendar } from '@/domain/calendar/working-calendar';
 import { chainText, checkChain, GENESIS, mayConclude, objectionWindow, periodLastDay } from '@/domain/notices/board';
 
 // 2026: 国庆 Oct 1–8 holidays, Sep 28 (Sun) and Oct 10 (Sat) make-up working days (test data, not the package).
-const cal = buildCalendar([...['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => ({ date: `2026-10-${d}`, kind: 'HOLIDAY' as const })), { date: '2026-10-10', kind: 'WORKDAY' }], [2026]);
+const cal = buildCalendar(
+  [
+    ...['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => ({ date: `2026-10-${d}`, kind: 'HOLIDAY' as const })),
+    { date: '2026-10-10', kind: 'WORKDAY' },
+  ],
+  [2026],
+);
 
 describe('publication periods', () => {
   test.each([
@@ -20,7 +26,10 @@ describe('publication periods', () => {
 describe('objections and closing the period', () => {
   const n = { publishedOn: '2026-11-20', lastDay: '2026-11-27', superseded: false };
   test.each([
-    ['2026-11-19', 'NOT_YET'], ['2026-11-20', 'OPEN'], ['2026-11-27', 'OPEN'], ['2026-11-28', 'CLOSED'],
+    ['2026-11-19', 'NOT_YET'],
+    ['2026-11-20', 'OPEN'],
+    ['2026-11-27', 'OPEN'],
+    ['2026-11-28', 'CLOSED'],
   ] as const)('on %s the window is %s', (today, w) => {
     expect(objectionWindow(today, n)).toBe(w);
   });
@@ -39,7 +48,21 @@ describe('objections and closing the period', () => {
 });
 
 describe('the hash chain', () => {
-  const base = { kind: 'DECISION', category: 'RESIDENTS', title: 't', body: 'b', bodyHtml: null, streetId: 1, communityId: 2, compoundId: null, topicId: 3, publishedAt: '2026-11-20T01:00:00.000Z', periodEndsAt: null, supersedesId: null, attachments: [] };
+  const base = {
+    kind: 'DECISION',
+    category: 'RESIDENTS',
+    title: 't',
+    body: 'b',
+    bodyHtml: null,
+    streetId: 1,
+    communityId: 2,
+    compoundId: null,
+    topicId: 3,
+    publishedAt: '2026-11-20T01:00:00.000Z',
+    periodEndsAt: null,
+    supersedesId: null,
+    attachments: [],
+  };
   test('the text covers every published field, in a fixed order', () => {
     const a = chainText({ seq: 1, prevHash: GENESIS, ...base });
     expect(a).toBe(`[1,"${GENESIS}","DECISION","RESIDENTS","t","b",null,1,2,null,3,"2026-11-20T01:00:00.000Z",null,null,[]]`);

@@ -23,13 +23,18 @@ test('the site has its icon and a web app manifest, so a phone can add it to the
 test('a page that fails on the server says so in the user’s language, with a way back', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'no layout');
   // A motion of a topic of its own whose stored result is damaged: reading it throws on the server, as a bug would.
-  const [topic] = await query<{ id: number }>(`INSERT INTO "Topic" (title, description, "procedureId", "stepDueAt", "districtId", "streetId", "communityId",
+  const [topic] = await query<{
+    id: number;
+  }>(`INSERT INTO "Topic" (title, description, "procedureId", "stepDueAt", "districtId", "streetId", "communityId",
       "compoundId", "createdById", "updatedAt")
     SELECT '出错演示议题', '用于检查出错页面', "procedureId", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "createdById", now()
     FROM "Topic" WHERE title = '北苑小区电动车充电棚' RETURNING id`);
-  const [motion] = await query<{ id: number }>(`INSERT INTO "Motion" ("topicId", "stepIndex", voters, rule, status, result)
+  const [motion] = await query<{ id: number }>(
+    `INSERT INTO "Motion" ("topicId", "stepIndex", voters, rule, status, result)
     VALUES ($1, 0, '{"kind":"BODY","bodyKind":"COMMUNITY_COUNCIL"}', '{"kind":"ROSTER_FRACTION","fraction":{"p":2,"q":3}}', 'PASSED', '{"damaged":true}')
-    RETURNING id`, [topic!.id]);
+    RETURNING id`,
+    [topic!.id],
+  );
   await signIn(page, '13900001001');
   await page.goto(`/motions/${motion!.id}`);
   await expect(page.getByRole('heading', { name: '出了点问题，没能打开这个页面' })).toBeVisible();

@@ -16,7 +16,11 @@ test('every page carries the security headers', async ({ request }) => {
   }
 });
 
-const scriptSrc = (csp: string | undefined) => (csp ?? '').split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+const scriptSrc = (csp: string | undefined) =>
+  (csp ?? '')
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('script-src')) ?? '';
 
 test('scripts run under a per-request nonce, and an inline script without it is blocked', async ({ page }) => {
   const refused: string[] = [];
@@ -51,15 +55,25 @@ test('HSTS only when served over HTTPS', async ({ request }) => {
 
 test('a server action posted from another origin is refused with 403, not a server error', async ({ request, baseURL }) => {
   const res = await request.post('/', {
-    headers: { 'Next-Action': '7f00000000000000000000000000000000000000', Origin: 'https://evil.example', 'Content-Type': 'text/plain;charset=UTF-8' },
+    headers: {
+      'Next-Action': '7f00000000000000000000000000000000000000',
+      Origin: 'https://evil.example',
+      'Content-Type': 'text/plain;charset=UTF-8',
+    },
     data: '[]',
   });
   expect(res.status()).toBe(403);
   // The form variant (no JavaScript: a multipart POST to the page) likewise.
-  const form = await request.post('/signin', { headers: { Origin: 'https://evil.example' }, multipart: { $ACTION_ID_7f00000000000000000000000000000000000000: '' } });
+  const form = await request.post('/signin', {
+    headers: { Origin: 'https://evil.example' },
+    multipart: { $ACTION_ID_7f00000000000000000000000000000000000000: '' },
+  });
   expect(form.status()).toBe(403);
   // The same origin is not refused by that check (the made-up action itself is then not found).
-  const own = await request.post('/', { headers: { 'Next-Action': '7f00000000000000000000000000000000000000', Origin: new URL(baseURL!).origin }, data: '[]' });
+  const own = await request.post('/', {
+    headers: { 'Next-Action': '7f00000000000000000000000000000000000000', Origin: new URL(baseURL!).origin },
+    data: '[]',
+  });
   expect(own.status()).not.toBe(403);
 });
 

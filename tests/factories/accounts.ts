@@ -20,7 +20,10 @@ export async function grantRole(db: TDbLike, userId: number, role: Role, placeLe
 }
 
 /** A staff member with one role at one place. */
-export async function createStaff(db: TDbLike, attrs: { name: string; phone: string; password: string; role: Role; placeLevel: PlaceLevel; placeId: number }) {
+export async function createStaff(
+  db: TDbLike,
+  attrs: { name: string; phone: string; password: string; role: Role; placeLevel: PlaceLevel; placeId: number },
+) {
   const existing = await db.person.findUnique({ where: { phone: attrs.phone } });
   const person = existing ?? (await db.person.create({ data: { name: attrs.name, phone: attrs.phone } }));
   const user = await createUser(db, { phone: attrs.phone, password: attrs.password, personId: person.id, verified: true });
@@ -29,9 +32,20 @@ export async function createStaff(db: TDbLike, attrs: { name: string; phone: str
 }
 
 /** An account for a roster person, verified as a member of the household (as staff approval does). */
-export async function createVerifiedResident(db: TDbLike, attrs: { personId: number; phone: string; password: string; householdId: number; relation?: ResidencyRelation }) {
+export async function createVerifiedResident(
+  db: TDbLike,
+  attrs: { personId: number; phone: string; password: string; householdId: number; relation?: ResidencyRelation },
+) {
   const user = await createUser(db, { phone: attrs.phone, password: attrs.password, personId: attrs.personId, verified: true });
-  await db.householdClaim.create({ data: { userId: user.id, householdId: attrs.householdId, relation: attrs.relation ?? 'OWNER', status: 'APPROVED', reviewedAt: new Date() } });
+  await db.householdClaim.create({
+    data: {
+      userId: user.id,
+      householdId: attrs.householdId,
+      relation: attrs.relation ?? 'OWNER',
+      status: 'APPROVED',
+      reviewedAt: new Date(),
+    },
+  });
   // As approving the claim does: an owner is one by an Ownership row (the only source of the owner role).
   if ((attrs.relation ?? 'OWNER') === 'OWNER') {
     const key = { householdId: attrs.householdId, personId: attrs.personId };

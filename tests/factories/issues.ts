@@ -44,25 +44,57 @@ export async function createIssueWithHistory(
   const last = attrs.steps.at(-1);
   const issue = await db.issue.create({
     data: {
-      title: attrs.title, description: attrs.description, categoryId: category.id,
-      districtId: compound.districtId, streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id, buildingId: attrs.buildingId,
-      authorUserId: attrs.authorUserId, anonymous: attrs.anonymous ?? false, assigneeUserId: attrs.assigneeUserId,
-      state: last?.toState ?? 'SUBMITTED', createdAt: attrs.createdAt, acknowledgeBy: attrs.acknowledgeBy, resolveBy: attrs.resolveBy,
-      rating: attrs.rating, ratingComment: attrs.ratingComment, level: attrs.level ?? 'COMPOUND',
-      firstAcknowledgeBy: attrs.firstAcknowledgeBy, firstResolveBy: attrs.firstResolveBy,
-      channel: attrs.channel ?? 'APP', reporterName: attrs.reporterName, reporterPhone: attrs.reporterPhone, enteredById: attrs.enteredById, apiKeyId: attrs.apiKeyId,
+      title: attrs.title,
+      description: attrs.description,
+      categoryId: category.id,
+      districtId: compound.districtId,
+      streetId: compound.streetId,
+      communityId: compound.communityId,
+      compoundId: compound.id,
+      buildingId: attrs.buildingId,
+      authorUserId: attrs.authorUserId,
+      anonymous: attrs.anonymous ?? false,
+      assigneeUserId: attrs.assigneeUserId,
+      state: last?.toState ?? 'SUBMITTED',
+      createdAt: attrs.createdAt,
+      acknowledgeBy: attrs.acknowledgeBy,
+      resolveBy: attrs.resolveBy,
+      rating: attrs.rating,
+      ratingComment: attrs.ratingComment,
+      level: attrs.level ?? 'COMPOUND',
+      firstAcknowledgeBy: attrs.firstAcknowledgeBy,
+      firstResolveBy: attrs.firstResolveBy,
+      channel: attrs.channel ?? 'APP',
+      reporterName: attrs.reporterName,
+      reporterPhone: attrs.reporterPhone,
+      enteredById: attrs.enteredById,
+      apiKeyId: attrs.apiKeyId,
     },
   });
   if (attrs.authorUserId !== null) await db.issueFollower.create({ data: { issueId: issue.id, userId: attrs.authorUserId } });
   await db.issueEvent.create({
     data: {
-      issueId: issue.id, at: attrs.createdAt, actorUserId: attrs.anonymous ? null : (attrs.enteredById ?? attrs.authorUserId),
-      actorLabel: attrs.submittedBy ?? (attrs.anonymous ? '匿名居民' : 'resident'), type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND',
+      issueId: issue.id,
+      at: attrs.createdAt,
+      actorUserId: attrs.anonymous ? null : (attrs.enteredById ?? attrs.authorUserId),
+      actorLabel: attrs.submittedBy ?? (attrs.anonymous ? '匿名居民' : 'resident'),
+      type: 'SUBMITTED',
+      toState: 'SUBMITTED',
+      level: 'COMPOUND',
     },
   });
   for (const s of attrs.steps) {
     await db.issueEvent.create({
-      data: { issueId: issue.id, at: new Date(attrs.createdAt.getTime() + s.minutesAfter * 60_000), actorUserId: s.actorUserId, actorLabel: s.actorLabel, type: s.type, toState: s.toState, level: 'COMPOUND', message: s.message },
+      data: {
+        issueId: issue.id,
+        at: new Date(attrs.createdAt.getTime() + s.minutesAfter * 60_000),
+        actorUserId: s.actorUserId,
+        actorLabel: s.actorLabel,
+        type: s.type,
+        toState: s.toState,
+        level: 'COMPOUND',
+        message: s.message,
+      },
     });
   }
   return issue;
@@ -71,6 +103,12 @@ export async function createIssueWithHistory(
 /** An API key with a known secret (demo data and tests; the app makes random ones). */
 export async function createApiKey(db: TDbLike, attrs: { districtId: number; name: string; secret: string; createdById: number }) {
   return db.apiKey.create({
-    data: { districtId: attrs.districtId, name: attrs.name, prefix: attrs.secret.slice(0, 10), secretHash: hashApiKey(attrs.secret), createdById: attrs.createdById },
+    data: {
+      districtId: attrs.districtId,
+      name: attrs.name,
+      prefix: attrs.secret.slice(0, 10),
+      secretHash: hashApiKey(attrs.secret),
+      createdById: attrs.createdById,
+    },
   });
 }

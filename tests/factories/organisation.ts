@@ -1,9 +1,24 @@
-import type { BodyKind, BodyPosition, OrganizationKind, OrganizationRelation, PartyOrgKind, PartyOrgPosition } from '@/generated/prisma/client';
+import type {
+  BodyKind,
+  BodyPosition,
+  OrganizationKind,
+  OrganizationRelation,
+  PartyOrgKind,
+  PartyOrgPosition,
+} from '@/generated/prisma/client';
 import { day, type TDbLike } from './db';
 
 export async function createPartyOrg(
   db: TDbLike,
-  attrs: { kind: PartyOrgKind; name: string; communityId: number; parentId?: number; compoundId?: number; buildingId?: number; gridId?: number },
+  attrs: {
+    kind: PartyOrgKind;
+    name: string;
+    communityId: number;
+    parentId?: number;
+    compoundId?: number;
+    buildingId?: number;
+    gridId?: number;
+  },
 ) {
   return db.partyOrg.create({ data: attrs });
 }

@@ -1,7 +1,10 @@
 import type { TDbLike } from './db';
 import { NameSource } from './names';
 
-export async function createPerson(db: TDbLike, attrs: { name: string; phone?: string | null; gender?: 'FEMALE' | 'MALE'; birthYear?: number }) {
+export async function createPerson(
+  db: TDbLike,
+  attrs: { name: string; phone?: string | null; gender?: 'FEMALE' | 'MALE'; birthYear?: number },
+) {
   return db.person.create({ data: attrs });
 }
 

@@ -50,6 +50,9 @@ export async function createHouseholds(
   return db.household.findMany({ where: { buildingId: attrs.buildingId }, orderBy: [{ unitNo: 'asc' }, { roomNo: 'asc' }] });
 }
 
-export async function createGrid(db: TDbLike, attrs: { communityId: number; name: string; parentId?: number; kind?: 'GRID' | 'MICRO_GRID' }) {
+export async function createGrid(
+  db: TDbLike,
+  attrs: { communityId: number; name: string; parentId?: number; kind?: 'GRID' | 'MICRO_GRID' },
+) {
   return db.grid.create({ data: attrs });
 }

@@ -38,7 +38,11 @@ const load = (locale: string, ns: string) => flatten(JSON.parse(readFileSync(pat
 describe('message catalogues', () => {
   test('every locale has exactly the listed namespaces', () => {
     for (const locale of locales) {
-      expect(readdirSync(path.join(dir, locale)).map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...namespaces].sort());
+      expect(
+        readdirSync(path.join(dir, locale))
+          .map((f) => f.replace(/\.json$/, ''))
+          .sort(),
+      ).toEqual([...namespaces].sort());
     }
   });
 
@@ -65,7 +69,8 @@ describe('message catalogues', () => {
       }
     });
     test('no message is empty', () => {
-      for (const locale of locales) for (const [key, m] of load(locale, ns)) expect({ key, empty: m.trim() === '' }).toEqual({ key, empty: false });
+      for (const locale of locales)
+        for (const [key, m] of load(locale, ns)) expect({ key, empty: m.trim() === '' }).toEqual({ key, empty: false });
     });
   });
 });

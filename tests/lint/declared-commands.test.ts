@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 const root = path.join(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root });
 const refusals = async (code: string, filePath: string) =>
-  (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === 'no-restricted-syntax' && /Declare it/.test(m.message)).length;
+  (await eslint.lintText(code, { filePath }))[0]!.messages.filter(
+    (m) => m.ruleId === 'no-restricted-syntax' && /Declare it/.test(m.message),
+  ).length;
 
 beforeAll(() => eslint.lintText('', { filePath: 'src/features/example/actions.ts' }), 60_000);
 
@@ -17,7 +19,11 @@ describe('server actions', () => {
   test.each([
     ['an exported async function', 'export async function rogueAction(_: unknown, fd: FormData) { return { ok: true, fd }; }', 1],
     ['an exported arrow function', 'export const rogueAction = async () => ({ ok: true });', 1],
-    ['a function wrapped by something else', 'const wrap = (f: unknown) => f;\nexport const rogueAction = wrap(async () => ({ ok: true }));', 1],
+    [
+      'a function wrapped by something else',
+      'const wrap = (f: unknown) => f;\nexport const rogueAction = wrap(async () => ({ ok: true }));',
+      1,
+    ],
     ['a re-export', "export { rogueAction } from './elsewhere';", 1],
     ['a default export', 'export default async function rogue() { return null; }', 1],
     ['a declared command', "export const fineAction = command({ who: 'signed-in', input: z.object({}), run: async () => null });", 0],
@@ -53,6 +59,8 @@ test('every actions file and route handler of the project is declared', async ()
     .map((f) => path.join(root, 'src', f));
   expect(files.length).toBeGreaterThan(25);
   const results = await eslint.lintFiles(files);
-  const undeclared = results.flatMap((r) => r.messages.filter((m) => /Declare it/.test(m.message)).map((m) => `${path.relative(root, r.filePath)}:${m.line}`));
+  const undeclared = results.flatMap((r) =>
+    r.messages.filter((m) => /Declare it/.test(m.message)).map((m) => `${path.relative(root, r.filePath)}:${m.line}`),
+  );
   expect(undeclared).toEqual([]);
 }, 120_000);

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 /** Issue 16, item 7: the dashboard's charts are server-rendered SVG; no page ships a charting runtime to a phone. */
 const root = path.join(import.meta.dirname, '../../src');
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
 
 describe('charts', () => {
   it('no source file imports a charting library', () => {

@@ -29,7 +29,9 @@ async function connects(url: string): Promise<boolean> {
 describe("the embedded database's password", () => {
   test('every new data folder gets its own password, kept in the folder (mode 600), and the old shared one no longer opens it', async () => {
     const dirs = [path.join(tmp, 'one'), path.join(tmp, 'two')];
-    const dbs = await Promise.all(dirs.map(async (dataDir) => startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: true })));
+    const dbs = await Promise.all(
+      dirs.map(async (dataDir) => startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: true })),
+    );
     try {
       const [a, b] = dbs.map((d) => passwordOf(d.url));
       expect(a).not.toBe(b);
@@ -55,7 +57,14 @@ describe("the embedded database's password", () => {
 
   test('a data folder made before the password was generated keeps working with "yishi-local", now written down', async () => {
     const dataDir = path.join(tmp, 'old');
-    const old = new EmbeddedPostgres({ databaseDir: dataDir, port: await freePort(), user: 'yishi', password: 'yishi-local', persistent: true, createPostgresUser: true });
+    const old = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: await freePort(),
+      user: 'yishi',
+      password: 'yishi-local',
+      persistent: true,
+      createPostgresUser: true,
+    });
     await old.initialise();
     const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: true });
     try {

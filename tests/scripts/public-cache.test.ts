@@ -10,11 +10,13 @@ let server: http.Server;
 let base = '';
 beforeAll(async () => {
   cache.setListening(true);
-  server = http.createServer((req, res) =>
-    void cache.handle(req, res, (_, r) => {
-      r.setHeader('Content-Type', 'text/html');
-      r.end('x'.repeat(Number(new URL(req.url!, 'http://x').searchParams.get('size'))));
-    }));
+  server = http.createServer(
+    (req, res) =>
+      void cache.handle(req, res, (_, r) => {
+        r.setHeader('Content-Type', 'text/html');
+        r.end('x'.repeat(Number(new URL(req.url!, 'http://x').searchParams.get('size'))));
+      }),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -32,16 +34,25 @@ test('a page is kept for the TTL, the least recently used goes first past the by
 
 test('which requests have a key, and which cookies a kept page may set', () => {
   const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => cacheKey({ method, url, headers } as never);
-  expect(['/', '/en', '/places?q=晋阳', '/places/c/510107009003', '/en/board/n/12', '/board/verify', '/board/c/1/finance'].map((u) => req(u) !== null))
-    .toEqual([true, true, true, true, true, true, true]);
-  expect(['/account', '/zh-CN/places', '/board/c/1/new', '/api/locale', '/issues/1', '/places/../account', '/admin/places/1'].map((u) => req(u)))
-    .toEqual([null, null, null, null, null, null, null]);
+  expect(
+    ['/', '/en', '/places?q=晋阳', '/places/c/510107009003', '/en/board/n/12', '/board/verify', '/board/c/1/finance'].map(
+      (u) => req(u) !== null,
+    ),
+  ).toEqual([true, true, true, true, true, true, true]);
+  expect(
+    ['/account', '/zh-CN/places', '/board/c/1/new', '/api/locale', '/issues/1', '/places/../account', '/admin/places/1'].map((u) => req(u)),
+  ).toEqual([null, null, null, null, null, null, null]);
   expect(req('/places', { cookie: 'YISHI_LOCALE=en; yishi-device=abc' })).not.toBe(null);
   expect(req('/places', { cookie: 'YISHI_LOCALE=en; next-auth.session-token=abc' })).toBe(null);
   expect(req('/places', { rsc: '1' })).toBe(null);
   expect(req('/places', {}, 'POST')).toBe(null);
   expect(req('/places', { cookie: 'YISHI_LOCALE=en' })).not.toBe(req('/places', { cookie: 'YISHI_LOCALE=zh-CN' }));
-  expect([undefined, 'YISHI_LOCALE=en; Path=/; Max-Age=31536000; SameSite=lax', ['YISHI_LOCALE=zh-CN; Path=/']].map(storableCookies)).toEqual([true, true, true]);
-  expect(['YISHI_LOCALE=en; Path=/; Domain=evil.example', ['YISHI_LOCALE=en', 'next-auth.session-token=x'], 'yishi-device=1'].map(storableCookies))
-    .toEqual([false, false, false]);
+  expect(
+    [undefined, 'YISHI_LOCALE=en; Path=/; Max-Age=31536000; SameSite=lax', ['YISHI_LOCALE=zh-CN; Path=/']].map(storableCookies),
+  ).toEqual([true, true, true]);
+  expect(
+    ['YISHI_LOCALE=en; Path=/; Domain=evil.example', ['YISHI_LOCALE=en', 'next-auth.session-token=x'], 'yishi-device=1'].map(
+      storableCookies,
+    ),
+  ).toEqual([false, false, false]);
 });

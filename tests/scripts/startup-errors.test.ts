@@ -35,7 +35,9 @@ describe('start-up failures stop with one clear sentence', () => {
 
   test('a DATABASE_URL nothing answers at', async () => {
     const port = await freePort();
-    await expect(applyMigrations(`postgresql://u:p@127.0.0.1:${port}/db`)).rejects.toThrow(/^Cannot connect to the database at DATABASE_URL/);
+    await expect(applyMigrations(`postgresql://u:p@127.0.0.1:${port}/db`)).rejects.toThrow(
+      /^Cannot connect to the database at DATABASE_URL/,
+    );
   });
 
   test('a failing migration is rolled back whole, and applies once fixed', async () => {

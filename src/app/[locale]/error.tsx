@@ -20,8 +20,15 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-3xl font-bold">{t.title}</h1>
       <p className="text-lg">{t.body}</p>
       <div className="flex flex-wrap gap-3">
-        <button type="button" onClick={reset} className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{t.retry}</button>
-        <a href={locale === 'en' ? '/en' : '/'} className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">{t.back}</a>
+        <button type="button" onClick={reset} className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+          {t.retry}
+        </button>
+        <a
+          href={locale === 'en' ? '/en' : '/'}
+          className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg"
+        >
+          {t.back}
+        </a>
       </div>
       {error.digest && <p className="text-base text-stone-700">{t.code.replace('{digest}', error.digest)}</p>}
     </div>

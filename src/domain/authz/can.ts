@@ -76,7 +76,9 @@ export function mayResetPassword(actor: TActor, target: TResetTarget, today: str
   if (!actor) return false;
   const posts = target.posts.filter((p) => isGrantedRole(p.role) || ROLE_RANK[p.role] > 0);
   if (posts.length > 0) {
-    return posts.every((p) => actor.grants.some((g) => grantCovers(g, 'staff.manage', { ancestry: p.ancestry }, today) && ROLE_RANK[g.role] > ROLE_RANK[p.role]));
+    return posts.every((p) =>
+      actor.grants.some((g) => grantCovers(g, 'staff.manage', { ancestry: p.ancestry }, today) && ROLE_RANK[g.role] > ROLE_RANK[p.role]),
+    );
   }
   return target.homes.some((a) => can(actor, 'password.reset', { ancestry: a }, today));
 }

@@ -62,7 +62,7 @@ export function addWorkingDays(iso: string, n: number, cal: TCalendar): string {
     while (!isWorkingDay(day, cal)) day = addDays(day, 1);
     return day;
   }
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, cal)) left--;
   }
@@ -89,7 +89,12 @@ export const DEFAULT_OFFICE_HOURS: TOfficeHours = [
  * The moment `minutes` of office time after `start`: time outside office hours, on weekends and on
  * holidays does not count. A start outside office hours counts from the next opening.
  */
-export function addWorkingMinutes(start: TLocalTime, minutes: number, cal: TCalendar, hours: TOfficeHours = DEFAULT_OFFICE_HOURS): TLocalTime {
+export function addWorkingMinutes(
+  start: TLocalTime,
+  minutes: number,
+  cal: TCalendar,
+  hours: TOfficeHours = DEFAULT_OFFICE_HOURS,
+): TLocalTime {
   let left = minutes;
   let { date, minute } = start;
   for (let guard = 0; guard < 10_000; guard++) {

@@ -1,4 +1,12 @@
-import { addWorkingDays, addWorkingMinutes, compareLocal, DEFAULT_OFFICE_HOURS, type TCalendar, type TLocalTime, type TOfficeHours } from '../calendar/working-calendar';
+import {
+  addWorkingDays,
+  addWorkingMinutes,
+  compareLocal,
+  DEFAULT_OFFICE_HOURS,
+  type TCalendar,
+  type TLocalTime,
+  type TOfficeHours,
+} from '../calendar/working-calendar';
 import { isOpen, nextLevel, type TIssueState, type TLevel } from './lifecycle';
 
 /** Deadlines for one category at one level: office minutes to acknowledge, working days to resolve. */
@@ -7,7 +15,12 @@ export type TDeadlinePolicy = { acknowledgeMinutes: number; resolveWorkingDays: 
 export type TDeadlines = { acknowledgeBy: TLocalTime; resolveBy: TLocalTime };
 
 /** Deadlines counted from the moment the issue reached its current level. */
-export function deadlinesFrom(since: TLocalTime, policy: TDeadlinePolicy, cal: TCalendar, hours: TOfficeHours = DEFAULT_OFFICE_HOURS): TDeadlines {
+export function deadlinesFrom(
+  since: TLocalTime,
+  policy: TDeadlinePolicy,
+  cal: TCalendar,
+  hours: TOfficeHours = DEFAULT_OFFICE_HOURS,
+): TDeadlines {
   const closing = hours[hours.length - 1]![1];
   return {
     acknowledgeBy: addWorkingMinutes(since, policy.acknowledgeMinutes, cal, hours),
@@ -16,7 +29,11 @@ export function deadlinesFrom(since: TLocalTime, policy: TDeadlinePolicy, cal: T
   };
 }
 
-export type TDue = { kind: 'NONE' } | { kind: 'REMIND'; deadline: 'acknowledge' | 'resolve' } | { kind: 'ESCALATE'; deadline: 'acknowledge' | 'resolve'; to: TLevel } | { kind: 'OVERDUE_AT_TOP' };
+export type TDue =
+  | { kind: 'NONE' }
+  | { kind: 'REMIND'; deadline: 'acknowledge' | 'resolve' }
+  | { kind: 'ESCALATE'; deadline: 'acknowledge' | 'resolve'; to: TLevel }
+  | { kind: 'OVERDUE_AT_TOP' };
 
 /**
  * What the escalation job must do for one issue now: remind before a deadline, escalate one level

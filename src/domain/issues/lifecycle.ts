@@ -37,7 +37,16 @@ export type TEffect =
 
 export type TTransition =
   | { ok: true; next: TIssueState; effects: TEffect[] }
-  | { ok: false; code: 'issue.notAllowed' | 'issue.wrongState' | 'issue.reasonRequired' | 'issue.reopenedAlready' | 'issue.notUnsatisfied' | 'issue.topLevel' };
+  | {
+      ok: false;
+      code:
+        | 'issue.notAllowed'
+        | 'issue.wrongState'
+        | 'issue.reasonRequired'
+        | 'issue.reopenedAlready'
+        | 'issue.notUnsatisfied'
+        | 'issue.topLevel';
+    };
 
 /** The states in which an issue still waits for its handlers. */
 export const openStates: readonly TIssueState[] = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'];
@@ -80,7 +89,9 @@ export function transition(state: TIssueState, event: TIssueEvent, ctx: TIssueCo
       if (!isOpen(state)) return no('issue.wrongState');
       if (!event.reason.trim()) return no('issue.reasonRequired');
       const next = nextLevel(ctx.level);
-      return next ? ok(state, { kind: 'SET_LEVEL', level: next }, { kind: 'NOTIFY_HANDLERS' }, { kind: 'NOTIFY_REPORTERS' }) : no('issue.topLevel');
+      return next
+        ? ok(state, { kind: 'SET_LEVEL', level: next }, { kind: 'NOTIFY_HANDLERS' }, { kind: 'NOTIFY_REPORTERS' })
+        : no('issue.topLevel');
     }
     case 'TAKE_OVER':
       if (ctx.role !== 'HIGHER_LEVEL') return no('issue.notAllowed');

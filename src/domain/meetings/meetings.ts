@@ -8,7 +8,15 @@ import { addDays, isWorkingDay, type TCalendar } from '../calendar/working-calen
 import { leastForFraction, leastForMoreThanHalf, TWO_THIRDS } from '../votes/arithmetic';
 
 export const meetingKinds = [
-  'CONSULTATION', 'COUNCIL', 'RESIDENTS_MEETING', 'JOINT', 'RECEPTION_DAY', 'COURTYARD', 'PARTY_DAY', 'OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE',
+  'CONSULTATION',
+  'COUNCIL',
+  'RESIDENTS_MEETING',
+  'JOINT',
+  'RECEPTION_DAY',
+  'COURTYARD',
+  'PARTY_DAY',
+  'OWNERS_ASSEMBLY',
+  'OWNERS_COMMITTEE',
 ] as const;
 export type TMeetingKind = (typeof meetingKinds)[number];
 
@@ -19,7 +27,9 @@ export type TRecurrence =
   | { freq: 'WEEKLY'; weekdays: number[] };
 
 // rrule ships CommonJS for Node and ES modules for bundlers: take its class from whichever we got.
-const RRule = (rrule as unknown as { RRule?: typeof rrule.RRule; default?: { RRule: typeof rrule.RRule } }).RRule ?? (rrule as unknown as { default: { RRule: typeof rrule.RRule } }).default.RRule;
+const RRule =
+  (rrule as unknown as { RRule?: typeof rrule.RRule; default?: { RRule: typeof rrule.RRule } }).RRule ??
+  (rrule as unknown as { default: { RRule: typeof rrule.RRule } }).default.RRule;
 const RRULE_WEEKDAY = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA];
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const toIso = (d: Date) => d.toISOString().slice(0, 10);
@@ -32,7 +42,8 @@ const toIso = (d: Date) => d.toISOString().slice(0, 10);
 export function occurrences(rule: TRecurrence, from: string, to: string, cal: TCalendar, shiftOffHolidays: boolean): string[] {
   const base: Partial<Options> = { dtstart: toDate(from), until: toDate(to) };
   const opts: Partial<Options> =
-    rule.freq === 'WEEKLY' ? { ...base, freq: RRule.WEEKLY, byweekday: rule.weekdays.map((d) => RRULE_WEEKDAY[d]!) }
+    rule.freq === 'WEEKLY'
+      ? { ...base, freq: RRule.WEEKLY, byweekday: rule.weekdays.map((d) => RRULE_WEEKDAY[d]!) }
       : { ...base, freq: RRule.MONTHLY, interval: rule.freq === 'QUARTERLY' ? 3 : (rule.interval ?? 1), bymonthday: rule.monthDays };
   const dates = new RRule(opts).all().map(toIso);
   if (!shiftOffHolidays) return dates;
@@ -48,7 +59,11 @@ export function occurrences(rule: TRecurrence, from: string, to: string, cal: TC
 /** Days of notice a kind needs before it meets (the notice day not counted): owners' assembly 15, owners' committee agenda 7. */
 export const NOTICE_DAYS: Partial<Record<TMeetingKind, number>> = { OWNERS_ASSEMBLY: 15, OWNERS_COMMITTEE: 7 };
 
-export function noticeInTime(kind: TMeetingKind, noticeDay: string, meetingDay: string): { ok: true } | { ok: false; days: number; earliest: string } {
+export function noticeInTime(
+  kind: TMeetingKind,
+  noticeDay: string,
+  meetingDay: string,
+): { ok: true } | { ok: false; days: number; earliest: string } {
   const days = NOTICE_DAYS[kind];
   if (!days) return { ok: true };
   const earliest = addDays(noticeDay, days);
@@ -57,12 +72,23 @@ export function noticeInTime(kind: TMeetingKind, noticeDay: string, meetingDay: 
 
 /** The quorum each kind's body asks for: more than half of members (councils, committees, residents' meetings), two thirds (owners' assembly turnout), or none. */
 export const QUORUM: Record<TMeetingKind, 'MORE_THAN_HALF' | 'TWO_THIRDS' | 'NONE'> = {
-  CONSULTATION: 'NONE', COUNCIL: 'MORE_THAN_HALF', RESIDENTS_MEETING: 'MORE_THAN_HALF', JOINT: 'MORE_THAN_HALF', RECEPTION_DAY: 'NONE',
-  COURTYARD: 'NONE', PARTY_DAY: 'NONE', OWNERS_ASSEMBLY: 'TWO_THIRDS', OWNERS_COMMITTEE: 'MORE_THAN_HALF',
+  CONSULTATION: 'NONE',
+  COUNCIL: 'MORE_THAN_HALF',
+  RESIDENTS_MEETING: 'MORE_THAN_HALF',
+  JOINT: 'MORE_THAN_HALF',
+  RECEPTION_DAY: 'NONE',
+  COURTYARD: 'NONE',
+  PARTY_DAY: 'NONE',
+  OWNERS_ASSEMBLY: 'TWO_THIRDS',
+  OWNERS_COMMITTEE: 'MORE_THAN_HALF',
 };
 
 /** 应到 / 实到 and whether the quorum is met (rules.md §2 and §4: "more than half" is `2 × present > expected`). */
-export function quorum(kind: TMeetingKind, expected: number, present: number): { rule: (typeof QUORUM)[TMeetingKind]; least: number | null; met: boolean | null } {
+export function quorum(
+  kind: TMeetingKind,
+  expected: number,
+  present: number,
+): { rule: (typeof QUORUM)[TMeetingKind]; least: number | null; met: boolean | null } {
   const rule = QUORUM[kind];
   if (rule === 'NONE' || expected === 0) return { rule, least: null, met: null };
   const least = rule === 'TWO_THIRDS' ? leastForFraction(expected, TWO_THIRDS) : leastForMoreThanHalf(expected);

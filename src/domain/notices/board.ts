@@ -36,7 +36,10 @@ export function objectionWindow(today: string, n: { publishedOn: string; lastDay
 }
 
 /** The period may be closed once it is over and every objection has its answer. */
-export function mayConclude(today: string, n: { lastDay: string; objections: { answered: boolean }[]; concluded: boolean }): { ok: true; withObjections: boolean } | { ok: false; code: string } {
+export function mayConclude(
+  today: string,
+  n: { lastDay: string; objections: { answered: boolean }[]; concluded: boolean },
+): { ok: true; withObjections: boolean } | { ok: false; code: string } {
   if (n.concluded) return { ok: false, code: 'notice.concluded' };
   if (today <= n.lastDay) return { ok: false, code: 'notice.periodRunning' };
   if (n.objections.some((o) => !o.answered)) return { ok: false, code: 'notice.objectionUnanswered' };
@@ -67,12 +70,26 @@ export const GENESIS = '0'.repeat(64);
 /** The exact text hashed for a link: JSON with keys in a fixed order (so anyone can recompute it). */
 export function chainText(c: TChainContent): string {
   return JSON.stringify([
-    c.seq, c.prevHash, c.kind, c.category, c.title, c.body, c.bodyHtml, c.streetId, c.communityId, c.compoundId, c.topicId,
-    c.publishedAt, c.periodEndsAt, c.supersedesId, c.attachments.map((a) => [a.name, a.sha256]),
+    c.seq,
+    c.prevHash,
+    c.kind,
+    c.category,
+    c.title,
+    c.body,
+    c.bodyHtml,
+    c.streetId,
+    c.communityId,
+    c.compoundId,
+    c.topicId,
+    c.publishedAt,
+    c.periodEndsAt,
+    c.supersedesId,
+    c.attachments.map((a) => [a.name, a.sha256]),
   ]);
 }
 
-export type TChainCheck = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; reason: 'GAP' | 'LINK' | 'HASH' };
+export type TChainCheck =
+  { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; reason: 'GAP' | 'LINK' | 'HASH' };
 
 /** Checks links in order: sequence without gaps, each pointing at the previous hash, each hash right. */
 export function checkChain(links: { seq: number; prevHash: string; hash: string; computed: string }[]): TChainCheck {

@@ -6,7 +6,8 @@
 export type TTerm = { startsOn: string; endsOn: string | null };
 
 const inOfficeOn = (t: TTerm, day: string) => t.startsOn <= day && (t.endsOn === null || day <= t.endsOn);
-const overlaps = (t: TTerm, term: TTerm) => (term.endsOn === null || t.startsOn <= term.endsOn) && (t.endsOn === null || t.endsOn >= term.startsOn);
+const overlaps = (t: TTerm, term: TTerm) =>
+  (term.endsOn === null || t.startsOn <= term.endsOn) && (t.endsOn === null || t.endsOn >= term.startsOn);
 
 /**
  * The most members of `terms` in office on any one day of `term`. The count only rises on a day a

@@ -53,9 +53,15 @@ export function mapHeader(header: string[]): { map: Partial<Record<TRosterField,
 }
 
 const USES: Record<string, TRosterRow['use']> = {
-  住宅: 'RESIDENTIAL', residential: 'RESIDENTIAL', '': 'RESIDENTIAL',
-  车位: 'PARKING', 车库: 'PARKING', parking: 'PARKING',
-  商铺: 'COMMERCIAL', 商业: 'COMMERCIAL', commercial: 'COMMERCIAL',
+  住宅: 'RESIDENTIAL',
+  residential: 'RESIDENTIAL',
+  '': 'RESIDENTIAL',
+  车位: 'PARKING',
+  车库: 'PARKING',
+  parking: 'PARKING',
+  商铺: 'COMMERCIAL',
+  商业: 'COMMERCIAL',
+  commercial: 'COMMERCIAL',
 };
 
 function parseShare(raw: string): number | null {
@@ -69,12 +75,16 @@ function parseShare(raw: string): number | null {
 
 /** Validates data rows (without the header). `firstRow` is the sheet row number of the first data row. */
 
-
 export function validateRoster(header: string[], data: string[][], firstRow = 2): TRosterValidation & { missing: TRosterField[] } {
   const { map, missing } = mapHeader(header);
   const out: TRosterValidation & { missing: TRosterField[] } = { rows: [], errors: [], multiUnitOwners: [], developerUnits: 0, missing };
   if (missing.length) return out;
-  const cell = (r: string[], f: TRosterField) => (map[f] === undefined ? '' : String(r[map[f]!] ?? '').normalize('NFKC').trim());
+  const cell = (r: string[], f: TRosterField) =>
+    map[f] === undefined
+      ? ''
+      : String(r[map[f]!] ?? '')
+          .normalize('NFKC')
+          .trim();
   const seen = new Map<string, { areaCentiM2: number; developerHeld: boolean; owners: string[]; shareBp: number }>();
   data.forEach((r, i) => {
     const row = firstRow + i;
@@ -103,7 +113,8 @@ export function validateRoster(header: string[], data: string[][], firstRow = 2)
     const earlier = seen.get(key);
     if (earlier && building && roomNo && area.ok) {
       const ownerKey = phone ?? ownerName;
-      if (developerHeld || earlier.developerHeld || earlier.owners.includes(ownerKey)) errors.push({ row, field: 'row', code: 'roster.duplicateUnit' });
+      if (developerHeld || earlier.developerHeld || earlier.owners.includes(ownerKey))
+        errors.push({ row, field: 'row', code: 'roster.duplicateUnit' });
       else if (earlier.areaCentiM2 !== area.centiM2) errors.push({ row, field: 'area', code: 'roster.areaDiffers' });
       else if (earlier.shareBp + (shareBp ?? 0) > 10_000) errors.push({ row, field: 'share', code: 'roster.sharesExceed' });
     }
@@ -113,7 +124,13 @@ export function validateRoster(header: string[], data: string[][], firstRow = 2)
     entry.shareBp += developerHeld ? 10_000 : shareBp!;
     seen.set(key, entry);
     out.rows.push({
-      row, building, unitNo, roomNo, areaCentiM2: (area as { centiM2: number }).centiM2, use: use!, developerHeld,
+      row,
+      building,
+      unitNo,
+      roomNo,
+      areaCentiM2: (area as { centiM2: number }).centiM2,
+      use: use!,
+      developerHeld,
       owner: developerHeld ? null : { name: ownerName, phone, shareBp: shareBp! },
     });
   });

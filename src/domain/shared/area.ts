@@ -8,7 +8,11 @@ const MAX_CENTI_M2 = 100_000_000; // 1,000,000 m²: no single unit is larger
 
 export function parseAreaM2(input: string): TAreaParse {
   // NFKC turns full-width digits into ASCII and "㎡" into "m2".
-  const s = input.normalize('NFKC').trim().replace(/(m²|m2|平方米|平米)$/i, '').trim();
+  const s = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/(m²|m2|平方米|平米)$/i, '')
+    .trim();
   const m = /^(\d{1,9})(?:\.(\d*))?$/.exec(s);
   if (!m) return { ok: false, code: 'area.invalid' };
   const whole = m[1]!;

@@ -1,6 +1,9 @@
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export function normalisePhone(input: string): string | null {
-  const digits = input.normalize('NFKC').replace(/[\s-]/g, '').replace(/^\+?86/, '');
+  const digits = input
+    .normalize('NFKC')
+    .replace(/[\s-]/g, '')
+    .replace(/^\+?86/, '');
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }
 

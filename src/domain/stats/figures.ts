@@ -5,8 +5,18 @@
  * (opened, open, overdue, escalated, taken over) and in nothing else.
  */
 export const countKeys = [
-  'opened', 'open', 'overdue', 'escalated', 'takenOver', 'excluded',
-  'ackDue', 'ackOnTime', 'resolveDue', 'resolved', 'rated', 'satisfied',
+  'opened',
+  'open',
+  'overdue',
+  'escalated',
+  'takenOver',
+  'excluded',
+  'ackDue',
+  'ackOnTime',
+  'resolveDue',
+  'resolved',
+  'rated',
+  'satisfied',
 ] as const;
 export type TCountKey = (typeof countKeys)[number];
 export type TCounts = Record<TCountKey, number>;
@@ -90,8 +100,16 @@ export function change(current: number | null, previous: number | null): number 
 
 /** Every figure a ranking table can be sorted by, with the direction in which "better" lies. */
 export const rankFigures = {
-  opened: 'none', open: 'low', overdue: 'low', escalated: 'low', takenOver: 'low',
-  response: 'high', resolution: 'high', satisfaction: 'high', ackMedian: 'low', resolveMedian: 'low',
+  opened: 'none',
+  open: 'low',
+  overdue: 'low',
+  escalated: 'low',
+  takenOver: 'low',
+  response: 'high',
+  resolution: 'high',
+  satisfaction: 'high',
+  ackMedian: 'low',
+  resolveMedian: 'low',
 } as const;
 export type TRankFigure = keyof typeof rankFigures;
 export const isRankFigure = (s: string): s is TRankFigure => s in rankFigures;

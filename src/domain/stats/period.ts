@@ -41,8 +41,12 @@ export function presetPeriod(preset: TPreset, today: string /* YYYY-MM-DD, China
 export type TPeriodRefusal = 'stats.badMonth' | 'stats.periodReversed' | 'stats.periodTooLong' | 'stats.periodInFuture';
 
 /** Reads a period from a form or a link; the default is this year so far (a morning review sees what is still open). */
-export function parsePeriod(input: { from?: string; to?: string; preset?: string }, today: string): { ok: true; period: TPeriod } | { ok: false; code: TPeriodRefusal } {
-  if (input.preset && (presets as readonly string[]).includes(input.preset)) return { ok: true, period: presetPeriod(input.preset as TPreset, today) };
+export function parsePeriod(
+  input: { from?: string; to?: string; preset?: string },
+  today: string,
+): { ok: true; period: TPeriod } | { ok: false; code: TPeriodRefusal } {
+  if (input.preset && (presets as readonly string[]).includes(input.preset))
+    return { ok: true, period: presetPeriod(input.preset as TPreset, today) };
   if (!input.from && !input.to) return { ok: true, period: presetPeriod('thisYear', today) };
   const from = input.from ?? input.to!;
   const to = input.to ?? input.from!;

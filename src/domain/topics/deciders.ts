@@ -8,7 +8,10 @@ import type { TEffect, TMotionBody, TStep } from './procedure';
  */
 const TWO_THIRDS = { p: 2, q: 3 };
 export const DECIDERS = {
-  RESIDENTS_REPRESENTATIVES: { body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' }, rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS } },
+  RESIDENTS_REPRESENTATIVES: {
+    body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' },
+    rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS },
+  },
   COMMUNITY_COUNCIL: { body: { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' }, rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS } },
   COURTYARD_COUNCIL: { body: { kind: 'BODY', bodyKind: 'COURTYARD_COUNCIL' }, rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS } },
   RESIDENTS_MEETING: { body: { kind: 'HOUSEHOLDS' }, rule: { kind: 'RESIDENTS_MEETING' } },
@@ -33,5 +36,7 @@ export function withDecider(step: TStep, decider: TDecider): TStep {
 
 /** Whether some motion of the procedure is decided by an owners' committee (a body of one compound). */
 export function decidedByCommittee(steps: TStep[]): boolean {
-  return steps.some((s) => s.onLeave.some((e) => e.kind === 'OPEN_MOTION' && e.body.kind === 'BODY' && e.body.bodyKind === 'OWNERS_COMMITTEE'));
+  return steps.some((s) =>
+    s.onLeave.some((e) => e.kind === 'OPEN_MOTION' && e.body.kind === 'BODY' && e.body.bodyKind === 'OWNERS_COMMITTEE'),
+  );
 }

@@ -45,7 +45,10 @@ export type TGateKind = TGate['kind'];
  * the place (a residents' meeting of one representative per household, 城市居民委员会组织法 art. 9).
  */
 export type TMotionBody =
-  | { kind: 'BODY'; bodyKind: 'RESIDENTS_REPRESENTATIVES' | 'COMMUNITY_COUNCIL' | 'COURTYARD_COUNCIL' | 'OWNERS_COMMITTEE' | 'TWO_COMMITTEES' }
+  | {
+      kind: 'BODY';
+      bodyKind: 'RESIDENTS_REPRESENTATIVES' | 'COMMUNITY_COUNCIL' | 'COURTYARD_COUNCIL' | 'OWNERS_COMMITTEE' | 'TWO_COMMITTEES';
+    }
   | { kind: 'PARTY_MEMBERS' }
   | { kind: 'OWNERS' }
   | { kind: 'HOUSEHOLDS' };
@@ -77,15 +80,57 @@ export const SEVEN_STEP: TProcedure = {
   code: 'SEVEN_STEP',
   steps: [
     { key: 'raise', actors: PARTY_AND_STAFF, activity: 'NONE', gates: [], days: 7, onLeave: [notify] },
-    { key: 'ideas', actors: PARTY_AND_STAFF, activity: 'SUGGESTIONS', gates: [{ kind: 'STAKEHOLDERS', min: 1 }, { kind: 'SUGGESTIONS', min: 1 }], days: 14, onLeave: [notify] },
+    {
+      key: 'ideas',
+      actors: PARTY_AND_STAFF,
+      activity: 'SUGGESTIONS',
+      gates: [
+        { kind: 'STAKEHOLDERS', min: 1 },
+        { kind: 'SUGGESTIONS', min: 1 },
+      ],
+      days: 14,
+      onLeave: [notify],
+    },
     { key: 'plan', actors: PARTY_AND_STAFF, activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 14, onLeave: [notify] },
     {
-      key: 'consensus', actors: PARTY_AND_STAFF, activity: 'CONSENSUS', gates: [{ kind: 'PLAN_AGREED' }], days: 14,
-      onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' }, rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS } }],
+      key: 'consensus',
+      actors: PARTY_AND_STAFF,
+      activity: 'CONSENSUS',
+      gates: [{ kind: 'PLAN_AGREED' }],
+      days: 14,
+      onLeave: [
+        notify,
+        {
+          kind: 'OPEN_MOTION',
+          body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' },
+          rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS },
+        },
+      ],
     },
-    { key: 'decide', actors: STAFF, activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 14, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
-    { key: 'implement', actors: PARTY_AND_STAFF, activity: 'TASKS', gates: [{ kind: 'TASKS_ACCEPTED' }], days: 60, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }] },
-    { key: 'publicise', actors: PARTY_AND_STAFF, activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'RESULT' }], days: 7, onLeave: [notify] },
+    {
+      key: 'decide',
+      actors: STAFF,
+      activity: 'MOTION',
+      gates: [{ kind: 'MOTION_PASSED' }],
+      days: 14,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }],
+    },
+    {
+      key: 'implement',
+      actors: PARTY_AND_STAFF,
+      activity: 'TASKS',
+      gates: [{ kind: 'TASKS_ACCEPTED' }],
+      days: 60,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }],
+    },
+    {
+      key: 'publicise',
+      actors: PARTY_AND_STAFF,
+      activity: 'NOTICES',
+      gates: [{ kind: 'NOTICE', notice: 'RESULT' }],
+      days: 7,
+      onLeave: [notify],
+    },
   ],
 };
 
@@ -95,16 +140,52 @@ export const FOUR_TWO: TProcedure = {
   steps: [
     { key: 'propose', actors: PARTY_AND_STAFF, activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 7, onLeave: [notify] },
     {
-      key: 'discuss', actors: STAFF, activity: 'CONSENSUS', gates: [{ kind: 'PLAN_AGREED' }], days: 7,
+      key: 'discuss',
+      actors: STAFF,
+      activity: 'CONSENSUS',
+      gates: [{ kind: 'PLAN_AGREED' }],
+      days: 7,
       onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'PARTY_MEMBERS' }, rule: { kind: 'PARTY_MEMBERS_MEETING' } }],
     },
     {
-      key: 'review', actors: PARTY_AND_STAFF, activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 14,
-      onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' }, rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS } }],
+      key: 'review',
+      actors: PARTY_AND_STAFF,
+      activity: 'MOTION',
+      gates: [{ kind: 'MOTION_PASSED' }],
+      days: 14,
+      onLeave: [
+        notify,
+        {
+          kind: 'OPEN_MOTION',
+          body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' },
+          rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS },
+        },
+      ],
     },
-    { key: 'decide', actors: STAFF, activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 14, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
-    { key: 'implement', actors: PARTY_AND_STAFF, activity: 'TASKS', gates: [{ kind: 'TASKS_ACCEPTED' }], days: 60, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }] },
-    { key: 'publicise', actors: PARTY_AND_STAFF, activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'RESULT' }], days: 7, onLeave: [notify] },
+    {
+      key: 'decide',
+      actors: STAFF,
+      activity: 'MOTION',
+      gates: [{ kind: 'MOTION_PASSED' }],
+      days: 14,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }],
+    },
+    {
+      key: 'implement',
+      actors: PARTY_AND_STAFF,
+      activity: 'TASKS',
+      gates: [{ kind: 'TASKS_ACCEPTED' }],
+      days: 60,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }],
+    },
+    {
+      key: 'publicise',
+      actors: PARTY_AND_STAFF,
+      activity: 'NOTICES',
+      gates: [{ kind: 'NOTICE', notice: 'RESULT' }],
+      days: 7,
+      onLeave: [notify],
+    },
   ],
 };
 
@@ -117,15 +198,62 @@ export const COURTYARD_ROADSHOW: TProcedure = {
   code: 'COURTYARD_ROADSHOW',
   steps: [
     { key: 'raise', actors: ['COUNCIL', 'COMMUNITY_STAFF'], activity: 'NONE', gates: [], days: 7, onLeave: [notify] },
-    { key: 'courtyardPlan', actors: ['COUNCIL', 'COMMUNITY_STAFF'], activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 60, onLeave: [notify] },
     {
-      key: 'courtyardAgree', actors: ['COUNCIL', 'COMMUNITY_STAFF'], activity: 'CONSENSUS', gates: [{ kind: 'PLAN_AGREED' }], days: 30,
-      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'PLAN' }, { kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' }, rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS } }],
+      key: 'courtyardPlan',
+      actors: ['COUNCIL', 'COMMUNITY_STAFF'],
+      activity: 'PLAN',
+      gates: [{ kind: 'PLAN_VERSION' }],
+      days: 60,
+      onLeave: [notify],
     },
-    { key: 'roadshow', actors: STAFF, activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 30, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
-    { key: 'contractors', actors: ['COUNCIL', 'COMMUNITY_STAFF'], activity: 'CONTRACTORS', gates: [{ kind: 'CONTRACTOR_CHOSEN' }], days: 30, onLeave: [notify] },
-    { key: 'implement', actors: ['COUNCIL', 'COMMUNITY_STAFF'], activity: 'TASKS', gates: [{ kind: 'TASKS_ACCEPTED' }, { kind: 'ACTUAL_COST' }], days: 90, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'FINANCE' }] },
-    { key: 'publicise', actors: ['COUNCIL', 'COMMUNITY_STAFF'], activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'FINANCE' }], days: 7, onLeave: [notify] },
+    {
+      key: 'courtyardAgree',
+      actors: ['COUNCIL', 'COMMUNITY_STAFF'],
+      activity: 'CONSENSUS',
+      gates: [{ kind: 'PLAN_AGREED' }],
+      days: 30,
+      onLeave: [
+        notify,
+        { kind: 'PUBLISH_NOTICE', notice: 'PLAN' },
+        {
+          kind: 'OPEN_MOTION',
+          body: { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' },
+          rule: { kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS },
+        },
+      ],
+    },
+    {
+      key: 'roadshow',
+      actors: STAFF,
+      activity: 'MOTION',
+      gates: [{ kind: 'MOTION_PASSED' }],
+      days: 30,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }],
+    },
+    {
+      key: 'contractors',
+      actors: ['COUNCIL', 'COMMUNITY_STAFF'],
+      activity: 'CONTRACTORS',
+      gates: [{ kind: 'CONTRACTOR_CHOSEN' }],
+      days: 30,
+      onLeave: [notify],
+    },
+    {
+      key: 'implement',
+      actors: ['COUNCIL', 'COMMUNITY_STAFF'],
+      activity: 'TASKS',
+      gates: [{ kind: 'TASKS_ACCEPTED' }, { kind: 'ACTUAL_COST' }],
+      days: 90,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'FINANCE' }],
+    },
+    {
+      key: 'publicise',
+      actors: ['COUNCIL', 'COMMUNITY_STAFF'],
+      activity: 'NOTICES',
+      gates: [{ kind: 'NOTICE', notice: 'FINANCE' }],
+      days: 7,
+      onLeave: [notify],
+    },
   ],
 };
 
@@ -137,13 +265,42 @@ export const COURTYARD_ROADSHOW: TProcedure = {
 export const OWNERS_ASSEMBLY: TProcedure = {
   code: 'OWNERS_ASSEMBLY',
   steps: [
-    { key: 'propose', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 14, onLeave: [notify] },
     {
-      key: 'partyApproval', actors: ['BRANCH', 'COMMUNITY_STAFF'], activity: 'APPROVAL', gates: [{ kind: 'PARTY_APPROVED' }], days: 7,
-      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'ANNOUNCEMENT' }, { kind: 'OPEN_MOTION', body: { kind: 'OWNERS' }, rule: { kind: 'OWNERS_ASSEMBLY', matter: 9 } }],
+      key: 'propose',
+      actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'],
+      activity: 'PLAN',
+      gates: [{ kind: 'PLAN_VERSION' }],
+      days: 14,
+      onLeave: [notify],
     },
-    { key: 'decide', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 30, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
-    { key: 'publicise', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'DECISION' }], days: 3, onLeave: [notify] },
+    {
+      key: 'partyApproval',
+      actors: ['BRANCH', 'COMMUNITY_STAFF'],
+      activity: 'APPROVAL',
+      gates: [{ kind: 'PARTY_APPROVED' }],
+      days: 7,
+      onLeave: [
+        notify,
+        { kind: 'PUBLISH_NOTICE', notice: 'ANNOUNCEMENT' },
+        { kind: 'OPEN_MOTION', body: { kind: 'OWNERS' }, rule: { kind: 'OWNERS_ASSEMBLY', matter: 9 } },
+      ],
+    },
+    {
+      key: 'decide',
+      actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'],
+      activity: 'MOTION',
+      gates: [{ kind: 'MOTION_PASSED' }],
+      days: 30,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }],
+    },
+    {
+      key: 'publicise',
+      actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'],
+      activity: 'NOTICES',
+      gates: [{ kind: 'NOTICE', notice: 'DECISION' }],
+      days: 3,
+      onLeave: [notify],
+    },
   ],
 };
 
@@ -152,9 +309,33 @@ export const CONSULTATION: TProcedure = {
   code: 'CONSULTATION',
   steps: [
     { key: 'raise', actors: PARTY_AND_STAFF, activity: 'NONE', gates: [], days: 7, onLeave: [notify] },
-    { key: 'ideas', actors: PARTY_AND_STAFF, activity: 'SUGGESTIONS', gates: [{ kind: 'STAKEHOLDERS', min: 1 }, { kind: 'SUGGESTIONS', min: 1 }], days: 14, onLeave: [notify] },
-    { key: 'consult', actors: PARTY_AND_STAFF, activity: 'CONSENSUS', gates: [{ kind: 'OPINION_RECORDED' }], days: 14, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'OPINION' }] },
-    { key: 'reportBack', actors: PARTY_AND_STAFF, activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'RESULT' }], days: 30, onLeave: [notify] },
+    {
+      key: 'ideas',
+      actors: PARTY_AND_STAFF,
+      activity: 'SUGGESTIONS',
+      gates: [
+        { kind: 'STAKEHOLDERS', min: 1 },
+        { kind: 'SUGGESTIONS', min: 1 },
+      ],
+      days: 14,
+      onLeave: [notify],
+    },
+    {
+      key: 'consult',
+      actors: PARTY_AND_STAFF,
+      activity: 'CONSENSUS',
+      gates: [{ kind: 'OPINION_RECORDED' }],
+      days: 14,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'OPINION' }],
+    },
+    {
+      key: 'reportBack',
+      actors: PARTY_AND_STAFF,
+      activity: 'NOTICES',
+      gates: [{ kind: 'NOTICE', notice: 'RESULT' }],
+      days: 30,
+      onLeave: [notify],
+    },
   ],
 };
 
@@ -166,12 +347,37 @@ export const RESIDENTS_MEETING: TProcedure = {
   code: 'RESIDENTS_MEETING',
   steps: [
     {
-      key: 'plan', actors: PARTY_AND_STAFF, activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 14,
+      key: 'plan',
+      actors: PARTY_AND_STAFF,
+      activity: 'PLAN',
+      gates: [{ kind: 'PLAN_VERSION' }],
+      days: 14,
       onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'HOUSEHOLDS' }, rule: { kind: 'RESIDENTS_MEETING' } }],
     },
-    { key: 'residentsMeeting', actors: STAFF, activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 30, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
-    { key: 'implement', actors: PARTY_AND_STAFF, activity: 'TASKS', gates: [{ kind: 'TASKS_ACCEPTED' }], days: 60, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }] },
-    { key: 'publicise', actors: PARTY_AND_STAFF, activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'RESULT' }], days: 7, onLeave: [notify] },
+    {
+      key: 'residentsMeeting',
+      actors: STAFF,
+      activity: 'MOTION',
+      gates: [{ kind: 'MOTION_PASSED' }],
+      days: 30,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }],
+    },
+    {
+      key: 'implement',
+      actors: PARTY_AND_STAFF,
+      activity: 'TASKS',
+      gates: [{ kind: 'TASKS_ACCEPTED' }],
+      days: 60,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }],
+    },
+    {
+      key: 'publicise',
+      actors: PARTY_AND_STAFF,
+      activity: 'NOTICES',
+      gates: [{ kind: 'NOTICE', notice: 'RESULT' }],
+      days: 7,
+      onLeave: [notify],
+    },
   ],
 };
 
@@ -184,12 +390,45 @@ export const OWNERS_COMMITTEE: TProcedure = {
   code: 'OWNERS_COMMITTEE',
   steps: [
     {
-      key: 'committeePropose', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'PLAN', gates: [{ kind: 'PLAN_VERSION' }], days: 7,
-      onLeave: [notify, { kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'OWNERS_COMMITTEE' }, rule: { kind: 'OWNERS_COMMITTEE', jurisdiction: 'NATIONAL' } }],
+      key: 'committeePropose',
+      actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'],
+      activity: 'PLAN',
+      gates: [{ kind: 'PLAN_VERSION' }],
+      days: 7,
+      onLeave: [
+        notify,
+        {
+          kind: 'OPEN_MOTION',
+          body: { kind: 'BODY', bodyKind: 'OWNERS_COMMITTEE' },
+          rule: { kind: 'OWNERS_COMMITTEE', jurisdiction: 'NATIONAL' },
+        },
+      ],
     },
-    { key: 'committeeDecide', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'MOTION', gates: [{ kind: 'MOTION_PASSED' }], days: 14, onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }] },
-    { key: 'publicise', actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], activity: 'NOTICES', gates: [{ kind: 'NOTICE', notice: 'DECISION' }], days: 3, onLeave: [notify] },
+    {
+      key: 'committeeDecide',
+      actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'],
+      activity: 'MOTION',
+      gates: [{ kind: 'MOTION_PASSED' }],
+      days: 14,
+      onLeave: [notify, { kind: 'PUBLISH_NOTICE', notice: 'DECISION' }],
+    },
+    {
+      key: 'publicise',
+      actors: ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'],
+      activity: 'NOTICES',
+      gates: [{ kind: 'NOTICE', notice: 'DECISION' }],
+      days: 3,
+      onLeave: [notify],
+    },
   ],
 };
 
-export const TEMPLATES: readonly TProcedure[] = [SEVEN_STEP, FOUR_TWO, COURTYARD_ROADSHOW, OWNERS_ASSEMBLY, CONSULTATION, RESIDENTS_MEETING, OWNERS_COMMITTEE];
+export const TEMPLATES: readonly TProcedure[] = [
+  SEVEN_STEP,
+  FOUR_TWO,
+  COURTYARD_ROADSHOW,
+  OWNERS_ASSEMBLY,
+  CONSULTATION,
+  RESIDENTS_MEETING,
+  OWNERS_COMMITTEE,
+];

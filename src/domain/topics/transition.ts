@@ -90,12 +90,20 @@ export function transition(procedure: TProcedure, state: TTopicState, event: TTo
       const unmet = unmetGate(step.gates, ctx.facts);
       if (unmet) return unmet;
       const last = state.stepIndex === procedure.steps.length - 1;
-      return { ok: true, next: last ? { status: 'DONE', stepIndex: state.stepIndex } : { status: 'OPEN', stepIndex: state.stepIndex + 1 }, effects: step.onLeave };
+      return {
+        ok: true,
+        next: last ? { status: 'DONE', stepIndex: state.stepIndex } : { status: 'OPEN', stepIndex: state.stepIndex + 1 },
+        effects: step.onLeave,
+      };
     }
     case 'RETURN': {
       if (!event.reason.trim()) return { ok: false, code: 'topic.reasonRequired' };
       if (step.activity !== 'MOTION' || ctx.facts.motion !== 'FAILED') return { ok: false, code: 'topic.returnOnlyAfterFailedMotion' };
-      const back = procedure.steps.slice(0, state.stepIndex).map((s, i) => [s, i] as const).reverse().find(([s]) => s.activity === 'PLAN');
+      const back = procedure.steps
+        .slice(0, state.stepIndex)
+        .map((s, i) => [s, i] as const)
+        .reverse()
+        .find(([s]) => s.activity === 'PLAN');
       if (!back) return { ok: false, code: 'topic.returnNowhere' };
       return { ok: true, next: { status: 'OPEN', stepIndex: back[1] }, effects: [{ kind: 'NOTIFY_STAKEHOLDERS' }] };
     }

@@ -20,14 +20,21 @@ export function procedureProblems(p: TProcedure): { code: string; step?: number 
     if (!activities.includes(s.activity)) out.push({ code: 'procedure.unknownActivity', step });
     if (!Number.isInteger(s.days) || s.days < 1 || s.days > 365) out.push({ code: 'procedure.days', step });
     for (const g of s.gates) {
-      if ((g.kind === 'STAKEHOLDERS' || g.kind === 'SUGGESTIONS') && (!Number.isInteger(g.min) || g.min < 0 || g.min > 1000)) out.push({ code: 'procedure.gateMin', step });
+      if ((g.kind === 'STAKEHOLDERS' || g.kind === 'SUGGESTIONS') && (!Number.isInteger(g.min) || g.min < 0 || g.min > 1000))
+        out.push({ code: 'procedure.gateMin', step });
       if (g.kind === 'MOTION_PASSED' && s.activity !== 'MOTION') out.push({ code: 'procedure.motionGateOutsideMotion', step });
-      if (g.kind === 'NOTICE' && s.activity !== 'NOTICES' && !p.steps.slice(0, i).some((e) => e.onLeave.some((f) => f.kind === 'PUBLISH_NOTICE' && f.notice === g.notice))) {
+      if (
+        g.kind === 'NOTICE' &&
+        s.activity !== 'NOTICES' &&
+        !p.steps.slice(0, i).some((e) => e.onLeave.some((f) => f.kind === 'PUBLISH_NOTICE' && f.notice === g.notice))
+      ) {
         out.push({ code: 'procedure.noticeNeverPublished', step });
       }
     }
-    if (s.activity === 'MOTION' && !(p.steps[i - 1]?.onLeave.some((e) => e.kind === 'OPEN_MOTION'))) out.push({ code: 'procedure.motionNotOpened', step });
-    if (s.onLeave.some((e) => e.kind === 'OPEN_MOTION') && p.steps[i + 1]?.activity !== 'MOTION') out.push({ code: 'procedure.motionWithoutStep', step });
+    if (s.activity === 'MOTION' && !p.steps[i - 1]?.onLeave.some((e) => e.kind === 'OPEN_MOTION'))
+      out.push({ code: 'procedure.motionNotOpened', step });
+    if (s.onLeave.some((e) => e.kind === 'OPEN_MOTION') && p.steps[i + 1]?.activity !== 'MOTION')
+      out.push({ code: 'procedure.motionWithoutStep', step });
     // Who decides is one of the listed pairs; an owners' assembly (which needs the topic's matter) only in its own procedure.
     for (const e of s.onLeave) {
       if (e.kind !== 'OPEN_MOTION') continue;

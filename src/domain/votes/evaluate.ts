@@ -1,4 +1,15 @@
-import { HALF, halfOrMore, leastForFraction, leastForHalfOrMore, leastForMoreThanHalf, moreThanHalf, reachesFraction, THREE_QUARTERS, TWO_THIRDS, type TFraction } from './arithmetic';
+import {
+  HALF,
+  halfOrMore,
+  leastForFraction,
+  leastForHalfOrMore,
+  leastForMoreThanHalf,
+  moreThanHalf,
+  reachesFraction,
+  THREE_QUARTERS,
+  TWO_THIRDS,
+  type TFraction,
+} from './arithmetic';
 import type { TOwnerCounts } from './owners';
 
 /**
@@ -32,17 +43,37 @@ export type TResult = { passed: boolean; rule: TRule; checks: TCheck[]; code: 'p
 
 function fractionCheck(what: TCheck['what'], base: TCheck['base'], count: number, denominator: number, f: TFraction): TCheck {
   return {
-    what, base, count, denominator,
-    threshold: f === TWO_THIRDS ? '2/3' : f === THREE_QUARTERS ? '3/4' : f === HALF ? 'HALF_OR_MORE' : `${f.p}/${f.q}` as TCheck['threshold'],
+    what,
+    base,
+    count,
+    denominator,
+    threshold:
+      f === TWO_THIRDS ? '2/3' : f === THREE_QUARTERS ? '3/4' : f === HALF ? 'HALF_OR_MORE' : (`${f.p}/${f.q}` as TCheck['threshold']),
     least: leastForFraction(denominator, f),
     met: reachesFraction(count, denominator, f),
   };
 }
 function moreThanHalfCheck(what: TCheck['what'], base: TCheck['base'], count: number, denominator: number): TCheck {
-  return { what, base, count, denominator, threshold: 'MORE_THAN_HALF', least: leastForMoreThanHalf(denominator), met: moreThanHalf(count, denominator) };
+  return {
+    what,
+    base,
+    count,
+    denominator,
+    threshold: 'MORE_THAN_HALF',
+    least: leastForMoreThanHalf(denominator),
+    met: moreThanHalf(count, denominator),
+  };
 }
 function halfOrMoreCheck(what: TCheck['what'], base: TCheck['base'], count: number, denominator: number): TCheck {
-  return { what, base, count, denominator, threshold: 'HALF_OR_MORE', least: leastForHalfOrMore(denominator), met: halfOrMore(count, denominator) };
+  return {
+    what,
+    base,
+    count,
+    denominator,
+    threshold: 'HALF_OR_MORE',
+    least: leastForHalfOrMore(denominator),
+    met: halfOrMore(count, denominator),
+  };
 }
 
 function result(rule: TRule, gate: TCheck[], decision: TCheck[], gateFail: TResult['code']): TResult {
@@ -60,18 +91,47 @@ export function evaluateBody(rule: Exclude<TRule, { kind: 'OWNERS_ASSEMBLY' }>, 
       // Of all members: abstentions and absences do not help.
       return result(rule, [], [fractionCheck('decision', 'ROSTER', t.for, t.roster, rule.fraction)], 'failed');
     case 'RESIDENTS_MEETING':
-      return result(rule, [moreThanHalfCheck('quorum', 'ENTITLED', t.present, t.roster)], [moreThanHalfCheck('decision', 'PRESENT', t.for, t.present)], 'noQuorum');
+      return result(
+        rule,
+        [moreThanHalfCheck('quorum', 'ENTITLED', t.present, t.roster)],
+        [moreThanHalfCheck('decision', 'PRESENT', t.for, t.present)],
+        'noQuorum',
+      );
     case 'PARTY_MEMBERS_MEETING':
-      return result(rule, [fractionCheck('quorum', 'MEMBERS', t.present, t.roster, TWO_THIRDS)], [moreThanHalfCheck('decision', 'PRESENT', t.for, t.present)], 'noQuorum');
+      return result(
+        rule,
+        [fractionCheck('quorum', 'MEMBERS', t.present, t.roster, TWO_THIRDS)],
+        [moreThanHalfCheck('decision', 'PRESENT', t.for, t.present)],
+        'noQuorum',
+      );
     case 'OWNERS_COMMITTEE':
       return result(
         rule,
         [moreThanHalfCheck('quorum', 'MEMBERS', t.present, t.roster)],
-        [rule.jurisdiction === 'NATIONAL' ? halfOrMoreCheck('decision', 'MEMBERS', t.for, t.roster) : moreThanHalfCheck('decision', 'MEMBERS', t.for, t.roster)],
+        [
+          rule.jurisdiction === 'NATIONAL'
+            ? halfOrMoreCheck('decision', 'MEMBERS', t.for, t.roster)
+            : moreThanHalfCheck('decision', 'MEMBERS', t.for, t.roster),
+        ],
         'noQuorum',
       );
     case 'UNANIMOUS_INTERESTED':
-      return result(rule, [], [{ what: 'decision', base: 'INTERESTED', threshold: 'ALL', denominator: t.roster, count: t.for, least: t.roster, met: t.for === t.roster }], 'failed');
+      return result(
+        rule,
+        [],
+        [
+          {
+            what: 'decision',
+            base: 'INTERESTED',
+            threshold: 'ALL',
+            denominator: t.roster,
+            count: t.for,
+            least: t.roster,
+            met: t.for === t.roster,
+          },
+        ],
+        'failed',
+      );
   }
 }
 
@@ -97,8 +157,14 @@ export function evaluateOwners(rule: Extract<TRule, { kind: 'OWNERS_ASSEMBLY' }>
     area = c.areaTotal;
   }
   const decision = special
-    ? [fractionCheck('decisionArea', 'PARTICIPATING', areaFor, area, THREE_QUARTERS), fractionCheck('decisionHeads', 'PARTICIPATING', headsFor, heads, THREE_QUARTERS)]
-    : [moreThanHalfCheck('decisionArea', 'PARTICIPATING', areaFor, area), moreThanHalfCheck('decisionHeads', 'PARTICIPATING', headsFor, heads)];
+    ? [
+        fractionCheck('decisionArea', 'PARTICIPATING', areaFor, area, THREE_QUARTERS),
+        fractionCheck('decisionHeads', 'PARTICIPATING', headsFor, heads, THREE_QUARTERS),
+      ]
+    : [
+        moreThanHalfCheck('decisionArea', 'PARTICIPATING', areaFor, area),
+        moreThanHalfCheck('decisionHeads', 'PARTICIPATING', headsFor, heads),
+      ];
   return result(rule, gate, decision, 'turnoutFailed');
 }
 

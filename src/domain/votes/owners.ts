@@ -44,7 +44,11 @@ export function votersOf(units: TUnit[], settings: Pick<TOwnerSettings, 'parking
  * who are not owners are ignored. "Silent owners follow the majority" never creates turnout: it is
  * applied by the rule after turnout is established (see evaluate.ts).
  */
-export function countOwners(units: TUnit[], ballots: Map<TVoterKey, TChoice>, settings: Pick<TOwnerSettings, 'parkingCountsInArea'>): TOwnerCounts {
+export function countOwners(
+  units: TUnit[],
+  ballots: Map<TVoterKey, TChoice>,
+  settings: Pick<TOwnerSettings, 'parkingCountsInArea'>,
+): TOwnerCounts {
   const voters = votersOf(units, settings);
   const c: TOwnerCounts = { headsTotal: voters.size, areaTotal: 0, headsParticipating: 0, areaParticipating: 0, headsFor: 0, areaFor: 0 };
   for (const [voter, area] of voters) {

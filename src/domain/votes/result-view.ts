@@ -23,7 +23,15 @@ export type TResultView = {
   denominator: { kind: TCheck['base']; size: number };
   roster: number;
   /** Against and abstain are null when a hand count of owners recorded only those for (then `notFor` says the rest). */
-  counts: { for: number; against: number | null; abstain: number | null; notFor: number; notVoted: number; present: number | null; absent: number | null };
+  counts: {
+    for: number;
+    against: number | null;
+    abstain: number | null;
+    notFor: number;
+    notVoted: number;
+    present: number | null;
+    absent: number | null;
+  };
   /** Owners' assemblies count area too (0.01 m²). */
   area: { total: number; voting: number; for: number } | null;
   least: number;
@@ -34,13 +42,34 @@ export type TResultView = {
 };
 
 /** What a closed motion stores: its tally counts, as recorded by hand or computed from ballots. */
-export type TStoredTally = Partial<Record<'roster' | 'present' | 'for' | 'against' | 'abstain' | 'headsTotal' | 'areaTotal' | 'headsParticipating' | 'areaParticipating' | 'headsFor' | 'areaFor', number>>;
+export type TStoredTally = Partial<
+  Record<
+    | 'roster'
+    | 'present'
+    | 'for'
+    | 'against'
+    | 'abstain'
+    | 'headsTotal'
+    | 'areaTotal'
+    | 'headsParticipating'
+    | 'areaParticipating'
+    | 'headsFor'
+    | 'areaFor',
+    number
+  >
+>;
 
 /** Rules with a meeting's quorum: present and absent are part of the result. */
 const QUORUM_RULES: TRule['kind'][] = ['RESIDENTS_MEETING', 'PARTY_MEMBERS_MEETING', 'OWNERS_COMMITTEE'];
 
 /** The structured description of a stored result; `roster` is the frozen roster's size. */
-export function resultView(a: { result: TResult; tally: TStoredTally | null; voters: TVoterGroup; bodyName?: string | null; roster: number }): TResultView {
+export function resultView(a: {
+  result: TResult;
+  tally: TStoredTally | null;
+  voters: TVoterGroup;
+  bodyName?: string | null;
+  roster: number;
+}): TResultView {
   const { result, voters } = a;
   const t = a.tally ?? {};
   const rule = result.rule;
@@ -64,7 +93,15 @@ export function resultView(a: { result: TResult; tally: TStoredTally | null; vot
     bodyName: voters === 'BODY' ? (a.bodyName ?? null) : null,
     denominator: { kind: decision.base, size: decision.denominator },
     roster,
-    counts: { for: yes, against, abstain, notFor: voted - yes, notVoted: Math.max(0, roster - voted), present, absent: present === null ? null : Math.max(0, roster - present) },
+    counts: {
+      for: yes,
+      against,
+      abstain,
+      notFor: voted - yes,
+      notVoted: Math.max(0, roster - voted),
+      present,
+      absent: present === null ? null : Math.max(0, roster - present),
+    },
     area: owners ? { total: t.areaTotal ?? 0, voting: t.areaParticipating ?? 0, for: t.areaFor ?? 0 } : null,
     least: decision.least,
     fraction: decision.fraction,

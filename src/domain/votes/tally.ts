@@ -12,7 +12,14 @@ export type TBallot = { key: number; choice: TChoice | null };
 /** Owners' counts from the frozen roster (area per voter) and the ballots returned. */
 export function ownerCounts(voters: TVoter[], ballots: TBallot[]): TOwnerCounts {
   const area = new Map(voters.map((v) => [v.key, v.area]));
-  const c: TOwnerCounts = { headsTotal: voters.length, areaTotal: voters.reduce((a, v) => a + v.area, 0), headsParticipating: 0, areaParticipating: 0, headsFor: 0, areaFor: 0 };
+  const c: TOwnerCounts = {
+    headsTotal: voters.length,
+    areaTotal: voters.reduce((a, v) => a + v.area, 0),
+    headsParticipating: 0,
+    areaParticipating: 0,
+    headsFor: 0,
+    areaFor: 0,
+  };
   for (const b of ballots) {
     const a = area.get(b.key);
     if (a === undefined) continue; // not on the roster: never counted
@@ -28,7 +35,11 @@ export function ownerCounts(voters: TVoter[], ballots: TBallot[]): TOwnerCounts 
 
 /** For, against and abstain of a body's ballots (secret ones come as bare choices). */
 export function choiceCounts(choices: (TChoice | null)[]): { for: number; against: number; abstain: number } {
-  return { for: choices.filter((c) => c === 'FOR').length, against: choices.filter((c) => c === 'AGAINST').length, abstain: choices.filter((c) => c === 'ABSTAIN').length };
+  return {
+    for: choices.filter((c) => c === 'FOR').length,
+    against: choices.filter((c) => c === 'AGAINST').length,
+    abstain: choices.filter((c) => c === 'ABSTAIN').length,
+  };
 }
 
 /**
@@ -45,12 +56,19 @@ export function turnoutOf(c: Pick<TOwnerCounts, 'headsTotal' | 'areaTotal' | 'he
   return {
     heads: part(c.headsParticipating, c.headsTotal),
     area: owners ? part(c.areaParticipating, c.areaTotal) : null,
-    reached: reachesFraction(c.headsParticipating, c.headsTotal, TWO_THIRDS) && (!owners || reachesFraction(c.areaParticipating, c.areaTotal, TWO_THIRDS)),
+    reached:
+      reachesFraction(c.headsParticipating, c.headsTotal, TWO_THIRDS) &&
+      (!owners || reachesFraction(c.areaParticipating, c.areaTotal, TWO_THIRDS)),
   };
 }
 
 /** The text hashed with a closed motion: its rule, the frozen roster and every ballot, in a fixed order. */
 export function tallyText(rule: unknown, voters: TVoter[], ballots: TBallot[], secretChoices: TChoice[]): string {
   const byKey = <T extends { key: number }>(xs: T[]) => [...xs].sort((a, b) => a.key - b.key);
-  return JSON.stringify([rule, byKey(voters).map((v) => [v.key, v.area]), byKey(ballots).map((b) => [b.key, b.choice]), [...secretChoices].sort()]);
+  return JSON.stringify([
+    rule,
+    byKey(voters).map((v) => [v.key, v.area]),
+    byKey(ballots).map((b) => [b.key, b.choice]),
+    [...secretChoices].sort(),
+  ]);
 }

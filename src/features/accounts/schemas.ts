@@ -3,15 +3,30 @@ import { ZName, ZPhone } from '@/features/shared/forms';
 
 // Messages are keys of the "errors" catalogue (see runAction).
 const ZPassword = z.string().min(8, 'field.password').max(200, 'field.password');
-const ZCode = z.string().trim().regex(/^[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4}$/, 'field.code');
+const ZCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4}$/, 'field.code');
 export const ZRelation = z.enum(['OWNER', 'FAMILY', 'TENANT'], { message: 'field.choice' });
 
 export const ZRegister = z
-  .object({ name: ZName, phone: ZPhone, password: ZPassword, confirm: z.string(), compoundId: z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice') })
+  .object({
+    name: ZName,
+    phone: ZPhone,
+    password: ZPassword,
+    confirm: z.string(),
+    compoundId: z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice'),
+  })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
 export type TRegister = z.infer<typeof ZRegister>;
 /** Step 2 of registration: the number again and the 6-digit code sent to it. */
-export const ZRegisterCode = z.object({ phone: ZPhone, code: z.string().trim().regex(/^\d{6}$/, 'field.smsCode') });
+export const ZRegisterCode = z.object({
+  phone: ZPhone,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'field.smsCode'),
+});
 
 export const ZClaim = z.object({ code: ZCode, relation: ZRelation });
 
@@ -25,8 +40,12 @@ export const ZReset = z
 
 /** An e-mail address for notifications; empty removes it. */
 export const ZEmail = z.object({
-  email: z.string().trim().max(200, 'field.email').transform((v, ctx) => {
-    if (!v) return null;
-    return z.email().safeParse(v).success ? v.toLowerCase() : (ctx.addIssue({ code: 'custom', message: 'field.email' }), z.NEVER);
-  }),
+  email: z
+    .string()
+    .trim()
+    .max(200, 'field.email')
+    .transform((v, ctx) => {
+      if (!v) return null;
+      return z.email().safeParse(v).success ? v.toLowerCase() : (ctx.addIssue({ code: 'custom', message: 'field.email' }), z.NEVER);
+    }),
 });

@@ -50,7 +50,10 @@ export const resetByPhoneAction = command({
     // Outside one's places looks the same as unknown: the desk does not reveal who has an account.
     return issuePasswordReset(by, user.id).catch(() => null);
   },
-  done: async (r) => (r ? say('admin.desk', 'resetDone', { code: r.code, name: r.name }) : { ok: false, message: (await getTranslations('admin.desk'))('unknownPhone') }),
+  done: async (r) =>
+    r
+      ? say('admin.desk', 'resetDone', { code: r.code, name: r.name })
+      : { ok: false, message: (await getTranslations('admin.desk'))('unknownPhone') },
 });
 
 async function rosterFile(form: FormData) {
@@ -65,7 +68,14 @@ export const previewRosterAction = command({
   run: async (by, { compoundId }, ctx) => previewRoster(by, compoundId, await rosterFile(ctx.form)),
   done: (v) => ({
     ok: v.errors.length === 0 && v.missing.length === 0,
-    data: { rows: v.rows.length, errors: v.errors, missing: v.missing, multiUnitOwners: v.multiUnitOwners, developerUnits: v.developerUnits, changes: v.changes },
+    data: {
+      rows: v.rows.length,
+      errors: v.errors,
+      missing: v.missing,
+      multiUnitOwners: v.multiUnitOwners,
+      developerUnits: v.developerUnits,
+      changes: v.changes,
+    },
   }),
 });
 

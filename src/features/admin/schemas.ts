@@ -7,7 +7,11 @@ import { ZRelation } from '@/features/accounts/schemas';
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 
 export const ZReviewClaim = z
-  .object({ claimId: ZId, decision: z.enum(['approve', 'reject'], { message: 'field.choice' }), reason: z.string().trim().max(200).optional() })
+  .object({
+    claimId: ZId,
+    decision: z.enum(['approve', 'reject'], { message: 'field.choice' }),
+    reason: z.string().trim().max(200).optional(),
+  })
   .refine((v) => v.decision === 'approve' || (v.reason ?? '').length > 0, { path: ['reason'], message: 'field.reason' });
 
 export const ZInvitations = z.object({ compoundId: ZId, buildingId: z.union([z.literal(''), ZId]).optional() });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
-const minutes = (max: number) => z.coerce.number({ message: 'field.minutes' }).int('field.minutes').min(1, 'field.minutes').max(max, 'field.minutes');
+const minutes = (max: number) =>
+  z.coerce.number({ message: 'field.minutes' }).int('field.minutes').min(1, 'field.minutes').max(max, 'field.minutes');
 
 const category = {
   districtId: ZId,
@@ -10,17 +11,31 @@ const category = {
   handlerRole: z.enum(['BUILDING_HEAD', 'GRID_WORKER', 'BRANCH_SECRETARY'], { message: 'field.choice' }),
   // Office minutes (09:00–12:00, 13:30–17:30 on working days); at most ten working days.
   acknowledgeMinutes: minutes(4200),
-  resolveWorkingDays: z.coerce.number({ message: 'field.workingDays' }).int('field.workingDays').min(1, 'field.workingDays').max(60, 'field.workingDays'),
+  resolveWorkingDays: z.coerce
+    .number({ message: 'field.workingDays' })
+    .int('field.workingDays')
+    .min(1, 'field.workingDays')
+    .max(60, 'field.workingDays'),
   remindBeforeMinutes: minutes(4200),
   active: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
 };
 
 export const ZSaveCategory = z.object({ ...category, categoryId: ZId });
-export const ZAddCategory = z.object({ ...category, code: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,19}$/, 'field.categoryCode') });
+export const ZAddCategory = z.object({
+  ...category,
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]{1,19}$/, 'field.categoryCode'),
+});
 
 export const ZAddCalendarDay = z.object({
   districtId: ZId,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'field.date'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date')
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'field.date'),
   kind: z.enum(['HOLIDAY', 'WORKDAY'], { message: 'field.choice' }),
   note: z.string().trim().min(1, 'field.dayNote').max(40, 'field.dayNote'),
 });

@@ -3,27 +3,40 @@ import { ZName, ZPhone } from '@/features/shared/forms';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 
-export const ZRaiseIssue = z.object({
-  categoryId: ZId,
-  compoundId: ZId,
-  buildingId: z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined),
-  title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
-  description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
-  anonymous: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
-  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),
-  // Staff entering it for a resident: both or neither.
-  reporterName: z.string().trim().optional().transform((v) => v || undefined),
-  reporterPhone: z.string().trim().optional().transform((v) => v || undefined),
-}).transform((v, ctx) => {
-  const { reporterName, reporterPhone, ...rest } = v;
-  if (!reporterName && !reporterPhone) return rest;
-  const name = ZName.safeParse(reporterName ?? '');
-  const phone = ZPhone.safeParse(reporterPhone ?? '');
-  if (!name.success) ctx.addIssue({ code: 'custom', path: ['reporterName'], message: 'field.name' });
-  if (!phone.success) ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'field.phone' });
-  if (!name.success || !phone.success) return z.NEVER;
-  return { ...rest, onBehalfOf: { name: name.data, phone: phone.data } };
-});
+export const ZRaiseIssue = z
+  .object({
+    categoryId: ZId,
+    compoundId: ZId,
+    buildingId: z
+      .union([z.literal(''), ZId])
+      .optional()
+      .transform((v) => v || undefined),
+    title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
+    description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
+    anonymous: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+    idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),
+    // Staff entering it for a resident: both or neither.
+    reporterName: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined),
+    reporterPhone: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .transform((v, ctx) => {
+    const { reporterName, reporterPhone, ...rest } = v;
+    if (!reporterName && !reporterPhone) return rest;
+    const name = ZName.safeParse(reporterName ?? '');
+    const phone = ZPhone.safeParse(reporterPhone ?? '');
+    if (!name.success) ctx.addIssue({ code: 'custom', path: ['reporterName'], message: 'field.name' });
+    if (!phone.success) ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'field.phone' });
+    if (!name.success || !phone.success) return z.NEVER;
+    return { ...rest, onBehalfOf: { name: name.data, phone: phone.data } };
+  });
 
 export const ZIssueEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ACKNOWLEDGE'), issueId: ZId }),
@@ -33,12 +46,22 @@ export const ZIssueEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CLOSE_UNFIXED'), issueId: ZId, reason: z.string().trim().min(1, 'field.reason').max(1000) }),
   z.object({ type: z.literal('ESCALATE'), issueId: ZId, reason: z.string().trim().min(1, 'field.reason').max(1000) }),
   z.object({ type: z.literal('REOPEN'), issueId: ZId, reason: z.string().trim().min(1, 'field.reason').max(1000) }),
-  z.object({ type: z.literal('RATE'), issueId: ZId, rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], { message: 'field.choice' }), comment: z.string().trim().max(500).optional() }),
+  z.object({
+    type: z.literal('RATE'),
+    issueId: ZId,
+    rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], { message: 'field.choice' }),
+    comment: z.string().trim().max(500).optional(),
+  }),
 ]);
 
 export const ZMerge = z.object({
   issueId: ZId,
-  ids: z.string().transform((s) => s.split(/[^0-9]+/).filter(Boolean).map(Number)),
+  ids: z.string().transform((s) =>
+    s
+      .split(/[^0-9]+/)
+      .filter(Boolean)
+      .map(Number),
+  ),
 });
 export const ZSplit = z.object({
   issueId: ZId,

@@ -10,26 +10,44 @@ import { scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
 import { ancestryOf } from '@/server/places/ancestry';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.time').transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3)));
+const ZTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.time')
+  .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3)));
 const ZSchedule = z.object({
   kind: z.enum(meetingKinds, { message: 'field.choice' }),
   title: z.string().trim().min(2, 'field.meetingTitle').max(60, 'field.meetingTitle'),
   place: z.string().regex(/^(compound|community):\d{1,9}$/, 'field.choice'),
-  bodyId: z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined),
+  bodyId: z
+    .union([z.literal(''), ZId])
+    .optional()
+    .transform((v) => v || undefined),
   location: z.string().trim().min(2, 'field.location').max(100, 'field.location'),
   mode: z.enum(['IN_PERSON', 'ONLINE', 'BOTH']),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date'),
   time: ZTime,
   duration: z.coerce.number({ message: 'field.duration' }).int().min(15, 'field.duration').max(600, 'field.duration'),
   repeat: z.enum(['NONE', 'MONTHLY', 'QUARTERLY', 'WEEKLY']),
-  monthDays: z.string().default('').transform((s) => s.split(/[^0-9]+/).filter(Boolean).map(Number)).pipe(z.array(z.number().int().min(1, 'field.monthDays').max(31, 'field.monthDays'))),
+  monthDays: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(/[^0-9]+/)
+        .filter(Boolean)
+        .map(Number),
+    )
+    .pipe(z.array(z.number().int().min(1, 'field.monthDays').max(31, 'field.monthDays'))),
   weekday: z.coerce.number().int().min(0).max(6).default(1),
   shift: z.preprocess((v) => v === 'on', z.boolean()),
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
 });
 
 const saved = (key: string, data?: unknown) => async () => ({ ...(await say('meetings.form', key)), data });
-const optionalId = z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined);
+const optionalId = z
+  .union([z.literal(''), ZId])
+  .optional()
+  .transform((v) => v || undefined);
 const ZMeeting = z.object({ meetingId: ZId });
 
 // Organisers' commands need meeting.manage where the meeting is (the use case checks that place);
@@ -40,15 +58,26 @@ export const scheduleAction = command({
   input: ZSchedule,
   run: async (by, i) => {
     const [level, id] = i.place.split(':') as ['compound' | 'community', string];
-    const communityId = level === 'community' ? Number(id) : ((await ancestryOf({ level, id: Number(id) }))?.community ?? refuse('meeting.placeUnknown'));
+    const communityId =
+      level === 'community' ? Number(id) : ((await ancestryOf({ level, id: Number(id) }))?.community ?? refuse('meeting.placeUnknown'));
     const base = {
-      kind: i.kind, title: i.title, communityId, compoundId: level === 'compound' ? Number(id) : undefined, bodyId: i.bodyId,
-      location: i.location, mode: i.mode, startMinute: i.time, durationMinutes: i.duration,
+      kind: i.kind,
+      title: i.title,
+      communityId,
+      compoundId: level === 'compound' ? Number(id) : undefined,
+      bodyId: i.bodyId,
+      location: i.location,
+      mode: i.mode,
+      startMinute: i.time,
+      durationMinutes: i.duration,
     };
     if (i.repeat === 'NONE') return { id: (await scheduleMeeting(by, { ...base, date: i.date, idempotencyKey: i.idempotencyKey })).id };
     if (i.repeat !== 'WEEKLY' && i.monthDays.length === 0) refuse('field.monthDays');
     const rule = i.repeat === 'WEEKLY' ? { freq: 'WEEKLY' as const, weekdays: [i.weekday] } : { freq: i.repeat, monthDays: i.monthDays };
-    return { meetings: (await scheduleSeries(by, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey })).meetings };
+    return {
+      meetings: (await scheduleSeries(by, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey }))
+        .meetings,
+    };
   },
   done: async (r) => ('id' in r ? saved('scheduled', { id: r.id })() : say('meetings.form', 'series', { count: r.meetings })),
   refresh: true,
@@ -88,7 +117,11 @@ export const closeAction = command({
 
 export const agendaAction = command({
   who: 'meeting.manage',
-  input: z.object({ meetingId: ZId, title: z.string().trim().min(2, 'field.agendaTitle').max(100, 'field.agendaTitle'), topicId: optionalId }),
+  input: z.object({
+    meetingId: ZId,
+    title: z.string().trim().min(2, 'field.agendaTitle').max(100, 'field.agendaTitle'),
+    topicId: optionalId,
+  }),
   run: (by, { meetingId, title, topicId }) => addAgendaItem(by, meetingId, { title, topicId }),
   done: saved('saved'),
   refresh: true,
@@ -96,7 +129,11 @@ export const agendaAction = command({
 
 export const agendaRecordAction = command({
   who: 'meeting.manage',
-  input: z.object({ itemId: ZId, discussion: z.string().trim().max(4000), outcome: z.string().trim().min(1, 'field.outcome').max(1000, 'field.outcome') }),
+  input: z.object({
+    itemId: ZId,
+    discussion: z.string().trim().max(4000),
+    outcome: z.string().trim().min(1, 'field.outcome').max(1000, 'field.outcome'),
+  }),
   run: (by, { itemId, discussion, outcome }) => recordAgendaItem(by, itemId, { discussion, outcome }),
   done: saved('saved'),
   refresh: true,
@@ -104,7 +141,11 @@ export const agendaRecordAction = command({
 
 export const minutesAction = command({
   who: 'meeting.manage',
-  input: z.object({ meetingId: ZId, body: z.string().trim().max(20_000).default(''), step: z.enum(['SAVE', 'CIRCULATED', 'APPROVED', 'PUBLISH']) }),
+  input: z.object({
+    meetingId: ZId,
+    body: z.string().trim().max(20_000).default(''),
+    step: z.enum(['SAVE', 'CIRCULATED', 'APPROVED', 'PUBLISH']),
+  }),
   run: async (by, { meetingId, body, step }) => {
     if (step === 'SAVE') {
       if (body.length < 5) refuse('field.minutes');
@@ -119,7 +160,10 @@ export const minutesAction = command({
 const ZVisit = z.object({
   meetingId: ZId,
   name: ZName,
-  phone: z.union([z.literal(''), ZPhone]).optional().transform((x) => x || undefined),
+  phone: z
+    .union([z.literal(''), ZPhone])
+    .optional()
+    .transform((x) => x || undefined),
   matter: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
   categoryId: optionalId,
   compoundId: optionalId,
@@ -130,7 +174,10 @@ export const visitAction = command({
   who: 'meeting.manage',
   input: ZVisit,
   run: (by, v) => {
-    const issue = v.categoryId && v.compoundId ? { categoryId: v.categoryId, compoundId: v.compoundId, title: v.matter.slice(0, 30), idempotencyKey: v.idempotencyKey } : undefined;
+    const issue =
+      v.categoryId && v.compoundId
+        ? { categoryId: v.categoryId, compoundId: v.compoundId, title: v.matter.slice(0, 30), idempotencyKey: v.idempotencyKey }
+        : undefined;
     return logVisit(by, v.meetingId, { name: v.name, phone: v.phone, matter: v.matter, issue });
   },
   done: (r) => saved(r.issueId ? 'visitIssue' : 'visit', { issueId: r.issueId })(),

@@ -13,9 +13,16 @@ const ZNotice = z.object({
   html: z.string().max(50_000, 'field.noticeBody'),
   days: z.coerce.number({ message: 'field.periodDays' }).int('field.periodDays').min(1, 'field.periodDays').max(90, 'field.periodDays'),
   unit: z.enum(['CALENDAR', 'WORKING'], { message: 'field.choice' }),
-  supersedesId: z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined),
+  supersedesId: z
+    .union([z.literal(''), ZId])
+    .optional()
+    .transform((v) => v || undefined),
 });
-const ZObjection = z.object({ noticeId: ZId, body: z.string().trim().min(5, 'field.objection').max(2000, 'field.objection'), anonymous: z.preprocess((v) => v === 'on', z.boolean()) });
+const ZObjection = z.object({
+  noticeId: ZId,
+  body: z.string().trim().min(5, 'field.objection').max(2000, 'field.objection'),
+  anonymous: z.preprocess((v) => v === 'on', z.boolean()),
+});
 const ZAnswer = z.object({ objectionId: ZId, answer: z.string().trim().min(2, 'field.answer').max(2000, 'field.answer') });
 
 const saved = (key: string, data?: unknown) => async () => ({ ...(await say('board.form', key)), data });

@@ -5,7 +5,17 @@ import { ancestryOf } from '@/server/places/ancestry';
 import { appointMember, createBody, endMembership } from '@/server/territory-admin/bodies';
 import { createBuilding, createCompound, saveHousehold, updateBuilding, updateCompound } from '@/server/territory-admin/compounds';
 import { savePartyMember } from '@/server/territory-admin/party-members';
-import { ZAppoint, ZBody, ZBuilding, ZCreateCompound, ZEndMembership, ZHousehold, ZPartyMember, ZUpdateBuilding, ZUpdateCompound } from './schemas';
+import {
+  ZAppoint,
+  ZBody,
+  ZBuilding,
+  ZCreateCompound,
+  ZEndMembership,
+  ZHousehold,
+  ZPartyMember,
+  ZUpdateBuilding,
+  ZUpdateCompound,
+} from './schemas';
 
 // Places, bodies and party members: the permission each use case checks at the place the form names.
 const saved = () => say('admin', 'saved');
@@ -57,8 +67,13 @@ export const createBodyAction = command({
     const compound = input.compoundId ? await ancestryOf({ level: 'compound', id: input.compoundId }) : null;
     const communityId = compound?.community ?? input.communityId ?? refuse('auth.forbidden');
     return createBody(by, {
-      kind: input.kind, name: input.name, seats: input.seats, termStartsOn: input.termStartsOn, termEndsOn: input.termEndsOn,
-      communityId, compoundId: input.scope === 'compound' && compound ? input.compoundId : undefined,
+      kind: input.kind,
+      name: input.name,
+      seats: input.seats,
+      termStartsOn: input.termStartsOn,
+      termEndsOn: input.termEndsOn,
+      communityId,
+      compoundId: input.scope === 'compound' && compound ? input.compoundId : undefined,
     });
   },
   done: saved,

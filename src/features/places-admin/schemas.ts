@@ -4,10 +4,19 @@ import { ZPhone } from '@/features/shared/forms';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');
-const ZOptional = (max: number) => z.string().trim().max(max).optional().transform((s) => s || undefined);
+const ZOptional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => s || undefined);
 const ZCheck = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
-const ZList = z.string().optional().transform((s) => (s ?? '').split(/[,，、\s]+/).filter(Boolean));
+const ZList = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(/[,，、\s]+/).filter(Boolean));
 
 export const ZCompound = z.object({
   name: ZText(40),
@@ -19,12 +28,21 @@ export const ZCompound = z.object({
 export const ZCreateCompound = ZCompound.extend({ communityId: ZId });
 export const ZUpdateCompound = ZCompound.extend({ compoundId: ZId });
 
-export const ZBuilding = z.object({ compoundId: ZId, name: ZText(20), unitCount: z.coerce.number().int().min(1, 'field.choice').max(20, 'field.choice') });
+export const ZBuilding = z.object({
+  compoundId: ZId,
+  name: ZText(20),
+  unitCount: z.coerce.number().int().min(1, 'field.choice').max(20, 'field.choice'),
+});
 export const ZUpdateBuilding = ZBuilding.omit({ compoundId: true }).extend({ buildingId: ZId });
 
 export const ZHousehold = z.object({
   buildingId: ZId,
-  unitNo: z.string().trim().max(10).default('1').transform((s) => s || '1'),
+  unitNo: z
+    .string()
+    .trim()
+    .max(10)
+    .default('1')
+    .transform((s) => s || '1'),
   roomNo: ZText(20),
   area: z.string().transform((s, ctx) => {
     const r = parseAreaM2(s);
@@ -38,7 +56,18 @@ export const ZHousehold = z.object({
   developerHeld: ZCheck,
 });
 
-export const bodyKinds = ['TWO_COMMITTEES', 'RESIDENTS_COMMITTEE', 'OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'RESIDENTS_REPRESENTATIVES', 'COMMUNITY_COUNCIL', 'COURTYARD_COUNCIL', 'MEDIATION_COMMITTEE'] as const;
+export const bodyKinds = [
+  'TWO_COMMITTEES',
+  'RESIDENTS_COMMITTEE',
+  'OWNERS_ASSEMBLY',
+  'OWNERS_COMMITTEE',
+  'PROPERTY_MANAGEMENT_COMMITTEE',
+  'SUPERVISORY_COMMITTEE',
+  'RESIDENTS_REPRESENTATIVES',
+  'COMMUNITY_COUNCIL',
+  'COURTYARD_COUNCIL',
+  'MEDIATION_COMMITTEE',
+] as const;
 export const ZBody = z.object({
   // From a compound's page (scope: that compound or its community), or from a community's page.
   compoundId: ZId.optional(),
@@ -46,15 +75,24 @@ export const ZBody = z.object({
   scope: z.enum(['compound', 'community'], { message: 'field.choice' }),
   kind: z.enum(bodyKinds, { message: 'field.choice' }),
   name: ZText(40),
-  seats: z.union([z.literal(''), z.coerce.number().int().min(1).max(999)]).optional().transform((v) => (v === '' ? undefined : v)),
+  seats: z
+    .union([z.literal(''), z.coerce.number().int().min(1).max(999)])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
   termStartsOn: ZDate,
-  termEndsOn: z.union([z.literal(''), ZDate]).optional().transform((v) => v || undefined),
+  termEndsOn: z
+    .union([z.literal(''), ZDate])
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export const ZAppoint = z.object({
   bodyId: ZId,
   name: ZText(30),
-  phone: z.union([z.literal(''), ZPhone]).optional().transform((v) => v || undefined),
+  phone: z
+    .union([z.literal(''), ZPhone])
+    .optional()
+    .transform((v) => v || undefined),
   position: z.enum(['CHAIR', 'VICE_CHAIR', 'SECRETARY', 'MEMBER'], { message: 'field.choice' }),
   startsOn: ZDate,
 });

@@ -89,7 +89,11 @@ export function command<W extends TWho, S extends z.ZodType, R>(spec: TCommand<W
 }
 
 /** A success message from a namespace of the catalogue, e.g. `say('votes.form', 'cast', { receipt })`. */
-export async function say(namespace: string, key: string, values?: Record<string, string | number>): Promise<{ ok: true; message: string }> {
+export async function say(
+  namespace: string,
+  key: string,
+  values?: Record<string, string | number>,
+): Promise<{ ok: true; message: string }> {
   const t = await getTranslations(namespace);
   return { ok: true, message: t(key as never, values as never) };
 }

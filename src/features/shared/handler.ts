@@ -74,4 +74,7 @@ export function handler<W extends TWho, S extends z.ZodType = z.ZodObject<Record
 }
 
 /** A row id in a path, as the routes accept it (1 to 9 digits). */
-export const ZRouteId = z.string().regex(/^\d{1,9}$/).transform(Number);
+export const ZRouteId = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);

@@ -14,5 +14,9 @@ export const ZExport = z.object({
   unit: z.string().regex(/^(city|district|street|community|compound):\d{1,9}$/, 'stats.badUnit'),
   from: z.string().regex(/^\d{4}-\d{2}$/, 'stats.badMonth'),
   to: z.string().regex(/^\d{4}-\d{2}$/, 'stats.badMonth'),
-  category: z.string().max(40).optional().transform((v) => v || null),
+  category: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
 });

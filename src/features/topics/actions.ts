@@ -14,11 +14,16 @@ import * as S from './schemas';
 
 // Raising a topic is topic.raise at the place; every later step is done by the step's actors (the procedure
 // names them: staff, body members, stakeholders, residents), which the use case decides from the topic.
-const saved = (message = 'saved') => () => say('topics.form', message);
+const saved =
+  (message = 'saved') =>
+  () =>
+    say('topics.form', message);
 
 /** Fields sent several times (checkboxes): the command's input holds one value per name, these hold all. */
 const many = <T extends z.ZodRawShape>(schema: z.ZodObject<T>, form: FormData, names: (keyof T & string)[]) =>
-  schema.pick(Object.fromEntries(names.map((n) => [n, true])) as never).parse(Object.fromEntries(names.map((n) => [n, form.getAll(n)]))) as z.output<z.ZodObject<T>>;
+  schema
+    .pick(Object.fromEntries(names.map((n) => [n, true])) as never)
+    .parse(Object.fromEntries(names.map((n) => [n, form.getAll(n)]))) as z.output<z.ZodObject<T>>;
 
 export const raiseTopicAction = command({
   who: 'topic.raise',
@@ -26,10 +31,20 @@ export const raiseTopicAction = command({
   run: async (by, input, ctx) => {
     const { issueIds, ownersBuildingIds } = many(S.ZRaiseTopic, ctx.form, ['issueIds', 'ownersBuildingIds']);
     const [level, placeId] = input.place.split(':') as ['compound' | 'community', string];
-    const communityId = level === 'community' ? Number(placeId) : ((await ancestryOf({ level, id: Number(placeId) }))?.community ?? refuse('topic.placeUnknown'));
+    const communityId =
+      level === 'community'
+        ? Number(placeId)
+        : ((await ancestryOf({ level, id: Number(placeId) }))?.community ?? refuse('topic.placeUnknown'));
     return raiseTopic(by, {
-      title: input.title, description: input.description, procedureId: input.procedureId, assemblyMatter: input.assemblyMatter, issueIds,
-      ownersBuildingIds, communityId, compoundId: level === 'compound' ? Number(placeId) : undefined, idempotencyKey: input.idempotencyKey,
+      title: input.title,
+      description: input.description,
+      procedureId: input.procedureId,
+      assemblyMatter: input.assemblyMatter,
+      issueIds,
+      ownersBuildingIds,
+      communityId,
+      compoundId: level === 'compound' ? Number(placeId) : undefined,
+      idempotencyKey: input.idempotencyKey,
     });
   },
   done: async ({ id }) => ({ ...(await say('topics.form', 'raised')), data: { id } }),
@@ -38,7 +53,8 @@ export const raiseTopicAction = command({
 export const advanceTopicAction = command({
   who: 'signed-in',
   input: S.ZAdvance,
-  run: (by, { topicId, lockVersion, type, reason }) => advanceTopic(by, topicId, type === 'ADVANCE' ? { type } : { type, reason }, lockVersion),
+  run: (by, { topicId, lockVersion, type, reason }) =>
+    advanceTopic(by, topicId, type === 'ADVANCE' ? { type } : { type, reason }, lockVersion),
   done: (_, { type }) => say('topics.form', type === 'ADVANCE' ? 'advanced' : 'saved'),
   refresh: true,
 });

@@ -14,12 +14,21 @@ const withDeciderIf = (s: TStep, d: TDecider | undefined) => (d ? withDecider(s,
 
 /** The adjusted steps, read from the form's per-step fields (days_0, actors_0, min_0_SUGGESTIONS, decider_0, ...). */
 function stepsOf(form: FormData, template: TStep[]): TStep[] {
-  const decider = (i: number) => z.enum(deciders as [TDecider, ...TDecider[]]).optional().parse(form.get(`decider_${i}`) ?? undefined);
+  const decider = (i: number) =>
+    z
+      .enum(deciders as [TDecider, ...TDecider[]])
+      .optional()
+      .parse(form.get(`decider_${i}`) ?? undefined);
   return template.map((s, i) => ({
     ...withDeciderIf(s, decider(i)),
     days: ZNum.parse(form.get(`days_${i}`)),
-    actors: form.getAll(`actors_${i}`).map(String).filter((a): a is TStep['actors'][number] => (topicActors as readonly string[]).includes(a)),
-    gates: s.gates.map((g) => (g.kind === 'STAKEHOLDERS' || g.kind === 'SUGGESTIONS' ? { ...g, min: ZNum.parse(form.get(`min_${i}_${g.kind}`)) } : g)),
+    actors: form
+      .getAll(`actors_${i}`)
+      .map(String)
+      .filter((a): a is TStep['actors'][number] => (topicActors as readonly string[]).includes(a)),
+    gates: s.gates.map((g) =>
+      g.kind === 'STAKEHOLDERS' || g.kind === 'SUGGESTIONS' ? { ...g, min: ZNum.parse(form.get(`min_${i}_${g.kind}`)) } : g,
+    ),
   }));
 }
 

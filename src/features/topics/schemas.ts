@@ -3,22 +3,36 @@ import { parseYuan } from '@/domain/shared/money';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const text = (min: number, max: number, key: string) => z.string().trim().min(min, key).max(max, key);
-const ZYuan = z.string().trim().transform((v, ctx) => {
-  const fen = parseYuan(v);
-  return fen ?? (ctx.addIssue({ code: 'custom', message: 'field.yuan' }), z.NEVER);
-});
-const ZOptionalYuan = z.string().trim().optional().transform((v, ctx) => {
-  if (!v) return undefined;
-  return parseYuan(v) ?? (ctx.addIssue({ code: 'custom', message: 'field.yuan' }), z.NEVER);
-});
+const ZYuan = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const fen = parseYuan(v);
+    return fen ?? (ctx.addIssue({ code: 'custom', message: 'field.yuan' }), z.NEVER);
+  });
+const ZOptionalYuan = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    return parseYuan(v) ?? (ctx.addIssue({ code: 'custom', message: 'field.yuan' }), z.NEVER);
+  });
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
 const ZCount = z.coerce.number({ message: 'field.count' }).int('field.count').min(0, 'field.count').max(100_000, 'field.count');
-const ZArea = z.string().trim().transform((v, ctx) => {
-  // m² with up to two decimals, kept in 0.01 m² (parseYuan has exactly that shape).
-  const c = parseYuan(v);
-  return c ?? (ctx.addIssue({ code: 'custom', message: 'field.area' }), z.NEVER);
-});
-const lines = (s: string) => s.split(/[\n,，、]/).map((x) => x.trim()).filter(Boolean);
+const ZArea = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    // m² with up to two decimals, kept in 0.01 m² (parseYuan has exactly that shape).
+    const c = parseYuan(v);
+    return c ?? (ctx.addIssue({ code: 'custom', message: 'field.area' }), z.NEVER);
+  });
+const lines = (s: string) =>
+  s
+    .split(/[\n,，、]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export const ZRaiseTopic = z.object({
   title: text(2, 60, 'field.topicTitle'),
@@ -26,7 +40,13 @@ export const ZRaiseTopic = z.object({
   // "compound:12" or "community:3"
   place: z.string().regex(/^(compound|community):\d{1,9}$/, 'field.choice'),
   procedureId: ZId,
-  assemblyMatter: z.coerce.number().int().min(1).max(9).optional().or(z.literal('').transform(() => undefined)),
+  assemblyMatter: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   issueIds: z.array(z.coerce.number().int().positive()).default([]),
   ownersBuildingIds: z.array(z.coerce.number().int().positive()).default([]),
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
@@ -39,14 +59,22 @@ export const ZAdvance = z.object({
   reason: z.string().trim().max(500).default(''),
 });
 
-export const ZInvite = z.object({ topicId: ZId, keys: z.array(z.string().regex(/^(org|body|person|firm):\d+$/)).min(1, 'topic.stakeholderNone') });
+export const ZInvite = z.object({
+  topicId: ZId,
+  keys: z.array(z.string().regex(/^(org|body|person|firm):\d+$/)).min(1, 'topic.stakeholderNone'),
+});
 
 export const ZSuggestion = z.object({
   topicId: ZId,
   stance: z.enum(['SUPPORT', 'OPPOSE', 'AMEND'], { message: 'field.choice' }),
   body: text(2, 1000, 'field.suggestion'),
   anonymous: z.preprocess((v) => v === 'on', z.boolean()),
-  onBehalfOf: z.string().trim().max(30, 'field.name').optional().transform((v) => v || undefined),
+  onBehalfOf: z
+    .string()
+    .trim()
+    .max(30, 'field.name')
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export const ZPlan = z.object({
@@ -56,27 +84,43 @@ export const ZPlan = z.object({
   convention: z.preprocess((v) => v === 'on', z.boolean()),
   budget: ZOptionalYuan,
   // One line an item: "门体 20000"
-  budgetLines: z.string().default('').transform((s, ctx) =>
-    s.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-      const m = /^(.+?)[\s:：]+([\d,，.]+)\s*元?$/.exec(l);
-      const fen = m ? parseYuan(m[2]!) : null;
-      if (!m || fen === null) {
-        ctx.addIssue({ code: 'custom', message: 'field.budgetLines' });
-        return { item: l, amountFen: 0 };
-      }
-      return { item: m[1]!.trim(), amountFen: fen };
-    })),
+  budgetLines: z
+    .string()
+    .default('')
+    .transform((s, ctx) =>
+      s
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+          const m = /^(.+?)[\s:：]+([\d,，.]+)\s*元?$/.exec(l);
+          const fen = m ? parseYuan(m[2]!) : null;
+          if (!m || fen === null) {
+            ctx.addIssue({ code: 'custom', message: 'field.budgetLines' });
+            return { item: l, amountFen: 0 };
+          }
+          return { item: m[1]!.trim(), amountFen: fen };
+        }),
+    ),
   // One source a line: "公益金 26000"
-  funding: z.string().default('').transform((s, ctx) =>
-    s.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-      const m = /^(.+?)[\s:：]+([\d,，.]+)\s*元?$/.exec(l);
-      const fen = m ? parseYuan(m[2]!) : null;
-      if (!m || fen === null) {
-        ctx.addIssue({ code: 'custom', message: 'field.funding' });
-        return { source: l, amountFen: 0 };
-      }
-      return { source: m[1]!.trim(), amountFen: fen };
-    })),
+  funding: z
+    .string()
+    .default('')
+    .transform((s, ctx) =>
+      s
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+          const m = /^(.+?)[\s:：]+([\d,，.]+)\s*元?$/.exec(l);
+          const fen = m ? parseYuan(m[2]!) : null;
+          if (!m || fen === null) {
+            ctx.addIssue({ code: 'custom', message: 'field.funding' });
+            return { source: l, amountFen: 0 };
+          }
+          return { source: m[1]!.trim(), amountFen: fen };
+        }),
+    ),
 });
 
 export const ZExpense = z.object({ topicId: ZId, item: text(2, 60, 'field.expenseItem'), amount: ZYuan, paidOn: ZDate });
@@ -84,25 +128,57 @@ export const ZExpense = z.object({ topicId: ZId, item: text(2, 60, 'field.expens
 export const ZRecord = z.object({
   topicId: ZId,
   statement: text(2, 4000, 'field.statement'),
-  participants: z.string().transform(lines).pipe(z.array(z.string().max(60)).min(1, 'record.noParticipants')),
+  participants: z
+    .string()
+    .transform(lines)
+    .pipe(z.array(z.string().max(60)).min(1, 'record.noParticipants')),
   heldOn: ZDate,
-  planVersionId: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
+  planVersionId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export const ZApproval = z.object({ topicId: ZId, decision: z.enum(['approve', 'reject']), comment: text(2, 1000, 'field.reason') });
 
 export const ZBodyTally = z.object({ topicId: ZId, present: ZCount, for: ZCount, against: ZCount, abstain: ZCount });
 export const ZOwnersTally = z.object({
-  topicId: ZId, headsParticipating: ZCount, areaParticipating: ZArea, headsFor: ZCount, areaFor: ZArea,
+  topicId: ZId,
+  headsParticipating: ZCount,
+  areaParticipating: ZArea,
+  headsFor: ZCount,
+  areaFor: ZArea,
 });
 
-export const ZBid = z.object({ topicId: ZId, contractor: text(2, 60, 'field.contractor'), amount: ZYuan, note: z.string().trim().max(200).optional() });
+export const ZBid = z.object({
+  topicId: ZId,
+  contractor: text(2, 60, 'field.contractor'),
+  amount: ZYuan,
+  note: z.string().trim().max(200).optional(),
+});
 export const ZChooseBid = z.object({ topicId: ZId, bidId: ZId, reason: text(2, 200, 'field.reason') });
 export const ZActualCost = z.object({ topicId: ZId, amount: ZYuan });
 /** Withdrawing a task or a record entered by mistake, with the reason. */
-export const ZWithdraw = z.object({ topicId: ZId, entry: z.enum(['task', 'record']), entryId: ZId, reason: text(2, 200, 'field.withdrawReason') });
-export const ZTask = z.object({ topicId: ZId, title: text(2, 60, 'field.taskTitle'), responsible: text(2, 60, 'field.responsible'), dueOn: ZDate });
-export const ZTaskUpdate = z.object({ topicId: ZId, taskId: ZId, kind: z.enum(['PROGRESS', 'DONE', 'COMMENT', 'ACCEPT']), body: text(1, 1000, 'field.update') });
+export const ZWithdraw = z.object({
+  topicId: ZId,
+  entry: z.enum(['task', 'record']),
+  entryId: ZId,
+  reason: text(2, 200, 'field.withdrawReason'),
+});
+export const ZTask = z.object({
+  topicId: ZId,
+  title: text(2, 60, 'field.taskTitle'),
+  responsible: text(2, 60, 'field.responsible'),
+  dueOn: ZDate,
+});
+export const ZTaskUpdate = z.object({
+  topicId: ZId,
+  taskId: ZId,
+  kind: z.enum(['PROGRESS', 'DONE', 'COMMENT', 'ACCEPT']),
+  body: text(1, 1000, 'field.update'),
+});
 export const ZTopicOnly = z.object({ topicId: ZId });
 
 export const ZProcedureSteps = z.object({

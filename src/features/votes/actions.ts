@@ -23,7 +23,10 @@ const ZConfigure = z.object({
       const d = new Date(`${v}:00+08:00`);
       return Number.isNaN(d.getTime()) ? (ctx.addIssue({ code: 'custom', message: 'field.date' }), z.NEVER) : d;
     }),
-  meetingId: z.union([z.literal(''), ZId]).optional().transform((v) => v || null),
+  meetingId: z
+    .union([z.literal(''), ZId])
+    .optional()
+    .transform((v) => v || null),
   proxyLimit: z.coerce.number({ message: 'field.count' }).int('field.count').min(0, 'field.count').max(20, 'field.count'),
 });
 
@@ -31,7 +34,10 @@ const ZPaper = z.object({
   motionId: ZId,
   voterKey: z.coerce.number().int().min(0),
   choice: ZChoice,
-  holder: z.union([z.literal(''), ZId]).optional().transform((v) => v || undefined),
+  holder: z
+    .union([z.literal(''), ZId])
+    .optional()
+    .transform((v) => v || undefined),
   document: z.string().trim().max(100).optional(),
 });
 
@@ -81,6 +87,7 @@ export const recheckAction = command({
   who: 'signed-in',
   input: z.object({ motionId: ZId }),
   run: (by, { motionId }) => recheckMotion(by, motionId),
-  done: async (r) => (r?.same ? say('votes.form', 'recheckSame') : { ok: false, message: (await getTranslations('votes.form'))('recheckDiffers') }),
+  done: async (r) =>
+    r?.same ? say('votes.form', 'recheckSame') : { ok: false, message: (await getTranslations('votes.form'))('recheckDiffers') },
   refresh: true,
 });

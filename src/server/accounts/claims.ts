@@ -16,17 +16,34 @@ export async function claimHousehold(userId: number, input: { code: string; rela
   await countCodeAttempt(claimSubject(userId), address);
   const db = getDb();
   const claim = await db.$transaction(async (tx) => {
-    const invitation = await tx.invitationCode.findUnique({ where: { codeHash: hashCode(input.code) }, select: { id: true, householdId: true, usedAt: true, expiresAt: true } });
+    const invitation = await tx.invitationCode.findUnique({
+      where: { codeHash: hashCode(input.code) },
+      select: { id: true, householdId: true, usedAt: true, expiresAt: true },
+    });
     // Unknown, used and expired codes get the same answer: codes cannot be probed.
     if (!invitation || invitation.usedAt || invitation.expiresAt < new Date()) return refuse('claim.invalidCode');
     const used = await tx.invitationCode.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: new Date() } });
     if (used.count !== 1) return refuse('claim.invalidCode');
-    if (await tx.householdClaim.findFirst({ where: { userId, householdId: invitation.householdId, status: { in: ['PENDING', 'APPROVED'] } } })) {
+    if (
+      await tx.householdClaim.findFirst({ where: { userId, householdId: invitation.householdId, status: { in: ['PENDING', 'APPROVED'] } } })
+    ) {
       return refuse('claim.alreadyClaimed');
     }
     const claim = await tx.householdClaim.create({ data: { userId, householdId: invitation.householdId, relation: input.relation } });
-    const h = await tx.household.findUniqueOrThrow({ where: { id: invitation.householdId }, select: { building: { select: { compoundId: true, compound: { select: { communityId: true } } } } } });
-    await writeAudit(tx, { actorId: userId, actorLabel: `user:${userId}`, action: 'claim.create', entityType: 'HouseholdClaim', entityId: claim.id, after: { householdId: invitation.householdId, relation: input.relation }, communityId: h.building.compound.communityId, compoundId: h.building.compoundId });
+    const h = await tx.household.findUniqueOrThrow({
+      where: { id: invitation.householdId },
+      select: { building: { select: { compoundId: true, compound: { select: { communityId: true } } } } },
+    });
+    await writeAudit(tx, {
+      actorId: userId,
+      actorLabel: `user:${userId}`,
+      action: 'claim.create',
+      entityType: 'HouseholdClaim',
+      entityId: claim.id,
+      after: { householdId: invitation.householdId, relation: input.relation },
+      communityId: h.building.compound.communityId,
+      compoundId: h.building.compoundId,
+    });
     return claim;
   });
   await codeWasRight(claimSubject(userId), address);
@@ -42,11 +59,14 @@ export async function listPendingClaims(by: TBy) {
     orderBy: { createdAt: 'asc' },
     take: 200,
     select: {
-      id: true, relation: true, createdAt: true,
+      id: true,
+      relation: true,
+      createdAt: true,
       user: { select: { phone: true, person: { select: { name: true } } } },
       household: {
         select: {
-          unitNo: true, roomNo: true,
+          unitNo: true,
+          roomNo: true,
           building: { select: { name: true, compound: { select: { name: true } } } },
           ownerships: { select: { person: { select: { name: true, phone: true } } } },
         },
@@ -62,29 +82,52 @@ export async function listPendingClaims(by: TBy) {
  */
 export async function reviewClaim(by: TBy, input: { claimId: number; approve: boolean; reason?: string }) {
   const db = getDb();
-  const claim = await db.householdClaim.findUnique({ where: { id: input.claimId }, select: { id: true, status: true, householdId: true, relation: true, userId: true } });
+  const claim = await db.householdClaim.findUnique({
+    where: { id: input.claimId },
+    select: { id: true, status: true, householdId: true, relation: true, userId: true },
+  });
   authorize(by, 'resident.verify', claim ? await householdAncestry(claim.householdId) : null);
   if (claim!.status !== 'PENDING') refuse('claim.notPending');
   if (!input.approve && !input.reason?.trim()) refuse('claim.reasonRequired');
   await db.$transaction(async (tx) => {
     const done = await tx.householdClaim.updateMany({
       where: { id: claim!.id, status: 'PENDING' },
-      data: { status: input.approve ? 'APPROVED' : 'REJECTED', reviewedById: by.userId, reviewedAt: new Date(), rejectReason: input.approve ? null : input.reason!.trim() },
+      data: {
+        status: input.approve ? 'APPROVED' : 'REJECTED',
+        reviewedById: by.userId,
+        reviewedAt: new Date(),
+        rejectReason: input.approve ? null : input.reason!.trim(),
+      },
     });
     if (done.count !== 1) refuse('claim.notPending');
     if (input.approve) await verifyAsHouseholdMember(tx, claim!.userId, claim!.householdId, claim!.relation);
     const h = await tx.household.findUniqueOrThrow({
       where: { id: claim!.householdId },
-      select: { unitNo: true, roomNo: true, building: { select: { name: true, compoundId: true, compound: { select: { name: true, communityId: true } } } } },
+      select: {
+        unitNo: true,
+        roomNo: true,
+        building: { select: { name: true, compoundId: true, compound: { select: { name: true, communityId: true } } } },
+      },
     });
     // The resident hears the outcome, and on a rejection the reason (it is what they need to put it right).
     const home = `${h.building.compound.name} ${h.building.name} ${h.unitNo}-${h.roomNo}`;
-    await notify(tx, [claim!.userId], input.approve
-      ? { kind: 'claim.approved', link: '/account', title: home, body: home }
-      : { kind: 'claim.rejected', link: '/account', title: input.reason!.trim(), body: home });
+    await notify(
+      tx,
+      [claim!.userId],
+      input.approve
+        ? { kind: 'claim.approved', link: '/account', title: home, body: home }
+        : { kind: 'claim.rejected', link: '/account', title: input.reason!.trim(), body: home },
+    );
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: input.approve ? 'claim.approve' : 'claim.reject', entityType: 'HouseholdClaim', entityId: claim!.id,
-      before: { status: 'PENDING' }, after: { status: input.approve ? 'APPROVED' : 'REJECTED', reason: input.reason ?? null }, communityId: h.building.compound.communityId, compoundId: h.building.compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: input.approve ? 'claim.approve' : 'claim.reject',
+      entityType: 'HouseholdClaim',
+      entityId: claim!.id,
+      before: { status: 'PENDING' },
+      after: { status: input.approve ? 'APPROVED' : 'REJECTED', reason: input.reason ?? null },
+      communityId: h.building.compound.communityId,
+      compoundId: h.building.compoundId,
     });
   });
 }

@@ -16,7 +16,11 @@ export type TInvitationSheetRow = { building: string; unitNo: string; roomNo: st
  * the codes of its earlier slips (a lost or stolen slip stops working).
  */
 export async function issueInvitationCodes(by: TBy, input: { compoundId: number; buildingId?: number }) {
-  authorize(by, 'resident.verify', await ancestryOf(input.buildingId ? { level: 'building', id: input.buildingId } : { level: 'compound', id: input.compoundId }));
+  authorize(
+    by,
+    'resident.verify',
+    await ancestryOf(input.buildingId ? { level: 'building', id: input.buildingId } : { level: 'compound', id: input.compoundId }),
+  );
   const db = getDb();
   const compound = await db.compound.findUniqueOrThrow({ where: { id: input.compoundId }, select: { name: true, communityId: true } });
   const households = await db.household.findMany({
@@ -26,18 +30,31 @@ export async function issueInvitationCodes(by: TBy, input: { compoundId: number;
   });
   if (households.length === 0) refuse('invitation.noHouseholds');
   const expiresAt = new Date(Date.now() + VALID_DAYS * 24 * 3600 * 1000);
-  const rows: TInvitationSheetRow[] = households.map((h) => ({ building: h.building.name, unitNo: h.unitNo, roomNo: h.roomNo, code: newCode() }));
+  const rows: TInvitationSheetRow[] = households.map((h) => ({
+    building: h.building.name,
+    unitNo: h.unitNo,
+    roomNo: h.roomNo,
+    code: newCode(),
+  }));
   await db.$transaction(async (tx) => {
     // Reprints of one compound take turns, so two sheets printed at once cannot both stay valid.
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext('invitation.issue'), ${input.compoundId}::int)`;
     const now = new Date();
-    const voided = await tx.invitationCode.updateMany({ where: { householdId: { in: households.map((h) => h.id) }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    const voided = await tx.invitationCode.updateMany({
+      where: { householdId: { in: households.map((h) => h.id) }, usedAt: null, expiresAt: { gt: now } },
+      data: { expiresAt: now },
+    });
     await tx.invitationCode.createMany({
       data: households.map((h, i) => ({ householdId: h.id, codeHash: hashCode(rows[i]!.code), issuedById: by.userId, expiresAt })),
     });
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'invitation.issue', entityType: 'Compound', entityId: input.compoundId,
-      after: { buildingId: input.buildingId ?? null, count: rows.length, voided: voided.count }, communityId: compound.communityId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'invitation.issue',
+      entityType: 'Compound',
+      entityId: input.compoundId,
+      after: { buildingId: input.buildingId ?? null, count: rows.length, voided: voided.count },
+      communityId: compound.communityId,
     });
   });
   return { compound: compound.name, expiresAt, rows };

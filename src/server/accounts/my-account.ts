@@ -8,7 +8,10 @@ export async function getMyClaims(userId: number) {
     where: { userId },
     orderBy: { createdAt: 'desc' },
     select: {
-      id: true, status: true, relation: true, rejectReason: true,
+      id: true,
+      status: true,
+      relation: true,
+      rejectReason: true,
       household: { select: { unitNo: true, roomNo: true, building: { select: { name: true, compound: { select: { name: true } } } } } },
     },
   });
@@ -26,6 +29,14 @@ export async function setMyEmail(userId: number, label: string, email: string | 
     await tx.user.update({ where: { id: userId }, data: { email: email?.trim().toLowerCase() || null } });
     // Mails not yet sent to a removed address are dropped.
     if (!email) await tx.notification.updateMany({ where: { userId, emailStatus: 'PENDING' }, data: { emailStatus: null } });
-    await writeAudit(tx, { actorId: userId, actorLabel: label, action: 'account.email', entityType: 'User', entityId: userId, before: { email: before.email }, after: { email } });
+    await writeAudit(tx, {
+      actorId: userId,
+      actorLabel: label,
+      action: 'account.email',
+      entityType: 'User',
+      entityId: userId,
+      before: { email: before.email },
+      after: { email },
+    });
   });
 }

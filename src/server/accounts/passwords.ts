@@ -19,12 +19,21 @@ const RESET_NOTICE = '工作人员为您的账号签发了密码重置码。如�
 /** Change one's own password; every other session of the account ends. */
 export async function changePassword(userId: number, current: string, next: string): Promise<void> {
   const db = getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, person: { select: { name: true } } } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true, person: { select: { name: true } } },
+  });
   if (!(await verifyPassword(current, user.passwordHash))) refuse('account.wrongPassword');
   const passwordHash = await hashPassword(next);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, { actorId: userId, actorLabel: user.person.name, action: 'account.changePassword', entityType: 'User', entityId: userId });
+    await writeAudit(tx, {
+      actorId: userId,
+      actorLabel: user.person.name,
+      action: 'account.changePassword',
+      entityType: 'User',
+      entityId: userId,
+    });
   });
 }
 
@@ -46,18 +55,37 @@ export async function issuePasswordReset(by: TBy, userId: number): Promise<{ cod
   });
   if (!target) return refuse('auth.forbidden');
   const homes = await Promise.all(target.claims.map((c) => householdAncestry(c.householdId)));
-  const posts = await Promise.all(target.grants.map(async (g) => ({ role: g.role, ancestry: await ancestryOf({ level: PLACE_LEVEL_DOMAIN[g.placeLevel], id: g.placeId }) })));
+  const posts = await Promise.all(
+    target.grants.map(async (g) => ({
+      role: g.role,
+      ancestry: await ancestryOf({ level: PLACE_LEVEL_DOMAIN[g.placeLevel], id: g.placeId }),
+    })),
+  );
   // A post whose place is gone cannot be checked: such an account is refused, never treated as a resident's.
   if (posts.some((p) => !p.ancestry)) refuse('auth.forbidden');
-  const allowed = mayResetPassword(by.actor, { homes: homes.filter((a) => a !== null), posts: posts.map((p) => ({ role: p.role, ancestry: p.ancestry! })) }, by.today);
+  const allowed = mayResetPassword(
+    by.actor,
+    { homes: homes.filter((a) => a !== null), posts: posts.map((p) => ({ role: p.role, ancestry: p.ancestry! })) },
+    by.today,
+  );
   if (!allowed) refuse('auth.forbidden');
   const code = newCode();
   const expiresAt = new Date(Date.now() + RESET_DAYS * 24 * 3600 * 1000);
   await db.$transaction(async (tx) => {
     // Earlier codes for the account stop working: only the code just handed over opens it.
-    await tx.passwordResetCode.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
+    await tx.passwordResetCode.updateMany({
+      where: { userId, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { expiresAt: new Date() },
+    });
     await tx.passwordResetCode.create({ data: { userId, codeHash: hashCode(code), issuedById: by.userId, expiresAt } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'account.issueReset', entityType: 'User', entityId: userId, after: { expiresAt: expiresAt.toISOString() } });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'account.issueReset',
+      entityType: 'User',
+      entityId: userId,
+      after: { expiresAt: expiresAt.toISOString() },
+    });
     // The owner hears of it (inbox, and e-mail if they gave an address): a reset they did not ask for is a takeover.
     await notify(tx, [userId], { kind: 'account.reset', link: '/account', title: by.label, body: RESET_NOTICE });
   });
@@ -71,7 +99,10 @@ export async function resetPasswordWithCode(input: { phone: string; code: string
   await countCodeAttempt(resetSubject(phone), address);
   const db = getDb();
   const record = phone
-    ? await db.passwordResetCode.findUnique({ where: { codeHash: hashCode(input.code) }, select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, phone: true } } } })
+    ? await db.passwordResetCode.findUnique({
+        where: { codeHash: hashCode(input.code) },
+        select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, phone: true } } },
+      })
     : null;
   if (!record || record.usedAt || record.expiresAt < new Date() || record.user.phone !== phone) refuse('account.resetInvalid');
   const passwordHash = await hashPassword(input.password);
@@ -80,7 +111,13 @@ export async function resetPasswordWithCode(input: { phone: string; code: string
     const used = await tx.passwordResetCode.updateMany({ where: { id: record!.id, usedAt: null }, data: { usedAt: new Date() } });
     if (used.count !== 1) refuse('account.resetInvalid');
     await tx.user.update({ where: { id: record!.user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, { actorId: record!.user.id, actorLabel: 'reset-code', action: 'account.resetPassword', entityType: 'User', entityId: record!.user.id });
+    await writeAudit(tx, {
+      actorId: record!.user.id,
+      actorLabel: 'reset-code',
+      action: 'account.resetPassword',
+      entityType: 'User',
+      entityId: record!.user.id,
+    });
   });
   await codeWasRight(resetSubject(phone), address);
 }

@@ -27,7 +27,8 @@ export async function requestRegistrationCode(
 ): Promise<{ phone: string; minutes: number }> {
   const phone = normalisePhone(input.phone) ?? refuse('account.phoneInvalid');
   const db = getDb();
-  const compound = (await db.compound.findUnique({ where: { id: input.compoundId }, select: { communityId: true } })) ?? refuse('account.registerPlace');
+  const compound =
+    (await db.compound.findUnique({ where: { id: input.compoundId }, select: { communityId: true } })) ?? refuse('account.registerPlace');
   const wait = await beginRegistration(phone, client);
   if (wait) waitRefusal(wait);
   const code = String(randomInt(1_000_000)).padStart(6, '0');
@@ -35,11 +36,22 @@ export async function requestRegistrationCode(
   await db.$transaction(async (tx) => {
     await tx.registrationCode.create({
       data: {
-        phone, name: input.name.trim(), passwordHash, communityId: compound.communityId, codeHash: hashCode(code),
+        phone,
+        name: input.name.trim(),
+        passwordHash,
+        communityId: compound.communityId,
+        codeHash: hashCode(code),
         expiresAt: new Date(Date.now() + REGISTRATION_MINUTES * 60_000),
       },
     });
-    await writeAudit(tx, { actorId: null, actorLabel: 'self-registration', action: 'account.registerCode', entityType: 'User', entityId: masked(phone), communityId: compound.communityId });
+    await writeAudit(tx, {
+      actorId: null,
+      actorLabel: 'self-registration',
+      action: 'account.registerCode',
+      entityType: 'User',
+      entityId: masked(phone),
+      communityId: compound.communityId,
+    });
   });
   await getCodeSender().send({ phone, purpose: 'registration', code });
   return { phone: masked(phone), minutes: REGISTRATION_MINUTES };
@@ -51,29 +63,54 @@ export async function requestRegistrationCode(
  * The right code creates the account — unverified, in the community named — or, if the number has one
  * already, says so: the code has proved the phone, so the answer may tell its holder to sign in.
  */
-export async function confirmRegistration(input: { phone: string; code: string }, client: string): Promise<{ outcome: 'created' | 'exists' }> {
+export async function confirmRegistration(
+  input: { phone: string; code: string },
+  client: string,
+): Promise<{ outcome: 'created' | 'exists' }> {
   const phone = normalisePhone(input.phone) ?? refuse('account.registerCodeInvalid');
   const wait = await beginCodeAttempt(`register|${phone}`, client);
   if (wait) waitRefusal(wait);
   const db = getDb();
   const pending = await db.registrationCode.findFirst({ where: { phone }, orderBy: { id: 'desc' } });
-  if (!pending || pending.usedAt || pending.expiresAt < new Date() || pending.wrongTries >= MAX_WRONG) return refuse('account.registerCodeInvalid');
+  if (!pending || pending.usedAt || pending.expiresAt < new Date() || pending.wrongTries >= MAX_WRONG)
+    return refuse('account.registerCodeInvalid');
   if (hashCode(input.code) !== pending.codeHash) {
-    const counted = await db.registrationCode.updateMany({ where: { id: pending.id, usedAt: null, wrongTries: { lt: MAX_WRONG } }, data: { wrongTries: { increment: 1 } } });
+    const counted = await db.registrationCode.updateMany({
+      where: { id: pending.id, usedAt: null, wrongTries: { lt: MAX_WRONG } },
+      data: { wrongTries: { increment: 1 } },
+    });
     if (counted.count !== 1) return refuse('account.registerCodeInvalid');
     return refuse('account.registerCodeWrong', { left: Math.max(0, MAX_WRONG - pending.wrongTries - 1) });
   }
   const outcome = await db.$transaction(async (tx) => {
     // Used once, even when the right code arrives twice at the same moment.
-    const used = await tx.registrationCode.updateMany({ where: { id: pending.id, usedAt: null, wrongTries: { lt: MAX_WRONG } }, data: { usedAt: new Date() } });
+    const used = await tx.registrationCode.updateMany({
+      where: { id: pending.id, usedAt: null, wrongTries: { lt: MAX_WRONG } },
+      data: { usedAt: new Date() },
+    });
     if (used.count !== 1) return refuse('account.registerCodeInvalid');
     if (await tx.user.findUnique({ where: { phone }, select: { id: true } })) {
-      await writeAudit(tx, { actorId: null, actorLabel: 'self-registration', action: 'account.registerDuplicate', entityType: 'User', entityId: masked(phone) });
+      await writeAudit(tx, {
+        actorId: null,
+        actorLabel: 'self-registration',
+        action: 'account.registerDuplicate',
+        entityType: 'User',
+        entityId: masked(phone),
+      });
       return 'exists' as const;
     }
     const person = await tx.person.create({ data: { name: pending.name } });
-    const user = await tx.user.create({ data: { phone, passwordHash: pending.passwordHash, personId: person.id, registeredCommunityId: pending.communityId } });
-    await writeAudit(tx, { actorId: user.id, actorLabel: pending.name, action: 'account.register', entityType: 'User', entityId: user.id, communityId: pending.communityId });
+    const user = await tx.user.create({
+      data: { phone, passwordHash: pending.passwordHash, personId: person.id, registeredCommunityId: pending.communityId },
+    });
+    await writeAudit(tx, {
+      actorId: user.id,
+      actorLabel: pending.name,
+      action: 'account.register',
+      entityType: 'User',
+      entityId: user.id,
+      communityId: pending.communityId,
+    });
     return 'created' as const;
   });
   await codeAccepted(`register|${phone}`, client);

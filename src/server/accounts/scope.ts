@@ -41,11 +41,16 @@ export function compoundWhere(p: TPlaceRef) {
 /** A Prisma filter on Topic for "inside this place" (topics belong to a compound at most, never to one building). */
 export function topicWhere(p: TPlaceRef) {
   switch (p.level) {
-    case 'district': return { districtId: p.id };
-    case 'street': return { streetId: p.id };
-    case 'community': return { communityId: p.id };
-    case 'compound': return { compoundId: p.id };
-    case 'building': return { id: -1 };
+    case 'district':
+      return { districtId: p.id };
+    case 'street':
+      return { streetId: p.id };
+    case 'community':
+      return { communityId: p.id };
+    case 'compound':
+      return { compoundId: p.id };
+    case 'building':
+      return { id: -1 };
   }
 }
 
@@ -70,7 +75,11 @@ export async function auditFilter(p: TPlaceRef) {
   const db = getDb();
   switch (p.level) {
     case 'district':
-      return { communityId: { in: (await db.community.findMany({ where: { street: { districtId: p.id } }, select: { id: true } })).map((c) => c.id) } };
+      return {
+        communityId: {
+          in: (await db.community.findMany({ where: { street: { districtId: p.id } }, select: { id: true } })).map((c) => c.id),
+        },
+      };
     case 'street':
       return { communityId: { in: (await db.community.findMany({ where: { streetId: p.id }, select: { id: true } })).map((c) => c.id) } };
     case 'community':
@@ -90,9 +99,20 @@ export async function auditFilter(p: TPlaceRef) {
  */
 export async function livesWithin(by: TBy, ancestry: TAncestry, permission: TPermission): Promise<boolean> {
   const homes = by.actor.grants
-    .filter((g) => g.place.level === 'building' && isActive(g, by.today) && (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(permission))
+    .filter(
+      (g) =>
+        g.place.level === 'building' && isActive(g, by.today) && (ROLE_PERMISSIONS[g.role] as readonly TPermission[]).includes(permission),
+    )
     .map((g) => g.place.id);
   if (homes.length === 0) return false;
   const places = await Promise.all(homes.map((id) => keptAncestryOf({ level: 'building', id })));
-  return places.some((c) => !!c && (ancestry.compound ? c.compound === ancestry.compound : ancestry.community ? c.community === ancestry.community : c.street === ancestry.street));
+  return places.some(
+    (c) =>
+      !!c &&
+      (ancestry.compound
+        ? c.compound === ancestry.compound
+        : ancestry.community
+          ? c.community === ancestry.community
+          : c.street === ancestry.street),
+  );
 }

@@ -37,18 +37,40 @@ export async function createStaffAccount(by: TBy, input: { name: string; phone: 
     const person = existing ?? (await tx.person.create({ data: { name: input.name.trim(), phone } }));
     const user = await tx.user.create({
       data: {
-        phone, personId: person.id, createdById: by.userId, verifiedAt: new Date(),
+        phone,
+        personId: person.id,
+        createdById: by.userId,
+        verifiedAt: new Date(),
         // Nobody knows this password: the first one is set with the one-time code.
         passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
       },
     });
     const grant = await tx.roleGrant.create({
-      data: { userId: user.id, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: dateOnly(by.today), grantedById: by.userId },
+      data: {
+        userId: user.id,
+        role: input.role,
+        placeLevel: PLACE_LEVEL_DB[input.place.level],
+        placeId: input.place.id,
+        startsOn: dateOnly(by.today),
+        grantedById: by.userId,
+      },
     });
-    await tx.passwordResetCode.create({ data: { userId: user.id, codeHash: hashCode(code), issuedById: by.userId, expiresAt: new Date(Date.now() + FIRST_PASSWORD_DAYS * 86400_000) } });
+    await tx.passwordResetCode.create({
+      data: {
+        userId: user.id,
+        codeHash: hashCode(code),
+        issuedById: by.userId,
+        expiresAt: new Date(Date.now() + FIRST_PASSWORD_DAYS * 86400_000),
+      },
+    });
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'staff.create', entityType: 'User', entityId: user.id,
-      after: { name: input.name, role: input.role, place: input.place, grantId: grant.id }, communityId: ancestry.community ?? null,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'staff.create',
+      entityType: 'User',
+      entityId: user.id,
+      after: { name: input.name, role: input.role, place: input.place, grantId: grant.id },
+      communityId: ancestry.community ?? null,
     });
     return { userId: user.id };
   });
@@ -65,9 +87,24 @@ export async function grantRole(by: TBy, input: { userId: number; role: TGranted
   if (!(await db.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) refuse('auth.forbidden');
   return db.$transaction(async (tx) => {
     const grant = await tx.roleGrant.create({
-      data: { userId: input.userId, role: input.role, placeLevel: PLACE_LEVEL_DB[input.place.level], placeId: input.place.id, startsOn: dateOnly(by.today), grantedById: by.userId },
+      data: {
+        userId: input.userId,
+        role: input.role,
+        placeLevel: PLACE_LEVEL_DB[input.place.level],
+        placeId: input.place.id,
+        startsOn: dateOnly(by.today),
+        grantedById: by.userId,
+      },
     });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'grant.create', entityType: 'RoleGrant', entityId: grant.id, after: { userId: input.userId, role: input.role, place: input.place }, communityId: ancestry.community ?? null });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'grant.create',
+      entityType: 'RoleGrant',
+      entityId: grant.id,
+      after: { userId: input.userId, role: input.role, place: input.place },
+      communityId: ancestry.community ?? null,
+    });
     return grant;
   });
 }
@@ -84,7 +121,15 @@ export async function revokeRole(by: TBy, grantId: number) {
   if (refusal) refuse('auth.forbidden');
   await db.$transaction(async (tx) => {
     await tx.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date(), endsOn: dateOnly(by.today) } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'grant.revoke', entityType: 'RoleGrant', entityId: grantId, before: { role: grant.role, place }, communityId: await communityOf(place) });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'grant.revoke',
+      entityType: 'RoleGrant',
+      entityId: grantId,
+      before: { role: grant.role, place },
+      communityId: await communityOf(place),
+    });
   });
 }
 
@@ -93,16 +138,32 @@ export async function listStaffGrants(by: TBy) {
   const scopes = scopesOf(by.actor, 'staff.manage', by.today);
   if (scopes.length === 0) return [];
   const db = getDb();
-  const ids = { DISTRICT: new Set<number>(), STREET: new Set<number>(), COMMUNITY: new Set<number>(), COMPOUND: new Set<number>(), BUILDING: new Set<number>() };
+  const ids = {
+    DISTRICT: new Set<number>(),
+    STREET: new Set<number>(),
+    COMMUNITY: new Set<number>(),
+    COMPOUND: new Set<number>(),
+    BUILDING: new Set<number>(),
+  };
   for (const s of scopes) {
-    const a = { district: s.level === 'district' ? s.id : undefined, street: s.level === 'street' ? s.id : undefined, community: s.level === 'community' ? s.id : undefined };
+    const a = {
+      district: s.level === 'district' ? s.id : undefined,
+      street: s.level === 'street' ? s.id : undefined,
+      community: s.level === 'community' ? s.id : undefined,
+    };
     if (a.district) {
       ids.DISTRICT.add(a.district);
       for (const st of await db.street.findMany({ where: { districtId: a.district }, select: { id: true } })) ids.STREET.add(st.id);
     }
     if (a.street) ids.STREET.add(a.street);
     const communities = await db.community.findMany({
-      where: a.district ? { street: { districtId: a.district } } : a.street ? { streetId: a.street } : a.community ? { id: a.community } : { id: -1 },
+      where: a.district
+        ? { street: { districtId: a.district } }
+        : a.street
+          ? { streetId: a.street }
+          : a.community
+            ? { id: a.community }
+            : { id: -1 },
       select: { id: true, compounds: { select: { id: true, buildings: { select: { id: true } } } } },
     });
     for (const c of communities) {
@@ -114,9 +175,19 @@ export async function listStaffGrants(by: TBy) {
     }
   }
   return db.roleGrant.findMany({
-    where: { revokedAt: null, OR: Object.entries(ids).map(([placeLevel, set]) => ({ placeLevel: placeLevel as keyof typeof ids, placeId: { in: [...set] } })) },
+    where: {
+      revokedAt: null,
+      OR: Object.entries(ids).map(([placeLevel, set]) => ({ placeLevel: placeLevel as keyof typeof ids, placeId: { in: [...set] } })),
+    },
     orderBy: [{ placeLevel: 'asc' }, { role: 'desc' }],
     take: 500,
-    select: { id: true, role: true, placeLevel: true, placeId: true, startsOn: true, user: { select: { id: true, phone: true, person: { select: { name: true } } } } },
+    select: {
+      id: true,
+      role: true,
+      placeLevel: true,
+      placeId: true,
+      startsOn: true,
+      user: { select: { id: true, phone: true, person: { select: { name: true } } } },
+    },
   });
 }

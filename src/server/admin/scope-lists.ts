@@ -14,7 +14,12 @@ export async function listCompoundsInScope(by: TBy, permission: TPermission) {
     where: { OR: scopes.map(compoundWhere) },
     orderBy: [{ communityId: 'asc' }, { name: 'asc' }],
     take: 500,
-    select: { id: true, name: true, community: { select: { name: true } }, buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      community: { select: { name: true } },
+      buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } },
+    },
   });
 }
 
@@ -26,10 +31,14 @@ export async function describeScopes(by: TBy): Promise<string[]> {
   const names = await Promise.all(
     [...seen.values()].map(async (p) => {
       switch (p.level) {
-        case 'district': return (await db.district.findUnique({ where: { id: p.id } }))?.name;
-        case 'street': return (await db.street.findUnique({ where: { id: p.id } }))?.name;
-        case 'community': return (await db.community.findUnique({ where: { id: p.id } }))?.name;
-        case 'compound': return (await db.compound.findUnique({ where: { id: p.id } }))?.name;
+        case 'district':
+          return (await db.district.findUnique({ where: { id: p.id } }))?.name;
+        case 'street':
+          return (await db.street.findUnique({ where: { id: p.id } }))?.name;
+        case 'community':
+          return (await db.community.findUnique({ where: { id: p.id } }))?.name;
+        case 'compound':
+          return (await db.compound.findUnique({ where: { id: p.id } }))?.name;
         case 'building': {
           const b = await db.building.findUnique({ where: { id: p.id }, select: { name: true, compound: { select: { name: true } } } });
           return b && `${b.compound.name}${b.name}`;
@@ -48,15 +57,29 @@ export async function listGrantablePlaces(by: TBy) {
   const out: { level: TPlaceRef['level']; id: number; name: string }[] = [];
   for (const s of scopes) {
     if (s.level === 'district') {
-      const d = await db.district.findUnique({ where: { id: s.id }, select: { name: true, streets: { select: { id: true, name: true } } } });
-      if (d) out.push({ level: 'district', id: s.id, name: d.name }, ...d.streets.map((x) => ({ level: 'street' as const, id: x.id, name: `${d.name} ${x.name}` })));
+      const d = await db.district.findUnique({
+        where: { id: s.id },
+        select: { name: true, streets: { select: { id: true, name: true } } },
+      });
+      if (d)
+        out.push(
+          { level: 'district', id: s.id, name: d.name },
+          ...d.streets.map((x) => ({ level: 'street' as const, id: x.id, name: `${d.name} ${x.name}` })),
+        );
     }
     if (s.level === 'street') {
       const st = await db.street.findUnique({ where: { id: s.id }, select: { name: true } });
       if (st) out.push({ level: 'street', id: s.id, name: st.name });
     }
     const communities = await db.community.findMany({
-      where: s.level === 'district' ? { street: { districtId: s.id } } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { id: s.id } : { id: -1 },
+      where:
+        s.level === 'district'
+          ? { street: { districtId: s.id } }
+          : s.level === 'street'
+            ? { streetId: s.id }
+            : s.level === 'community'
+              ? { id: s.id }
+              : { id: -1 },
       orderBy: { code: 'asc' },
       select: { id: true, name: true, compounds: { select: { id: true, name: true, buildings: { select: { id: true, name: true } } } } },
     });
@@ -92,10 +115,16 @@ export async function findUserByPhone(phone: string) {
 
 /** Communities where the actor holds the permission (for "new compound"). */
 export async function listCommunitiesInScope(by: TBy, permission: TPermission) {
-  const scopes = scopesOf(by.actor, permission, by.today).filter((s) => s.level === 'district' || s.level === 'street' || s.level === 'community');
+  const scopes = scopesOf(by.actor, permission, by.today).filter(
+    (s) => s.level === 'district' || s.level === 'street' || s.level === 'community',
+  );
   if (scopes.length === 0) return [];
   return getDb().community.findMany({
-    where: { OR: scopes.map((s) => (s.level === 'district' ? { street: { districtId: s.id } } : s.level === 'street' ? { streetId: s.id } : { id: s.id })) },
+    where: {
+      OR: scopes.map((s) =>
+        s.level === 'district' ? { street: { districtId: s.id } } : s.level === 'street' ? { streetId: s.id } : { id: s.id },
+      ),
+    },
     orderBy: { code: 'asc' },
     take: 1000,
     select: { id: true, name: true, street: { select: { name: true } } },

@@ -35,7 +35,10 @@ async function unverifiedGrants(userId: number, registered: number | null, since
     where: { userId, status: 'PENDING' },
     select: { household: { select: { building: { select: { compound: { select: { communityId: true } } } } } } },
   });
-  const communities = new Set([...(registered === null ? [] : [registered]), ...pending.map((c) => c.household.building.compound.communityId)]);
+  const communities = new Set([
+    ...(registered === null ? [] : [registered]),
+    ...pending.map((c) => c.household.building.compound.communityId),
+  ]);
   return [...communities].map((id) => ({ role: 'UNVERIFIED_RESIDENT', place: { level: 'community', id }, startsOn: since, endsOn: null }));
 }
 
@@ -54,7 +57,10 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
       createdAt: true,
       registeredCommunityId: true,
       grants: { where: { revokedAt: null }, select: { role: true, placeLevel: true, placeId: true, startsOn: true, endsOn: true } },
-      claims: { where: { status: 'APPROVED' }, select: { relation: true, householdId: true, household: { select: { buildingId: true } }, reviewedAt: true } },
+      claims: {
+        where: { status: 'APPROVED' },
+        select: { relation: true, householdId: true, household: { select: { buildingId: true } }, reviewedAt: true },
+      },
     },
   });
   const grants: TGrant[] = user.grants.map((g) => ({
@@ -63,15 +69,20 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
     startsOn: iso(g.startsOn)!,
     endsOn: iso(g.endsOn),
   }));
-  if (!user.verifiedAt) return { userId, grants: [...grants, ...(await unverifiedGrants(userId, user.registeredCommunityId, chinaDay(user.createdAt)))] };
+  if (!user.verifiedAt)
+    return { userId, grants: [...grants, ...(await unverifiedGrants(userId, user.registeredCommunityId, chinaDay(user.createdAt)))] };
 
   const since = chinaDay(user.verifiedAt);
   const representative = new Set(
-    (await db.residency.findMany({ where: { personId: user.personId, isRepresentative: true }, select: { householdId: true } })).map((r) => r.householdId),
+    (await db.residency.findMany({ where: { personId: user.personId, isRepresentative: true }, select: { householdId: true } })).map(
+      (r) => r.householdId,
+    ),
   );
   // Owner has one source: the Ownership rows (the roster), which also give the vote. The claim's relation
   // says what the resident declared when verified; a roster that no longer names them ends the role.
-  const owns = new Set((await db.ownership.findMany({ where: { personId: user.personId }, select: { householdId: true } })).map((o) => o.householdId));
+  const owns = new Set(
+    (await db.ownership.findMany({ where: { personId: user.personId }, select: { householdId: true } })).map((o) => o.householdId),
+  );
   for (const c of user.claims) {
     const place = { level: 'building' as const, id: c.household.buildingId };
     const startsOn = c.reviewedAt ? chinaDay(c.reviewedAt) : since;
@@ -81,7 +92,12 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
   }
   const positions = await db.bodyMember.findMany({
     where: { personId: user.personId },
-    select: { position: true, startsOn: true, endsOn: true, body: { select: { id: true, kind: true, communityId: true, compoundId: true } } },
+    select: {
+      position: true,
+      startsOn: true,
+      endsOn: true,
+      body: { select: { id: true, kind: true, communityId: true, compoundId: true } },
+    },
   });
   for (const p of positions) {
     const role = bodyRole(p.body.kind, p.position);
@@ -93,7 +109,11 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
       endsOn: iso(p.endsOn),
     });
   }
-  const member = await db.partyMember.findUnique({ where: { personId: user.personId }, select: { partyOrg: { select: { communityId: true } } } });
-  if (member) grants.push({ role: 'PARTY_MEMBER', place: { level: 'community', id: member.partyOrg.communityId }, startsOn: since, endsOn: null });
+  const member = await db.partyMember.findUnique({
+    where: { personId: user.personId },
+    select: { partyOrg: { select: { communityId: true } } },
+  });
+  if (member)
+    grants.push({ role: 'PARTY_MEMBER', place: { level: 'community', id: member.partyOrg.communityId }, startsOn: since, endsOn: null });
   return { userId, grants };
 }

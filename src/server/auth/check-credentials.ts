@@ -5,7 +5,8 @@ import { isKnownDevice } from './device';
 import { verifyPassword } from './password';
 import { beginSignIn, LimitStoreDown, signInSucceeded } from './rate-limit';
 
-export type TCheck = { kind: 'ok'; userId: number; sv: number } | { kind: 'wrong' } | { kind: 'limited'; minutes: number } | { kind: 'unavailable' };
+export type TCheck =
+  { kind: 'ok'; userId: number; sv: number } | { kind: 'wrong' } | { kind: 'limited'; minutes: number } | { kind: 'unavailable' };
 
 /**
  * A phone number and password: counted against the limits first (decision 027), then checked. The same

@@ -13,6 +13,9 @@ export function newCode(): string {
 
 /** Codes are stored only as hashes; typing is forgiving about case, spaces and the dash. */
 export function hashCode(code: string): string {
-  const canonical = code.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const canonical = code
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
   return createHash('sha256').update(canonical).digest('hex');
 }

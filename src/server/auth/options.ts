@@ -36,7 +36,10 @@ export const authOptions: NextAuthOptions = {
 function cookieOf(headers: Record<string, string | string[] | undefined> | undefined, name: string) {
   const raw = headers?.cookie;
   const all = Array.isArray(raw) ? raw.join('; ') : (raw ?? '');
-  return all.split(/;\s*/).find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
+  return all
+    .split(/;\s*/)
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
 }
 
 /**
@@ -48,7 +51,12 @@ export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: Record<string, string | string[] | undefined> | undefined,
 ): Promise<{ id: string; sv: number } | null> {
-  const r = await checkCredentials(credentials?.phone ?? '', credentials?.password ?? '', clientOf(headers), cookieOf(headers, DEVICE_COOKIE));
+  const r = await checkCredentials(
+    credentials?.phone ?? '',
+    credentials?.password ?? '',
+    clientOf(headers),
+    cookieOf(headers, DEVICE_COOKIE),
+  );
   if (r.kind === 'limited') throw new Error(`rate_limited:${r.minutes}`);
   if (r.kind === 'unavailable') throw new Error('unavailable');
   return r.kind === 'ok' ? { id: String(r.userId), sv: r.sv } : null;

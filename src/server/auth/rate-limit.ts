@@ -59,12 +59,17 @@ async function take(name: TLimit, key: string): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-    console.error(JSON.stringify({ level: 'error', event: 'ratelimit.store', limit: name, error: e instanceof Error ? e.message : String(e) }));
+    console.error(
+      JSON.stringify({ level: 'error', event: 'ratelimit.store', limit: name, error: e instanceof Error ? e.message : String(e) }),
+    );
     throw new LimitStoreDown();
   }
 }
 
-const give = (name: TLimit, key: string) => limiter(name).reward(key, 1).catch(() => undefined);
+const give = (name: TLimit, key: string) =>
+  limiter(name)
+    .reward(key, 1)
+    .catch(() => undefined);
 
 export type TAttempt = { account: string; address: string; knownDevice: boolean };
 
@@ -87,8 +92,17 @@ export async function beginSignIn(a: TAttempt): Promise<number> {
 /** The password was right: the attempt's points are given back and the pair's count starts again. */
 export async function signInSucceeded(a: TAttempt): Promise<void> {
   const pairKey = a.knownDevice ? `${a.account}|device` : `${a.account}|${a.address}`;
-  if (a.knownDevice) return void (await limiter('pair').delete(pairKey).catch(() => undefined));
-  await Promise.all([limiter('pair').delete(pairKey).catch(() => undefined), give('address', a.address), give('account', a.account)]);
+  if (a.knownDevice)
+    return void (await limiter('pair')
+      .delete(pairKey)
+      .catch(() => undefined));
+  await Promise.all([
+    limiter('pair')
+      .delete(pairKey)
+      .catch(() => undefined),
+    give('address', a.address),
+    give('account', a.account),
+  ]);
 }
 
 /**
@@ -99,7 +113,12 @@ export async function beginCodeAttempt(subject: string, address: string): Promis
   return Math.max(await take('code', subject), await take('codeAddress', address));
 }
 export async function codeAccepted(subject: string, address: string): Promise<void> {
-  await Promise.all([limiter('code').delete(subject).catch(() => undefined), give('codeAddress', address)]);
+  await Promise.all([
+    limiter('code')
+      .delete(subject)
+      .catch(() => undefined),
+    give('codeAddress', address),
+  ]);
 }
 
 /** A registration code (decision 030): 3 per number and 10 per address an hour. Returns the seconds to wait, or 0. */

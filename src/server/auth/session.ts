@@ -11,7 +11,16 @@ export type TSessionUser = { id: number; personId: number; phone: string; name: 
 /** The session cookie's names: next-auth's, with the __Secure- prefix when the site is served over HTTPS. */
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
-type TAccountRow = { id: number; personId: number; phone: string; name: string; sessionVersion: number; authVersion: number; disabled: boolean; verified: boolean };
+type TAccountRow = {
+  id: number;
+  personId: number;
+  phone: string;
+  name: string;
+  sessionVersion: number;
+  authVersion: number;
+  disabled: boolean;
+  verified: boolean;
+};
 
 /**
  * Actors by account, per app instance, valid while the account's authVersion is the one they were built for:
@@ -45,7 +54,14 @@ export async function accountContext(uid: number, sv: number): Promise<TSessionU
     SELECT u.id, u."personId", u.phone, p.name, u."sessionVersion", u."authVersion", u."disabledAt" IS NOT NULL AS disabled, u."verifiedAt" IS NOT NULL AS verified
       FROM "User" u JOIN "Person" p ON p.id = u."personId" WHERE u.id = ${uid}`;
   if (!row || row.disabled || row.sessionVersion !== sv) return null;
-  return { id: row.id, personId: row.personId, phone: row.phone, name: row.name, verified: row.verified, actor: await actorOf(row.id, row.authVersion) };
+  return {
+    id: row.id,
+    personId: row.personId,
+    phone: row.phone,
+    name: row.name,
+    verified: row.verified,
+    actor: await actorOf(row.id, row.authVersion),
+  };
 }
 
 /**

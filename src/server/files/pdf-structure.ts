@@ -6,7 +6,10 @@ const OBJECT_AT = /^\s*\d+\s+\d+\s+obj\b/;
 function xrefTableHolds(s: string, at: number): boolean {
   const end = s.indexOf('trailer', at);
   if (end < 0 || !/\/Root\s/.test(s.slice(end, end + 4096))) return false;
-  const tokens = s.slice(at + 4, end).trim().split(/\s+/);
+  const tokens = s
+    .slice(at + 4, end)
+    .trim()
+    .split(/\s+/);
   let i = 0;
   let entries = 0;
   while (i < tokens.length) {

@@ -41,29 +41,54 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
     if (level !== issue.level || event.type === 'REOPEN') {
       // A new level (or a reopened issue) gets a new handler and fresh deadlines from now.
       const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(issue.category), await calendarFor(issue.districtId, tx));
-      Object.assign(data, { level, acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), remindedAt: null });
-      if (level !== issue.level) data.assigneeUserId = (await findHandler(tx, issue, level, issue.category.handlerRole)) ?? issue.assigneeUserId;
+      Object.assign(data, {
+        level,
+        acknowledgeBy: fromChinaLocal(d.acknowledgeBy),
+        resolveBy: fromChinaLocal(d.resolveBy),
+        remindedAt: null,
+      });
+      if (level !== issue.level)
+        data.assigneeUserId = (await findHandler(tx, issue, level, issue.category.handlerRole)) ?? issue.assigneeUserId;
     }
     if (event.type === 'RATE') Object.assign(data, { rating: event.rating, ratingComment: event.comment ?? null });
     if (event.type === 'REOPEN') data.reopenCount = issue.reopenCount + 1;
     if (event.type === 'ACKNOWLEDGE' && !issue.assigneeUserId) data.assigneeUserId = by.userId;
     const updated = await tx.issue.updateMany({ where: { id: issueId, state: issue.state, level: issue.level }, data });
     if (updated.count !== 1) refuse('issue.changedMeanwhile');
-    const message = 'message' in event ? event.message : 'reason' in event ? event.reason : 'comment' in event ? (event.comment ?? null) : null;
+    const message =
+      'message' in event ? event.message : 'reason' in event ? event.reason : 'comment' in event ? (event.comment ?? null) : null;
     await tx.issueEvent.create({
-      data: { issueId, actorUserId: actor.userId, actorLabel: actor.label, type: event.type, fromState: issue.state, toState: result.next, level, message },
+      data: {
+        issueId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        type: event.type,
+        fromState: issue.state,
+        toState: result.next,
+        level,
+        message,
+      },
     });
     const followers = issue.followers.map((f) => f.userId).filter((id) => id !== by.userId);
     const assignee = typeof data.assigneeUserId === 'number' ? data.assigneeUserId : issue.assigneeUserId;
     const handlers = [assignee].filter((id) => id !== by.userId);
     for (const e of result.effects) {
-      if (e.kind === 'NOTIFY_REPORTERS') await notify(tx, followers, { kind: `issue.${event.type.toLowerCase()}`, issueId, title: issue.title, body: message ?? '' });
-      if (e.kind === 'NOTIFY_HANDLERS') await notify(tx, handlers, { kind: `issue.${event.type.toLowerCase()}`, issueId, title: issue.title, body: message ?? '' });
+      if (e.kind === 'NOTIFY_REPORTERS')
+        await notify(tx, followers, { kind: `issue.${event.type.toLowerCase()}`, issueId, title: issue.title, body: message ?? '' });
+      if (e.kind === 'NOTIFY_HANDLERS')
+        await notify(tx, handlers, { kind: `issue.${event.type.toLowerCase()}`, issueId, title: issue.title, body: message ?? '' });
       if (e.kind === 'ASK_RATING') await notify(tx, followers, { kind: 'issue.rate', issueId, title: issue.title, body: '' });
     }
     await writeAudit(tx, {
-      actorId: actor.userId, actorLabel: actor.label, action: `issue.${event.type.toLowerCase()}`, entityType: 'Issue', entityId: issueId,
-      before: { state: issue.state, level: issue.level }, after: { state: result.next, level }, communityId: issue.communityId, compoundId: issue.compoundId,
+      actorId: actor.userId,
+      actorLabel: actor.label,
+      action: `issue.${event.type.toLowerCase()}`,
+      entityType: 'Issue',
+      entityId: issueId,
+      before: { state: issue.state, level: issue.level },
+      after: { state: result.next, level },
+      communityId: issue.communityId,
+      compoundId: issue.compoundId,
     });
   });
 }

@@ -29,14 +29,29 @@ const settingsChanged = <T>(districtId: number, change: Promise<T>) => change.fi
 /** Roles a category may name as its first responder in a compound. */
 export const FIRST_RESPONDERS = ['BUILDING_HEAD', 'GRID_WORKER', 'BRANCH_SECRETARY'] as const satisfies readonly Role[];
 
-const categorySelect = { id: true, code: true, districtId: true, nameZh: true, nameEn: true, handlerRole: true, acknowledgeMinutes: true, resolveWorkingDays: true, remindBeforeMinutes: true, active: true } as const;
+const categorySelect = {
+  id: true,
+  code: true,
+  districtId: true,
+  nameZh: true,
+  nameEn: true,
+  handlerRole: true,
+  acknowledgeMinutes: true,
+  resolveWorkingDays: true,
+  remindBeforeMinutes: true,
+  active: true,
+} as const;
 
 /**
  * The categories that apply in a district: its own rows, and the defaults whose code it has not
  * overridden. A district that switched a default off has an inactive row with that code.
  */
 export async function districtCategories(districtId: number, { includeInactive = false } = {}, db: TDb | TTx = getDb()) {
-  const rows = await db.issueCategory.findMany({ where: { OR: [{ districtId: null }, { districtId }] }, orderBy: { id: 'asc' }, select: categorySelect });
+  const rows = await db.issueCategory.findMany({
+    where: { OR: [{ districtId: null }, { districtId }] },
+    orderBy: { id: 'asc' },
+    select: categorySelect,
+  });
   const own = new Set(rows.filter((r) => r.districtId === districtId).map((r) => r.code));
   return rows.filter((r) => (r.districtId === districtId || !own.has(r.code)) && (includeInactive || r.active));
 }
@@ -56,8 +71,16 @@ export async function calendarFor(districtId: number, db: TDb | TTx = getDb()): 
 /** Calendars of several districts, loaded once (the escalation pass). */
 export async function calendarsFor(districtIds: number[]): Promise<Map<number, TCalendar>> {
   const ids = [...new Set(districtIds)];
-  const days = await getDb().calendarDay.findMany({ where: { districtId: { in: ids } }, select: { districtId: true, date: true, kind: true } });
-  return new Map(ids.map((id) => [id, officialCalendar(days.filter((d) => d.districtId === id).map((d) => ({ date: fromDateOnly(d.date), kind: d.kind })))]));
+  const days = await getDb().calendarDay.findMany({
+    where: { districtId: { in: ids } },
+    select: { districtId: true, date: true, kind: true },
+  });
+  return new Map(
+    ids.map((id) => [
+      id,
+      officialCalendar(days.filter((d) => d.districtId === id).map((d) => ({ date: fromDateOnly(d.date), kind: d.kind }))),
+    ]),
+  );
 }
 
 export type TCategoryInput = {
@@ -77,14 +100,27 @@ export type TCategoryInput = {
 export async function saveDistrictCategory(by: TBy, districtId: number, categoryId: number, input: TCategoryInput) {
   authorize(by, 'issue.configure', { district: districtId });
   const db = getDb();
-  const current = (await districtCategories(districtId, { includeInactive: true })).find((c) => c.id === categoryId) ?? refuse('issue.categoryUnknown');
-  return settingsChanged(districtId, db.$transaction(async (tx) => {
-    const saved = current.districtId === districtId
-      ? await tx.issueCategory.update({ where: { id: current.id }, data: input })
-      : await tx.issueCategory.create({ data: { ...input, code: current.code, districtId } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issueCategory.save', entityType: 'IssueCategory', entityId: saved.id, before: strip(current), after: { ...input, code: current.code, districtId } });
-    return { id: saved.id };
-   }));
+  const current =
+    (await districtCategories(districtId, { includeInactive: true })).find((c) => c.id === categoryId) ?? refuse('issue.categoryUnknown');
+  return settingsChanged(
+    districtId,
+    db.$transaction(async (tx) => {
+      const saved =
+        current.districtId === districtId
+          ? await tx.issueCategory.update({ where: { id: current.id }, data: input })
+          : await tx.issueCategory.create({ data: { ...input, code: current.code, districtId } });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'issueCategory.save',
+        entityType: 'IssueCategory',
+        entityId: saved.id,
+        before: strip(current),
+        after: { ...input, code: current.code, districtId },
+      });
+      return { id: saved.id };
+    }),
+  );
 }
 
 /** A category of the district's own (a code the defaults do not have). */
@@ -93,16 +129,30 @@ export async function addDistrictCategory(by: TBy, districtId: number, input: TC
   const db = getDb();
   const taken = await db.issueCategory.findFirst({ where: { code: input.code, OR: [{ districtId: null }, { districtId }] } });
   if (taken) refuse('issue.categoryCodeTaken');
-  return settingsChanged(districtId, db.$transaction(async (tx) => {
-    const saved = await tx.issueCategory.create({ data: { ...input, districtId } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issueCategory.add', entityType: 'IssueCategory', entityId: saved.id, after: { ...input, districtId } });
-    return { id: saved.id };
-   }));
+  return settingsChanged(
+    districtId,
+    db.$transaction(async (tx) => {
+      const saved = await tx.issueCategory.create({ data: { ...input, districtId } });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'issueCategory.add',
+        entityType: 'IssueCategory',
+        entityId: saved.id,
+        after: { ...input, districtId },
+      });
+      return { id: saved.id };
+    }),
+  );
 }
 
 export async function listCalendarDays(by: TBy, districtId: number) {
   authorize(by, 'issue.configure', { district: districtId });
-  return getDb().calendarDay.findMany({ where: { districtId }, orderBy: { date: 'asc' }, select: { id: true, date: true, kind: true, note: true } });
+  return getDb().calendarDay.findMany({
+    where: { districtId },
+    orderBy: { date: 'asc' },
+    select: { id: true, date: true, kind: true, note: true },
+  });
 }
 
 /**
@@ -114,21 +164,41 @@ export async function addCalendarDay(by: TBy, districtId: number, input: { date:
   const db = getDb();
   const date = dateOnly(input.date);
   if (await db.calendarDay.findUnique({ where: { districtId_date: { districtId, date } } })) refuse('calendar.dayTaken');
-  return settingsChanged(districtId, db.$transaction(async (tx) => {
-    const day = await tx.calendarDay.create({ data: { districtId, date, kind: input.kind, note: input.note, createdById: by.userId } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'calendarDay.add', entityType: 'CalendarDay', entityId: day.id, after: { districtId, ...input } });
-    return { id: day.id };
-   }));
+  return settingsChanged(
+    districtId,
+    db.$transaction(async (tx) => {
+      const day = await tx.calendarDay.create({ data: { districtId, date, kind: input.kind, note: input.note, createdById: by.userId } });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'calendarDay.add',
+        entityType: 'CalendarDay',
+        entityId: day.id,
+        after: { districtId, ...input },
+      });
+      return { id: day.id };
+    }),
+  );
 }
 
 export async function removeCalendarDay(by: TBy, districtId: number, dayId: number) {
   authorize(by, 'issue.configure', { district: districtId });
   const db = getDb();
   const day = (await db.calendarDay.findFirst({ where: { id: dayId, districtId } })) ?? refuse('auth.forbidden');
-  await settingsChanged(districtId, db.$transaction(async (tx) => {
-    await tx.calendarDay.delete({ where: { id: day.id } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'calendarDay.remove', entityType: 'CalendarDay', entityId: day.id, before: { districtId, date: fromDateOnly(day.date), kind: day.kind, note: day.note } });
-   }));
+  await settingsChanged(
+    districtId,
+    db.$transaction(async (tx) => {
+      await tx.calendarDay.delete({ where: { id: day.id } });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'calendarDay.remove',
+        entityType: 'CalendarDay',
+        entityId: day.id,
+        before: { districtId, date: fromDateOnly(day.date), kind: day.kind, note: day.note },
+      });
+    }),
+  );
 }
 
 /** Which years the official schedule covers (the settings page says which years need days entered). */
@@ -137,5 +207,15 @@ export function coveredYears(): number[] {
 }
 
 function strip(c: Awaited<ReturnType<typeof districtCategories>>[number]) {
-  return { code: c.code, districtId: c.districtId, nameZh: c.nameZh, nameEn: c.nameEn, handlerRole: c.handlerRole, acknowledgeMinutes: c.acknowledgeMinutes, resolveWorkingDays: c.resolveWorkingDays, remindBeforeMinutes: c.remindBeforeMinutes, active: c.active };
+  return {
+    code: c.code,
+    districtId: c.districtId,
+    nameZh: c.nameZh,
+    nameEn: c.nameEn,
+    handlerRole: c.handlerRole,
+    acknowledgeMinutes: c.acknowledgeMinutes,
+    resolveWorkingDays: c.resolveWorkingDays,
+    remindBeforeMinutes: c.remindBeforeMinutes,
+    active: c.active,
+  };
 }

@@ -27,7 +27,17 @@ export async function runEscalationPass(now = new Date()) {
   for (const i of candidates) {
     const cal = calendars.get(i.districtId)!;
     const policy = policyOf(i.category);
-    const due = dueAction({ state: i.state, level: i.level, reminded: i.remindedAt !== null, deadlines: { acknowledgeBy: toChinaLocal(i.acknowledgeBy), resolveBy: toChinaLocal(i.resolveBy) } }, nowLocal, policy, cal);
+    const due = dueAction(
+      {
+        state: i.state,
+        level: i.level,
+        reminded: i.remindedAt !== null,
+        deadlines: { acknowledgeBy: toChinaLocal(i.acknowledgeBy), resolveBy: toChinaLocal(i.resolveBy) },
+      },
+      nowLocal,
+      policy,
+      cal,
+    );
     if (due.kind === 'NONE') continue;
     if (due.kind === 'OVERDUE_AT_TOP') {
       counts.overdueAtTop++;
@@ -35,7 +45,10 @@ export async function runEscalationPass(now = new Date()) {
     }
     await db.$transaction(async (tx) => {
       if (due.kind === 'REMIND') {
-        const r = await tx.issue.updateMany({ where: { id: i.id, remindedAt: null, state: i.state, level: i.level }, data: { remindedAt: now } });
+        const r = await tx.issue.updateMany({
+          where: { id: i.id, remindedAt: null, state: i.state, level: i.level },
+          data: { remindedAt: now },
+        });
         if (r.count === 1) {
           await notify(tx, [i.assigneeUserId], { kind: 'issue.reminder', issueId: i.id, title: i.title, body: due.deadline });
           counts.reminded++;
@@ -47,12 +60,43 @@ export async function runEscalationPass(now = new Date()) {
       const assignee = (await findHandler(tx, i, to, i.category.handlerRole)) ?? i.assigneeUserId;
       const r = await tx.issue.updateMany({
         where: { id: i.id, state: i.state, level: i.level },
-        data: { level: to, assigneeUserId: assignee, acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), remindedAt: null },
+        data: {
+          level: to,
+          assigneeUserId: assignee,
+          acknowledgeBy: fromChinaLocal(d.acknowledgeBy),
+          resolveBy: fromChinaLocal(d.resolveBy),
+          remindedAt: null,
+        },
       });
       if (r.count !== 1) return;
-      await tx.issueEvent.create({ data: { issueId: i.id, actorLabel: SYSTEM, type: 'ESCALATE', fromState: i.state, toState: i.state, level: to, message: due.deadline } });
-      await notify(tx, [assignee, ...i.followers.map((f) => f.userId)], { kind: 'issue.escalate', issueId: i.id, title: i.title, body: to });
-      await writeAudit(tx, { actorId: null, actorLabel: SYSTEM, action: 'issue.escalate', entityType: 'Issue', entityId: i.id, before: { level: i.level }, after: { level: to, missed: due.deadline }, communityId: i.communityId, compoundId: i.compoundId });
+      await tx.issueEvent.create({
+        data: {
+          issueId: i.id,
+          actorLabel: SYSTEM,
+          type: 'ESCALATE',
+          fromState: i.state,
+          toState: i.state,
+          level: to,
+          message: due.deadline,
+        },
+      });
+      await notify(tx, [assignee, ...i.followers.map((f) => f.userId)], {
+        kind: 'issue.escalate',
+        issueId: i.id,
+        title: i.title,
+        body: to,
+      });
+      await writeAudit(tx, {
+        actorId: null,
+        actorLabel: SYSTEM,
+        action: 'issue.escalate',
+        entityType: 'Issue',
+        entityId: i.id,
+        before: { level: i.level },
+        after: { level: to, missed: due.deadline },
+        communityId: i.communityId,
+        compoundId: i.compoundId,
+      });
       counts.escalated++;
     });
   }
@@ -65,8 +109,21 @@ const OPEN = Prisma.sql`state IN ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'R
 
 const CANDIDATE_SLICE = 5_000;
 const candidateSelect = {
-  id: true, state: true, level: true, title: true, acknowledgeBy: true, resolveBy: true, remindedAt: true, assigneeUserId: true,
-  buildingId: true, compoundId: true, communityId: true, streetId: true, districtId: true, category: true, followers: { select: { userId: true } },
+  id: true,
+  state: true,
+  level: true,
+  title: true,
+  acknowledgeBy: true,
+  resolveBy: true,
+  remindedAt: true,
+  assigneeUserId: true,
+  buildingId: true,
+  compoundId: true,
+  communityId: true,
+  streetId: true,
+  districtId: true,
+  category: true,
+  followers: { select: { userId: true } },
 } as const;
 
 /**
@@ -88,7 +145,13 @@ export async function escalationCandidates(now: Date) {
   const out = [];
   // In slices: a backlog (a new installation's imported issues, a long outage) can exceed the statement's parameter limit.
   for (let i = 0; i < ids.length; i += CANDIDATE_SLICE) {
-    out.push(...(await db.issue.findMany({ where: { id: { in: ids.slice(i, i + CANDIDATE_SLICE) } }, orderBy: { id: 'asc' }, select: candidateSelect })));
+    out.push(
+      ...(await db.issue.findMany({
+        where: { id: { in: ids.slice(i, i + CANDIDATE_SLICE) } },
+        orderBy: { id: 'asc' },
+        select: candidateSelect,
+      })),
+    );
   }
   return out;
 }

@@ -36,10 +36,21 @@ export function standing(actor: NonNullable<TActor>, ancestry: TAncestry, level:
  * compound, the category's first responder (building head, grid worker or branch secretary), else
  * any compound-level handler; above it, the community secretary or staff, the street, the district.
  */
-export async function findHandler(tx: TTx, place: { buildingId: number | null; compoundId: number | null; communityId: number; streetId: number; districtId: number }, level: TLevel, preferred: Role): Promise<number | null> {
+export async function findHandler(
+  tx: TTx,
+  place: { buildingId: number | null; compoundId: number | null; communityId: number; streetId: number; districtId: number },
+  level: TLevel,
+  preferred: Role,
+): Promise<number | null> {
   const active = { revokedAt: null, ...inForceOn(today()) };
   const at = (role: Role[], placeLevel: 'BUILDING' | 'COMPOUND' | 'COMMUNITY' | 'STREET' | 'DISTRICT', placeId: number | null) =>
-    placeId === null ? Promise.resolve(null) : tx.roleGrant.findFirst({ where: { ...active, role: { in: role }, placeLevel, placeId }, orderBy: { id: 'asc' }, select: { userId: true } });
+    placeId === null
+      ? Promise.resolve(null)
+      : tx.roleGrant.findFirst({
+          where: { ...active, role: { in: role }, placeLevel, placeId },
+          orderBy: { id: 'asc' },
+          select: { userId: true },
+        });
   const candidates =
     level === 'COMPOUND'
       ? [
@@ -64,7 +75,13 @@ export async function findHandler(tx: TTx, place: { buildingId: number | null; c
 
 /** The place an issue is about (building, else compound, else community), with every place above it. */
 export function issueAncestry(issue: { buildingId: number | null; compoundId: number | null; communityId: number }) {
-  return ancestryOf(issue.buildingId ? { level: 'building', id: issue.buildingId } : issue.compoundId ? { level: 'compound', id: issue.compoundId } : { level: 'community', id: issue.communityId });
+  return ancestryOf(
+    issue.buildingId
+      ? { level: 'building', id: issue.buildingId }
+      : issue.compoundId
+        ? { level: 'compound', id: issue.compoundId }
+        : { level: 'community', id: issue.communityId },
+  );
 }
 
 /** A category's deadlines, as the domain reads them. */

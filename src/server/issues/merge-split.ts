@@ -11,7 +11,15 @@ import { fromChinaLocal, toChinaLocal } from './clock';
 import { issueAncestry, policyOf, standing } from './handlers';
 import { notify } from './notify';
 
-async function handledByActor(by: TBy, issue: { buildingId: number | null; compoundId: number | null; communityId: number; level: 'COMPOUND' | 'COMMUNITY' | 'STREET' | 'DISTRICT' }) {
+async function handledByActor(
+  by: TBy,
+  issue: {
+    buildingId: number | null;
+    compoundId: number | null;
+    communityId: number;
+    level: 'COMPOUND' | 'COMMUNITY' | 'STREET' | 'DISTRICT';
+  },
+) {
   const ancestry = await issueAncestry(issue);
   return !!ancestry && standing(by.actor, ancestry, issue.level, by.today) !== null;
 }
@@ -38,14 +46,35 @@ export async function mergeIssues(by: TBy, keepId: number, duplicateIds: number[
     await tx.issue.updateMany({ where: { id: { in: ids } }, data: { mergedIntoId: keepId } });
     const reporters = new Set(issues.filter((i) => i.id !== keepId).flatMap((i) => i.followers.map((f) => f.userId)));
     for (const userId of reporters) {
-      await tx.issueFollower.upsert({ where: { issueId_userId: { issueId: keepId, userId } }, create: { issueId: keepId, userId }, update: {} });
+      await tx.issueFollower.upsert({
+        where: { issueId_userId: { issueId: keepId, userId } },
+        create: { issueId: keepId, userId },
+        update: {},
+      });
     }
     for (const id of ids) {
-      await tx.issueEvent.create({ data: { issueId: id, actorUserId: by.userId, actorLabel: by.label, type: 'MERGED_INTO', message: `#${keepId}` } });
+      await tx.issueEvent.create({
+        data: { issueId: id, actorUserId: by.userId, actorLabel: by.label, type: 'MERGED_INTO', message: `#${keepId}` },
+      });
     }
-    await tx.issueEvent.create({ data: { issueId: keepId, actorUserId: by.userId, actorLabel: by.label, type: 'MERGED', message: ids.map((id) => `#${id}`).join(' ') } });
-    await notify(tx, [...reporters].filter((u) => u !== by.userId), { kind: 'issue.merged', issueId: keepId, title: keep.title, body: `#${keepId}` });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issue.merge', entityType: 'Issue', entityId: keepId, after: { merged: ids }, communityId: keep.communityId, compoundId: keep.compoundId });
+    await tx.issueEvent.create({
+      data: { issueId: keepId, actorUserId: by.userId, actorLabel: by.label, type: 'MERGED', message: ids.map((id) => `#${id}`).join(' ') },
+    });
+    await notify(
+      tx,
+      [...reporters].filter((u) => u !== by.userId),
+      { kind: 'issue.merged', issueId: keepId, title: keep.title, body: `#${keepId}` },
+    );
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'issue.merge',
+      entityType: 'Issue',
+      entityId: keepId,
+      after: { merged: ids },
+      communityId: keep.communityId,
+      compoundId: keep.compoundId,
+    });
   });
 }
 
@@ -58,7 +87,11 @@ async function lockIssues(tx: TTx, ids: number[]) {
  * Splits one matter out of an issue into a new issue of its own (same reporters, place and
  * anonymity; its own category and fresh deadlines), handled like any other.
  */
-export async function splitIssue(by: TBy, fromId: number, input: { title: string; description: string; categoryId?: number; idempotencyKey?: string }) {
+export async function splitIssue(
+  by: TBy,
+  fromId: number,
+  input: { title: string; description: string; categoryId?: number; idempotencyKey?: string },
+) {
   const db = getDb();
   const from = await db.issue.findUnique({ where: { id: fromId }, include: { followers: true, category: true } });
   if (!from || !(await handledByActor(by, from))) return refuse('auth.forbidden');
@@ -68,22 +101,64 @@ export async function splitIssue(by: TBy, fromId: number, input: { title: string
   const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(from.districtId));
   // Made by: whoever split it off (the first event of the new issue).
   const made = async (key: string) =>
-    db.issue.findUnique({ where: { idempotencyKey: key }, select: { id: true, events: { where: { type: 'SPLIT_FROM' }, select: { actorUserId: true } } } })
+    db.issue
+      .findUnique({
+        where: { idempotencyKey: key },
+        select: { id: true, events: { where: { type: 'SPLIT_FROM' }, select: { actorUserId: true } } },
+      })
       .then((i) => i && { made: { id: i.id }, madeBy: i.events[0]?.actorUserId ?? null });
-  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
-    const issue = await tx.issue.create({
-      data: {
-        title: input.title, description: input.description, categoryId: category.id,
-        districtId: from.districtId, streetId: from.streetId, communityId: from.communityId, compoundId: from.compoundId, buildingId: from.buildingId,
-        authorUserId: from.authorUserId, anonymous: from.anonymous, assigneeUserId: from.assigneeUserId, level: from.level,
-        acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), idempotencyKey: input.idempotencyKey ?? null,
-      },
-    });
-    await tx.issueFollower.createMany({ data: from.followers.map((f) => ({ issueId: issue.id, userId: f.userId })) });
-    await tx.issueEvent.create({ data: { issueId: issue.id, actorUserId: by.userId, actorLabel: by.label, type: 'SPLIT_FROM', toState: 'SUBMITTED', level: from.level, message: `#${fromId}` } });
-    await tx.issueEvent.create({ data: { issueId: fromId, actorUserId: by.userId, actorLabel: by.label, type: 'SPLIT', message: `#${issue.id}` } });
-    await notify(tx, from.followers.map((f) => f.userId), { kind: 'issue.split', issueId: issue.id, title: input.title, body: `#${fromId}` });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'issue.split', entityType: 'Issue', entityId: issue.id, after: { from: fromId, title: input.title }, communityId: from.communityId, compoundId: from.compoundId });
-    return { id: issue.id };
-  }));
+  return once(input.idempotencyKey, by.userId, made, () =>
+    db.$transaction(async (tx) => {
+      const issue = await tx.issue.create({
+        data: {
+          title: input.title,
+          description: input.description,
+          categoryId: category.id,
+          districtId: from.districtId,
+          streetId: from.streetId,
+          communityId: from.communityId,
+          compoundId: from.compoundId,
+          buildingId: from.buildingId,
+          authorUserId: from.authorUserId,
+          anonymous: from.anonymous,
+          assigneeUserId: from.assigneeUserId,
+          level: from.level,
+          acknowledgeBy: fromChinaLocal(d.acknowledgeBy),
+          resolveBy: fromChinaLocal(d.resolveBy),
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+      });
+      await tx.issueFollower.createMany({ data: from.followers.map((f) => ({ issueId: issue.id, userId: f.userId })) });
+      await tx.issueEvent.create({
+        data: {
+          issueId: issue.id,
+          actorUserId: by.userId,
+          actorLabel: by.label,
+          type: 'SPLIT_FROM',
+          toState: 'SUBMITTED',
+          level: from.level,
+          message: `#${fromId}`,
+        },
+      });
+      await tx.issueEvent.create({
+        data: { issueId: fromId, actorUserId: by.userId, actorLabel: by.label, type: 'SPLIT', message: `#${issue.id}` },
+      });
+      await notify(
+        tx,
+        from.followers.map((f) => f.userId),
+        { kind: 'issue.split', issueId: issue.id, title: input.title, body: `#${fromId}` },
+      );
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'issue.split',
+        entityType: 'Issue',
+        entityId: issue.id,
+        after: { from: fromId, title: input.title },
+        communityId: from.communityId,
+        compoundId: from.compoundId,
+      });
+      return { id: issue.id };
+    }),
+  );
 }

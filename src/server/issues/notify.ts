@@ -1,15 +1,22 @@
 import 'server-only';
 import type { TTx } from '@/server/db';
 
-
 /**
  * Writes inbox notifications (in the transaction of the change). Texts are short and never name the
  * author of an anonymous issue. Users who gave an e-mail address also get a copy: the notification
  * is marked PENDING, and the mail job sends it after the change committed (src/server/mail/outbox.ts).
  */
-export async function notify(tx: TTx, userIds: (number | null | undefined)[], n: { kind: string; issueId?: number; topicId?: number; link?: string; title: string; body: string }) {
+export async function notify(
+  tx: TTx,
+  userIds: (number | null | undefined)[],
+  n: { kind: string; issueId?: number; topicId?: number; link?: string; title: string; body: string },
+) {
   const ids = [...new Set(userIds.filter((x): x is number => typeof x === 'number' && x > 0))];
   if (ids.length === 0) return;
-  const withEmail = new Set((await tx.user.findMany({ where: { id: { in: ids }, email: { not: null } }, select: { id: true } })).map((u) => u.id));
-  await tx.notification.createMany({ data: ids.map((userId) => ({ userId, ...n, emailStatus: withEmail.has(userId) ? ('PENDING' as const) : null })) });
+  const withEmail = new Set(
+    (await tx.user.findMany({ where: { id: { in: ids }, email: { not: null } }, select: { id: true } })).map((u) => u.id),
+  );
+  await tx.notification.createMany({
+    data: ids.map((userId) => ({ userId, ...n, emailStatus: withEmail.has(userId) ? ('PENDING' as const) : null })),
+  });
 }

@@ -46,10 +46,12 @@ export async function storePhotos(folder: 'issues' | 'topics', photos: Buffer[] 
   if (photos.length > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
   const prepared = await Promise.all(photos.map(preparePhoto));
   const store = getFileStore();
-  const stored = await Promise.all(prepared.map(async (p) => {
-    const key = `${folder}/${randomUUID()}.jpg`;
-    await store.put(key, p.jpeg);
-    return { key, ...p };
-  }));
+  const stored = await Promise.all(
+    prepared.map(async (p) => {
+      const key = `${folder}/${randomUUID()}.jpg`;
+      await store.put(key, p.jpeg);
+      return { key, ...p };
+    }),
+  );
   return { stored, discard: () => Promise.all(stored.map((p) => store.remove(p.key))) };
 }

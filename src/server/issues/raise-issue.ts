@@ -50,7 +50,12 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
   // A resident's own report without photos (nearly all of them) is written in one statement (storeQuickly), whose
   // unique key answers a double tap; the others check the key first, before photos are processed.
   const quick = !input.onBehalfOf && !input.photos?.length;
-  const done = quick ? null : await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true, enteredById: true } });
+  const done = quick
+    ? null
+    : await db.issue.findUnique({
+        where: { idempotencyKey: input.idempotencyKey },
+        select: { id: true, authorUserId: true, enteredById: true },
+      });
   if (done) return done.authorUserId === by.userId || done.enteredById === by.userId ? { id: done.id } : refuse('issue.duplicateKey');
 
   const ancestry = await placeOf(input);
@@ -65,11 +70,19 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
     const wait = await beginRaise(by.userId, input.client ?? 'unknown', unverified);
     if (wait) refuse('issue.raiseWait', { minutes: Math.max(1, Math.ceil(wait / 60)) });
   }
-  const label = input.onBehalfOf ? `${by.label}（代${input.anonymous ? ANONYMOUS_LABEL : input.onBehalfOf.name}登记）` : input.anonymous ? ANONYMOUS_LABEL : by.label;
+  const label = input.onBehalfOf
+    ? `${by.label}（代${input.anonymous ? ANONYMOUS_LABEL : input.onBehalfOf.name}登记）`
+    : input.anonymous
+      ? ANONYMOUS_LABEL
+      : by.label;
   const made = quick ? await storeQuickly(by, input, ancestry, unverified) : null;
   if (made) return made;
   return storeIssue(input, ancestry, {
-    reporter, unverified, channel: input.onBehalfOf ? 'STAFF_ENTRY' : 'APP', enteredById: input.onBehalfOf ? by.userId : null, apiKeyId: null,
+    reporter,
+    unverified,
+    channel: input.onBehalfOf ? 'STAFF_ENTRY' : 'APP',
+    enteredById: input.onBehalfOf ? by.userId : null,
+    apiKeyId: null,
     // The audit names no author of an anonymous issue; staff entering one are named (they did it), the resident is not.
     eventActor: { id: input.anonymous && !input.onBehalfOf ? null : input.onBehalfOf ? by.userId : reporter.authorUserId, label },
     auditActor: input.anonymous && !input.onBehalfOf ? { id: null, label: ANONYMOUS_LABEL } : { id: by.userId, label: by.label },
@@ -83,14 +96,26 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
  * The district's categories and calendar come from the instance's short-lived copy.
  */
 async function storeQuickly(by: TBy, input: TRaiseIssue, ancestry: TAncestry, unverified: boolean) {
-  const place = { buildingId: input.buildingId ?? null, compoundId: input.compoundId, communityId: ancestry.community!, streetId: ancestry.street!, districtId: ancestry.district! };
+  const place = {
+    buildingId: input.buildingId ?? null,
+    compoundId: input.compoundId,
+    communityId: ancestry.community!,
+    streetId: ancestry.street!,
+    districtId: ancestry.district!,
+  };
   const { categories, calendar } = await districtSettings(place.districtId);
   const category = categories.find((c) => c.id === input.categoryId) ?? refuse('issue.categoryUnknown');
   const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), calendar);
   const day = todayDateOnly();
   const preferred: Role = category.handlerRole;
   const actor = input.anonymous ? { id: null, label: ANONYMOUS_LABEL } : { id: by.userId, label: by.label };
-  const after = JSON.stringify({ categoryId: category.id, compoundId: input.compoundId, anonymous: input.anonymous, channel: 'APP', unverified });
+  const after = JSON.stringify({
+    categoryId: category.id,
+    compoundId: input.compoundId,
+    anonymous: input.anonymous,
+    channel: 'APP',
+    unverified,
+  });
   const rows = await getDb().$queryRaw<{ id: number }[]>`
     WITH g AS (
       SELECT id, "userId", role::text AS role, "placeLevel"::text AS level, "placeId" FROM "RoleGrant"
@@ -136,7 +161,11 @@ async function storeQuickly(by: TBy, input: TRaiseIssue, ancestry: TAncestry, un
  * (false), or not at all (refused). A verified resident's home grant applies to its whole community.
  */
 async function raisesUnverified(by: TBy, ancestry: TAncestry, staffHere: boolean): Promise<boolean> {
-  if (staffHere || (await livesWithin(by, { district: ancestry.district, street: ancestry.street, community: ancestry.community }, 'issue.raise'))) return false;
+  if (
+    staffHere ||
+    (await livesWithin(by, { district: ancestry.district, street: ancestry.street, community: ancestry.community }, 'issue.raise'))
+  )
+    return false;
   if (can(by.actor, 'issue.raise', { ancestry }, by.today)) return true;
   // An unverified account (or one with no role at all) is told how to raise elsewhere; anyone else, where they may.
   const unverified = by.actor.grants.length === 0 || by.actor.grants.some((g) => g.role === 'UNVERIFIED_RESIDENT');
@@ -145,7 +174,9 @@ async function raisesUnverified(by: TBy, ancestry: TAncestry, staffHere: boolean
 
 /** The place of a new issue with everything above it; a building must be in the compound. */
 export async function placeOf(input: { compoundId: number; buildingId?: number }): Promise<TAncestry> {
-  const ancestry = await keptAncestryOf(input.buildingId ? { level: 'building', id: input.buildingId } : { level: 'compound', id: input.compoundId });
+  const ancestry = await keptAncestryOf(
+    input.buildingId ? { level: 'building', id: input.buildingId } : { level: 'compound', id: input.compoundId },
+  );
   if (!ancestry || ancestry.compound !== input.compoundId) return refuse('issue.placeOutside');
   return ancestry;
 }
@@ -158,7 +189,9 @@ export async function placeOf(input: { compoundId: number; buildingId?: number }
 async function reporterFor(who: { name: string; phone: string }, anonymous: boolean): Promise<TReporter> {
   const account = await getDb().user.findUnique({ where: { phone: who.phone }, select: { id: true, disabledAt: true } });
   if (account && !account.disabledAt) return { authorUserId: account.id, reporterName: null, reporterPhone: null };
-  return anonymous ? { authorUserId: null, reporterName: null, reporterPhone: null } : { authorUserId: null, reporterName: who.name, reporterPhone: who.phone };
+  return anonymous
+    ? { authorUserId: null, reporterName: null, reporterPhone: null }
+    : { authorUserId: null, reporterName: who.name, reporterPhone: who.phone };
 }
 
 export type TStoreOptions = {
@@ -178,34 +211,77 @@ export type TStoreOptions = {
  */
 export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client'>, ancestry: TAncestry, o: TStoreOptions) {
   const db = getDb();
-  const place = { buildingId: input.buildingId ?? null, compoundId: input.compoundId, communityId: ancestry.community!, streetId: ancestry.street!, districtId: ancestry.district! };
+  const place = {
+    buildingId: input.buildingId ?? null,
+    compoundId: input.compoundId,
+    communityId: ancestry.community!,
+    streetId: ancestry.street!,
+    districtId: ancestry.district!,
+  };
   const category = (await categoryFor(place.districtId, input.categoryId)) ?? refuse('issue.categoryUnknown');
   const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(place.districtId));
   const { stored, discard } = await storePhotos('issues', input.photos);
   const same = (first: { authorUserId: number | null; enteredById: number | null; apiKeyId: number | null } | null) =>
-    !!first && (first.apiKeyId !== null ? first.apiKeyId === o.apiKeyId : first.enteredById !== null ? first.enteredById === o.enteredById : first.authorUserId === o.reporter.authorUserId);
+    !!first &&
+    (first.apiKeyId !== null
+      ? first.apiKeyId === o.apiKeyId
+      : first.enteredById !== null
+        ? first.enteredById === o.enteredById
+        : first.authorUserId === o.reporter.authorUserId);
 
   try {
     return await db.$transaction(async (tx) => {
       const assignee = await findHandler(tx, place, 'COMPOUND', category.handlerRole);
       const issue = await tx.issue.create({
         data: {
-          title: input.title, description: input.description, categoryId: category.id, ...place, ...o.reporter,
-          anonymous: input.anonymous, unverified: o.unverified ?? false, assigneeUserId: assignee, channel: o.channel, enteredById: o.enteredById, apiKeyId: o.apiKeyId,
-          acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), idempotencyKey: input.idempotencyKey,
+          title: input.title,
+          description: input.description,
+          categoryId: category.id,
+          ...place,
+          ...o.reporter,
+          anonymous: input.anonymous,
+          unverified: o.unverified ?? false,
+          assigneeUserId: assignee,
+          channel: o.channel,
+          enteredById: o.enteredById,
+          apiKeyId: o.apiKeyId,
+          acknowledgeBy: fromChinaLocal(d.acknowledgeBy),
+          resolveBy: fromChinaLocal(d.resolveBy),
+          idempotencyKey: input.idempotencyKey,
         },
       });
       if (o.reporter.authorUserId !== null) await tx.issueFollower.create({ data: { issueId: issue.id, userId: o.reporter.authorUserId } });
       if (stored.length) {
-        await tx.issuePhoto.createMany({ data: stored.map((p) => ({ issueId: issue.id, storageKey: p.key, width: p.width, height: p.height, bytes: p.jpeg.length })) });
+        await tx.issuePhoto.createMany({
+          data: stored.map((p) => ({ issueId: issue.id, storageKey: p.key, width: p.width, height: p.height, bytes: p.jpeg.length })),
+        });
       }
-      await tx.issueEvent.create({ data: { issueId: issue.id, actorUserId: o.eventActor.id, actorLabel: o.eventActor.label, type: 'SUBMITTED', toState: 'SUBMITTED', level: 'COMPOUND' } });
+      await tx.issueEvent.create({
+        data: {
+          issueId: issue.id,
+          actorUserId: o.eventActor.id,
+          actorLabel: o.eventActor.label,
+          type: 'SUBMITTED',
+          toState: 'SUBMITTED',
+          level: 'COMPOUND',
+        },
+      });
       await notify(tx, [assignee], { kind: 'issue.assigned', issueId: issue.id, title: input.title, body: category.nameZh });
       await writeAudit(tx, {
-        actorId: o.auditActor.id, actorLabel: o.auditActor.label,
-        action: 'issue.raise', entityType: 'Issue', entityId: issue.id,
-        after: { categoryId: category.id, compoundId: input.compoundId, anonymous: input.anonymous, channel: o.channel, unverified: o.unverified ?? false },
-        communityId: place.communityId, compoundId: place.compoundId,
+        actorId: o.auditActor.id,
+        actorLabel: o.auditActor.label,
+        action: 'issue.raise',
+        entityType: 'Issue',
+        entityId: issue.id,
+        after: {
+          categoryId: category.id,
+          compoundId: input.compoundId,
+          anonymous: input.anonymous,
+          channel: o.channel,
+          unverified: o.unverified ?? false,
+        },
+        communityId: place.communityId,
+        compoundId: place.compoundId,
       });
       return { id: issue.id };
     });
@@ -214,7 +290,10 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
     await discard();
     // Two taps racing past the first check: the unique key lets only one through.
     if ((e as { code?: string }).code === 'P2002') {
-      const first = await db.issue.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, authorUserId: true, enteredById: true, apiKeyId: true } });
+      const first = await db.issue.findUnique({
+        where: { idempotencyKey: input.idempotencyKey },
+        select: { id: true, authorUserId: true, enteredById: true, apiKeyId: true },
+      });
       if (same(first)) return { id: first!.id };
     }
     throw e;

@@ -10,11 +10,33 @@ import { districtCategories } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 
 const issueSelect = {
-  id: true, title: true, description: true, state: true, level: true, anonymous: true, unverified: true, authorUserId: true, assigneeUserId: true, mergedIntoId: true,
-  acknowledgeBy: true, resolveBy: true, rating: true, ratingComment: true, reopenCount: true, createdAt: true, communityId: true, districtId: true,
-  reporterName: true, reporterPhone: true, channel: true, topicId: true,
+  id: true,
+  title: true,
+  description: true,
+  state: true,
+  level: true,
+  anonymous: true,
+  unverified: true,
+  authorUserId: true,
+  assigneeUserId: true,
+  mergedIntoId: true,
+  acknowledgeBy: true,
+  resolveBy: true,
+  rating: true,
+  ratingComment: true,
+  reopenCount: true,
+  createdAt: true,
+  communityId: true,
+  districtId: true,
+  reporterName: true,
+  reporterPhone: true,
+  channel: true,
+  topicId: true,
   category: { select: { code: true, nameZh: true, nameEn: true } },
-  events: { orderBy: { at: 'asc' as const }, select: { id: true, at: true, actorUserId: true, actorLabel: true, type: true, toState: true, level: true, message: true } },
+  events: {
+    orderBy: { at: 'asc' as const },
+    select: { id: true, at: true, actorUserId: true, actorLabel: true, type: true, toState: true, level: true, message: true },
+  },
   followers: { select: { userId: true } },
 } as const;
 
@@ -30,21 +52,45 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   const ancestry = await issueAncestry(issue);
   const isStaff = !!ancestry && can(by.actor, 'issue.read', { ancestry }, by.today);
   if (!isReporter && !isStaff) return null;
-  const place = await db.compound.findUnique({ where: { id: issue.compoundId ?? -1 }, select: { name: true, community: { select: { name: true } } } });
+  const place = await db.compound.findUnique({
+    where: { id: issue.compoundId ?? -1 },
+    select: { name: true, community: { select: { name: true } } },
+  });
   const building = issue.buildingId ? await db.building.findUnique({ where: { id: issue.buildingId }, select: { name: true } }) : null;
   const hideAuthor = issue.anonymous && issue.authorUserId !== by.userId;
-  const photos = await db.issuePhoto.findMany({ where: { issueId }, orderBy: { id: 'asc' }, select: { id: true, width: true, height: true } });
-  const account = hideAuthor || !issue.authorUserId ? null : await db.user.findUnique({ where: { id: issue.authorUserId }, select: { phone: true, person: { select: { name: true } } } });
+  const photos = await db.issuePhoto.findMany({
+    where: { issueId },
+    orderBy: { id: 'asc' },
+    select: { id: true, width: true, height: true },
+  });
+  const account =
+    hideAuthor || !issue.authorUserId
+      ? null
+      : await db.user.findUnique({ where: { id: issue.authorUserId }, select: { phone: true, person: { select: { name: true } } } });
   // A resident without an account (walk-in, hotline caller) is kept as a name and number.
-  const author = account ?? (!hideAuthor && issue.reporterName && issue.reporterPhone ? { phone: issue.reporterPhone, person: { name: issue.reporterName } } : null);
+  const author =
+    account ??
+    (!hideAuthor && issue.reporterName && issue.reporterPhone
+      ? { phone: issue.reporterPhone, person: { name: issue.reporterName } }
+      : null);
   const followerIds = new Set(issue.followers.map((f) => f.userId));
   const isAuthor = issue.authorUserId !== null && issue.authorUserId === by.userId;
   const seesPhones = isStaff && !!ancestry && can(by.actor, 'phone.read', { ancestry }, by.today);
   return {
-    id: issue.id, title: issue.title, description: issue.description, state: issue.state, level: issue.level, anonymous: issue.anonymous,
+    id: issue.id,
+    title: issue.title,
+    description: issue.description,
+    state: issue.state,
+    level: issue.level,
+    anonymous: issue.anonymous,
     unverified: issue.unverified,
-    category: issue.category, acknowledgeBy: issue.acknowledgeBy, resolveBy: issue.resolveBy, rating: issue.rating, ratingComment: issue.ratingComment,
-    reopenCount: issue.reopenCount, createdAt: issue.createdAt,
+    category: issue.category,
+    acknowledgeBy: issue.acknowledgeBy,
+    resolveBy: issue.resolveBy,
+    rating: issue.rating,
+    ratingComment: issue.ratingComment,
+    reopenCount: issue.reopenCount,
+    createdAt: issue.createdAt,
     place: { compound: place?.name ?? null, community: place?.community.name ?? null, building: building?.name ?? null },
     // Only the author and staff learn who raised it (other followers, e.g. reporters of merged duplicates, do not).
     author: hideAuthor
@@ -55,8 +101,16 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     mergedIntoId: issue.mergedIntoId,
     // A follower who is not the author (a merged duplicate's reporter) sees other reporters' steps as "反映人".
     events: issue.events.map((e) => ({
-      id: e.id, at: e.at, type: e.type, toState: e.toState, level: e.level, message: e.message,
-      actor: !isStaff && !isAuthor && e.actorUserId !== null && e.actorUserId !== by.userId && followerIds.has(e.actorUserId) ? REPORTER_LABEL : e.actorLabel,
+      id: e.id,
+      at: e.at,
+      type: e.type,
+      toState: e.toState,
+      level: e.level,
+      message: e.message,
+      actor:
+        !isStaff && !isAuthor && e.actorUserId !== null && e.actorUserId !== by.userId && followerIds.has(e.actorUserId)
+          ? REPORTER_LABEL
+          : e.actorLabel,
     })),
     channel: issue.channel,
     topicId: issue.topicId,
@@ -81,13 +135,31 @@ export async function listWorkQueue(by: TBy) {
   const scopes = scopesOf(by.actor, 'issue.handle', by.today);
   if (scopes.length === 0) return [];
   const where = scopes.map((s) =>
-    s.level === 'district' ? { districtId: s.id } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { communityId: s.id } : s.level === 'compound' ? { compoundId: s.id } : { buildingId: s.id },
+    s.level === 'district'
+      ? { districtId: s.id }
+      : s.level === 'street'
+        ? { streetId: s.id }
+        : s.level === 'community'
+          ? { communityId: s.id }
+          : s.level === 'compound'
+            ? { compoundId: s.id }
+            : { buildingId: s.id },
   );
   return getDb().issue.findMany({
     where: { OR: where, state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null },
     orderBy: [{ acknowledgeBy: 'asc' }],
     take: 200,
-    select: { id: true, title: true, state: true, level: true, unverified: true, acknowledgeBy: true, resolveBy: true, assigneeUserId: true, category: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      title: true,
+      state: true,
+      level: true,
+      unverified: true,
+      acknowledgeBy: true,
+      resolveBy: true,
+      assigneeUserId: true,
+      category: { select: { nameZh: true, nameEn: true } },
+    },
   });
 }
 
@@ -111,7 +183,9 @@ export async function markInboxRead(userId: number) {
 export async function listRaisePlaces(by: TBy, preset?: number) {
   const db = getDb();
   const homes = by.actor.grants.filter((g) => g.role === 'RESIDENT').map((g) => g.place.id);
-  const communities = (await db.building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { communityId: true } } } })).map((b) => b.compound.communityId);
+  const communities = (
+    await db.building.findMany({ where: { id: { in: homes } }, select: { compound: { select: { communityId: true } } } })
+  ).map((b) => b.compound.communityId);
   // An unverified account: the community it named at registration or of its pending claim (decision 030).
   communities.push(...by.actor.grants.filter((g) => g.role === 'UNVERIFIED_RESIDENT').map((g) => g.place.id));
   const scopes = scopesOf(by.actor, 'issue.handle', by.today);
@@ -121,12 +195,20 @@ export async function listRaisePlaces(by: TBy, preset?: number) {
     ...(preset ? [{ id: preset }] : []),
   ];
   if (or.length === 0) return [];
-  const homeCompounds = new Set((await db.building.findMany({ where: { id: { in: homes } }, select: { compoundId: true } })).map((b) => b.compoundId));
+  const homeCompounds = new Set(
+    (await db.building.findMany({ where: { id: { in: homes } }, select: { compoundId: true } })).map((b) => b.compoundId),
+  );
   const compounds = await db.compound.findMany({
     where: { OR: or },
     orderBy: { name: 'asc' },
     take: 300,
-    select: { id: true, name: true, districtId: true, community: { select: { name: true } }, buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      districtId: true,
+      community: { select: { name: true } },
+      buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true } },
+    },
   });
   // The resident's own compound (or the one they came from) first.
   const first = (c: { id: number }) => (c.id === preset ? 0 : homeCompounds.has(c.id) ? 1 : 2);

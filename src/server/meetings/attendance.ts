@@ -36,7 +36,16 @@ export async function signInByQr(by: TBy, meetingId: number, token: string) {
   try {
     await db.$transaction(async (tx) => {
       await tx.attendance.create({ data: { meetingId, personId: me.personId, method: 'QR', byUserId: by.userId } });
-      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.signIn', entityType: 'Meeting', entityId: meetingId, after: { personId: me.personId, method: 'QR' }, communityId: m.communityId, compoundId: m.compoundId });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'meeting.signIn',
+        entityType: 'Meeting',
+        entityId: meetingId,
+        after: { personId: me.personId, method: 'QR' },
+        communityId: m.communityId,
+        compoundId: m.compoundId,
+      });
     });
   } catch (e) {
     if ((e as { code?: string }).code === 'P2002') refuse('meeting.alreadySignedIn');
@@ -53,7 +62,16 @@ export async function markAttendance(by: TBy, meetingId: number, personId: numbe
   try {
     await db.$transaction(async (tx) => {
       await tx.attendance.create({ data: { meetingId, personId, method: 'MANUAL', byUserId: by.userId } });
-      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.mark', entityType: 'Meeting', entityId: meetingId, after: { personId, method: 'MANUAL' }, communityId: m.communityId, compoundId: m.compoundId });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'meeting.mark',
+        entityType: 'Meeting',
+        entityId: meetingId,
+        after: { personId, method: 'MANUAL' },
+        communityId: m.communityId,
+        compoundId: m.compoundId,
+      });
     });
   } catch (e) {
     if ((e as { code?: string }).code === 'P2002') refuse('meeting.alreadySignedIn');
@@ -67,7 +85,14 @@ export async function attendancePanel(meetingId: number) {
   const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { kind: true } });
   const [expected, present, guests] = await Promise.all([
     db.meetingInvite.count({ where: { meetingId, member: true } }),
-    db.attendance.count({ where: { meetingId, personId: { in: (await db.meetingInvite.findMany({ where: { meetingId, member: true }, select: { personId: true } })).map((i) => i.personId) } } }),
+    db.attendance.count({
+      where: {
+        meetingId,
+        personId: {
+          in: (await db.meetingInvite.findMany({ where: { meetingId, member: true }, select: { personId: true } })).map((i) => i.personId),
+        },
+      },
+    }),
     db.attendance.count({ where: { meetingId } }),
   ]);
   return { expected, present, others: guests - present, ...quorum(m.kind, expected, present) };
@@ -76,10 +101,13 @@ export async function attendancePanel(meetingId: number) {
 /** The panel for a viewer: those who run meetings at its place, or someone invited to it (decision 031); else refused. */
 export async function attendancePanelFor(by: TBy, meetingId: number) {
   const db = getDb();
-  const m = (await db.meeting.findUnique({ where: { id: meetingId }, select: { communityId: true, compoundId: true } })) ?? refuse('auth.forbidden');
+  const m =
+    (await db.meeting.findUnique({ where: { id: meetingId }, select: { communityId: true, compoundId: true } })) ??
+    refuse('auth.forbidden');
   if (await organises(by, m)) return attendancePanel(meetingId);
   const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
-  if (!(await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } }))) refuse('auth.forbidden');
+  if (!(await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } })))
+    refuse('auth.forbidden');
   return attendancePanel(meetingId);
 }
 
@@ -96,6 +124,14 @@ export async function closeMeeting(by: TBy, meetingId: number) {
   if (m.status !== 'SCHEDULED') refuse('meeting.notOpen');
   await getDb().$transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meetingId }, data: { status: 'CLOSED' } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.close', entityType: 'Meeting', entityId: meetingId, communityId: m.communityId, compoundId: m.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'meeting.close',
+      entityType: 'Meeting',
+      entityId: meetingId,
+      communityId: m.communityId,
+      compoundId: m.compoundId,
+    });
   });
 }

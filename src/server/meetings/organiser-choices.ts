@@ -11,12 +11,21 @@ import { ancestryOf } from '@/server/places/ancestry';
 export async function schedulingChoices(by: TBy, communityCode: string) {
   const community = await getDb().community.findUnique({
     where: { code: communityCode },
-    select: { id: true, name: true, compounds: { orderBy: { name: 'asc' }, select: { id: true, name: true } }, bodies: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      compounds: { orderBy: { name: 'asc' }, select: { id: true, name: true } },
+      bodies: { orderBy: { id: 'asc' }, select: { id: true, name: true } },
+    },
   });
   if (!community) return null;
   const candidates = [
     { value: `community:${community.id}`, label: community.name, ref: { level: 'community' as const, id: community.id } },
-    ...community.compounds.map((c) => ({ value: `compound:${c.id}`, label: `${community.name} · ${c.name}`, ref: { level: 'compound' as const, id: c.id } })),
+    ...community.compounds.map((c) => ({
+      value: `compound:${c.id}`,
+      label: `${community.name} · ${c.name}`,
+      ref: { level: 'compound' as const, id: c.id },
+    })),
   ];
   const places = [];
   for (const p of candidates) {

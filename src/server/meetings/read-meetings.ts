@@ -11,16 +11,33 @@ export async function calendarOf(communityCode: string, year: number) {
   const community = await db.community.findUnique({ where: { code: communityCode }, select: { id: true, name: true, streetId: true } });
   if (!community) return null;
   const meetings = await db.meeting.findMany({
-    where: { communityId: community.id, status: { not: 'CANCELLED' }, startsAt: { gte: fromChinaLocal({ date: `${year}-01-01`, minute: 0 }), lt: fromChinaLocal({ date: `${year + 1}-01-01`, minute: 0 }) } },
+    where: {
+      communityId: community.id,
+      status: { not: 'CANCELLED' },
+      startsAt: { gte: fromChinaLocal({ date: `${year}-01-01`, minute: 0 }), lt: fromChinaLocal({ date: `${year + 1}-01-01`, minute: 0 }) },
+    },
     orderBy: { startsAt: 'asc' },
-    select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, location: true, mode: true, compoundId: true, _count: { select: { attendance: true } } },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      mode: true,
+      compoundId: true,
+      _count: { select: { attendance: true } },
+    },
   });
   return { community, meetings };
 }
 
 /** Attendance in person-times (人次) per kind, for a community and a period — e.g. themed party days in a year. */
 export async function personTimes(communityId: number, from: Date, to: Date) {
-  const rows = await getDb().meeting.findMany({ where: { communityId, startsAt: { gte: from, lt: to } }, select: { kind: true, _count: { select: { attendance: true } } } });
+  const rows = await getDb().meeting.findMany({
+    where: { communityId, startsAt: { gte: from, lt: to } },
+    select: { kind: true, _count: { select: { attendance: true } } },
+  });
   const out: Record<string, { meetings: number; personTimes: number }> = {};
   for (const r of rows) {
     out[r.kind] ??= { meetings: 0, personTimes: 0 };
@@ -39,7 +56,10 @@ async function unlistedGuests(meetingId: number, topicIds: number[]): Promise<Se
   const users = new Set<number>();
   for (const t of new Set(topicIds)) for (const u of await anonymousFollowers(db, t)) users.add(u);
   if (users.size === 0) return new Set();
-  const stakeholders = await db.stakeholder.findMany({ where: { topicId: { in: topicIds }, personId: { not: null } }, select: { personId: true } });
+  const stakeholders = await db.stakeholder.findMany({
+    where: { topicId: { in: topicIds }, personId: { not: null } },
+    select: { personId: true },
+  });
   const members = await db.meetingInvite.findMany({ where: { meetingId, member: true }, select: { personId: true } });
   const listed = new Set([...stakeholders.map((s) => s.personId!), ...members.map((m) => m.personId)]);
   const persons = await db.user.findMany({ where: { id: { in: [...users] } }, select: { personId: true } });
@@ -54,13 +74,20 @@ export async function getMeetingView(by: TBy | null, id: number) {
   const organiser = await organises(by, m);
   const me = by ? await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } }) : null;
   const invite = me ? await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId: id, personId: me.personId } } }) : null;
-  const attended = me ? !!(await db.attendance.findUnique({ where: { meetingId_personId: { meetingId: id, personId: me.personId } } })) : false;
+  const attended = me
+    ? !!(await db.attendance.findUnique({ where: { meetingId_personId: { meetingId: id, personId: me.personId } } }))
+    : false;
   const [community, compound, body] = await Promise.all([
     db.community.findUnique({ where: { id: m.communityId }, select: { name: true, code: true } }),
     m.compoundId ? db.compound.findUnique({ where: { id: m.compoundId }, select: { name: true } }) : null,
     m.bodyId ? db.body.findUnique({ where: { id: m.bodyId }, select: { name: true } }) : null,
   ]);
-  const unlisted = organiser ? await unlistedGuests(id, m.agenda.flatMap((a) => (a.topicId ? [a.topicId] : []))) : new Set<number>();
+  const unlisted = organiser
+    ? await unlistedGuests(
+        id,
+        m.agenda.flatMap((a) => (a.topicId ? [a.topicId] : [])),
+      )
+    : new Set<number>();
   const staff = organiser
     ? {
         signInToken: m.signInToken,
@@ -74,10 +101,24 @@ export async function getMeetingView(by: TBy | null, id: number) {
     : null;
   const showMinutes = organiser || (m.minutes && m.minutes.status !== 'DRAFT' && !!invite) || m.minutes?.status === 'APPROVED';
   return {
-    id: m.id, kind: m.kind, title: m.title, startsAt: m.startsAt, endsAt: m.endsAt, location: m.location, mode: m.mode, status: m.status,
-    place: { community: community?.name ?? '', communityCode: community?.code ?? '', compound: compound?.name ?? null }, body: body?.name ?? null,
+    id: m.id,
+    kind: m.kind,
+    title: m.title,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    location: m.location,
+    mode: m.mode,
+    status: m.status,
+    place: { community: community?.name ?? '', communityCode: community?.code ?? '', compound: compound?.name ?? null },
+    body: body?.name ?? null,
     // What was said and decided is published with the minutes (decision 031): until then only the agenda's titles.
-    agenda: m.agenda.map((a) => ({ id: a.id, title: a.title, topicId: a.topicId, discussion: showMinutes ? a.discussion : null, outcome: showMinutes ? a.outcome : null })),
+    agenda: m.agenda.map((a) => ({
+      id: a.id,
+      title: a.title,
+      topicId: a.topicId,
+      discussion: showMinutes ? a.discussion : null,
+      outcome: showMinutes ? a.outcome : null,
+    })),
     minutes: showMinutes && m.minutes ? { body: m.minutes.body, status: m.minutes.status, noticeId: m.minutes.noticeId } : null,
     panel: organiser || invite ? await attendancePanel(id) : null,
     viewer: { organiser, invited: !!invite, member: invite?.member ?? false, rsvp: invite?.rsvp ?? null, attended },
@@ -89,5 +130,10 @@ export async function getMeetingView(by: TBy | null, id: number) {
 export async function upcomingMeetingsOfTopic(topicId: number) {
   const db = getDb();
   const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId }, select: { communityId: true } });
-  return db.meeting.findMany({ where: { status: 'SCHEDULED', communityId: topic.communityId, startsAt: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { startsAt: 'asc' }, take: 20, select: { id: true, title: true, startsAt: true } });
+  return db.meeting.findMany({
+    where: { status: 'SCHEDULED', communityId: topic.communityId, startsAt: { gte: new Date(Date.now() - 86_400_000) } },
+    orderBy: { startsAt: 'asc' },
+    take: 20,
+    select: { id: true, title: true, startsAt: true },
+  });
 }

@@ -21,7 +21,16 @@ export async function addAgendaItem(by: TBy, meetingId: number, input: { title: 
     const position = (await tx.agendaItem.count({ where: { meetingId } })) + 1;
     const item = await tx.agendaItem.create({ data: { meetingId, position, title: input.title, topicId: input.topicId ?? null } });
     if (input.topicId) await inviteTopicGuests(tx, m, input.topicId, input.title);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.agenda', entityType: 'AgendaItem', entityId: item.id, after: input, communityId: m.communityId, compoundId: m.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'meeting.agenda',
+      entityType: 'AgendaItem',
+      entityId: item.id,
+      after: input,
+      communityId: m.communityId,
+      compoundId: m.compoundId,
+    });
     return { id: item.id };
   });
 }
@@ -37,14 +46,26 @@ export async function inviteTopicGuests(tx: TTx, m: { id: number; title: string 
   const followers = await tx.topicFollower.findMany({ where: { topicId, userId: { notIn: [...hidden] } }, select: { userId: true } });
   const followerPersons = await tx.user.findMany({ where: { id: { in: followers.map((f) => f.userId) } }, select: { personId: true } });
   const persons = [...new Set([...stakeholders.map((s) => s.personId!), ...followerPersons.map((p) => p.personId)])];
-  const have = new Set((await tx.meetingInvite.findMany({ where: { meetingId: m.id }, select: { personId: true } })).map((i) => i.personId));
+  const have = new Set(
+    (await tx.meetingInvite.findMany({ where: { meetingId: m.id }, select: { personId: true } })).map((i) => i.personId),
+  );
   const fresh = persons.filter((p) => !have.has(p));
   if (fresh.length) await tx.meetingInvite.createMany({ data: fresh.map((personId) => ({ meetingId: m.id, personId, member: false })) });
   const users = await tx.user.findMany({ where: { personId: { in: fresh } }, select: { id: true } });
-  await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: m.title, body: itemTitle });
+  await notify(
+    tx,
+    users.map((u) => u.id),
+    { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: m.title, body: itemTitle },
+  );
   // Those invited anyway (members, stakeholders) already know; the others hear it in their own inbox.
-  const invited = new Set((await tx.user.findMany({ where: { personId: { in: [...have, ...fresh] } }, select: { id: true } })).map((u) => u.id));
-  await notify(tx, [...hidden].filter((u) => !invited.has(u)), { kind: 'topic.onAgenda', topicId, link: `/meetings/${m.id}`, title: m.title, body: itemTitle });
+  const invited = new Set(
+    (await tx.user.findMany({ where: { personId: { in: [...have, ...fresh] } }, select: { id: true } })).map((u) => u.id),
+  );
+  await notify(
+    tx,
+    [...hidden].filter((u) => !invited.has(u)),
+    { kind: 'topic.onAgenda', topicId, link: `/meetings/${m.id}`, title: m.title, body: itemTitle },
+  );
 }
 
 export async function recordAgendaItem(by: TBy, itemId: number, input: { discussion: string; outcome: string }) {
@@ -54,7 +75,17 @@ export async function recordAgendaItem(by: TBy, itemId: number, input: { discuss
   if ((await db.minutes.findUnique({ where: { meetingId: m.id } }))?.status === 'APPROVED') refuse('meeting.minutesApproved');
   await db.$transaction(async (tx) => {
     await tx.agendaItem.update({ where: { id: itemId }, data: input });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.agendaRecord', entityType: 'AgendaItem', entityId: itemId, before: { discussion: item.discussion, outcome: item.outcome }, after: input, communityId: m.communityId, compoundId: m.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'meeting.agendaRecord',
+      entityType: 'AgendaItem',
+      entityId: itemId,
+      before: { discussion: item.discussion, outcome: item.outcome },
+      after: input,
+      communityId: m.communityId,
+      compoundId: m.compoundId,
+    });
   });
 }
 
@@ -68,8 +99,22 @@ export async function saveMinutes(by: TBy, meetingId: number, body: string) {
   const current = await db.minutes.findUnique({ where: { meetingId } });
   if (current?.status === 'APPROVED') refuse('meeting.minutesApproved');
   await db.$transaction(async (tx) => {
-    await tx.minutes.upsert({ where: { meetingId }, create: { meetingId, body, updatedById: by.userId }, update: { body, updatedById: by.userId, status: current?.status === 'CIRCULATED' ? 'CIRCULATED' : 'DRAFT' } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'minutes.save', entityType: 'Meeting', entityId: meetingId, before: { body: current?.body ?? null }, after: { body }, communityId: m.communityId, compoundId: m.compoundId });
+    await tx.minutes.upsert({
+      where: { meetingId },
+      create: { meetingId, body, updatedById: by.userId },
+      update: { body, updatedById: by.userId, status: current?.status === 'CIRCULATED' ? 'CIRCULATED' : 'DRAFT' },
+    });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'minutes.save',
+      entityType: 'Meeting',
+      entityId: meetingId,
+      before: { body: current?.body ?? null },
+      after: { body },
+      communityId: m.communityId,
+      compoundId: m.compoundId,
+    });
   });
 }
 
@@ -80,14 +125,29 @@ export async function advanceMinutes(by: TBy, meetingId: number, to: 'CIRCULATED
   if (min.status === 'APPROVED') refuse('meeting.minutesApproved');
   if (to === 'APPROVED' && min.status !== 'CIRCULATED') refuse('meeting.minutesNotCirculated');
   await db.$transaction(async (tx) => {
-    const r = await tx.minutes.updateMany({ where: { id: min.id, status: min.status }, data: { status: to, approvedAt: to === 'APPROVED' ? new Date() : null } });
+    const r = await tx.minutes.updateMany({
+      where: { id: min.id, status: min.status },
+      data: { status: to, approvedAt: to === 'APPROVED' ? new Date() : null },
+    });
     if (r.count !== 1) refuse('meeting.minutesApproved');
     if (to === 'CIRCULATED') {
       const invites = await tx.meetingInvite.findMany({ where: { meetingId }, select: { personId: true } });
       const users = await tx.user.findMany({ where: { personId: { in: invites.map((i) => i.personId) } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.minutes', link: `/meetings/${m.id}`, title: m.title, body: '' });
+      await notify(
+        tx,
+        users.map((u) => u.id),
+        { kind: 'meeting.minutes', link: `/meetings/${m.id}`, title: m.title, body: '' },
+      );
     }
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: `minutes.${to.toLowerCase()}`, entityType: 'Meeting', entityId: meetingId, communityId: m.communityId, compoundId: m.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: `minutes.${to.toLowerCase()}`,
+      entityType: 'Meeting',
+      entityId: meetingId,
+      communityId: m.communityId,
+      compoundId: m.compoundId,
+    });
   });
 }
 
@@ -98,14 +158,30 @@ export async function publishMinutes(by: TBy, meetingId: number) {
   const min = (await db.minutes.findUnique({ where: { meetingId } })) ?? refuse('meeting.noMinutes');
   if (min.status !== 'APPROVED') refuse('meeting.minutesNotApproved');
   if (min.noticeId) refuse('meeting.minutesPublished');
-  const place = await db.community.findUniqueOrThrow({ where: { id: m.communityId }, select: { streetId: true, street: { select: { districtId: true } } } });
+  const place = await db.community.findUniqueOrThrow({
+    where: { id: m.communityId },
+    select: { streetId: true, street: { select: { districtId: true } } },
+  });
   return db.$transaction(async (tx) => {
     const n = await publishNotice(tx, {
-      kind: 'MINUTES', category: m.kind === 'PARTY_DAY' ? 'PARTY' : 'RESIDENTS', title: `${m.title}会议纪要`, body: min.body,
-      place: { streetId: place.streetId, communityId: m.communityId, compoundId: m.compoundId, districtId: place.street.districtId }, createdById: by.userId,
+      kind: 'MINUTES',
+      category: m.kind === 'PARTY_DAY' ? 'PARTY' : 'RESIDENTS',
+      title: `${m.title}会议纪要`,
+      body: min.body,
+      place: { streetId: place.streetId, communityId: m.communityId, compoundId: m.compoundId, districtId: place.street.districtId },
+      createdById: by.userId,
     });
     await tx.minutes.update({ where: { id: min.id }, data: { noticeId: n.id } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'minutes.publish', entityType: 'Notice', entityId: n.id, after: { meetingId }, communityId: m.communityId, compoundId: m.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'minutes.publish',
+      entityType: 'Notice',
+      entityId: n.id,
+      after: { meetingId },
+      communityId: m.communityId,
+      compoundId: m.compoundId,
+    });
     return { noticeId: n.id };
   });
 }
@@ -114,17 +190,42 @@ export async function publishMinutes(by: TBy, meetingId: number) {
  * A visitor at a reception day and what they raised; with a category and a compound, the issue is
  * raised at once, entered by staff on the visitor's behalf (decisions/016), and linked to the visit.
  */
-export async function logVisit(by: TBy, meetingId: number, input: { name: string; phone?: string; matter: string; issue?: { categoryId: number; compoundId: number; title: string; idempotencyKey: string } }) {
+export async function logVisit(
+  by: TBy,
+  meetingId: number,
+  input: {
+    name: string;
+    phone?: string;
+    matter: string;
+    issue?: { categoryId: number; compoundId: number; title: string; idempotencyKey: string };
+  },
+) {
   const m = await requireOrganiser(by, meetingId);
   if (m.kind !== 'RECEPTION_DAY') refuse('meeting.notReception');
   let issueId: number | null = null;
   if (input.issue) {
     if (!input.phone) refuse('field.phone');
-    issueId = (await raiseIssue(by, { ...input.issue, description: input.matter, anonymous: false, onBehalfOf: { name: input.name, phone: input.phone! } })).id;
+    issueId = (
+      await raiseIssue(by, {
+        ...input.issue,
+        description: input.matter,
+        anonymous: false,
+        onBehalfOf: { name: input.name, phone: input.phone! },
+      })
+    ).id;
   }
   return getDb().$transaction(async (tx) => {
     const v = await tx.visit.create({ data: { meetingId, visitorName: input.name, matter: input.matter, issueId, byUserId: by.userId } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.visit', entityType: 'Visit', entityId: v.id, after: { meetingId, issueId }, communityId: m.communityId, compoundId: m.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'meeting.visit',
+      entityType: 'Visit',
+      entityId: v.id,
+      after: { meetingId, issueId },
+      communityId: m.communityId,
+      compoundId: m.compoundId,
+    });
     return { id: v.id, issueId };
   });
 }

@@ -33,12 +33,15 @@ const token = () => randomBytes(18).toString('base64url');
 
 /** Where a meeting is held, checked against the organiser's permission; a holding body must be of that place. */
 async function placeFor(by: TBy, input: { communityId: number; compoundId?: number; bodyId?: number }) {
-  const ancestry = await ancestryOf(input.compoundId ? { level: 'compound', id: input.compoundId } : { level: 'community', id: input.communityId });
+  const ancestry = await ancestryOf(
+    input.compoundId ? { level: 'compound', id: input.compoundId } : { level: 'community', id: input.communityId },
+  );
   if (!ancestry || ancestry.community !== input.communityId) return refuse('meeting.placeUnknown');
   authorize(by, 'meeting.manage', ancestry);
   if (input.bodyId) {
     const body = await getDb().body.findUnique({ where: { id: input.bodyId } });
-    if (!body || body.communityId !== input.communityId || (body.compoundId !== null && body.compoundId !== (input.compoundId ?? null))) refuse('meeting.bodyElsewhere');
+    if (!body || body.communityId !== input.communityId || (body.compoundId !== null && body.compoundId !== (input.compoundId ?? null)))
+      refuse('meeting.bodyElsewhere');
   }
   return ancestry;
 }
@@ -48,8 +51,18 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
   const startsAt = fromChinaLocal({ date: input.date, minute: input.startMinute });
   const m = await tx.meeting.create({
     data: {
-      seriesId, kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null,
-      startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000), location: input.location, mode: input.mode, signInToken: token(), createdById: by.userId,
+      seriesId,
+      kind: input.kind,
+      title: input.title,
+      communityId: input.communityId,
+      compoundId: input.compoundId ?? null,
+      bodyId: input.bodyId ?? null,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000),
+      location: input.location,
+      mode: input.mode,
+      signInToken: token(),
+      createdById: by.userId,
       idempotencyKey: seriesId === null ? (input.idempotencyKey ?? null) : null,
     },
   });
@@ -59,7 +72,11 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
     if (persons.length) await tx.meetingInvite.createMany({ data: persons.map((personId) => ({ meetingId: m.id, personId })) });
     if (seriesId === null) {
       const users = await tx.user.findMany({ where: { personId: { in: persons } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: input.title, body: `${input.date} ${input.location}` });
+      await notify(
+        tx,
+        users.map((u) => u.id),
+        { kind: 'meeting.invited', link: `/meetings/${m.id}`, title: input.title, body: `${input.date} ${input.location}` },
+      );
     }
   }
   return m;
@@ -76,43 +93,83 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   if (input.date < today()) refuse('meeting.inThePast');
   const db = getDb();
   const made = (key: string) =>
-    db.meeting.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((m) => m && { made: { id: m.id }, madeBy: m.createdById });
-  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
-    const m = await createMeeting(tx, by, input, null);
-    await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'meeting.schedule', entityType: 'Meeting', entityId: m.id,
-      after: { ...input, idempotencyKey: undefined }, communityId: input.communityId, compoundId: input.compoundId ?? null,
-    });
-    return { id: m.id };
-  }));
+    db.meeting
+      .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } })
+      .then((m) => m && { made: { id: m.id }, madeBy: m.createdById });
+  return once(input.idempotencyKey, by.userId, made, () =>
+    db.$transaction(async (tx) => {
+      const m = await createMeeting(tx, by, input, null);
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'meeting.schedule',
+        entityType: 'Meeting',
+        entityId: m.id,
+        after: { ...input, idempotencyKey: undefined },
+        communityId: input.communityId,
+        compoundId: input.compoundId ?? null,
+      });
+      return { id: m.id };
+    }),
+  );
 }
 
 /**
  * A recurring schedule: its meetings for the next twelve months are made at once (so they are on the
  * calendar for the year), moved off holidays if asked, on the district's working calendar.
  */
-export async function scheduleSeries(by: TBy, input: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean }) {
+export async function scheduleSeries(
+  by: TBy,
+  input: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean },
+) {
   const db = getDb();
   const made = (key: string) =>
-    db.meetingSeries.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true, _count: { select: { meetings: true } } } })
+    db.meetingSeries
+      .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true, _count: { select: { meetings: true } } } })
       .then((s) => s && { made: { id: s.id, meetings: s._count.meetings }, madeBy: s.createdById });
   const ancestry = await placeFor(by, input);
   const to = `${Number(input.from.slice(0, 4)) + 1}${input.from.slice(4, 10)}`;
-  const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter((d) => d >= today());
+  const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter(
+    (d) => d >= today(),
+  );
   if (dates.length === 0) refuse('meeting.noDates');
   if (dates.length > 120) refuse('meeting.tooMany');
-  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
-    const s = await tx.meetingSeries.create({
-      data: {
-        kind: input.kind, title: input.title, communityId: input.communityId, compoundId: input.compoundId ?? null, bodyId: input.bodyId ?? null, rule: input.rule as Prisma.InputJsonValue,
-        startMinute: input.startMinute, durationMinutes: input.durationMinutes, location: input.location, mode: input.mode, shiftOffHolidays: input.shiftOffHolidays, createdById: by.userId,
-        idempotencyKey: input.idempotencyKey ?? null,
+  return once(input.idempotencyKey, by.userId, made, () =>
+    db.$transaction(
+      async (tx) => {
+        const s = await tx.meetingSeries.create({
+          data: {
+            kind: input.kind,
+            title: input.title,
+            communityId: input.communityId,
+            compoundId: input.compoundId ?? null,
+            bodyId: input.bodyId ?? null,
+            rule: input.rule as Prisma.InputJsonValue,
+            startMinute: input.startMinute,
+            durationMinutes: input.durationMinutes,
+            location: input.location,
+            mode: input.mode,
+            shiftOffHolidays: input.shiftOffHolidays,
+            createdById: by.userId,
+            idempotencyKey: input.idempotencyKey ?? null,
+          },
+        });
+        for (const date of dates) await createMeeting(tx, by, { ...input, date }, s.id);
+        await writeAudit(tx, {
+          actorId: by.userId,
+          actorLabel: by.label,
+          action: 'meeting.series',
+          entityType: 'MeetingSeries',
+          entityId: s.id,
+          after: { kind: input.kind, rule: input.rule as Prisma.InputJsonValue, meetings: dates.length },
+          communityId: input.communityId,
+          compoundId: input.compoundId ?? null,
+        });
+        return { id: s.id, meetings: dates.length };
       },
-    });
-    for (const date of dates) await createMeeting(tx, by, { ...input, date }, s.id);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'meeting.series', entityType: 'MeetingSeries', entityId: s.id, after: { kind: input.kind, rule: input.rule as Prisma.InputJsonValue, meetings: dates.length }, communityId: input.communityId, compoundId: input.compoundId ?? null });
-    return { id: s.id, meetings: dates.length };
-  }, { timeout: 60_000 }));
+      { timeout: 60_000 },
+    ),
+  );
 }
 
 /** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */
@@ -121,16 +178,29 @@ export async function remindTomorrow(now = new Date()) {
   const tomorrow = chinaDay(new Date(now.getTime() + 86_400_000));
   const from = fromChinaLocal({ date: tomorrow, minute: 0 });
   const to = new Date(from.getTime() + 86_400_000);
-  const meetings = await db.meeting.findMany({ where: { status: 'SCHEDULED', startsAt: { gte: from, lt: to } }, select: { id: true, title: true, location: true, startsAt: true } });
+  const meetings = await db.meeting.findMany({
+    where: { status: 'SCHEDULED', startsAt: { gte: from, lt: to } },
+    select: { id: true, title: true, location: true, startsAt: true },
+  });
   let reminded = 0;
   for (const m of meetings) {
     await db.$transaction(async (tx) => {
-      const invites = await tx.meetingInvite.findMany({ where: { meetingId: m.id, remindedAt: null, OR: [{ rsvp: null }, { rsvp: 'YES' }] }, select: { personId: true } });
+      const invites = await tx.meetingInvite.findMany({
+        where: { meetingId: m.id, remindedAt: null, OR: [{ rsvp: null }, { rsvp: 'YES' }] },
+        select: { personId: true },
+      });
       if (!invites.length) return;
-      const r = await tx.meetingInvite.updateMany({ where: { meetingId: m.id, remindedAt: null, personId: { in: invites.map((i) => i.personId) } }, data: { remindedAt: now } });
+      const r = await tx.meetingInvite.updateMany({
+        where: { meetingId: m.id, remindedAt: null, personId: { in: invites.map((i) => i.personId) } },
+        data: { remindedAt: now },
+      });
       if (r.count === 0) return;
       const users = await tx.user.findMany({ where: { personId: { in: invites.map((i) => i.personId) } }, select: { id: true } });
-      await notify(tx, users.map((u) => u.id), { kind: 'meeting.reminder', link: `/meetings/${m.id}`, title: m.title, body: m.location });
+      await notify(
+        tx,
+        users.map((u) => u.id),
+        { kind: 'meeting.reminder', link: `/meetings/${m.id}`, title: m.title, body: m.location },
+      );
       reminded += users.length;
     });
   }

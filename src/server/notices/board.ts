@@ -21,17 +21,34 @@ type TPlace = { streetId: number | null; communityId: number | null; compoundId:
 
 /** The place a notice covers, with every place above it. */
 export function noticeAncestry(n: TPlace) {
-  return ancestryOf(n.compoundId ? { level: 'compound', id: n.compoundId } : n.communityId ? { level: 'community', id: n.communityId } : { level: 'street', id: n.streetId! });
+  return ancestryOf(
+    n.compoundId
+      ? { level: 'compound', id: n.compoundId }
+      : n.communityId
+        ? { level: 'community', id: n.communityId }
+        : { level: 'street', id: n.streetId! },
+  );
 }
 
 const dayOrNever = (d: Date | null) => (d ? chinaDay(d) : '9999-12-31');
 
 /** A place as picked on the form ("compound:5", "community:3", "street:2"), resolved for a notice. */
-export async function resolvePlace(ref: string): Promise<{ place: { streetId: number; communityId: number | null; compoundId: number | null; districtId: number }; ancestry: TAncestry }> {
+export async function resolvePlace(ref: string): Promise<{
+  place: { streetId: number; communityId: number | null; compoundId: number | null; districtId: number };
+  ancestry: TAncestry;
+}> {
   const [level, raw] = ref.split(':') as ['compound' | 'community' | 'street', string];
   const ancestry = await ancestryOf({ level, id: Number(raw) });
   if (!ancestry) return refuse('notice.placeUnknown');
-  return { place: { streetId: ancestry.street!, communityId: ancestry.community ?? null, compoundId: ancestry.compound ?? null, districtId: ancestry.district! }, ancestry };
+  return {
+    place: {
+      streetId: ancestry.street!,
+      communityId: ancestry.community ?? null,
+      compoundId: ancestry.compound ?? null,
+      districtId: ancestry.district!,
+    },
+    ancestry,
+  };
 }
 
 export const MAX_ATTACHMENTS = 5;
@@ -43,11 +60,19 @@ async function storeAttachments(files: { name: string; bytes: Buffer }[]) {
   const checked = [];
   for (const f of files) checked.push({ ...f, kind: (await documentType(f.bytes)) ?? refuse('notice.fileType') });
   const store = getFileStore();
-  const stored = await Promise.all(checked.map(async (f) => {
-    const storageKey = `notices/${randomUUID()}.${f.kind.ext}`;
-    await store.put(storageKey, f.bytes);
-    return { name: f.name.slice(0, 120) || `附件.${f.kind.ext}`, mime: f.kind.mime, bytes: f.bytes.length, sha256: sha256(f.bytes), storageKey };
-  }));
+  const stored = await Promise.all(
+    checked.map(async (f) => {
+      const storageKey = `notices/${randomUUID()}.${f.kind.ext}`;
+      await store.put(storageKey, f.bytes);
+      return {
+        name: f.name.slice(0, 120) || `附件.${f.kind.ext}`,
+        mime: f.kind.mime,
+        bytes: f.bytes.length,
+        sha256: sha256(f.bytes),
+        storageKey,
+      };
+    }),
+  );
   return { stored, discard: () => Promise.all(stored.map((s) => store.remove(s.storageKey))) };
 }
 
@@ -68,7 +93,8 @@ export async function publishManualNotice(by: TBy, input: TManualNotice) {
   const db = getDb();
   if (input.supersedesId) {
     const old = (await db.notice.findUnique({ where: { id: input.supersedesId } })) ?? refuse('notice.unknown');
-    if (old.streetId !== place.streetId || old.communityId !== place.communityId || old.compoundId !== place.compoundId) refuse('notice.correctionPlace');
+    if (old.streetId !== place.streetId || old.communityId !== place.communityId || old.compoundId !== place.compoundId)
+      refuse('notice.correctionPlace');
     if (await db.notice.findFirst({ where: { supersedesId: old.id } })) refuse('notice.alreadyCorrected');
   }
   const bodyHtml = sanitizeNoticeHtml(input.html);
@@ -78,8 +104,28 @@ export async function publishManualNotice(by: TBy, input: TManualNotice) {
   try {
     return await db.$transaction(async (tx) => {
       if (input.supersedesId) await lockUncorrected(tx, input.supersedesId);
-      const n = await publishNotice(tx, { kind: 'MANUAL', category: input.category, title: input.title, body, bodyHtml, place, period: input.period, supersedesId: input.supersedesId ?? null, createdById: by.userId, attachments: stored });
-      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: input.supersedesId ? 'notice.correct' : 'notice.publish', entityType: 'Notice', entityId: n.id, after: { title: input.title, category: input.category, seq: n.seq, supersedes: input.supersedesId ?? null }, communityId: place.communityId, compoundId: place.compoundId });
+      const n = await publishNotice(tx, {
+        kind: 'MANUAL',
+        category: input.category,
+        title: input.title,
+        body,
+        bodyHtml,
+        place,
+        period: input.period,
+        supersedesId: input.supersedesId ?? null,
+        createdById: by.userId,
+        attachments: stored,
+      });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: input.supersedesId ? 'notice.correct' : 'notice.publish',
+        entityType: 'Notice',
+        entityId: n.id,
+        after: { title: input.title, category: input.category, seq: n.seq, supersedes: input.supersedesId ?? null },
+        communityId: place.communityId,
+        compoundId: place.compoundId,
+      });
       return { id: n.id };
     });
   } catch (e) {
@@ -110,11 +156,23 @@ export async function fileObjection(by: TBy, noticeId: number, input: { body: st
   if (!(await livesAt(by, ancestry))) refuse('notice.notResident');
   return db.$transaction(async (tx) => {
     const o = await tx.objection.create({ data: { noticeId, authorUserId: by.userId, anonymous: input.anonymous, body: input.body } });
-    await notify(tx, [n.createdById], { kind: 'notice.objection', link: `/board/n/${n.id}`, title: n.title, body: input.body.slice(0, 60) });
+    await notify(tx, [n.createdById], {
+      kind: 'notice.objection',
+      link: `/board/n/${n.id}`,
+      title: n.title,
+      body: input.body.slice(0, 60),
+    });
     const actor = actingAs(by, input.anonymous);
-    await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
-      action: 'notice.object', entityType: 'Objection', entityId: o.id, after: { noticeId, anonymous: input.anonymous },
-      communityId: n.communityId, compoundId: n.compoundId });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      actorLabel: actor.label,
+      action: 'notice.object',
+      entityType: 'Objection',
+      entityId: o.id,
+      after: { noticeId, anonymous: input.anonymous },
+      communityId: n.communityId,
+      compoundId: n.compoundId,
+    });
     return { id: o.id };
   });
 }
@@ -125,23 +183,56 @@ export async function answerObjection(by: TBy, objectionId: number, answer: stri
   authorize(by, 'notice.publish', await noticeAncestry(o.notice));
   if (o.answeredAt) refuse('notice.answered');
   await db.$transaction(async (tx) => {
-    const r = await tx.objection.updateMany({ where: { id: o.id, answeredAt: null }, data: { answer, answeredById: by.userId, answeredBy: by.label, answeredAt: new Date() } });
+    const r = await tx.objection.updateMany({
+      where: { id: o.id, answeredAt: null },
+      data: { answer, answeredById: by.userId, answeredBy: by.label, answeredAt: new Date() },
+    });
     if (r.count !== 1) refuse('notice.answered');
-    if (o.authorUserId) await notify(tx, [o.authorUserId], { kind: 'notice.answered', link: `/board/n/${o.noticeId}`, title: o.notice.title, body: answer.slice(0, 60) });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'notice.answer', entityType: 'Objection', entityId: o.id, after: { answer }, communityId: o.notice.communityId, compoundId: o.notice.compoundId });
+    if (o.authorUserId)
+      await notify(tx, [o.authorUserId], {
+        kind: 'notice.answered',
+        link: `/board/n/${o.noticeId}`,
+        title: o.notice.title,
+        body: answer.slice(0, 60),
+      });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'notice.answer',
+      entityType: 'Objection',
+      entityId: o.id,
+      after: { answer },
+      communityId: o.notice.communityId,
+      compoundId: o.notice.compoundId,
+    });
   });
 }
 
 /** Closes the period: "publicised without objection", or with every objection answered. */
 export async function concludeNotice(by: TBy, noticeId: number) {
   const db = getDb();
-  const n = (await db.notice.findUnique({ where: { id: noticeId }, include: { objections: { select: { answeredAt: true } } } })) ?? refuse('notice.unknown');
+  const n =
+    (await db.notice.findUnique({ where: { id: noticeId }, include: { objections: { select: { answeredAt: true } } } })) ??
+    refuse('notice.unknown');
   authorize(by, 'notice.publish', await noticeAncestry(n));
-  const r = mayConclude(today(), { lastDay: dayOrNever(n.periodEndsAt), objections: n.objections.map((o) => ({ answered: o.answeredAt !== null })), concluded: n.concludedAt !== null });
+  const r = mayConclude(today(), {
+    lastDay: dayOrNever(n.periodEndsAt),
+    objections: n.objections.map((o) => ({ answered: o.answeredAt !== null })),
+    concluded: n.concludedAt !== null,
+  });
   if (!r.ok) return refuse(r.code);
   await db.$transaction(async (tx) => {
     await tx.notice.update({ where: { id: n.id }, data: { concludedAt: new Date(), concludedById: by.userId } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'notice.conclude', entityType: 'Notice', entityId: n.id, after: { withObjections: r.withObjections }, communityId: n.communityId, compoundId: n.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'notice.conclude',
+      entityType: 'Notice',
+      entityId: n.id,
+      after: { withObjections: r.withObjections },
+      communityId: n.communityId,
+      compoundId: n.compoundId,
+    });
   });
 }
 

@@ -6,7 +6,11 @@ import type { TTx } from '@/server/db';
 export const CHAIN_CHECK_KEY = 'chain.check';
 
 export const saveChainCheck = (tx: Pick<TTx, 'systemFlag'>, r: TChainCheck, at = new Date()) =>
-  tx.systemFlag.upsert({ where: { key: CHAIN_CHECK_KEY }, create: { key: CHAIN_CHECK_KEY, value: JSON.stringify(r), setAt: at }, update: { value: JSON.stringify(r), setAt: at } });
+  tx.systemFlag.upsert({
+    where: { key: CHAIN_CHECK_KEY },
+    create: { key: CHAIN_CHECK_KEY, value: JSON.stringify(r), setAt: at },
+    update: { value: JSON.stringify(r), setAt: at },
+  });
 
 /**
  * A new link was just hashed by its publisher (inside the chain's lock): an intact stored chain whose head is

@@ -31,14 +31,25 @@ export async function noticePdf(n: TView, url: string): Promise<Buffer> {
   const place = [n.place.street, n.place.community, n.place.compound].filter(Boolean).join(' · ');
   const d = (x: Date | null) => (x ? chinaDay(x) : '');
   doc.fontSize(20).text(n.title, { align: 'center' });
-  doc.moveDown(0.5).fontSize(11).fillColor('#444').text(`${place}　发布：${d(n.publishedAt)}　公示期至：${d(n.periodEndsAt)}　编号：${n.seq ?? n.id}`, { align: 'center' });
+  doc
+    .moveDown(0.5)
+    .fontSize(11)
+    .fillColor('#444')
+    .text(`${place}　发布：${d(n.publishedAt)}　公示期至：${d(n.periodEndsAt)}　编号：${n.seq ?? n.id}`, { align: 'center' });
   doc.moveDown(1).fillColor('#000').fontSize(13).text(n.body, { lineGap: 4 });
-  if (n.attachments.length) doc.moveDown().fontSize(11).text(`附件：${n.attachments.map((a) => a.name).join('、')}`);
+  if (n.attachments.length)
+    doc
+      .moveDown()
+      .fontSize(11)
+      .text(`附件：${n.attachments.map((a) => a.name).join('、')}`);
   const qr = await QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240 });
   if (doc.y + 24 > doc.page.height - 176) doc.addPage();
   const top = doc.y + 24 > doc.page.height - 176 ? 56 : Math.max(doc.y + 24, doc.page.height - 176);
   doc.image(qr, 56, top, { width: 100 });
-  doc.fontSize(9).fillColor('#444').text(`扫码查看网上公示、提出异议：${url}`, 170, top + 10, { width: 330 });
+  doc
+    .fontSize(9)
+    .fillColor('#444')
+    .text(`扫码查看网上公示、提出异议：${url}`, 170, top + 10, { width: 330 });
   doc.text(`防篡改校验：${n.hash ?? ''}`, 170, top + 50, { width: 330 });
   doc.end();
   return done;

@@ -11,12 +11,21 @@ import { ancestryOf } from '@/server/places/ancestry';
 export async function publishablePlaces(by: TBy, communityCode: string): Promise<{ value: string; label: string }[] | null> {
   const community = await getDb().community.findUnique({
     where: { code: communityCode },
-    select: { id: true, name: true, street: { select: { id: true, name: true } }, compounds: { orderBy: { name: 'asc' }, select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      street: { select: { id: true, name: true } },
+      compounds: { orderBy: { name: 'asc' }, select: { id: true, name: true } },
+    },
   });
   if (!community) return null;
   const candidates = [
     { value: `community:${community.id}`, label: community.name, ref: { level: 'community' as const, id: community.id } },
-    ...community.compounds.map((c) => ({ value: `compound:${c.id}`, label: `${community.name} · ${c.name}`, ref: { level: 'compound' as const, id: c.id } })),
+    ...community.compounds.map((c) => ({
+      value: `compound:${c.id}`,
+      label: `${community.name} · ${c.name}`,
+      ref: { level: 'compound' as const, id: c.id },
+    })),
     { value: `street:${community.street.id}`, label: community.street.name, ref: { level: 'street' as const, id: community.street.id } },
   ];
   const places = [];

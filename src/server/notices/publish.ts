@@ -1,6 +1,14 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { chainText, checkChain, DEFAULT_PERIOD, GENESIS, periodLastDay, type TChainContent, type TPeriodUnit } from '@/domain/notices/board';
+import {
+  chainText,
+  checkChain,
+  DEFAULT_PERIOD,
+  GENESIS,
+  periodLastDay,
+  type TChainContent,
+  type TPeriodUnit,
+} from '@/domain/notices/board';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { fromChinaLocal, toChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
@@ -28,11 +36,40 @@ export type TNoticeInput = {
   attachments?: { name: string; mime: string; bytes: number; sha256: string; storageKey: string }[];
 };
 
-function contentOf(n: { seq: number; prevHash: string; kind: string; category: string; title: string; body: string; bodyHtml: string | null; streetId: number | null; communityId: number | null; compoundId: number | null; topicId: number | null; publishedAt: Date; periodEndsAt: Date | null; supersedesId: number | null }, attachments: { name: string; sha256: string }[]): TChainContent {
+function contentOf(
+  n: {
+    seq: number;
+    prevHash: string;
+    kind: string;
+    category: string;
+    title: string;
+    body: string;
+    bodyHtml: string | null;
+    streetId: number | null;
+    communityId: number | null;
+    compoundId: number | null;
+    topicId: number | null;
+    publishedAt: Date;
+    periodEndsAt: Date | null;
+    supersedesId: number | null;
+  },
+  attachments: { name: string; sha256: string }[],
+): TChainContent {
   return {
-    seq: n.seq, prevHash: n.prevHash, kind: n.kind, category: n.category, title: n.title, body: n.body, bodyHtml: n.bodyHtml,
-    streetId: n.streetId, communityId: n.communityId, compoundId: n.compoundId, topicId: n.topicId,
-    publishedAt: n.publishedAt.toISOString(), periodEndsAt: n.periodEndsAt?.toISOString() ?? null, supersedesId: n.supersedesId,
+    seq: n.seq,
+    prevHash: n.prevHash,
+    kind: n.kind,
+    category: n.category,
+    title: n.title,
+    body: n.body,
+    bodyHtml: n.bodyHtml,
+    streetId: n.streetId,
+    communityId: n.communityId,
+    compoundId: n.compoundId,
+    topicId: n.topicId,
+    publishedAt: n.publishedAt.toISOString(),
+    periodEndsAt: n.periodEndsAt?.toISOString() ?? null,
+    supersedesId: n.supersedesId,
     attachments: [...attachments].sort((a, b) => a.sha256.localeCompare(b.sha256)).map((a) => ({ name: a.name, sha256: a.sha256 })),
   };
 }
@@ -54,13 +91,32 @@ export async function publishNotice(tx: TTx, n: TNoticeInput) {
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS;
   const fields = {
-    kind: n.kind, category: n.category, title: n.title, body: n.body, bodyHtml: n.bodyHtml ?? null,
-    streetId: n.place.streetId, communityId: n.place.communityId, compoundId: n.place.compoundId, topicId: n.topicId ?? null,
-    publishedAt, periodEndsAt, supersedesId: n.supersedesId ?? null,
+    kind: n.kind,
+    category: n.category,
+    title: n.title,
+    body: n.body,
+    bodyHtml: n.bodyHtml ?? null,
+    streetId: n.place.streetId,
+    communityId: n.place.communityId,
+    compoundId: n.place.compoundId,
+    topicId: n.topicId ?? null,
+    publishedAt,
+    periodEndsAt,
+    supersedesId: n.supersedesId ?? null,
   };
   const hash = sha256(chainText(contentOf({ seq, prevHash, ...fields }, n.attachments ?? [])));
   const notice = await tx.notice.create({
-    data: { ...fields, stepIndex: n.stepIndex ?? null, round: n.round ?? 0, periodDays: period.days, periodUnit: period.unit, createdById: n.createdById, seq, prevHash, hash },
+    data: {
+      ...fields,
+      stepIndex: n.stepIndex ?? null,
+      round: n.round ?? 0,
+      periodDays: period.days,
+      periodUnit: period.unit,
+      createdById: n.createdById,
+      seq,
+      prevHash,
+      hash,
+    },
   });
   if (n.attachments?.length) await tx.noticeAttachment.createMany({ data: n.attachments.map((a) => ({ ...a, noticeId: notice.id })) });
   await extendChainCheck(tx, { prevHash, hash });
@@ -89,8 +145,17 @@ async function linkUnchained(tx: TTx) {
 
 /** Recomputes the whole chain from the stored notices: the hourly job and staff on demand (chain-check.ts), never per visit. */
 export async function verifyChain(db: TDb = getDb()) {
-  const rows = await db.notice.findMany({ where: { seq: { not: null } }, orderBy: { seq: 'asc' }, include: { attachments: { select: { name: true, sha256: true } } } });
-  const links = rows.map((n) => ({ seq: n.seq!, prevHash: n.prevHash!, hash: n.hash!, computed: sha256(chainText(contentOf({ ...n, seq: n.seq!, prevHash: n.prevHash! }, n.attachments))) }));
+  const rows = await db.notice.findMany({
+    where: { seq: { not: null } },
+    orderBy: { seq: 'asc' },
+    include: { attachments: { select: { name: true, sha256: true } } },
+  });
+  const links = rows.map((n) => ({
+    seq: n.seq!,
+    prevHash: n.prevHash!,
+    hash: n.hash!,
+    computed: sha256(chainText(contentOf({ ...n, seq: n.seq!, prevHash: n.prevHash! }, n.attachments))),
+  }));
   return checkChain(links);
 }
 

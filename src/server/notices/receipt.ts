@@ -11,7 +11,10 @@ import { PUBLISHED_FINANCE } from './read-board';
  * the same "published" rule as financeOf — else only for those who read topics at its place (staff, members).
  * Null when missing or not theirs: the route answers 404 either way.
  */
-export async function expenseReceipt(by: TBy | null, expenseId: number): Promise<{ bytes: Buffer; cacheable: boolean; key: string; name: string | null } | null> {
+export async function expenseReceipt(
+  by: TBy | null,
+  expenseId: number,
+): Promise<{ bytes: Buffer; cacheable: boolean; key: string; name: string | null } | null> {
   const db = getDb();
   const e = await db.expense.findUnique({ where: { id: expenseId }, select: { receiptKey: true, receiptName: true, topicId: true } });
   if (!e?.receiptKey) return null;

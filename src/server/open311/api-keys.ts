@@ -19,8 +19,17 @@ export async function issueApiKey(by: TBy, districtId: number, name: string) {
   const key = `ys_${randomBytes(24).toString('base64url')}`;
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const row = await tx.apiKey.create({ data: { districtId, name, prefix: key.slice(0, 10), secretHash: hash(key), createdById: by.userId } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'apiKey.issue', entityType: 'ApiKey', entityId: row.id, after: { districtId, name, prefix: row.prefix } });
+    const row = await tx.apiKey.create({
+      data: { districtId, name, prefix: key.slice(0, 10), secretHash: hash(key), createdById: by.userId },
+    });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'apiKey.issue',
+      entityType: 'ApiKey',
+      entityId: row.id,
+      after: { districtId, name, prefix: row.prefix },
+    });
     return { id: row.id, key };
   });
 }
@@ -32,13 +41,24 @@ export async function revokeApiKey(by: TBy, districtId: number, keyId: number) {
   if (row.revokedAt) return;
   await db.$transaction(async (tx) => {
     await tx.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'apiKey.revoke', entityType: 'ApiKey', entityId: row.id, before: { name: row.name, prefix: row.prefix } });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'apiKey.revoke',
+      entityType: 'ApiKey',
+      entityId: row.id,
+      before: { name: row.name, prefix: row.prefix },
+    });
   });
 }
 
 export async function listApiKeys(by: TBy, districtId: number) {
   authorize(by, 'apiKey.manage', { district: districtId });
-  return getDb().apiKey.findMany({ where: { districtId }, orderBy: { id: 'desc' }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } });
+  return getDb().apiKey.findMany({
+    where: { districtId },
+    orderBy: { id: 'desc' },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
 }
 
 /** Who calls with this key: the API_CLIENT role at the key's district, through the one permission matrix. */
@@ -54,6 +74,11 @@ export async function apiClientFor(key: string | null | undefined, now = new Dat
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   // userId 0 is nobody: serial ids start at 1, so nothing an account owns can match it.
-  const actor = { userId: 0, grants: [{ role: 'API_CLIENT' as const, place: { level: 'district' as const, id: row.districtId }, startsOn: '2000-01-01', endsOn: null }] };
+  const actor = {
+    userId: 0,
+    grants: [
+      { role: 'API_CLIENT' as const, place: { level: 'district' as const, id: row.districtId }, startsOn: '2000-01-01', endsOn: null },
+    ],
+  };
   return { keyId: row.id, districtId: row.districtId, name: row.name, actor };
 }

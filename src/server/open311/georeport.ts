@@ -54,16 +54,26 @@ export const ZPostRequest = z.object({
   jurisdiction_id: z.string().optional(),
   service_code: z.string().min(1, 'open311.serviceUnknown').max(40, 'open311.serviceUnknown'),
   description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
-  address_id: z.string().regex(/^\d{1,9}$/, 'open311.addressUnknown').optional(),
+  address_id: z
+    .string()
+    .regex(/^\d{1,9}$/, 'open311.addressUnknown')
+    .optional(),
   address_string: z.string().trim().max(200, 'open311.addressUnknown').optional(),
   first_name: z.string().trim().max(30, 'field.name').optional(),
   last_name: z.string().trim().max(30, 'field.name').optional(),
-  phone: z.string().trim().optional().transform((v, ctx) => {
-    if (!v) return undefined;
-    return normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: 'field.phone' }), z.NEVER);
-  }),
+  phone: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      return normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: 'field.phone' }), z.NEVER);
+    }),
   /** Not standard GeoReport: lets a retrying client store one request. */
-  idempotency_key: z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'issue.duplicateKey').optional(),
+  idempotency_key: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{8,64}$/, 'issue.duplicateKey')
+    .optional(),
 });
 
 /**
@@ -85,15 +95,30 @@ export async function postServiceRequest(client: TApiClient, input: z.infer<type
   const category = (await districtCategories(d.id)).find((c) => c.code === input.service_code) ?? refuse('open311.serviceUnknown');
   const name = [input.last_name, input.first_name].filter(Boolean).join('') || null;
   const account = input.phone ? await db.user.findUnique({ where: { phone: input.phone }, select: { id: true, disabledAt: true } }) : null;
-  const reporter = account && !account.disabledAt
-    ? { authorUserId: account.id, reporterName: null, reporterPhone: null }
-    : { authorUserId: null, reporterName: input.phone ? (name ?? '热线来电人') : null, reporterPhone: input.phone ?? null };
+  const reporter =
+    account && !account.disabledAt
+      ? { authorUserId: account.id, reporterName: null, reporterPhone: null }
+      : { authorUserId: null, reporterName: input.phone ? (name ?? '热线来电人') : null, reporterPhone: input.phone ?? null };
   const title = input.description.split(/\r?\n/)[0]!.slice(0, 30);
   const label = `${client.name}（12345/Open311）`;
   const { id } = await storeIssue(
-    { categoryId: category.id, title: title.length >= 2 ? title : input.description.slice(0, 30), description: input.description, compoundId: compound.id, anonymous: !input.phone, idempotencyKey: `o311-${client.keyId}-${input.idempotency_key ?? randomUUID()}` },
+    {
+      categoryId: category.id,
+      title: title.length >= 2 ? title : input.description.slice(0, 30),
+      description: input.description,
+      compoundId: compound.id,
+      anonymous: !input.phone,
+      idempotencyKey: `o311-${client.keyId}-${input.idempotency_key ?? randomUUID()}`,
+    },
     ancestry,
-    { reporter, channel: 'OPEN311', enteredById: null, apiKeyId: client.keyId, eventActor: { id: null, label }, auditActor: { id: null, label } },
+    {
+      reporter,
+      channel: 'OPEN311',
+      enteredById: null,
+      apiKeyId: client.keyId,
+      eventActor: { id: null, label },
+      auditActor: { id: null, label },
+    },
   );
   return [{ service_request_id: String(id), service_notice: '', account_id: null }];
 }
@@ -127,18 +152,38 @@ export async function getServiceRequests(q: TRequestQuery, client: TApiClient | 
       districtId: d.id,
       ...(q.ids ? { id: { in: q.ids } } : {}),
       ...(q.serviceCode ? { category: { code: q.serviceCode } } : {}),
-      ...(q.status === 'open' ? { state: { in: [...OPEN] }, mergedIntoId: null } : q.status === 'closed' ? { OR: [{ state: { notIn: [...OPEN] } }, { mergedIntoId: { not: null } }] } : {}),
+      ...(q.status === 'open'
+        ? { state: { in: [...OPEN] }, mergedIntoId: null }
+        : q.status === 'closed'
+          ? { OR: [{ state: { notIn: [...OPEN] } }, { mergedIntoId: { not: null } }] }
+          : {}),
       createdAt: { ...(start ? { gte: start } : {}), lte: end },
     },
     orderBy: { id: 'desc' },
     take: 1000,
     select: {
-      id: true, title: true, description: true, state: true, level: true, mergedIntoId: true, compoundId: true, createdAt: true, updatedAt: true, resolveBy: true,
+      id: true,
+      title: true,
+      description: true,
+      state: true,
+      level: true,
+      mergedIntoId: true,
+      compoundId: true,
+      createdAt: true,
+      updatedAt: true,
+      resolveBy: true,
       category: { select: { code: true, nameZh: true, nameEn: true } },
       events: { where: { message: { not: null } }, orderBy: { at: 'desc' }, take: 1, select: { message: true } },
     },
   });
-  const compounds = new Map((await getDb().compound.findMany({ where: { id: { in: rows.map((r) => r.compoundId ?? -1) } }, select: { id: true, name: true, community: { select: { name: true } } } })).map((c) => [c.id, c]));
+  const compounds = new Map(
+    (
+      await getDb().compound.findMany({
+        where: { id: { in: rows.map((r) => r.compoundId ?? -1) } },
+        select: { id: true, name: true, community: { select: { name: true } } },
+      })
+    ).map((c) => [c.id, c]),
+  );
   return rows.map((r) => {
     const open = OPEN.includes(r.state as (typeof OPEN)[number]) && r.mergedIntoId === null;
     const c = r.compoundId ? compounds.get(r.compoundId) : undefined;

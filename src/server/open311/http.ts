@@ -8,7 +8,11 @@ import { apiClientFor, type TApiClient } from './api-keys';
 
 /** GeoReport v2 errors: an array of { code, description }, in the caller's language (locale=en, else Chinese). */
 const STATUS: Record<string, number> = {
-  'auth.forbidden': 403, 'open311.keyRequired': 403, 'open311.jurisdictionUnknown': 404, 'open311.serviceUnknown': 404, 'open311.requestUnknown': 404,
+  'auth.forbidden': 403,
+  'open311.keyRequired': 403,
+  'open311.jurisdictionUnknown': 404,
+  'open311.serviceUnknown': 404,
+  'open311.requestUnknown': 404,
 };
 
 export type TCall = { params: URLSearchParams; client: TApiClient | null; locale: 'zh-CN' | 'en' };
@@ -37,7 +41,11 @@ export async function open311(req: Request, fn: (c: TCall) => Promise<unknown>, 
     if (keyRequired && !client) return fail(403, 'open311.keyRequired');
     const forwarded = clientOf(req.headers);
     const wait = await apiRequestWait(client ? `key:${client.keyId}` : `ip:${forwarded}`);
-    if (wait > 0) return new Response(JSON.stringify([{ code: 429, description: t('open311.slowDown', { seconds: wait }) }]), { status: 429, headers: { 'Retry-After': String(wait), 'Content-Type': 'application/json' } });
+    if (wait > 0)
+      return new Response(JSON.stringify([{ code: 429, description: t('open311.slowDown', { seconds: wait }) }]), {
+        status: 429,
+        headers: { 'Retry-After': String(wait), 'Content-Type': 'application/json' },
+      });
     const result = await fn({ params, client, locale });
     return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {

@@ -53,9 +53,15 @@ export async function anonymousReporters(db: TTx, issueIds: number[]): Promise<S
 
 /** The followers of a topic known to it only through anonymous reports (never whoever raised the topic). */
 export async function anonymousFollowers(db: TTx, topicId: number): Promise<Set<number>> {
-  const topic = await db.topic.findUnique({ where: { id: topicId }, select: { createdById: true, followers: { select: { userId: true } } } });
+  const topic = await db.topic.findUnique({
+    where: { id: topicId },
+    select: { createdById: true, followers: { select: { userId: true } } },
+  });
   if (!topic) return new Set();
   const issues = await db.issue.findMany({ where: { topicId }, select: { id: true } });
-  const hidden = await anonymousReporters(db, issues.map((i) => i.id));
+  const hidden = await anonymousReporters(
+    db,
+    issues.map((i) => i.id),
+  );
   return new Set(topic.followers.map((f) => f.userId).filter((u) => u !== topic.createdById && hidden.has(u)));
 }

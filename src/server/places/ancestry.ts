@@ -7,7 +7,8 @@ import { kept } from '@/server/kept';
 const ancestries = kept<string, TAncestry | null>('ancestry', 5 * 60_000);
 
 /** ancestryOf, kept per instance: for the hot paths (a ballot, a new issue, where a resident lives). */
-export const keptAncestryOf = (place: TPlaceRef): Promise<TAncestry | null> => ancestries.get(`${place.level}:${place.id}`, () => ancestryOf(place));
+export const keptAncestryOf = (place: TPlaceRef): Promise<TAncestry | null> =>
+  ancestries.get(`${place.level}:${place.id}`, () => ancestryOf(place));
 
 /** The place and every place above it, as authorization needs it. null when the place does not exist. */
 export async function ancestryOf(place: TPlaceRef): Promise<TAncestry | null> {
@@ -20,7 +21,10 @@ export async function ancestryOf(place: TPlaceRef): Promise<TAncestry | null> {
       return s && { district: s.districtId, street: place.id };
     }
     case 'community': {
-      const c = await db.community.findUnique({ where: { id: place.id }, select: { streetId: true, street: { select: { districtId: true } } } });
+      const c = await db.community.findUnique({
+        where: { id: place.id },
+        select: { streetId: true, street: { select: { districtId: true } } },
+      });
       return c && { district: c.street.districtId, street: c.streetId, community: place.id };
     }
     case 'compound': {
@@ -32,7 +36,15 @@ export async function ancestryOf(place: TPlaceRef): Promise<TAncestry | null> {
         where: { id: place.id },
         select: { compound: { select: { id: true, districtId: true, streetId: true, communityId: true } } },
       });
-      return b && { district: b.compound.districtId, street: b.compound.streetId, community: b.compound.communityId, compound: b.compound.id, building: place.id };
+      return (
+        b && {
+          district: b.compound.districtId,
+          street: b.compound.streetId,
+          community: b.compound.communityId,
+          compound: b.compound.id,
+          building: place.id,
+        }
+      );
     }
   }
 }

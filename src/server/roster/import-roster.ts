@@ -16,7 +16,15 @@ export type TRosterChanges = {
   ownershipsRemoved: number;
   ownershipsUpdated: number;
 };
-const none = (): TRosterChanges => ({ buildingsCreated: 0, householdsCreated: 0, householdsUpdated: 0, peopleCreated: 0, ownershipsCreated: 0, ownershipsRemoved: 0, ownershipsUpdated: 0 });
+const none = (): TRosterChanges => ({
+  buildingsCreated: 0,
+  householdsCreated: 0,
+  householdsUpdated: 0,
+  peopleCreated: 0,
+  ownershipsCreated: 0,
+  ownershipsRemoved: 0,
+  ownershipsUpdated: 0,
+});
 
 async function load(by: TBy, compoundId: number, file: { name: string; bytes: Buffer }) {
   authorize(by, 'roster.import', await ancestryOf({ level: 'compound', id: compoundId }));
@@ -31,10 +39,13 @@ export async function previewRoster(by: TBy, compoundId: number, file: { name: s
   if (v.missing.length === 0 && v.errors.length === 0) {
     // Apply in a transaction that is always rolled back: the preview counts exactly what import would do.
     await getDb()
-      .$transaction(async (tx) => {
-        changes = await apply(tx, by, compoundId, v.rows);
-        throw new Rollback();
-      }, { timeout: 120_000 })
+      .$transaction(
+        async (tx) => {
+          changes = await apply(tx, by, compoundId, v.rows);
+          throw new Rollback();
+        },
+        { timeout: 120_000 },
+      )
       .catch((e: unknown) => {
         if (!(e instanceof Rollback)) throw e;
       });
@@ -54,8 +65,14 @@ export async function importRoster(by: TBy, compoundId: number, file: { name: st
       const changes = await apply(tx, by, compoundId, v.rows);
       const compound = await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } });
       await writeAudit(tx, {
-        actorId: by.userId, actorLabel: by.label, action: 'roster.import', entityType: 'Compound', entityId: compoundId,
-        after: { file: file.name, rows: v.rows.length, ...changes }, communityId: compound.communityId, compoundId,
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'roster.import',
+        entityType: 'Compound',
+        entityId: compoundId,
+        after: { file: file.name, rows: v.rows.length, ...changes },
+        communityId: compound.communityId,
+        compoundId,
       });
       return changes;
     },
@@ -67,15 +84,26 @@ export async function importRoster(by: TBy, compoundId: number, file: { name: st
 type TRemoved = { id: number; householdId: number; personId: number; shareBp: number };
 async function auditRemoval(tx: TTx, by: TBy, o: TRemoved, place: { communityId: number; compoundId: number }) {
   await writeAudit(tx, {
-    actorId: by.userId, actorLabel: by.label, action: 'ownership.remove', entityType: 'Ownership', entityId: o.id,
-    before: { householdId: o.householdId, personId: o.personId, shareBp: o.shareBp }, after: { reason: 'roster.import' }, ...place,
+    actorId: by.userId,
+    actorLabel: by.label,
+    action: 'ownership.remove',
+    entityType: 'Ownership',
+    entityId: o.id,
+    before: { householdId: o.householdId, personId: o.personId, shareBp: o.shareBp },
+    after: { reason: 'roster.import' },
+    ...place,
   });
 }
 
 async function apply(tx: TTx, by: TBy, compoundId: number, rows: TRosterRow[]): Promise<TRosterChanges> {
   const c = none();
-  const place = { compoundId, communityId: (await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } })).communityId };
-  const buildings = new Map((await tx.building.findMany({ where: { compoundId }, select: { id: true, name: true } })).map((b) => [b.name, b.id]));
+  const place = {
+    compoundId,
+    communityId: (await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } })).communityId,
+  };
+  const buildings = new Map(
+    (await tx.building.findMany({ where: { compoundId }, select: { id: true, name: true } })).map((b) => [b.name, b.id]),
+  );
   for (const name of new Set(rows.map((r) => r.building))) {
     if (!buildings.has(name)) {
       buildings.set(name, (await tx.building.create({ data: { compoundId, name } })).id);
@@ -84,11 +112,22 @@ async function apply(tx: TTx, by: TBy, compoundId: number, rows: TRosterRow[]): 
   }
   const existing = await tx.household.findMany({
     where: { building: { compoundId } },
-    select: { id: true, buildingId: true, unitNo: true, roomNo: true, areaCentiM2: true, use: true, developerHeld: true, ownerships: { select: { id: true, personId: true, shareBp: true } } },
+    select: {
+      id: true,
+      buildingId: true,
+      unitNo: true,
+      roomNo: true,
+      areaCentiM2: true,
+      use: true,
+      developerHeld: true,
+      ownerships: { select: { id: true, personId: true, shareBp: true } },
+    },
   });
   const households = new Map(existing.map((h) => [`${h.buildingId}|${h.unitNo}|${h.roomNo}`, h]));
   const phones = [...new Set(rows.flatMap((r) => (r.owner?.phone ? [r.owner.phone] : [])))];
-  const people = new Map((await tx.person.findMany({ where: { phone: { in: phones } }, select: { id: true, phone: true } })).map((p) => [p.phone!, p.id]));
+  const people = new Map(
+    (await tx.person.findMany({ where: { phone: { in: phones } }, select: { id: true, phone: true } })).map((p) => [p.phone!, p.id]),
+  );
 
   // Group the rows of co-owners by unit.
   const units = new Map<string, TRosterRow[]>();
@@ -101,12 +140,22 @@ async function apply(tx: TTx, by: TBy, compoundId: number, rows: TRosterRow[]): 
     let h = households.get(key);
     if (!h) {
       const created = await tx.household.create({
-        data: { buildingId: buildings.get(first.building)!, unitNo: first.unitNo, roomNo: first.roomNo, areaCentiM2: first.areaCentiM2, use: first.use, developerHeld: first.developerHeld },
+        data: {
+          buildingId: buildings.get(first.building)!,
+          unitNo: first.unitNo,
+          roomNo: first.roomNo,
+          areaCentiM2: first.areaCentiM2,
+          use: first.use,
+          developerHeld: first.developerHeld,
+        },
       });
       h = { ...created, ownerships: [] };
       c.householdsCreated++;
     } else if (h.areaCentiM2 !== first.areaCentiM2 || h.use !== first.use || h.developerHeld !== first.developerHeld) {
-      await tx.household.update({ where: { id: h.id }, data: { areaCentiM2: first.areaCentiM2, use: first.use, developerHeld: first.developerHeld } });
+      await tx.household.update({
+        where: { id: h.id },
+        data: { areaCentiM2: first.areaCentiM2, use: first.use, developerHeld: first.developerHeld },
+      });
       c.householdsUpdated++;
     }
     // Who should own it, according to the file.
@@ -116,7 +165,10 @@ async function apply(tx: TTx, by: TBy, compoundId: number, rows: TRosterRow[]): 
       let personId = r.owner.phone ? people.get(r.owner.phone) : undefined;
       if (personId === undefined && !r.owner.phone) {
         // An owner without a phone is recognised by name among the unit's current owners.
-        const current = await tx.person.findFirst({ where: { name: r.owner.name, ownerships: { some: { householdId: h.id } } }, select: { id: true } });
+        const current = await tx.person.findFirst({
+          where: { name: r.owner.name, ownerships: { some: { householdId: h.id } } },
+          select: { id: true },
+        });
         personId = current?.id;
       }
       if (personId === undefined) {

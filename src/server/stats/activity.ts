@@ -7,12 +7,23 @@ import { meetingHeld, monthsIn, raisedIn } from './sql';
 
 export const activityKeys = ['meetingsHeld', 'consultations', 'attendance', 'motionsPassed', 'motionsFailed', 'topicsRaised'] as const;
 export type TActivity = Record<(typeof activityKeys)[number], number>;
-export const zeroActivity = (): TActivity => ({ meetingsHeld: 0, consultations: 0, attendance: 0, motionsPassed: 0, motionsFailed: 0, topicsRaised: 0 });
+export const zeroActivity = (): TActivity => ({
+  meetingsHeld: 0,
+  consultations: 0,
+  attendance: 0,
+  motionsPassed: 0,
+  motionsFailed: 0,
+  topicsRaised: 0,
+});
 
 type TGroup = 'all' | 'streetId' | 'communityId' | 'compoundId' | 'month';
 
 /** Meetings held, consultations, attendance (person-times), motions decided and topics raised, from the activity rollup. */
-export async function rollupActivity(scope: TScope, period: TPeriod, group: Exclude<TGroup, 'compoundId'>): Promise<Map<string, TActivity>> {
+export async function rollupActivity(
+  scope: TScope,
+  period: TPeriod,
+  group: Exclude<TGroup, 'compoundId'>,
+): Promise<Map<string, TActivity>> {
   const key = group === 'all' ? Prisma.sql`0` : Prisma.raw(group === 'month' ? 's.month' : `s."${group}"`);
   const sums = Prisma.join(activityKeys.map((k) => Prisma.raw(`sum(s."${k}")::int AS "${k}"`)));
   const rows = await getDb().$queryRaw<(TActivity & { key: unknown })[]>`
@@ -22,7 +33,11 @@ export async function rollupActivity(scope: TScope, period: TPeriod, group: Excl
 }
 
 /** The same figures for compounds (below the rollup's grain), from the tables themselves. */
-export async function liveActivity(scope: { column: 'communityId' | 'compoundId'; id: number }, period: TPeriod, now = new Date()): Promise<Map<string, TActivity>> {
+export async function liveActivity(
+  scope: { column: 'communityId' | 'compoundId'; id: number },
+  period: TPeriod,
+  now = new Date(),
+): Promise<Map<string, TActivity>> {
   const db = getDb();
   const col = (alias: string) => Prisma.raw(`${alias}."${scope.column}"`);
   const meetings = await db.$queryRaw<{ key: number | null; held: number; consultations: number; attendance: number }[]>`
@@ -65,7 +80,11 @@ export async function topicsByStep(scope: TScope, period: TPeriod): Promise<{ st
 }
 
 /** Open topics per child unit (a column of the ranking table). */
-export async function openTopicsBy(scope: TScope, period: TPeriod, group: 'streetId' | 'communityId' | 'compoundId'): Promise<Map<string, number>> {
+export async function openTopicsBy(
+  scope: TScope,
+  period: TPeriod,
+  group: 'streetId' | 'communityId' | 'compoundId',
+): Promise<Map<string, number>> {
   const rows = await getDb().$queryRaw<{ key: number | null; n: number }[]>`
     SELECT ${Prisma.raw(`t."${group}"`)} AS key, count(*)::int AS n FROM "Topic" t
     WHERE ${Prisma.raw(`t."${scope.column}"`)} = ANY(${scope.ids}::int[]) AND t.status = 'OPEN' AND ${raisedIn(period, Prisma.raw('t."createdAt"'))} GROUP BY 1`;

@@ -6,7 +6,6 @@ import { getDb } from '@/server/db';
 import { cellAggregates, monthsIn, raisedIn } from './sql';
 import { fromDateOnly } from '@/server/today';
 
-
 type TRow = Record<string, unknown> & { key: number | string | Date | null };
 
 type TMedianRows = { key: unknown; m: number }[];
@@ -39,8 +38,10 @@ async function mergeCells(counts: Prisma.Sql, medians: TMedians | null): Promise
 }
 
 /** Medians from cells that carry their minutes as arrays (`ackMinutes`, `resolveMinutes`), keyed by `g`: sorts every minute. */
-const cellMedians = (cells: Prisma.Sql): TMedians => (kind) =>
-  getDb().$queryRaw<TMedianRows>`
+const cellMedians =
+  (cells: Prisma.Sql): TMedians =>
+  (kind) =>
+    getDb().$queryRaw<TMedianRows>`
     SELECT s.g AS key, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS m FROM (${cells}) s, unnest(${Prisma.raw(`s."${kind}Minutes"`)}) m GROUP BY 1`;
 
 /**
@@ -51,8 +52,10 @@ const cellMedians = (cells: Prisma.Sql): TMedians => (kind) =>
  * The buckets are read per target (LATERAL; OFFSET 0 keeps the planner from turning it into a scan of every bucket),
  * so that a street's octave is one range of its primary key.
  */
-const bucketMedians = (where: Prisma.Sql, g: Prisma.Sql): TMedians => (kind) =>
-  getDb().$queryRaw<TMedianRows>`
+const bucketMedians =
+  (where: Prisma.Sql, g: Prisma.Sql): TMedians =>
+  (kind) =>
+    getDb().$queryRaw<TMedianRows>`
     WITH o AS (
       SELECT ${g} AS g, s.octave, sum(s.n)::int AS n FROM "IssueMinuteOctave" s WHERE ${where} AND s.kind = ${kind} GROUP BY 1, 2),
     ow AS (
@@ -84,13 +87,18 @@ export type TGroup = 'all' | 'districtId' | 'streetId' | 'communityId' | 'compou
 
 const scopeSql = (alias: string, s: TScope) => Prisma.sql`${Prisma.raw(`${alias}."${s.column}"`)} = ANY(${s.ids}::int[])`;
 const groupSql = (alias: string, g: TGroup) =>
-  g === 'all' ? Prisma.sql`0`
-  : g === 'month' ? Prisma.raw(alias === 'i' ? `yishi_month(i."createdAt")` : `s.month`)
-  : g === 'category' ? Prisma.raw(`(SELECT code FROM "IssueCategory" c WHERE c.id = ${alias}."categoryId")`)
-  : Prisma.raw(`${alias}."${g}"`);
+  g === 'all'
+    ? Prisma.sql`0`
+    : g === 'month'
+      ? Prisma.raw(alias === 'i' ? `yishi_month(i."createdAt")` : `s.month`)
+      : g === 'category'
+        ? Prisma.raw(`(SELECT code FROM "IssueCategory" c WHERE c.id = ${alias}."categoryId")`)
+        : Prisma.raw(`${alias}."${g}"`);
 /** Categories are filtered by code: a district's own copy of a category counts with the default it was copied from. */
 const categorySql = (alias: string, code: string | null) =>
-  code === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(`${alias}."categoryId"`)} IN (SELECT id FROM "IssueCategory" WHERE code = ${code})`;
+  code === null
+    ? Prisma.empty
+    : Prisma.sql`AND ${Prisma.raw(`${alias}."categoryId"`)} IN (SELECT id FROM "IssueCategory" WHERE code = ${code})`;
 
 /**
  * Figures from the rollup (every level down to a community), grouped. Counts and medians of streets and above
@@ -99,15 +107,21 @@ const categorySql = (alias: string, code: string | null) =>
  */
 export function rollupFigures(scope: TScope, period: TPeriod, category: string | null, group: TGroup, medians = true) {
   const where = Prisma.sql`${scopeSql('s', scope)} AND ${monthsIn(period)}`;
-  const streetsUp = (scope.column === 'districtId' || scope.column === 'streetId') && ['all', 'districtId', 'streetId', 'month'].includes(group);
+  const streetsUp =
+    (scope.column === 'districtId' || scope.column === 'streetId') && ['all', 'districtId', 'streetId', 'month'].includes(group);
   // The key is computed where the cells are read, so that grouping by category looks each category up once per cell.
   const counts = Prisma.sql`SELECT ${groupSql('s', group)} AS g, s.* FROM "IssueStat" s WHERE ${where} ${categorySql('s', category)}`;
   // Streets and above, all categories: the same counts already summed per (street, month).
   const streetCounts = Prisma.sql`SELECT ${groupSql('s', group)} AS g, s.* FROM "IssueStreetStat" s WHERE ${where}`;
-  const median = !medians ? null
-    : category !== null || group === 'category' ? cellMedians(counts)
-    : streetsUp ? bucketMedians(where, groupSql('s', group))
-    : cellMedians(Prisma.sql`SELECT ${groupSql('s', group)} AS g, s."ackMinutes", s."resolveMinutes" FROM "IssueMinutes" s WHERE ${where}`);
+  const median = !medians
+    ? null
+    : category !== null || group === 'category'
+      ? cellMedians(counts)
+      : streetsUp
+        ? bucketMedians(where, groupSql('s', group))
+        : cellMedians(
+            Prisma.sql`SELECT ${groupSql('s', group)} AS g, s."ackMinutes", s."resolveMinutes" FROM "IssueMinutes" s WHERE ${where}`,
+          );
   return mergeCells(streetsUp && category === null ? streetCounts : counts, median);
 }
 

@@ -10,8 +10,17 @@ import { authorizeUnit, type TUnitRef } from './units';
 export const DRILL_LIMIT = 200;
 
 export type TDrillRow = {
-  id: number; title: string; state: TIssueState; level: string; createdAt: Date; resolveBy: Date; acknowledgedAt: Date | null;
-  categoryCode: string; communityName: string; compoundName: string | null; exclusionReason: string | null;
+  id: number;
+  title: string;
+  state: TIssueState;
+  level: string;
+  createdAt: Date;
+  resolveBy: Date;
+  acknowledgedAt: Date | null;
+  categoryCode: string;
+  communityName: string;
+  compoundName: string | null;
+  exclusionReason: string | null;
 };
 
 /**
@@ -19,7 +28,10 @@ export type TDrillRow = {
  * own SQL predicate, judged now (the rollups may be up to a minute older). Oldest deadline first,
  * so the latest issues come to the top of a morning review. Never the reporter.
  */
-export async function listBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; category: string | null; figure: TDrillFigure; compoundless?: boolean }) {
+export async function listBehind(
+  by: TBy,
+  q: { unit: TUnitRef; period: TPeriod; category: string | null; figure: TDrillFigure; compoundless?: boolean },
+) {
   const unit = await authorizeUnit(by, q.unit);
   const scope = unit.scope;
   const now = new Date();
@@ -39,7 +51,16 @@ export async function listBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; 
   return { unit, rows, total: count?.n ?? 0, now };
 }
 
-export type TTopicRow = { id: number; title: string; status: string; step: string | null; communityName: string; compoundName: string | null; createdAt: Date; stepDueAt: Date };
+export type TTopicRow = {
+  id: number;
+  title: string;
+  status: string;
+  step: string | null;
+  communityName: string;
+  compoundName: string | null;
+  createdAt: Date;
+  stepDueAt: Date;
+};
 
 /**
  * The topics behind a dashboard's topic figures: raised in the period in the unit, those at one step
@@ -62,7 +83,15 @@ export async function listTopicsBehind(by: TBy, q: { unit: TUnitRef; period: TPe
   return { unit, rows, total: count?.n ?? 0 };
 }
 
-export type TMeetingRow = { id: number; title: string; kind: string; communityName: string; compoundName: string | null; startsAt: Date; attendance: number };
+export type TMeetingRow = {
+  id: number;
+  title: string;
+  kind: string;
+  communityName: string;
+  compoundName: string | null;
+  startsAt: Date;
+  attendance: number;
+};
 
 /**
  * The meetings behind the activity figures: held in the period in the unit (not cancelled, already
@@ -71,9 +100,10 @@ export type TMeetingRow = { id: number; title: string; kind: string; communityNa
 export async function listMeetingsBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; consultationsOnly: boolean }) {
   const unit = await authorizeUnit(by, q.unit);
   const scope = unit.scope;
-  const place = scope.column === 'compoundId' || scope.column === 'communityId'
-    ? Prisma.sql`${Prisma.raw(`m."${scope.column}"`)} = ANY(${scope.ids}::int[])`
-    : Prisma.sql`m."communityId" IN (SELECT c.id FROM "Community" c JOIN "Street" s ON s.id = c."streetId" WHERE ${Prisma.raw(scope.column === 'streetId' ? 's.id' : 's."districtId"')} = ANY(${scope.ids}::int[]))`;
+  const place =
+    scope.column === 'compoundId' || scope.column === 'communityId'
+      ? Prisma.sql`${Prisma.raw(`m."${scope.column}"`)} = ANY(${scope.ids}::int[])`
+      : Prisma.sql`m."communityId" IN (SELECT c.id FROM "Community" c JOIN "Street" s ON s.id = c."streetId" WHERE ${Prisma.raw(scope.column === 'streetId' ? 's.id' : 's."districtId"')} = ANY(${scope.ids}::int[]))`;
   const where = Prisma.sql`${place} AND ${meetingHeld(new Date())} AND ${raisedIn(q.period, Prisma.raw('m."startsAt"'))}
     ${q.consultationsOnly ? Prisma.sql`AND m.kind = 'CONSULTATION'` : Prisma.empty}`;
   const db = getDb();

@@ -23,13 +23,21 @@ export async function setExclusion(by: TBy, issueId: number, input: { exclude: t
     const now = new Date();
     const r = await tx.issue.updateMany({
       where: { id: issueId, excludedAt: input.exclude ? null : { not: null } },
-      data: input.exclude ? { excludedAt: now, excludedById: by.userId, exclusionReason: reason } : { excludedAt: null, excludedById: null, exclusionReason: null },
+      data: input.exclude
+        ? { excludedAt: now, excludedById: by.userId, exclusionReason: reason }
+        : { excludedAt: null, excludedById: null, exclusionReason: null },
     });
     if (r.count !== 1) refuse('issue.changedMeanwhile');
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: input.exclude ? 'issue.exclude' : 'issue.include', entityType: 'Issue', entityId: issueId,
-      before: { excluded: Boolean(issue.excludedAt), reason: issue.exclusionReason }, after: { excluded: input.exclude, reason },
-      communityId: issue.communityId, compoundId: issue.compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: input.exclude ? 'issue.exclude' : 'issue.include',
+      entityType: 'Issue',
+      entityId: issueId,
+      before: { excluded: Boolean(issue.excludedAt), reason: issue.exclusionReason },
+      after: { excluded: input.exclude, reason },
+      communityId: issue.communityId,
+      compoundId: issue.compoundId,
     });
   });
 }
@@ -42,7 +50,10 @@ export async function exclusionView(by: TBy, issueId: number) {
 
 /** The issue, if it exists, is not a merged duplicate, and the viewer may exclude it (a district's stats.exclude). */
 async function excludable(by: TBy, issueId: number) {
-  const issue = await getDb().issue.findUnique({ where: { id: issueId }, select: { buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true, mergedIntoId: true } });
+  const issue = await getDb().issue.findUnique({
+    where: { id: issueId },
+    select: { buildingId: true, compoundId: true, communityId: true, excludedAt: true, exclusionReason: true, mergedIntoId: true },
+  });
   if (!issue || issue.mergedIntoId) return null;
   const ancestry = await issueAncestry(issue);
   return ancestry && mayExclude(by.actor, { ancestry }, by.today) ? issue : null;

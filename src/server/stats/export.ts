@@ -61,7 +61,6 @@ export async function runExport(id: number) {
   const params: TExportParams = { ...raw, unit: { level: level as TUnitRef['level'], id: Number(uid) } };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yishi-export-'));
   try {
-
     // Authorized again as the user is now: a role revoked since the request gets nothing.
     const by: TBy = { userId: row.userId, label: '', actor: await loadActor(row.userId), today: today() };
     const file = path.join(dir, 'out.xlsx');
@@ -73,7 +72,10 @@ export async function runExport(id: number) {
     await db.statExport.update({ where: { id }, data: { status: 'DONE', storageKey: key, fileName, finishedAt: new Date() } });
   } catch (e) {
     console.error('[export]', id, e);
-    await db.statExport.update({ where: { id }, data: { status: 'FAILED', error: String((e as Error).message ?? e).slice(0, 500), finishedAt: new Date() } });
+    await db.statExport.update({
+      where: { id },
+      data: { status: 'FAILED', error: String((e as Error).message ?? e).slice(0, 500), finishedAt: new Date() },
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -112,11 +114,19 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
     const unit = await authorizeUnit(by, p.unit);
     const scope = unit.scope;
     const communities = await getDb().community.findMany({
-      where: scope.column === 'districtId' ? { street: { districtId: { in: scope.ids } } } : scope.column === 'streetId' ? { streetId: { in: scope.ids } } : { id: { in: scope.ids } },
+      where:
+        scope.column === 'districtId'
+          ? { street: { districtId: { in: scope.ids } } }
+          : scope.column === 'streetId'
+            ? { streetId: { in: scope.ids } }
+            : { id: { in: scope.ids } },
       select: { id: true, code: true, name: true, street: { select: { name: true, district: { select: { name: true } } } } },
       orderBy: { code: 'asc' },
     });
-    const [figures, activity] = await Promise.all([rollupFigures(scope, p.period, p.category, 'communityId'), rollupActivity(scope, p.period, 'communityId')]);
+    const [figures, activity] = await Promise.all([
+      rollupFigures(scope, p.period, p.category, 'communityId'),
+      rollupActivity(scope, p.period, 'communityId'),
+    ]);
     const ws = wb.addWorksheet(t('export.sheetCommunities'));
     ws.getColumn(1).width = 14;
     ws.getColumn(2).width = 12;
@@ -129,7 +139,14 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
     for (const c of communities) {
       const f = figures.get(String(c.id));
       const a: TActivity = activity.get(String(c.id)) ?? zeroActivity();
-      ws.addRow([c.code, c.street.district.name, c.street.name, c.name, ...figureCells(f ?? emptyFigures()), ...activityColumns.map((k) => a[k])]).commit();
+      ws.addRow([
+        c.code,
+        c.street.district.name,
+        c.street.name,
+        c.name,
+        ...figureCells(f ?? emptyFigures()),
+        ...activityColumns.map((k) => a[k]),
+      ]).commit();
       if (++done % 250 === 0) await progress(done, communities.length);
     }
     await progress(done, communities.length);
@@ -138,9 +155,11 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   }
 
   const d = await readDashboard(by, { unit: p.unit, period: p.period, category: p.category });
-  const overdue = kind === 'MONTHLY' ? await listBehind(by, { unit: p.unit, period: p.period, category: p.category, figure: 'overdue' }) : null;
+  const overdue =
+    kind === 'MONTHLY' ? await listBehind(by, { unit: p.unit, period: p.period, category: p.category, figure: 'overdue' }) : null;
   const excluded = await listBehind(by, { unit: p.unit, period: p.period, category: p.category, figure: 'excluded' });
-  const total = 4 + d.children.length + d.byCategory.length + d.trend.length + d.topics.length + (overdue?.rows.length ?? 0) + excluded.rows.length;
+  const total =
+    4 + d.children.length + d.byCategory.length + d.trend.length + d.topics.length + (overdue?.rows.length ?? 0) + excluded.rows.length;
   let done = 0;
   const step = async (n = 1) => {
     done += n;
@@ -169,7 +188,12 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
     header(ws, unitName, t(`level.${d.unit.level}`));
     ws.addRow([t(`level.${d.childLevel}`), ...figureHeads, ...activityHeads, t('activity.openTopics')]).commit();
     for (const c of d.children) {
-      ws.addRow([c.id === null ? t('communityLevel') : c.name, ...figureCells(c.current), ...activityColumns.map((k) => c.activity[k]), c.openTopics]).commit();
+      ws.addRow([
+        c.id === null ? t('communityLevel') : c.name,
+        ...figureCells(c.current),
+        ...activityColumns.map((k) => c.activity[k]),
+        c.openTopics,
+      ]).commit();
       await step();
     }
   }
@@ -196,8 +220,25 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   }
   const list = (name: string, rows: Awaited<ReturnType<typeof listBehind>>['rows'], withReason: boolean) => {
     const ws = wb.addWorksheet(name);
-    ws.addRow([t('drill.id'), t('drill.issue'), t('drill.place'), t('drill.state'), t('drill.raised'), t('drill.deadline'), ...(withReason ? [t('drill.reason')] : [])]).commit();
-    for (const r of rows) ws.addRow([r.id, r.title, [r.communityName, r.compoundName].filter(Boolean).join(' '), r.state, r.createdAt, r.resolveBy, ...(withReason ? [r.exclusionReason] : [])]).commit();
+    ws.addRow([
+      t('drill.id'),
+      t('drill.issue'),
+      t('drill.place'),
+      t('drill.state'),
+      t('drill.raised'),
+      t('drill.deadline'),
+      ...(withReason ? [t('drill.reason')] : []),
+    ]).commit();
+    for (const r of rows)
+      ws.addRow([
+        r.id,
+        r.title,
+        [r.communityName, r.compoundName].filter(Boolean).join(' '),
+        r.state,
+        r.createdAt,
+        r.resolveBy,
+        ...(withReason ? [r.exclusionReason] : []),
+      ]).commit();
   };
   if (overdue) list(t('export.sheetOverdue'), overdue.rows, false);
   list(t('export.sheetExcluded'), excluded.rows, true);
@@ -205,7 +246,19 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   const defs = wb.addWorksheet(t('export.sheetDefinitions'));
   defs.getColumn(1).width = 24;
   defs.getColumn(2).width = 100;
-  for (const k of ['opened', 'open', 'overdue', 'escalated', 'takenOver', 'excluded', 'response', 'resolution', 'satisfaction', 'ackMedian', 'resolveMedian'] as const) {
+  for (const k of [
+    'opened',
+    'open',
+    'overdue',
+    'escalated',
+    'takenOver',
+    'excluded',
+    'response',
+    'resolution',
+    'satisfaction',
+    'ackMedian',
+    'resolveMedian',
+  ] as const) {
     defs.addRow([t(`figure.${k}`), t(`definition.${k}`)]).commit();
   }
   await progress(total, total);
@@ -217,7 +270,10 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
 /** Exports are kept a week (the requester downloads them at once); older ones and their files go. */
 export async function removeOldExports(now = new Date(), keepDays = 7) {
   const db = getDb();
-  const old = await db.statExport.findMany({ where: { createdAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) } }, select: { id: true, storageKey: true } });
+  const old = await db.statExport.findMany({
+    where: { createdAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) } },
+    select: { id: true, storageKey: true },
+  });
   for (const e of old) {
     if (e.storageKey) await getFileStore().remove(e.storageKey);
     await db.statExport.delete({ where: { id: e.id } });

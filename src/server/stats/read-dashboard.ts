@@ -50,7 +50,11 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
     ranking ? none() : figures(q.period, 'month'),
     ranking ? Promise.resolve([]) : topicsByStep(scope, q.period),
     statsRefreshedAt(),
-    getDb().issueCategory.findMany({ where: { active: true }, orderBy: [{ districtId: 'asc' }, { code: 'asc' }], select: { id: true, code: true, nameZh: true, nameEn: true, districtId: true } }),
+    getDb().issueCategory.findMany({
+      where: { active: true },
+      orderBy: [{ districtId: 'asc' }, { code: 'asc' }],
+      select: { id: true, code: true, nameZh: true, nameEn: true, districtId: true },
+    }),
   ]);
 
   let children: TChildRow[] = [];
@@ -61,12 +65,17 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
     const [cur, old, act, topicsOpen] = await Promise.all([
       compounds ? liveFigures(scope, q.period, q.category, 'compoundId') : rollupFigures(scope, q.period, q.category, childGroup),
       compounds ? liveFigures(scope, prev, q.category, 'compoundId', false) : rollupFigures(scope, prev, q.category, childGroup, false),
-      compounds ? liveActivity({ column: 'communityId', id: q.unit.id }, q.period) : rollupActivity(scope, q.period, childGroup as 'streetId' | 'communityId'),
+      compounds
+        ? liveActivity({ column: 'communityId', id: q.unit.id }, q.period)
+        : rollupActivity(scope, q.period, childGroup as 'streetId' | 'communityId'),
       openTopicsBy(scope, q.period, childGroup),
     ]);
     const row = (u: { level: TUnitLevel; id: number | null; name: string; open: boolean }): TChildRow => ({
-      ...u, current: figuresOr(cur, String(u.id)), previous: figuresOr(old, String(u.id)),
-      activity: act.get(String(u.id)) ?? zeroActivity(), openTopics: topicsOpen.get(String(u.id)) ?? 0,
+      ...u,
+      current: figuresOr(cur, String(u.id)),
+      previous: figuresOr(old, String(u.id)),
+      activity: act.get(String(u.id)) ?? zeroActivity(),
+      openTopics: topicsOpen.get(String(u.id)) ?? 0,
     });
     children = units.map((u) => row({ level: u.level, id: u.id, name: u.name, open: mayRead(by, u.ancestry) }));
     // Issues raised at the community itself (no compound) get a row of their own, so rows add up to the total.
@@ -83,9 +92,20 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
     .map(([code, figures]) => ({ code, nameZh: named.get(code)?.nameZh ?? code, nameEn: named.get(code)?.nameEn ?? code, figures }))
     .sort((a, b) => b.figures.counts.opened - a.figures.counts.opened);
   return {
-    unit, period: q.period, previous: prev, category: q.category, childLevel: level, refreshedAt, live,
-    totals: figuresOr(totals, 0), totalsPrevious: figuresOr(totalsPrev, 0),
-    children, byCategory: categoryRows, trend, topics, activity,
+    unit,
+    period: q.period,
+    previous: prev,
+    category: q.category,
+    childLevel: level,
+    refreshedAt,
+    live,
+    totals: figuresOr(totals, 0),
+    totalsPrevious: figuresOr(totalsPrev, 0),
+    children,
+    byCategory: categoryRows,
+    trend,
+    topics,
+    activity,
     categories: defaults,
   };
 }

@@ -36,7 +36,11 @@ export async function refreshStats(now = new Date(), db: TDb = getDb()) {
       const activityKeys = [...dirty.filter((d) => d.kind === 'ACTIVITY'), ...started];
       await recomputeIssueCells(tx, issueKeys, now);
       await recomputeActivityCells(tx, activityKeys, now);
-      await tx.systemFlag.upsert({ where: { key: WATERMARK }, create: { key: WATERMARK, value: now.toISOString() }, update: { value: now.toISOString(), setAt: now } });
+      await tx.systemFlag.upsert({
+        where: { key: WATERMARK },
+        create: { key: WATERMARK, value: now.toISOString() },
+        update: { value: now.toISOString(), setAt: now },
+      });
       return { issueCells: distinct(issueKeys).length, activityCells: distinct(activityKeys).length };
     },
     { timeout: 600_000, maxWait: 60_000 },
@@ -57,7 +61,11 @@ export async function rebuildStats(now = new Date(), db: TDb = getDb()) {
         UNION SELECT yishi_month("createdAt"), "communityId" FROM "Topic"
         UNION SELECT yishi_month(m."decidedAt"), t."communityId" FROM "Motion" m JOIN "Topic" t ON t.id = m."topicId" WHERE m."decidedAt" IS NOT NULL`;
       await insertActivityCells(tx, keys, now);
-      await tx.systemFlag.upsert({ where: { key: WATERMARK }, create: { key: WATERMARK, value: now.toISOString() }, update: { value: now.toISOString(), setAt: now } });
+      await tx.systemFlag.upsert({
+        where: { key: WATERMARK },
+        create: { key: WATERMARK, value: now.toISOString() },
+        update: { value: now.toISOString(), setAt: now },
+      });
     },
     { timeout: 3_600_000, maxWait: 60_000 },
   );

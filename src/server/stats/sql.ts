@@ -25,28 +25,56 @@ export const at = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TI
 
 export type TDrillFigure = TCountKey | 'ackLate' | 'unresolved' | 'unsatisfied';
 export const drillFigures: readonly TDrillFigure[] = [
-  'opened', 'open', 'overdue', 'escalated', 'takenOver', 'excluded', 'ackDue', 'ackOnTime', 'resolveDue', 'resolved', 'rated', 'satisfied',
-  'ackLate', 'unresolved', 'unsatisfied',
+  'opened',
+  'open',
+  'overdue',
+  'escalated',
+  'takenOver',
+  'excluded',
+  'ackDue',
+  'ackOnTime',
+  'resolveDue',
+  'resolved',
+  'rated',
+  'satisfied',
+  'ackLate',
+  'unresolved',
+  'unsatisfied',
 ];
 
 export function figureWhere(f: TDrillFigure, now: Date): Prisma.Sql {
   const n = at(now);
   switch (f) {
-    case 'opened': return Prisma.sql`TRUE`;
-    case 'open': return OPEN;
-    case 'overdue': return Prisma.sql`${OPEN} AND i."resolveBy" < ${n}`;
-    case 'escalated': return Prisma.sql`i."escalatedAt" IS NOT NULL`;
-    case 'takenOver': return Prisma.sql`i."takenOverAt" IS NOT NULL`;
-    case 'excluded': return Prisma.sql`i."excludedAt" IS NOT NULL`;
-    case 'ackDue': return Prisma.sql`${COUNTED} AND (i."acknowledgedAt" IS NOT NULL OR i."firstAcknowledgeBy" <= ${n})`;
-    case 'ackOnTime': return Prisma.sql`${COUNTED} AND i."acknowledgedAt" <= i."firstAcknowledgeBy"`;
-    case 'ackLate': return Prisma.sql`${figureWhere('ackDue', now)} AND NOT COALESCE(i."acknowledgedAt" <= i."firstAcknowledgeBy", FALSE)`;
-    case 'resolveDue': return Prisma.sql`${COUNTED} AND (${FINISHED} OR i."firstResolveBy" <= ${n})`;
-    case 'resolved': return Prisma.sql`${COUNTED} AND ${FIXED}`;
-    case 'unresolved': return Prisma.sql`${figureWhere('resolveDue', now)} AND NOT ${FIXED}`;
-    case 'rated': return Prisma.sql`${COUNTED} AND i.rating IS NOT NULL`;
-    case 'satisfied': return Prisma.sql`${COUNTED} AND i.rating IN ('SATISFIED', 'BASICALLY_SATISFIED')`;
-    case 'unsatisfied': return Prisma.sql`${COUNTED} AND i.rating = 'UNSATISFIED'`;
+    case 'opened':
+      return Prisma.sql`TRUE`;
+    case 'open':
+      return OPEN;
+    case 'overdue':
+      return Prisma.sql`${OPEN} AND i."resolveBy" < ${n}`;
+    case 'escalated':
+      return Prisma.sql`i."escalatedAt" IS NOT NULL`;
+    case 'takenOver':
+      return Prisma.sql`i."takenOverAt" IS NOT NULL`;
+    case 'excluded':
+      return Prisma.sql`i."excludedAt" IS NOT NULL`;
+    case 'ackDue':
+      return Prisma.sql`${COUNTED} AND (i."acknowledgedAt" IS NOT NULL OR i."firstAcknowledgeBy" <= ${n})`;
+    case 'ackOnTime':
+      return Prisma.sql`${COUNTED} AND i."acknowledgedAt" <= i."firstAcknowledgeBy"`;
+    case 'ackLate':
+      return Prisma.sql`${figureWhere('ackDue', now)} AND NOT COALESCE(i."acknowledgedAt" <= i."firstAcknowledgeBy", FALSE)`;
+    case 'resolveDue':
+      return Prisma.sql`${COUNTED} AND (${FINISHED} OR i."firstResolveBy" <= ${n})`;
+    case 'resolved':
+      return Prisma.sql`${COUNTED} AND ${FIXED}`;
+    case 'unresolved':
+      return Prisma.sql`${figureWhere('resolveDue', now)} AND NOT ${FIXED}`;
+    case 'rated':
+      return Prisma.sql`${COUNTED} AND i.rating IS NOT NULL`;
+    case 'satisfied':
+      return Prisma.sql`${COUNTED} AND i.rating IN ('SATISFIED', 'BASICALLY_SATISFIED')`;
+    case 'unsatisfied':
+      return Prisma.sql`${COUNTED} AND i.rating = 'UNSATISFIED'`;
   }
 }
 

@@ -12,7 +12,13 @@ export type TUnitRef = { level: TUnitLevel; id: number };
 /** A unit the user may read: its name, the units above it (and whether they may be opened), and its issues' scope. */
 export type TUnit = TUnitRef & { name: string; trail: (TUnitRef & { name: string; open: boolean })[]; scope: TScope };
 
-const CHILD: Record<TUnitLevel, TUnitLevel | null> = { city: 'street', district: 'street', street: 'community', community: 'compound', compound: null };
+const CHILD: Record<TUnitLevel, TUnitLevel | null> = {
+  city: 'street',
+  district: 'street',
+  street: 'community',
+  community: 'compound',
+  compound: null,
+};
 export const childLevel = (l: TUnitLevel) => CHILD[l];
 
 /** "street:12", "city:3" (the city of district 3) → a unit; anything else is refused. */
@@ -33,14 +39,22 @@ export async function authorizeUnit(by: TBy, ref: TUnitRef): Promise<TUnit> {
     const d = await db.district.findUnique({ where: { id: ref.id }, select: { cityName: true } });
     if (!d) return refuse('auth.forbidden');
     const mine = scopesOf(by.actor, 'stats.read', by.today).filter((p) => p.level === 'district' || p.level === 'street');
-    const districts = await db.district.findMany({ where: { cityName: d.cityName }, select: { id: true, streets: { select: { id: true } } } });
+    const districts = await db.district.findMany({
+      where: { cityName: d.cityName },
+      select: { id: true, streets: { select: { id: true } } },
+    });
     const ok = mine.some((p) => districts.some((x) => (p.level === 'district' ? x.id === p.id : x.streets.some((s) => s.id === p.id))));
     if (!ok) return refuse('auth.forbidden');
     return { ...ref, name: d.cityName, trail: [], scope: { column: 'districtId', ids: districts.map((x) => x.id) } };
   }
   const ancestry = await ancestryOf(ref as TUnitRef & { level: Exclude<TUnitLevel, 'city'> });
   if (!ancestry || !can(by.actor, 'stats.read', { ancestry }, by.today)) return refuse('auth.forbidden');
-  return { ...ref, name: await nameOf(ref), trail: await trailOf(by, ancestry, ref.level), scope: { column: `${ref.level}Id` as TScope['column'], ids: [ref.id] } };
+  return {
+    ...ref,
+    name: await nameOf(ref),
+    trail: await trailOf(by, ancestry, ref.level),
+    scope: { column: `${ref.level}Id` as TScope['column'], ids: [ref.id] },
+  };
 }
 
 /** May the user open this unit (a row of a table leads there only if so)? */
@@ -51,11 +65,16 @@ export function mayRead(by: TBy, ancestry: TAncestry): boolean {
 async function nameOf(ref: TUnitRef): Promise<string> {
   const db = getDb();
   switch (ref.level) {
-    case 'district': return (await db.district.findUniqueOrThrow({ where: { id: ref.id } })).name;
-    case 'street': return (await db.street.findUniqueOrThrow({ where: { id: ref.id } })).name;
-    case 'community': return (await db.community.findUniqueOrThrow({ where: { id: ref.id } })).name;
-    case 'compound': return (await db.compound.findUniqueOrThrow({ where: { id: ref.id } })).name;
-    case 'city': return '';
+    case 'district':
+      return (await db.district.findUniqueOrThrow({ where: { id: ref.id } })).name;
+    case 'street':
+      return (await db.street.findUniqueOrThrow({ where: { id: ref.id } })).name;
+    case 'community':
+      return (await db.community.findUniqueOrThrow({ where: { id: ref.id } })).name;
+    case 'compound':
+      return (await db.compound.findUniqueOrThrow({ where: { id: ref.id } })).name;
+    case 'city':
+      return '';
   }
 }
 
@@ -76,20 +95,50 @@ export async function childrenOf(ref: TUnitRef): Promise<{ level: TUnitLevel; id
   switch (ref.level) {
     case 'city': {
       const d = await db.district.findUniqueOrThrow({ where: { id: ref.id }, select: { cityName: true } });
-      const streets = await db.street.findMany({ where: { district: { cityName: d.cityName } }, select: { id: true, name: true, districtId: true, district: { select: { name: true } } }, orderBy: { code: 'asc' } });
-      return streets.map((s) => ({ level: 'street', id: s.id, name: `${s.district.name} ${s.name}`, ancestry: { district: s.districtId, street: s.id } }));
+      const streets = await db.street.findMany({
+        where: { district: { cityName: d.cityName } },
+        select: { id: true, name: true, districtId: true, district: { select: { name: true } } },
+        orderBy: { code: 'asc' },
+      });
+      return streets.map((s) => ({
+        level: 'street',
+        id: s.id,
+        name: `${s.district.name} ${s.name}`,
+        ancestry: { district: s.districtId, street: s.id },
+      }));
     }
     case 'district': {
-      const streets = await db.street.findMany({ where: { districtId: ref.id }, select: { id: true, name: true }, orderBy: { code: 'asc' } });
+      const streets = await db.street.findMany({
+        where: { districtId: ref.id },
+        select: { id: true, name: true },
+        orderBy: { code: 'asc' },
+      });
       return streets.map((s) => ({ level: 'street', id: s.id, name: s.name, ancestry: { district: ref.id, street: s.id } }));
     }
     case 'street': {
-      const s = await db.street.findUniqueOrThrow({ where: { id: ref.id }, select: { districtId: true, communities: { select: { id: true, name: true }, orderBy: { code: 'asc' } } } });
-      return s.communities.map((c) => ({ level: 'community', id: c.id, name: c.name, ancestry: { district: s.districtId, street: ref.id, community: c.id } }));
+      const s = await db.street.findUniqueOrThrow({
+        where: { id: ref.id },
+        select: { districtId: true, communities: { select: { id: true, name: true }, orderBy: { code: 'asc' } } },
+      });
+      return s.communities.map((c) => ({
+        level: 'community',
+        id: c.id,
+        name: c.name,
+        ancestry: { district: s.districtId, street: ref.id, community: c.id },
+      }));
     }
     case 'community': {
-      const cs = await db.compound.findMany({ where: { communityId: ref.id }, select: { id: true, name: true, districtId: true, streetId: true }, orderBy: { name: 'asc' } });
-      return cs.map((c) => ({ level: 'compound', id: c.id, name: c.name, ancestry: { district: c.districtId, street: c.streetId, community: ref.id, compound: c.id } }));
+      const cs = await db.compound.findMany({
+        where: { communityId: ref.id },
+        select: { id: true, name: true, districtId: true, streetId: true },
+        orderBy: { name: 'asc' },
+      });
+      return cs.map((c) => ({
+        level: 'compound',
+        id: c.id,
+        name: c.name,
+        ancestry: { district: c.districtId, street: c.streetId, community: ref.id, compound: c.id },
+      }));
     }
     case 'compound':
       return [];

@@ -9,17 +9,39 @@ import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly, fromDateOnly } from '@/server/today';
 
-const COMPOUND_KINDS: BodyKind[] = ['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'COURTYARD_COUNCIL'];
+const COMPOUND_KINDS: BodyKind[] = [
+  'OWNERS_ASSEMBLY',
+  'OWNERS_COMMITTEE',
+  'PROPERTY_MANAGEMENT_COMMITTEE',
+  'SUPERVISORY_COMMITTEE',
+  'COURTYARD_COUNCIL',
+];
 
 async function bodyPlace(bodyId: number) {
   const body = await getDb().body.findUnique({ where: { id: bodyId }, select: { communityId: true, compoundId: true } });
   if (!body) return { body: null, ancestry: null };
-  return { body, ancestry: await ancestryOf(body.compoundId ? { level: 'compound', id: body.compoundId } : { level: 'community', id: body.communityId }) };
+  return {
+    body,
+    ancestry: await ancestryOf(body.compoundId ? { level: 'compound', id: body.compoundId } : { level: 'community', id: body.communityId }),
+  };
 }
 
 /** A new body (committee, council, assembly) of a community or of one of its compounds, for a term. */
-export async function createBody(by: TBy, input: { kind: BodyKind; name: string; communityId: number; compoundId?: number; seats?: number; termStartsOn: string; termEndsOn?: string }) {
-  const place = input.compoundId ? { level: 'compound' as const, id: input.compoundId } : { level: 'community' as const, id: input.communityId };
+export async function createBody(
+  by: TBy,
+  input: {
+    kind: BodyKind;
+    name: string;
+    communityId: number;
+    compoundId?: number;
+    seats?: number;
+    termStartsOn: string;
+    termEndsOn?: string;
+  },
+) {
+  const place = input.compoundId
+    ? { level: 'compound' as const, id: input.compoundId }
+    : { level: 'community' as const, id: input.communityId };
   const ancestry = await ancestryOf(place);
   authorize(by, 'body.manage', ancestry);
   if (input.compoundId && ancestry!.community !== input.communityId) refuse('auth.forbidden');
@@ -29,11 +51,26 @@ export async function createBody(by: TBy, input: { kind: BodyKind; name: string;
   return db.$transaction(async (tx) => {
     const body = await tx.body.create({
       data: {
-        kind: input.kind, name: input.name, communityId: input.communityId, compoundId: input.compoundId, seats: input.seats, termNo: 1,
-        termStartsOn: dateOnly(input.termStartsOn), termEndsOn: input.termEndsOn ? dateOnly(input.termEndsOn) : null,
+        kind: input.kind,
+        name: input.name,
+        communityId: input.communityId,
+        compoundId: input.compoundId,
+        seats: input.seats,
+        termNo: 1,
+        termStartsOn: dateOnly(input.termStartsOn),
+        termEndsOn: input.termEndsOn ? dateOnly(input.termEndsOn) : null,
       },
     });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'body.create', entityType: 'Body', entityId: body.id, after: { ...input }, communityId: input.communityId, compoundId: input.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'body.create',
+      entityType: 'Body',
+      entityId: body.id,
+      after: { ...input },
+      communityId: input.communityId,
+      compoundId: input.compoundId,
+    });
     return body;
   });
 }
@@ -45,7 +82,10 @@ export async function createBody(by: TBy, input: { kind: BodyKind; name: string;
  */
 async function requireSeat(tx: TTx, bodyId: number, startsOn: string) {
   const [body] = await tx.$queryRaw<{ seats: number | null }[]>`SELECT seats FROM "Body" WHERE id = ${bodyId} FOR UPDATE`;
-  const terms = await tx.bodyMember.findMany({ where: { bodyId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(startsOn) } }] }, select: { startsOn: true, endsOn: true } });
+  const terms = await tx.bodyMember.findMany({
+    where: { bodyId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(startsOn) } }] },
+    select: { startsOn: true, endsOn: true },
+  });
   const held = terms.map((t) => ({ startsOn: fromDateOnly(t.startsOn), endsOn: t.endsOn ? fromDateOnly(t.endsOn) : null }));
   if (!seatFree(body?.seats ?? null, held, { startsOn, endsOn: null })) refuse('body.seatsFull', { seats: body!.seats!, date: startsOn });
 }
@@ -54,19 +94,31 @@ async function requireSeat(tx: TTx, bodyId: number, startsOn: string) {
  * Appoints a person to a position in a body from a date. The person is found by mobile number
  * (and created if the number is new); without a number a new person is recorded.
  */
-export async function appointMember(by: TBy, input: { bodyId: number; name: string; phone?: string; position: BodyPosition; startsOn: string }) {
+export async function appointMember(
+  by: TBy,
+  input: { bodyId: number; name: string; phone?: string; position: BodyPosition; startsOn: string },
+) {
   const { body, ancestry } = await bodyPlace(input.bodyId);
   authorize(by, 'body.manage', ancestry);
   const phone = input.phone ? (normalisePhone(input.phone) ?? refuse('account.phoneInvalid')) : null;
   const db = getDb();
   return db.$transaction(async (tx) => {
     await requireSeat(tx, input.bodyId, input.startsOn);
-    const person = (phone && (await tx.person.findUnique({ where: { phone } }))) || (await tx.person.create({ data: { name: input.name, phone } }));
+    const person =
+      (phone && (await tx.person.findUnique({ where: { phone } }))) || (await tx.person.create({ data: { name: input.name, phone } }));
     if (await tx.bodyMember.findFirst({ where: { bodyId: input.bodyId, personId: person.id, endsOn: null } })) refuse('body.alreadyMember');
-    const member = await tx.bodyMember.create({ data: { bodyId: input.bodyId, personId: person.id, position: input.position, startsOn: dateOnly(input.startsOn) } });
+    const member = await tx.bodyMember.create({
+      data: { bodyId: input.bodyId, personId: person.id, position: input.position, startsOn: dateOnly(input.startsOn) },
+    });
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'body.appoint', entityType: 'BodyMember', entityId: member.id,
-      after: { bodyId: input.bodyId, personId: person.id, name: person.name, position: input.position, startsOn: input.startsOn }, communityId: body!.communityId, compoundId: body!.compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'body.appoint',
+      entityType: 'BodyMember',
+      entityId: member.id,
+      after: { bodyId: input.bodyId, personId: person.id, name: person.name, position: input.position, startsOn: input.startsOn },
+      communityId: body!.communityId,
+      compoundId: body!.compoundId,
     });
     return member;
   });
@@ -82,7 +134,17 @@ export async function endMembership(by: TBy, input: { memberId: number; endsOn: 
   if (input.endsOn < fromDateOnly(member!.startsOn)) refuse('body.termOrder');
   await db.$transaction(async (tx) => {
     await tx.bodyMember.update({ where: { id: input.memberId }, data: { endsOn: dateOnly(input.endsOn) } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'body.endMembership', entityType: 'BodyMember', entityId: input.memberId, before: { endsOn: null }, after: { endsOn: input.endsOn }, communityId: body!.communityId, compoundId: body!.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'body.endMembership',
+      entityType: 'BodyMember',
+      entityId: input.memberId,
+      before: { endsOn: null },
+      after: { endsOn: input.endsOn },
+      communityId: body!.communityId,
+      compoundId: body!.compoundId,
+    });
   });
 }
 
@@ -92,13 +154,23 @@ export async function getCommunityBodiesForAdmin(by: TBy, communityId: number) {
   return getDb().community.findUniqueOrThrow({
     where: { id: communityId },
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       bodies: {
         where: { compoundId: null },
         orderBy: { id: 'asc' },
         select: {
-          id: true, kind: true, name: true, seats: true, termStartsOn: true, termEndsOn: true,
-          members: { where: { endsOn: null }, orderBy: { id: 'asc' }, select: { id: true, position: true, startsOn: true, person: { select: { name: true } } } },
+          id: true,
+          kind: true,
+          name: true,
+          seats: true,
+          termStartsOn: true,
+          termEndsOn: true,
+          members: {
+            where: { endsOn: null },
+            orderBy: { id: 'asc' },
+            select: { id: true, position: true, startsOn: true, person: { select: { name: true } } },
+          },
         },
       },
     },

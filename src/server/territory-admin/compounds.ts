@@ -16,20 +16,41 @@ export type TCompoundInput = {
 };
 
 const snapshot = (c: TCompoundInput) => ({
-  name: c.name, address: c.address ?? null, developerName: c.developerName ?? null,
-  parkingCountsInArea: c.parkingCountsInArea, silentFollowMajority: c.silentFollowMajority,
+  name: c.name,
+  address: c.address ?? null,
+  developerName: c.developerName ?? null,
+  parkingCountsInArea: c.parkingCountsInArea,
+  silentFollowMajority: c.silentFollowMajority,
 });
 
 export async function createCompound(by: TBy, communityId: number, input: TCompoundInput) {
   authorize(by, 'territory.manage', await ancestryOf({ level: 'community', id: communityId }));
   const db = getDb();
-  const community = await db.community.findUniqueOrThrow({ where: { id: communityId }, select: { streetId: true, street: { select: { districtId: true } } } });
+  const community = await db.community.findUniqueOrThrow({
+    where: { id: communityId },
+    select: { streetId: true, street: { select: { districtId: true } } },
+  });
   if (await db.compound.findFirst({ where: { communityId, name: input.name } })) refuse('place.nameTaken');
   return db.$transaction(async (tx) => {
     const compound = await tx.compound.create({
-      data: { ...snapshot(input), initials: pinyinInitials(input.name), communityId, streetId: community.streetId, districtId: community.street.districtId },
+      data: {
+        ...snapshot(input),
+        initials: pinyinInitials(input.name),
+        communityId,
+        streetId: community.streetId,
+        districtId: community.street.districtId,
+      },
     });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'compound.create', entityType: 'Compound', entityId: compound.id, after: snapshot(input), communityId, compoundId: compound.id });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'compound.create',
+      entityType: 'Compound',
+      entityId: compound.id,
+      after: snapshot(input),
+      communityId,
+      compoundId: compound.id,
+    });
     return compound;
   });
 }
@@ -38,13 +59,20 @@ export async function updateCompound(by: TBy, compoundId: number, input: TCompou
   authorize(by, 'territory.manage', await ancestryOf({ level: 'compound', id: compoundId }));
   const db = getDb();
   const before = await db.compound.findUniqueOrThrow({ where: { id: compoundId } });
-  if (input.name !== before.name && (await db.compound.findFirst({ where: { communityId: before.communityId, name: input.name } }))) refuse('place.nameTaken');
+  if (input.name !== before.name && (await db.compound.findFirst({ where: { communityId: before.communityId, name: input.name } })))
+    refuse('place.nameTaken');
   await db.$transaction(async (tx) => {
     await tx.compound.update({ where: { id: compoundId }, data: { ...snapshot(input), initials: pinyinInitials(input.name) } });
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'compound.update', entityType: 'Compound', entityId: compoundId,
-      before: snapshot({ ...before, address: before.address ?? undefined, developerName: before.developerName ?? undefined }), after: snapshot(input),
-      communityId: before.communityId, compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'compound.update',
+      entityType: 'Compound',
+      entityId: compoundId,
+      before: snapshot({ ...before, address: before.address ?? undefined, developerName: before.developerName ?? undefined }),
+      after: snapshot(input),
+      communityId: before.communityId,
+      compoundId,
     });
   });
 }
@@ -56,13 +84,25 @@ export async function createBuilding(by: TBy, compoundId: number, input: { name:
   return db.$transaction(async (tx) => {
     const b = await tx.building.create({ data: { compoundId, ...input } });
     const c = await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'building.create', entityType: 'Building', entityId: b.id, after: input, communityId: c.communityId, compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'building.create',
+      entityType: 'Building',
+      entityId: b.id,
+      after: input,
+      communityId: c.communityId,
+      compoundId,
+    });
     return b;
   });
 }
 
 /** Adds a unit, or corrects its area, use and developer status (the roster import does the same in bulk). */
-export async function saveHousehold(by: TBy, input: { buildingId: number; unitNo: string; roomNo: string; areaCentiM2: number; use: UnitUse; developerHeld: boolean }) {
+export async function saveHousehold(
+  by: TBy,
+  input: { buildingId: number; unitNo: string; roomNo: string; areaCentiM2: number; use: UnitUse; developerHeld: boolean },
+) {
   const ancestry = await ancestryOf({ level: 'building', id: input.buildingId });
   authorize(by, 'territory.manage', ancestry);
   const db = getDb();
@@ -70,11 +110,21 @@ export async function saveHousehold(by: TBy, input: { buildingId: number; unitNo
   const before = await db.household.findUnique({ where: key, select: { id: true, areaCentiM2: true, use: true, developerHeld: true } });
   const data = { areaCentiM2: input.areaCentiM2, use: input.use, developerHeld: input.developerHeld };
   return db.$transaction(async (tx) => {
-    const h = await tx.household.upsert({ where: key, create: { buildingId: input.buildingId, unitNo: input.unitNo, roomNo: input.roomNo, ...data }, update: data });
+    const h = await tx.household.upsert({
+      where: key,
+      create: { buildingId: input.buildingId, unitNo: input.unitNo, roomNo: input.roomNo, ...data },
+      update: data,
+    });
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: before ? 'household.update' : 'household.create', entityType: 'Household', entityId: h.id,
-      before: before ? { areaCentiM2: before.areaCentiM2, use: before.use, developerHeld: before.developerHeld } : undefined, after: data,
-      communityId: ancestry!.community, compoundId: ancestry!.compound,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: before ? 'household.update' : 'household.create',
+      entityType: 'Household',
+      entityId: h.id,
+      before: before ? { areaCentiM2: before.areaCentiM2, use: before.use, developerHeld: before.developerHeld } : undefined,
+      after: data,
+      communityId: ancestry!.community,
+      compoundId: ancestry!.compound,
     });
     return h;
   });
@@ -86,14 +136,29 @@ export async function getCompoundForAdmin(by: TBy, compoundId: number) {
   return getDb().compound.findUniqueOrThrow({
     where: { id: compoundId },
     select: {
-      id: true, name: true, address: true, developerName: true, parkingCountsInArea: true, silentFollowMajority: true, communityId: true,
+      id: true,
+      name: true,
+      address: true,
+      developerName: true,
+      parkingCountsInArea: true,
+      silentFollowMajority: true,
+      communityId: true,
       community: { select: { name: true } },
       buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true, unitCount: true, _count: { select: { households: true } } } },
       bodies: {
         orderBy: { id: 'asc' },
         select: {
-          id: true, kind: true, name: true, seats: true, termStartsOn: true, termEndsOn: true,
-          members: { where: { endsOn: null }, orderBy: { id: 'asc' }, select: { id: true, position: true, startsOn: true, person: { select: { name: true } } } },
+          id: true,
+          kind: true,
+          name: true,
+          seats: true,
+          termStartsOn: true,
+          termEndsOn: true,
+          members: {
+            where: { endsOn: null },
+            orderBy: { id: 'asc' },
+            select: { id: true, position: true, startsOn: true, person: { select: { name: true } } },
+          },
         },
       },
     },
@@ -105,13 +170,24 @@ export async function updateBuilding(by: TBy, buildingId: number, input: { name:
   const ancestry = await ancestryOf({ level: 'building', id: buildingId });
   authorize(by, 'territory.manage', ancestry);
   const db = getDb();
-  const before = await db.building.findUniqueOrThrow({ where: { id: buildingId }, select: { name: true, unitCount: true, compoundId: true } });
-  if (input.name !== before.name && (await db.building.findFirst({ where: { compoundId: before.compoundId, name: input.name } }))) refuse('place.nameTaken');
+  const before = await db.building.findUniqueOrThrow({
+    where: { id: buildingId },
+    select: { name: true, unitCount: true, compoundId: true },
+  });
+  if (input.name !== before.name && (await db.building.findFirst({ where: { compoundId: before.compoundId, name: input.name } })))
+    refuse('place.nameTaken');
   await db.$transaction(async (tx) => {
     await tx.building.update({ where: { id: buildingId }, data: input });
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'building.update', entityType: 'Building', entityId: buildingId,
-      before: { name: before.name, unitCount: before.unitCount }, after: input, communityId: ancestry!.community, compoundId: ancestry!.compound,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'building.update',
+      entityType: 'Building',
+      entityId: buildingId,
+      before: { name: before.name, unitCount: before.unitCount },
+      after: input,
+      communityId: ancestry!.community,
+      compoundId: ancestry!.compound,
     });
   });
 }

@@ -22,9 +22,16 @@ export type TPartyProfile = {
 };
 
 async function orgAncestry(partyOrgId: number) {
-  const org = await getDb().partyOrg.findUnique({ where: { id: partyOrgId }, select: { communityId: true, compoundId: true, buildingId: true } });
+  const org = await getDb().partyOrg.findUnique({
+    where: { id: partyOrgId },
+    select: { communityId: true, compoundId: true, buildingId: true },
+  });
   if (!org) return { org: null, ancestry: null };
-  const place = org.buildingId ? { level: 'building' as const, id: org.buildingId } : org.compoundId ? { level: 'compound' as const, id: org.compoundId } : { level: 'community' as const, id: org.communityId };
+  const place = org.buildingId
+    ? { level: 'building' as const, id: org.buildingId }
+    : org.compoundId
+      ? { level: 'compound' as const, id: org.compoundId }
+      : { level: 'community' as const, id: org.communityId };
   return { org, ancestry: await ancestryOf(place) };
 }
 
@@ -39,8 +46,14 @@ export async function savePartyMember(by: TBy, input: TPartyProfile) {
   const phone = normalisePhone(input.phone) ?? refuse('account.phoneInvalid');
   const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))].slice(0, 20);
   const profile = {
-    partyOrgId: input.partyOrgId, workUnit: input.workUnit || null, dualRegistered: input.dualRegistered, mobile: input.mobile,
-    servicePost: input.servicePost || null, skills: clean(input.skills), interests: clean(input.interests), intentions: input.intentions || null,
+    partyOrgId: input.partyOrgId,
+    workUnit: input.workUnit || null,
+    dualRegistered: input.dualRegistered,
+    mobile: input.mobile,
+    servicePost: input.servicePost || null,
+    skills: clean(input.skills),
+    interests: clean(input.interests),
+    intentions: input.intentions || null,
   };
   const db = getDb();
   return db.$transaction(async (tx) => {
@@ -51,11 +64,23 @@ export async function savePartyMember(by: TBy, input: TPartyProfile) {
       const from = await orgAncestry(before.partyOrgId);
       authorize(by, 'partyMember.manage', from.ancestry);
     }
-    const member = await tx.partyMember.upsert({ where: { personId: person.id }, create: { personId: person.id, ...profile }, update: profile });
+    const member = await tx.partyMember.upsert({
+      where: { personId: person.id },
+      create: { personId: person.id, ...profile },
+      update: profile,
+    });
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: before ? 'partyMember.update' : 'partyMember.register', entityType: 'PartyMember', entityId: member.id,
-      before: before ? { partyOrgId: before.partyOrgId, skills: before.skills, interests: before.interests, servicePost: before.servicePost } : undefined,
-      after: profile, communityId: org!.communityId, compoundId: org!.compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: before ? 'partyMember.update' : 'partyMember.register',
+      entityType: 'PartyMember',
+      entityId: member.id,
+      before: before
+        ? { partyOrgId: before.partyOrgId, skills: before.skills, interests: before.interests, servicePost: before.servicePost }
+        : undefined,
+      after: profile,
+      communityId: org!.communityId,
+      compoundId: org!.compoundId,
     });
     return member;
   });
@@ -67,12 +92,23 @@ export async function listPartyMembers(by: TBy, filter: { skill?: string } = {})
   if (scopes.length === 0) return [];
   const skill = filter.skill?.trim();
   return getDb().partyMember.findMany({
-    where: { partyOrg: { OR: scopes.map(partyOrgWhere) }, ...(skill ? { OR: [{ skills: { has: skill } }, { interests: { has: skill } }] } : {}) },
+    where: {
+      partyOrg: { OR: scopes.map(partyOrgWhere) },
+      ...(skill ? { OR: [{ skills: { has: skill } }, { interests: { has: skill } }] } : {}),
+    },
     orderBy: { id: 'asc' },
     take: 300,
     select: {
-      id: true, dualRegistered: true, mobile: true, workUnit: true, servicePost: true, skills: true, interests: true, intentions: true,
-      person: { select: { name: true, phone: true } }, partyOrg: { select: { name: true } },
+      id: true,
+      dualRegistered: true,
+      mobile: true,
+      workUnit: true,
+      servicePost: true,
+      skills: true,
+      interests: true,
+      intentions: true,
+      person: { select: { name: true, phone: true } },
+      partyOrg: { select: { name: true } },
     },
   });
 }

@@ -17,7 +17,9 @@ export async function getDistrict(code: string) {
   return getDb().district.findUnique({
     where: { code },
     select: {
-      code: true, name: true, cityName: true,
+      code: true,
+      name: true,
+      cityName: true,
       streets: { orderBy: { code: 'asc' }, select: { code: true, name: true, _count: { select: { communities: true } } } },
     },
   });
@@ -27,7 +29,8 @@ export async function getStreet(code: string) {
   return getDb().street.findUnique({
     where: { code },
     select: {
-      code: true, name: true,
+      code: true,
+      name: true,
       district: { select: { code: true, name: true, cityName: true } },
       communities: {
         orderBy: { code: 'asc' },
@@ -41,7 +44,12 @@ export async function getStreet(code: string) {
 const current = () => inForceOn(today());
 
 const bodySelect = () => ({
-  id: true, kind: true, name: true, seats: true, termStartsOn: true, termEndsOn: true,
+  id: true,
+  kind: true,
+  name: true,
+  seats: true,
+  termStartsOn: true,
+  termEndsOn: true,
   members: {
     where: current(),
     orderBy: [{ position: 'asc' as const }, { id: 'asc' as const }],
@@ -50,7 +58,10 @@ const bodySelect = () => ({
 });
 
 const partyOrgSelect = () => ({
-  id: true, kind: true, name: true, parentId: true,
+  id: true,
+  kind: true,
+  name: true,
+  parentId: true,
   positions: {
     where: current(),
     orderBy: { position: 'asc' as const },
@@ -64,7 +75,10 @@ export async function getCommunityProfile(code: string) {
   return getDb().community.findUnique({
     where: { code },
     select: {
-      id: true, code: true, name: true, kind: true,
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
       street: { select: { code: true, name: true, district: { select: { code: true, name: true, cityName: true } } } },
       compounds: {
         orderBy: { name: 'asc' },
@@ -84,9 +98,16 @@ export async function getCompoundProfile(id: number) {
   const compound = await getDb().compound.findUnique({
     where: { id },
     select: {
-      id: true, name: true, address: true, developerName: true,
+      id: true,
+      name: true,
+      address: true,
+      developerName: true,
       community: {
-        select: { code: true, name: true, street: { select: { code: true, name: true, district: { select: { code: true, name: true, cityName: true } } } } },
+        select: {
+          code: true,
+          name: true,
+          street: { select: { code: true, name: true, district: { select: { code: true, name: true, cityName: true } } } },
+        },
       },
       buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true, unitCount: true, _count: { select: { households: true } } } },
       bodies: { orderBy: { kind: 'asc' }, select: bodySelect() },

@@ -21,7 +21,11 @@ export async function loadDivisions(db: TDb): Promise<number> {
     async (tx) => {
       if ((await tx.systemFlag.findUnique({ where: { key: 'divisions' } })) !== null) return 0;
       await tx.district.createMany({
-        data: data.districts.map((d) => ({ ...d, initials: pinyinInitials(d.name), ownersCommitteeRule: committeeRuleOfDistrictCode(d.code) })),
+        data: data.districts.map((d) => ({
+          ...d,
+          initials: pinyinInitials(d.name),
+          ownersCommitteeRule: committeeRuleOfDistrictCode(d.code),
+        })),
         skipDuplicates: true,
       });
       const districtIds = new Map((await tx.district.findMany({ select: { id: true, code: true } })).map((d) => [d.code, d.id]));

@@ -17,23 +17,30 @@ export async function searchPlaces(raw: string): Promise<TPlaceHit[]> {
   const q = parsePlaceQuery(raw);
   if (q.kind === 'empty') return [];
   const db = getDb();
-  const where =
-    q.kind === 'name'
-      ? { name: { contains: q.text } }
-      : { initials: { startsWith: q.text } };
+  const where = q.kind === 'name' ? { name: { contains: q.text } } : { initials: { startsWith: q.text } };
   const [districts, streets, communities, compounds] = await Promise.all([
     db.district.findMany({ where, take: LIMIT, orderBy: { code: 'asc' }, select: { code: true, name: true, cityName: true } }),
     db.street.findMany({
-      where, take: LIMIT, orderBy: { code: 'asc' },
+      where,
+      take: LIMIT,
+      orderBy: { code: 'asc' },
       select: { code: true, name: true, district: { select: { name: true, cityName: true } } },
     }),
     db.community.findMany({
-      where, take: LIMIT, orderBy: { code: 'asc' },
+      where,
+      take: LIMIT,
+      orderBy: { code: 'asc' },
       select: { code: true, name: true, street: { select: { name: true, district: { select: { name: true } } } } },
     }),
     db.compound.findMany({
-      where, take: LIMIT, orderBy: { name: 'asc' },
-      select: { id: true, name: true, community: { select: { name: true, street: { select: { name: true, district: { select: { name: true } } } } } } },
+      where,
+      take: LIMIT,
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        community: { select: { name: true, street: { select: { name: true, district: { select: { name: true } } } } } },
+      },
     }),
   ]);
   const hits: TPlaceHit[] = [
@@ -41,7 +48,9 @@ export async function searchPlaces(raw: string): Promise<TPlaceHit[]> {
     ...streets.map((s) => ({ level: 'street' as const, key: s.code, name: s.name, path: [s.district.cityName, s.district.name] })),
     ...communities.map((c) => ({ level: 'community' as const, key: c.code, name: c.name, path: [c.street.district.name, c.street.name] })),
     ...compounds.map((p) => ({
-      level: 'compound' as const, key: String(p.id), name: p.name,
+      level: 'compound' as const,
+      key: String(p.id),
+      name: p.name,
       path: [p.community.street.district.name, p.community.street.name, p.community.name],
     })),
   ];

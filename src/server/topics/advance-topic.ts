@@ -29,11 +29,23 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
   await db.$transaction(async (tx) => {
     const moved = await tx.topic.updateMany({
       where: { id: topicId, lockVersion: t.topic.lockVersion },
-      data: { status: r.next.status, stepIndex: r.next.stepIndex, stepStartedAt: new Date(), stepDueAt: due, lockVersion: { increment: 1 } },
+      data: {
+        status: r.next.status,
+        stepIndex: r.next.stepIndex,
+        stepStartedAt: new Date(),
+        stepDueAt: due,
+        lockVersion: { increment: 1 },
+      },
     });
     if (moved.count !== 1) refuse('topic.movedOn');
     const message = 'reason' in event ? event.reason : null;
-    await topicEvent(tx, by, t.topic, event.type === 'ADVANCE' ? (r.next.status === 'DONE' ? 'COMPLETED' : 'ADVANCED') : event.type === 'RETURN' ? 'RETURNED' : 'WITHDRAWN', message);
+    await topicEvent(
+      tx,
+      by,
+      t.topic,
+      event.type === 'ADVANCE' ? (r.next.status === 'DONE' ? 'COMPLETED' : 'ADVANCED') : event.type === 'RETURN' ? 'RETURNED' : 'WITHDRAWN',
+      message,
+    );
     for (const e of r.effects) {
       if (e.kind === 'OPEN_MOTION') {
         await openMotion(tx, t.topic, r.next.stepIndex, e.body, e.rule);
@@ -42,16 +54,23 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
       if (e.kind === 'PUBLISH_NOTICE') {
         // Publicised in the step it opens; published there already (its button), it is not published again.
         const { notice, fresh } = await publishTopicNotice(tx, t.topic, e.notice, by.userId, r.next.stepIndex);
-        if (fresh) await topicEvent(tx, { userId: null, label: '系统' }, { id: topicId, stepIndex: r.next.stepIndex }, 'NOTICE', notice.title);
+        if (fresh)
+          await topicEvent(tx, { userId: null, label: '系统' }, { id: topicId, stepIndex: r.next.stepIndex }, 'NOTICE', notice.title);
       }
     }
     const kind = r.next.status === 'DONE' ? 'topic.done' : r.next.status === 'WITHDRAWN' ? 'topic.withdrawn' : 'topic.step';
     await notifyTopic(tx, t.topic, kind, nextStep.key, by.userId);
     if (r.next.status === 'DONE') await resolveIssuesOfTopic(tx, topicId, `议题“${t.topic.title}”已办结`);
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: `topic.${event.type.toLowerCase()}`, entityType: 'Topic', entityId: topicId,
-      before: { status: t.topic.status, step: t.step.key }, after: { status: r.next.status, step: nextStep.key, effects: r.effects.map((e) => e.kind) },
-      communityId: t.topic.communityId, compoundId: t.topic.compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: `topic.${event.type.toLowerCase()}`,
+      entityType: 'Topic',
+      entityId: topicId,
+      before: { status: t.topic.status, step: t.step.key },
+      after: { status: r.next.status, step: nextStep.key, effects: r.effects.map((e) => e.kind) },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
     });
   });
   return r.next;

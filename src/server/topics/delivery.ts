@@ -19,9 +19,20 @@ export async function addBid(by: TBy, topicId: number, input: { contractor: stri
   requireStep(t, 'CONTRACTORS');
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const b = await tx.bid.create({ data: { topicId, contractor: input.contractor, amountFen: input.amountFen, note: input.note ?? null, createdById: by.userId } });
+    const b = await tx.bid.create({
+      data: { topicId, contractor: input.contractor, amountFen: input.amountFen, note: input.note ?? null, createdById: by.userId },
+    });
     await topicEvent(tx, by, t.topic, 'BID', input.contractor);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.bid', entityType: 'Bid', entityId: b.id, after: { topicId, ...input }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'topic.bid',
+      entityType: 'Bid',
+      entityId: b.id,
+      after: { topicId, ...input },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
+    });
     return { id: b.id };
   });
 }
@@ -37,7 +48,16 @@ export async function chooseBid(by: TBy, topicId: number, bidId: number, reason:
     await tx.bid.update({ where: { id: bid.id }, data: { chosen: true } });
     await topicEvent(tx, by, t.topic, 'BID_CHOSEN', `${bid.contractor}：${reason}`);
     await notifyTopic(tx, t.topic, 'topic.bidChosen', bid.contractor, by.userId);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.chooseBid', entityType: 'Bid', entityId: bid.id, after: { topicId, reason }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'topic.chooseBid',
+      entityType: 'Bid',
+      entityId: bid.id,
+      after: { topicId, reason },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
+    });
   });
 }
 
@@ -50,7 +70,17 @@ export async function recordActualCost(by: TBy, topicId: number, actualCostFen: 
   await db.$transaction(async (tx) => {
     await tx.topic.update({ where: { id: topicId }, data: { actualCostFen } });
     await topicEvent(tx, by, t.topic, 'ACTUAL_COST', String(actualCostFen));
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.actualCost', entityType: 'Topic', entityId: topicId, before: { actualCostFen: t.topic.actualCostFen }, after: { actualCostFen }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'topic.actualCost',
+      entityType: 'Topic',
+      entityId: topicId,
+      before: { actualCostFen: t.topic.actualCostFen },
+      after: { actualCostFen },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
+    });
   });
 }
 
@@ -61,10 +91,21 @@ export async function addTask(by: TBy, topicId: number, input: { title: string; 
   if (input.dueOn < toChinaLocal(new Date()).date) refuse('topic.dueInPast');
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const task = await tx.topicTask.create({ data: { topicId, title: input.title, responsible: input.responsible, dueOn: dateOnly(input.dueOn), createdById: by.userId } });
+    const task = await tx.topicTask.create({
+      data: { topicId, title: input.title, responsible: input.responsible, dueOn: dateOnly(input.dueOn), createdById: by.userId },
+    });
     await topicEvent(tx, by, t.topic, 'TASK', `${input.title}（${input.responsible}，${input.dueOn}）`);
     await notifyTopic(tx, t.topic, 'topic.task', input.title, by.userId);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.task', entityType: 'TopicTask', entityId: task.id, after: { topicId, ...input }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'topic.task',
+      entityType: 'TopicTask',
+      entityId: task.id,
+      after: { topicId, ...input },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
+    });
     return { id: task.id };
   });
 }
@@ -93,16 +134,28 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
   try {
     await db.$transaction(async (tx) => {
       if (input.kind === 'DONE' || input.kind === 'ACCEPT') {
-        const r = await tx.topicTask.updateMany({ where: { id: task.id, status: task.status }, data: { status: input.kind === 'DONE' ? 'DONE' : 'ACCEPTED' } });
+        const r = await tx.topicTask.updateMany({
+          where: { id: task.id, status: task.status },
+          data: { status: input.kind === 'DONE' ? 'DONE' : 'ACCEPTED' },
+        });
         if (r.count !== 1) refuse('topic.movedOn');
       }
-      await tx.taskUpdate.create({ data: { taskId: task.id, authorId: by.userId, authorLabel: actor.label, kind: input.kind, body: input.body, photoKeys: keys } });
+      await tx.taskUpdate.create({
+        data: { taskId: task.id, authorId: by.userId, authorLabel: actor.label, kind: input.kind, body: input.body, photoKeys: keys },
+      });
       await topicEvent(tx, actor, t.topic, `TASK_${input.kind}`, `${task.title}：${input.body}`);
       await notifyTopic(tx, t.topic, `topic.task${input.kind[0]}${input.kind.slice(1).toLowerCase()}`, task.title, by.userId);
-      await writeAudit(tx, { actorId: actor.userId, actorLabel: actor.label,
-        action: `task.${input.kind.toLowerCase()}`, entityType: 'TopicTask', entityId: task.id,
-        before: { status: task.status }, after: { body: input.body, photos: keys.length },
-        communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+      await writeAudit(tx, {
+        actorId: actor.userId,
+        actorLabel: actor.label,
+        action: `task.${input.kind.toLowerCase()}`,
+        entityType: 'TopicTask',
+        entityId: task.id,
+        before: { status: task.status },
+        after: { body: input.body, photos: keys.length },
+        communityId: t.topic.communityId,
+        compoundId: t.topic.compoundId,
+      });
     });
   } catch (e) {
     await discard();
@@ -119,7 +172,16 @@ export async function publishResultNotice(by: TBy, topicId: number) {
     const { notice: n, fresh } = await publishTopicNotice(tx, t.topic, 'RESULT', by.userId, t.topic.stepIndex);
     if (!fresh) return { id: n.id }; // this step's result notice is out already: the same one
     await topicEvent(tx, by, t.topic, 'NOTICE', n.title);
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.notice', entityType: 'Notice', entityId: n.id, after: { topicId, kind: 'RESULT' }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'topic.notice',
+      entityType: 'Notice',
+      entityId: n.id,
+      after: { topicId, kind: 'RESULT' },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
+    });
     return { id: n.id };
   });
 }
@@ -128,7 +190,11 @@ export async function publishResultNotice(by: TBy, topicId: number) {
  * An expense of the project with its receipt (PDF or photo, checked by content): the actual cost is the
  * sum of the expenses from then on. A topic without a budgeted plan has no project to spend on.
  */
-export async function addExpense(by: TBy, topicId: number, input: { item: string; amountFen: number; paidOn: string; receipt?: { name: string; bytes: Buffer } }) {
+export async function addExpense(
+  by: TBy,
+  topicId: number,
+  input: { item: string; amountFen: number; paidOn: string; receipt?: { name: string; bytes: Buffer } },
+) {
   const t = await loadTopic(by, topicId);
   if (t.topic.status !== 'OPEN') refuse('topic.closed');
   if (t.step.activity !== 'TASKS' && t.step.activity !== 'NOTICES') refuse('topic.notNow');
@@ -145,11 +211,30 @@ export async function addExpense(by: TBy, topicId: number, input: { item: string
   }
   try {
     return await db.$transaction(async (tx) => {
-      const e = await tx.expense.create({ data: { topicId, item: input.item, amountFen: input.amountFen, paidOn: dateOnly(input.paidOn), receiptKey: receipt?.key ?? null, receiptName: receipt?.name ?? null, createdById: by.userId } });
+      const e = await tx.expense.create({
+        data: {
+          topicId,
+          item: input.item,
+          amountFen: input.amountFen,
+          paidOn: dateOnly(input.paidOn),
+          receiptKey: receipt?.key ?? null,
+          receiptName: receipt?.name ?? null,
+          createdById: by.userId,
+        },
+      });
       const sum = await tx.expense.aggregate({ where: { topicId }, _sum: { amountFen: true } });
       await tx.topic.update({ where: { id: topicId }, data: { actualCostFen: sum._sum.amountFen ?? 0 } });
       await topicEvent(tx, by, t.topic, 'EXPENSE', input.item);
-      await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.expense', entityType: 'Expense', entityId: e.id, after: { topicId, ...input, receipt: receipt?.name ?? null }, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'topic.expense',
+        entityType: 'Expense',
+        entityId: e.id,
+        after: { topicId, ...input, receipt: receipt?.name ?? null },
+        communityId: t.topic.communityId,
+        compoundId: t.topic.compoundId,
+      });
       return { id: e.id };
     });
   } catch (err) {

@@ -9,7 +9,10 @@ export async function loadFacts(db: TDb | TTx, topic: { id: number; stepIndex: n
     db.suggestion.count({ where: { topicId: topic.id } }),
     // Drafts not yet agreed: after a failed vote sends the topic back, a new version is needed.
     db.planVersion.count({ where: { topicId: topic.id, frozenAt: null } }),
-    db.topicRecord.findMany({ where: { topicId: topic.id, withdrawnAt: null }, select: { kind: true, stepIndex: true, planVersionId: true } }),
+    db.topicRecord.findMany({
+      where: { topicId: topic.id, withdrawnAt: null },
+      select: { kind: true, stepIndex: true, planVersionId: true },
+    }),
     db.motion.findFirst({ where: { topicId: topic.id, stepIndex: topic.stepIndex }, orderBy: { id: 'desc' }, select: { status: true } }),
     db.bid.count({ where: { topicId: topic.id, chosen: true } }),
     db.topicTask.findMany({ where: { topicId: topic.id, withdrawnAt: null }, select: { status: true } }),
@@ -18,7 +21,9 @@ export async function loadFacts(db: TDb | TTx, topic: { id: number; stepIndex: n
   // Agreed means the latest plan version was agreed: a plan revised after a failed vote needs agreeing again.
   const latest = await db.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' }, select: { id: true } });
   return {
-    stakeholders, suggestions, planVersions,
+    stakeholders,
+    suggestions,
+    planVersions,
     planAgreed: !!latest && records.some((r) => r.kind === 'CONSENSUS' && r.planVersionId === latest.id),
     opinionRecorded: records.some((r) => r.kind === 'OPINION'),
     partyApproved: records.some((r) => r.kind === 'APPROVAL' && r.stepIndex === topic.stepIndex),

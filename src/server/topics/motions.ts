@@ -11,7 +11,15 @@ import { inForceOn, today, todayDateOnly } from '@/server/today';
 import { bodyNameOf, describeResult, describeView, motionResultView, resultText } from '@/server/votes/describe';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
-type TTopicRow = { id: number; title: string; districtId: number; communityId: number; compoundId: number | null; assemblyMatter: number | null; ownersBuildingIds?: number[] };
+type TTopicRow = {
+  id: number;
+  title: string;
+  districtId: number;
+  communityId: number;
+  compoundId: number | null;
+  assemblyMatter: number | null;
+  ownersBuildingIds?: number[];
+};
 
 /** Owners of the whole compound, or only of the buildings concerned (相关业主, rules.md §3). */
 const ownersPlace = (topic: TTopicRow) => ({
@@ -24,7 +32,11 @@ const ownersPlace = (topic: TTopicRow) => ({
  * 00:00 China time of the first day `noticeIsInTime` accepts. The announcement is the topic's latest.
  */
 async function ownersVotingFrom(tx: TTx, topicId: number, now: Date) {
-  const notice = await tx.notice.findFirst({ where: { topicId, kind: 'ANNOUNCEMENT' }, orderBy: { publishedAt: 'desc' }, select: { publishedAt: true } });
+  const notice = await tx.notice.findFirst({
+    where: { topicId, kind: 'ANNOUNCEMENT' },
+    orderBy: { publishedAt: 'desc' },
+    select: { publishedAt: true },
+  });
   const day = today(notice?.publishedAt ?? now);
   return new Date(`${firstVotingDay(day)}T00:00:00+08:00`);
 }
@@ -40,32 +52,62 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   let roster: number[] = [];
   if (voters.kind === 'BODY') {
     const body =
-      (topic.compoundId ? await tx.body.findFirst({ where: { kind: voters.bodyKind, compoundId: topic.compoundId }, orderBy: { id: 'asc' } }) : null) ??
-      (await tx.body.findFirst({ where: { kind: voters.bodyKind, communityId: topic.communityId, compoundId: null }, orderBy: { id: 'asc' } }));
+      (topic.compoundId
+        ? await tx.body.findFirst({ where: { kind: voters.bodyKind, compoundId: topic.compoundId }, orderBy: { id: 'asc' } })
+        : null) ??
+      (await tx.body.findFirst({
+        where: { kind: voters.bodyKind, communityId: topic.communityId, compoundId: null },
+        orderBy: { id: 'asc' },
+      }));
     if (!body) return refuse('topic.noBody', { body: voters.bodyKind });
     bodyId = body.id;
-    roster = [...new Set((await tx.bodyMember.findMany({ where: { bodyId: body.id, ...current }, select: { personId: true } })).map((m) => m.personId))];
+    roster = [
+      ...new Set(
+        (await tx.bodyMember.findMany({ where: { bodyId: body.id, ...current }, select: { personId: true } })).map((m) => m.personId),
+      ),
+    ];
   } else if (voters.kind === 'HOUSEHOLDS') {
     roster = await householdRoster(tx, topic, todayDateOnly());
   } else if (voters.kind === 'PARTY_MEMBERS') {
-    roster = (await tx.partyMember.findMany({ where: { partyOrg: { communityId: topic.communityId } }, select: { personId: true } })).map((m) => m.personId);
+    roster = (await tx.partyMember.findMany({ where: { partyOrg: { communityId: topic.communityId } }, select: { personId: true } })).map(
+      (m) => m.personId,
+    );
   } else {
     if (!topic.compoundId) return refuse('topic.assemblyNeedsCompound');
-    const owners = await tx.ownership.findMany({ where: { isVoter: true, household: { building: ownersPlace(topic) } }, select: { personId: true } });
+    const owners = await tx.ownership.findMany({
+      where: { isVoter: true, household: { building: ownersPlace(topic) } },
+      select: { personId: true },
+    });
     roster = [...new Set(owners.map((o) => o.personId))];
   }
   if (roster.length === 0) refuse('topic.emptyRoster');
   let effective: TRule = rule;
   if (rule.kind === 'OWNERS_COMMITTEE') {
     // The national or Beijing-Shanghai rule is the district's setting, frozen with the motion.
-    effective = { ...rule, jurisdiction: (await tx.district.findUniqueOrThrow({ where: { id: topic.districtId }, select: { ownersCommitteeRule: true } })).ownersCommitteeRule };
+    effective = {
+      ...rule,
+      jurisdiction: (await tx.district.findUniqueOrThrow({ where: { id: topic.districtId }, select: { ownersCommitteeRule: true } }))
+        .ownersCommitteeRule,
+    };
   }
   let roll: { voterKey: number; areaCentiM2: number; units: number }[] = roster.map((p) => ({ voterKey: p, areaCentiM2: 0, units: 0 }));
   if (rule.kind === 'OWNERS_ASSEMBLY') {
     // Owners vote with their areas (SPC interpretation arts. 8–9): frozen now with the compound's settings.
-    const compound = await tx.compound.findUniqueOrThrow({ where: { id: topic.compoundId! }, select: { parkingCountsInArea: true, silentFollowMajority: true } });
+    const compound = await tx.compound.findUniqueOrThrow({
+      where: { id: topic.compoundId! },
+      select: { parkingCountsInArea: true, silentFollowMajority: true },
+    });
     effective = { ...rule, matter: (topic.assemblyMatter ?? rule.matter) as 1, silentFollowMajority: compound.silentFollowMajority };
-    const households = await tx.household.findMany({ where: { building: ownersPlace(topic) }, select: { id: true, areaCentiM2: true, use: true, developerHeld: true, ownerships: { where: { isVoter: true }, select: { personId: true } } } });
+    const households = await tx.household.findMany({
+      where: { building: ownersPlace(topic) },
+      select: {
+        id: true,
+        areaCentiM2: true,
+        use: true,
+        developerHeld: true,
+        ownerships: { where: { isVoter: true }, select: { personId: true } },
+      },
+    });
     const units: TUnit[] = households.flatMap((h): TUnit[] => {
       const voter: TUnit['voter'] | undefined = h.developerHeld ? 'DEVELOPER' : h.ownerships[0]?.personId;
       return voter === undefined ? [] : [{ id: h.id, areaCentiM2: h.areaCentiM2, voter, isParking: h.use === 'PARKING' }];
@@ -80,7 +122,12 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
   const scope = owners && topic.ownersBuildingIds?.length ? { ...voters, buildingIds: topic.ownersBuildingIds } : voters;
   const motion = await tx.motion.create({
     data: {
-      topicId: topic.id, stepIndex, bodyId, voters: scope as unknown as Prisma.InputJsonValue, rule: effective as unknown as Prisma.InputJsonValue, roster,
+      topicId: topic.id,
+      stepIndex,
+      bodyId,
+      voters: scope as unknown as Prisma.InputJsonValue,
+      rule: effective as unknown as Prisma.InputJsonValue,
+      roster,
       votingFrom: owners ? await ownersVotingFrom(tx, topic.id, new Date()) : null,
       // Owners decide by written consultation by default; bodies by a show of hands entered by the secretary.
       mode: rule.kind === 'OWNERS_ASSEMBLY' ? 'WRITTEN' : 'SHOW_OF_HANDS',
@@ -97,8 +144,16 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
 async function householdRoster(tx: TTx, topic: TTopicRow, day: Date): Promise<number[]> {
   const building = topic.compoundId ? { compoundId: topic.compoundId } : { compound: { communityId: topic.communityId } };
   const homes = await tx.household.findMany({
-    where: { use: 'RESIDENTIAL', building }, orderBy: { id: 'asc' },
-    select: { residencies: { where: { OR: [{ until: null }, { until: { gte: day } }] }, orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }], take: 1, select: { personId: true } } },
+    where: { use: 'RESIDENTIAL', building },
+    orderBy: { id: 'asc' },
+    select: {
+      residencies: {
+        where: { OR: [{ until: null }, { until: { gte: day } }] },
+        orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
+        take: 1,
+        select: { personId: true },
+      },
+    },
   });
   return [...new Set(homes.flatMap((h) => h.residencies.map((r) => r.personId)))];
 }
@@ -119,13 +174,18 @@ function evaluateTally(rule: TRule, tally: TTallyInput, roll: TRoll) {
     if (tally.headsParticipating > roll.heads || tally.areaParticipating > roll.area) {
       refuse('topic.tallyOverRoster', { heads: roll.heads, area: (roll.area / 100).toFixed(2) });
     }
-    if (tally.headsFor > tally.headsParticipating || tally.areaFor > tally.areaParticipating) refuse('topic.tallyInconsistent', { roster: roll.heads });
+    if (tally.headsFor > tally.headsParticipating || tally.areaFor > tally.areaParticipating)
+      refuse('topic.tallyInconsistent', { roster: roll.heads });
     const counts = { headsTotal: roll.heads, areaTotal: roll.area, ...tally };
     return { result: evaluateOwners(rule, counts), counts };
   }
   if (tally.kind !== 'BODY') return refuse('topic.tallyKind');
-  if (tally.present > roll.heads || tally.for + tally.against + tally.abstain > tally.present) refuse('topic.tallyInconsistent', { roster: roll.heads });
-  return { result: evaluateBody(rule, { roster: roll.heads, present: tally.present, for: tally.for }), counts: { roster: roll.heads, ...tally } };
+  if (tally.present > roll.heads || tally.for + tally.against + tally.abstain > tally.present)
+    refuse('topic.tallyInconsistent', { roster: roll.heads });
+  return {
+    result: evaluateBody(rule, { roster: roll.heads, present: tally.present, for: tally.for }),
+    counts: { roster: roll.heads, ...tally },
+  };
 }
 
 /**
@@ -136,11 +196,17 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
   const t = await loadTopic(by, topicId);
   requireStep(t, 'MOTION');
   const db = getDb();
-  const latest = await db.motion.findFirst({ where: { topicId, stepIndex: t.topic.stepIndex }, orderBy: { id: 'desc' }, select: { id: true } });
+  const latest = await db.motion.findFirst({
+    where: { topicId, stepIndex: t.topic.stepIndex },
+    orderBy: { id: 'desc' },
+    select: { id: true },
+  });
   const motionId = latest?.id ?? refuse('topic.noMotion');
   return db.$transaction(async (tx) => {
     type TRow = { status: string; early: boolean; votingFrom: Date | null };
-    const [row] = await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("votingFrom" IS NOT NULL AND "votingFrom" > now()) AS early, "votingFrom"
+    const [row] = await tx.$queryRaw<
+      TRow[]
+    >`SELECT status::text AS status, ("votingFrom" IS NOT NULL AND "votingFrom" > now()) AS early, "votingFrom"
       FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
     if (!row || row.status !== 'OPEN') return refuse('topic.motionDecided');
     const motion = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
@@ -151,17 +217,38 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
     if (motion.mode !== 'SHOW_OF_HANDS') refuse('vote.countsOnlyForHands');
     if (row.early) refuse('vote.notYet', { from: today(row.votingFrom!) });
     const sums = await tx.motionVoter.aggregate({ where: { motionId }, _count: true, _sum: { areaCentiM2: true } });
-    const { result, counts } = evaluateTally(motion.rule as unknown as TRule, tally, { heads: sums._count, area: sums._sum.areaCentiM2 ?? 0 });
+    const { result, counts } = evaluateTally(motion.rule as unknown as TRule, tally, {
+      heads: sums._count,
+      area: sums._sum.areaCentiM2 ?? 0,
+    });
     const words = describeResult(result);
     await tx.motion.update({
       where: { id: motionId },
-      data: { status: result.passed ? 'PASSED' : 'FAILED', tally: counts as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue, decidedAt: new Date(), decidedById: by.userId },
+      data: {
+        status: result.passed ? 'PASSED' : 'FAILED',
+        tally: counts as Prisma.InputJsonValue,
+        result: result as unknown as Prisma.InputJsonValue,
+        decidedAt: new Date(),
+        decidedById: by.userId,
+      },
     });
-    const text = resultText(describeView(motionResultView({ ...motion, result, tally: counts }, await bodyNameOf(tx, motion.bodyId))!), '；');
+    const text = resultText(
+      describeView(motionResultView({ ...motion, result, tally: counts }, await bodyNameOf(tx, motion.bodyId))!),
+      '；',
+    );
     await topicEvent(tx, by, t.topic, 'MOTION_RESULT', text, motionId);
     await notifyTopic(tx, t.topic, 'topic.motion', words.outcome, by.userId);
     const after = { tally: counts, passed: result.passed, code: result.code };
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'motion.record', entityType: 'Motion', entityId: motionId, after, communityId: t.topic.communityId, compoundId: t.topic.compoundId });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'motion.record',
+      entityType: 'Motion',
+      entityId: motionId,
+      after,
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
+    });
     return { passed: result.passed, ...words };
   });
 }

@@ -7,10 +7,23 @@ import { readEnv } from '@/env';
 import { lockChain, publishNotice } from '@/server/notices/publish';
 import { fromDateOnly } from '@/server/today';
 
-type TTopicRow = { id: number; title: string; districtId: number; streetId: number; communityId: number; compoundId: number | null; actualCostFen: number | null };
+type TTopicRow = {
+  id: number;
+  title: string;
+  districtId: number;
+  streetId: number;
+  communityId: number;
+  compoundId: number | null;
+  actualCostFen: number | null;
+};
 
 const TITLE: Record<TNoticeKind, string> = {
-  PLAN: '方案公示', ANNOUNCEMENT: '业主大会公告', DECISION: '决定公告', OPINION: '协商意见公示', RESULT: '落实结果公示', FINANCE: '预算与实际支出公示',
+  PLAN: '方案公示',
+  ANNOUNCEMENT: '业主大会公告',
+  DECISION: '决定公告',
+  OPINION: '协商意见公示',
+  RESULT: '落实结果公示',
+  FINANCE: '预算与实际支出公示',
 };
 
 /**
@@ -26,12 +39,24 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
   const round = await tx.topicEvent.count({ where: { topicId: topic.id, type: 'RETURNED' } });
   const published = await tx.notice.findUnique({ where: { topicId_stepIndex_kind_round: { topicId: topic.id, stepIndex, kind, round } } });
   if (published) return { notice: published, fresh: false };
-  const plan = await tx.planVersion.findFirst({ where: { topicId: topic.id, frozenAt: { not: null } }, orderBy: { version: 'desc' } })
-    ?? (await tx.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' } }));
+  const plan =
+    (await tx.planVersion.findFirst({ where: { topicId: topic.id, frozenAt: { not: null } }, orderBy: { version: 'desc' } })) ??
+    (await tx.planVersion.findFirst({ where: { topicId: topic.id }, orderBy: { version: 'desc' } }));
   const lines: string[] = [];
-  const budgetLines = plan ? (plan.budgetLines as { item: string; amountFen: number }[]).map((l) => `  ${l.item}：${formatYuan(l.amountFen)} 元`) : [];
-  const funding = plan ? (plan.funding as { source: string; amountFen: number }[]).map((f) => `${f.source} ${formatYuan(f.amountFen)} 元`) : [];
-  const planLines = plan ? [`方案：${plan.title}（第 ${plan.version} 版）`, plan.body, ...(plan.budgetFen !== null ? [`预算：${formatYuan(plan.budgetFen)} 元`, ...budgetLines] : []), ...(funding.length ? [`资金来源：${funding.join('；')}`] : [])] : [];
+  const budgetLines = plan
+    ? (plan.budgetLines as { item: string; amountFen: number }[]).map((l) => `  ${l.item}：${formatYuan(l.amountFen)} 元`)
+    : [];
+  const funding = plan
+    ? (plan.funding as { source: string; amountFen: number }[]).map((f) => `${f.source} ${formatYuan(f.amountFen)} 元`)
+    : [];
+  const planLines = plan
+    ? [
+        `方案：${plan.title}（第 ${plan.version} 版）`,
+        plan.body,
+        ...(plan.budgetFen !== null ? [`预算：${formatYuan(plan.budgetFen)} 元`, ...budgetLines] : []),
+        ...(funding.length ? [`资金来源：${funding.join('；')}`] : []),
+      ]
+    : [];
   if (kind === 'PLAN' || kind === 'ANNOUNCEMENT') lines.push(...planLines);
   if (kind === 'DECISION') {
     lines.push(...planLines);
@@ -40,7 +65,11 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
     if (motion && view) {
       // Everything the result carries; the tally's hash goes into the notice and so into the board's hash chain.
       lines.push('表决结果：', resultText(describeView(view)));
-      if (motion.tallyHash) lines.push(votesZh('result.hash', { hash: motion.tallyHash }), votesZh('result.recheck', { url: `${readEnv().YISHI_PUBLIC_URL}/motions/${motion.id}` }));
+      if (motion.tallyHash)
+        lines.push(
+          votesZh('result.hash', { hash: motion.tallyHash }),
+          votesZh('result.recheck', { url: `${readEnv().YISHI_PUBLIC_URL}/motions/${motion.id}` }),
+        );
     }
   }
   if (kind === 'OPINION') {
@@ -49,24 +78,36 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
   }
   if (kind === 'RESULT' || kind === 'FINANCE') {
     for (const t of await tx.topicTask.findMany({ where: { topicId: topic.id, withdrawnAt: null }, orderBy: { id: 'asc' } })) {
-      lines.push(`${t.title}（${t.responsible}）：${t.status === 'ACCEPTED' ? '已完成并经受益居民验收' : t.status === 'DONE' ? '已完成' : '进行中'}`);
+      lines.push(
+        `${t.title}（${t.responsible}）：${t.status === 'ACCEPTED' ? '已完成并经受益居民验收' : t.status === 'DONE' ? '已完成' : '进行中'}`,
+      );
     }
   }
   if (kind === 'FINANCE') {
     lines.push(...planLines.filter((l) => l.startsWith('预算') || l.startsWith('  ') || l.startsWith('资金来源')));
     const bids = await tx.bid.findMany({ where: { topicId: topic.id }, orderBy: { amountFen: 'asc' } });
-    if (bids.length) lines.push(`比选：${bids.map((b) => `${b.contractor} ${formatYuan(b.amountFen)} 元${b.chosen ? '（选定）' : ''}`).join('；')}`);
+    if (bids.length)
+      lines.push(`比选：${bids.map((b) => `${b.contractor} ${formatYuan(b.amountFen)} 元${b.chosen ? '（选定）' : ''}`).join('；')}`);
     for (const e of await tx.expense.findMany({ where: { topicId: topic.id }, orderBy: { paidOn: 'asc' } })) {
       lines.push(`支出：${e.item} ${formatYuan(e.amountFen)} 元（${fromDateOnly(e.paidOn)}${e.receiptName ? '，附票据' : ''}）`);
     }
     if (plan?.budgetFen != null && topic.actualCostFen !== null) {
       const saved = plan.budgetFen - topic.actualCostFen;
-      lines.push(`预算 ${formatYuan(plan.budgetFen)} 元，实际支出 ${formatYuan(topic.actualCostFen)} 元，${saved >= 0 ? `节约 ${formatYuan(saved)} 元` : `超支 ${formatYuan(-saved)} 元`}。`);
+      lines.push(
+        `预算 ${formatYuan(plan.budgetFen)} 元，实际支出 ${formatYuan(topic.actualCostFen)} 元，${saved >= 0 ? `节约 ${formatYuan(saved)} 元` : `超支 ${formatYuan(-saved)} 元`}。`,
+      );
     }
   }
   const notice = await publishNotice(tx, {
-    topicId: topic.id, stepIndex, round, kind, category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS', title: `${topic.title}：${TITLE[kind]}`, body: lines.filter(Boolean).join('\n'),
-    place: { streetId: topic.streetId, communityId: topic.communityId, compoundId: topic.compoundId, districtId: topic.districtId }, createdById: by,
+    topicId: topic.id,
+    stepIndex,
+    round,
+    kind,
+    category: kind === 'FINANCE' ? 'FINANCE' : 'RESIDENTS',
+    title: `${topic.title}：${TITLE[kind]}`,
+    body: lines.filter(Boolean).join('\n'),
+    place: { streetId: topic.streetId, communityId: topic.communityId, compoundId: topic.compoundId, districtId: topic.districtId },
+    createdById: by,
   });
   return { notice, fresh: true };
 }

@@ -23,7 +23,12 @@ export async function ensureProcedures(db: TDb): Promise<number> {
   const missing = TEMPLATES.filter((t) => !have.has(t.code));
   if (missing.length) {
     await db.procedure.createMany({
-      data: missing.map((t) => ({ code: t.code, nameZh: NAMES[t.code]![0], nameEn: NAMES[t.code]![1], steps: t.steps as unknown as Prisma.InputJsonValue })),
+      data: missing.map((t) => ({
+        code: t.code,
+        nameZh: NAMES[t.code]![0],
+        nameEn: NAMES[t.code]![1],
+        steps: t.steps as unknown as Prisma.InputJsonValue,
+      })),
       // Two instances starting together: the key (NULLS NOT DISTINCT) lets one insert each template; the other skips it.
       skipDuplicates: true,
     });
@@ -33,14 +38,28 @@ export async function ensureProcedures(db: TDb): Promise<number> {
 
 export const procedureOf = (row: { code: string; steps: unknown }): TProcedure => ({ code: row.code, steps: row.steps as TStep[] });
 
-const select = { id: true, code: true, districtId: true, nameZh: true, nameEn: true, version: true, steps: true, basedOnId: true, createdAt: true } as const;
+const select = {
+  id: true,
+  code: true,
+  districtId: true,
+  nameZh: true,
+  nameEn: true,
+  version: true,
+  steps: true,
+  basedOnId: true,
+  createdAt: true,
+} as const;
 
 /**
  * The procedures a district uses: its own adjusted ones (latest version of each code) and the city
  * templates whose code it has not adjusted. The seven-step method comes first (the default).
  */
 export async function proceduresFor(districtId: number, db: TDb | TTx = getDb()) {
-  const rows = await db.procedure.findMany({ where: { active: true, OR: [{ districtId: null }, { districtId }] }, orderBy: [{ id: 'asc' }], select });
+  const rows = await db.procedure.findMany({
+    where: { active: true, OR: [{ districtId: null }, { districtId }] },
+    orderBy: [{ id: 'asc' }],
+    select,
+  });
   const own = new Set(rows.filter((r) => r.districtId === districtId).map((r) => r.code));
   const list = rows.filter((r) => r.districtId === districtId || !own.has(r.code));
   const order = TEMPLATES.map((t) => t.code);
@@ -63,9 +82,26 @@ export async function saveDistrictProcedure(by: TBy, districtId: number, fromId:
     const latest = await tx.procedure.findFirst({ where: { districtId, code: from.code }, orderBy: { version: 'desc' } });
     if (latest) await tx.procedure.updateMany({ where: { districtId, code: from.code }, data: { active: false } });
     const saved = await tx.procedure.create({
-      data: { code: from.code, districtId, nameZh: from.nameZh, nameEn: from.nameEn, version: (latest?.version ?? 0) + 1, basedOnId: from.id, steps: steps as unknown as Prisma.InputJsonValue, createdById: by.userId },
+      data: {
+        code: from.code,
+        districtId,
+        nameZh: from.nameZh,
+        nameEn: from.nameEn,
+        version: (latest?.version ?? 0) + 1,
+        basedOnId: from.id,
+        steps: steps as unknown as Prisma.InputJsonValue,
+        createdById: by.userId,
+      },
     });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'procedure.save', entityType: 'Procedure', entityId: saved.id, before: { id: from.id, version: from.version }, after: { code: from.code, districtId, version: saved.version } });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'procedure.save',
+      entityType: 'Procedure',
+      entityId: saved.id,
+      before: { id: from.id, version: from.version },
+      after: { code: from.code, districtId, version: saved.version },
+    });
     return { id: saved.id, version: saved.version };
   });
 }
@@ -79,10 +115,19 @@ export async function setOwnersCommitteeRule(by: TBy, districtId: number, rule: 
   await getDb().$transaction(async (tx) => {
     const before = await tx.district.findUniqueOrThrow({ where: { id: districtId }, select: { ownersCommitteeRule: true } });
     await tx.district.update({ where: { id: districtId }, data: { ownersCommitteeRule: rule } });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'district.ownersCommitteeRule', entityType: 'District', entityId: districtId, before: { rule: before.ownersCommitteeRule }, after: { rule } });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'district.ownersCommitteeRule',
+      entityType: 'District',
+      entityId: districtId,
+      before: { rule: before.ownersCommitteeRule },
+      after: { rule },
+    });
   });
 }
 
 export async function ownersCommitteeRuleOf(districtId: number) {
-  return (await getDb().district.findUniqueOrThrow({ where: { id: districtId }, select: { ownersCommitteeRule: true } })).ownersCommitteeRule;
+  return (await getDb().district.findUniqueOrThrow({ where: { id: districtId }, select: { ownersCommitteeRule: true } }))
+    .ownersCommitteeRule;
 }

@@ -13,27 +13,70 @@ export async function raiseOptions(by: TBy) {
   const db = getDb();
   const scopes = scopesOf(by.actor, 'topic.raise', by.today);
   if (scopes.length === 0) return { places: [], procedures: {}, issues: [] };
-  const compounds = await db.compound.findMany({ where: { OR: scopes.map(compoundWhere) }, orderBy: { name: 'asc' }, take: 300, select: {
-    id: true, name: true, districtId: true, communityId: true, community: { select: { name: true } },
-    // Owners' votes about one building (its lift, its roof) are decided by that building's owners alone.
-    buildings: { orderBy: { id: 'asc' }, take: 200, select: { id: true, name: true } },
-  } });
+  const compounds = await db.compound.findMany({
+    where: { OR: scopes.map(compoundWhere) },
+    orderBy: { name: 'asc' },
+    take: 300,
+    select: {
+      id: true,
+      name: true,
+      districtId: true,
+      communityId: true,
+      community: { select: { name: true } },
+      // Owners' votes about one building (its lift, its roof) are decided by that building's owners alone.
+      buildings: { orderBy: { id: 'asc' }, take: 200, select: { id: true, name: true } },
+    },
+  });
   const communityScopes = scopes.filter((s) => s.level === 'community' || s.level === 'street' || s.level === 'district');
   const communities = communityScopes.length
     ? await db.community.findMany({
-        where: { OR: communityScopes.map((s) => (s.level === 'community' ? { id: s.id } : s.level === 'street' ? { streetId: s.id } : { street: { districtId: s.id } })), compounds: { some: {} } },
-        orderBy: { name: 'asc' }, take: 100, select: { id: true, name: true, street: { select: { districtId: true } } },
+        where: {
+          OR: communityScopes.map((s) =>
+            s.level === 'community' ? { id: s.id } : s.level === 'street' ? { streetId: s.id } : { street: { districtId: s.id } },
+          ),
+          compounds: { some: {} },
+        },
+        orderBy: { name: 'asc' },
+        take: 100,
+        select: { id: true, name: true, street: { select: { districtId: true } } },
       })
     : [];
   const places = [
-    ...communities.map((c) => ({ value: `community:${c.id}`, label: c.name, districtId: c.street.districtId, communityId: c.id, compoundId: null as number | null, buildings: [] as { id: number; name: string }[] })),
-    ...compounds.map((c) => ({ value: `compound:${c.id}`, label: `${c.community.name} · ${c.name}`, districtId: c.districtId, communityId: c.communityId, compoundId: c.id as number | null, buildings: c.buildings })),
+    ...communities.map((c) => ({
+      value: `community:${c.id}`,
+      label: c.name,
+      districtId: c.street.districtId,
+      communityId: c.id,
+      compoundId: null as number | null,
+      buildings: [] as { id: number; name: string }[],
+    })),
+    ...compounds.map((c) => ({
+      value: `compound:${c.id}`,
+      label: `${c.community.name} · ${c.name}`,
+      districtId: c.districtId,
+      communityId: c.communityId,
+      compoundId: c.id as number | null,
+      buildings: c.buildings,
+    })),
   ];
   const districts = [...new Set(places.map((p) => p.districtId))];
-  const procedures = Object.fromEntries(await Promise.all(districts.map(async (d) => [d, (await proceduresFor(d)).map((p) => ({ value: String(p.id), code: p.code, zh: p.nameZh, en: p.nameEn }))] as const)));
+  const procedures = Object.fromEntries(
+    await Promise.all(
+      districts.map(
+        async (d) => [d, (await proceduresFor(d)).map((p) => ({ value: String(p.id), code: p.code, zh: p.nameZh, en: p.nameEn }))] as const,
+      ),
+    ),
+  );
   const issues = await db.issue.findMany({
-    where: { topicId: null, mergedIntoId: null, state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, OR: [{ communityId: { in: places.map((p) => p.communityId) } }] },
-    orderBy: { id: 'desc' }, take: 200, select: { id: true, title: true, communityId: true, compoundId: true },
+    where: {
+      topicId: null,
+      mergedIntoId: null,
+      state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] },
+      OR: [{ communityId: { in: places.map((p) => p.communityId) } }],
+    },
+    orderBy: { id: 'desc' },
+    take: 200,
+    select: { id: true, title: true, communityId: true, compoundId: true },
   });
   return { places, procedures, issues };
 }

@@ -42,40 +42,75 @@ export async function stepDue(districtId: number, days: number, from = new Date(
  */
 export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   const db = getDb();
-  const ancestry = await ancestryOf(input.compoundId ? { level: 'compound', id: input.compoundId } : { level: 'community', id: input.communityId });
+  const ancestry = await ancestryOf(
+    input.compoundId ? { level: 'compound', id: input.compoundId } : { level: 'community', id: input.communityId },
+  );
   if (!ancestry || ancestry.community !== input.communityId) return refuse('topic.placeUnknown');
   if (!can(by.actor, 'topic.raise', { ancestry }, by.today)) refuse('auth.forbidden');
   const procRow = (await proceduresFor(ancestry.district!)).find((p) => p.id === input.procedureId) ?? refuse('procedure.unknown');
   const procedure = procedureOf(procRow);
   if (procedure.code === 'OWNERS_ASSEMBLY' && !input.compoundId) refuse('topic.assemblyNeedsCompound');
   if (decidedByCommittee(procedure.steps) && !input.compoundId) refuse('topic.committeeNeedsCompound');
-  if (procedure.code === 'OWNERS_ASSEMBLY' && !(input.assemblyMatter && input.assemblyMatter >= 1 && input.assemblyMatter <= 9)) refuse('topic.assemblyMatter');
+  if (procedure.code === 'OWNERS_ASSEMBLY' && !(input.assemblyMatter && input.assemblyMatter >= 1 && input.assemblyMatter <= 9))
+    refuse('topic.assemblyMatter');
   const buildingIds = procedure.code === 'OWNERS_ASSEMBLY' ? [...new Set(input.ownersBuildingIds ?? [])] : [];
-  if (buildingIds.length && (await db.building.count({ where: { id: { in: buildingIds }, compoundId: input.compoundId } })) !== buildingIds.length) refuse('topic.buildingOutside');
+  if (
+    buildingIds.length &&
+    (await db.building.count({ where: { id: { in: buildingIds }, compoundId: input.compoundId } })) !== buildingIds.length
+  )
+    refuse('topic.buildingOutside');
   const ids = [...new Set(input.issueIds ?? [])];
   const issues = ids.length
-    ? await db.issue.findMany({ where: { id: { in: ids }, mergedIntoId: null }, select: { id: true, communityId: true, compoundId: true, topicId: true, followers: { select: { userId: true } } } })
+    ? await db.issue.findMany({
+        where: { id: { in: ids }, mergedIntoId: null },
+        select: { id: true, communityId: true, compoundId: true, topicId: true, followers: { select: { userId: true } } },
+      })
     : [];
   // Issues must exist, lie in the topic's place and not be taken up already.
-  if (issues.length !== ids.length || issues.some((i) => i.communityId !== input.communityId || (input.compoundId && i.compoundId !== input.compoundId))) refuse('topic.issueOutside');
+  if (
+    issues.length !== ids.length ||
+    issues.some((i) => i.communityId !== input.communityId || (input.compoundId && i.compoundId !== input.compoundId))
+  )
+    refuse('topic.issueOutside');
   if (issues.some((i) => i.topicId !== null)) refuse('topic.issueTaken');
   const due = await stepDue(ancestry.district!, procedure.steps[0]!.days);
   const made = (key: string) =>
-    db.topic.findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } }).then((t) => t && { made: { id: t.id }, madeBy: t.createdById });
-  return once(input.idempotencyKey, by.userId, made, () => db.$transaction(async (tx) => {
-    const topic = await tx.topic.create({
-      data: {
-        title: input.title, description: input.description, procedureId: procRow.id, stepDueAt: due,
-        districtId: ancestry.district!, streetId: ancestry.street!, communityId: input.communityId, compoundId: input.compoundId ?? null,
-        assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null, ownersBuildingIds: buildingIds, createdById: by.userId,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-    });
-    const followers = new Set([by.userId, ...issues.flatMap((i) => i.followers.map((f) => f.userId))]);
-    await tx.topicFollower.createMany({ data: [...followers].map((userId) => ({ topicId: topic.id, userId })) });
-    await topicEvent(tx, by, topic, 'RAISED', issues.length ? issues.map((i) => `#${i.id}`).join(' ') : null);
-    if (issues.length) await markTakenUpAsTopic(tx, by, ids, { id: topic.id, title: topic.title });
-    await writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action: 'topic.raise', entityType: 'Topic', entityId: topic.id, after: { title: input.title, procedure: procRow.code, version: procRow.version, issues: ids, ownersBuildingIds: buildingIds }, communityId: input.communityId, compoundId: input.compoundId ?? null });
-    return { id: topic.id };
-  }));
+    db.topic
+      .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } })
+      .then((t) => t && { made: { id: t.id }, madeBy: t.createdById });
+  return once(input.idempotencyKey, by.userId, made, () =>
+    db.$transaction(async (tx) => {
+      const topic = await tx.topic.create({
+        data: {
+          title: input.title,
+          description: input.description,
+          procedureId: procRow.id,
+          stepDueAt: due,
+          districtId: ancestry.district!,
+          streetId: ancestry.street!,
+          communityId: input.communityId,
+          compoundId: input.compoundId ?? null,
+          assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null,
+          ownersBuildingIds: buildingIds,
+          createdById: by.userId,
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+      });
+      const followers = new Set([by.userId, ...issues.flatMap((i) => i.followers.map((f) => f.userId))]);
+      await tx.topicFollower.createMany({ data: [...followers].map((userId) => ({ topicId: topic.id, userId })) });
+      await topicEvent(tx, by, topic, 'RAISED', issues.length ? issues.map((i) => `#${i.id}`).join(' ') : null);
+      if (issues.length) await markTakenUpAsTopic(tx, by, ids, { id: topic.id, title: topic.title });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'topic.raise',
+        entityType: 'Topic',
+        entityId: topic.id,
+        after: { title: input.title, procedure: procRow.code, version: procRow.version, issues: ids, ownersBuildingIds: buildingIds },
+        communityId: input.communityId,
+        compoundId: input.compoundId ?? null,
+      });
+      return { id: topic.id };
+    }),
+  );
 }

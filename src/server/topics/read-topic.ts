@@ -43,47 +43,135 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     db.topicTask.findMany({ where: { topicId: id }, orderBy: { id: 'asc' }, include: { updates: { orderBy: { id: 'asc' } } } }),
     db.notice.findMany({ where: { topicId: id }, orderBy: { id: 'asc' } }),
     db.issue.findMany({ where: { topicId: id }, select: { id: true, title: true, state: true } }),
-    db.community.findUnique({ where: { id: t.topic.communityId }, select: { name: true, compounds: { where: { id: t.topic.compoundId ?? -1 }, select: { name: true } } } }),
+    db.community.findUnique({
+      where: { id: t.topic.communityId },
+      select: { name: true, compounds: { where: { id: t.topic.compoundId ?? -1 }, select: { name: true } } },
+    }),
   ]);
-  const names = new Map((await db.user.findMany({ where: { id: { in: suggestions.flatMap((s) => (s.authorUserId ? [s.authorUserId] : [])) } }, select: { id: true, person: { select: { name: true } } } })).map((u) => [u.id, u.person.name]));
-  const bodies = new Map((await db.body.findMany({ where: { id: { in: motions.flatMap((m) => (m.bodyId ? [m.bodyId] : [])) } }, select: { id: true, name: true } })).map((b) => [b.id, b.name]));
+  const names = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: suggestions.flatMap((s) => (s.authorUserId ? [s.authorUserId] : [])) } },
+        select: { id: true, person: { select: { name: true } } },
+      })
+    ).map((u) => [u.id, u.person.name]),
+  );
+  const bodies = new Map(
+    (
+      await db.body.findMany({
+        where: { id: { in: motions.flatMap((m) => (m.bodyId ? [m.bodyId] : [])) } },
+        select: { id: true, name: true },
+      })
+    ).map((b) => [b.id, b.name]),
+  );
   const runs = t.step.actors.some((a) => t.actors.has(a));
   // A result is shown once it may be (hidden or secret ballots only after close), as data the page renders in its language.
-  const views = new Map(motions.map((m) => [m.id, m.status === 'OPEN' && (m.hideResults || m.secret) ? null : motionResultView(m, m.bodyId ? (bodies.get(m.bodyId) ?? null) : null)]));
+  const views = new Map(
+    motions.map((m) => [
+      m.id,
+      m.status === 'OPEN' && (m.hideResults || m.secret) ? null : motionResultView(m, m.bodyId ? (bodies.get(m.bodyId) ?? null) : null),
+    ]),
+  );
   // What was entered by mistake may be withdrawn by those running the step, until it is published (see withdraw.ts).
   const lastNotice = Math.max(0, ...notices.map((n) => n.publishedAt.getTime()));
   const withdrawable = (x: { withdrawnAt: Date | null; createdAt: Date }, atStep: boolean) =>
     runs && atStep && t.topic.status === 'OPEN' && x.withdrawnAt === null && x.createdAt.getTime() > lastNotice;
-  const withdrawal = (x: { withdrawnAt: Date | null; withdrawReason: string | null }) => ({ withdrawnAt: x.withdrawnAt, withdrawReason: x.withdrawReason });
+  const withdrawal = (x: { withdrawnAt: Date | null; withdrawReason: string | null }) => ({
+    withdrawnAt: x.withdrawnAt,
+    withdrawReason: x.withdrawReason,
+  });
   return {
-    id: t.topic.id, title: t.topic.title, description: t.topic.description, status: t.topic.status, stepIndex: t.topic.stepIndex,
-    stepDueAt: t.topic.stepDueAt, lockVersion: t.topic.lockVersion, assemblyMatter: t.topic.assemblyMatter, actualCostFen: t.topic.actualCostFen,
+    id: t.topic.id,
+    title: t.topic.title,
+    description: t.topic.description,
+    status: t.topic.status,
+    stepIndex: t.topic.stepIndex,
+    stepDueAt: t.topic.stepDueAt,
+    lockVersion: t.topic.lockVersion,
+    assemblyMatter: t.topic.assemblyMatter,
+    actualCostFen: t.topic.actualCostFen,
     place: { community: place?.name ?? '', compound: place?.compounds[0]?.name ?? null },
-    procedure: { code: t.procedure.code, name: t.topic.procedure.nameZh, nameEn: t.topic.procedure.nameEn, version: t.topic.procedure.version, steps: t.procedure.steps },
+    procedure: {
+      code: t.procedure.code,
+      name: t.topic.procedure.nameZh,
+      nameEn: t.topic.procedure.nameEn,
+      version: t.topic.procedure.version,
+      steps: t.procedure.steps,
+    },
     gates: openGates(t.procedure, t.topic, facts),
-    events: events.map((e) => ({ id: e.id, at: e.at, actor: e.actorLabel, type: e.type, stepIndex: e.stepIndex, message: e.message, result: e.motionId ? (views.get(e.motionId) ?? null) : null })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actorLabel,
+      type: e.type,
+      stepIndex: e.stepIndex,
+      message: e.message,
+      result: e.motionId ? (views.get(e.motionId) ?? null) : null,
+    })),
     stakeholders,
     suggestions: suggestions.map((s) => ({
-      id: s.id, stance: s.stance, body: s.body, at: s.createdAt,
+      id: s.id,
+      stance: s.stance,
+      body: s.body,
+      at: s.createdAt,
       // The author of an anonymous suggestion is known to nobody but the author.
       by: shownName(by.userId, {
-        userId: s.authorUserId, anonymous: s.anonymous, name: s.onBehalfName ? `${s.onBehalfName}（工作人员代记）` : (names.get(s.authorUserId ?? -1) ?? ''),
+        userId: s.authorUserId,
+        anonymous: s.anonymous,
+        name: s.onBehalfName ? `${s.onBehalfName}（工作人员代记）` : (names.get(s.authorUserId ?? -1) ?? ''),
       }),
     })),
     plans: plans.map((p, i) => ({
-      id: p.id, version: p.version, title: p.title, body: p.body, convention: p.convention, budgetFen: p.budgetFen, funding: p.funding as { source: string; amountFen: number }[], frozen: p.frozenAt !== null, at: p.createdAt,
+      id: p.id,
+      version: p.version,
+      title: p.title,
+      body: p.body,
+      convention: p.convention,
+      budgetFen: p.budgetFen,
+      funding: p.funding as { source: string; amountFen: number }[],
+      frozen: p.frozenAt !== null,
+      at: p.createdAt,
       diff: i > 0 ? planDiff(`${plans[i - 1]!.title}\n${plans[i - 1]!.body}`, `${p.title}\n${p.body}`) : null,
     })),
     records: records.map((r) => ({
-      id: r.id, kind: r.kind, statement: r.statement, participants: r.participants, heldOn: r.heldOn, planVersionId: r.planVersionId,
-      ...withdrawal(r), withdrawable: withdrawable(r, r.stepIndex === t.topic.stepIndex),
+      id: r.id,
+      kind: r.kind,
+      statement: r.statement,
+      participants: r.participants,
+      heldOn: r.heldOn,
+      planVersionId: r.planVersionId,
+      ...withdrawal(r),
+      withdrawable: withdrawable(r, r.stepIndex === t.topic.stepIndex),
     })),
-    motions: motions.map((m) => ({ id: m.id, stepIndex: m.stepIndex, body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null, voters: m.voters, rule: m.rule, roster: m.roster.length, status: m.status, mode: m.mode, result: m.status === 'OPEN' && (m.hideResults || m.secret) ? null : m.result, view: views.get(m.id) ?? null })),
+    motions: motions.map((m) => ({
+      id: m.id,
+      stepIndex: m.stepIndex,
+      body: m.bodyId ? (bodies.get(m.bodyId) ?? '') : null,
+      voters: m.voters,
+      rule: m.rule,
+      roster: m.roster.length,
+      status: m.status,
+      mode: m.mode,
+      result: m.status === 'OPEN' && (m.hideResults || m.secret) ? null : m.result,
+      view: views.get(m.id) ?? null,
+    })),
     bids: bids.map((b) => ({ id: b.id, contractor: b.contractor, amountFen: b.amountFen, note: b.note, chosen: b.chosen })),
     tasks: tasks.map((k) => ({
-      id: k.id, title: k.title, responsible: k.responsible, dueOn: k.dueOn, status: k.status,
-      ...withdrawal(k), withdrawable: withdrawable(k, t.step.activity === 'TASKS'),
-      updates: k.updates.map((u) => ({ id: u.id, kind: u.kind, body: u.body, by: u.authorLabel, at: u.createdAt, photos: u.photoKeys.length })),
+      id: k.id,
+      title: k.title,
+      responsible: k.responsible,
+      dueOn: k.dueOn,
+      status: k.status,
+      ...withdrawal(k),
+      withdrawable: withdrawable(k, t.step.activity === 'TASKS'),
+      updates: k.updates.map((u) => ({
+        id: u.id,
+        kind: u.kind,
+        body: u.body,
+        by: u.authorLabel,
+        at: u.createdAt,
+        photos: u.photoKeys.length,
+      })),
     })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),
     issues,
@@ -97,18 +185,41 @@ export async function listTopics(by: TBy) {
   const db = getDb();
   const scopes = scopesOf(by.actor, 'topic.read', by.today);
   const homes = by.actor.grants.filter((g) => g.place.level === 'building' && g.role === 'RESIDENT').map((g) => g.place.id);
-  const homePlaces = homes.length ? await db.building.findMany({ where: { id: { in: homes } }, select: { compoundId: true, compound: { select: { communityId: true } } } }) : [];
+  const homePlaces = homes.length
+    ? await db.building.findMany({
+        where: { id: { in: homes } },
+        select: { compoundId: true, compound: { select: { communityId: true } } },
+      })
+    : [];
   const or = [
-    ...scopes.map((s) => (s.level === 'district' ? { districtId: s.id } : s.level === 'street' ? { streetId: s.id } : s.level === 'community' ? { communityId: s.id } : s.level === 'compound' ? { compoundId: s.id } : { compoundId: -1 })),
+    ...scopes.map((s) =>
+      s.level === 'district'
+        ? { districtId: s.id }
+        : s.level === 'street'
+          ? { streetId: s.id }
+          : s.level === 'community'
+            ? { communityId: s.id }
+            : s.level === 'compound'
+              ? { compoundId: s.id }
+              : { compoundId: -1 },
+    ),
     ...homePlaces.flatMap((h) => [{ compoundId: h.compoundId }, { communityId: h.compound.communityId, compoundId: null }]),
     { followers: { some: { userId: by.userId } } },
   ];
   return db.topic.findMany({
-    where: { OR: or }, orderBy: [{ status: 'asc' }, { stepDueAt: 'asc' }], take: 200,
-    select: { id: true, title: true, status: true, stepIndex: true, stepDueAt: true, procedure: { select: { steps: true, nameZh: true, nameEn: true } } },
+    where: { OR: or },
+    orderBy: [{ status: 'asc' }, { stepDueAt: 'asc' }],
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      stepIndex: true,
+      stepDueAt: true,
+      procedure: { select: { steps: true, nameZh: true, nameEn: true } },
+    },
   });
 }
-
 
 /** A progress photo's bytes, for someone who may read the topic; null otherwise. */
 export async function getTaskPhoto(by: TBy, topicId: number, updateId: number, n: number) {

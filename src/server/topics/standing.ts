@@ -24,7 +24,8 @@ export function topicActorsOf(by: TBy, ancestry: TAncestry): Set<TTopicActor> {
     const one = { userId: by.actor.userId, grants: [g] };
     if (g.role === 'BRANCH_SECRETARY' && can(one, 'topic.manage', { ancestry }, by.today)) out.add('BRANCH');
     else if (can(one, 'topic.manage', { ancestry }, by.today)) out.add('COMMUNITY_STAFF');
-    if ((g.role === 'OWNERS_COMMITTEE_CHAIR' || g.role === 'OWNERS_COMMITTEE_MEMBER') && can(one, 'topic.raise', { ancestry }, by.today)) out.add('OWNERS_COMMITTEE');
+    if ((g.role === 'OWNERS_COMMITTEE_CHAIR' || g.role === 'OWNERS_COMMITTEE_MEMBER') && can(one, 'topic.raise', { ancestry }, by.today))
+      out.add('OWNERS_COMMITTEE');
     if (g.role === 'COUNCIL_MEMBER' && can(one, 'topic.raise', { ancestry }, by.today)) out.add('COUNCIL');
   }
   return out;
@@ -52,8 +53,14 @@ export async function stakeholderPersonIds(topicId: number): Promise<Set<number>
   const bodies = rows.flatMap((r) => (r.bodyId ? [r.bodyId] : []));
   const orgs = rows.flatMap((r) => (r.partyOrgId ? [r.partyOrgId] : []));
   const firms = rows.flatMap((r) => (r.organizationId ? [r.organizationId] : []));
-  if (bodies.length) for (const m of await db.bodyMember.findMany({ where: { bodyId: { in: bodies }, ...current }, select: { personId: true } })) ids.add(m.personId);
-  if (orgs.length) for (const m of await db.partyOrgMember.findMany({ where: { partyOrgId: { in: orgs }, ...current }, select: { personId: true } })) ids.add(m.personId);
-  if (firms.length) for (const m of await db.organizationMember.findMany({ where: { organizationId: { in: firms } }, select: { personId: true } })) ids.add(m.personId);
+  if (bodies.length)
+    for (const m of await db.bodyMember.findMany({ where: { bodyId: { in: bodies }, ...current }, select: { personId: true } }))
+      ids.add(m.personId);
+  if (orgs.length)
+    for (const m of await db.partyOrgMember.findMany({ where: { partyOrgId: { in: orgs }, ...current }, select: { personId: true } }))
+      ids.add(m.personId);
+  if (firms.length)
+    for (const m of await db.organizationMember.findMany({ where: { organizationId: { in: firms } }, select: { personId: true } }))
+      ids.add(m.personId);
   return ids;
 }

@@ -45,7 +45,9 @@ export async function requireParticipant(by: TBy, t: TLoadedTopic) {
 /** Who hears of every step: followers and the accounts of invited stakeholders. */
 export async function audienceOf(tx: TTx, topicId: number): Promise<number[]> {
   const persons = [...(await stakeholderPersonIds(topicId))];
-  const users = persons.length ? await tx.user.findMany({ where: { personId: { in: persons }, disabledAt: null }, select: { id: true } }) : [];
+  const users = persons.length
+    ? await tx.user.findMany({ where: { personId: { in: persons }, disabledAt: null }, select: { id: true } })
+    : [];
   const followers = await tx.topicFollower.findMany({ where: { topicId }, select: { userId: true } });
   return [...new Set([...users.map((u) => u.id), ...followers.map((f) => f.userId)])];
 }
@@ -56,6 +58,23 @@ export async function notifyTopic(tx: TTx, topic: { id: number; title: string },
 }
 
 /** A timeline entry; a motion's result names the motion, so that the timeline renders it in the reader's language. */
-export async function topicEvent(tx: TTx, by: { userId: number | null; label: string }, topic: { id: number; stepIndex: number }, type: string, message?: string | null, motionId?: number) {
-  await tx.topicEvent.create({ data: { topicId: topic.id, actorUserId: by.userId, actorLabel: by.label, type, stepIndex: topic.stepIndex, message: message ?? null, motionId: motionId ?? null } });
+export async function topicEvent(
+  tx: TTx,
+  by: { userId: number | null; label: string },
+  topic: { id: number; stepIndex: number },
+  type: string,
+  message?: string | null,
+  motionId?: number,
+) {
+  await tx.topicEvent.create({
+    data: {
+      topicId: topic.id,
+      actorUserId: by.userId,
+      actorLabel: by.label,
+      type,
+      stepIndex: topic.stepIndex,
+      message: message ?? null,
+      motionId: motionId ?? null,
+    },
+  });
 }

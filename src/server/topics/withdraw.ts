@@ -12,9 +12,12 @@ import { loadTopic, requireStep, topicEvent, type TLoadedTopic } from './topic-c
  */
 async function requireUnpublished(tx: TTx, t: TLoadedTopic, enteredAt: Date) {
   // The topic's row lock: a step change (which publishes) waits for the withdrawal, or the withdrawal sees it.
-  const [now] = await tx.$queryRaw<{ stepIndex: number; status: string }[]>`SELECT "stepIndex", status FROM "Topic" WHERE id = ${t.topic.id} FOR UPDATE`;
+  const [now] = await tx.$queryRaw<
+    { stepIndex: number; status: string }[]
+  >`SELECT "stepIndex", status FROM "Topic" WHERE id = ${t.topic.id} FOR UPDATE`;
   if (now?.stepIndex !== t.topic.stepIndex || now.status !== t.topic.status) refuse('topic.movedOn');
-  if (await tx.notice.findFirst({ where: { topicId: t.topic.id, publishedAt: { gte: enteredAt } }, select: { id: true } })) refuse('topic.alreadyPublished');
+  if (await tx.notice.findFirst({ where: { topicId: t.topic.id, publishedAt: { gte: enteredAt } }, select: { id: true } }))
+    refuse('topic.alreadyPublished');
 }
 
 const withdrawal = (by: TBy, reason: string) => ({ withdrawnAt: new Date(), withdrawnById: by.userId, withdrawReason: reason });
@@ -31,9 +34,15 @@ export async function withdrawTask(by: TBy, topicId: number, taskId: number, rea
     if (r.count !== 1) refuse('topic.withdrawnAlready');
     await topicEvent(tx, by, t.topic, 'TASK_WITHDRAWN', `${task.title}：${reason}`);
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'task.withdraw', entityType: 'TopicTask', entityId: task.id,
-      before: { title: task.title, status: task.status }, after: { withdrawn: true, reason },
-      communityId: t.topic.communityId, compoundId: t.topic.compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'task.withdraw',
+      entityType: 'TopicTask',
+      entityId: task.id,
+      before: { title: task.title, status: task.status },
+      after: { withdrawn: true, reason },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
     });
   });
 }
@@ -56,9 +65,15 @@ export async function withdrawRecord(by: TBy, topicId: number, recordId: number,
     }
     await topicEvent(tx, by, t.topic, 'RECORD_WITHDRAWN', `${record.statement.slice(0, 40)}：${reason}`);
     await writeAudit(tx, {
-      actorId: by.userId, actorLabel: by.label, action: 'record.withdraw', entityType: 'TopicRecord', entityId: record.id,
-      before: { kind: record.kind, statement: record.statement }, after: { withdrawn: true, reason },
-      communityId: t.topic.communityId, compoundId: t.topic.compoundId,
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'record.withdraw',
+      entityType: 'TopicRecord',
+      entityId: record.id,
+      before: { kind: record.kind, statement: record.statement },
+      after: { withdrawn: true, reason },
+      communityId: t.topic.communityId,
+      compoundId: t.topic.compoundId,
     });
   });
 }

@@ -41,7 +41,8 @@ export type TMotionSettings = {
 };
 
 /** Chinese date and time of an instant, for messages such as "from 2026-12-18 00:00". */
-const chinaTime = (d: Date) => `${today(d)} ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', timeStyle: 'short' }).format(d)}`;
+const chinaTime = (d: Date) =>
+  `${today(d)} ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', timeStyle: 'short' }).format(d)}`;
 
 /** Before the first ballot, those running the vote choose how it is taken. */
 export async function configureMotion(by: TBy, motionId: number, s: TMotionSettings) {
@@ -66,12 +67,22 @@ export async function configureMotion(by: TBy, motionId: number, s: TMotionSetti
     const data = { ...s, hideResults: s.secret || s.hideResults, allowChange: !s.secret && s.allowChange };
     await tx.motion.update({ where: { id: motionId }, data });
     const after = { ...s, closesAt: s.closesAt?.toISOString() ?? null };
-    await writeAudit(tx, { ...actor(by), action: 'motion.configure', entityType: 'Motion', entityId: motionId, after, ...placeOf(t.topic) });
+    await writeAudit(tx, {
+      ...actor(by),
+      action: 'motion.configure',
+      entityType: 'Motion',
+      entityId: motionId,
+      after,
+      ...placeOf(t.topic),
+    });
   });
 }
 
 const actor = (by: TBy) => ({ actorId: by.userId, actorLabel: by.label });
-const placeOf = (topic: { communityId: number; compoundId: number | null }) => ({ communityId: topic.communityId, compoundId: topic.compoundId });
+const placeOf = (topic: { communityId: number; compoundId: number | null }) => ({
+  communityId: topic.communityId,
+  compoundId: topic.compoundId,
+});
 
 /**
  * Takes the motion's row lock (shared: ballots go in side by side; closing takes it exclusively and
@@ -80,10 +91,11 @@ const placeOf = (topic: { communityId: number; compoundId: number | null }) => (
  */
 async function lockOpen(tx: TTx, motionId: number, mode: 'SHARE' | 'UPDATE') {
   type TRow = { status: string; ended: boolean; early: boolean; votingFrom: Date | null };
-  const rows = mode === 'SHARE'
-    ? await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" <= now()) AS ended,
+  const rows =
+    mode === 'SHARE'
+      ? await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" <= now()) AS ended,
         ("votingFrom" IS NOT NULL AND "votingFrom" > now()) AS early, "votingFrom" FROM "Motion" WHERE id = ${motionId} FOR SHARE`
-    : await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" <= now()) AS ended,
+      : await tx.$queryRaw<TRow[]>`SELECT status::text AS status, ("closesAt" IS NOT NULL AND "closesAt" <= now()) AS ended,
         ("votingFrom" IS NOT NULL AND "votingFrom" > now()) AS early, "votingFrom" FROM "Motion" WHERE id = ${motionId} FOR UPDATE`;
   const r = rows[0];
   if (!r || r.status !== 'OPEN' || r.ended) return refuse('vote.closed');
@@ -122,7 +134,10 @@ const motionFacts = (holder.yishiMotionFacts ??= new Map());
 async function factsOf(motionId: number) {
   const kept = motionFacts.get(motionId);
   if (kept) return kept;
-  const m = await getDb().motion.findUnique({ where: { id: motionId }, select: { bodyId: true, topic: { select: { compoundId: true, communityId: true } } } });
+  const m = await getDb().motion.findUnique({
+    where: { id: motionId },
+    select: { bodyId: true, topic: { select: { compoundId: true, communityId: true } } },
+  });
   if (!m) return null;
   const facts = { ancestry: await topicAncestry(m.topic), bodyId: m.bodyId };
   if (motionFacts.size > 10_000) motionFacts.clear();
@@ -198,7 +213,13 @@ export async function castBallot(by: TBy, motionId: number, choice: TChoice) {
     if (live.mode === 'SHOW_OF_HANDS') refuse('vote.notElectronic');
     const r = await insertBallot(tx, live, personId, choice, { channel: 'ELECTRONIC' });
     const after = live.secret ? { secret: true } : { choice };
-    await writeAudit(tx, { ...actor(by), action: r.changed ? 'ballot.change' : 'ballot.cast', entityType: 'Motion', entityId: motionId, after });
+    await writeAudit(tx, {
+      ...actor(by),
+      action: r.changed ? 'ballot.change' : 'ballot.cast',
+      entityType: 'Motion',
+      entityId: motionId,
+      after,
+    });
     return { receipt: r.id, secret: live.secret };
     // Hundreds of members voting in the same minute wait their turn for a connection rather than fail.
   }, BALLOT_TX);
@@ -223,8 +244,14 @@ export async function enterPaperBallot(by: TBy, motionId: number, input: TPaper)
     const live = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
     if (live.mode !== 'WRITTEN') refuse('vote.notWritten');
     const holder = input.proxy?.holderPersonId;
-    if (holder && (await tx.ballot.count({ where: { motionId, proxyHolderId: holder } })) >= live.proxyLimit) refuse('vote.proxyLimit', { limit: live.proxyLimit });
-    const extra = { channel: input.proxy ? 'PROXY' : 'PAPER', enteredById: by.userId, proxyHolderId: holder, proxyDocument: input.proxy?.document };
+    if (holder && (await tx.ballot.count({ where: { motionId, proxyHolderId: holder } })) >= live.proxyLimit)
+      refuse('vote.proxyLimit', { limit: live.proxyLimit });
+    const extra = {
+      channel: input.proxy ? 'PROXY' : 'PAPER',
+      enteredById: by.userId,
+      proxyHolderId: holder,
+      proxyDocument: input.proxy?.document,
+    };
     const r = await insertBallot(tx, live, input.voterKey, input.choice, extra);
     const after = { voterKey: input.voterKey, choice: live.secret ? null : input.choice, proxy: input.proxy ?? null };
     await writeAudit(tx, { ...actor(by), action: 'ballot.paper', entityType: 'Motion', entityId: motionId, after });
@@ -251,7 +278,9 @@ async function computeTally(tx: TTx, m: TMotionRow) {
   const voters = roll.map((v) => ({ key: v.voterKey, area: v.areaCentiM2 }));
   const rows = await tx.ballot.findMany({ where: { motionId: m.id }, select: { voterKey: true, choice: true } });
   const ballots: TBallot[] = rows.map((b) => ({ key: b.voterKey, choice: b.choice }));
-  const secret = m.secret ? (await tx.secretChoice.findMany({ where: { motionId: m.id }, select: { choice: true } })).map((c) => c.choice) : [];
+  const secret = m.secret
+    ? (await tx.secretChoice.findMany({ where: { motionId: m.id }, select: { choice: true } })).map((c) => c.choice)
+    : [];
   let result: TResult;
   let counts: Record<string, number>;
   if (rule.kind === 'OWNERS_ASSEMBLY') {
@@ -269,7 +298,9 @@ async function computeTally(tx: TTx, m: TMotionRow) {
     result = evaluateBody(rule, { roster: voters.length, present, for: cc.for });
     counts = { roster: voters.length, present, ...cc };
   }
-  const hash = createHash('sha256').update(tallyText(rule, voters, ballots, secret)).digest('hex');
+  const hash = createHash('sha256')
+    .update(tallyText(rule, voters, ballots, secret))
+    .digest('hex');
   return { result, counts, hash };
 }
 
@@ -315,8 +346,13 @@ export async function closeMotion(by: TBy | null, motionId: number, opts: TClose
     await tx.motion.update({
       where: { id: motionId },
       data: {
-        status: result.passed ? 'PASSED' : 'FAILED', tally: counts as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue,
-        tallyHash: hash, decidedAt: now, decidedById: by?.userId ?? null, closesAt: m.closesAt && m.closesAt < now ? m.closesAt : now,
+        status: result.passed ? 'PASSED' : 'FAILED',
+        tally: counts as Prisma.InputJsonValue,
+        result: result as unknown as Prisma.InputJsonValue,
+        tallyHash: hash,
+        decidedAt: now,
+        decidedById: by?.userId ?? null,
+        closesAt: m.closesAt && m.closesAt < now ? m.closesAt : now,
         closeReason: row.early ? reason : null,
       },
     });
@@ -327,7 +363,15 @@ export async function closeMotion(by: TBy | null, motionId: number, opts: TClose
     await topicEvent(tx, who, { id: topic!.id, stepIndex: m.stepIndex }, 'MOTION_RESULT', `${early}${text}`, motionId);
     await notifyTopic(tx, topic!, 'topic.motion', words.outcome, by?.userId);
     const after = { counts, passed: result.passed, hash, earlyCloseReason: row.early ? reason : null };
-    await writeAudit(tx, { actorId: by?.userId ?? null, actorLabel: by?.label ?? 'system:motion-close', action: 'motion.close', entityType: 'Motion', entityId: motionId, after, ...placeOf(topic!) });
+    await writeAudit(tx, {
+      actorId: by?.userId ?? null,
+      actorLabel: by?.label ?? 'system:motion-close',
+      action: 'motion.close',
+      entityType: 'Motion',
+      entityId: motionId,
+      after,
+      ...placeOf(topic!),
+    });
     return { passed: result.passed, hash, ...words };
   });
 }
@@ -339,7 +383,10 @@ export async function closeMotion(by: TBy | null, motionId: number, opts: TClose
  */
 export async function closeDueMotions(now = new Date()) {
   const db = getDb();
-  const due = await db.motion.findMany({ where: { status: 'OPEN', closesAt: { lte: now }, mode: { not: 'SHOW_OF_HANDS' } }, select: { id: true } });
+  const due = await db.motion.findMany({
+    where: { status: 'OPEN', closesAt: { lte: now }, mode: { not: 'SHOW_OF_HANDS' } },
+    select: { id: true },
+  });
   let closed = 0;
   const failed: number[] = [];
   for (const m of due) {
@@ -352,7 +399,10 @@ export async function closeDueMotions(now = new Date()) {
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       console.error(JSON.stringify({ level: 'error', event: 'motion.close.failed', motionId: m.id, error }));
       failed.push(m.id);
-      await db.motion.updateMany({ where: { id: m.id, status: 'OPEN' }, data: { closeFailures: { increment: 1 }, closeFailedAt: new Date(), closeError: error } });
+      await db.motion.updateMany({
+        where: { id: m.id, status: 'OPEN' },
+        data: { closeFailures: { increment: 1 }, closeFailedAt: new Date(), closeError: error },
+      });
     }
   }
   return { closed, failed };
@@ -377,7 +427,10 @@ export async function recheckTally(motionId: number) {
   if (m.status === 'OPEN' || !m.tallyHash) return null;
   const again = await db.$transaction((tx) => computeTally(tx, m));
   const stored = m.result as unknown as TResult;
-  return { same: again.hash === m.tallyHash && again.result.passed === stored.passed && again.result.code === stored.code, hash: again.hash };
+  return {
+    same: again.hash === m.tallyHash && again.result.passed === stored.passed && again.result.code === stored.code,
+    hash: again.hash,
+  };
 }
 
 /**
@@ -407,14 +460,29 @@ export async function motionView(by: TBy, motionId: number, locale: TLocale = 'z
   const owners = rule.kind === 'OWNERS_ASSEMBLY';
   // One aggregate row for the counts (issue 16): the roster and the ballots are read whole only for those running
   // the vote, who see who has not voted yet.
-  const [c] = await db.$queryRaw<{ headsTotal: number; areaTotal: bigint; headsParticipating: number; areaParticipating: bigint; for: number; against: number; abstain: number }[]>`
+  const [c] = await db.$queryRaw<
+    {
+      headsTotal: number;
+      areaTotal: bigint;
+      headsParticipating: number;
+      areaParticipating: bigint;
+      for: number;
+      against: number;
+      abstain: number;
+    }[]
+  >`
     SELECT count(*)::int AS "headsTotal", coalesce(sum(v."areaCentiM2"), 0)::bigint AS "areaTotal",
            count(b.id)::int AS "headsParticipating", coalesce(sum(v."areaCentiM2") FILTER (WHERE b.id IS NOT NULL), 0)::bigint AS "areaParticipating",
            count(*) FILTER (WHERE b.choice = 'FOR')::int AS for, count(*) FILTER (WHERE b.choice = 'AGAINST')::int AS against,
            count(*) FILTER (WHERE b.choice = 'ABSTAIN')::int AS abstain
       FROM "MotionVoter" v LEFT JOIN "Ballot" b ON b."motionId" = v."motionId" AND b."voterKey" = v."voterKey"
      WHERE v."motionId" = ${motionId}`;
-  const counts = { headsTotal: c!.headsTotal, areaTotal: Number(c!.areaTotal), headsParticipating: c!.headsParticipating, areaParticipating: Number(c!.areaParticipating) };
+  const counts = {
+    headsTotal: c!.headsTotal,
+    areaTotal: Number(c!.areaTotal),
+    headsParticipating: c!.headsParticipating,
+    areaParticipating: Number(c!.areaParticipating),
+  };
   const personId = by.personId ?? (await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
   const key = { motionId_voterKey: { motionId, voterKey: personId } };
   const [mine, onRoster] = await Promise.all([
@@ -424,26 +492,62 @@ export async function motionView(by: TBy, motionId: number, locale: TLocale = 'z
   const open = m.status === 'OPEN';
   const showResult = !open || (!m.hideResults && !m.secret);
   const progress = turnoutOf(counts, owners);
-  const roll = runs ? await db.motionVoter.findMany({ where: { motionId }, select: { voterKey: true, areaCentiM2: true, units: true } }) : [];
-  const voted = runs ? new Set((await db.ballot.findMany({ where: { motionId }, select: { voterKey: true } })).map((b) => b.voterKey)) : new Set<number>();
-  const names = runs ? new Map((await db.person.findMany({ where: { id: { in: roll.map((r) => r.voterKey) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name])) : new Map<number, string>();
+  const roll = runs
+    ? await db.motionVoter.findMany({ where: { motionId }, select: { voterKey: true, areaCentiM2: true, units: true } })
+    : [];
+  const voted = runs
+    ? new Set((await db.ballot.findMany({ where: { motionId }, select: { voterKey: true } })).map((b) => b.voterKey))
+    : new Set<number>();
+  const names = runs
+    ? new Map(
+        (await db.person.findMany({ where: { id: { in: roll.map((r) => r.voterKey) } }, select: { id: true, name: true } })).map((p) => [
+          p.id,
+          p.name,
+        ]),
+      )
+    : new Map<number, string>();
   return {
-    id: m.id, topicId: m.topicId, topicTitle: t.topic.title, rule, mode: m.mode, secret: m.secret, hideResults: m.hideResults, allowChange: m.allowChange, closesAt: m.closesAt, meetingId: m.meetingId, proxyLimit: m.proxyLimit,
-    votingFrom: m.votingFrom, closeReason: m.closeReason,
+    id: m.id,
+    topicId: m.topicId,
+    topicTitle: t.topic.title,
+    rule,
+    mode: m.mode,
+    secret: m.secret,
+    hideResults: m.hideResults,
+    allowChange: m.allowChange,
+    closesAt: m.closesAt,
+    meetingId: m.meetingId,
+    proxyLimit: m.proxyLimit,
+    votingFrom: m.votingFrom,
+    closeReason: m.closeReason,
     // Closing now would be early (before the end time): the page asks for a confirmation and a reason.
     closingIsEarly: m.closesAt ? m.closesAt.getTime() > Date.now() : counts.headsParticipating < counts.headsTotal,
-    status: m.status, roster: counts.headsTotal, ballots: counts.headsParticipating, progress, owners,
+    status: m.status,
+    roster: counts.headsTotal,
+    ballots: counts.headsParticipating,
+    progress,
+    owners,
     result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
     words: showResult && m.result ? describeView(motionResultView(m, await bodyNameOf(db, m.bodyId))!, locale) : null,
     counts: showResult ? (m.tally as Record<string, number> | null) : null,
     liveCounts: open && showResult && !owners ? { for: c!.for, against: c!.against, abstain: c!.abstain } : null,
     tallyHash: m.tallyHash,
     viewer: {
-      runs, onRoster: !!onRoster,
+      runs,
+      onRoster: !!onRoster,
       // The receipt: counted, and how (only for open ballots; a secret ballot shows only that it was counted).
       receipt: mine ? { id: mine.id, at: mine.castAt, choice: m.secret ? null : mine.choice, channel: mine.channel } : null,
     },
     // For those running it: who has not voted yet (to enter paper ballots); never how anyone voted in a secret ballot.
-    pending: runs ? roll.filter((r) => !voted.has(r.voterKey)).map((r) => ({ key: r.voterKey, name: r.voterKey === 0 ? '开发建设单位（未售出部分）' : (names.get(r.voterKey) ?? String(r.voterKey)), area: r.areaCentiM2, units: r.units })) : [],
+    pending: runs
+      ? roll
+          .filter((r) => !voted.has(r.voterKey))
+          .map((r) => ({
+            key: r.voterKey,
+            name: r.voterKey === 0 ? '开发建设单位（未售出部分）' : (names.get(r.voterKey) ?? String(r.voterKey)),
+            area: r.areaCentiM2,
+            units: r.units,
+          }))
+      : [],
   };
 }

@@ -9,7 +9,8 @@ import type { TTx } from '@/server/db';
 export type TLocale = 'zh-CN' | 'en';
 const AREA: TCheck['what'][] = ['turnoutArea', 'decisionArea'];
 const m2 = (centi: number) => (centi / 100).toFixed(2);
-const translator = (locale: TLocale) => createTranslator({ locale, messages: { votes: locale === 'en' ? enVotes : zhVotes }, namespace: 'votes' });
+const translator = (locale: TLocale) =>
+  createTranslator({ locale, messages: { votes: locale === 'en' ? enVotes : zhVotes }, namespace: 'votes' });
 
 /** Chinese texts of the votes catalogue, for what is published (notices are official documents in Chinese). */
 export const votesZh = translator('zh-CN');
@@ -26,7 +27,15 @@ function numbers(c: TCheck) {
  */
 export function describeResult(r: TResult, locale: TLocale = 'zh-CN'): { lines: string[]; outcome: string } {
   const t = translator(locale);
-  const lines = r.checks.map((c) => t('checkSentence', { what: t(`what.${c.what}`), base: t(`base.${c.base}`), threshold: t(`threshold.${c.threshold}`), ...numbers(c), met: String(c.met) }));
+  const lines = r.checks.map((c) =>
+    t('checkSentence', {
+      what: t(`what.${c.what}`),
+      base: t(`base.${c.base}`),
+      threshold: t(`threshold.${c.threshold}`),
+      ...numbers(c),
+      met: String(c.met),
+    }),
+  );
   return { lines, outcome: t(`resultCode.${r.code}`) };
 }
 
@@ -37,29 +46,52 @@ export function describeResult(r: TResult, locale: TLocale = 'zh-CN'): { lines: 
  */
 export function describeView(v: TResultView, locale: TLocale = 'zh-CN') {
   const t = translator(locale);
-  const ruleKey = v.rule === 'OWNERS_COMMITTEE' && v.jurisdiction === 'BEIJING_SHANGHAI' ? 'rule_OWNERS_COMMITTEE_BEIJING_SHANGHAI' : `rule_${v.rule}`;
+  const ruleKey =
+    v.rule === 'OWNERS_COMMITTEE' && v.jurisdiction === 'BEIJING_SHANGHAI' ? 'rule_OWNERS_COMMITTEE_BEIJING_SHANGHAI' : `rule_${v.rule}`;
   const rule = t(`page.${ruleKey}` as 'page.rule_ROSTER_FRACTION') + (v.matter ? t('page.matter', { n: v.matter }) : '');
   const voters = t(`result.voters_${v.voters}`, { body: v.bodyName ?? '', roster: v.roster });
   const c = v.counts;
-  const counts = (c.against === null || c.abstain === null
-    ? t('result.countsNotFor', { for: c.for, notFor: c.notFor, notVoted: c.notVoted })
-    : t('result.counts', { for: c.for, against: c.against, abstain: c.abstain, notVoted: c.notVoted }))
-    + (c.present === null ? '' : t('result.attendance', { present: c.present, absent: c.absent ?? 0 }));
+  const counts =
+    (c.against === null || c.abstain === null
+      ? t('result.countsNotFor', { for: c.for, notFor: c.notFor, notVoted: c.notVoted })
+      : t('result.counts', { for: c.for, against: c.against, abstain: c.abstain, notVoted: c.notVoted })) +
+    (c.present === null ? '' : t('result.attendance', { present: c.present, absent: c.absent ?? 0 }));
   const area = v.area ? t('result.area', { total: m2(v.area.total), voting: m2(v.area.voting), for: m2(v.area.for) }) : null;
   // The check that decided: the first one not met when it failed, else the decision by heads.
-  const decisive = (!v.passed && v.checks.find((x) => !x.met)) || v.checks.find((x) => x.what === 'decision' || x.what === 'decisionHeads') || v.checks[v.checks.length - 1]!;
-  const sentence = t('result.sentence', { what: t(`what.${decisive.what}`), base: t(`base.${decisive.base}`), threshold: t(`threshold.${decisive.threshold}`), ...numbers(decisive), outcome: t(`resultCode.${v.outcome}`) });
-  const { lines, outcome } = describeResult({ passed: v.passed, code: v.outcome, checks: v.checks, rule: { kind: 'UNANIMOUS_INTERESTED' } }, locale);
+  const decisive =
+    (!v.passed && v.checks.find((x) => !x.met)) ||
+    v.checks.find((x) => x.what === 'decision' || x.what === 'decisionHeads') ||
+    v.checks[v.checks.length - 1]!;
+  const sentence = t('result.sentence', {
+    what: t(`what.${decisive.what}`),
+    base: t(`base.${decisive.base}`),
+    threshold: t(`threshold.${decisive.threshold}`),
+    ...numbers(decisive),
+    outcome: t(`resultCode.${v.outcome}`),
+  });
+  const { lines, outcome } = describeResult(
+    { passed: v.passed, code: v.outcome, checks: v.checks, rule: { kind: 'UNANIMOUS_INTERESTED' } },
+    locale,
+  );
   return { rule, voters, counts, area, lines, sentence, outcome };
 }
 
 export type TMotionWords = ReturnType<typeof describeView>;
 
 /** The structured result of a decided motion row (null while it is open or has no result). */
-export function motionResultView(m: { result: unknown; tally: unknown; voters: unknown; roster: number[] }, bodyName: string | null): TResultView | null {
+export function motionResultView(
+  m: { result: unknown; tally: unknown; voters: unknown; roster: number[] },
+  bodyName: string | null,
+): TResultView | null {
   if (!m.result) return null;
   const voters = ((m.voters as { kind?: TVoterGroup } | null)?.kind ?? 'BODY') as TVoterGroup;
-  return resultView({ result: m.result as TResult, tally: (m.tally as TStoredTally | null) ?? null, voters, bodyName, roster: m.roster.length });
+  return resultView({
+    result: m.result as TResult,
+    tally: (m.tally as TStoredTally | null) ?? null,
+    voters,
+    bodyName,
+    roster: m.roster.length,
+  });
 }
 
 /** The lines of a published text (a notice, a timeline entry): every part of the description in order. */

@@ -13,32 +13,54 @@ const TODAY = '2026-11-21';
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT:                     '. . . . . . . . . . v . . e . . . . . . s . . o . . .',
-  OWNER:                        '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
-  HOUSEHOLD_REPRESENTATIVE:     '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
-  PARTY_MEMBER:                 '. . . . . . . . . . v . . . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_MEMBER:      '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR:       '. . . . . . r . . . v . . . . . . R T . . . . . g . .',
+  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . .',
+  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
+  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
+  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . .',
   SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . .',
-  COUNCIL_MEMBER:               '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
-  BODY_MEMBER:                  '. . . . . . . . . . v . . . . . . . . . . . . . . .',
-  BUILDING_HEAD:                '. . . . . . r p . . . i h . . . . R . . . . . . . . .',
-  PROPERTY_FIRM_STAFF:          '. . . . . . r . . . . i h . . . . R . . . . . . . . .',
-  GRID_WORKER:                  '. . . v . . r p . . . i h . . . . R . . . . . . . . .',
-  BRANCH_SECRETARY:             '. . . v . . r p a m . i h . . . . R T M . . N . g d .',
-  RESIDENTS_COMMITTEE_STAFF:    't b . v r i r p a m . i h . . . . R T M . . N . g d .',
-  COMMUNITY_SECRETARY:          't b s v r i r p a m . i h . . . . R T M . . N . g d .',
-  STREET_STAFF:                 't b s v r i r p a m . i h . . . . R T M . . N . g d .',
-  DISTRICT_ADMIN:               't b s v r i r p a m . i h . . c k R T M . P N . g d x',
-  API_CLIENT:                   '. . . . . . . . . . . i . . o . . . . . . . . . . . .',
-  UNVERIFIED_RESIDENT:          '. . . . . . . . . . . . . e . . . . . . . . . . . . .',
+  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
+  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . .',
+  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . .',
+  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . .',
+  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . .',
+  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d .',
+  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d .',
+  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d .',
+  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d .',
+  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x',
+  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . .',
 };
 const COLUMNS: TPermission[] = [
-  'territory.manage', 'body.manage', 'staff.manage', 'resident.verify', 'password.reset',
-  'roster.import', 'roster.read', 'phone.read', 'audit.read', 'partyMember.manage', 'vote.cast',
-  'issue.read', 'issue.handle', 'issue.raise', 'issue.report', 'issue.configure', 'apiKey.manage',
-  'topic.read', 'topic.raise', 'topic.manage', 'topic.suggest', 'procedure.manage',
-  'notice.publish', 'notice.object', 'meeting.manage', 'stats.read', 'stats.exclude',
+  'territory.manage',
+  'body.manage',
+  'staff.manage',
+  'resident.verify',
+  'password.reset',
+  'roster.import',
+  'roster.read',
+  'phone.read',
+  'audit.read',
+  'partyMember.manage',
+  'vote.cast',
+  'issue.read',
+  'issue.handle',
+  'issue.raise',
+  'issue.report',
+  'issue.configure',
+  'apiKey.manage',
+  'topic.read',
+  'topic.raise',
+  'topic.manage',
+  'topic.suggest',
+  'procedure.manage',
+  'notice.publish',
+  'notice.object',
+  'meeting.manage',
+  'stats.read',
+  'stats.exclude',
 ];
 
 test('the table above lists every permission', () => {
@@ -87,8 +109,12 @@ describe('every role × permission × position in the tree', () => {
     expect(can(a, permission, { ancestry: otherDistrict, bodyId: bodyScoped ? 8 : undefined }, TODAY)).toBe(false);
     // A signed-out visitor, and the same role out of its term, get nothing.
     expect(can(null, permission, { ancestry: at[level], bodyId: 7 }, TODAY)).toBe(false);
-    expect(can(actor(grant(role, level, { bodyId: 7, endsOn: '2026-11-20' })), permission, { ancestry: at[level], bodyId: 7 }, TODAY)).toBe(false);
-    expect(can(actor(grant(role, level, { bodyId: 7, startsOn: '2026-11-22' })), permission, { ancestry: at[level], bodyId: 7 }, TODAY)).toBe(false);
+    expect(can(actor(grant(role, level, { bodyId: 7, endsOn: '2026-11-20' })), permission, { ancestry: at[level], bodyId: 7 }, TODAY)).toBe(
+      false,
+    );
+    expect(
+      can(actor(grant(role, level, { bodyId: 7, startsOn: '2026-11-22' })), permission, { ancestry: at[level], bodyId: 7 }, TODAY),
+    ).toBe(false);
   });
 });
 
@@ -114,7 +140,11 @@ describe('edge cases', () => {
   });
 
   test('scopesOf lists the places where a permission holds', () => {
-    const a = actor(grant('GRID_WORKER', 'community'), grant('BUILDING_HEAD', 'building'), grant('STREET_STAFF', 'street', { endsOn: '2020-01-01' }));
+    const a = actor(
+      grant('GRID_WORKER', 'community'),
+      grant('BUILDING_HEAD', 'building'),
+      grant('STREET_STAFF', 'street', { endsOn: '2020-01-01' }),
+    );
     expect(scopesOf(a, 'resident.verify', TODAY)).toEqual([{ level: 'community', id: 100 }]);
     expect(scopesOf(a, 'roster.read', TODAY)).toHaveLength(2);
     expect(scopesOf(null, 'roster.read', TODAY)).toEqual([]);
@@ -124,12 +154,36 @@ describe('edge cases', () => {
 describe('checkGrant: only a higher rank grants, at the role’s own level, inside its scope', () => {
   const place = (level: TPlaceLevel, ancestry = at[level]) => ({ level, id: ancestry[level]!, ancestry });
   test.each<[string, TActor, TRole, ReturnType<typeof place>, string | null]>([
-    ['street staff appoints a community secretary in its street', actor(grant('STREET_STAFF', 'street')), 'COMMUNITY_SECRETARY', place('community'), null],
-    ['street staff in another street', actor(grant('STREET_STAFF', 'street')), 'COMMUNITY_SECRETARY', place('community', { ...at.community, street: 11, community: 101 }), 'grant.notAllowed'],
+    [
+      'street staff appoints a community secretary in its street',
+      actor(grant('STREET_STAFF', 'street')),
+      'COMMUNITY_SECRETARY',
+      place('community'),
+      null,
+    ],
+    [
+      'street staff in another street',
+      actor(grant('STREET_STAFF', 'street')),
+      'COMMUNITY_SECRETARY',
+      place('community', { ...at.community, street: 11, community: 101 }),
+      'grant.notAllowed',
+    ],
     ['street staff cannot make street staff', actor(grant('STREET_STAFF', 'street')), 'STREET_STAFF', place('street'), 'grant.notAllowed'],
     ['district admin makes street staff', actor(grant('DISTRICT_ADMIN', 'district')), 'STREET_STAFF', place('street'), null],
-    ['community secretary makes a building head', actor(grant('COMMUNITY_SECRETARY', 'community')), 'BUILDING_HEAD', place('building'), null],
-    ['residents’ committee staff cannot grant', actor(grant('RESIDENTS_COMMITTEE_STAFF', 'community')), 'BUILDING_HEAD', place('building'), 'grant.notAllowed'],
+    [
+      'community secretary makes a building head',
+      actor(grant('COMMUNITY_SECRETARY', 'community')),
+      'BUILDING_HEAD',
+      place('building'),
+      null,
+    ],
+    [
+      'residents’ committee staff cannot grant',
+      actor(grant('RESIDENTS_COMMITTEE_STAFF', 'community')),
+      'BUILDING_HEAD',
+      place('building'),
+      'grant.notAllowed',
+    ],
     ['a role at the wrong level', actor(grant('DISTRICT_ADMIN', 'district')), 'STREET_STAFF', place('community'), 'grant.wrongLevel'],
     ['a derived role is never granted', actor(grant('DISTRICT_ADMIN', 'district')), 'OWNER', place('building'), 'grant.notGrantable'],
     ['a signed-out visitor', null, 'BUILDING_HEAD', place('building'), 'grant.notAllowed'],
@@ -148,16 +202,51 @@ describe('checkGrant: only a higher rank grants, at the role’s own level, insi
 describe('decision 028: resets follow the rank rule; exclusions are the district’s', () => {
   const post = (role: TRole, level: TPlaceLevel) => ({ role, ancestry: at[level] });
   test.each([
-    ['a community secretary, a district admin who claims a household there', grant('COMMUNITY_SECRETARY', 'community'), [post('DISTRICT_ADMIN', 'district')], false],
-    ['a community secretary, a grid worker of the community', grant('COMMUNITY_SECRETARY', 'community'), [post('GRID_WORKER', 'community')], true],
-    ['a community secretary, a secretary of the same community', grant('COMMUNITY_SECRETARY', 'community'), [post('COMMUNITY_SECRETARY', 'community')], false],
-    ['a community secretary, a grid worker who is also street staff', grant('COMMUNITY_SECRETARY', 'community'), [post('GRID_WORKER', 'community'), post('STREET_STAFF', 'street')], false],
-    ['residents’ committee staff (no staff.manage), a grid worker', grant('RESIDENTS_COMMITTEE_STAFF', 'community'), [post('GRID_WORKER', 'community')], false],
-    ['street staff, a community secretary of the street', grant('STREET_STAFF', 'street'), [post('COMMUNITY_SECRETARY', 'community')], true],
+    [
+      'a community secretary, a district admin who claims a household there',
+      grant('COMMUNITY_SECRETARY', 'community'),
+      [post('DISTRICT_ADMIN', 'district')],
+      false,
+    ],
+    [
+      'a community secretary, a grid worker of the community',
+      grant('COMMUNITY_SECRETARY', 'community'),
+      [post('GRID_WORKER', 'community')],
+      true,
+    ],
+    [
+      'a community secretary, a secretary of the same community',
+      grant('COMMUNITY_SECRETARY', 'community'),
+      [post('COMMUNITY_SECRETARY', 'community')],
+      false,
+    ],
+    [
+      'a community secretary, a grid worker who is also street staff',
+      grant('COMMUNITY_SECRETARY', 'community'),
+      [post('GRID_WORKER', 'community'), post('STREET_STAFF', 'street')],
+      false,
+    ],
+    [
+      'residents’ committee staff (no staff.manage), a grid worker',
+      grant('RESIDENTS_COMMITTEE_STAFF', 'community'),
+      [post('GRID_WORKER', 'community')],
+      false,
+    ],
+    [
+      'street staff, a community secretary of the street',
+      grant('STREET_STAFF', 'street'),
+      [post('COMMUNITY_SECRETARY', 'community')],
+      true,
+    ],
     ['street staff, a district admin', grant('STREET_STAFF', 'street'), [post('DISTRICT_ADMIN', 'district')], false],
     ['a district admin, another district admin', grant('DISTRICT_ADMIN', 'district'), [post('DISTRICT_ADMIN', 'district')], false],
     ['residents’ committee staff, a resident (no posts)', grant('RESIDENTS_COMMITTEE_STAFF', 'community'), [], true],
-    ['residents’ committee staff, a committee chair (a body position, not staff)', grant('RESIDENTS_COMMITTEE_STAFF', 'community'), [post('OWNERS_COMMITTEE_CHAIR', 'compound')], true],
+    [
+      'residents’ committee staff, a committee chair (a body position, not staff)',
+      grant('RESIDENTS_COMMITTEE_STAFF', 'community'),
+      [post('OWNERS_COMMITTEE_CHAIR', 'compound')],
+      true,
+    ],
   ] as const)('mayResetPassword: %s → %s', (_, g, posts, expected) => {
     expect(mayResetPassword(actor(g), { homes: [at.building], posts: [...posts] }, TODAY)).toBe(expected);
   });

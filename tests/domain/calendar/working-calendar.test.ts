@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { addWorkingDays, addWorkingMinutes, buildCalendar, dayKind, isCovered, workingDaysBetween, type TCalendarEntry } from '@/domain/calendar/working-calendar';
+import {
+  addWorkingDays,
+  addWorkingMinutes,
+  buildCalendar,
+  dayKind,
+  isCovered,
+  workingDaysBetween,
+  type TCalendarEntry,
+} from '@/domain/calendar/working-calendar';
 
 // The official 2026 National Day schedule: 1–7 October off, Sunday 20 September and Saturday
 // 10 October worked instead (as published; also in the chinese-days package).
@@ -43,7 +51,10 @@ describe('a year the package does not cover yet', () => {
   test('falls back to Monday–Friday, and days district admins add count', () => {
     expect([isCovered('2026-03-01', cal), isCovered('2027-03-01', cal)]).toEqual([true, false]);
     expect(addWorkingDays('2027-02-05', 1, cal)).toBe('2027-02-08'); // Friday → Monday
-    const withAdditions = buildCalendar([...official, { date: '2027-02-08', kind: 'HOLIDAY' }, { date: '2027-02-06', kind: 'WORKDAY' }], [2026]);
+    const withAdditions = buildCalendar(
+      [...official, { date: '2027-02-08', kind: 'HOLIDAY' }, { date: '2027-02-06', kind: 'WORKDAY' }],
+      [2026],
+    );
     expect(addWorkingDays('2027-02-05', 1, withAdditions)).toBe('2027-02-06');
     expect(addWorkingDays('2027-02-06', 1, withAdditions)).toBe('2027-02-09');
   });
@@ -62,7 +73,12 @@ describe('office hours (9:00–12:00, 13:30–17:30)', () => {
     ['across the night', t('2026-09-28', 16, 30), 120, t('2026-09-29', 10)],
     ['reported at night, counted from 9:00', t('2026-09-28', 22), 60, t('2026-09-29', 10)],
     ['reported at lunch, counted from 13:30', t('2026-09-28', 12, 15), 30, t('2026-09-28', 14)],
-    ['4 working hours from the eve of National Day: 2.5 h that day, 1.5 h after the holiday', t('2026-09-30', 15), 240, t('2026-10-08', 10, 30)],
+    [
+      '4 working hours from the eve of National Day: 2.5 h that day, 1.5 h after the holiday',
+      t('2026-09-30', 15),
+      240,
+      t('2026-10-08', 10, 30),
+    ],
     ['a full working day is 7 hours', t('2026-10-09', 9), 7 * 60, t('2026-10-09', 17, 30)],
     ['…and a minute more rolls to the make-up Saturday', t('2026-10-09', 9), 7 * 60 + 1, t('2026-10-10', 9, 1)],
   ])('%s', (_, start, minutes, end) => expect(addWorkingMinutes(start, minutes, cal)).toEqual(end));

@@ -3,7 +3,10 @@ import { buildCalendar, type TLocalTime } from '@/domain/calendar/working-calend
 import { deadlinesFrom, dueAction } from '@/domain/issues/deadlines';
 
 const cal = buildCalendar(
-  [...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, kind: 'HOLIDAY' as const })), { date: '2026-10-10', kind: 'WORKDAY' }],
+  [
+    ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, kind: 'HOLIDAY' as const })),
+    { date: '2026-10-10', kind: 'WORKDAY' },
+  ],
   [2026],
 );
 const t = (date: string, h: number, m = 0): TLocalTime => ({ date, minute: h * 60 + m });
@@ -12,10 +15,16 @@ const policy = { acknowledgeMinutes: 120, resolveWorkingDays: 2, remindBeforeMin
 
 describe('deadlines on the working calendar', () => {
   test('a blocked septic tank reported on Monday morning', () => {
-    expect(deadlinesFrom(t('2026-11-16', 8, 40), policy, cal)).toEqual({ acknowledgeBy: t('2026-11-16', 11), resolveBy: t('2026-11-18', 17, 30) });
+    expect(deadlinesFrom(t('2026-11-16', 8, 40), policy, cal)).toEqual({
+      acknowledgeBy: t('2026-11-16', 11),
+      resolveBy: t('2026-11-18', 17, 30),
+    });
   });
   test('reported on the eve of National Day: the clock stops for the holiday and restarts on the make-up Saturday', () => {
-    expect(deadlinesFrom(t('2026-09-30', 17), policy, cal)).toEqual({ acknowledgeBy: t('2026-10-08', 10, 30), resolveBy: t('2026-10-09', 17, 30) });
+    expect(deadlinesFrom(t('2026-09-30', 17), policy, cal)).toEqual({
+      acknowledgeBy: t('2026-10-08', 10, 30),
+      resolveBy: t('2026-10-09', 17, 30),
+    });
   });
 });
 
@@ -27,9 +36,24 @@ describe('what the escalation job does', () => {
     ['30 minutes before: remind', issue, t('2026-11-16', 10, 30), { kind: 'REMIND', deadline: 'acknowledge' }],
     ['reminded already: nothing more', { ...issue, reminded: true }, t('2026-11-16', 10, 45), { kind: 'NONE' }],
     ['missed: escalate to the community', issue, t('2026-11-16', 11), { kind: 'ESCALATE', deadline: 'acknowledge', to: 'COMMUNITY' }],
-    ['acknowledged but unresolved after 2 working days: escalate', { ...issue, state: 'IN_PROGRESS' as const }, t('2026-11-18', 17, 30), { kind: 'ESCALATE', deadline: 'resolve', to: 'COMMUNITY' }],
-    ['at the street, missed: escalate to the district', { ...issue, level: 'STREET' as const }, t('2026-11-17', 9), { kind: 'ESCALATE', deadline: 'acknowledge', to: 'DISTRICT' }],
-    ['at the district, missed: overdue at the top', { ...issue, level: 'DISTRICT' as const }, t('2026-11-17', 9), { kind: 'OVERDUE_AT_TOP' }],
+    [
+      'acknowledged but unresolved after 2 working days: escalate',
+      { ...issue, state: 'IN_PROGRESS' as const },
+      t('2026-11-18', 17, 30),
+      { kind: 'ESCALATE', deadline: 'resolve', to: 'COMMUNITY' },
+    ],
+    [
+      'at the street, missed: escalate to the district',
+      { ...issue, level: 'STREET' as const },
+      t('2026-11-17', 9),
+      { kind: 'ESCALATE', deadline: 'acknowledge', to: 'DISTRICT' },
+    ],
+    [
+      'at the district, missed: overdue at the top',
+      { ...issue, level: 'DISTRICT' as const },
+      t('2026-11-17', 9),
+      { kind: 'OVERDUE_AT_TOP' },
+    ],
     ['resolved: nothing', { ...issue, state: 'RESOLVED' as const }, t('2026-12-01', 9), { kind: 'NONE' }],
   ])('%s', (_, i, now, due) => expect(dueAction(i, now, policy, cal)).toEqual(due));
 

@@ -39,8 +39,12 @@ describe('the allowed path', () => {
 
   test('effects: reporters hear of every change; resolving asks for a rating; escalation moves one level up', () => {
     expect(transition('SUBMITTED', E.ack, handler)).toMatchObject({ effects: [{ kind: 'NOTIFY_REPORTERS' }] });
-    expect(transition('IN_PROGRESS', E.resolve, handler)).toMatchObject({ effects: [{ kind: 'NOTIFY_REPORTERS' }, { kind: 'ASK_RATING' }] });
-    expect(transition('SUBMITTED', E.escalate, { ...handler, level: 'STREET' })).toMatchObject({ effects: [{ kind: 'SET_LEVEL', level: 'DISTRICT' }, { kind: 'NOTIFY_HANDLERS' }, { kind: 'NOTIFY_REPORTERS' }] });
+    expect(transition('IN_PROGRESS', E.resolve, handler)).toMatchObject({
+      effects: [{ kind: 'NOTIFY_REPORTERS' }, { kind: 'ASK_RATING' }],
+    });
+    expect(transition('SUBMITTED', E.escalate, { ...handler, level: 'STREET' })).toMatchObject({
+      effects: [{ kind: 'SET_LEVEL', level: 'DISTRICT' }, { kind: 'NOTIFY_HANDLERS' }, { kind: 'NOTIFY_REPORTERS' }],
+    });
   });
 });
 
@@ -75,5 +79,10 @@ describe('refusals', () => {
 });
 
 test('the ladder: compound → community → street → district', () => {
-  expect([nextLevel('COMPOUND'), nextLevel('COMMUNITY'), nextLevel('STREET'), nextLevel('DISTRICT')]).toEqual(['COMMUNITY', 'STREET', 'DISTRICT', null]);
+  expect([nextLevel('COMPOUND'), nextLevel('COMMUNITY'), nextLevel('STREET'), nextLevel('DISTRICT')]).toEqual([
+    'COMMUNITY',
+    'STREET',
+    'DISTRICT',
+    null,
+  ]);
 });

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, change, emptyFigures, figureKeys, figureValue, formatMinutes, formatRate, median, rate, rates, sortRows, worstFirst, zeroCounts, type TCounts } from '@/domain/stats/figures';
+import {
+  addCounts,
+  change,
+  emptyFigures,
+  figureKeys,
+  figureValue,
+  formatMinutes,
+  formatRate,
+  median,
+  rate,
+  rates,
+  sortRows,
+  worstFirst,
+  zeroCounts,
+  type TCounts,
+} from '@/domain/stats/figures';
 
 const c = (p: Partial<TCounts>): TCounts => addCounts(zeroCounts(), p);
 

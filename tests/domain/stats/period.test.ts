@@ -20,19 +20,37 @@ describe('periods', () => {
 
   it.each([
     [{}, { ok: true, period: { from: '2026-01', to: '2026-11' } }],
-    [{ from: '2026-03', to: '2026-05' }, { ok: true, period: { from: '2026-03', to: '2026-05' } }],
+    [
+      { from: '2026-03', to: '2026-05' },
+      { ok: true, period: { from: '2026-03', to: '2026-05' } },
+    ],
     [{ from: '2026-03' }, { ok: true, period: { from: '2026-03', to: '2026-03' } }],
-    [{ preset: 'lastMonth', from: 'ignored' }, { ok: true, period: { from: '2026-10', to: '2026-10' } }],
+    [
+      { preset: 'lastMonth', from: 'ignored' },
+      { ok: true, period: { from: '2026-10', to: '2026-10' } },
+    ],
     [{ from: '2026-13' }, { ok: false, code: 'stats.badMonth' }],
     [{ from: '26-01' }, { ok: false, code: 'stats.badMonth' }],
-    [{ from: '2026-05', to: '2026-03' }, { ok: false, code: 'stats.periodReversed' }],
+    [
+      { from: '2026-05', to: '2026-03' },
+      { ok: false, code: 'stats.periodReversed' },
+    ],
     [{ from: '2026-12' }, { ok: false, code: 'stats.periodInFuture' }],
-    [{ from: '2020-01', to: '2026-01' }, { ok: false, code: 'stats.periodTooLong' }],
+    [
+      { from: '2020-01', to: '2026-01' },
+      { ok: false, code: 'stats.periodTooLong' },
+    ],
   ])('parse %o', (input, expected) => expect(parsePeriod(input, TODAY)).toEqual(expected));
 
   it.each([
-    [{ from: '2026-11', to: '2026-11' }, { from: '2026-10', to: '2026-10' }],
-    [{ from: '2026-01', to: '2026-11' }, { from: '2025-02', to: '2025-12' }],
+    [
+      { from: '2026-11', to: '2026-11' },
+      { from: '2026-10', to: '2026-10' },
+    ],
+    [
+      { from: '2026-01', to: '2026-11' },
+      { from: '2025-02', to: '2025-12' },
+    ],
   ])('previous of %o is %o', (p, prev) => expect(previousPeriod(p)).toEqual(prev));
 
   it('lists the months of a period across a year end', () => {

@@ -23,12 +23,29 @@ describe('who decides a motion is chosen in the procedure editor from a fixed li
     ['seven-step decided by an owners’ committee', switched(SEVEN_STEP, 'OWNERS_COMMITTEE'), []],
     ['seven-step decided by the party members’ meeting', switched(SEVEN_STEP, 'PARTY_MEMBERS_MEETING'), []],
     ['residents’ meeting procedure decided by the community council', switched(RESIDENTS_MEETING, 'COMMUNITY_COUNCIL'), []],
-    ['seven-step decided by an owners’ assembly (needs its matter: only the assembly procedure)', switched(SEVEN_STEP, 'OWNERS_ASSEMBLY'), [{ code: 'procedure.decider', step: 4 }]],
-    ['the owners’ assembly procedure decided by anyone else', switched(OWNERS_ASSEMBLY, 'RESIDENTS_MEETING'), [{ code: 'procedure.decider', step: 2 }]],
-    ['a rule that is not on the list (one third of the roster)', {
-      ...SEVEN_STEP,
-      steps: SEVEN_STEP.steps.map((s) => ({ ...s, onLeave: s.onLeave.map((e) => (e.kind === 'OPEN_MOTION' ? { ...e, rule: { kind: 'ROSTER_FRACTION' as const, fraction: { p: 1, q: 3 } } } : e)) })),
-    }, [{ code: 'procedure.decider', step: 4 }]],
+    [
+      'seven-step decided by an owners’ assembly (needs its matter: only the assembly procedure)',
+      switched(SEVEN_STEP, 'OWNERS_ASSEMBLY'),
+      [{ code: 'procedure.decider', step: 4 }],
+    ],
+    [
+      'the owners’ assembly procedure decided by anyone else',
+      switched(OWNERS_ASSEMBLY, 'RESIDENTS_MEETING'),
+      [{ code: 'procedure.decider', step: 2 }],
+    ],
+    [
+      'a rule that is not on the list (one third of the roster)',
+      {
+        ...SEVEN_STEP,
+        steps: SEVEN_STEP.steps.map((s) => ({
+          ...s,
+          onLeave: s.onLeave.map((e) =>
+            e.kind === 'OPEN_MOTION' ? { ...e, rule: { kind: 'ROSTER_FRACTION' as const, fraction: { p: 1, q: 3 } } } : e,
+          ),
+        })),
+      },
+      [{ code: 'procedure.decider', step: 4 }],
+    ],
   ])('%s', (_, p, problems) => {
     expect(procedureProblems(p)).toEqual(problems);
   });

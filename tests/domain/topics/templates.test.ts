@@ -1,28 +1,58 @@
 import { describe, expect, test } from 'vitest';
-import { CONSULTATION, COURTYARD_ROADSHOW, FOUR_TWO, OWNERS_ASSEMBLY, SEVEN_STEP, TEMPLATES, type TGate, type TProcedure, type TTopicActor } from '@/domain/topics/procedure';
+import {
+  CONSULTATION,
+  COURTYARD_ROADSHOW,
+  FOUR_TWO,
+  OWNERS_ASSEMBLY,
+  SEVEN_STEP,
+  TEMPLATES,
+  type TGate,
+  type TProcedure,
+  type TTopicActor,
+} from '@/domain/topics/procedure';
 import { openGates, transition, type TFacts, type TTopicState } from '@/domain/topics/transition';
 import { procedureProblems } from '@/domain/topics/validate';
 
 const NOTHING: TFacts = {
-  stakeholders: 0, suggestions: 0, planVersions: 0, planAgreed: false, opinionRecorded: false, partyApproved: false,
-  motion: null, contractorChosen: false, tasks: { total: 0, accepted: 0 }, actualCostRecorded: false, notices: [],
+  stakeholders: 0,
+  suggestions: 0,
+  planVersions: 0,
+  planAgreed: false,
+  opinionRecorded: false,
+  partyApproved: false,
+  motion: null,
+  contractorChosen: false,
+  tasks: { total: 0, accepted: 0 },
+  actualCostRecorded: false,
+  notices: [],
 };
 const ALL_ACTORS = new Set<TTopicActor>(['COMMUNITY_STAFF', 'BRANCH', 'OWNERS_COMMITTEE', 'COUNCIL']);
 
 /** The facts that meet one gate (added to what earlier steps produced). */
 function meet(f: TFacts, g: TGate): TFacts {
   switch (g.kind) {
-    case 'STAKEHOLDERS': return { ...f, stakeholders: g.min };
-    case 'SUGGESTIONS': return { ...f, suggestions: g.min };
-    case 'PLAN_VERSION': return { ...f, planVersions: 1 };
-    case 'PLAN_AGREED': return { ...f, planAgreed: true };
-    case 'OPINION_RECORDED': return { ...f, opinionRecorded: true };
-    case 'PARTY_APPROVED': return { ...f, partyApproved: true };
-    case 'MOTION_PASSED': return { ...f, motion: 'PASSED' };
-    case 'CONTRACTOR_CHOSEN': return { ...f, contractorChosen: true };
-    case 'TASKS_ACCEPTED': return { ...f, tasks: { total: 2, accepted: 2 } };
-    case 'ACTUAL_COST': return { ...f, actualCostRecorded: true };
-    case 'NOTICE': return { ...f, notices: [...f.notices, g.notice] };
+    case 'STAKEHOLDERS':
+      return { ...f, stakeholders: g.min };
+    case 'SUGGESTIONS':
+      return { ...f, suggestions: g.min };
+    case 'PLAN_VERSION':
+      return { ...f, planVersions: 1 };
+    case 'PLAN_AGREED':
+      return { ...f, planAgreed: true };
+    case 'OPINION_RECORDED':
+      return { ...f, opinionRecorded: true };
+    case 'PARTY_APPROVED':
+      return { ...f, partyApproved: true };
+    case 'MOTION_PASSED':
+      return { ...f, motion: 'PASSED' };
+    case 'CONTRACTOR_CHOSEN':
+      return { ...f, contractorChosen: true };
+    case 'TASKS_ACCEPTED':
+      return { ...f, tasks: { total: 2, accepted: 2 } };
+    case 'ACTUAL_COST':
+      return { ...f, actualCostRecorded: true };
+    case 'NOTICE':
+      return { ...f, notices: [...f.notices, g.notice] };
   }
 }
 
@@ -66,7 +96,11 @@ describe.each(TEMPLATES.map((t) => [t.code, t] as const))('%s', (_, procedure: T
 describe('the seven-step method, as rules.md and the README state it', () => {
   test('seven steps in order; step 5 opens a motion of the residents’ representatives needing two thirds of all', () => {
     expect(SEVEN_STEP.steps.map((s) => s.key)).toEqual(['raise', 'ideas', 'plan', 'consensus', 'decide', 'implement', 'publicise']);
-    expect(SEVEN_STEP.steps[3]!.onLeave).toContainEqual({ kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' }, rule: { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } } });
+    expect(SEVEN_STEP.steps[3]!.onLeave).toContainEqual({
+      kind: 'OPEN_MOTION',
+      body: { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' },
+      rule: { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } },
+    });
     expect(SEVEN_STEP.steps[4]!.onLeave).toContainEqual({ kind: 'PUBLISH_NOTICE', notice: 'DECISION' });
   });
 
@@ -85,18 +119,43 @@ describe('the seven-step method, as rules.md and the README state it', () => {
 
   test('a failed vote may send the topic back to the plan, with a reason; not before the vote failed', () => {
     const at = { status: 'OPEN' as const, stepIndex: 4 };
-    expect(transition(SEVEN_STEP, at, { type: 'RETURN', reason: '票数不够，修改收费标准' }, { actors: ALL_ACTORS, facts: { ...NOTHING, motion: 'FAILED' } }))
-      .toEqual({ ok: true, next: { status: 'OPEN', stepIndex: 2 }, effects: [{ kind: 'NOTIFY_STAKEHOLDERS' }] });
-    expect(transition(SEVEN_STEP, at, { type: 'RETURN', reason: 'x' }, { actors: ALL_ACTORS, facts: { ...NOTHING, motion: 'OPEN' } })).toMatchObject({ code: 'topic.returnOnlyAfterFailedMotion' });
-    expect(transition(SEVEN_STEP, at, { type: 'RETURN', reason: ' ' }, { actors: ALL_ACTORS, facts: { ...NOTHING, motion: 'FAILED' } })).toMatchObject({ code: 'topic.reasonRequired' });
+    expect(
+      transition(
+        SEVEN_STEP,
+        at,
+        { type: 'RETURN', reason: '票数不够，修改收费标准' },
+        { actors: ALL_ACTORS, facts: { ...NOTHING, motion: 'FAILED' } },
+      ),
+    ).toEqual({ ok: true, next: { status: 'OPEN', stepIndex: 2 }, effects: [{ kind: 'NOTIFY_STAKEHOLDERS' }] });
+    expect(
+      transition(SEVEN_STEP, at, { type: 'RETURN', reason: 'x' }, { actors: ALL_ACTORS, facts: { ...NOTHING, motion: 'OPEN' } }),
+    ).toMatchObject({ code: 'topic.returnOnlyAfterFailedMotion' });
+    expect(
+      transition(SEVEN_STEP, at, { type: 'RETURN', reason: ' ' }, { actors: ALL_ACTORS, facts: { ...NOTHING, motion: 'FAILED' } }),
+    ).toMatchObject({ code: 'topic.reasonRequired' });
   });
 
   test('only community staff may withdraw a topic; a withdrawn or finished topic refuses everything', () => {
-    expect(transition(SEVEN_STEP, { status: 'OPEN', stepIndex: 1 }, { type: 'WITHDRAW', reason: '已由街道统筹' }, { actors: new Set(['BRANCH']), facts: NOTHING })).toMatchObject({ code: 'topic.notYourStep' });
-    const w = transition(SEVEN_STEP, { status: 'OPEN', stepIndex: 1 }, { type: 'WITHDRAW', reason: '已由街道统筹' }, { actors: ALL_ACTORS, facts: NOTHING });
+    expect(
+      transition(
+        SEVEN_STEP,
+        { status: 'OPEN', stepIndex: 1 },
+        { type: 'WITHDRAW', reason: '已由街道统筹' },
+        { actors: new Set(['BRANCH']), facts: NOTHING },
+      ),
+    ).toMatchObject({ code: 'topic.notYourStep' });
+    const w = transition(
+      SEVEN_STEP,
+      { status: 'OPEN', stepIndex: 1 },
+      { type: 'WITHDRAW', reason: '已由街道统筹' },
+      { actors: ALL_ACTORS, facts: NOTHING },
+    );
     expect(w).toMatchObject({ ok: true, next: { status: 'WITHDRAWN', stepIndex: 1 } });
     for (const status of ['WITHDRAWN', 'DONE'] as const) {
-      expect(transition(SEVEN_STEP, { status, stepIndex: 1 }, { type: 'ADVANCE' }, { actors: ALL_ACTORS, facts: NOTHING })).toEqual({ ok: false, code: 'topic.closed' });
+      expect(transition(SEVEN_STEP, { status, stepIndex: 1 }, { type: 'ADVANCE' }, { actors: ALL_ACTORS, facts: NOTHING })).toEqual({
+        ok: false,
+        code: 'topic.closed',
+      });
     }
   });
 });
@@ -104,17 +163,51 @@ describe('the seven-step method, as rules.md and the README state it', () => {
 describe('the other templates say what the brief says', () => {
   test('four deliberations: party members’ meeting reviews, then the representatives decide; both publicities', () => {
     expect(FOUR_TWO.steps.map((s) => s.key)).toEqual(['propose', 'discuss', 'review', 'decide', 'implement', 'publicise']);
-    expect(FOUR_TWO.steps[1]!.onLeave).toContainEqual({ kind: 'OPEN_MOTION', body: { kind: 'PARTY_MEMBERS' }, rule: { kind: 'PARTY_MEMBERS_MEETING' } });
-    expect(FOUR_TWO.steps.flatMap((s) => s.onLeave).filter((e) => e.kind === 'PUBLISH_NOTICE')).toEqual([{ kind: 'PUBLISH_NOTICE', notice: 'DECISION' }, { kind: 'PUBLISH_NOTICE', notice: 'RESULT' }]);
+    expect(FOUR_TWO.steps[1]!.onLeave).toContainEqual({
+      kind: 'OPEN_MOTION',
+      body: { kind: 'PARTY_MEMBERS' },
+      rule: { kind: 'PARTY_MEMBERS_MEETING' },
+    });
+    expect(FOUR_TWO.steps.flatMap((s) => s.onLeave).filter((e) => e.kind === 'PUBLISH_NOTICE')).toEqual([
+      { kind: 'PUBLISH_NOTICE', notice: 'DECISION' },
+      { kind: 'PUBLISH_NOTICE', notice: 'RESULT' },
+    ]);
   });
   test('courtyard roadshow: courtyard council agrees and publicises, community council passes by 2/3 of all, contractors compared, budget vs actual', () => {
-    expect(COURTYARD_ROADSHOW.steps.map((s) => s.key)).toEqual(['raise', 'courtyardPlan', 'courtyardAgree', 'roadshow', 'contractors', 'implement', 'publicise']);
-    expect(COURTYARD_ROADSHOW.steps[2]!.onLeave).toEqual(expect.arrayContaining([{ kind: 'PUBLISH_NOTICE', notice: 'PLAN' }, { kind: 'OPEN_MOTION', body: { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' }, rule: { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } } }]));
+    expect(COURTYARD_ROADSHOW.steps.map((s) => s.key)).toEqual([
+      'raise',
+      'courtyardPlan',
+      'courtyardAgree',
+      'roadshow',
+      'contractors',
+      'implement',
+      'publicise',
+    ]);
+    expect(COURTYARD_ROADSHOW.steps[2]!.onLeave).toEqual(
+      expect.arrayContaining([
+        { kind: 'PUBLISH_NOTICE', notice: 'PLAN' },
+        {
+          kind: 'OPEN_MOTION',
+          body: { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' },
+          rule: { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } },
+        },
+      ]),
+    );
     expect(COURTYARD_ROADSHOW.steps[5]!.gates).toContainEqual({ kind: 'ACTUAL_COST' });
   });
   test('owners’ assembly: the party branch approves before the owners vote (S4)', () => {
-    expect(OWNERS_ASSEMBLY.steps.map((s) => [s.key, s.activity])).toEqual([['propose', 'PLAN'], ['partyApproval', 'APPROVAL'], ['decide', 'MOTION'], ['publicise', 'NOTICES']]);
-    const r = transition(OWNERS_ASSEMBLY, { status: 'OPEN', stepIndex: 1 }, { type: 'ADVANCE' }, { actors: ALL_ACTORS, facts: { ...NOTHING, planVersions: 1 } });
+    expect(OWNERS_ASSEMBLY.steps.map((s) => [s.key, s.activity])).toEqual([
+      ['propose', 'PLAN'],
+      ['partyApproval', 'APPROVAL'],
+      ['decide', 'MOTION'],
+      ['publicise', 'NOTICES'],
+    ]);
+    const r = transition(
+      OWNERS_ASSEMBLY,
+      { status: 'OPEN', stepIndex: 1 },
+      { type: 'ADVANCE' },
+      { actors: ALL_ACTORS, facts: { ...NOTHING, planVersions: 1 } },
+    );
     expect(r).toMatchObject({ ok: false, code: 'topic.gate.PARTY_APPROVED' });
   });
   test('consultation: an opinion, never a motion', () => {

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTranslator } from 'next-intl';
 import { describe, expect, test } from 'vitest';
-import { HALF, halfOrMore, leastForFraction, leastForHalfOrMore, leastForMoreThanHalf, moreThanHalf, reachesFraction, THREE_QUARTERS, TWO_THIRDS } from '@/domain/votes/arithmetic';
+import {
+  HALF,
+  halfOrMore,
+  leastForFraction,
+  leastForHalfOrMore,
+  leastForMoreThanHalf,
+  moreThanHalf,
+  reachesFraction,
+  THREE_QUARTERS,
+  TWO_THIRDS,
+} from '@/domain/votes/arithmetic';
 import { evaluateBody, evaluateOwners, noticeIsInTime } from '@/domain/votes/evaluate';
 import { countOwners, type TChoice, type TOwnerCounts, type TUnit } from '@/domain/votes/owners';
 
@@ -40,7 +50,13 @@ describe('§0 counting', () => {
 
 // N_total = 300 owners, A_total = 30000.00 m² unless stated; areas in 0.01 m².
 const owners = (o: Partial<TOwnerCounts>): TOwnerCounts => ({
-  headsTotal: 300, areaTotal: 3_000_000, headsParticipating: 0, areaParticipating: 0, headsFor: 0, areaFor: 0, ...o,
+  headsTotal: 300,
+  areaTotal: 3_000_000,
+  headsParticipating: 0,
+  areaParticipating: 0,
+  headsFor: 0,
+  areaFor: 0,
+  ...o,
 });
 const ordinary = { kind: 'OWNERS_ASSEMBLY', matter: 9 } as const;
 const check = (r: ReturnType<typeof evaluateOwners>, what: string) => r.checks.find((c) => c.what === what)!.met;
@@ -49,7 +65,11 @@ describe('§8 owners’ assembly vectors', () => {
   test.each([
     ['1: turnout 200 people, 20000.00 m²', owners({ headsParticipating: 200, areaParticipating: 2_000_000 }), true],
     ['2: turnout 199 people, 20000.00 m²', owners({ headsParticipating: 199, areaParticipating: 2_000_000 }), false],
-    ['3: A_total 30000.01, A_part 20000.00 (shows "66.67%")', owners({ areaTotal: 3_000_001, headsParticipating: 200, areaParticipating: 2_000_000 }), false],
+    [
+      '3: A_total 30000.01, A_part 20000.00 (shows "66.67%")',
+      owners({ areaTotal: 3_000_001, headsParticipating: 200, areaParticipating: 2_000_000 }),
+      false,
+    ],
   ])('%s → turnout holds: %s', (_, c, holds) => {
     const r = evaluateOwners(ordinary, c);
     expect(check(r, 'turnoutArea') && check(r, 'turnoutHeads')).toBe(holds);
@@ -60,9 +80,21 @@ describe('§8 owners’ assembly vectors', () => {
   test.each([
     ['4: 200 participants, 100 yes (area passing)', owners({ ...turnout, headsFor: 100, areaFor: 1_500_000 }), false],
     ['4: 200 participants, 101 yes (area passing)', owners({ ...turnout, headsFor: 101, areaFor: 1_500_000 }), true],
-    ['5: 201 participants: 100 yes, 50 no, 51 abstain', owners({ headsParticipating: 201, areaParticipating: 2_010_000, headsFor: 100, areaFor: 1_500_000 }), false],
-    ['6: A_part 20100.00, yes area 10050.00 (heads passing)', owners({ headsParticipating: 201, areaParticipating: 2_010_000, headsFor: 150, areaFor: 1_005_000 }), false],
-    ['6: A_part 20100.00, yes area 10050.01 (heads passing)', owners({ headsParticipating: 201, areaParticipating: 2_010_000, headsFor: 150, areaFor: 1_005_001 }), true],
+    [
+      '5: 201 participants: 100 yes, 50 no, 51 abstain',
+      owners({ headsParticipating: 201, areaParticipating: 2_010_000, headsFor: 100, areaFor: 1_500_000 }),
+      false,
+    ],
+    [
+      '6: A_part 20100.00, yes area 10050.00 (heads passing)',
+      owners({ headsParticipating: 201, areaParticipating: 2_010_000, headsFor: 150, areaFor: 1_005_000 }),
+      false,
+    ],
+    [
+      '6: A_part 20100.00, yes area 10050.01 (heads passing)',
+      owners({ headsParticipating: 201, areaParticipating: 2_010_000, headsFor: 150, areaFor: 1_005_001 }),
+      true,
+    ],
   ])('ordinary matter %s → %s', (_, c, passed) => {
     expect(evaluateOwners(ordinary, c).passed).toBe(passed);
   });
@@ -92,21 +124,54 @@ describe('§8 owners’ assembly vectors', () => {
   });
 
   test('8a: voters U1, U2, U3, P (4 people, 500 m²) → turnout fails on area', () => {
-    const c = countOwners(units, ballots([[1, 'FOR'], [2, 'FOR'], [3, 'AGAINST'], [P, 'FOR']]), settings);
+    const c = countOwners(
+      units,
+      ballots([
+        [1, 'FOR'],
+        [2, 'FOR'],
+        [3, 'AGAINST'],
+        [P, 'FOR'],
+      ]),
+      settings,
+    );
     expect([c.headsParticipating, c.areaParticipating]).toEqual([4, 50_000]);
     const r = evaluateOwners(ordinary, c);
     expect([check(r, 'turnoutHeads'), check(r, 'turnoutArea'), r.code]).toEqual([true, false, 'turnoutFailed']);
   });
 
   test('8b: voters U1, U2, P, developer; ordinary; yes = developer + U1 → turnout holds; fails on heads though area passes', () => {
-    const c = countOwners(units, ballots([[1, 'FOR'], [2, 'AGAINST'], [P, 'ABSTAIN'], ['DEVELOPER', 'FOR']]), settings);
+    const c = countOwners(
+      units,
+      ballots([
+        [1, 'FOR'],
+        [2, 'AGAINST'],
+        [P, 'ABSTAIN'],
+        ['DEVELOPER', 'FOR'],
+      ]),
+      settings,
+    );
     expect([c.headsParticipating, c.areaParticipating, c.headsFor, c.areaFor]).toEqual([4, 80_000, 2, 50_000]);
     const r = evaluateOwners(ordinary, c);
-    expect([check(r, 'turnoutHeads'), check(r, 'turnoutArea'), check(r, 'decisionHeads'), check(r, 'decisionArea'), r.passed]).toEqual([true, true, false, true, false]);
+    expect([check(r, 'turnoutHeads'), check(r, 'turnoutArea'), check(r, 'decisionHeads'), check(r, 'decisionArea'), r.passed]).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   test('8c: same voters, matter (6)–(8), yes = developer, P, U1 → pass (12 ≥ 12, 2800 ≥ 2400)', () => {
-    const c = countOwners(units, ballots([[1, 'FOR'], [2, 'AGAINST'], [P, 'FOR'], ['DEVELOPER', 'FOR']]), settings);
+    const c = countOwners(
+      units,
+      ballots([
+        [1, 'FOR'],
+        [2, 'AGAINST'],
+        [P, 'FOR'],
+        ['DEVELOPER', 'FOR'],
+      ]),
+      settings,
+    );
     expect([c.headsFor, c.areaFor]).toEqual([3, 70_000]);
     expect(evaluateOwners({ kind: 'OWNERS_ASSEMBLY', matter: 6 }, c).passed).toBe(true);
   });
@@ -122,7 +187,10 @@ describe('§8 owners’ assembly vectors', () => {
   });
 
   test('14: silent-follow-majority ON, 150 of 300 vote → turnout still fails', () => {
-    const r = evaluateOwners({ ...ordinary, silentFollowMajority: true }, owners({ headsParticipating: 150, areaParticipating: 1_500_000, headsFor: 150, areaFor: 1_500_000 }));
+    const r = evaluateOwners(
+      { ...ordinary, silentFollowMajority: true },
+      owners({ headsParticipating: 150, areaParticipating: 1_500_000, headsFor: 150, areaFor: 1_500_000 }),
+    );
     expect([r.passed, r.code]).toEqual([false, 'turnoutFailed']);
   });
 });
@@ -184,7 +252,8 @@ describe('§8 notice period', () => {
 });
 
 describe('a result explains itself', () => {
-  const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../messages', locale, 'votes.json'), 'utf8'));
+  const catalogue = (locale: string) =>
+    JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../messages', locale, 'votes.json'), 'utf8'));
   test.each([
     ['zh-CN', 25, '赞成 25 票，应到 37 人，需三分之二以上（至少 25 票），通过'],
     ['zh-CN', 24, '赞成 24 票，应到 37 人，需三分之二以上（至少 25 票），未通过'],
@@ -193,6 +262,14 @@ describe('a result explains itself', () => {
     const t = createTranslator({ locale, messages: catalogue(locale) });
     const r = evaluateBody({ kind: 'ROSTER_FRACTION', fraction: TWO_THIRDS }, { roster: 37, present: 37, for: yes });
     const c = r.checks[0]!;
-    expect(t('rosterSentence', { count: c.count, denominator: c.denominator, least: c.least, threshold: t(`threshold.${c.threshold}`), outcome: t(`outcome.${r.passed ? 'passed' : 'failed'}`) })).toBe(sentence);
+    expect(
+      t('rosterSentence', {
+        count: c.count,
+        denominator: c.denominator,
+        least: c.least,
+        threshold: t(`threshold.${c.threshold}`),
+        outcome: t(`outcome.${r.passed ? 'passed' : 'failed'}`),
+      }),
+    ).toBe(sentence);
   });
 });

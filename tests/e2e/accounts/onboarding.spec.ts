@@ -25,7 +25,9 @@ test('a secretary onboards a compound and a resident becomes a verified owner', 
   ]);
   await secretary.getByLabel('小区').selectOption({ label: '棠湖社区 · 欧城花园' });
   await secretary.getByLabel('花名册文件（.xlsx 或 .csv）').setInputFiles({
-    name: '欧城9栋.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    name: '欧城9栋.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
   });
   await secretary.getByRole('button', { name: '检查文件' }).click();
   await expect(secretary.getByTestId('roster-changes')).toContainText('新建楼栋 1，新建住户 3');

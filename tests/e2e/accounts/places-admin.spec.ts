@@ -44,9 +44,17 @@ test('a community secretary adds a compound, a building, a unit and an owners’
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 
-  const [unit] = await query<{ area: number }>(`SELECT h."areaCentiM2" AS area FROM "Household" h JOIN "Building" b ON b.id = h."buildingId" JOIN "Compound" c ON c.id = b."compoundId" WHERE c.name = '晋阳新苑'`);
+  const [unit] = await query<{ area: number }>(
+    `SELECT h."areaCentiM2" AS area FROM "Household" h JOIN "Building" b ON b.id = h."buildingId" JOIN "Compound" c ON c.id = b."compoundId" WHERE c.name = '晋阳新苑'`,
+  );
   expect(unit).toEqual({ area: 8950 });
-  expect((await query(`SELECT 1 FROM "AuditLog" WHERE action IN ('compound.create', 'building.create', 'household.create', 'body.create', 'body.appoint')`)).length).toBeGreaterThanOrEqual(5);
+  expect(
+    (
+      await query(
+        `SELECT 1 FROM "AuditLog" WHERE action IN ('compound.create', 'building.create', 'household.create', 'body.create', 'body.appoint')`,
+      )
+    ).length,
+  ).toBeGreaterThanOrEqual(5);
 });
 
 test('party members are found by skill, only in one’s own places', async ({ page }) => {
@@ -72,16 +80,26 @@ test('street staff of another street cannot add a compound to Jinyang, even by f
   expect(await res.text()).toContain('您没有权限做这件事，没有做任何修改。');
   expect(await query(`SELECT count(*)::int AS n FROM "Compound"`)).toEqual(before);
   // A resident is not even shown the page.
-  const resident = await (await page.context().browser()!.newContext({ ...info.project.use })).newPage();
+  const resident = await (
+    await page
+      .context()
+      .browser()!
+      .newContext({ ...info.project.use })
+  ).newPage();
   await signIn(resident, '13900001002');
   expect((await resident.goto('/admin/places'))?.status()).toBe(404);
 });
 
-test('street staff manage the community council of 37 seats: a 38th member is refused; one steps down and a new member takes the seat', async ({ page }, info) => {
+test('street staff manage the community council of 37 seats: a 38th member is refused; one steps down and a new member takes the seat', async ({
+  page,
+}, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
   await signIn(page, '13900003002'); // Jinyang street staff
   await page.goto('/admin/places');
-  await page.getByRole('region', { name: /社区的组织/ }).getByRole('link', { name: /^晋阳社区/ }).click();
+  await page
+    .getByRole('region', { name: /社区的组织/ })
+    .getByRole('link', { name: /^晋阳社区/ })
+    .click();
   const council = page.getByTestId('admin-body').filter({ has: page.getByRole('heading', { name: '晋阳社区议事会' }) });
   await expect(council.getByText('成员（37）')).toBeVisible();
   await council.locator('summary', { hasText: '任命成员' }).click();
@@ -91,7 +109,10 @@ test('street staff manage the community council of 37 seats: a 38th member is re
   await expect(council.getByText(/共有 37 个席位/)).toBeVisible();
   // A member steps down today; the new member takes the seat from tomorrow (China's calendar day).
   await council.getByText('成员（37）').click();
-  await council.getByRole('button', { name: /^卸任 / }).first().click();
+  await council
+    .getByRole('button', { name: /^卸任 / })
+    .first()
+    .click();
   await expect(council.getByText('成员（36）')).toBeVisible();
   const tomorrow = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
   await council.getByLabel('姓名').fill('孙新委员');

@@ -4,15 +4,23 @@ import { query } from '../support/session';
 
 /** An account of this test's own (its counters are cleared afterwards, so no other test meets them). */
 async function account(phone: string, password: string) {
-  const [p] = await query<{ id: number }>(`INSERT INTO "Person" (name, phone, "updatedAt") VALUES ('测试居民', $1, now()) RETURNING id`, [phone]);
-  await query(`INSERT INTO "User" (phone, "passwordHash", "personId", "verifiedAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [phone, bcrypt.hashSync(password, 4), p!.id]);
+  const [p] = await query<{ id: number }>(`INSERT INTO "Person" (name, phone, "updatedAt") VALUES ('测试居民', $1, now()) RETURNING id`, [
+    phone,
+  ]);
+  await query(`INSERT INTO "User" (phone, "passwordHash", "personId", "verifiedAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [
+    phone,
+    bcrypt.hashSync(password, 4),
+    p!.id,
+  ]);
 }
 const clearCounters = (like: string) => query(`DELETE FROM "RateLimit" WHERE key LIKE $1`, [like]);
 
 test.describe('sign-in works without JavaScript and never puts the password in the address', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a slow phone (no JavaScript yet): wrong password, then right; the address never holds the number or the password', async ({ page }, info) => {
+  test('a slow phone (no JavaScript yet): wrong password, then right; the address never holds the number or the password', async ({
+    page,
+  }, info) => {
     test.skip(info.project.name !== 'phone', 'one account');
     await account('13677700001', 'no-js-pass-1');
     const seen: string[] = [];
@@ -35,7 +43,10 @@ test.describe('sign-in works without JavaScript and never puts the password in t
   });
 });
 
-test('guessing in parallel gets 5 tries; a rotated X-Forwarded-For changes nothing; the owner’s own phone still signs in', async ({ browser, request }, info) => {
+test('guessing in parallel gets 5 tries; a rotated X-Forwarded-For changes nothing; the owner’s own phone still signs in', async ({
+  browser,
+  request,
+}, info) => {
   test.skip(info.project.name !== 'phone', 'one account');
   await account('13677700002', 'owner-pass-2');
   const owner = await (await browser.newContext({ ...info.project.use })).newPage();
@@ -49,11 +60,17 @@ test('guessing in parallel gets 5 tries; a rotated X-Forwarded-For changes nothi
     await owner.context().clearCookies({ name: 'next-auth.session-token' });
 
     // 12 guesses at once, each claiming another address.
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-      request.post('/api/signin', {
-        form: { phone: '13677700002', password: `guess-${i}`, next: '/account', form: '/signin' },
-        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` }, maxRedirects: 0,
-      }).then((r) => r.headers().location ?? '')));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        request
+          .post('/api/signin', {
+            form: { phone: '13677700002', password: `guess-${i}`, next: '/account', form: '/signin' },
+            headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+            maxRedirects: 0,
+          })
+          .then((r) => r.headers().location ?? ''),
+      ),
+    );
     expect(answers.filter((l) => l.includes('error=failed'))).toHaveLength(5);
     expect(answers.filter((l) => l.includes('error=limited'))).toHaveLength(7);
     // The counters know only the real address: nothing was counted for the addresses the client wrote.
@@ -72,6 +89,10 @@ test('guessing in parallel gets 5 tries; a rotated X-Forwarded-For changes nothi
 
 test('a sign-in posted from another site is refused', async ({ request }, info) => {
   test.skip(info.project.name !== 'phone', 'no page');
-  const r = await request.post('/api/signin', { form: { phone: '13900001001', password: 'x' }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+  const r = await request.post('/api/signin', {
+    form: { phone: '13900001001', password: 'x' },
+    headers: { origin: 'https://evil.example' },
+    maxRedirects: 0,
+  });
   expect(r.status()).toBe(403);
 });

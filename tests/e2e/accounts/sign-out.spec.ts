@@ -8,7 +8,11 @@ const PASSWORD = 'sign-out-2026';
 async function freshAccount(project: string, n: number) {
   const phone = `1398${String(Date.now() % 1_000_000).padStart(6, '0')}${project === 'phone' ? 1 : 2}`.slice(0, 10) + String(n);
   const [p] = await query<{ id: number }>(`INSERT INTO "Person" (name, "updatedAt") VALUES ('退出测试', now()) RETURNING id`);
-  await query(`INSERT INTO "User" (phone, "passwordHash", "personId", "updatedAt") VALUES ($1, $2, $3, now())`, [phone, bcrypt.hashSync(PASSWORD, 4), p!.id]);
+  await query(`INSERT INTO "User" (phone, "passwordHash", "personId", "updatedAt") VALUES ($1, $2, $3, now())`, [
+    phone,
+    bcrypt.hashSync(PASSWORD, 4),
+    p!.id,
+  ]);
   return phone;
 }
 

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, query, signIn } from '../support/session';
 
 // Issue 15, item 1: a household claim in 棠湖 does not let 棠湖's secretary reset the district admin's password.
-test('the 棠湖 secretary cannot reset the district admin 陈双流, even with a household claim in 棠湖; a resident there she can', async ({ page }, info) => {
+test('the 棠湖 secretary cannot reset the district admin 陈双流, even with a household claim in 棠湖; a resident there she can', async ({
+  page,
+}, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
   // 陈双流 files a claim on a household of 欧城花园 (棠湖社区), pending review as in the reported takeover.
   await query(`
@@ -10,7 +12,12 @@ test('the 棠湖 secretary cannot reset the district admin 陈双流, even with 
     SELECT u.id, h.id, 'OWNER' FROM "User" u, "Household" h JOIN "Building" b ON b.id = h."buildingId" JOIN "Compound" c ON c.id = b."compoundId"
      WHERE u.phone = '13900004001' AND c.name = '欧城花园' ORDER BY h.id LIMIT 1`);
   const resetsOf = async (phone: string) =>
-    (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "PasswordResetCode" r JOIN "User" u ON u.id = r."userId" WHERE u.phone = $1`, [phone]))[0]!.n;
+    (
+      await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "PasswordResetCode" r JOIN "User" u ON u.id = r."userId" WHERE u.phone = $1`,
+        [phone],
+      )
+    )[0]!.n;
   const before = await resetsOf('13900004001');
 
   await signIn(page, '13900002002'); // 周志强, 棠湖 community secretary
@@ -31,7 +38,10 @@ test('the 棠湖 secretary cannot reset the district admin 陈双流, even with 
   await desk.getByLabel('手机号').fill(resident!.phone);
   await desk.getByRole('button', { name: '生成重置代码' }).click();
   await expect(desk.getByText(/^重置代码：/)).toBeVisible();
-  const [told] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Notification" n JOIN "User" u ON u.id = n."userId" WHERE u.phone = $1 AND n.kind = 'account.reset'`, [resident!.phone]);
+  const [told] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Notification" n JOIN "User" u ON u.id = n."userId" WHERE u.phone = $1 AND n.kind = 'account.reset'`,
+    [resident!.phone],
+  );
   expect(told!.n).toBe(1);
 
   // 陈双流 still signs in with his own password and holds the district.

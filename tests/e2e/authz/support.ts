@@ -16,6 +16,12 @@ export async function formFields(form: Locator, submitter?: string): Promise<Rec
 }
 
 /** Posts a form as a browser without JavaScript would, from any session (or none). */
-export async function postForm(request: APIRequestContext, baseURL: string, path: string, fields: Record<string, string>, extra: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = {}) {
+export async function postForm(
+  request: APIRequestContext,
+  baseURL: string,
+  path: string,
+  fields: Record<string, string>,
+  extra: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = {},
+) {
   return request.post(path, { multipart: { ...fields, ...extra }, headers: { Origin: baseURL }, maxRedirects: 0 });
 }

@@ -30,7 +30,11 @@ test('a visitor reads S1 on Beiyuan’s board, prints it, and checks that nothin
   await expect(page.getByText(/防篡改校验码 [0-9a-f]{64}/)).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   const pdf = await page.request.get(page.url().replace(/\/board\/n\/(\d+)$/, '/api/notices/$1/pdf'));
-  expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
+  expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 5).toString()]).toEqual([
+    200,
+    'application/pdf',
+    '%PDF-',
+  ]);
 
   // The money: budget against actual, and the three bids.
   await page.goto('/board/c/510107009003/finance');
@@ -74,7 +78,9 @@ test('staff publish a notice by hand; unsafe content never reaches the page', as
   await staff.getByRole('link', { name: '发布公示' }).click();
   await staff.getByLabel('类别').selectOption({ label: '居务公开' });
   await staff.getByLabel('标题').fill('E2E 北苑小区停水通知');
-  await staff.getByLabel('正文').fill('<p>12 月 1 日 9:00—17:00 停水。</p><script>window.hacked=1</script><img src=x onerror="window.hacked=2">');
+  await staff
+    .getByLabel('正文')
+    .fill('<p>12 月 1 日 9:00—17:00 停水。</p><script>window.hacked=1</script><img src=x onerror="window.hacked=2">');
   await staff.getByRole('button', { name: '发布' }).click();
   await staff.getByRole('link', { name: '查看公示' }).click();
   await expect(staff.getByTestId('notice-body')).toHaveText('12 月 1 日 9:00—17:00 停水。');

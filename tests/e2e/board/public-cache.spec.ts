@@ -12,14 +12,19 @@ async function get(baseURL: string, path: string, headers: Record<string, string
   return { status: r.status, cache: r.headers.get('x-yishi-cache'), body: await r.text() };
 }
 
-test('anonymous visitors get the board from the cache until a notice is published; signed-in visitors never do', async ({ browser, baseURL }, info) => {
+test('anonymous visitors get the board from the cache until a notice is published; signed-in visitors never do', async ({
+  browser,
+  baseURL,
+}, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
   const base = baseURL!;
-  await expect.poll(async () => {
-    const first = await get(base, BOARD);
-    const second = await get(base, BOARD);
-    return [first.status, second.cache, second.body === first.body];
-  }).toEqual([200, 'hit', true]);
+  await expect
+    .poll(async () => {
+      const first = await get(base, BOARD);
+      const second = await get(base, BOARD);
+      return [first.status, second.cache, second.body === first.body];
+    })
+    .toEqual([200, 'hit', true]);
 
   const staff = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN' })).newPage();
   await signIn(staff, '13900001001'); // 刘建华, Jinyang secretary

@@ -47,7 +47,9 @@ test('the 12345 hotline posts and reads issues through Open311 with a key the di
 
   const services = await request.get(`/api/open311/v2/services.json?jurisdiction_id=${SHUANGLIU}`);
   expect(services.status()).toBe(200);
-  expect(await services.json()).toEqual(expect.arrayContaining([expect.objectContaining({ service_code: 'LIFT', service_name: '电梯故障' })]));
+  expect(await services.json()).toEqual(
+    expect.arrayContaining([expect.objectContaining({ service_code: 'LIFT', service_name: '电梯故障' })]),
+  );
 
   // Posting needs the key; the refusal is in the caller's language.
   const description = '12345 来电：欧城花园5栋电梯停在8楼不动，里面没有人。';
@@ -72,12 +74,24 @@ test('the 12345 hotline posts and reads issues through Open311 with a key the di
   for (const secret of ['13700002222', '周女士', '13712345678', '孙先生']) expect(list).not.toContain(secret);
 
   // It reached the branch secretary of 欧城花园 (the category's first responder), who sees the caller.
-  const secretary = await (await page.context().browser()!.newContext({ ...info.project.use, locale: 'zh-CN' })).newPage();
+  const secretary = await (
+    await page
+      .context()
+      .browser()!
+      .newContext({ ...info.project.use, locale: 'zh-CN' })
+  ).newPage();
   await signIn(secretary, '13900002001');
   await secretary.goto(`/issues/${id}`);
   await expect(secretary.getByText('来自 12345 热线等外部系统')).toBeVisible();
   await expect(secretary.getByText('反映人：周女士（13700002222）')).toBeVisible();
-  expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Issue" i JOIN "User" u ON u.id = i."assigneeUserId" WHERE i.id = $1 AND u.phone = '13900002001'`, [Number(id)]))[0]!.n).toBe(1);
+  expect(
+    (
+      await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "Issue" i JOIN "User" u ON u.id = i."assigneeUserId" WHERE i.id = $1 AND u.phone = '13900002001'`,
+        [Number(id)],
+      )
+    )[0]!.n,
+  ).toBe(1);
 
   // A revoked key is refused.
   await page.goto('/admin/api-keys');

@@ -17,7 +17,9 @@ test('S3: report → acknowledgement → hand-offs → repair → satisfaction, 
   await owner.getByLabel('楼栋（选填）').selectOption({ label: '3栋' });
   await owner.getByLabel('标题（一句话）').fill('3栋化粪池又堵了');
   await owner.getByLabel('详细情况').fill('一单元门口污水外溢，气味很大。');
-  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#654' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#654' } })
+    .jpeg()
+    .toBuffer();
   await owner.getByLabel('照片（选填，最多 6 张）').setInputFiles({ name: 'septic-tank.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expectAccessible(owner);
   await expectNoHorizontalScroll(owner);

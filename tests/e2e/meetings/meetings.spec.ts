@@ -8,7 +8,10 @@ async function phone(browser: Browser, info: TestInfo, who: string) {
   return page;
 }
 
-test('S4: the year’s reception days and joint meetings are on the community’s calendar, and in its .ics feed', async ({ page, request }) => {
+test('S4: the year’s reception days and joint meetings are on the community’s calendar, and in its .ics feed', async ({
+  page,
+  request,
+}) => {
   await page.goto('/places/c/510116001001');
   await page.getByRole('link', { name: '会议日程' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('棠湖社区');
@@ -28,19 +31,30 @@ test('S4: a council meeting’s sign-in on a phone turns the quorum indicator gr
   test.skip(info.project.name !== 'phone', 'writes data');
   const sec = await phone(browser, info, '13900001001'); // 刘建华
   await sec.goto('/places/c/510107009003/meetings');
-  await sec.getByRole('link', { name: /晋阳社区议事会例会/ }).first().click();
+  await sec
+    .getByRole('link', { name: /晋阳社区议事会例会/ })
+    .first()
+    .click();
   const panel = sec.getByTestId('attendance-panel');
   await expect(panel).toContainText('应到 37');
   await expect(sec.getByTestId('quorum')).toHaveText('未达到法定人数（至少 19 人）');
   const meetingId = Number(sec.url().split('/').pop());
   // Seventeen members were marked on paper already; the secretary marks one more by hand.
-  await query(`INSERT INTO "Attendance" ("meetingId", "personId", method, "byUserId")
+  await query(
+    `INSERT INTO "Attendance" ("meetingId", "personId", method, "byUserId")
     SELECT i."meetingId", i."personId", 'MANUAL', u.id FROM "MeetingInvite" i, "User" u
      WHERE i."meetingId" = $1 AND u.phone = '13900001001' AND i."personId" NOT IN (SELECT "personId" FROM "User" WHERE phone = '13900001002')
-     ORDER BY i."personId" LIMIT 17`, [meetingId]);
+     ORDER BY i."personId" LIMIT 17`,
+    [meetingId],
+  );
   await sec.reload();
-  const unmarked = sec.getByTestId('sign-in-sheet').getByRole('listitem').filter({ has: sec.getByRole('button', { name: '标记到会' }) });
-  const zhang = (await query<{ name: string }>(`SELECT p.name FROM "User" u JOIN "Person" p ON p.id = u."personId" WHERE u.phone = '13900001002'`))[0]!.name;
+  const unmarked = sec
+    .getByTestId('sign-in-sheet')
+    .getByRole('listitem')
+    .filter({ has: sec.getByRole('button', { name: '标记到会' }) });
+  const zhang = (
+    await query<{ name: string }>(`SELECT p.name FROM "User" u JOIN "Person" p ON p.id = u."personId" WHERE u.phone = '13900001002'`)
+  )[0]!.name;
   await unmarked.filter({ hasNotText: zhang }).first().getByRole('button', { name: '标记到会' }).click();
   await expect(sec.getByTestId('present')).toHaveText('18');
   // 张桂兰 scans the QR code with her phone and signs in: the secretary's panel turns green by itself.
@@ -86,6 +100,9 @@ test('S4: a reception day’s two visits, one of which becomes an issue in one s
   await visit('孙阿姨', '咨询电梯更换的业主大会什么时候开', false);
   await visit('周大爷', '5栋单元门禁坏了，老人进不去', true);
   await expect(wang.getByTestId('visits').getByRole('link', { name: /问题 #\d+/ })).toHaveCount(1);
-  expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Issue" WHERE "reporterName" = '周大爷' AND channel = 'STAFF_ENTRY'`))[0]!.n).toBe(1);
+  expect(
+    (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Issue" WHERE "reporterName" = '周大爷' AND channel = 'STAFF_ENTRY'`))[0]!
+      .n,
+  ).toBe(1);
   await expectAccessible(wang);
 });

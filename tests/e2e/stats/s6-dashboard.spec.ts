@@ -41,7 +41,9 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
   await expect(page.getByTestId('timeline')).toContainText('接手 · 李东升');
   await expect(page.getByRole('button', { name: '接手办理' })).toHaveCount(0);
   const [row] = await query<{ assignee: string; taken: boolean }>(
-    `SELECT p.name AS assignee, i."takenOverAt" IS NOT NULL AS taken FROM "Issue" i JOIN "User" u ON u.id = i."assigneeUserId" JOIN "Person" p ON p.id = u."personId" WHERE i.title = $1`, [LATE]);
+    `SELECT p.name AS assignee, i."takenOverAt" IS NOT NULL AS taken FROM "Issue" i JOIN "User" u ON u.id = i."assigneeUserId" JOIN "Person" p ON p.id = u."personId" WHERE i.title = $1`,
+    [LATE],
+  );
   expect(row).toEqual({ assignee: '李东升', taken: true });
 
   // The month's figures for the district, as an Excel file, with a progress bar while it is written.
@@ -54,7 +56,16 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
   const file = await (await download).path();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-  expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '下级单位', '按类别', '月度趋势', '议题进展', '逾期事项', '不计入考核', '口径说明']);
+  expect(wb.worksheets.map((s) => s.name)).toEqual([
+    '概况',
+    '下级单位',
+    '按类别',
+    '月度趋势',
+    '议题进展',
+    '逾期事项',
+    '不计入考核',
+    '口径说明',
+  ]);
   expect(wb.getWorksheet('下级单位')!.rowCount).toBe(5 + 23);
 });
 

@@ -34,7 +34,10 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
 /** The last one-time code the app "sent" to a number: read from the code sender's outbox file (decision 030). */
 export async function sentCode(phone: string, purpose = 'registration'): Promise<string> {
   const text = await readFile(`${process.env.E2E_DATA_DIR}-codes.jsonl`, 'utf8');
-  const sent = text.trim().split('\n').map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
+  const sent = text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
   const mine = sent.filter((s) => s.phone === phone && s.purpose === purpose);
   if (mine.length === 0) throw new Error(`no ${purpose} code was sent to ${phone}`);
   return mine.at(-1)!.code;

@@ -47,7 +47,10 @@ test.describe('browsing the territory tree', () => {
 
   test('in English, and the language choice is remembered', async ({ page }) => {
     await page.goto('/places/c/510107009003');
-    await page.getByRole('link', { name: 'Switch to English' }).or(page.getByRole('link', { name: '切换到英文' })).click();
+    await page
+      .getByRole('link', { name: 'Switch to English' })
+      .or(page.getByRole('link', { name: '切换到英文' }))
+      .click();
     await expect(page).toHaveURL(/\/en\/places\/c\/510107009003$/);
     await expect(page.getByRole('heading', { name: 'Councils and committees' })).toBeVisible();
     await expect(page.getByText('Community council · 37 seats')).toBeVisible();

@@ -17,7 +17,10 @@ test('an owners’ committee decides a topic end to end; the result reads in bot
   await page.getByLabel('议题说明').fill('门禁老化，业委会议定更换。');
   await page.getByRole('button', { name: '发起议题' }).click();
   await page.getByRole('link', { name: '查看议题' }).click();
-  const topicUrl = page.url().replace(/^https?:\/\/[^/]+/, '').replace(/^\/zh-CN/, '');
+  const topicUrl = page
+    .url()
+    .replace(/^https?:\/\/[^/]+/, '')
+    .replace(/^\/zh-CN/, '');
   await expect(page.getByTestId('steps').locator('[aria-current=step]')).toHaveText('1. 业委会提方案');
 
   await page.getByLabel('方案标题').fill('门禁更换方案');
@@ -63,5 +66,8 @@ test('the procedure editor lets a district admin choose who decides', async ({ p
   await page.getByText('七步工作法').click();
   const seven = page.locator('details').filter({ hasText: '七步工作法' }).getByLabel('由谁表决');
   await expect(seven).toHaveValue('RESIDENTS_REPRESENTATIVES');
-  await expect(seven.locator('option')).toContainText(['居民会议：每户一名代表，过半数户出席，出席者过半数同意', '业委会：过半数委员出席，全体委员半数以上同意（北京、上海为过半数，按本区设置）']);
+  await expect(seven.locator('option')).toContainText([
+    '居民会议：每户一名代表，过半数户出席，出席者过半数同意',
+    '业委会：过半数委员出席，全体委员半数以上同意（北京、上海为过半数，按本区设置）',
+  ]);
 });

@@ -11,7 +11,9 @@ async function phone(browser: Browser, info: TestInfo, who: string) {
   return page;
 }
 
-test('S2: a secretary takes three reports to an agreed plan; nobody skips a step; stakeholders see the timeline', async ({ browser }, info) => {
+test('S2: a secretary takes three reports to an agreed plan; nobody skips a step; stakeholders see the timeline', async ({
+  browser,
+}, info) => {
   test.setTimeout(120_000);
   test.skip(info.project.name !== 'phone', 'writes data');
   const report = async (who: string, title: string, anonymous = false, onBehalf?: [string, string]) => {
@@ -59,7 +61,8 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   await expect(sec.getByTestId('steps').locator('[aria-current=step]')).toHaveText('2. 出主意');
 
   // 2. 出主意: the 1+4+X stakeholders; suggestions from a reporter and, face to face, the traffic police.
-  for (const name of ['龙躺梁社区居民代表会议', '阳泉市安居物业管理有限公司', '阳泉市公安局交通警察支队城区大队']) await sec.getByLabel(name).check();
+  for (const name of ['龙躺梁社区居民代表会议', '阳泉市安居物业管理有限公司', '阳泉市公安局交通警察支队城区大队'])
+    await sec.getByLabel(name).check();
   await sec.getByRole('button', { name: '邀请' }).click();
   await expect(sec.getByTestId('stakeholders')).toContainText('阳泉市公安局交通警察支队城区大队');
   await sunli.goto(topicUrl);
@@ -143,7 +146,14 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   await sec.getByLabel('完成期限').fill(due);
   await sec.getByRole('button', { name: '分派' }).click();
   await expect(sec.locator('[data-testid^="task-"]').filter({ hasText: 'E2E 错录的任务' })).toBeVisible();
-  const noScript = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN', javaScriptEnabled: false, storageState: await sec.context().storageState() })).newPage();
+  const noScript = await (
+    await browser.newContext({
+      ...info.project.use,
+      locale: 'zh-CN',
+      javaScriptEnabled: false,
+      storageState: await sec.context().storageState(),
+    })
+  ).newPage();
   await noScript.goto(topicUrl);
   const mistaken = noScript.locator('[data-testid^="task-"]').filter({ hasText: 'E2E 错录的任务' });
   await mistaken.getByText('撤回误录').click();
@@ -171,10 +181,14 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   // Publishing the result again in this step yields the same notice: one on the board.
   await sec.getByRole('button', { name: '发布落实结果公示' }).click();
   await expect(sec.getByRole('status').filter({ hasText: '已保存' }).first()).toBeVisible();
-  expect(await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Notice" WHERE "topicId" = $1 AND kind = 'RESULT'`, [topicId])).toEqual([{ n: '1' }]);
+  expect(
+    await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Notice" WHERE "topicId" = $1 AND kind = 'RESULT'`, [topicId]),
+  ).toEqual([{ n: '1' }]);
   await advance();
   await expect(sec.getByText('议题已办结。')).toBeVisible();
-  expect((await query<{ state: string }>(`SELECT DISTINCT state::text FROM "Issue" WHERE "topicId" = $1`, [topicId])).map((r) => r.state)).toEqual(['RESOLVED']);
+  expect(
+    (await query<{ state: string }>(`SELECT DISTINCT state::text FROM "Issue" WHERE "topicId" = $1`, [topicId])).map((r) => r.state),
+  ).toEqual(['RESOLVED']);
   await sunli.goto('/inbox');
   await expect(sunli.getByTestId('inbox')).toContainText('请评价处理结果');
 });

@@ -11,12 +11,17 @@ async function phone(browser: Browser, info: TestInfo, who: string) {
 // Issue 7's "done when", S1: the 37-member council votes on phones; 25 for passes (two thirds of all).
 test('S1: council members vote on their phones; 25 of 37 passes, explained in words; the tally rechecks', async ({ browser }, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
-  const [motion] = await query<{ id: number }>(`SELECT m.id FROM "Motion" m JOIN "Topic" t ON t.id = m."topicId" WHERE t.title = '北苑小区电动车充电棚'`);
+  const [motion] = await query<{ id: number }>(
+    `SELECT m.id FROM "Motion" m JOIN "Topic" t ON t.id = m."topicId" WHERE t.title = '北苑小区电动车充电棚'`,
+  );
   // Twenty-four members have voted for already (from their phones); 张桂兰 is the 25th.
-  await query(`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel)
+  await query(
+    `INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel)
     SELECT $1, v."voterKey", 'FOR', 'ELECTRONIC' FROM "MotionVoter" v
      WHERE v."motionId" = $1 AND v."voterKey" <> (SELECT "personId" FROM "User" WHERE phone = '13900001002')
-     ORDER BY v."voterKey" LIMIT 24`, [motion!.id]);
+     ORDER BY v."voterKey" LIMIT 24`,
+    [motion!.id],
+  );
   const zhang = await phone(browser, info, '13900001002');
   await zhang.goto(`/motions/${motion!.id}`);
   await expect(zhang.getByTestId('progress')).toContainText('已投票 24 人，应到 37 人');
@@ -43,9 +48,13 @@ test('S1: council members vote on their phones; 25 of 37 passes, explained in wo
 });
 
 // S5: the maintenance-fund written consultation, with areas and heads.
-test('S5: a written consultation of the owners — paper ballots entered, turnout by heads and area, the double threshold in words', async ({ browser }, info) => {
+test('S5: a written consultation of the owners — paper ballots entered, turnout by heads and area, the double threshold in words', async ({
+  browser,
+}, info) => {
   test.skip(info.project.name !== 'phone', 'writes data');
-  const [motion] = await query<{ id: number }>(`SELECT m.id FROM "Motion" m JOIN "Topic" t ON t.id = m."topicId" WHERE t.title = '使用维修资金更换 3 栋电梯'`);
+  const [motion] = await query<{ id: number }>(
+    `SELECT m.id FROM "Motion" m JOIN "Topic" t ON t.id = m."topicId" WHERE t.title = '使用维修资金更换 3 栋电梯'`,
+  );
   const wang = await phone(browser, info, '13900002001'); // 王秀英, branch secretary and owners' committee chair
   await wang.goto(`/motions/${motion!.id}`);
   await expect(wang.getByTestId('progress')).toContainText(/参与表决：人数 0\/\d+（至少 \d+），面积 0.00\/[\d.]+ 平方米/);
@@ -56,9 +65,12 @@ test('S5: a written consultation of the owners — paper ballots entered, turnou
   await wang.getByRole('button', { name: '录入纸质选票' }).click();
   await expect(wang.getByText('已录入纸质选票。')).toBeVisible();
   // Most owners returned paper ballots (entered earlier), for, against and abstain.
-  await query(`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel)
+  await query(
+    `INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel)
     SELECT $1, v."voterKey", CASE WHEN row_number() OVER (ORDER BY v."voterKey") % 10 = 0 THEN 'AGAINST'::"BallotChoice" WHEN row_number() OVER (ORDER BY v."voterKey") % 10 = 1 THEN 'ABSTAIN'::"BallotChoice" ELSE 'FOR'::"BallotChoice" END, 'PAPER'
-      FROM "MotionVoter" v WHERE v."motionId" = $1 AND v."voterKey" <> 0 ORDER BY v."voterKey" LIMIT 100`, [motion!.id]);
+      FROM "MotionVoter" v WHERE v."motionId" = $1 AND v."voterKey" <> 0 ORDER BY v."voterKey" LIMIT 100`,
+    [motion!.id],
+  );
   await wang.reload();
   // Fractions with the least count, never a rounded percentage.
   await expect(wang.getByTestId('progress')).toContainText(/人数 \d+\/\d+（至少 \d+），面积 [\d.]+\/[\d.]+ 平方米（至少 [\d.]+）/);
@@ -69,9 +81,12 @@ test('S5: a written consultation of the owners — paper ballots entered, turnou
   await wang.getByRole('button', { name: '结束表决并计票' }).click();
   await expect(wang.getByText(/书面征求意见须进行到截止时间/)).toBeVisible();
   // The last owners return their ballots (abstaining); with every owner counted it may close early, with a reason.
-  await query(`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel)
+  await query(
+    `INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel)
     SELECT $1, v."voterKey", 'ABSTAIN', 'PAPER' FROM "MotionVoter" v
-    WHERE v."motionId" = $1 AND NOT EXISTS (SELECT 1 FROM "Ballot" b WHERE b."motionId" = $1 AND b."voterKey" = v."voterKey")`, [motion!.id]);
+    WHERE v."motionId" = $1 AND NOT EXISTS (SELECT 1 FROM "Ballot" b WHERE b."motionId" = $1 AND b."voterKey" = v."voterKey")`,
+    [motion!.id],
+  );
   await wang.reload();
   await wang.getByLabel('提前结束的理由').fill('全体业主均已交回表决票');
   await wang.getByLabel('我确认提前结束表决，此后不再接受任何选票').check();

@@ -11,7 +11,6 @@ beforeAll(async () => {
   w = await world();
 });
 
-
 describe('registration, invitation codes and household claims', () => {
   test('the whole path: register, claim with a printed code, staff approve, verified owner', async () => {
     const { db, a, staff } = w;
@@ -23,7 +22,9 @@ describe('registration, invitation codes and household claims', () => {
     expect(user.verifiedAt).toBeNull();
     expect(user.personId).not.toBe(owner.id); // not linked before verification
     // Unverified: no role from the household, only raising issues in the community named (decision 030).
-    expect((await loadActor(user.id)).grants.map((g) => [g.role, g.place])).toEqual([['UNVERIFIED_RESIDENT', { level: 'community', id: a.compound.communityId }]]);
+    expect((await loadActor(user.id)).grants.map((g) => [g.role, g.place])).toEqual([
+      ['UNVERIFIED_RESIDENT', { level: 'community', id: a.compound.communityId }],
+    ]);
 
     const sheet = await issueInvitationCodes(await byUser(staff.gridWorker.id), { compoundId: a.compound.id });
     expect(sheet.rows).toHaveLength(4);
@@ -31,7 +32,11 @@ describe('registration, invitation codes and household claims', () => {
     expect(await db.invitationCode.count({ where: { codeHash: sheet.rows[0]!.code } })).toBe(0); // only hashes stored
 
     // Typing is forgiving: lower case, no dash.
-    const claim = await claimHousehold(user.id, { code: sheet.rows[0]!.code.toLowerCase().replace('-', ''), relation: 'OWNER' }, '10.0.0.1');
+    const claim = await claimHousehold(
+      user.id,
+      { code: sheet.rows[0]!.code.toLowerCase().replace('-', ''), relation: 'OWNER' },
+      '10.0.0.1',
+    );
     expect(claim.status).toBe('PENDING');
     expect(await refusal(claimHousehold(user.id, { code: sheet.rows[0]!.code, relation: 'OWNER' }, '10.0.0.1'))).toBe('claim.invalidCode');
 
@@ -51,9 +56,13 @@ describe('registration, invitation codes and household claims', () => {
 
   test('registering a number that has an account creates nothing; only the phone’s holder learns why', async () => {
     const { db, a } = w;
-    expect(await registerWithCode({ name: '甲', phone: '13711112222', password: 'first-pass-1', compoundId: a.compound.id })).toBe('created');
+    expect(await registerWithCode({ name: '甲', phone: '13711112222', password: 'first-pass-1', compoundId: a.compound.id })).toBe(
+      'created',
+    );
     const before = await db.user.count();
-    expect(await registerWithCode({ name: '乙', phone: '137 1111 2222', password: 'other-pass-1', compoundId: a.compound.id })).toBe('exists');
+    expect(await registerWithCode({ name: '乙', phone: '137 1111 2222', password: 'other-pass-1', compoundId: a.compound.id })).toBe(
+      'exists',
+    );
     expect(await db.user.count()).toBe(before);
   });
 

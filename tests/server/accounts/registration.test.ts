@@ -14,7 +14,10 @@ process.env.YISHI_CODE_OUTBOX = path.join(mkdtempSync(path.join(os.tmpdir(), 'yi
 
 /** The last code sent to a number, as the resident would read it off the SMS. */
 function lastCode(phone: string): string {
-  const lines = readFileSync(process.env.YISHI_CODE_OUTBOX!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
+  const lines = readFileSync(process.env.YISHI_CODE_OUTBOX!, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
   const mine = lines.filter((l) => l.phone === phone && l.purpose === 'registration');
   return mine.at(-1)!.code;
 }
@@ -25,7 +28,11 @@ beforeAll(async () => {
 });
 
 const form = (phone: string, extra: Partial<{ name: string; password: string; compoundId: number }> = {}) => ({
-  name: '赵新业', phone, password: 'zhao-pass-2026', compoundId: w.a.compound.id, ...extra,
+  name: '赵新业',
+  phone,
+  password: 'zhao-pass-2026',
+  compoundId: w.a.compound.id,
+  ...extra,
 });
 
 describe('registration proves the number', () => {
@@ -37,13 +44,19 @@ describe('registration proves the number', () => {
     const stored = await db.registrationCode.findFirstOrThrow({ where: { phone: '13912340001' } });
     expect(stored.codeHash).not.toContain(lastCode('13912340001'));
 
-    expect(await confirmRegistration({ phone: '139 1234 0001', code: lastCode('13912340001') }, '10.9.0.1')).toEqual({ outcome: 'created' });
+    expect(await confirmRegistration({ phone: '139 1234 0001', code: lastCode('13912340001') }, '10.9.0.1')).toEqual({
+      outcome: 'created',
+    });
     const user = await db.user.findUniqueOrThrow({ where: { phone: '13912340001' }, include: { person: true } });
     expect([user.person.name, user.verifiedAt, user.registeredCommunityId]).toEqual(['赵新业', null, jinyang.id]);
     expect(await verifyPassword('zhao-pass-2026', user.passwordHash)).toBe(true);
-    expect((await loadActor(user.id)).grants).toMatchObject([{ role: 'UNVERIFIED_RESIDENT', place: { level: 'community', id: jinyang.id } }]);
+    expect((await loadActor(user.id)).grants).toMatchObject([
+      { role: 'UNVERIFIED_RESIDENT', place: { level: 'community', id: jinyang.id } },
+    ]);
     // Used once: the same code again creates nothing.
-    expect(await refusal(confirmRegistration({ phone: '13912340001', code: lastCode('13912340001') }, '10.9.0.1'))).toBe('account.registerCodeInvalid');
+    expect(await refusal(confirmRegistration({ phone: '13912340001', code: lastCode('13912340001') }, '10.9.0.1'))).toBe(
+      'account.registerCodeInvalid',
+    );
   });
 
   test('wrong codes are limited: after 5 wrong tries even the right code creates nothing', async () => {
@@ -54,7 +67,9 @@ describe('registration proves the number', () => {
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await refusal(confirmRegistration({ phone: '13912340002', code: wrong }, '10.9.0.2')));
     expect(answers).toEqual(Array(5).fill('account.registerCodeWrong'));
-    expect(await refusal(confirmRegistration({ phone: '13912340002', code: right }, '10.9.0.3'))).toMatch(/^account\.register(CodeInvalid|Wait)$/);
+    expect(await refusal(confirmRegistration({ phone: '13912340002', code: right }, '10.9.0.3'))).toMatch(
+      /^account\.register(CodeInvalid|Wait)$/,
+    );
     expect(await db.user.count({ where: { phone: '13912340002' } })).toBe(0);
   });
 
@@ -63,7 +78,9 @@ describe('registration proves the number', () => {
     await requestRegistrationCode(form('13912340003'), '10.9.0.4');
     const right = lastCode('13912340003');
     const wrong = right === '000000' ? '111111' : '000000';
-    const answers = await Promise.all(Array.from({ length: 10 }, () => refusal(confirmRegistration({ phone: '13912340003', code: wrong }, '10.9.0.4'))));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => refusal(confirmRegistration({ phone: '13912340003', code: wrong }, '10.9.0.4'))),
+    );
     expect(answers.filter((a) => a === 'account.registerCodeWrong').length).toBeLessThanOrEqual(5);
     expect((await db.registrationCode.findFirstOrThrow({ where: { phone: '13912340003' } })).wrongTries).toBeLessThanOrEqual(5);
     expect(await refusal(confirmRegistration({ phone: '13912340003', code: right }, '10.9.0.5'))).not.toBe('no refusal');
@@ -74,14 +91,19 @@ describe('registration proves the number', () => {
     const { db } = w;
     await requestRegistrationCode(form('13912340004'), '10.9.0.6');
     await db.registrationCode.updateMany({ where: { phone: '13912340004' }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await refusal(confirmRegistration({ phone: '13912340004', code: lastCode('13912340004') }, '10.9.0.6'))).toBe('account.registerCodeInvalid');
+    expect(await refusal(confirmRegistration({ phone: '13912340004', code: lastCode('13912340004') }, '10.9.0.6'))).toBe(
+      'account.registerCodeInvalid',
+    );
     expect(await db.user.count({ where: { phone: '13912340004' } })).toBe(0);
   });
 
   test('a number that has an account: the code is still sent, and once it is entered the answer says to sign in; nothing changes', async () => {
     const { db } = w;
     const existing = await createUser(db, { phone: '13912340005', password: 'owner-pass-1' });
-    expect(await requestRegistrationCode(form('13912340005', { password: 'takeover-1' }), '10.9.0.7')).toEqual({ phone: '139****0005', minutes: 10 });
+    expect(await requestRegistrationCode(form('13912340005', { password: 'takeover-1' }), '10.9.0.7')).toEqual({
+      phone: '139****0005',
+      minutes: 10,
+    });
     expect(await confirmRegistration({ phone: '13912340005', code: lastCode('13912340005') }, '10.9.0.7')).toEqual({ outcome: 'exists' });
     const after = await db.user.findUniqueOrThrow({ where: { phone: '13912340005' } });
     expect([after.id, await verifyPassword('owner-pass-1', after.passwordHash)]).toEqual([existing.id, true]);
@@ -91,7 +113,14 @@ describe('registration proves the number', () => {
     const { db } = w;
     await requestRegistrationCode(form('13912340006'), '10.9.0.8');
     const code = lastCode('13912340006');
-    const answers = await Promise.all([1, 2, 3].map(() => confirmRegistration({ phone: '13912340006', code }, '10.9.0.8').then((r) => r.outcome, (e) => e.code)));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        confirmRegistration({ phone: '13912340006', code }, '10.9.0.8').then(
+          (r) => r.outcome,
+          (e) => e.code,
+        ),
+      ),
+    );
     expect(answers.filter((a) => a === 'created')).toHaveLength(1);
     expect(await db.user.count({ where: { phone: '13912340006' } })).toBe(1);
   });
@@ -105,7 +134,9 @@ describe('registration is limited', () => {
   });
 
   test('10 registrations per address an hour, even fired at once', async () => {
-    const answers = await Promise.all(Array.from({ length: 14 }, (_, i) => refusal(requestRegistrationCode(form(`1391235${String(i).padStart(4, '0')}`), '10.9.2.1'))));
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, (_, i) => refusal(requestRegistrationCode(form(`1391235${String(i).padStart(4, '0')}`), '10.9.2.1'))),
+    );
     expect(answers.filter((a) => a === 'no refusal')).toHaveLength(10);
     expect(answers.filter((a) => a === 'account.registerWait')).toHaveLength(4);
     expect(await w.db.registrationCode.count({ where: { phone: { startsWith: '1391235' } } })).toBe(10);

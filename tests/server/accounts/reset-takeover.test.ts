@@ -16,8 +16,13 @@ beforeAll(async () => {
   const { db, tanghu } = w;
   const { districtId } = await db.street.findUniqueOrThrow({ where: { id: tanghu.streetId }, select: { districtId: true } });
   const pw = 'staff-pass-1';
-  const mk = (name: string, phone: string, role: Parameters<typeof createStaff>[1]['role'], placeLevel: 'DISTRICT' | 'COMMUNITY', placeId: number) =>
-    createStaff(db, { name, phone, password: pw, role, placeLevel, placeId }).then((u) => u.id);
+  const mk = (
+    name: string,
+    phone: string,
+    role: Parameters<typeof createStaff>[1]['role'],
+    placeLevel: 'DISTRICT' | 'COMMUNITY',
+    placeId: number,
+  ) => createStaff(db, { name, phone, password: pw, role, placeLevel, placeId }).then((u) => u.id);
   s = {
     districtAdmin: await mk('陈双流', '13977770001', 'DISTRICT_ADMIN', 'DISTRICT', districtId),
     tanghuSecretary: await mk('棠湖书记', '13977770002', 'COMMUNITY_SECRETARY', 'COMMUNITY', tanghu.id),
@@ -27,7 +32,14 @@ beforeAll(async () => {
   };
   // Every one of them also lives in 棠湖 (a claim on a household of 欧城花园): pending for the admin, approved for the others.
   for (const [i, userId] of Object.values(s).entries()) {
-    await db.householdClaim.create({ data: { userId, householdId: w.b.households[i % w.b.households.length]!.id, relation: 'OWNER', status: i === 0 ? 'PENDING' : 'APPROVED' } });
+    await db.householdClaim.create({
+      data: {
+        userId,
+        householdId: w.b.households[i % w.b.households.length]!.id,
+        relation: 'OWNER',
+        status: i === 0 ? 'PENDING' : 'APPROVED',
+      },
+    });
   }
 });
 
@@ -37,7 +49,11 @@ describe('password resets by staff', () => {
   test.each([
     ['the 棠湖 secretary resets the district admin who claimed a household in 棠湖', 'tanghuSecretary', 'districtAdmin'],
     ['a secretary resets a secretary of the same community (same rank)', 'tanghuPeer', 'tanghuSecretary'],
-    ['residents’ committee staff (who reset residents, but manage no staff) reset a grid worker living there', 'tanghuCommittee', 'tanghuGrid'],
+    [
+      'residents’ committee staff (who reset residents, but manage no staff) reset a grid worker living there',
+      'tanghuCommittee',
+      'tanghuGrid',
+    ],
     ['a grid worker resets the secretary', 'tanghuGrid', 'tanghuSecretary'],
   ] as const)('refused: %s; nothing is written', async (_, who, whom) => {
     const before = [await resetCodes(s[whom]), await w.db.notification.count()];
@@ -63,9 +79,15 @@ describe('password resets by staff', () => {
 
   test('a resident’s reset at the desk still works, and is told to the resident', async () => {
     const { db, b } = w;
-    const resident = await db.user.create({ data: { phone: '13977770099', passwordHash: 'x', personId: (await db.person.create({ data: { name: '居民' } })).id } });
-    await db.householdClaim.create({ data: { userId: resident.id, householdId: b.households[0]!.id, relation: 'OWNER', status: 'APPROVED' } });
+    const resident = await db.user.create({
+      data: { phone: '13977770099', passwordHash: 'x', personId: (await db.person.create({ data: { name: '居民' } })).id },
+    });
+    await db.householdClaim.create({
+      data: { userId: resident.id, householdId: b.households[0]!.id, relation: 'OWNER', status: 'APPROVED' },
+    });
     await issuePasswordReset(await byUser(s.tanghuCommittee), resident.id);
-    expect((await db.notification.findMany({ where: { userId: resident.id } })).map((n) => [n.kind, n.emailStatus])).toEqual([['account.reset', null]]);
+    expect((await db.notification.findMany({ where: { userId: resident.id } })).map((n) => [n.kind, n.emailStatus])).toEqual([
+      ['account.reset', null],
+    ]);
   });
 });

@@ -27,17 +27,49 @@ export async function world() {
   const jinyang = await communityByCode(db, '510107009003'); // Wuhou, Jinyang street
   const tanghu = await communityByCode(db, '510116001001'); // Shuangliu, Dongsheng street
   const a = await createPopulatedCompound(db, names, {
-    communityId: jinyang.id, name: '北苑小区', buildings: [{ name: '1栋', floors: 2, perFloor: 2, areasCentiM2: [8950] }],
+    communityId: jinyang.id,
+    name: '北苑小区',
+    buildings: [{ name: '1栋', floors: 2, perFloor: 2, areasCentiM2: [8950] }],
   });
   const b = await createPopulatedCompound(db, names, {
-    communityId: tanghu.id, name: '欧城花园', buildings: [{ name: '1栋', floors: 2, perFloor: 2, areasCentiM2: [10000] }],
+    communityId: tanghu.id,
+    name: '欧城花园',
+    buildings: [{ name: '1栋', floors: 2, perFloor: 2, areasCentiM2: [10000] }],
   });
   const pw = 'staff-pass-1';
   const staff = {
-    jinyangSecretary: await createStaff(db, { name: '刘书记', phone: '13900009001', password: pw, role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id }),
-    jinyangStreet: await createStaff(db, { name: '晋阳街道干部', phone: '13900009002', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: jinyang.streetId }),
-    dongshengStreet: await createStaff(db, { name: '东升街道干部', phone: '13900009003', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: tanghu.streetId }),
-    gridWorker: await createStaff(db, { name: '网格员', phone: '13900009004', password: pw, role: 'GRID_WORKER', placeLevel: 'COMMUNITY', placeId: jinyang.id }),
+    jinyangSecretary: await createStaff(db, {
+      name: '刘书记',
+      phone: '13900009001',
+      password: pw,
+      role: 'COMMUNITY_SECRETARY',
+      placeLevel: 'COMMUNITY',
+      placeId: jinyang.id,
+    }),
+    jinyangStreet: await createStaff(db, {
+      name: '晋阳街道干部',
+      phone: '13900009002',
+      password: pw,
+      role: 'STREET_STAFF',
+      placeLevel: 'STREET',
+      placeId: jinyang.streetId,
+    }),
+    dongshengStreet: await createStaff(db, {
+      name: '东升街道干部',
+      phone: '13900009003',
+      password: pw,
+      role: 'STREET_STAFF',
+      placeLevel: 'STREET',
+      placeId: tanghu.streetId,
+    }),
+    gridWorker: await createStaff(db, {
+      name: '网格员',
+      phone: '13900009004',
+      password: pw,
+      role: 'GRID_WORKER',
+      placeLevel: 'COMMUNITY',
+      placeId: jinyang.id,
+    }),
   };
   return { db, jinyang, tanghu, a, b, staff };
 }
@@ -50,7 +82,10 @@ export async function registerWithCode(input: { name: string; phone: string; pas
   process.env.YISHI_CODE_OUTBOX ??= path.join(mkdtempSync(path.join(os.tmpdir(), 'yishi-codes-')), 'codes.jsonl');
   await requestRegistrationCode(input, client);
   const phone = normalisePhone(input.phone)!;
-  const sent = readFileSync(process.env.YISHI_CODE_OUTBOX, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
+  const sent = readFileSync(process.env.YISHI_CODE_OUTBOX, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { phone: string; purpose: string; code: string });
   const code = sent.filter((s) => s.phone === phone && s.purpose === 'registration').at(-1)!.code;
   return (await confirmRegistration({ phone, code }, client)).outcome;
 }

@@ -48,7 +48,10 @@ async function setup() {
   await ensureIssueCategories(db);
   await ensureProcedures(db);
   const { compoundId } = await seedLongtangliang(db as never, new NameSource(11));
-  const compound = await db.compound.findUniqueOrThrow({ where: { id: compoundId }, include: { buildings: { include: { households: { include: { ownerships: true } } } } } });
+  const compound = await db.compound.findUniqueOrThrow({
+    where: { id: compoundId },
+    include: { buildings: { include: { households: { include: { ownerships: true } } } } },
+  });
   const households = compound.buildings.flatMap((b) => b.households);
   const resident = async (i: number, name: string, phone: string, email: string) => {
     const h = households[40 + i]!;
@@ -61,10 +64,31 @@ async function setup() {
   const anon = await resident(0, NAME, PHONE, EMAIL);
   const named = await resident(1, '实名居民乙', '13877770001', 'yi@example.cn');
   const neighbour = await resident(2, '实名邻居丙', '13877770002', 'bing@example.cn');
-  const secretary = await createStaff(db, { name: '龙书记', phone: '13877770010', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: compound.communityId });
+  const secretary = await createStaff(db, {
+    name: '龙书记',
+    phone: '13877770010',
+    password: 'staff-pass-1',
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: compound.communityId,
+  });
   await db.user.update({ where: { id: secretary.id }, data: { email: 'shuji@example.cn' } });
-  const street = await createStaff(db, { name: '街道干部', phone: '13877770011', password: 'staff-pass-1', role: 'STREET_STAFF', placeLevel: 'STREET', placeId: compound.streetId });
-  const admin = await createStaff(db, { name: '区管理员', phone: '13877770012', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: compound.districtId });
+  const street = await createStaff(db, {
+    name: '街道干部',
+    phone: '13877770011',
+    password: 'staff-pass-1',
+    role: 'STREET_STAFF',
+    placeLevel: 'STREET',
+    placeId: compound.streetId,
+  });
+  const admin = await createStaff(db, {
+    name: '区管理员',
+    phone: '13877770012',
+    password: 'staff-pass-1',
+    role: 'DISTRICT_ADMIN',
+    placeLevel: 'DISTRICT',
+    placeId: compound.districtId,
+  });
   const parking = await db.issueCategory.findFirstOrThrow({ where: { code: 'PARKING', districtId: null } });
   const sevenStep = (await proceduresFor(compound.districtId)).find((p) => p.code === 'SEVEN_STEP')!;
   return { db, compound, anon, named, neighbour, secretary, street, admin, parking, sevenStep };
@@ -82,7 +106,14 @@ describe('one anonymous report through every path it can take', () => {
     const sec = await byUser(secretary.id, '龙书记');
     const me = await byUser(anon.id, NAME);
     const report = (by: Parameters<typeof raiseIssue>[0], key: string, anonymous: boolean, title = '小区停车乱') =>
-      raiseIssue(by, { categoryId: parking.id, title, description: '晚上车停满消防通道，老人出行不便', compoundId: compound.id, anonymous, idempotencyKey: key });
+      raiseIssue(by, {
+        categoryId: parking.id,
+        title,
+        description: '晚上车停满消防通道，老人出行不便',
+        compoundId: compound.id,
+        anonymous,
+        idempotencyKey: key,
+      });
 
     // Merge an anonymous report into a named one; its reporter rates the kept issue.
     const named1 = await report(await byUser(named.id, '实名居民乙'), 'ap-named-1', false, '外来车辆占位');
@@ -99,22 +130,53 @@ describe('one anonymous report through every path it can take', () => {
     const split = await splitIssue(sec, anon2.id, { title: '收费不透明', description: '停车收费标准不清楚，没有公示' });
 
     // The anonymous issues become a topic; it goes through the seven steps.
-    const { id: topicId } = await raiseTopic(sec, { title: '龙躺梁停车秩序', description: '居民反映停车乱、收费不透明。', compoundId: compound.id, communityId: compound.communityId, procedureId: sevenStep.id, issueIds: [anon2.id, split.id] });
+    const { id: topicId } = await raiseTopic(sec, {
+      title: '龙躺梁停车秩序',
+      description: '居民反映停车乱、收费不透明。',
+      compoundId: compound.id,
+      communityId: compound.communityId,
+      procedureId: sevenStep.id,
+      issueIds: [anon2.id, split.id],
+    });
     await advanceTopic(sec, topicId, { type: 'ADVANCE' });
     const candidates = await stakeholderCandidates(sec, topicId);
-    await inviteStakeholders(sec, topicId, candidates.map((c) => c.key));
+    await inviteStakeholders(
+      sec,
+      topicId,
+      candidates.map((c) => c.key),
+    );
     await addSuggestion(me, topicId, { stance: 'AMEND', body: '收费要低，老人车辆优惠', anonymous: true });
     await advanceTopic(sec, topicId, { type: 'ADVANCE' });
-    const { id: plan } = await addPlanVersion(sec, topicId, { title: '停车公约', body: '划定 64 个车位，每月 50 元。', convention: true, budgetFen: 800_000, funding: [{ source: '停车费', amountFen: 800_000 }] });
+    const { id: plan } = await addPlanVersion(sec, topicId, {
+      title: '停车公约',
+      body: '划定 64 个车位，每月 50 元。',
+      convention: true,
+      budgetFen: 800_000,
+      funding: [{ source: '停车费', amountFen: 800_000 }],
+    });
     await advanceTopic(sec, topicId, { type: 'ADVANCE' });
 
     // A consultation meeting with the topic on its agenda: held, minuted, published.
-    const meeting = await createMeeting(db, { kind: 'CONSULTATION', title: '停车协商会', communityId: compound.communityId, compoundId: compound.id, startsAt: new Date(Date.now() - 10 * 60_000), minutes: 120, location: '党群服务站', createdById: secretary.id });
+    const meeting = await createMeeting(db, {
+      kind: 'CONSULTATION',
+      title: '停车协商会',
+      communityId: compound.communityId,
+      compoundId: compound.id,
+      startsAt: new Date(Date.now() - 10 * 60_000),
+      minutes: 120,
+      location: '党群服务站',
+      createdById: secretary.id,
+    });
     await addAgendaItem(sec, meeting.id, { title: '停车公约', topicId });
     const organiserView = await getMeetingView(sec, meeting.id);
     // Named followers are still invited as guests (列席).
     expect(organiserView?.staff?.invitees.map((i) => i.name)).toContain('实名邻居丙');
-    await recordConsensus(sec, topicId, { statement: '与会各方同意停车公约', participants: ['龙书记', '居民代表', '物业'], heldOn: '2026-11-20', planVersionId: plan });
+    await recordConsensus(sec, topicId, {
+      statement: '与会各方同意停车公约',
+      participants: ['龙书记', '居民代表', '物业'],
+      heldOn: '2026-11-20',
+      planVersionId: plan,
+    });
     await closeMeeting(sec, meeting.id);
     await saveMinutes(sec, meeting.id, '协商会同意停车公约，提交居民代表会议表决。');
     await advanceMinutes(sec, meeting.id, 'CIRCULATED');
@@ -149,7 +211,12 @@ describe('one anonymous report through every path it can take', () => {
     await refreshStats();
     const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
     const streetBy = await byUser(street.id, '街道干部');
-    const exportId = await requestExport(streetBy, 'DASHBOARD', { unit: { level: 'community', id: compound.communityId }, period: { from: month, to: month }, category: null, locale: 'zh-CN' }, runExport);
+    const exportId = await requestExport(
+      streetBy,
+      'DASHBOARD',
+      { unit: { level: 'community', id: compound.communityId }, period: { from: month, to: month }, category: null, locale: 'zh-CN' },
+      runExport,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exportFile(street.id, exportId)).bytes as unknown as ArrayBuffer);
     const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues());
@@ -160,12 +227,23 @@ describe('one anonymous report through every path it can take', () => {
     const issueIds = [named1.id, anon1.id, anon2.id, named2.id, split.id];
     const notices = await db.notice.findMany({ where: { OR: [{ topicId }, { id: minutesNotice }] }, select: { id: true } });
     const shared = {
-      open311: [await getServiceRequests({ ids: issueIds }, client, 'zh-CN'), await getServiceRequests({ ids: issueIds, jurisdictionId: (await db.district.findUniqueOrThrow({ where: { id: compound.districtId } })).code }, null, 'zh-CN')],
+      open311: [
+        await getServiceRequests({ ids: issueIds }, client, 'zh-CN'),
+        await getServiceRequests(
+          { ids: issueIds, jurisdictionId: (await db.district.findUniqueOrThrow({ where: { id: compound.districtId } })).code },
+          null,
+          'zh-CN',
+        ),
+      ],
       board: await listBoard({ communityCode: '140302004004', archive: true }),
       notices: await Promise.all(notices.map((n) => getNoticeView(n.id, null))),
       finance: await financeOf('140302004004', new Date().getFullYear()),
       // The rows behind the organiser's pages and the sign-in sheet, the audit and the timelines.
-      invitees: await db.meetingInvite.findMany({ where: { meetingId: meeting.id }, include: { meeting: { select: { title: true } } } }).then(async (rows) => db.person.findMany({ where: { id: { in: rows.map((r) => r.personId) } }, select: { id: true, name: true, phone: true } })),
+      invitees: await db.meetingInvite
+        .findMany({ where: { meetingId: meeting.id }, include: { meeting: { select: { title: true } } } })
+        .then(async (rows) =>
+          db.person.findMany({ where: { id: { in: rows.map((r) => r.personId) } }, select: { id: true, name: true, phone: true } }),
+        ),
       audit: await db.auditLog.findMany(),
       issueEvents: await db.issueEvent.findMany(),
       topicEvents: await db.topicEvent.findMany(),
@@ -204,7 +282,9 @@ describe('one anonymous report through every path it can take', () => {
     // The reporter still sees their own issues, the topic and their own inbox.
     expect((await getIssueForViewer(me, anon2.id))?.author).toEqual({ name: NAME, phone: PHONE });
     expect((await listTopics(me)).map((t) => t.id)).toContain(topicId);
-    expect((await listInbox(anon.id)).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['issue.takenUp', 'topic.step', 'topic.onAgenda']));
+    expect((await listInbox(anon.id)).items.map((n) => n.kind)).toEqual(
+      expect.arrayContaining(['issue.takenUp', 'topic.step', 'topic.onAgenda']),
+    );
   });
 });
 
@@ -212,10 +292,22 @@ describe('the public finance page', () => {
   test('lists only topics whose plan and money were published on the board', async () => {
     const { db, compound, secretary, sevenStep } = w;
     const sec = await byUser(secretary.id, '龙书记');
-    const { id } = await raiseTopic(sec, { title: '内部讨论的围墙改造', description: '尚未公示的方案。', compoundId: compound.id, communityId: compound.communityId, procedureId: sevenStep.id });
+    const { id } = await raiseTopic(sec, {
+      title: '内部讨论的围墙改造',
+      description: '尚未公示的方案。',
+      compoundId: compound.id,
+      communityId: compound.communityId,
+      procedureId: sevenStep.id,
+    });
     await advanceTopic(sec, id, { type: 'ADVANCE' });
     await db.topic.update({ where: { id }, data: { stepIndex: 2 } });
-    await addPlanVersion(sec, id, { title: '围墙方案', body: '拆除重建围墙。', convention: false, budgetFen: 5_550_000, funding: [{ source: '公益金', amountFen: 5_550_000 }] });
+    await addPlanVersion(sec, id, {
+      title: '围墙方案',
+      body: '拆除重建围墙。',
+      convention: false,
+      budgetFen: 5_550_000,
+      funding: [{ source: '公益金', amountFen: 5_550_000 }],
+    });
     const listed = async () => (await financeOf('140302004004', new Date().getFullYear()))!.projects.map((p) => p.id);
     expect(await listed()).not.toContain(id);
     const topic = await db.topic.findUniqueOrThrow({ where: { id } });
@@ -226,7 +318,14 @@ describe('the public finance page', () => {
 
 describe('each path on its own', () => {
   const raise = async (key: string, anonymous: boolean, userId: number, label: string) =>
-    raiseIssue(await byUser(userId, label), { categoryId: w.parking.id, title: '消防通道被占', description: '晚上车停满消防通道', compoundId: w.compound.id, anonymous, idempotencyKey: key });
+    raiseIssue(await byUser(userId, label), {
+      categoryId: w.parking.id,
+      title: '消防通道被占',
+      description: '晚上车停满消防通道',
+      compoundId: w.compound.id,
+      anonymous,
+      idempotencyKey: key,
+    });
 
   test('an anonymous duplicate’s reporter rates the kept named issue as 匿名居民 in its timeline and audit', async () => {
     const { db, anon, named, secretary } = w;
@@ -250,8 +349,24 @@ describe('each path on its own', () => {
     const { db, compound, anon, secretary, sevenStep } = w;
     const sec = await byUser(secretary.id, '龙书记');
     const issue = await raise('sheet-anon', true, anon.id, NAME);
-    const { id: topicId } = await raiseTopic(sec, { title: '消防通道', description: '消防通道被占。', compoundId: compound.id, communityId: compound.communityId, procedureId: sevenStep.id, issueIds: [issue.id] });
-    const meeting = await createMeeting(db, { kind: 'CONSULTATION', title: '消防通道协商会', communityId: compound.communityId, compoundId: compound.id, startsAt: new Date(Date.now() + 86_400_000), minutes: 60, location: '党群服务站', createdById: secretary.id });
+    const { id: topicId } = await raiseTopic(sec, {
+      title: '消防通道',
+      description: '消防通道被占。',
+      compoundId: compound.id,
+      communityId: compound.communityId,
+      procedureId: sevenStep.id,
+      issueIds: [issue.id],
+    });
+    const meeting = await createMeeting(db, {
+      kind: 'CONSULTATION',
+      title: '消防通道协商会',
+      communityId: compound.communityId,
+      compoundId: compound.id,
+      startsAt: new Date(Date.now() + 86_400_000),
+      minutes: 60,
+      location: '党群服务站',
+      createdById: secretary.id,
+    });
     // What the old rule wrote: the agenda item and the follower invited as a guest.
     await db.agendaItem.create({ data: { meetingId: meeting.id, position: 1, title: '消防通道', topicId } });
     await db.meetingInvite.create({ data: { meetingId: meeting.id, personId: anon.personId, member: false } });

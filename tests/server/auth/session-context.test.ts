@@ -50,14 +50,26 @@ describe('every fact the actor is built from bumps the account’s authVersion i
   };
   test.each<[string, (p: { personId: number; userId: number }) => Promise<unknown>]>([
     ['a role granted', (p) => grantRole(w.db, p.userId, 'BUILDING_HEAD', 'COMMUNITY', w.jinyang.id)],
-    ['a household claim', (p) => w.db.householdClaim.create({ data: { userId: p.userId, householdId, relation: 'OWNER', status: 'PENDING' } })],
+    [
+      'a household claim',
+      (p) => w.db.householdClaim.create({ data: { userId: p.userId, householdId, relation: 'OWNER', status: 'PENDING' } }),
+    ],
     ['an ownership from the roster', (p) => w.db.ownership.create({ data: { householdId, personId: p.personId } })],
-    ['a residency', (p) => w.db.residency.create({ data: { householdId, personId: p.personId, relation: 'TENANT', isRepresentative: true } })],
-    ['a seat on a body', (p) => createBody(w.db, { kind: 'COMMUNITY_COUNCIL', name: `议事会${n}`, communityId: w.jinyang.id, memberIds: [p.personId] })],
-    ['party membership', async (p) => {
-      const org = await createPartyOrg(w.db, { kind: 'GRID_BRANCH', name: `支部${n}`, communityId: w.jinyang.id });
-      return registerPartyMember(w.db, { personId: p.personId, partyOrgId: org.id });
-    }],
+    [
+      'a residency',
+      (p) => w.db.residency.create({ data: { householdId, personId: p.personId, relation: 'TENANT', isRepresentative: true } }),
+    ],
+    [
+      'a seat on a body',
+      (p) => createBody(w.db, { kind: 'COMMUNITY_COUNCIL', name: `议事会${n}`, communityId: w.jinyang.id, memberIds: [p.personId] }),
+    ],
+    [
+      'party membership',
+      async (p) => {
+        const org = await createPartyOrg(w.db, { kind: 'GRID_BRANCH', name: `支部${n}`, communityId: w.jinyang.id });
+        return registerPartyMember(w.db, { personId: p.personId, partyOrgId: org.id });
+      },
+    ],
     ['verification withdrawn', (p) => w.db.user.update({ where: { id: p.userId }, data: { verifiedAt: null } })],
   ])('%s', async (_, change) => {
     const p = await fresh();

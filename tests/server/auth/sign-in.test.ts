@@ -63,7 +63,9 @@ describe('sign-in', () => {
     await testDb().$executeRawUnsafe('ALTER TABLE "RateLimit" RENAME TO "RateLimitAway"');
     try {
       expect(await attempt('13500000007', 'right-pass-7', '10.0.7.1')).toBe('unavailable');
-      await expect(authorizeCredentials({ phone: '13500000007', password: 'right-pass-7' }, { 'x-yishi-client': '10.0.7.1' })).rejects.toThrow('unavailable');
+      await expect(
+        authorizeCredentials({ phone: '13500000007', password: 'right-pass-7' }, { 'x-yishi-client': '10.0.7.1' }),
+      ).rejects.toThrow('unavailable');
     } finally {
       await testDb().$executeRawUnsafe('ALTER TABLE "RateLimitAway" RENAME TO "RateLimit"');
     }

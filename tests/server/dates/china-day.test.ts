@@ -37,23 +37,47 @@ async function setup() {
   const base = await world();
   await ensureProcedures(base.db);
   const reps = await createPeople(base.db, 29, new NameSource(1403), { withPhone: false });
-  const body = await createBody(base.db, { kind: 'RESIDENTS_REPRESENTATIVES', name: '晋阳社区居民代表会议', communityId: base.jinyang.id, seats: 37, memberIds: reps.map((p) => p.id) });
+  const body = await createBody(base.db, {
+    kind: 'RESIDENTS_REPRESENTATIVES',
+    name: '晋阳社区居民代表会议',
+    communityId: base.jinyang.id,
+    seats: 37,
+    memberIds: reps.map((p) => p.id),
+  });
   return { ...base, reps, body };
 }
 beforeAll(async () => {
   w = await setup();
 });
 
-const bySecretary = async (): Promise<TBy> => ({ userId: w.staff.jinyangSecretary.id, label: '刘书记', actor: await loadActor(w.staff.jinyangSecretary.id), today: today() });
+const bySecretary = async (): Promise<TBy> => ({
+  userId: w.staff.jinyangSecretary.id,
+  label: '刘书记',
+  actor: await loadActor(w.staff.jinyangSecretary.id),
+  today: today(),
+});
 
 async function openRepresentativesMotion() {
   const by = { userId: w.staff.jinyangSecretary.id, label: '刘书记' };
   const t = await createTopicWithHistory(w.db, {
-    procedureCode: 'SEVEN_STEP', title: '停车', description: 'x', communityId: w.jinyang.id, by, stepIndex: 4, createdAt: new Date(), stepDueAt: new Date(),
+    procedureCode: 'SEVEN_STEP',
+    title: '停车',
+    description: 'x',
+    communityId: w.jinyang.id,
+    by,
+    stepIndex: 4,
+    createdAt: new Date(),
+    stepDueAt: new Date(),
     stakeholders: [{ group: 'RESIDENT_REPS', label: '居民代表', bodyId: w.body.id }],
   });
   const m = await w.db.$transaction((tx) =>
-    openMotion(tx, { ...t, assemblyMatter: null }, t.stepIndex, { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' }, { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } }),
+    openMotion(
+      tx,
+      { ...t, assemblyMatter: null },
+      t.stepIndex,
+      { kind: 'BODY', bodyKind: 'RESIDENTS_REPRESENTATIVES' },
+      { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } },
+    ),
   );
   const voters = await w.db.motionVoter.findMany({ where: { motionId: m.id }, select: { voterKey: true } });
   return { topic: t, roster: new Set(voters.map((v) => v.voterKey)) };
@@ -67,16 +91,27 @@ describe('term dates against China’s calendar day', () => {
     const ended = await w.db.bodyMember.findFirstOrThrow({ where: { bodyId: w.body.id, personId: w.reps[0]!.id } });
     await endMembership(by, { memberId: ended.id, endsOn: '2026-12-02' });
     const appointed = [];
-    for (let i = 1; i <= 8; i++) appointed.push(await appointMember(by, { bodyId: w.body.id, name: `新代表${i}`, position: 'MEMBER', startsOn: today() }));
+    for (let i = 1; i <= 8; i++)
+      appointed.push(await appointMember(by, { bodyId: w.body.id, name: `新代表${i}`, position: 'MEMBER', startsOn: today() }));
     expect(appointed.map((m) => m.startsOn.toISOString())).toEqual(Array(8).fill('2026-12-03T00:00:00.000Z'));
     const { roster } = await openRepresentativesMotion();
     expect([roster.size, roster.has(ended.personId)]).toEqual([36, false]);
     for (const m of appointed) expect(roster.has(m.personId)).toBe(true);
     // A meeting of the body tonight invites the same members (they are its 应到, the quorum's denominator).
     const meeting = await scheduleMeeting(by, {
-      kind: 'COUNCIL', title: '居民代表会议', communityId: w.jinyang.id, bodyId: w.body.id, location: '社区活动室', mode: 'IN_PERSON', date: today(), startMinute: 19 * 60, durationMinutes: 90,
+      kind: 'COUNCIL',
+      title: '居民代表会议',
+      communityId: w.jinyang.id,
+      bodyId: w.body.id,
+      location: '社区活动室',
+      mode: 'IN_PERSON',
+      date: today(),
+      startMinute: 19 * 60,
+      durationMinutes: 90,
     });
-    const invited = new Set((await w.db.meetingInvite.findMany({ where: { meetingId: meeting.id }, select: { personId: true } })).map((i) => i.personId));
+    const invited = new Set(
+      (await w.db.meetingInvite.findMany({ where: { meetingId: meeting.id }, select: { personId: true } })).map((i) => i.personId),
+    );
     expect([invited.size, invited.has(ended.personId), invited.has(appointed[0]!.personId)]).toEqual([36, false, true]);
   });
 
@@ -98,11 +133,23 @@ describe('term dates against China’s calendar day', () => {
     const { db, tanghu } = w;
     const worker = await createUser(db, { name: '新网格员', phone: '13900009111', password: 'x-pass-1234', verified: true });
     await grantRole(db, worker.id, 'GRID_WORKER', 'COMMUNITY', tanghu.id, '2026-12-03');
-    const place = { buildingId: null, compoundId: null, communityId: tanghu.id, streetId: tanghu.streetId, districtId: tanghu.street.districtId };
+    const place = {
+      buildingId: null,
+      compoundId: null,
+      communityId: tanghu.id,
+      streetId: tanghu.streetId,
+      districtId: tanghu.street.districtId,
+    };
     expect(await db.$transaction((tx) => findHandler(tx, place, 'COMPOUND', 'GRID_WORKER'))).toBe(worker.id);
 
     const [stays, left] = await createPeople(db, 2, new NameSource(1404), { withPhone: false });
-    const council = await createBody(db, { kind: 'COMMUNITY_COUNCIL', name: '棠湖社区议事会', communityId: tanghu.id, seats: 5, memberIds: [stays!.id, left!.id] });
+    const council = await createBody(db, {
+      kind: 'COMMUNITY_COUNCIL',
+      name: '棠湖社区议事会',
+      communityId: tanghu.id,
+      seats: 5,
+      memberIds: [stays!.id, left!.id],
+    });
     await db.bodyMember.updateMany({ where: { bodyId: council.id, personId: left!.id }, data: { endsOn: day('2026-12-02') } });
     const profile = await getCommunityProfile(tanghu.code);
     const shown = profile!.bodies.find((b) => b.id === council.id)!.members.map((m) => m.person.name);
@@ -115,8 +162,16 @@ describe('date-only records', () => {
     pin(CHINA_0553);
     const by = await bySecretary();
     const t = await createTopicWithHistory(w.db, {
-      procedureCode: 'OWNERS_ASSEMBLY', title: '换电梯', description: 'x', communityId: w.jinyang.id, compoundId: w.a.compound.id,
-      by, stepIndex: 1, createdAt: new Date(), stepDueAt: new Date(), assemblyMatter: 5,
+      procedureCode: 'OWNERS_ASSEMBLY',
+      title: '换电梯',
+      description: 'x',
+      communityId: w.jinyang.id,
+      compoundId: w.a.compound.id,
+      by,
+      stepIndex: 1,
+      createdAt: new Date(),
+      stepDueAt: new Date(),
+      assemblyMatter: 5,
     });
     const r = await recordApproval(by, t.id, { approved: true, comment: '支部同意' });
     const record = await w.db.topicRecord.findUniqueOrThrow({ where: { id: r.id } });
@@ -126,7 +181,12 @@ describe('date-only records', () => {
   test('a resident verified at 05:53 China time holds their roles from that China day', async () => {
     pin(CHINA_0553);
     const owner = w.a.owners[2]!;
-    const user = await createVerifiedResident(w.db, { personId: owner.id, phone: owner.phone!, password: 'x-pass-1234', householdId: w.a.households[2]!.id });
+    const user = await createVerifiedResident(w.db, {
+      personId: owner.id,
+      phone: owner.phone!,
+      password: 'x-pass-1234',
+      householdId: w.a.households[2]!.id,
+    });
     const grants = (await loadActor(user.id)).grants;
     expect(grants.filter((g) => g.role === 'RESIDENT' || g.role === 'OWNER').map((g) => g.startsOn)).toEqual(['2026-12-03', '2026-12-03']);
   });
@@ -144,7 +204,9 @@ describe('the database session’s clock', () => {
     await w.db.$executeRawUnsafe(`ALTER DATABASE ${name} SET timezone TO 'Asia/Shanghai'`);
     const fresh = createDb(url);
     try {
-      const [row] = await fresh.$queryRaw<{ tz: string; hour: string }[]>`SELECT current_setting('TimeZone') AS tz, to_char(localtimestamp, 'YYYY-MM-DD"T"HH24') AS hour`;
+      const [row] = await fresh.$queryRaw<
+        { tz: string; hour: string }[]
+      >`SELECT current_setting('TimeZone') AS tz, to_char(localtimestamp, 'YYYY-MM-DD"T"HH24') AS hour`;
       expect(row!.tz).toBe('UTC');
       expect(row!.hour).toBe(new Date().toISOString().slice(0, 13));
     } finally {

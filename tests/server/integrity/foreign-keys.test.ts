@@ -19,7 +19,8 @@ const UNCHECKED = `
  * Rollups rebuilt from the facts (no history of their own); a grant's place, which names one of five tables; and the
  * seam from issues to the topics capability (topic-seam.ts), which an issue names by id only.
  */
-const DELIBERATE = /^(IssueStat|IssueMinutes|IssueMinuteBucket|IssueMinuteOctave|IssueStreetStat|ActivityStat|StatDirty|StatExport)\.|^RoleGrant\.placeId$|^(Issue|Notification)\.topicId$/;
+const DELIBERATE =
+  /^(IssueStat|IssueMinutes|IssueMinuteBucket|IssueMinuteOctave|IssueStreetStat|ActivityStat|StatDirty|StatExport)\.|^RoleGrant\.placeId$|^(Issue|Notification)\.topicId$/;
 
 let issueId: number;
 let compoundId: number;
@@ -27,7 +28,19 @@ beforeAll(async () => {
   const db = testDb();
   await ensureIssueCategories(db);
   compoundId = (await createCompound(db, { communityId: (await communityByCode(db, '510502006006')).id, name: '外键小区' })).id;
-  issueId = (await createIssueWithHistory(db, { categoryCode: 'FACILITIES', title: '-', description: '-', compoundId, authorUserId: null, createdAt: new Date(), acknowledgeBy: new Date(), resolveBy: new Date(), steps: [] })).id;
+  issueId = (
+    await createIssueWithHistory(db, {
+      categoryCode: 'FACILITIES',
+      title: '-',
+      description: '-',
+      compoundId,
+      authorUserId: null,
+      createdAt: new Date(),
+      acknowledgeBy: new Date(),
+      resolveBy: new Date(),
+      steps: [],
+    })
+  ).id;
 });
 
 describe('foreign keys on place, account and parent columns', () => {
@@ -35,10 +48,22 @@ describe('foreign keys on place, account and parent columns', () => {
     ['an issue in a compound that does not exist', `UPDATE "Issue" SET "compoundId" = ${NOBODY} WHERE id = $1`],
     ['an issue in a building that does not exist', `UPDATE "Issue" SET "buildingId" = ${NOBODY} WHERE id = $1`],
     ['an issue assigned to an account that does not exist', `UPDATE "Issue" SET "assigneeUserId" = ${NOBODY} WHERE id = $1`],
-    ['a notice correcting one that does not exist', `INSERT INTO "Notice" (kind, category, title, body, "supersedesId") SELECT 'MANUAL', 'RESIDENTS', 'x', 'x', ${NOBODY} + $1 * 0`],
-    ['a notification for an account that does not exist', `INSERT INTO "Notification" ("userId", kind, title, body, "issueId") VALUES (${NOBODY}, 'x', 'x', 'x', $1)`],
-    ['an audit row of a compound that does not exist', `INSERT INTO "AuditLog" ("actorLabel", action, "entityType", "entityId", "compoundId") VALUES ('x', 'x', 'Issue', $1::text, ${NOBODY})`],
-    ['an audit row by an account that does not exist', `INSERT INTO "AuditLog" ("actorLabel", action, "entityType", "entityId", "actorId") VALUES ('x', 'x', 'Issue', $1::text, ${NOBODY})`],
+    [
+      'a notice correcting one that does not exist',
+      `INSERT INTO "Notice" (kind, category, title, body, "supersedesId") SELECT 'MANUAL', 'RESIDENTS', 'x', 'x', ${NOBODY} + $1 * 0`,
+    ],
+    [
+      'a notification for an account that does not exist',
+      `INSERT INTO "Notification" ("userId", kind, title, body, "issueId") VALUES (${NOBODY}, 'x', 'x', 'x', $1)`,
+    ],
+    [
+      'an audit row of a compound that does not exist',
+      `INSERT INTO "AuditLog" ("actorLabel", action, "entityType", "entityId", "compoundId") VALUES ('x', 'x', 'Issue', $1::text, ${NOBODY})`,
+    ],
+    [
+      'an audit row by an account that does not exist',
+      `INSERT INTO "AuditLog" ("actorLabel", action, "entityType", "entityId", "actorId") VALUES ('x', 'x', 'Issue', $1::text, ${NOBODY})`,
+    ],
   ])('the database refuses %s', async (_, sql) => {
     await expect(testDb().$executeRawUnsafe(sql, issueId)).rejects.toThrow(/foreign key/i);
   });

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { addWorkingDays, isWorkingDay } from '@/domain/calendar/working-calendar';
 import { ensureIssueCategories } from '@/server/issues/categories';
-import { addCalendarDay, addDistrictCategory, calendarFor, districtCategories, removeCalendarDay, saveDistrictCategory } from '@/server/issues/district-settings';
+import {
+  addCalendarDay,
+  addDistrictCategory,
+  calendarFor,
+  districtCategories,
+  removeCalendarDay,
+  saveDistrictCategory,
+} from '@/server/issues/district-settings';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { listCategories } from '@/server/issues/read-issues';
 import { createStaff } from '../../factories/accounts';
@@ -14,13 +21,28 @@ async function setup() {
   await ensureIssueCategories(base.db);
   const wuhou = base.a.compound.districtId;
   const shuangliu = base.b.compound.districtId;
-  const admin = await createStaff(base.db, { name: '武侯区管理员', phone: '13900009101', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: wuhou });
+  const admin = await createStaff(base.db, {
+    name: '武侯区管理员',
+    phone: '13900009101',
+    password: 'staff-pass-1',
+    role: 'DISTRICT_ADMIN',
+    placeLevel: 'DISTRICT',
+    placeId: wuhou,
+  });
   return { ...base, wuhou, shuangliu, admin };
 }
 beforeAll(async () => {
   w = await setup();
 });
-const input = { nameZh: '电梯故障', nameEn: 'Lift breakdown', handlerRole: 'BUILDING_HEAD' as const, acknowledgeMinutes: 30, resolveWorkingDays: 1, remindBeforeMinutes: 15, active: true };
+const input = {
+  nameZh: '电梯故障',
+  nameEn: 'Lift breakdown',
+  handlerRole: 'BUILDING_HEAD' as const,
+  acknowledgeMinutes: 30,
+  resolveWorkingDays: 1,
+  remindBeforeMinutes: 15,
+  active: true,
+};
 
 describe('categories per district', () => {
   test('editing a default makes the district’s own copy; other districts keep the default', async () => {
@@ -28,7 +50,12 @@ describe('categories per district', () => {
     const by = await byUser(admin.id, '武侯区管理员');
     const parking = (await districtCategories(wuhou)).find((c) => c.code === 'PARKING')!;
     expect(parking.districtId).toBeNull();
-    const { id } = await saveDistrictCategory(by, wuhou, parking.id, { ...input, nameZh: '停车（含非机动车）', nameEn: 'Parking', handlerRole: 'GRID_WORKER' });
+    const { id } = await saveDistrictCategory(by, wuhou, parking.id, {
+      ...input,
+      nameZh: '停车（含非机动车）',
+      nameEn: 'Parking',
+      handlerRole: 'GRID_WORKER',
+    });
     const here = (await districtCategories(wuhou)).filter((c) => c.code === 'PARKING');
     expect(here.map((c) => [c.id, c.nameZh, c.acknowledgeMinutes])).toEqual([[id, '停车（含非机动车）', 30]]);
     expect((await districtCategories(shuangliu)).find((c) => c.code === 'PARKING')?.id).toBe(parking.id);
@@ -47,12 +74,34 @@ describe('categories per district', () => {
     expect(offered[shuangliu]!.map((o) => o.label)).not.toContain('电梯故障');
     // Staff of the other district cannot file under it.
     const dongsheng = await byUser(staff.dongshengStreet.id);
-    expect(await refusal(raiseIssue(dongsheng, { categoryId: lift, title: '电梯坏了', description: '三号电梯不动了', compoundId: b.compound.id, anonymous: false, idempotencyKey: 'lift-other-district' }))).toBe('issue.categoryUnknown');
+    expect(
+      await refusal(
+        raiseIssue(dongsheng, {
+          categoryId: lift,
+          title: '电梯坏了',
+          description: '三号电梯不动了',
+          compoundId: b.compound.id,
+          anonymous: false,
+          idempotencyKey: 'lift-other-district',
+        }),
+      ),
+    ).toBe('issue.categoryUnknown');
     // Switched off: gone from the form, refused if posted anyway.
     await saveDistrictCategory(by, wuhou, lift, { ...input, active: false });
     expect((await listCategories('zh-CN', [wuhou]))[wuhou]!.map((o) => o.label)).not.toContain('电梯故障');
     const grid = await byUser(staff.gridWorker.id);
-    expect(await refusal(raiseIssue(grid, { categoryId: lift, title: '电梯坏了', description: '三号电梯不动了', compoundId: a.compound.id, anonymous: false, idempotencyKey: 'lift-off' }))).toBe('issue.categoryUnknown');
+    expect(
+      await refusal(
+        raiseIssue(grid, {
+          categoryId: lift,
+          title: '电梯坏了',
+          description: '三号电梯不动了',
+          compoundId: a.compound.id,
+          anonymous: false,
+          idempotencyKey: 'lift-off',
+        }),
+      ),
+    ).toBe('issue.categoryUnknown');
   });
 
   test('only a district admin of that district may configure it; bad input changes nothing', async () => {
@@ -61,7 +110,9 @@ describe('categories per district', () => {
     const before = await db.issueCategory.count();
     expect(await refusal(saveDistrictCategory(await byUser(admin.id), shuangliu, parking.id, input))).toBe('auth.forbidden');
     expect(await refusal(saveDistrictCategory(await byUser(staff.jinyangStreet.id), wuhou, parking.id, input))).toBe('auth.forbidden');
-    expect(await refusal(addDistrictCategory(await byUser(admin.id), wuhou, { ...input, code: 'PARKING' }))).toBe('issue.categoryCodeTaken');
+    expect(await refusal(addDistrictCategory(await byUser(admin.id), wuhou, { ...input, code: 'PARKING' }))).toBe(
+      'issue.categoryCodeTaken',
+    );
     expect(await refusal(saveDistrictCategory(await byUser(admin.id), wuhou, 999_999, input))).toBe('issue.categoryUnknown');
     expect(await db.issueCategory.count()).toBe(before);
   });

@@ -15,7 +15,9 @@ import { byUser, world } from '../accounts/support';
 async function smtpServer() {
   const received: { to: string[]; data: string }[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, done) {
       let data = '';
       stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
@@ -39,7 +41,12 @@ async function setup() {
   const category = await base.db.issueCategory.findFirstOrThrow({ where: { code: 'ENVIRONMENT', districtId: null } });
   const owner = base.a.owners[1]!;
   await base.db.person.update({ where: { id: owner.id }, data: { phone: '13811113333' } });
-  const resident = await createVerifiedResident(base.db, { personId: owner.id, phone: '13811113333', password: 'x-pass-1234', householdId: base.a.households[1]!.id });
+  const resident = await createVerifiedResident(base.db, {
+    personId: owner.id,
+    phone: '13811113333',
+    password: 'x-pass-1234',
+    householdId: base.a.households[1]!.id,
+  });
   return { ...base, category, resident };
 }
 beforeAll(async () => {
@@ -52,7 +59,14 @@ describe('e-mail copies of notifications (outbox)', () => {
   test('a reporter with an e-mail address gets each change by mail, after the change committed; others only in the inbox', async () => {
     const { db, staff, resident, a, category } = w;
     await setMyEmail(resident.id, '业主', 'Yezhu@Example.com');
-    const { id } = await raiseIssue(await byUser(resident.id), { categoryId: category.id, title: '垃圾站没人清运', description: '三天没有清运', compoundId: a.compound.id, anonymous: false, idempotencyKey: 'mail-1' });
+    const { id } = await raiseIssue(await byUser(resident.id), {
+      categoryId: category.id,
+      title: '垃圾站没人清运',
+      description: '三天没有清运',
+      compoundId: a.compound.id,
+      anonymous: false,
+      idempotencyKey: 'mail-1',
+    });
     await actOnIssue(await byUser(staff.jinyangSecretary.id, '刘书记'), id, { type: 'ACKNOWLEDGE' });
     const pending = await db.notification.findMany({ where: { issueId: id }, select: { userId: true, emailStatus: true } });
     // The handler has no address: inbox only. The reporter's copy waits in the outbox.
@@ -74,7 +88,14 @@ describe('e-mail copies of notifications (outbox)', () => {
 
   test('an unreachable server leaves the mail pending and counts the attempt; removing the address drops it', async () => {
     const { db, staff, resident, a, category } = w;
-    const { id } = await raiseIssue(await byUser(resident.id), { categoryId: category.id, title: '路灯不亮', description: '小区门口路灯坏了', compoundId: a.compound.id, anonymous: false, idempotencyKey: 'mail-2' });
+    const { id } = await raiseIssue(await byUser(resident.id), {
+      categoryId: category.id,
+      title: '路灯不亮',
+      description: '小区门口路灯坏了',
+      compoundId: a.compound.id,
+      anonymous: false,
+      idempotencyKey: 'mail-2',
+    });
     await actOnIssue(await byUser(staff.jinyangSecretary.id), id, { type: 'ACKNOWLEDGE' });
     const closed = nodemailer.createTransport({ host: '127.0.0.1', port: 1, secure: false, ignoreTLS: true, connectionTimeout: 2000 });
     expect(await sendPendingEmails(50, closed)).toEqual({ sent: 0, failed: 1 });
@@ -88,10 +109,26 @@ describe('e-mail copies of notifications (outbox)', () => {
   test('without SMTP the log says which notification of which kind — never the address with the title or link, for any kind', async () => {
     const { db, staff, resident, a, category } = w;
     await setMyEmail(resident.id, '业主', 'Log-Only@Example.com');
-    const { id } = await raiseIssue(await byUser(resident.id), { categoryId: category.id, title: '化粪池外溢', description: '臭味很大', compoundId: a.compound.id, anonymous: true, idempotencyKey: 'mail-log' });
+    const { id } = await raiseIssue(await byUser(resident.id), {
+      categoryId: category.id,
+      title: '化粪池外溢',
+      description: '臭味很大',
+      compoundId: a.compound.id,
+      anonymous: true,
+      idempotencyKey: 'mail-log',
+    });
     await actOnIssue(await byUser(staff.jinyangSecretary.id, '刘书记'), id, { type: 'ACKNOWLEDGE' });
     // Every kind of notification the platform writes goes through the same line.
-    await db.notification.createMany({ data: ['topic.step', 'meeting.invited', 'notice.answered'].map((kind) => ({ userId: resident.id, kind, title: '化粪池外溢', body: 'x', link: `/issues/${id}`, emailStatus: 'PENDING' as const })) });
+    await db.notification.createMany({
+      data: ['topic.step', 'meeting.invited', 'notice.answered'].map((kind) => ({
+        userId: resident.id,
+        kind,
+        title: '化粪池外溢',
+        body: 'x',
+        link: `/issues/${id}`,
+        emailStatus: 'PENDING' as const,
+      })),
+    });
     const lines: string[] = [];
     const spy = vi.spyOn(console, 'info').mockImplementation((...args: unknown[]) => void lines.push(JSON.stringify(args)));
     try {
@@ -100,6 +137,11 @@ describe('e-mail copies of notifications (outbox)', () => {
       spy.mockRestore();
     }
     expect(lines).toHaveLength(4);
-    for (const line of lines) expect([line.toLowerCase().includes('log-only@example.com'), line.includes('化粪池外溢'), line.includes(`/issues/${id}`)]).toEqual([false, false, false]);
+    for (const line of lines)
+      expect([line.toLowerCase().includes('log-only@example.com'), line.includes('化粪池外溢'), line.includes(`/issues/${id}`)]).toEqual([
+        false,
+        false,
+        false,
+      ]);
   });
 });

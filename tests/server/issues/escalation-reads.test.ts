@@ -17,7 +17,16 @@ beforeAll(async () => {
 const HOUR = 3600_000;
 const at = (base: Date, hours: number) => new Date(base.getTime() + hours * HOUR);
 const issue = (title: string, a: { level: 'COMPOUND' | 'DISTRICT'; acknowledgeBy: Date; resolveBy: Date }) =>
-  createIssueWithHistory(testDb(), { categoryCode: 'FACILITIES', title, description: '-', compoundId, authorUserId: null, createdAt: at(a.acknowledgeBy, -48), steps: [], ...a });
+  createIssueWithHistory(testDb(), {
+    categoryCode: 'FACILITIES',
+    title,
+    description: '-',
+    compoundId,
+    authorUserId: null,
+    createdAt: at(a.acknowledgeBy, -48),
+    steps: [],
+    ...a,
+  });
 
 describe('the escalation pass reads only issues it may act on', () => {
   test('an issue escalated to the district and overdue there is not read again by later passes', async () => {
@@ -51,6 +60,12 @@ describe('the escalation pass reads only issues it may act on', () => {
     const acknowledged = await issue('垃圾清运', { level: 'COMPOUND', acknowledgeBy: at(now, -30), resolveBy: far });
     await db.issue.update({ where: { id: acknowledged.id }, data: { state: 'ACKNOWLEDGED' } });
     const read = new Set((await escalationCandidates(now)).map((i) => i.id));
-    expect([overdueBelow, soonAtTop, overdueAtTop, reminded, acknowledged].map((i) => read.has(i.id))).toEqual([true, true, false, false, false]);
+    expect([overdueBelow, soonAtTop, overdueAtTop, reminded, acknowledged].map((i) => read.has(i.id))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

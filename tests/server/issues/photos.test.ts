@@ -21,10 +21,31 @@ beforeAll(async () => {
   const db = testDb();
   await ensureIssueCategories(db);
   const jinsha = await communityByCode(db, '510502006006');
-  const c = await createPopulatedCompound(db, new NameSource(5), { communityId: jinsha.id, name: '金沙小区', buildings: [{ name: '3栋', floors: 1, perFloor: 2, areasCentiM2: [9000] }] });
-  const reporter = await createVerifiedResident(db, { personId: c.owners[0]!.id, phone: c.owners[0]!.phone!, password: 'x-pass-1234', householdId: c.households[0]!.id });
-  const staff = await createStaff(db, { name: '网格员', phone: '13833330001', password: 'x-pass-1234', role: 'GRID_WORKER', placeLevel: 'COMMUNITY', placeId: jinsha.id });
-  const stranger = await createVerifiedResident(db, { personId: c.owners[1]!.id, phone: c.owners[1]!.phone!, password: 'x-pass-1234', householdId: c.households[1]!.id });
+  const c = await createPopulatedCompound(db, new NameSource(5), {
+    communityId: jinsha.id,
+    name: '金沙小区',
+    buildings: [{ name: '3栋', floors: 1, perFloor: 2, areasCentiM2: [9000] }],
+  });
+  const reporter = await createVerifiedResident(db, {
+    personId: c.owners[0]!.id,
+    phone: c.owners[0]!.phone!,
+    password: 'x-pass-1234',
+    householdId: c.households[0]!.id,
+  });
+  const staff = await createStaff(db, {
+    name: '网格员',
+    phone: '13833330001',
+    password: 'x-pass-1234',
+    role: 'GRID_WORKER',
+    placeLevel: 'COMMUNITY',
+    placeId: jinsha.id,
+  });
+  const stranger = await createVerifiedResident(db, {
+    personId: c.owners[1]!.id,
+    phone: c.owners[1]!.phone!,
+    password: 'x-pass-1234',
+    householdId: c.households[1]!.id,
+  });
   const category = await db.issueCategory.findFirstOrThrow({ where: { code: 'FACILITIES' } });
   ctx = { reporterId: reporter.id, staffId: staff.id, strangerId: stranger.id, compoundId: c.compound.id, categoryId: category.id };
 });
@@ -36,11 +57,22 @@ afterAll(() => rmSync(process.env.YISHI_DATA_DIR!, { recursive: true, force: tru
 const photoWithLocation = () =>
   sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#8a6' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Phone 12' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '28/1 53/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 26/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Phone 12' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '28/1 53/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 26/1 0/1' },
+    })
     .toBuffer();
 
 const raise = async (key: string, photos: Buffer[]) =>
-  raiseIssue(await byUser(ctx.reporterId), { categoryId: ctx.categoryId, title: '井盖破损', description: '3栋门口井盖破了', compoundId: ctx.compoundId, anonymous: false, idempotencyKey: key, photos });
+  raiseIssue(await byUser(ctx.reporterId), {
+    categoryId: ctx.categoryId,
+    title: '井盖破损',
+    description: '3栋门口井盖破了',
+    compoundId: ctx.compoundId,
+    anonymous: false,
+    idempotencyKey: key,
+    photos,
+  });
 
 describe('issue photos', () => {
   test('are resized, turned into JPEG and lose every metadata — location included', async () => {
@@ -48,7 +80,10 @@ describe('issue photos', () => {
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const { id } = await raise('photo-key-1', [original, original]);
     const rows = await testDb().issuePhoto.findMany({ where: { issueId: id } });
-    expect(rows.map((r) => [r.width, r.height])).toEqual([[1600, 1067], [1600, 1067]]);
+    expect(rows.map((r) => [r.width, r.height])).toEqual([
+      [1600, 1067],
+      [1600, 1067],
+    ]);
     const stored = (await getFileStore().get(rows[0]!.storageKey))!;
     const meta = await sharp(stored).metadata();
     expect([meta.format, meta.exif, meta.xmp, meta.iptc]).toEqual(['jpeg', undefined, undefined, undefined]);

@@ -23,18 +23,53 @@ async function setup() {
   await ensureIssueCategories(db);
   const jinsha = await communityByCode(db, '510502006006');
   const c = await createPopulatedCompound(db, new NameSource(3), {
-    communityId: jinsha.id, name: '金沙小区', buildings: [1, 2, 3].map((n) => ({ name: `${n}栋`, floors: 2, perFloor: 2, areasCentiM2: [9000] })),
+    communityId: jinsha.id,
+    name: '金沙小区',
+    buildings: [1, 2, 3].map((n) => ({ name: `${n}栋`, floors: 2, perFloor: 2, areasCentiM2: [9000] })),
   });
   const b3 = c.buildings[2]!;
   const owner = c.owners[8]!; // lives in building 3
   await db.person.update({ where: { id: owner.id }, data: { name: '报修业主甲', phone: '13811119999' } });
-  const reporter = await createVerifiedResident(db, { personId: owner.id, phone: '13811119999', password: 'x-pass-1234', householdId: c.households[8]!.id });
+  const reporter = await createVerifiedResident(db, {
+    personId: owner.id,
+    phone: '13811119999',
+    password: 'x-pass-1234',
+    householdId: c.households[8]!.id,
+  });
   const pw = 'staff-pass-1';
   const staff = {
-    head: await createStaff(db, { name: '陈德明', phone: '13822220001', password: pw, role: 'BUILDING_HEAD', placeLevel: 'BUILDING', placeId: b3.id }),
-    secretary: await createStaff(db, { name: '金沙书记', phone: '13822220002', password: pw, role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinsha.id }),
-    street: await createStaff(db, { name: '北城街道', phone: '13822220003', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: jinsha.streetId }),
-    otherStreet: await createStaff(db, { name: '别的街道', phone: '13822220004', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: (await communityByCode(db, '510107009003')).streetId }),
+    head: await createStaff(db, {
+      name: '陈德明',
+      phone: '13822220001',
+      password: pw,
+      role: 'BUILDING_HEAD',
+      placeLevel: 'BUILDING',
+      placeId: b3.id,
+    }),
+    secretary: await createStaff(db, {
+      name: '金沙书记',
+      phone: '13822220002',
+      password: pw,
+      role: 'COMMUNITY_SECRETARY',
+      placeLevel: 'COMMUNITY',
+      placeId: jinsha.id,
+    }),
+    street: await createStaff(db, {
+      name: '北城街道',
+      phone: '13822220003',
+      password: pw,
+      role: 'STREET_STAFF',
+      placeLevel: 'STREET',
+      placeId: jinsha.streetId,
+    }),
+    otherStreet: await createStaff(db, {
+      name: '别的街道',
+      phone: '13822220004',
+      password: pw,
+      role: 'STREET_STAFF',
+      placeLevel: 'STREET',
+      placeId: (await communityByCode(db, '510107009003')).streetId,
+    }),
   };
   const facilities = await db.issueCategory.findFirstOrThrow({ where: { code: 'FACILITIES' } });
   return { db, c, b3, reporter, staff, facilities };
@@ -43,7 +78,15 @@ beforeAll(async () => {
   w = await setup();
 });
 const raise = async (key: string, anonymous = false) =>
-  raiseIssue(await byUser(w.reporter.id, '报修业主甲'), { categoryId: w.facilities.id, title: '3栋化粪池堵塞', description: '污水漫到楼道', compoundId: w.c.compound.id, buildingId: w.b3.id, anonymous, idempotencyKey: key });
+  raiseIssue(await byUser(w.reporter.id, '报修业主甲'), {
+    categoryId: w.facilities.id,
+    title: '3栋化粪池堵塞',
+    description: '污水漫到楼道',
+    compoundId: w.c.compound.id,
+    buildingId: w.b3.id,
+    anonymous,
+    idempotencyKey: key,
+  });
 
 describe('S3: blocked septic tank, rapid response', () => {
   test('report → routed to the building head → acknowledged → resolved → rated; every hand-off on the timeline', async () => {
@@ -68,9 +111,15 @@ describe('S3: blocked septic tank, rapid response', () => {
     const view = await getIssueForViewer(me, id);
     expect(view?.state).toBe('CLOSED');
     expect(view?.events.map((e) => [e.type, e.actor])).toEqual([
-      ['SUBMITTED', '报修业主甲'], ['ACKNOWLEDGE', '陈德明'], ['START', '陈德明'], ['RESOLVE', '陈德明'], ['RATE', '报修业主甲'],
+      ['SUBMITTED', '报修业主甲'],
+      ['ACKNOWLEDGE', '陈德明'],
+      ['START', '陈德明'],
+      ['RESOLVE', '陈德明'],
+      ['RATE', '报修业主甲'],
     ]);
-    expect((await listInbox(reporter.id)).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['issue.acknowledge', 'issue.resolve', 'issue.rate']));
+    expect((await listInbox(reporter.id)).items.map((n) => n.kind)).toEqual(
+      expect.arrayContaining(['issue.acknowledge', 'issue.resolve', 'issue.rate']),
+    );
     expect((await listMyIssues(reporter.id)).map((i) => i.id)).toContain(id);
   });
 
@@ -118,19 +167,47 @@ describe('anonymity (背靠背)', () => {
     // A resident whose only act is this anonymous report.
     const neighbour = c.owners[9]!;
     await db.person.update({ where: { id: neighbour.id }, data: { name: '匿名测试人', phone: '13811118888' } });
-    const reporter = await createVerifiedResident(db, { personId: neighbour.id, phone: '13811118888', password: 'x-pass-1234', householdId: c.households[9]!.id });
-    const { id } = await raiseIssue(await byUser(reporter.id, '匿名测试人'), { categoryId: w.facilities.id, title: '楼道有人堆放杂物', description: '影响消防通道', compoundId: c.compound.id, buildingId: w.b3.id, anonymous: true, idempotencyKey: 'anon-key-1' });
+    const reporter = await createVerifiedResident(db, {
+      personId: neighbour.id,
+      phone: '13811118888',
+      password: 'x-pass-1234',
+      householdId: c.households[9]!.id,
+    });
+    const { id } = await raiseIssue(await byUser(reporter.id, '匿名测试人'), {
+      categoryId: w.facilities.id,
+      title: '楼道有人堆放杂物',
+      description: '影响消防通道',
+      compoundId: c.compound.id,
+      buildingId: w.b3.id,
+      anonymous: true,
+      idempotencyKey: 'anon-key-1',
+    });
     await actOnIssue(await byUser(reporter.id), id, { type: 'RESOLVE', message: 'x' }).catch(() => undefined); // not allowed anyway
     await actOnIssue(await byUser(staff.head.id), id, { type: 'ACKNOWLEDGE' });
     const issue = await db.issue.findUniqueOrThrow({ where: { id } });
     await runEscalationPass(new Date(issue.resolveBy.getTime() + 60_000));
 
     // An outside system holding the district's API key (the 12345 hotline).
-    const admin = await createStaff(db, { name: '区管理员', phone: '13822220009', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: issue.districtId });
+    const admin = await createStaff(db, {
+      name: '区管理员',
+      phone: '13822220009',
+      password: 'staff-pass-1',
+      role: 'DISTRICT_ADMIN',
+      placeLevel: 'DISTRICT',
+      placeId: issue.districtId,
+    });
     const client = (await apiClientFor((await issueApiKey(await byUser(admin.id), issue.districtId, '12345')).key))!;
     const api = { one: await getServiceRequests({ ids: [id] }, client, 'zh-CN'), list: await getServiceRequests({}, client, 'zh-CN') };
     const mails = (await db.notification.findMany({ where: { issueId: id } })).map((n) => renderEmail(n, 'https://yishi.example'));
-    const secrets = ['匿名测试人', '13811118888', '138****8888', `"authorUserId":${reporter.id}`, `"actorUserId":${reporter.id}`, `"actorId":${reporter.id}`, `"userId":${reporter.id}`];
+    const secrets = [
+      '匿名测试人',
+      '13811118888',
+      '138****8888',
+      `"authorUserId":${reporter.id}`,
+      `"actorUserId":${reporter.id}`,
+      `"actorId":${reporter.id}`,
+      `"userId":${reporter.id}`,
+    ];
     for (const who of [staff.head, staff.secretary, staff.street]) {
       const by = await byUser(who.id);
       const reachable = {
@@ -158,9 +235,43 @@ describe('bad input', () => {
     const beiyuanCompound = await createCompound(db, { communityId: (await communityByCode(db, '510107009003')).id, name: '北苑小区' });
     const beiyuan = { compound: beiyuanCompound, buildings: [await createBuilding(db, { compoundId: beiyuanCompound.id, name: '1栋' })] };
     const me = await byUser(reporter.id);
-    expect(await refusal(raiseIssue(me, { categoryId: w.facilities.id, title: 't', description: 'd', compoundId: beiyuan.compound.id, anonymous: false, idempotencyKey: 'bad-1' }))).toBe('issue.placeOutside');
-    expect(await refusal(raiseIssue(me, { categoryId: 999_999, title: 't', description: 'd', compoundId: w.c.compound.id, anonymous: false, idempotencyKey: 'bad-2' }))).toBe('issue.categoryUnknown');
-    expect(await refusal(raiseIssue(me, { categoryId: w.facilities.id, title: 't', description: 'd', compoundId: w.c.compound.id, buildingId: beiyuan.buildings[0]!.id, anonymous: false, idempotencyKey: 'bad-3' }))).toBe('issue.placeOutside');
+    expect(
+      await refusal(
+        raiseIssue(me, {
+          categoryId: w.facilities.id,
+          title: 't',
+          description: 'd',
+          compoundId: beiyuan.compound.id,
+          anonymous: false,
+          idempotencyKey: 'bad-1',
+        }),
+      ),
+    ).toBe('issue.placeOutside');
+    expect(
+      await refusal(
+        raiseIssue(me, {
+          categoryId: 999_999,
+          title: 't',
+          description: 'd',
+          compoundId: w.c.compound.id,
+          anonymous: false,
+          idempotencyKey: 'bad-2',
+        }),
+      ),
+    ).toBe('issue.categoryUnknown');
+    expect(
+      await refusal(
+        raiseIssue(me, {
+          categoryId: w.facilities.id,
+          title: 't',
+          description: 'd',
+          compoundId: w.c.compound.id,
+          buildingId: beiyuan.buildings[0]!.id,
+          anonymous: false,
+          idempotencyKey: 'bad-3',
+        }),
+      ),
+    ).toBe('issue.placeOutside');
     expect(await db.issue.count()).toBe(before);
   });
 });
@@ -170,9 +281,22 @@ describe('merging duplicates and splitting', () => {
     const { db, staff, c } = w;
     const neighbourPerson = c.owners[10]!;
     await db.person.update({ where: { id: neighbourPerson.id }, data: { phone: '13811117777' } });
-    const neighbour = await createVerifiedResident(db, { personId: neighbourPerson.id, phone: '13811117777', password: 'x-pass-1234', householdId: c.households[10]!.id });
+    const neighbour = await createVerifiedResident(db, {
+      personId: neighbourPerson.id,
+      phone: '13811117777',
+      password: 'x-pass-1234',
+      householdId: c.households[10]!.id,
+    });
     const { id: keep } = await raise('merge-keep');
-    const { id: dup } = await raiseIssue(await byUser(neighbour.id, '邻居乙'), { categoryId: w.facilities.id, title: '化粪池堵了', description: '同一个问题', compoundId: c.compound.id, buildingId: w.b3.id, anonymous: false, idempotencyKey: 'merge-dup' });
+    const { id: dup } = await raiseIssue(await byUser(neighbour.id, '邻居乙'), {
+      categoryId: w.facilities.id,
+      title: '化粪池堵了',
+      description: '同一个问题',
+      compoundId: c.compound.id,
+      buildingId: w.b3.id,
+      anonymous: false,
+      idempotencyKey: 'merge-dup',
+    });
     const head = await byUser(staff.head.id);
     expect(await refusal(mergeIssues(await byUser(staff.otherStreet.id), keep, [dup]))).toBe('auth.forbidden');
     expect(await refusal(mergeIssues(head, keep, [keep]))).toBe('issue.mergeNothing');
@@ -180,7 +304,12 @@ describe('merging duplicates and splitting', () => {
     expect((await listWorkQueue(head)).map((i) => i.id)).not.toContain(dup);
     expect((await listMyIssues(neighbour.id)).map((i) => i.id)).toEqual(expect.arrayContaining([keep]));
     await actOnIssue(head, keep, { type: 'ACKNOWLEDGE' });
-    expect((await listInbox(neighbour.id)).items.map((n) => [n.kind, n.issueId])).toEqual(expect.arrayContaining([['issue.acknowledge', keep], ['issue.merged', keep]]));
+    expect((await listInbox(neighbour.id)).items.map((n) => [n.kind, n.issueId])).toEqual(
+      expect.arrayContaining([
+        ['issue.acknowledge', keep],
+        ['issue.merged', keep],
+      ]),
+    );
     // The neighbour follows the kept issue but is not told who raised it.
     const seen = await getIssueForViewer(await byUser(neighbour.id), keep);
     expect(seen?.author).toBeNull();
@@ -214,7 +343,10 @@ describe('merging duplicates and splitting', () => {
   test('a matter split off becomes its own issue with the same reporters', async () => {
     const { staff, reporter } = w;
     const { id } = await raise('split-from');
-    const { id: split } = await splitIssue(await byUser(staff.head.id), id, { title: '楼道灯坏了', description: '顺便说一下三楼楼道灯也坏了' });
+    const { id: split } = await splitIssue(await byUser(staff.head.id), id, {
+      title: '楼道灯坏了',
+      description: '顺便说一下三楼楼道灯也坏了',
+    });
     const mine = await getIssueForViewer(await byUser(reporter.id), split);
     expect([mine?.state, mine?.events.map((e) => e.type)]).toEqual(['SUBMITTED', ['SPLIT_FROM']]);
     expect((await getIssueForViewer(await byUser(reporter.id), id))?.events.map((e) => e.type)).toContain('SPLIT');

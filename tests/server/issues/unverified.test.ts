@@ -28,7 +28,12 @@ async function setup() {
     return db.user.findUniqueOrThrow({ where: { phone } });
   };
   const owner = a.owners[0]!;
-  const verified = await createVerifiedResident(db, { personId: owner.id, phone: '13600000099', password: 'resident-pass-1', householdId: a.households[0]!.id });
+  const verified = await createVerifiedResident(db, {
+    personId: owner.id,
+    phone: '13600000099',
+    password: 'resident-pass-1',
+    householdId: a.households[0]!.id,
+  });
   return { ...base, facilities, reg, verified };
 }
 beforeAll(async () => {
@@ -38,7 +43,13 @@ beforeAll(async () => {
 let n = 0;
 const raise = async (userId: number, compoundId: number, extra: Partial<TRaiseIssue> = {}) =>
   raiseIssue(await byUser(userId), {
-    categoryId: w.facilities.id, title: '单元门坏了', description: '门禁一直打不开', compoundId, anonymous: false, idempotencyKey: `unverified-${++n}`, ...extra,
+    categoryId: w.facilities.id,
+    title: '单元门坏了',
+    description: '门禁一直打不开',
+    compoundId,
+    anonymous: false,
+    idempotencyKey: `unverified-${++n}`,
+    ...extra,
   });
 
 describe('raising by an unverified account', () => {
@@ -82,13 +93,18 @@ describe('raising by an unverified account', () => {
     const u = await raise(user.id, compound.id);
     const v = await raise(w.verified.id, compound.id);
     // Both past their acknowledgement deadline, neither acknowledged: both due, both late — if counted.
-    await db.issue.updateMany({ where: { id: { in: [u.id, v.id] } }, data: { firstAcknowledgeBy: new Date(Date.now() - 60_000), acknowledgeBy: new Date(Date.now() - 60_000) } });
+    await db.issue.updateMany({
+      where: { id: { in: [u.id, v.id] } },
+      data: { firstAcknowledgeBy: new Date(Date.now() - 60_000), acknowledgeBy: new Date(Date.now() - 60_000) },
+    });
     const month = today().slice(0, 7);
     const scope = { column: 'compoundId' as const, ids: [compound.id] };
     const figures = async () => {
       await rebuildStats();
       const live = (await liveFigures(scope, { from: month, to: month }, null, 'all')).get('0')!.counts;
-      const rolled = (await rollupFigures({ column: 'communityId', ids: [jinyang.id] }, { from: month, to: month }, null, 'all')).get('0')!.counts;
+      const rolled = (await rollupFigures({ column: 'communityId', ids: [jinyang.id] }, { from: month, to: month }, null, 'all')).get(
+        '0',
+      )!.counts;
       // The community's rollup holds the earlier tests' issues too, none of them due yet.
       return { opened: live.opened, ackDue: live.ackDue, rolledAckDue: rolled.ackDue };
     };

@@ -21,9 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(process.env.YISHI_DATA_DIR!, { recursive: true, force: true }));
 
-const publish = async (title: string) => publishManualNotice(await byUser(w.staff.jinyangSecretary.id, '刘书记'), {
-  place: `compound:${w.a.compound.id}`, category: 'RESIDENTS', title, period: { days: 7, unit: 'CALENDAR' }, html: '<p>按抽签结果分配。</p>',
-});
+const publish = async (title: string) =>
+  publishManualNotice(await byUser(w.staff.jinyangSecretary.id, '刘书记'), {
+    place: `compound:${w.a.compound.id}`,
+    category: 'RESIDENTS',
+    title,
+    period: { days: 7, unit: 'CALENDAR' },
+    html: '<p>按抽签结果分配。</p>',
+  });
 
 describe('the chain’s verification', () => {
   test('publishing extends the stored check; a visitor’s read recomputes nothing; staff recompute and store the finding', async () => {
@@ -46,7 +51,10 @@ describe('the chain’s verification', () => {
     expect(await recheckChain(await byUser(w.staff.jinyangSecretary.id))).toMatchObject({ ok: false, brokenAt: 1, reason: 'HASH' });
     expect(await storedChainCheck()).toMatchObject({ ok: false, brokenAt: 1 });
     // Within the minute after a recompute, more are refused, however many arrive at once.
-    const codes = await Promise.all([refusal(recheckChain(await byUser(w.staff.jinyangStreet.id))), refusal(recheckChain(await byUser(w.staff.jinyangStreet.id)))]);
+    const codes = await Promise.all([
+      refusal(recheckChain(await byUser(w.staff.jinyangStreet.id))),
+      refusal(recheckChain(await byUser(w.staff.jinyangStreet.id))),
+    ]);
     expect(codes).toEqual(['notice.checkWait', 'notice.checkWait']);
   });
 });

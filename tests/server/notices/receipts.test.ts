@@ -21,11 +21,35 @@ beforeAll(async () => {
 async function expenseOf(title: string) {
   const { db, jinyang, staff } = w;
   const by = { userId: staff.jinyangSecretary.id, label: '刘书记' };
-  const t = await createTopicWithHistory(db, { procedureCode: 'COURTYARD_ROADSHOW', title, description: 'x', communityId: jinyang.id, by, stepIndex: 3, createdAt: new Date(), stepDueAt: new Date() });
-  await db.planVersion.create({ data: { topicId: t.id, version: 1, title: '方案', body: '修门', budgetFen: 120_000, createdById: by.userId } });
+  const t = await createTopicWithHistory(db, {
+    procedureCode: 'COURTYARD_ROADSHOW',
+    title,
+    description: 'x',
+    communityId: jinyang.id,
+    by,
+    stepIndex: 3,
+    createdAt: new Date(),
+    stepDueAt: new Date(),
+  });
+  await db.planVersion.create({
+    data: { topicId: t.id, version: 1, title: '方案', body: '修门', budgetFen: 120_000, createdById: by.userId },
+  });
   const key = `receipts/test-${t.id}.pdf`;
   await getFileStore().put(key, Buffer.from('%PDF-1.4\n%%EOF\n'));
-  return { t, e: await db.expense.create({ data: { topicId: t.id, item: '门锁', amountFen: 30_000, paidOn: new Date(), receiptKey: key, receiptName: '发票.pdf', createdById: by.userId } }) };
+  return {
+    t,
+    e: await db.expense.create({
+      data: {
+        topicId: t.id,
+        item: '门锁',
+        amountFen: 30_000,
+        paidOn: new Date(),
+        receiptKey: key,
+        receiptName: '发票.pdf',
+        createdById: by.userId,
+      },
+    }),
+  };
 }
 
 describe('expense receipts', () => {
@@ -39,7 +63,9 @@ describe('expense receipts', () => {
 
   test('once the plan’s notice is published the receipt is public, as on the finance page', async () => {
     const { t, e } = await expenseOf('南苑车棚');
-    await w.db.notice.create({ data: { topicId: t.id, kind: 'PLAN', category: 'RESIDENTS', title: '方案公示', body: 'x', communityId: w.jinyang.id } });
+    await w.db.notice.create({
+      data: { topicId: t.id, kind: 'PLAN', category: 'RESIDENTS', title: '方案公示', body: 'x', communityId: w.jinyang.id },
+    });
     const r = await expenseReceipt(null, e.id);
     expect([r?.cacheable, r?.bytes.subarray(0, 4).toString()]).toEqual([true, '%PDF']);
   });

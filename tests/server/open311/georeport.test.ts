@@ -16,7 +16,14 @@ async function setup() {
   await ensureIssueCategories(base.db);
   const wuhou = await base.db.district.findUniqueOrThrow({ where: { id: base.a.compound.districtId } });
   const shuangliu = await base.db.district.findUniqueOrThrow({ where: { id: base.b.compound.districtId } });
-  const admin = await createStaff(base.db, { name: '武侯区管理员', phone: '13900009201', password: 'staff-pass-1', role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: wuhou.id });
+  const admin = await createStaff(base.db, {
+    name: '武侯区管理员',
+    phone: '13900009201',
+    password: 'staff-pass-1',
+    role: 'DISTRICT_ADMIN',
+    placeLevel: 'DISTRICT',
+    placeId: wuhou.id,
+  });
   const { key } = await issueApiKey(await byUser(admin.id, '武侯区管理员'), wuhou.id, '成都市12345热线');
   const client = (await apiClientFor(key))!;
   return { ...base, wuhou, shuangliu, admin, key, client };
@@ -24,29 +31,59 @@ async function setup() {
 beforeAll(async () => {
   w = await setup();
 });
-const post = (extra: Record<string, string>) => postServiceRequest(w.client, ZPostRequest.parse({ service_code: 'ENVIRONMENT', description: '北苑小区门口垃圾堆了三天没人清运', ...extra }));
+const post = (extra: Record<string, string>) =>
+  postServiceRequest(
+    w.client,
+    ZPostRequest.parse({ service_code: 'ENVIRONMENT', description: '北苑小区门口垃圾堆了三天没人清运', ...extra }),
+  );
 
 describe('Open311 GeoReport v2', () => {
   test('services of a district, in Chinese or English', async () => {
     const zh = await listServices(w.wuhou.id, 'zh-CN');
     expect(zh.map((s) => s.service_code)).toEqual(expect.arrayContaining(['PARKING', 'ENVIRONMENT', 'OTHER']));
     expect(zh.find((s) => s.service_code === 'ENVIRONMENT')).toMatchObject({ service_name: '环境卫生', metadata: false, type: 'realtime' });
-    expect((await listServices(w.wuhou.id, 'en')).find((s) => s.service_code === 'ENVIRONMENT')?.service_name).toBe('Environment and sanitation');
+    expect((await listServices(w.wuhou.id, 'en')).find((s) => s.service_code === 'ENVIRONMENT')?.service_name).toBe(
+      'Environment and sanitation',
+    );
   });
 
   test('a hotline call posted with the district key becomes an issue routed like any other; the caller’s number is kept for the call-back', async () => {
     const { db, a, client, staff } = w;
-    const [created] = await post({ address_id: String(a.compound.id), last_name: '孙', first_name: '先生', phone: '137 1234 5678', idempotency_key: 'hotline-0001' });
+    const [created] = await post({
+      address_id: String(a.compound.id),
+      last_name: '孙',
+      first_name: '先生',
+      phone: '137 1234 5678',
+      idempotency_key: 'hotline-0001',
+    });
     const id = Number(created!.service_request_id);
     const row = await db.issue.findUniqueOrThrow({ where: { id } });
-    expect([row.channel, row.apiKeyId, row.reporterName, row.reporterPhone, row.anonymous, row.compoundId]).toEqual(['OPEN311', client.keyId, '孙先生', '13712345678', false, a.compound.id]);
+    expect([row.channel, row.apiKeyId, row.reporterName, row.reporterPhone, row.anonymous, row.compoundId]).toEqual([
+      'OPEN311',
+      client.keyId,
+      '孙先生',
+      '13712345678',
+      false,
+      a.compound.id,
+    ]);
     expect(row.assigneeUserId).not.toBeNull();
     // The client retrying with the same key stores one issue.
-    expect((await post({ address_id: String(a.compound.id), phone: '13712345678', idempotency_key: 'hotline-0001' }))[0]!.service_request_id).toBe(String(id));
+    expect(
+      (await post({ address_id: String(a.compound.id), phone: '13712345678', idempotency_key: 'hotline-0001' }))[0]!.service_request_id,
+    ).toBe(String(id));
     // Staff see the caller; the API never gives reporter data.
-    expect((await getIssueForViewer(await byUser(staff.jinyangSecretary.id), id))?.author).toEqual({ name: '孙先生', phone: '13712345678' });
+    expect((await getIssueForViewer(await byUser(staff.jinyangSecretary.id), id))?.author).toEqual({
+      name: '孙先生',
+      phone: '13712345678',
+    });
     const [one] = await getServiceRequests({ ids: [id] }, client, 'zh-CN');
-    expect(one).toMatchObject({ service_request_id: String(id), status: 'open', service_code: 'ENVIRONMENT', address_id: String(a.compound.id), address: '晋阳社区 北苑小区' });
+    expect(one).toMatchObject({
+      service_request_id: String(id),
+      status: 'open',
+      service_code: 'ENVIRONMENT',
+      address_id: String(a.compound.id),
+      address: '晋阳社区 北苑小区',
+    });
     expect(JSON.stringify(one)).not.toContain('13712345678');
     expect(JSON.stringify(one)).not.toContain('孙先生');
   });
@@ -61,7 +98,11 @@ describe('Open311 GeoReport v2', () => {
     const [full] = await getServiceRequests(ZRequestQuery.parse({ service_request_id: String(id) }), client, 'zh-CN');
     expect(full).toMatchObject({ status: 'closed', status_notes: '已联系环卫清运', expected_datetime: null });
     expect(full?.description).toContain('垃圾堆了三天');
-    const [pub] = await getServiceRequests(ZRequestQuery.parse({ jurisdiction_id: wuhou.code, service_request_id: String(id) }), null, 'zh-CN');
+    const [pub] = await getServiceRequests(
+      ZRequestQuery.parse({ jurisdiction_id: wuhou.code, service_request_id: String(id) }),
+      null,
+      'zh-CN',
+    );
     expect([pub?.status, pub?.description, pub?.status_notes]).toEqual(['closed', null, null]);
     // Filters: status and service code.
     const open = await getServiceRequests(ZRequestQuery.parse({ status: 'open' }), client, 'zh-CN');
@@ -81,7 +122,12 @@ describe('Open311 GeoReport v2', () => {
     const { db, a } = w;
     const owner = a.owners[2]!;
     await db.person.update({ where: { id: owner.id }, data: { phone: '13811114444' } });
-    const resident = await createVerifiedResident(db, { personId: owner.id, phone: '13811114444', password: 'x-pass-1234', householdId: a.households[2]!.id });
+    const resident = await createVerifiedResident(db, {
+      personId: owner.id,
+      phone: '13811114444',
+      password: 'x-pass-1234',
+      householdId: a.households[2]!.id,
+    });
     const [c] = await post({ address_id: String(a.compound.id), phone: '13811114444' });
     const id = Number(c!.service_request_id);
     expect((await db.issue.findUniqueOrThrow({ where: { id } })).authorUserId).toBe(resident.id);
@@ -116,11 +162,25 @@ describe('the seam to deliberation topics', () => {
     const { db, a, staff } = w;
     const owner = a.owners[3]!;
     await db.person.update({ where: { id: owner.id }, data: { phone: '13811115555' } });
-    const resident = await createVerifiedResident(db, { personId: owner.id, phone: '13811115555', password: 'x-pass-1234', householdId: a.households[3]!.id });
+    const resident = await createVerifiedResident(db, {
+      personId: owner.id,
+      phone: '13811115555',
+      password: 'x-pass-1234',
+      householdId: a.households[3]!.id,
+    });
     const { raiseIssue } = await import('@/server/issues/raise-issue');
     const category = await db.issueCategory.findFirstOrThrow({ where: { code: 'PARKING', districtId: null } });
-    const { id } = await raiseIssue(await byUser(resident.id), { categoryId: category.id, title: '停车难', description: '晚上车位不够', compoundId: a.compound.id, anonymous: false, idempotencyKey: 'topic-seam-1' });
-    await db.$transaction((tx) => markTakenUpAsTopic(tx, { userId: staff.jinyangSecretary.id, label: '刘书记' }, [id], { id: 42, title: '北苑停车位规划' }));
+    const { id } = await raiseIssue(await byUser(resident.id), {
+      categoryId: category.id,
+      title: '停车难',
+      description: '晚上车位不够',
+      compoundId: a.compound.id,
+      anonymous: false,
+      idempotencyKey: 'topic-seam-1',
+    });
+    await db.$transaction((tx) =>
+      markTakenUpAsTopic(tx, { userId: staff.jinyangSecretary.id, label: '刘书记' }, [id], { id: 42, title: '北苑停车位规划' }),
+    );
     const seen = await getIssueForViewer(await byUser(resident.id), id);
     expect([seen?.topicId, seen?.events.at(-1)?.type, seen?.events.at(-1)?.message]).toEqual([42, 'TAKEN_UP', '#42 北苑停车位规划']);
     expect((await listInbox(resident.id)).items.map((n) => n.kind)).toContain('issue.takenUp');

@@ -18,10 +18,19 @@ describe('where a notice may be published from a community board', () => {
   test('the community secretary: the community and its compounds; the street staff: also the street; others: nothing', async () => {
     const { jinyang, a, staff } = w;
     const code = (await w.db.community.findUniqueOrThrow({ where: { id: jinyang.id } })).code;
-    const compounds = (await w.db.compound.findMany({ where: { communityId: jinyang.id }, orderBy: { name: 'asc' } })).map((c) => `compound:${c.id}`);
+    const compounds = (await w.db.compound.findMany({ where: { communityId: jinyang.id }, orderBy: { name: 'asc' } })).map(
+      (c) => `compound:${c.id}`,
+    );
     expect(compounds).toContain(`compound:${a.compound.id}`);
-    expect(values(await publishablePlaces(await byUser(staff.jinyangSecretary.id), code))).toEqual([`community:${jinyang.id}`, ...compounds]);
-    expect(values(await publishablePlaces(await byUser(staff.jinyangStreet.id), code))).toEqual([`community:${jinyang.id}`, ...compounds, `street:${jinyang.streetId}`]);
+    expect(values(await publishablePlaces(await byUser(staff.jinyangSecretary.id), code))).toEqual([
+      `community:${jinyang.id}`,
+      ...compounds,
+    ]);
+    expect(values(await publishablePlaces(await byUser(staff.jinyangStreet.id), code))).toEqual([
+      `community:${jinyang.id}`,
+      ...compounds,
+      `street:${jinyang.streetId}`,
+    ]);
     expect(values(await publishablePlaces(await byUser(staff.dongshengStreet.id), code))).toEqual([]);
     expect(await publishablePlaces(await byUser(staff.jinyangSecretary.id), 'no-such-code')).toBeNull();
   });
@@ -34,7 +43,15 @@ describe('what the meeting forms offer', () => {
     expect(values((await schedulingChoices(await byUser(staff.jinyangSecretary.id), code))?.places)).toContain(`community:${jinyang.id}`);
     expect((await schedulingChoices(await byUser(staff.dongshengStreet.id), code))?.places).toEqual([]);
     expect(await schedulingChoices(await byUser(staff.jinyangSecretary.id), 'no-such-code')).toBeNull();
-    const m = await createMeeting(db, { kind: 'RECEPTION_DAY', title: '接待日', communityId: jinyang.id, startsAt: new Date(Date.now() + 86_400_000), minutes: 60, location: '服务中心', createdById: staff.jinyangSecretary.id });
+    const m = await createMeeting(db, {
+      kind: 'RECEPTION_DAY',
+      title: '接待日',
+      communityId: jinyang.id,
+      startsAt: new Date(Date.now() + 86_400_000),
+      minutes: 60,
+      location: '服务中心',
+      createdById: staff.jinyangSecretary.id,
+    });
     const organiser = (await getMeetingView(await byUser(staff.jinyangSecretary.id), m.id))!;
     const visitor = (await getMeetingView(null, m.id))!;
     const district = (await db.street.findUniqueOrThrow({ where: { id: jinyang.streetId } })).districtId;

@@ -24,7 +24,8 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x');
   const cookie = url.searchParams.get('cookie');
   // next-intl remembers the language of a page in YISHI_LOCALE; anything else stands for a per-visitor cookie.
-  if (cookie === 'locale') res.setHeader('Set-Cookie', 'YISHI_LOCALE=zh-CN; Path=/; Expires=Fri, 03 Dec 2027 06:08:56 GMT; Max-Age=31536000; SameSite=lax');
+  if (cookie === 'locale')
+    res.setHeader('Set-Cookie', 'YISHI_LOCALE=zh-CN; Path=/; Expires=Fri, 03 Dec 2027 06:08:56 GMT; Max-Age=31536000; SameSite=lax');
   if (cookie === 'session') res.setHeader('Set-Cookie', ['YISHI_LOCALE=zh-CN; Path=/', 'next-auth.session-token=abc; Path=/; HttpOnly']);
   if (cookie === 'other') res.setHeader('Set-Cookie', 'YISHI_LOCALE=zh-CN; Path=/; Domain=evil.example');
   if (url.searchParams.has('redirect')) {
@@ -44,7 +45,13 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
 type TGot = { status: number; cache: string | null; csp: string | null; cookie: string | null; body: string };
 async function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<TGot> {
   const r = await fetch(`${base}${path}`, { method, headers, redirect: 'manual' });
-  return { status: r.status, cache: r.headers.get('x-yishi-cache'), csp: r.headers.get('content-security-policy'), cookie: r.headers.get('set-cookie'), body: await r.text() };
+  return {
+    status: r.status,
+    cache: r.headers.get('x-yishi-cache'),
+    csp: r.headers.get('content-security-policy'),
+    cookie: r.headers.get('set-cookie'),
+    body: await r.text(),
+  };
 }
 const BOARD = '/board/c/510107009003';
 const until = async (ok: () => boolean) => {
@@ -72,7 +79,11 @@ beforeEach(() => {
 
 const publish = async (title: string) =>
   publishManualNotice(await byUser(w.staff.jinyangSecretary.id, '刘书记'), {
-    place: `community:${w.jinyang.id}`, category: 'RESIDENTS', title, period: { days: 7, unit: 'CALENDAR' }, html: '<p>通知内容。</p>',
+    place: `community:${w.jinyang.id}`,
+    category: 'RESIDENTS',
+    title,
+    period: { days: 7, unit: 'CALENDAR' },
+    html: '<p>通知内容。</p>',
   });
 
 describe('the public page cache', () => {
@@ -100,10 +111,12 @@ describe('the public page cache', () => {
   test('a write that rolls back invalidates nothing; a render under way when a change commits is not stored', async () => {
     await get(BOARD);
     const db = w.db;
-    await db.$transaction(async (tx) => {
-      await tx.community.update({ where: { id: w.jinyang.id }, data: { name: `${w.jinyang.name}` } });
-      throw new Error('rolled back');
-    }).catch(() => {});
+    await db
+      .$transaction(async (tx) => {
+        await tx.community.update({ where: { id: w.jinyang.id }, data: { name: `${w.jinyang.name}` } });
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
     await new Promise((r) => setTimeout(r, 200));
     expect((await get(BOARD)).cache).toBe('hit');
     cache.invalidate();

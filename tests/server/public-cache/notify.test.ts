@@ -10,9 +10,30 @@ import { testDb } from '../db';
  * must be put in one of the two camps, or this test fails.
  */
 const PRIVATE = [
-  'ActivityStat', 'ApiKey', 'AuditLog', 'Ballot', 'HouseholdClaim', 'InvitationCode', 'Issue', 'IssueEvent', 'IssueFollower', 'IssueMinuteBucket', 'IssueMinuteOctave', 'IssueMinutes', 'IssueStreetStat',
-  'IssuePhoto', 'IssueStat', 'MotionVoter', 'Notification', 'PasswordResetCode', 'RateLimit', 'RegistrationCode', 'SecretChoice', 'StatDirty',
-  'StatExport', 'TopicFollower',
+  'ActivityStat',
+  'ApiKey',
+  'AuditLog',
+  'Ballot',
+  'HouseholdClaim',
+  'InvitationCode',
+  'Issue',
+  'IssueEvent',
+  'IssueFollower',
+  'IssueMinuteBucket',
+  'IssueMinuteOctave',
+  'IssueMinutes',
+  'IssueStreetStat',
+  'IssuePhoto',
+  'IssueStat',
+  'MotionVoter',
+  'Notification',
+  'PasswordResetCode',
+  'RateLimit',
+  'RegistrationCode',
+  'SecretChoice',
+  'StatDirty',
+  'StatExport',
+  'TopicFollower',
 ];
 
 describe('changes to public tables are announced at commit', () => {
@@ -34,10 +55,12 @@ describe('changes to public tables are announced at commit', () => {
     await listener.query('LISTEN yishi_public');
     const db = testDb();
     await db.$executeRaw`UPDATE "Street" SET name = name WHERE id IN (SELECT id FROM "Street" LIMIT 3)`;
-    await db.$transaction(async (tx) => {
-      await tx.$executeRaw`UPDATE "Community" SET name = name WHERE id IN (SELECT id FROM "Community" LIMIT 3)`;
-      throw new Error('rolled back');
-    }).catch(() => {});
+    await db
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Community" SET name = name WHERE id IN (SELECT id FROM "Community" LIMIT 3)`;
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
     await db.$executeRaw`UPDATE "Issue" SET id = id WHERE id IN (SELECT id FROM "Issue" LIMIT 1)`;
     await new Promise((r) => setTimeout(r, 300));
     await listener.end();
@@ -46,7 +69,14 @@ describe('changes to public tables are announced at commit', () => {
 
   test('a sign-in (the last sign-in time) empties no cache; any other change to an account does', async () => {
     const jinyang = await communityByCode(testDb(), '510107009003');
-    const staff = await createStaff(testDb(), { name: '刘书记', phone: '13900009001', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id });
+    const staff = await createStaff(testDb(), {
+      name: '刘书记',
+      phone: '13900009001',
+      password: 'staff-pass-1',
+      role: 'COMMUNITY_SECRETARY',
+      placeLevel: 'COMMUNITY',
+      placeId: jinyang.id,
+    });
     const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await listener.connect();
     const heard: string[] = [];

@@ -16,8 +16,12 @@ const NULL_NOT_APPLICABLE = ['"Notice_topicId_stepIndex_kind_round_key"'];
 
 describe('unique keys with a nullable column (districtId null = city-wide)', () => {
   test('every such index treats NULLs as equal', async () => {
-    const rows = (await testDb().$queryRawUnsafe<{ name: string; notDistinct: boolean }[]>(NULLABLE_UNIQUES)).filter((r) => !NULL_NOT_APPLICABLE.includes(r.name));
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['"IssueCategory_districtId_code_key"', '"Procedure_districtId_code_version_key"']));
+    const rows = (await testDb().$queryRawUnsafe<{ name: string; notDistinct: boolean }[]>(NULLABLE_UNIQUES)).filter(
+      (r) => !NULL_NOT_APPLICABLE.includes(r.name),
+    );
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['"IssueCategory_districtId_code_key"', '"Procedure_districtId_code_version_key"']),
+    );
     expect(rows.filter((r) => !r.notDistinct).map((r) => r.name)).toEqual([]);
   });
 

@@ -64,24 +64,49 @@ describe('household roster import', () => {
     expect(preview.errors).toEqual([]);
     expect(preview.multiUnitOwners).toEqual([{ phone: '13811110001', name: '张三', units: 2 }]);
     expect(preview.developerUnits).toBe(2);
-    const expected = { buildingsCreated: 2, householdsCreated: 6, householdsUpdated: 0, peopleCreated: 4, ownershipsCreated: 5, ownershipsRemoved: 0, ownershipsUpdated: 0 };
+    const expected = {
+      buildingsCreated: 2,
+      householdsCreated: 6,
+      householdsUpdated: 0,
+      peopleCreated: 4,
+      ownershipsCreated: 5,
+      ownershipsRemoved: 0,
+      ownershipsUpdated: 0,
+    };
     expect(preview.changes).toEqual(expected);
     expect(await w.db.building.count({ where: { compoundId } })).toBe(0);
 
     expect(await importRoster(by, compoundId, file(GOOD))).toEqual(expected);
-    const units = await w.db.household.findMany({ where: { building: { compoundId } }, include: { ownerships: { include: { person: true } } }, orderBy: { id: 'asc' } });
+    const units = await w.db.household.findMany({
+      where: { building: { compoundId } },
+      include: { ownerships: { include: { person: true } } },
+      orderBy: { id: 'asc' },
+    });
     expect(units.map((u) => u.areaCentiM2)).toEqual([8950, 10275, 12030, 9500, 9500, 9500]);
     expect(units.filter((u) => u.developerHeld)).toHaveLength(2);
     expect(units[2]!.ownerships.map((o) => o.shareBp)).toEqual([5000, 5000]);
     expect(new Set(units.slice(0, 2).flatMap((u) => u.ownerships.map((o) => o.personId))).size).toBe(1);
 
-    const zero = { buildingsCreated: 0, householdsCreated: 0, householdsUpdated: 0, peopleCreated: 0, ownershipsCreated: 0, ownershipsRemoved: 0, ownershipsUpdated: 0 };
+    const zero = {
+      buildingsCreated: 0,
+      householdsCreated: 0,
+      householdsUpdated: 0,
+      peopleCreated: 0,
+      ownershipsCreated: 0,
+      ownershipsRemoved: 0,
+      ownershipsUpdated: 0,
+    };
     expect(await importRoster(by, compoundId, file(GOOD))).toEqual(zero);
     expect(await w.db.auditLog.count({ where: { action: 'roster.import', entityId: String(compoundId) } })).toBe(2);
 
     // A correction: an area and a sale (the developer's unit now has an owner).
     const fixed = GOOD.replace('1栋,1,101,89.50', '1栋,1,101,89.60').replace('2栋,1,102,95,未售,,', '2栋,1,102,95,赵七,13811110007,100');
-    expect(await importRoster(by, compoundId, file(fixed))).toEqual({ ...zero, householdsUpdated: 2, peopleCreated: 1, ownershipsCreated: 1 });
+    expect(await importRoster(by, compoundId, file(fixed))).toEqual({
+      ...zero,
+      householdsUpdated: 2,
+      peopleCreated: 1,
+      ownershipsCreated: 1,
+    });
   });
 
   test('an Excel file and a GBK-encoded CSV read the same', async () => {
@@ -110,7 +135,9 @@ describe('household roster import', () => {
   test('files that are not rosters are refused with a reason', async () => {
     const by = await byUser(w.staff.jinyangSecretary.id);
     expect(await refusal(previewRoster(by, compoundId, { name: 'a.csv', bytes: Buffer.alloc(0) }))).toBe('roster.fileEmpty');
-    expect(await refusal(previewRoster(by, compoundId, { name: 'a.xlsx', bytes: Buffer.from('PK\u0003\u0004garbage') }))).toBe('roster.fileUnreadable');
+    expect(await refusal(previewRoster(by, compoundId, { name: 'a.xlsx', bytes: Buffer.from('PK\u0003\u0004garbage') }))).toBe(
+      'roster.fileUnreadable',
+    );
   });
 });
 
@@ -119,11 +146,23 @@ describe('owner: one source of truth', () => {
     const { db } = w;
     const by = await byUser(w.staff.jinyangSecretary.id);
     const oldId = (await createCompound(db, { communityId: w.jinyang.id, name: '旧苑小区' })).id;
-    const roster = ['楼栋,单元,房号,面积,业主姓名,手机号,产权份额', '1栋,1,101,89.50,孙一,13811120001,100', '1栋,1,102,90,周二,13811120002,100'].join('\n');
+    const roster = [
+      '楼栋,单元,房号,面积,业主姓名,手机号,产权份额',
+      '1栋,1,101,89.50,孙一,13811120001,100',
+      '1栋,1,102,90,周二,13811120002,100',
+    ].join('\n');
     await importRoster(by, oldId, file(roster));
-    const unit = await db.household.findFirstOrThrow({ where: { building: { compoundId: oldId }, roomNo: '101' }, include: { ownerships: true } });
+    const unit = await db.household.findFirstOrThrow({
+      where: { building: { compoundId: oldId }, roomNo: '101' },
+      include: { ownerships: true },
+    });
     const sun = unit.ownerships[0]!;
-    const user = await createVerifiedResident(db, { personId: sun.personId, phone: '13811120001', password: 'x-pass-1234', householdId: unit.id });
+    const user = await createVerifiedResident(db, {
+      personId: sun.personId,
+      phone: '13811120001',
+      password: 'x-pass-1234',
+      householdId: unit.id,
+    });
     const owner = (g: { role: string }[]) => g.filter((x) => x.role === 'OWNER');
     expect(owner((await loadActor(user.id)).grants)).toHaveLength(1);
 

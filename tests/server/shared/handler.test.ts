@@ -20,10 +20,19 @@ describe('the wrapper', () => {
   test('a refusal is a 404, unless the route answers it itself; an unexpected error is logged and a 500', async () => {
     const refused = handler({ who: 'public', run: async () => refuse('auth.forbidden') });
     expect((await call(refused, 'http://x/')).status).toBe(404);
-    const own = handler({ who: 'public', run: async () => refuse('auth.forbidden'), refused: (e) => new Response(e.code, { status: 503 }) });
+    const own = handler({
+      who: 'public',
+      run: async () => refuse('auth.forbidden'),
+      refused: (e) => new Response(e.code, { status: 503 }),
+    });
     expect([(await call(own, 'http://x/')).status, await (await call(own, 'http://x/')).text()]).toEqual([503, 'auth.forbidden']);
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const broken = handler({ who: 'public', run: async () => { throw new Error('bug'); } });
+    const broken = handler({
+      who: 'public',
+      run: async () => {
+        throw new Error('bug');
+      },
+    });
     expect((await call(broken, 'http://x/')).status).toBe(500);
     expect(log).toHaveBeenCalled();
     log.mockRestore();
@@ -37,7 +46,11 @@ describe('the wrapper', () => {
 describe('the language switch', () => {
   test('a known language and a path on this site: 303 with the cookie; anything else 400', async () => {
     const r = await call(locale, 'http://x/api/locale?to=en&next=%2Fboard');
-    expect([r.status, r.headers.get('location'), r.headers.get('set-cookie')?.split(';')[0]]).toEqual([303, '/en/board', 'YISHI_LOCALE=en']);
+    expect([r.status, r.headers.get('location'), r.headers.get('set-cookie')?.split(';')[0]]).toEqual([
+      303,
+      '/en/board',
+      'YISHI_LOCALE=en',
+    ]);
     expect((await call(locale, 'http://x/api/locale?to=fr&next=%2F')).status).toBe(400);
     expect((await call(locale, 'http://x/api/locale?to=en&next=https%3A%2F%2Fevil.example')).status).toBe(400);
   });

@@ -35,33 +35,138 @@ async function setup() {
   const A2 = await createCompound(db, { communityId: a!.id, name: '看板甲二' });
   const B1 = await createCompound(db, { communityId: b!.id, name: '看板乙一' });
   const pw = 'staff-pass-1';
-  const street = await createStaff(db, { name: '东升街道看板', phone: '13833330001', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: tanghu.streetId });
-  const secretary = await createStaff(db, { name: '甲社区书记', phone: '13833330002', password: pw, role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: a!.id });
+  const street = await createStaff(db, {
+    name: '东升街道看板',
+    phone: '13833330001',
+    password: pw,
+    role: 'STREET_STAFF',
+    placeLevel: 'STREET',
+    placeId: tanghu.streetId,
+  });
+  const secretary = await createStaff(db, {
+    name: '甲社区书记',
+    phone: '13833330002',
+    password: pw,
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: a!.id,
+  });
   const { districtId } = await db.street.findUniqueOrThrow({ where: { id: tanghu.streetId }, select: { districtId: true } });
-  const district = await createStaff(db, { name: '双流区看板', phone: '13833330004', password: pw, role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: districtId });
-  const otherStreet = await createStaff(db, { name: '晋阳街道看板', phone: '13833330003', password: pw, role: 'STREET_STAFF', placeLevel: 'STREET', placeId: (await communityByCode(db, '510107009003')).streetId });
+  const district = await createStaff(db, {
+    name: '双流区看板',
+    phone: '13833330004',
+    password: pw,
+    role: 'DISTRICT_ADMIN',
+    placeLevel: 'DISTRICT',
+    placeId: districtId,
+  });
+  const otherStreet = await createStaff(db, {
+    name: '晋阳街道看板',
+    phone: '13833330003',
+    password: pw,
+    role: 'STREET_STAFF',
+    placeLevel: 'STREET',
+    placeId: (await communityByCode(db, '510107009003')).streetId,
+  });
 
   const issue = (o: {
-    compoundId: number; category?: string; createdAt?: Date; state: 'SUBMITTED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'CLOSED' | 'CLOSED_UNFIXED';
-    steps: [type: string, toState: 'ACKNOWLEDGED' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED' | 'CLOSED_UNFIXED' | 'SUBMITTED', minutesAfter: number][];
-    rating?: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED'; level?: 'COMPOUND' | 'STREET';
+    compoundId: number;
+    category?: string;
+    createdAt?: Date;
+    state: 'SUBMITTED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'CLOSED' | 'CLOSED_UNFIXED';
+    steps: [
+      type: string,
+      toState: 'ACKNOWLEDGED' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED' | 'CLOSED_UNFIXED' | 'SUBMITTED',
+      minutesAfter: number,
+    ][];
+    rating?: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
+    level?: 'COMPOUND' | 'STREET';
   }) =>
     createIssueWithHistory(db, {
-      categoryCode: o.category ?? 'FACILITIES', title: '看板测试', description: '看板测试问题', compoundId: o.compoundId, authorUserId: null,
-      createdAt: o.createdAt ?? T0, acknowledgeBy: new Date((o.createdAt ?? T0).getTime() + 240 * MIN), resolveBy: new Date((o.createdAt ?? T0).getTime() + 3 * 1440 * MIN),
+      categoryCode: o.category ?? 'FACILITIES',
+      title: '看板测试',
+      description: '看板测试问题',
+      compoundId: o.compoundId,
+      authorUserId: null,
+      createdAt: o.createdAt ?? T0,
+      acknowledgeBy: new Date((o.createdAt ?? T0).getTime() + 240 * MIN),
+      resolveBy: new Date((o.createdAt ?? T0).getTime() + 3 * 1440 * MIN),
       steps: o.steps.map(([type, toState, minutesAfter]) => ({ type, toState, minutesAfter, actorUserId: null, actorLabel: 'staff' })),
-      rating: o.rating, level: o.level,
+      rating: o.rating,
+      level: o.level,
     });
-  const i1 = await issue({ compoundId: A1.id, state: 'CLOSED', steps: [['ACKNOWLEDGE', 'ACKNOWLEDGED', 30], ['RESOLVE', 'RESOLVED', 2880], ['RATE', 'CLOSED', 3000]], rating: 'SATISFIED' }); // on time; resolved in 2 d; satisfied
-  const i2 = await issue({ compoundId: A1.id, state: 'CLOSED', steps: [['ACKNOWLEDGE', 'ACKNOWLEDGED', 300], ['RESOLVE', 'RESOLVED', 7200], ['RATE', 'CLOSED', 7300]], rating: 'UNSATISFIED' }); // late (300 > 240); 5 d; unsatisfied
-  const i3 = await issue({ compoundId: A2.id, state: 'SUBMITTED', level: 'STREET', steps: [['ESCALATE', 'SUBMITTED', 250], ['TAKE_OVER', 'SUBMITTED', 2880]] }); // escalated, taken over after 2 d (late response), open, overdue
-  const i4 = await issue({ compoundId: A2.id, state: 'CLOSED_UNFIXED', steps: [['ACKNOWLEDGE', 'ACKNOWLEDGED', 100], ['CLOSE_UNFIXED', 'CLOSED_UNFIXED', 1000]] }); // on time; closed unfixed
+  const i1 = await issue({
+    compoundId: A1.id,
+    state: 'CLOSED',
+    steps: [
+      ['ACKNOWLEDGE', 'ACKNOWLEDGED', 30],
+      ['RESOLVE', 'RESOLVED', 2880],
+      ['RATE', 'CLOSED', 3000],
+    ],
+    rating: 'SATISFIED',
+  }); // on time; resolved in 2 d; satisfied
+  const i2 = await issue({
+    compoundId: A1.id,
+    state: 'CLOSED',
+    steps: [
+      ['ACKNOWLEDGE', 'ACKNOWLEDGED', 300],
+      ['RESOLVE', 'RESOLVED', 7200],
+      ['RATE', 'CLOSED', 7300],
+    ],
+    rating: 'UNSATISFIED',
+  }); // late (300 > 240); 5 d; unsatisfied
+  const i3 = await issue({
+    compoundId: A2.id,
+    state: 'SUBMITTED',
+    level: 'STREET',
+    steps: [
+      ['ESCALATE', 'SUBMITTED', 250],
+      ['TAKE_OVER', 'SUBMITTED', 2880],
+    ],
+  }); // escalated, taken over after 2 d (late response), open, overdue
+  const i4 = await issue({
+    compoundId: A2.id,
+    state: 'CLOSED_UNFIXED',
+    steps: [
+      ['ACKNOWLEDGE', 'ACKNOWLEDGED', 100],
+      ['CLOSE_UNFIXED', 'CLOSED_UNFIXED', 1000],
+    ],
+  }); // on time; closed unfixed
   const i5 = await issue({ compoundId: A1.id, state: 'ACKNOWLEDGED', steps: [['ACKNOWLEDGE', 'ACKNOWLEDGED', 500]] }); // to be excluded: open, overdue, late
-  const i6 = await issue({ compoundId: B1.id, category: 'ENVIRONMENT', state: 'RESOLVED', steps: [['ACKNOWLEDGE', 'ACKNOWLEDGED', 60], ['RESOLVE', 'RESOLVED', 1440]], rating: 'BASICALLY_SATISFIED' }); // B: on time, 1 d, basically satisfied
+  const i6 = await issue({
+    compoundId: B1.id,
+    category: 'ENVIRONMENT',
+    state: 'RESOLVED',
+    steps: [
+      ['ACKNOWLEDGE', 'ACKNOWLEDGED', 60],
+      ['RESOLVE', 'RESOLVED', 1440],
+    ],
+    rating: 'BASICALLY_SATISFIED',
+  }); // B: on time, 1 d, basically satisfied
   const i7 = await issue({ compoundId: A1.id, state: 'SUBMITTED', steps: [] }); // a duplicate merged into i1: never counted
   await db.issue.update({ where: { id: i7.id }, data: { mergedIntoId: i1.id } });
-  const i8 = await issue({ compoundId: A1.id, createdAt: new Date('2025-02-12T02:00:00Z'), state: 'RESOLVED', steps: [['ACKNOWLEDGE', 'ACKNOWLEDGED', 10], ['RESOLVE', 'RESOLVED', 600]] }); // February: the previous period
-  return { db, a: a!, b: b!, A1, A2, B1, street: await byUser(street.id, '东升街道看板'), district: await byUser(district.id, '双流区看板'), secretary: await byUser(secretary.id, '甲社区书记'), otherStreet: await byUser(otherStreet.id), ids: { i1, i2, i3, i4, i5, i6, i7, i8 } };
+  const i8 = await issue({
+    compoundId: A1.id,
+    createdAt: new Date('2025-02-12T02:00:00Z'),
+    state: 'RESOLVED',
+    steps: [
+      ['ACKNOWLEDGE', 'ACKNOWLEDGED', 10],
+      ['RESOLVE', 'RESOLVED', 600],
+    ],
+  }); // February: the previous period
+  return {
+    db,
+    a: a!,
+    b: b!,
+    A1,
+    A2,
+    B1,
+    street: await byUser(street.id, '东升街道看板'),
+    district: await byUser(district.id, '双流区看板'),
+    secretary: await byUser(secretary.id, '甲社区书记'),
+    otherStreet: await byUser(otherStreet.id),
+    ids: { i1, i2, i3, i4, i5, i6, i7, i8 },
+  };
 }
 beforeAll(async () => {
   w = await setup();
@@ -77,7 +182,9 @@ describe('dashboard figures against a hand count', () => {
     expect(await refusal(setExclusion(w.secretary, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' }))).toBe('auth.forbidden');
     expect(await refusal(setExclusion(w.street, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' }))).toBe('auth.forbidden');
     expect(await exclusionView(w.street, w.ids.i5.id)).toBeNull();
-    expect(await refusal(setExclusion(w.otherStreet, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' }))).toBe('auth.forbidden');
+    expect(await refusal(setExclusion(w.otherStreet, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' }))).toBe(
+      'auth.forbidden',
+    );
     expect(await refusal(setExclusion(w.district, w.ids.i5.id, { exclude: true, reason: ' ' }))).toBe('stats.reasonRequired');
     await setExclusion(w.district, w.ids.i5.id, { exclude: true, reason: '诉求不合理，重复反映' });
     expect(await refusal(setExclusion(w.district, w.ids.i5.id, { exclude: true, reason: '再来一次' }))).toBe('stats.alreadyExcluded');
@@ -89,8 +196,18 @@ describe('dashboard figures against a hand count', () => {
   test('the street: every figure as counted by hand', async () => {
     const d = await readDashboard(w.street, { unit: streetUnit(), period: MARCH, category: null });
     expect(d.totals.counts).toEqual({
-      opened: 6, open: 2, overdue: 2, escalated: 1, takenOver: 1, excluded: 1,
-      ackDue: 5, ackOnTime: 3, resolveDue: 5, resolved: 3, rated: 3, satisfied: 2,
+      opened: 6,
+      open: 2,
+      overdue: 2,
+      escalated: 1,
+      takenOver: 1,
+      excluded: 1,
+      ackDue: 5,
+      ackOnTime: 3,
+      resolveDue: 5,
+      resolved: 3,
+      rated: 3,
+      satisfied: 2,
     });
     expect(d.totals.rates).toEqual({ response: 0.6, resolution: 0.6, satisfaction: 2 / 3 });
     // Response minutes 30, 60, 100, 300, 2880 (i5 excluded); resolution 1440, 2880, 7200.
@@ -104,7 +221,10 @@ describe('dashboard figures against a hand count', () => {
     expect([rowA.current.counts.opened, rowB.current.counts.opened]).toEqual([5, 1]);
     expect(d.children.reduce((n, c) => n + c.current.counts.opened, 0)).toBe(6);
     expect(rowB.current.rates).toEqual({ response: 1, resolution: 1, satisfaction: 1 });
-    expect(d.byCategory.map((c) => [c.code, c.figures.counts.opened])).toEqual([['FACILITIES', 5], ['ENVIRONMENT', 1]]);
+    expect(d.byCategory.map((c) => [c.code, c.figures.counts.opened])).toEqual([
+      ['FACILITIES', 5],
+      ['ENVIRONMENT', 1],
+    ]);
     expect(d.trend.map((m) => [m.month, m.figures.counts.opened])).toEqual([['2025-03', 6]]);
   });
 
@@ -125,7 +245,8 @@ describe('dashboard figures against a hand count', () => {
   });
 
   test('the list behind a number is exactly the issues the number counts', async () => {
-    const list = (figure: Parameters<typeof listBehind>[1]['figure']) => listBehind(w.street, { unit: streetUnit(), period: MARCH, category: null, figure });
+    const list = (figure: Parameters<typeof listBehind>[1]['figure']) =>
+      listBehind(w.street, { unit: streetUnit(), period: MARCH, category: null, figure });
     expect(ids((await list('overdue')).rows)).toEqual(ids([w.ids.i3, w.ids.i5]));
     expect(ids((await list('ackLate')).rows)).toEqual(ids([w.ids.i2, w.ids.i3]));
     expect(ids((await list('unresolved')).rows)).toEqual(ids([w.ids.i3, w.ids.i4]));
@@ -135,18 +256,29 @@ describe('dashboard figures against a hand count', () => {
 
   test('what one may read: a community secretary sees the community, not the street; another street sees nothing', async () => {
     expect(await refusal(readDashboard(w.secretary, { unit: streetUnit(), period: MARCH, category: null }))).toBe('auth.forbidden');
-    expect((await readDashboard(w.secretary, { unit: { level: 'community', id: w.a.id }, period: MARCH, category: null })).totals.counts.opened).toBe(5);
-    expect(await refusal(readDashboard(w.otherStreet, { unit: { level: 'community', id: w.a.id }, period: MARCH, category: null }))).toBe('auth.forbidden');
-    expect(await refusal(listBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, category: null, figure: 'overdue' }))).toBe('auth.forbidden');
+    expect(
+      (await readDashboard(w.secretary, { unit: { level: 'community', id: w.a.id }, period: MARCH, category: null })).totals.counts.opened,
+    ).toBe(5);
+    expect(await refusal(readDashboard(w.otherStreet, { unit: { level: 'community', id: w.a.id }, period: MARCH, category: null }))).toBe(
+      'auth.forbidden',
+    );
+    expect(await refusal(listBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, category: null, figure: 'overdue' }))).toBe(
+      'auth.forbidden',
+    );
     // The city ranking is open to street staff of the city, with rows they may not open marked so.
-    const city = await readDashboard(w.street, { unit: { level: 'city', id: w.a.streetId ? (await w.db.street.findUniqueOrThrow({ where: { id: w.a.streetId } })).districtId : 0 }, period: MARCH, category: null });
+    const city = await readDashboard(w.street, {
+      unit: { level: 'city', id: w.a.streetId ? (await w.db.street.findUniqueOrThrow({ where: { id: w.a.streetId } })).districtId : 0 },
+      period: MARCH,
+      category: null,
+    });
     expect(city.children.length).toBeGreaterThan(200);
     expect(city.children.filter((c) => c.open).map((c) => c.id)).toEqual([w.a.streetId]);
     expect(city.children.find((c) => c.id === w.a.streetId)!.current.counts.opened).toBe(6);
   });
 
   test('the incremental refresh leaves exactly what a full rebuild computes', async () => {
-    const snapshot = () => w.db.issueStat.findMany({ orderBy: [{ month: 'asc' }, { communityId: 'asc' }, { categoryId: 'asc' }], omit: { refreshedAt: true } });
+    const snapshot = () =>
+      w.db.issueStat.findMany({ orderBy: [{ month: 'asc' }, { communityId: 'asc' }, { categoryId: 'asc' }], omit: { refreshedAt: true } });
     const now = new Date();
     await refreshStats(now);
     const incremental = await snapshot();
@@ -160,7 +292,22 @@ describe('topics behind the figures', () => {
     const { db } = w;
     const procedure = await db.procedure.findFirstOrThrow({ where: { code: 'SEVEN_STEP', districtId: null } });
     const topic = (title: string, stepIndex: number, status: 'OPEN' | 'DONE') =>
-      db.topic.create({ data: { title, description: '看板议题', procedureId: procedure.id, status, stepIndex, stepDueAt: new Date('2025-03-30T00:00:00Z'), districtId: w.A1.districtId, streetId: w.A1.streetId, communityId: w.a.id, compoundId: w.A1.id, createdById: w.street.userId, createdAt: new Date('2025-03-12T02:00:00Z') } });
+      db.topic.create({
+        data: {
+          title,
+          description: '看板议题',
+          procedureId: procedure.id,
+          status,
+          stepIndex,
+          stepDueAt: new Date('2025-03-30T00:00:00Z'),
+          districtId: w.A1.districtId,
+          streetId: w.A1.streetId,
+          communityId: w.a.id,
+          compoundId: w.A1.id,
+          createdById: w.street.userId,
+          createdAt: new Date('2025-03-12T02:00:00Z'),
+        },
+      });
     const atPlan = await topic('看板议题：在方案步骤', 2, 'OPEN');
     await topic('看板议题：已完成', 6, 'DONE');
     const d = await readDashboard(w.street, { unit: streetUnit(), period: MARCH, category: null });
@@ -169,7 +316,9 @@ describe('topics behind the figures', () => {
     const plan = await listTopicsBehind(w.street, { unit: streetUnit(), period: MARCH, step: 'plan' });
     expect([plan.total, plan.rows.map((r) => r.id)]).toEqual([1, [atPlan.id]]);
     expect((await listTopicsBehind(w.street, { unit: streetUnit(), period: MARCH, step: 'OPEN' })).total).toBe(1);
-    expect((await listTopicsBehind(w.street, { unit: streetUnit(), period: { from: '2025-02', to: '2025-02' }, step: 'OPEN' })).total).toBe(0);
+    expect((await listTopicsBehind(w.street, { unit: streetUnit(), period: { from: '2025-02', to: '2025-02' }, step: 'OPEN' })).total).toBe(
+      0,
+    );
     expect(await refusal(listTopicsBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, step: 'OPEN' }))).toBe('auth.forbidden');
   });
 });
@@ -178,7 +327,16 @@ describe('meetings behind the activity figures', () => {
   test('meetings held and consultations with attendance, counted by the rollup and listed behind the numbers', async () => {
     const { db } = w;
     const meeting = async (kind: 'CONSULTATION' | 'COUNCIL', day: string, status: 'CLOSED' | 'CANCELLED', people: number) => {
-      const m = await createMeeting(db, { kind, title: `看板${kind}`, communityId: w.a.id, compoundId: w.A1.id, startsAt: new Date(`${day}T01:00:00Z`), minutes: 60, location: '活动室', createdById: w.street.userId });
+      const m = await createMeeting(db, {
+        kind,
+        title: `看板${kind}`,
+        communityId: w.a.id,
+        compoundId: w.A1.id,
+        startsAt: new Date(`${day}T01:00:00Z`),
+        minutes: 60,
+        location: '活动室',
+        createdById: w.street.userId,
+      });
       await db.meeting.update({ where: { id: m.id }, data: { status } });
       for (let i = 0; i < people; i++) {
         const p = await db.person.create({ data: { name: `参会人${kind}${i}` } });
@@ -197,24 +355,48 @@ describe('meetings behind the activity figures', () => {
     expect([all.total, ids(all.rows)]).toEqual([2, ids([consultation, council])]);
     const only = await listMeetingsBehind(w.street, { unit: { level: 'compound', id: w.A1.id }, period: MARCH, consultationsOnly: true });
     expect(only.rows.map((r) => [r.id, r.attendance])).toEqual([[consultation.id, 3]]);
-    expect(await refusal(listMeetingsBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, consultationsOnly: false }))).toBe('auth.forbidden');
+    expect(await refusal(listMeetingsBehind(w.otherStreet, { unit: streetUnit(), period: MARCH, consultationsOnly: false }))).toBe(
+      'auth.forbidden',
+    );
   });
 });
 
 describe('facts from the real paths', () => {
   test('raising and acknowledging through the use cases is counted after the next refresh', async () => {
     const { db } = w;
-    const head = await createStaff(db, { name: '看板楼长', phone: '13833330009', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: w.b.id });
+    const head = await createStaff(db, {
+      name: '看板楼长',
+      phone: '13833330009',
+      password: 'staff-pass-1',
+      role: 'COMMUNITY_SECRETARY',
+      placeLevel: 'COMMUNITY',
+      placeId: w.b.id,
+    });
     const category = await db.issueCategory.findFirstOrThrow({ where: { code: 'OTHER', districtId: null } });
-    const { id } = await raiseIssue(await byUser(head.id), { categoryId: category.id, title: '路灯不亮了', description: '乙一小区门口路灯不亮', compoundId: w.B1.id, anonymous: false, idempotencyKey: 'stats-key-000001' });
+    const { id } = await raiseIssue(await byUser(head.id), {
+      categoryId: category.id,
+      title: '路灯不亮了',
+      description: '乙一小区门口路灯不亮',
+      compoundId: w.B1.id,
+      anonymous: false,
+      idempotencyKey: 'stats-key-000001',
+    });
     await actOnIssue(await byUser(head.id), id, { type: 'ACKNOWLEDGE' });
     const issue = await db.issue.findUniqueOrThrow({ where: { id } });
     expect(issue.acknowledgedAt).not.toBeNull();
     expect(issue.firstAcknowledgeBy).toEqual(issue.acknowledgeBy);
     const month = today().slice(0, 7);
-    const before = await readDashboard(w.street, { unit: { level: 'community', id: w.b.id }, period: { from: month, to: month }, category: null });
+    const before = await readDashboard(w.street, {
+      unit: { level: 'community', id: w.b.id },
+      period: { from: month, to: month },
+      category: null,
+    });
     await refreshStats();
-    const after = await readDashboard(w.street, { unit: { level: 'community', id: w.b.id }, period: { from: month, to: month }, category: null });
+    const after = await readDashboard(w.street, {
+      unit: { level: 'community', id: w.b.id },
+      period: { from: month, to: month },
+      category: null,
+    });
     expect(after.totals.counts.opened).toBe(before.totals.counts.opened + 1);
     expect(after.totals.counts.ackOnTime).toBe(before.totals.counts.ackOnTime + 1);
   });
@@ -231,7 +413,16 @@ describe('Excel export', () => {
     const file = await exportFile(w.street.userId, id);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '下级单位', '按类别', '月度趋势', '议题进展', '逾期事项', '不计入考核', '口径说明']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      '概况',
+      '下级单位',
+      '按类别',
+      '月度趋势',
+      '议题进展',
+      '逾期事项',
+      '不计入考核',
+      '口径说明',
+    ]);
     const summary = wb.getWorksheet('概况')!;
     const row = (label: string) => summary.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[];
     expect(row('受理')[2]).toBe(6);

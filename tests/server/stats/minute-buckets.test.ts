@@ -33,8 +33,14 @@ async function setup() {
 /** An issue acknowledged after `ack` minutes and resolved after `res`. */
 const issue = (compoundId: number, createdAt: Date, ack: number, res: number) =>
   createIssueWithHistory(w.db, {
-    categoryCode: 'FACILITIES', title: '分桶', description: '分桶测试问题', compoundId, authorUserId: null, createdAt,
-    acknowledgeBy: new Date(createdAt.getTime() + 240 * MIN), resolveBy: new Date(createdAt.getTime() + 3 * 1440 * MIN),
+    categoryCode: 'FACILITIES',
+    title: '分桶',
+    description: '分桶测试问题',
+    compoundId,
+    authorUserId: null,
+    createdAt,
+    acknowledgeBy: new Date(createdAt.getTime() + 240 * MIN),
+    resolveBy: new Date(createdAt.getTime() + 3 * 1440 * MIN),
     steps: [
       { type: 'ACKNOWLEDGE', toState: 'ACKNOWLEDGED', minutesAfter: ack, actorUserId: null, actorLabel: 'staff' },
       { type: 'RESOLVE', toState: 'RESOLVED', minutesAfter: res, actorUserId: null, actorLabel: 'staff' },
@@ -43,10 +49,22 @@ const issue = (compoundId: number, createdAt: Date, ack: number, res: number) =>
 
 // Minutes spread over many buckets (0 to 9 days), with ties across communities and months.
 const dongshengMinutes: [compound: 'A' | 'B', at: Date, ack: number, res: number][] = [
-  ['A', MARCH, 0, 600], ['A', MARCH, 5, 600], ['B', MARCH, 5, 1440], ['B', MARCH, 17, 2000], ['A', MARCH, 240, 2001],
-  ['A', APRIL, 241, 2001], ['B', APRIL, 241, 7000], ['B', APRIL, 1500, 9000], ['A', APRIL, 3000, 12960], ['A', APRIL, 12, 601],
+  ['A', MARCH, 0, 600],
+  ['A', MARCH, 5, 600],
+  ['B', MARCH, 5, 1440],
+  ['B', MARCH, 17, 2000],
+  ['A', MARCH, 240, 2001],
+  ['A', APRIL, 241, 2001],
+  ['B', APRIL, 241, 7000],
+  ['B', APRIL, 1500, 9000],
+  ['A', APRIL, 3000, 12960],
+  ['A', APRIL, 12, 601],
 ];
-const otherMinutes: [at: Date, ack: number, res: number][] = [[MARCH, 30, 100], [MARCH, 30, 100], [APRIL, 31, 5000]];
+const otherMinutes: [at: Date, ack: number, res: number][] = [
+  [MARCH, 30, 100],
+  [MARCH, 30, 100],
+  [APRIL, 31, 5000],
+];
 
 beforeAll(async () => {
   w = await setup();
@@ -76,7 +94,10 @@ describe('medians of streets from the minute buckets', () => {
     const o = f.get(String(w.C.streetId))!;
     expect([o.ackMedian, o.resolveMedian]).toEqual([30, 100]);
     const every = [...dongshengMinutes.map((m) => [m[2], m[3]]), ...otherMinutes.map((m) => [m[1], m[2]])];
-    expect([all.get('0')!.ackMedian, all.get('0')!.resolveMedian]).toEqual([median(every.map((m) => m[0]!)), median(every.map((m) => m[1]!))]);
+    expect([all.get('0')!.ackMedian, all.get('0')!.resolveMedian]).toEqual([
+      median(every.map((m) => m[0]!)),
+      median(every.map((m) => m[1]!)),
+    ]);
   });
 
   test('by month: March alone and April alone', async () => {

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { refusal } from '../refusal';
 import { appointMember, createBody, endMembership } from '@/server/territory-admin/bodies';
-import { createBuilding, createCompound, getCompoundForAdmin, saveHousehold, updateBuilding, updateCompound } from '@/server/territory-admin/compounds';
+import {
+  createBuilding,
+  createCompound,
+  getCompoundForAdmin,
+  saveHousehold,
+  updateBuilding,
+  updateCompound,
+} from '@/server/territory-admin/compounds';
 import { listPartyMembers, savePartyMember } from '@/server/territory-admin/party-members';
 import { loadActor } from '@/server/auth/actor';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
@@ -23,7 +30,10 @@ describe('managing the tree below one', () => {
     expect(await refusal(createCompound(by, jinyang.id, { name: '锦苑', ...settings }))).toBe('place.nameTaken');
     await updateCompound(by, c.id, { name: '锦苑小区', address: '晋阳路1号', parkingCountsInArea: true, silentFollowMajority: false });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'compound.update', entityId: String(c.id) } });
-    expect([audit.before, audit.after]).toMatchObject([{ name: '锦苑', parkingCountsInArea: false }, { name: '锦苑小区', parkingCountsInArea: true }]);
+    expect([audit.before, audit.after]).toMatchObject([
+      { name: '锦苑', parkingCountsInArea: false },
+      { name: '锦苑小区', parkingCountsInArea: true },
+    ]);
 
     const b = await createBuilding(by, c.id, { name: '1栋', unitCount: 2 });
     await createBuilding(by, c.id, { name: '2栋', unitCount: 1 });
@@ -40,7 +50,12 @@ describe('managing the tree below one', () => {
 
   test('street staff of another street, a grid worker and a resident are refused, and nothing is written', async () => {
     const { db, jinyang, a, staff } = w;
-    const resident = await createVerifiedResident(db, { personId: a.owners[0]!.id, phone: '13700000001', password: 'x-pass-1234', householdId: a.households[0]!.id });
+    const resident = await createVerifiedResident(db, {
+      personId: a.owners[0]!.id,
+      phone: '13700000001',
+      password: 'x-pass-1234',
+      householdId: a.households[0]!.id,
+    });
     const audits = await db.auditLog.count();
     for (const who of [staff.dongshengStreet.id, staff.gridWorker.id, resident.id]) {
       const by = await byUser(who);
@@ -48,8 +63,29 @@ describe('managing the tree below one', () => {
       expect(await refusal(updateCompound(by, a.compound.id, { name: '改名', ...settings }))).toBe('auth.forbidden');
       expect(await refusal(createBuilding(by, a.compound.id, { name: '99栋', unitCount: 1 }))).toBe('auth.forbidden');
       expect(await refusal(updateBuilding(by, a.buildings[0]!.id, { name: '99栋', unitCount: 1 }))).toBe('auth.forbidden');
-      expect(await refusal(saveHousehold(by, { buildingId: a.buildings[0]!.id, unitNo: '1', roomNo: '101', areaCentiM2: 1, use: 'RESIDENTIAL', developerHeld: false }))).toBe('auth.forbidden');
-      expect(await refusal(createBody(by, { kind: 'OWNERS_COMMITTEE', name: 'x', communityId: jinyang.id, compoundId: a.compound.id, termStartsOn: '2026-01-01' }))).toBe('auth.forbidden');
+      expect(
+        await refusal(
+          saveHousehold(by, {
+            buildingId: a.buildings[0]!.id,
+            unitNo: '1',
+            roomNo: '101',
+            areaCentiM2: 1,
+            use: 'RESIDENTIAL',
+            developerHeld: false,
+          }),
+        ),
+      ).toBe('auth.forbidden');
+      expect(
+        await refusal(
+          createBody(by, {
+            kind: 'OWNERS_COMMITTEE',
+            name: 'x',
+            communityId: jinyang.id,
+            compoundId: a.compound.id,
+            termStartsOn: '2026-01-01',
+          }),
+        ),
+      ).toBe('auth.forbidden');
     }
     expect(await db.auditLog.count()).toBe(audits);
     expect((await db.compound.findUniqueOrThrow({ where: { id: a.compound.id } })).name).toBe('北苑小区');
@@ -60,19 +96,57 @@ describe('bodies, members and terms', () => {
   test('create an owners’ committee, appoint its chair (who then holds the role), end a term', async () => {
     const { db, jinyang, a, staff } = w;
     const by = await byUser(staff.jinyangSecretary.id);
-    expect(await refusal(createBody(by, { kind: 'OWNERS_COMMITTEE', name: '北苑业委会', communityId: jinyang.id, termStartsOn: '2026-01-01' }))).toBe('body.needsCompound');
-    expect(await refusal(createBody(by, { kind: 'OWNERS_COMMITTEE', name: '北苑业委会', communityId: jinyang.id, compoundId: a.compound.id, termStartsOn: '2026-01-01', termEndsOn: '2025-01-01' }))).toBe('body.termOrder');
-    const body = await createBody(by, { kind: 'OWNERS_COMMITTEE', name: '北苑业委会', communityId: jinyang.id, compoundId: a.compound.id, seats: 5, termStartsOn: '2026-01-01', termEndsOn: '2030-12-31' });
+    expect(
+      await refusal(createBody(by, { kind: 'OWNERS_COMMITTEE', name: '北苑业委会', communityId: jinyang.id, termStartsOn: '2026-01-01' })),
+    ).toBe('body.needsCompound');
+    expect(
+      await refusal(
+        createBody(by, {
+          kind: 'OWNERS_COMMITTEE',
+          name: '北苑业委会',
+          communityId: jinyang.id,
+          compoundId: a.compound.id,
+          termStartsOn: '2026-01-01',
+          termEndsOn: '2025-01-01',
+        }),
+      ),
+    ).toBe('body.termOrder');
+    const body = await createBody(by, {
+      kind: 'OWNERS_COMMITTEE',
+      name: '北苑业委会',
+      communityId: jinyang.id,
+      compoundId: a.compound.id,
+      seats: 5,
+      termStartsOn: '2026-01-01',
+      termEndsOn: '2030-12-31',
+    });
     const owner = a.owners[1]!;
-    const user = await createVerifiedResident(db, { personId: owner.id, phone: owner.phone!, password: 'x-pass-1234', householdId: a.households[1]!.id });
-    const m = await appointMember(by, { bodyId: body.id, name: owner.name, phone: owner.phone!, position: 'CHAIR', startsOn: '2026-01-01' });
-    expect(await refusal(appointMember(by, { bodyId: body.id, name: owner.name, phone: owner.phone!, position: 'MEMBER', startsOn: '2026-01-01' }))).toBe('body.alreadyMember');
+    const user = await createVerifiedResident(db, {
+      personId: owner.id,
+      phone: owner.phone!,
+      password: 'x-pass-1234',
+      householdId: a.households[1]!.id,
+    });
+    const m = await appointMember(by, {
+      bodyId: body.id,
+      name: owner.name,
+      phone: owner.phone!,
+      position: 'CHAIR',
+      startsOn: '2026-01-01',
+    });
+    expect(
+      await refusal(
+        appointMember(by, { bodyId: body.id, name: owner.name, phone: owner.phone!, position: 'MEMBER', startsOn: '2026-01-01' }),
+      ),
+    ).toBe('body.alreadyMember');
     expect((await loadActor(user.id)).grants).toContainEqual(expect.objectContaining({ role: 'OWNERS_COMMITTEE_CHAIR', bodyId: body.id }));
     expect(await refusal(endMembership(by, { memberId: m.id, endsOn: '2025-12-31' }))).toBe('body.termOrder');
     await endMembership(by, { memberId: m.id, endsOn: '2026-06-30' });
     const ended = (await loadActor(user.id)).grants.find((g) => g.role === 'OWNERS_COMMITTEE_CHAIR');
     expect(ended?.endsOn).toBe('2026-06-30');
-    expect(await refusal(endMembership(await byUser(staff.dongshengStreet.id), { memberId: m.id, endsOn: '2026-07-01' }))).toBe('auth.forbidden');
+    expect(await refusal(endMembership(await byUser(staff.dongshengStreet.id), { memberId: m.id, endsOn: '2026-07-01' }))).toBe(
+      'auth.forbidden',
+    );
   });
 });
 
@@ -82,14 +156,54 @@ describe('party-member profiles', () => {
     const org = await createPartyOrg(db, { kind: 'COMMUNITY_COMMITTEE', name: '晋阳社区党委', communityId: jinyang.id });
     const otherOrg = await createPartyOrg(db, { kind: 'COMMUNITY_COMMITTEE', name: '棠湖社区党委', communityId: tanghu.id });
     const by = await byUser(staff.jinyangSecretary.id);
-    await savePartyMember(by, { partyOrgId: org.id, name: '周建国', phone: '13600000001', dualRegistered: true, mobile: false, workUnit: '武侯区人民医院', servicePost: '健康服务岗', skills: ['医疗', '急救', '医疗'], interests: ['太极'], intentions: '周末可参加义诊' });
-    await savePartyMember(by, { partyOrgId: org.id, name: '吴秀兰', phone: '13600000002', dualRegistered: false, mobile: false, skills: ['电工'], interests: [] });
-    expect((await listPartyMembers(by, { skill: '急救' })).map((m) => [m.person.name, m.skills, m.dualRegistered])).toEqual([['周建国', ['医疗', '急救'], true]]);
+    await savePartyMember(by, {
+      partyOrgId: org.id,
+      name: '周建国',
+      phone: '13600000001',
+      dualRegistered: true,
+      mobile: false,
+      workUnit: '武侯区人民医院',
+      servicePost: '健康服务岗',
+      skills: ['医疗', '急救', '医疗'],
+      interests: ['太极'],
+      intentions: '周末可参加义诊',
+    });
+    await savePartyMember(by, {
+      partyOrgId: org.id,
+      name: '吴秀兰',
+      phone: '13600000002',
+      dualRegistered: false,
+      mobile: false,
+      skills: ['电工'],
+      interests: [],
+    });
+    expect((await listPartyMembers(by, { skill: '急救' })).map((m) => [m.person.name, m.skills, m.dualRegistered])).toEqual([
+      ['周建国', ['医疗', '急救'], true],
+    ]);
     expect(await listPartyMembers(by)).toHaveLength(2);
-    expect(await refusal(savePartyMember(by, { partyOrgId: otherOrg.id, name: 'x', phone: '13600000003', dualRegistered: false, mobile: false, skills: [], interests: [] }))).toBe('auth.forbidden');
+    expect(
+      await refusal(
+        savePartyMember(by, {
+          partyOrgId: otherOrg.id,
+          name: 'x',
+          phone: '13600000003',
+          dualRegistered: false,
+          mobile: false,
+          skills: [],
+          interests: [],
+        }),
+      ),
+    ).toBe('auth.forbidden');
     expect(await listPartyMembers(await byUser(staff.dongshengStreet.id))).toEqual([]);
     // A branch secretary of one compound only sees members of organisations in that compound.
-    const branchSecretary = await createStaff(db, { name: '支书', phone: '13600000009', password: 'x-pass-1234', role: 'BRANCH_SECRETARY', placeLevel: 'COMPOUND', placeId: w.a.compound.id });
+    const branchSecretary = await createStaff(db, {
+      name: '支书',
+      phone: '13600000009',
+      password: 'x-pass-1234',
+      role: 'BRANCH_SECRETARY',
+      placeLevel: 'COMPOUND',
+      placeId: w.a.compound.id,
+    });
     expect(await listPartyMembers(await byUser(branchSecretary.id))).toEqual([]);
   });
 });

@@ -15,14 +15,26 @@ describe('reference data and demo seed', () => {
     // A second load (every npm start) changes nothing.
     expect(await loadDivisions(db)).toBe(0);
     expect(await db.community.count()).toBe(3269);
-    const jinyang = await db.community.findUniqueOrThrow({ where: { code: '510107009003' }, include: { street: { include: { district: true } } } });
-    expect([jinyang.street.district.name, jinyang.street.name, jinyang.name, jinyang.initials]).toEqual(['武侯区', '晋阳街道', '晋阳社区', 'jysq']);
+    const jinyang = await db.community.findUniqueOrThrow({
+      where: { code: '510107009003' },
+      include: { street: { include: { district: true } } },
+    });
+    expect([jinyang.street.district.name, jinyang.street.name, jinyang.name, jinyang.initials]).toEqual([
+      '武侯区',
+      '晋阳街道',
+      '晋阳社区',
+      'jysq',
+    ]);
   });
 
   test('the demo seed builds every scenario place, once, in one go', async () => {
     const db = testDb();
     expect(await seedDemo(db)).toBe(true);
-    const counts = async () => ({ compounds: await db.compound.count(), people: await db.person.count(), audit: await db.auditLog.count() });
+    const counts = async () => ({
+      compounds: await db.compound.count(),
+      people: await db.person.count(),
+      audit: await db.auditLog.count(),
+    });
     const first = await counts();
     expect(await seedDemo(db)).toBe(false);
     expect(await counts()).toEqual(first);
@@ -49,12 +61,18 @@ describe('reference data and demo seed', () => {
     expect(Number.isInteger(units[0]!.areaCentiM2)).toBe(true);
 
     // S3: building 3 of Jinsha has a party-member central household in its building group.
-    const group = await db.partyOrg.findFirstOrThrow({ where: { name: '金沙3栋党小组' }, include: { positions: { include: { person: true } }, building: true } });
+    const group = await db.partyOrg.findFirstOrThrow({
+      where: { name: '金沙3栋党小组' },
+      include: { positions: { include: { person: true } }, building: true },
+    });
     expect(group.building?.name).toBe('3栋');
     expect(group.positions.map((p) => [p.person.name, p.position])).toEqual([['陈德明', 'CENTRAL_HOUSEHOLD']]);
 
     // S2: the parking topic from three reports, drafting its plan (revised once); S4 waiting for the branch.
-    const s2 = await db.topic.findFirstOrThrow({ where: { title: '龙躺梁小区停车秩序' }, include: { _count: { select: { stakeholders: true, suggestions: true, planVersions: true } } } });
+    const s2 = await db.topic.findFirstOrThrow({
+      where: { title: '龙躺梁小区停车秩序' },
+      include: { _count: { select: { stakeholders: true, suggestions: true, planVersions: true } } },
+    });
     expect([s2.stepIndex, s2._count.stakeholders, s2._count.suggestions, s2._count.planVersions]).toEqual([2, 6, 4, 2]);
     expect(await db.issue.count({ where: { topicId: s2.id } })).toBe(3);
     expect((await db.topic.findFirstOrThrow({ where: { title: '使用维修资金更换 2 栋电梯' } })).assemblyMatter).toBe(5);
@@ -63,12 +81,18 @@ describe('reference data and demo seed', () => {
     const organiser = await db.user.findUniqueOrThrow({ where: { phone: '13900007001' } });
     const sheet = (await getMeetingView(await byUser(organiser.id, '赵桂芳'), consultation.id))?.staff?.invitees.map((i) => i.name) ?? [];
     const qian = await db.user.findUniqueOrThrow({ where: { phone: '13900007003' }, include: { person: true } });
-    expect([sheet.includes('孙丽'), sheet.includes('钱明'), await db.meetingInvite.count({ where: { meetingId: consultation.id, personId: qian.personId } })]).toEqual([true, false, 0]);
+    expect([
+      sheet.includes('孙丽'),
+      sheet.includes('钱明'),
+      await db.meetingInvite.count({ where: { meetingId: consultation.id, personId: qian.personId } }),
+    ]).toEqual([true, false, 0]);
     expect(await db.notification.count({ where: { userId: qian.id, kind: 'topic.onAgenda' } })).toBe(1);
     // S1 on the board: decision with the 37-member tally, budget vs actual, in an intact chain.
     const decision = await db.notice.findFirstOrThrow({ where: { kind: 'DECISION', topic: { title: '北苑小区后门维修' } } });
     expect(decision.body).toContain('赞成 25，应到 37，需三分之二以上（至少 25），达到');
-    expect((await db.notice.findFirstOrThrow({ where: { kind: 'FINANCE', topic: { title: '北苑小区后门维修' } } })).body).toContain('预算 36,000.00 元，实际支出 34,500.00 元，节约 1,500.00 元。');
+    expect((await db.notice.findFirstOrThrow({ where: { kind: 'FINANCE', topic: { title: '北苑小区后门维修' } } })).body).toContain(
+      '预算 36,000.00 元，实际支出 34,500.00 元，节约 1,500.00 元。',
+    );
     expect(await verifyChain(db)).toMatchObject({ ok: true, count: 4 });
     // S4's rhythm: reception days (6th, 26th) and joint meetings (16th) for the year; a council meeting today.
     expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);

@@ -20,12 +20,22 @@ beforeAll(async () => {
   });
   compoundId = compound.id;
   const body = await createBody(db, {
-    kind: 'COURTYARD_COUNCIL', name: '北苑院落议事会', communityId: community.id, compoundId: compound.id,
-    memberIds: owners.slice(0, 3).map((o) => o.id), positions: ['CHAIR', 'SECRETARY', 'MEMBER'],
+    kind: 'COURTYARD_COUNCIL',
+    name: '北苑院落议事会',
+    communityId: community.id,
+    compoundId: compound.id,
+    memberIds: owners.slice(0, 3).map((o) => o.id),
+    positions: ['CHAIR', 'SECRETARY', 'MEMBER'],
   });
   // A member whose term has ended is not shown.
   await db.bodyMember.create({
-    data: { bodyId: body.id, personId: owners[3]!.id, position: 'MEMBER', startsOn: new Date('2020-01-01'), endsOn: new Date('2023-12-31') },
+    data: {
+      bodyId: body.id,
+      personId: owners[3]!.id,
+      position: 'MEMBER',
+      startsOn: new Date('2020-01-01'),
+      endsOn: new Date('2023-12-31'),
+    },
   });
 });
 
@@ -47,7 +57,7 @@ describe('searchPlaces', () => {
     expect((await searchPlaces('晋阳社区'))[0]).toMatchObject({ name: '晋阳社区', path: ['武侯区', '晋阳街道'] });
   });
 
-  test.each(['', '   ', '不存在的地方xyz', "'; DROP TABLE \"Community\"; --"])('%j finds nothing and breaks nothing', async (q) => {
+  test.each(['', '   ', '不存在的地方xyz', '\'; DROP TABLE "Community"; --'])('%j finds nothing and breaks nothing', async (q) => {
     expect(await searchPlaces(q)).toEqual([]);
     expect(await testDb().community.count()).toBe(3269);
   });

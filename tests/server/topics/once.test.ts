@@ -23,15 +23,29 @@ beforeAll(async () => {
 const secretary = () => byUser(w.staff.jinyangSecretary.id, '刘书记');
 const topicAt = async (procedureCode: string, stepIndex: number, title: string) =>
   createTopicWithHistory(w.db, {
-    procedureCode, title, description: `${title}的说明`, communityId: w.jinyang.id, compoundId: w.a.compound.id,
-    by: { userId: w.staff.jinyangSecretary.id, label: '刘书记' }, stepIndex, createdAt: new Date(), stepDueAt: new Date(Date.now() + 30 * 86_400_000),
+    procedureCode,
+    title,
+    description: `${title}的说明`,
+    communityId: w.jinyang.id,
+    compoundId: w.a.compound.id,
+    by: { userId: w.staff.jinyangSecretary.id, label: '刘书记' },
+    stepIndex,
+    createdAt: new Date(),
+    stepDueAt: new Date(Date.now() + 30 * 86_400_000),
   });
 
 describe('a double tap makes one', () => {
   test('raising a topic', async () => {
     const sec = await secretary();
     const procedure = await w.db.procedure.findFirstOrThrow({ where: { code: 'SEVEN_STEP', districtId: null } });
-    const input = { title: '北苑路灯', description: '北苑小区路灯不亮，需要维修。', compoundId: w.a.compound.id, communityId: w.jinyang.id, procedureId: procedure.id, idempotencyKey: 'topic-key-0001-aaaa' };
+    const input = {
+      title: '北苑路灯',
+      description: '北苑小区路灯不亮，需要维修。',
+      compoundId: w.a.compound.id,
+      communityId: w.jinyang.id,
+      procedureId: procedure.id,
+      idempotencyKey: 'topic-key-0001-aaaa',
+    };
     const [first, second] = await Promise.all([raiseTopic(sec, input), raiseTopic(sec, input)]);
     expect(second.id).toBe(first.id);
     expect(await w.db.topic.count({ where: { title: '北苑路灯' } })).toBe(1);
@@ -41,7 +55,17 @@ describe('a double tap makes one', () => {
 
   test('scheduling a meeting', async () => {
     const sec = await secretary();
-    const input = { kind: 'CONSULTATION' as const, title: '北苑停车协商会', communityId: w.jinyang.id, location: '社区会议室', mode: 'IN_PERSON' as const, date: inDays(10), startMinute: 600, durationMinutes: 90, idempotencyKey: 'meeting-key-0001-aaaa' };
+    const input = {
+      kind: 'CONSULTATION' as const,
+      title: '北苑停车协商会',
+      communityId: w.jinyang.id,
+      location: '社区会议室',
+      mode: 'IN_PERSON' as const,
+      date: inDays(10),
+      startMinute: 600,
+      durationMinutes: 90,
+      idempotencyKey: 'meeting-key-0001-aaaa',
+    };
     const [first, second] = await Promise.all([scheduleMeeting(sec, input), scheduleMeeting(sec, input)]);
     expect(second.id).toBe(first.id);
     expect(await w.db.meeting.count({ where: { title: '北苑停车协商会' } })).toBe(1);
@@ -50,8 +74,17 @@ describe('a double tap makes one', () => {
   test('scheduling a recurring series (the same form)', async () => {
     const sec = await secretary();
     const input = {
-      kind: 'RECEPTION_DAY' as const, title: '北苑业主接待日', communityId: w.jinyang.id, location: '物业办公室', mode: 'IN_PERSON' as const, startMinute: 540, durationMinutes: 120,
-      rule: { freq: 'MONTHLY' as const, monthDays: [6, 26] }, from: inDays(1), shiftOffHolidays: false, idempotencyKey: 'series-key-0001-aaaa',
+      kind: 'RECEPTION_DAY' as const,
+      title: '北苑业主接待日',
+      communityId: w.jinyang.id,
+      location: '物业办公室',
+      mode: 'IN_PERSON' as const,
+      startMinute: 540,
+      durationMinutes: 120,
+      rule: { freq: 'MONTHLY' as const, monthDays: [6, 26] },
+      from: inDays(1),
+      shiftOffHolidays: false,
+      idempotencyKey: 'series-key-0001-aaaa',
     };
     const [first, second] = await Promise.all([scheduleSeries(sec, input), scheduleSeries(sec, input)]);
     expect(second.id).toBe(first.id);
@@ -61,7 +94,17 @@ describe('a double tap makes one', () => {
 
   test('splitting an issue', async () => {
     const later = new Date(Date.now() + 7 * 86_400_000);
-    const from = await createIssueWithHistory(w.db, { categoryCode: 'FACILITIES', title: '单元门坏了', description: '单元门和楼道灯都坏了', compoundId: w.a.compound.id, authorUserId: null, createdAt: new Date(), acknowledgeBy: later, resolveBy: later, steps: [] });
+    const from = await createIssueWithHistory(w.db, {
+      categoryCode: 'FACILITIES',
+      title: '单元门坏了',
+      description: '单元门和楼道灯都坏了',
+      compoundId: w.a.compound.id,
+      authorUserId: null,
+      createdAt: new Date(),
+      acknowledgeBy: later,
+      resolveBy: later,
+      steps: [],
+    });
     const sec = await secretary();
     const input = { title: '楼道灯坏了', description: '三楼楼道灯不亮', idempotencyKey: 'split-key-0001-aaaa' };
     const [first, second] = await Promise.all([splitIssue(sec, from.id, input), splitIssue(sec, from.id, input)]);
@@ -74,7 +117,9 @@ describe('a step’s result notice is published once', () => {
   test('completing the implement step publishes it; publishing it again (twice at once) yields the same notice', async () => {
     const sec = await secretary();
     const t = await topicAt('SEVEN_STEP', 5, '北苑垃圾分类亭');
-    await w.db.topicTask.create({ data: { topicId: t.id, title: '建垃圾分类亭', responsible: '物业', dueOn: new Date(), status: 'ACCEPTED', createdById: sec.userId } });
+    await w.db.topicTask.create({
+      data: { topicId: t.id, title: '建垃圾分类亭', responsible: '物业', dueOn: new Date(), status: 'ACCEPTED', createdById: sec.userId },
+    });
     await advanceTopic(sec, t.id, { type: 'ADVANCE' });
     const published = await w.db.notice.findFirstOrThrow({ where: { topicId: t.id, kind: 'RESULT' } });
     const again = await Promise.all([publishResultNotice(sec, t.id), publishResultNotice(sec, t.id)]);
@@ -91,7 +136,9 @@ describe('a step’s result notice is published once', () => {
     await advanceTopic(sec, t.id, { type: 'ADVANCE' });
     expect(await w.db.notice.count({ where: { topicId: t.id, kind: 'RESULT' } })).toBe(1);
     const n = await w.db.notice.findUniqueOrThrow({ where: { id: a.id } });
-    await expect(w.db.notice.create({ data: { kind: 'RESULT', category: 'RESIDENTS', title: 'x', body: 'x', topicId: t.id, stepIndex: n.stepIndex } })).rejects.toThrow();
+    await expect(
+      w.db.notice.create({ data: { kind: 'RESULT', category: 'RESIDENTS', title: 'x', body: 'x', topicId: t.id, stepIndex: n.stepIndex } }),
+    ).rejects.toThrow();
   });
 });
 

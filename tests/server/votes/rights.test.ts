@@ -22,19 +22,39 @@ async function setup() {
   const jinyang = await communityByCode(db, '510107009003');
   const tanghu = await communityByCode(db, '510116001001');
   const [a, b, c, d, e] = await createPeople(db, 5, names, { withPhone: false });
-  const council = await createBody(db, { kind: 'COMMUNITY_COUNCIL', name: '晋阳社区议事会', communityId: jinyang.id, memberIds: [a!.id, b!.id] });
+  const council = await createBody(db, {
+    kind: 'COMMUNITY_COUNCIL',
+    name: '晋阳社区议事会',
+    communityId: jinyang.id,
+    memberIds: [a!.id, b!.id],
+  });
   await createBody(db, { kind: 'TWO_COMMITTEES', name: '晋阳社区两委', communityId: jinyang.id, memberIds: [c!.id] });
   const org = await createPartyOrg(db, { kind: 'COMMUNITY_COMMITTEE', name: '晋阳社区党委', communityId: jinyang.id });
   await registerPartyMember(db, { personId: d!.id, partyOrgId: org.id });
-  const account = (p: { id: number }, i: number, verified = true) => createUser(db, { phone: `1397000000${i}`, password: 'x-pass-1234', personId: p.id, verified });
+  const account = (p: { id: number }, i: number, verified = true) =>
+    createUser(db, { phone: `1397000000${i}`, password: 'x-pass-1234', personId: p.id, verified });
   const member = await account(a!, 1);
   // On the council's roster, but nobody ever verified who holds this account: no derived role, no vote.
   const unverified = await account(b!, 2, false);
   const committee = await account(c!, 3);
   const partyMember = await account(d!, 4);
   const resident = await account(e!, 5);
-  const secretary = await createStaff(db, { name: '刘书记', phone: '13970000010', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id });
-  const elsewhere = await createStaff(db, { name: '王书记', phone: '13970000011', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: tanghu.id });
+  const secretary = await createStaff(db, {
+    name: '刘书记',
+    phone: '13970000010',
+    password: 'staff-pass-1',
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: jinyang.id,
+  });
+  const elsewhere = await createStaff(db, {
+    name: '王书记',
+    phone: '13970000011',
+    password: 'staff-pass-1',
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: tanghu.id,
+  });
   return { db, jinyang, council, member, unverified, committee, partyMember, resident, secretary, elsewhere };
 }
 beforeAll(async () => {
@@ -45,11 +65,27 @@ beforeAll(async () => {
 async function motionOf(voters: TMotionBody) {
   const { db, jinyang, secretary } = w;
   const t = await createTopicWithHistory(db, {
-    procedureCode: 'COURTYARD_ROADSHOW', title: '北苑后门', description: 'x', communityId: jinyang.id,
-    by: { userId: secretary.id, label: '刘书记' }, stepIndex: 3, createdAt: new Date(), stepDueAt: new Date(),
+    procedureCode: 'COURTYARD_ROADSHOW',
+    title: '北苑后门',
+    description: 'x',
+    communityId: jinyang.id,
+    by: { userId: secretary.id, label: '刘书记' },
+    stepIndex: 3,
+    createdAt: new Date(),
+    stepDueAt: new Date(),
   });
-  const m = await db.$transaction((tx) => openMotion(tx, { ...t, assemblyMatter: null }, t.stepIndex, voters, { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } }));
-  const settings = { mode: 'ELECTRONIC' as const, secret: false, hideResults: false, allowChange: false, closesAt: null, meetingId: null, proxyLimit: 1 };
+  const m = await db.$transaction((tx) =>
+    openMotion(tx, { ...t, assemblyMatter: null }, t.stepIndex, voters, { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } }),
+  );
+  const settings = {
+    mode: 'ELECTRONIC' as const,
+    secret: false,
+    hideResults: false,
+    allowChange: false,
+    closesAt: null,
+    meetingId: null,
+    proxyLimit: 1,
+  };
   await configureMotion(await byUser(secretary.id), m.id, settings);
   return m;
 }

@@ -3,7 +3,16 @@
  * owners' notice periods, early closing, invariants the database enforces, a closing job that never fails silently.
  */
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { castBallot, closeDueMotions, closeMotion, configureMotion, enterPaperBallot, motionView, recheckTally, stuckMotions } from '@/server/votes/ballots';
+import {
+  castBallot,
+  closeDueMotions,
+  closeMotion,
+  configureMotion,
+  enterPaperBallot,
+  motionView,
+  recheckTally,
+  stuckMotions,
+} from '@/server/votes/ballots';
 import { ensureProcedures } from '@/server/topics/procedures';
 import { openMotion, recordMotionTally } from '@/server/topics/motions';
 import { proceduresFor } from '@/server/topics/procedures';
@@ -27,15 +36,46 @@ async function setup() {
   const names = new NameSource(41);
   const jinyang = await communityByCode(db, '510107009003');
   const members = await createPeople(db, 20, names, { withPhone: false });
-  await createBody(db, { kind: 'COMMUNITY_COUNCIL', name: '晋阳社区议事会', communityId: jinyang.id, seats: 20, memberIds: members.map((p) => p.id) });
+  await createBody(db, {
+    kind: 'COMMUNITY_COUNCIL',
+    name: '晋阳社区议事会',
+    communityId: jinyang.id,
+    seats: 20,
+    memberIds: members.map((p) => p.id),
+  });
   const hash = quickHash('x-pass-1234');
-  await db.user.createMany({ data: members.map((p, i) => ({ phone: `1387${String(i).padStart(7, '0')}`, passwordHash: hash, personId: p.id, verifiedAt: new Date() })) });
+  await db.user.createMany({
+    data: members.map((p, i) => ({
+      phone: `1387${String(i).padStart(7, '0')}`,
+      passwordHash: hash,
+      personId: p.id,
+      verifiedAt: new Date(),
+    })),
+  });
   const users = await db.user.findMany({ where: { personId: { in: members.map((p) => p.id) } }, orderBy: { personId: 'asc' } });
-  const secretary = await createStaff(db, { name: '刘书记', phone: '13879990001', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id });
+  const secretary = await createStaff(db, {
+    name: '刘书记',
+    phone: '13879990001',
+    password: 'staff-pass-1',
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: jinyang.id,
+  });
   // 10 owners of 100.00 m² each in 1栋, 10 more in 2栋.
   const b = { floors: 5, perFloor: 2, areasCentiM2: [10_000] };
-  const compound = await createPopulatedCompound(db, names, { communityId: jinyang.id, name: '信任小区', buildings: [{ name: '1栋', ...b }, { name: '2栋', ...b }] });
-  const other = await createPopulatedCompound(db, names, { communityId: jinyang.id, name: '别处小区', buildings: [{ name: '9栋', floors: 1, perFloor: 1, areasCentiM2: [5_000] }] });
+  const compound = await createPopulatedCompound(db, names, {
+    communityId: jinyang.id,
+    name: '信任小区',
+    buildings: [
+      { name: '1栋', ...b },
+      { name: '2栋', ...b },
+    ],
+  });
+  const other = await createPopulatedCompound(db, names, {
+    communityId: jinyang.id,
+    name: '别处小区',
+    buildings: [{ name: '9栋', floors: 1, perFloor: 1, areasCentiM2: [5_000] }],
+  });
   return { db, jinyang, users, secretary, compound, other };
 }
 beforeAll(async () => {
@@ -47,20 +87,40 @@ async function motionAtDecide({ owners = false, buildings }: TOpts = {}) {
   const { db, jinyang, secretary, compound } = w;
   const by = { userId: secretary.id, label: '刘书记' };
   const t = await createTopicWithHistory(db, {
-    procedureCode: owners ? 'OWNERS_ASSEMBLY' : 'COURTYARD_ROADSHOW', title: owners ? '维修资金' : '路演', description: 'x', communityId: jinyang.id,
-    compoundId: owners ? compound.compound.id : undefined, by, stepIndex: owners ? 2 : 3, createdAt: new Date(), stepDueAt: new Date(), assemblyMatter: owners ? 5 : undefined,
+    procedureCode: owners ? 'OWNERS_ASSEMBLY' : 'COURTYARD_ROADSHOW',
+    title: owners ? '维修资金' : '路演',
+    description: 'x',
+    communityId: jinyang.id,
+    compoundId: owners ? compound.compound.id : undefined,
+    by,
+    stepIndex: owners ? 2 : 3,
+    createdAt: new Date(),
+    stepDueAt: new Date(),
+    assemblyMatter: owners ? 5 : undefined,
   });
   const ownersBuildingIds = buildings
     ? (await db.building.findMany({ where: { compoundId: compound.compound.id, name: { in: buildings } } })).map((x) => x.id)
     : [];
   if (ownersBuildingIds.length) await db.topic.update({ where: { id: t.id }, data: { ownersBuildingIds } });
   const voters = owners ? ({ kind: 'OWNERS' } as const) : ({ kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' } as const);
-  const rule = owners ? ({ kind: 'OWNERS_ASSEMBLY', matter: 9 } as const) : ({ kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } } as const);
-  const m = await db.$transaction((tx) => openMotion(tx, { ...t, assemblyMatter: owners ? 5 : null, ownersBuildingIds }, t.stepIndex, voters, rule));
+  const rule = owners
+    ? ({ kind: 'OWNERS_ASSEMBLY', matter: 9 } as const)
+    : ({ kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } } as const);
+  const m = await db.$transaction((tx) =>
+    openMotion(tx, { ...t, assemblyMatter: owners ? 5 : null, ownersBuildingIds }, t.stepIndex, voters, rule),
+  );
   return { t, m };
 }
 const sec = () => byUser(w.secretary.id, '刘书记');
-const settings = { mode: 'ELECTRONIC', secret: false, hideResults: false, allowChange: false, closesAt: null, meetingId: null, proxyLimit: 1 } as const;
+const settings = {
+  mode: 'ELECTRONIC',
+  secret: false,
+  hideResults: false,
+  allowChange: false,
+  closesAt: null,
+  meetingId: null,
+  proxyLimit: 1,
+} as const;
 const noticeOver = (id: number) => w.db.motion.update({ where: { id }, data: { votingFrom: new Date(Date.now() - 60_000) } });
 
 describe('1. secret ballots cannot be linked to their voters, by anyone with the whole database', () => {
@@ -80,7 +140,9 @@ describe('1. secret ballots cannot be linked to their voters, by anyone with the
     expect(r.passed).toBe(false); // 12 of 20 is less than two thirds
     expect((await db.motion.findUniqueOrThrow({ where: { id: m.id } })).tally).toMatchObject({ for: 12, against: 8, abstain: 0 });
     expect(await db.ballot.count({ where: { motionId: m.id, sealed: { not: null } } })).toBe(0);
-    const castOrder = (await db.ballot.findMany({ where: { motionId: m.id }, orderBy: { castAt: 'asc' } })).map((_, i) => (i < 12 ? 'FOR' : 'AGAINST'));
+    const castOrder = (await db.ballot.findMany({ where: { motionId: m.id }, orderBy: { castAt: 'asc' } })).map((_, i) =>
+      i < 12 ? 'FOR' : 'AGAINST',
+    );
 
     // xmin: every secret choice was written by one transaction, so joining on it pairs all with all or none.
     const [x] = await db.$queryRaw<{ n: bigint; joined: bigint }[]>`
@@ -90,13 +152,17 @@ describe('1. secret ballots cannot be linked to their voters, by anyone with the
     expect(Number(x!.n)).toBe(1);
     expect([0, 400]).toContain(Number(x!.joined));
     // Row position and id order: not the order the ballots came in (a shuffle keeps it with p = 1/125,970).
-    const byCtid = await db.$queryRaw<{ choice: string }[]>`SELECT choice::text FROM "SecretChoice" WHERE "motionId" = ${m.id} ORDER BY ctid`;
+    const byCtid = await db.$queryRaw<
+      { choice: string }[]
+    >`SELECT choice::text FROM "SecretChoice" WHERE "motionId" = ${m.id} ORDER BY ctid`;
     const byId = await db.$queryRaw<{ choice: string }[]>`SELECT choice::text FROM "SecretChoice" WHERE "motionId" = ${m.id} ORDER BY id`;
     expect(byCtid.map((c) => c.choice)).not.toEqual(castOrder);
     expect(byId.map((c) => c.choice)).not.toEqual(castOrder);
     expect(byCtid.map((c) => c.choice).sort()).toEqual([...castOrder].sort());
     // No time, no sequence: the table holds only a random id, the motion and the choice.
-    const cols = await db.$queryRaw<{ column_name: string }[]>`SELECT column_name FROM information_schema.columns WHERE table_name = 'SecretChoice' ORDER BY column_name`;
+    const cols = await db.$queryRaw<
+      { column_name: string }[]
+    >`SELECT column_name FROM information_schema.columns WHERE table_name = 'SecretChoice' ORDER BY column_name`;
     expect(cols.map((c) => c.column_name)).toEqual(['choice', 'id', 'motionId']);
     expect(byId.length).toBe(20);
     // Anyone may still recheck the stored tally.
@@ -136,7 +202,9 @@ describe('4. owners’ votes keep their periods', () => {
     expect(await refusal(enterPaperBallot(s, m.id, { voterKey: voter, choice: 'FOR' }))).toBe('vote.notYet');
     expect(t.id).toBeGreaterThan(0);
     // Even straight into the database: the trigger refuses a ballot before the period is over.
-    await expect(db.$executeRaw`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel) VALUES (${m.id}, ${voter}, 'FOR', 'PAPER')`).rejects.toThrow();
+    await expect(
+      db.$executeRaw`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel) VALUES (${m.id}, ${voter}, 'FOR', 'PAPER')`,
+    ).rejects.toThrow();
     const closesTooSoon = { ...settings, mode: 'WRITTEN', closesAt: new Date(from.getTime() - 3_600_000) } as const;
     expect(await refusal(configureMotion(s, m.id, closesTooSoon))).toBe('vote.closesBeforeVoting');
     expect((await motionView(s, m.id))?.votingFrom?.toISOString()).toBe(from.toISOString());
@@ -170,7 +238,14 @@ describe('4. the owners concerned (相关业主)', () => {
     const proc = (await proceduresFor(c.districtId)).find((p) => p.code === 'OWNERS_ASSEMBLY')!.id;
     const b1 = await db.building.findFirstOrThrow({ where: { compoundId: c.id, name: '1栋' } });
     const elsewhere = await db.building.findFirstOrThrow({ where: { compoundId: w.other.compound.id } });
-    const input = { title: '1栋电梯更换', description: '使用 1 栋维修资金', compoundId: c.id, communityId: jinyang.id, procedureId: proc, assemblyMatter: 5 };
+    const input = {
+      title: '1栋电梯更换',
+      description: '使用 1 栋维修资金',
+      compoundId: c.id,
+      communityId: jinyang.id,
+      procedureId: proc,
+      assemblyMatter: 5,
+    };
     expect(await refusal(raiseTopic(await sec(), { ...input, ownersBuildingIds: [elsewhere.id] }))).toBe('topic.buildingOutside');
     const { id } = await raiseTopic(await sec(), { ...input, ownersBuildingIds: [b1.id] });
     const t = await db.topic.findUniqueOrThrow({ where: { id } });
@@ -208,7 +283,9 @@ describe('9–10. invariants the database enforces', () => {
     const count = { kind: 'OWNERS', headsParticipating: 20, areaParticipating: 200_000, headsFor: 20, areaFor: 200_000 } as const;
     const both = await Promise.allSettled([recordMotionTally(s, t.id, count), recordMotionTally(s, t.id, count)]);
     expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(both.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['topic.motionDecided']);
+    expect(both.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
+      'topic.motionDecided',
+    ]);
   });
 
   test('two configurations and ballots at once: the configuration is decided under the lock', async () => {
@@ -230,12 +307,16 @@ describe('9–10. invariants the database enforces', () => {
     const { db, users } = w;
     const { m } = await motionAtDecide();
     await configureMotion(await sec(), m.id, settings);
-    await expect(db.$executeRaw`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel) VALUES (${m.id}, 987654, 'FOR', 'ELECTRONIC')`).rejects.toThrow();
+    await expect(
+      db.$executeRaw`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel) VALUES (${m.id}, 987654, 'FOR', 'ELECTRONIC')`,
+    ).rejects.toThrow();
     await expect(db.$executeRaw`DELETE FROM "MotionVoter" WHERE "motionId" = ${m.id}`).rejects.toThrow();
     await castBallot(await byUser(users[0]!.id), m.id, 'FOR');
     await closeMotion(await sec(), m.id, { confirmed: true, reason: '测试提前结束' });
     const voter = users[1]!.personId;
-    await expect(db.$executeRaw`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel) VALUES (${m.id}, ${voter}, 'FOR', 'ELECTRONIC')`).rejects.toThrow();
+    await expect(
+      db.$executeRaw`INSERT INTO "Ballot" ("motionId", "voterKey", choice, channel) VALUES (${m.id}, ${voter}, 'FOR', 'ELECTRONIC')`,
+    ).rejects.toThrow();
     await expect(db.$executeRaw`UPDATE "Ballot" SET choice = 'AGAINST' WHERE "motionId" = ${m.id}`).rejects.toThrow();
     await expect(db.$executeRaw`DELETE FROM "Ballot" WHERE "motionId" = ${m.id}`).rejects.toThrow();
     await expect(db.$executeRaw`UPDATE "Motion" SET status = 'PASSED', "tallyHash" = 'forged' WHERE id = ${m.id}`).rejects.toThrow();

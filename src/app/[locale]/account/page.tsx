@@ -36,21 +36,25 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
         <p className="text-lg">{roles.length ? roles.map((r) => t(`role.${r}`)).join('、') : t('me.noRoles')}</p>
         <div className="flex flex-wrap gap-3 pt-2">
           {isStaff(byOf(user)) && (
-            <Link href="/admin" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{t('me.admin')}</Link>
+            <Link href="/admin" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+              {t('me.admin')}
+            </Link>
           )}
           <SignOutButton text={t('me.signOut')} to={home} />
         </div>
       </section>
       <section aria-labelledby="claims" className="space-y-3">
-        <h2 id="claims" className="text-2xl font-semibold">{t('claim.mine')}</h2>
+        <h2 id="claims" className="text-2xl font-semibold">
+          {t('claim.mine')}
+        </h2>
         {claims.length === 0 ? (
           <p className="text-lg">{t('claim.none')}</p>
         ) : (
           <ul className="space-y-2">
             {claims.map((c) => (
               <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">
-                {c.household.building.compound.name} {c.household.building.name} {c.household.unitNo}单元 {c.household.roomNo} · {t(`relation.${c.relation}`)} ·{' '}
-                <strong>{t(`claim.status.${c.status}`, { reason: c.rejectReason ?? '' })}</strong>
+                {c.household.building.compound.name} {c.household.building.name} {c.household.unitNo}单元 {c.household.roomNo} ·{' '}
+                {t(`relation.${c.relation}`)} · <strong>{t(`claim.status.${c.status}`, { reason: c.rejectReason ?? '' })}</strong>
               </li>
             ))}
           </ul>
@@ -63,12 +67,16 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
         />
       </section>
       <section aria-labelledby="email" className="space-y-3">
-        <h2 id="email" className="text-2xl font-semibold">{t('email.title')}</h2>
+        <h2 id="email" className="text-2xl font-semibold">
+          {t('email.title')}
+        </h2>
         <p className="text-lg">{t('email.intro')}</p>
         <EmailForm t={await labels('account.email')} current={await getMyEmail(user.id)} />
       </section>
       <section aria-labelledby="password" className="space-y-3">
-        <h2 id="password" className="text-2xl font-semibold">{t('password.title')}</h2>
+        <h2 id="password" className="text-2xl font-semibold">
+          {t('password.title')}
+        </h2>
         <ChangePasswordForm t={await labels('account.password')} />
       </section>
     </div>

@@ -28,13 +28,22 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="text-lg">{t('intro', { scopes: (await describeScopes(by)).join('、') })}</p>
       {stuck.length > 0 && (
-        <section aria-labelledby="stuck" className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900" data-testid="stuck-motions">
-          <h2 id="stuck" className="text-xl font-semibold">{t('stuckMotions.title')}</h2>
+        <section
+          aria-labelledby="stuck"
+          className="space-y-2 rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900"
+          data-testid="stuck-motions"
+        >
+          <h2 id="stuck" className="text-xl font-semibold">
+            {t('stuckMotions.title')}
+          </h2>
           <p className="text-lg">{t('stuckMotions.intro')}</p>
           <ul className="space-y-1 text-lg">
             {stuck.map((m) => (
               <li key={m.id}>
-                <Link href={`/motions/${m.id}`} className="underline">{m.topic.title}</Link> · {t('stuckMotions.tries', { count: m.closeFailures })}
+                <Link href={`/motions/${m.id}`} className="underline">
+                  {m.topic.title}
+                </Link>{' '}
+                · {t('stuckMotions.tries', { count: m.closeFailures })}
               </li>
             ))}
           </ul>

@@ -22,9 +22,16 @@ export default async function InboxPage({ params }: PageProps<'/[locale]/inbox'>
           {items.map((n) => (
             <li key={n.id} className={`p-3 text-lg ${n.readAt ? '' : 'font-semibold'}`}>
               {n.issueId || n.topicId || n.link ? (
-                <Link href={n.link ?? (n.topicId ? `/topics/${n.topicId}` : `/issues/${n.issueId}`)} className="underline">{t.has(`kind.${n.kind.replace('.', '_')}`) ? t(`kind.${n.kind.replace('.', '_')}` as 'kind.issue_assigned') : n.kind}：{n.title}</Link>
-              ) : n.title}
-              <span className="block text-base font-normal text-stone-700">{format.dateTime(n.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' })}</span>
+                <Link href={n.link ?? (n.topicId ? `/topics/${n.topicId}` : `/issues/${n.issueId}`)} className="underline">
+                  {t.has(`kind.${n.kind.replace('.', '_')}`) ? t(`kind.${n.kind.replace('.', '_')}` as 'kind.issue_assigned') : n.kind}：
+                  {n.title}
+                </Link>
+              ) : (
+                n.title
+              )}
+              <span className="block text-base font-normal text-stone-700">
+                {format.dateTime(n.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' })}
+              </span>
             </li>
           ))}
         </ul>

@@ -14,14 +14,31 @@ export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issu
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('mine.title')}</h1>
       <div className="flex flex-wrap gap-3">
-        <Link href="/issues/new" className="inline-flex min-h-14 items-center rounded-lg bg-brand-700 px-6 text-lg font-semibold text-white">{t('mine.new')}</Link>
-        <Link href="/inbox" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">{t('mine.inbox', { count: inbox.unread })}</Link>
-        <Link href="/topics" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">{t('mine.topics')}</Link>
+        <Link
+          href="/issues/new"
+          className="inline-flex min-h-14 items-center rounded-lg bg-brand-700 px-6 text-lg font-semibold text-white"
+        >
+          {t('mine.new')}
+        </Link>
+        <Link href="/inbox" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
+          {t('mine.inbox', { count: inbox.unread })}
+        </Link>
+        <Link href="/topics" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
+          {t('mine.topics')}
+        </Link>
       </div>
       {issues.length === 0 ? (
         <p className="text-lg">{t('mine.empty')}</p>
       ) : (
-        <LinkList items={issues.map((i) => ({ key: String(i.id), href: `/issues/${i.id}`, title: i.title, badge: t(`state.${i.state}`), detail: `${locale === 'en' ? i.category.nameEn : i.category.nameZh} · #${i.id}` }))} />
+        <LinkList
+          items={issues.map((i) => ({
+            key: String(i.id),
+            href: `/issues/${i.id}`,
+            title: i.title,
+            badge: t(`state.${i.state}`),
+            detail: `${locale === 'en' ? i.category.nameEn : i.category.nameZh} · #${i.id}`,
+          }))}
+        />
       )}
     </div>
   );

@@ -35,7 +35,9 @@ async function DistrictsByCity() {
     <div className="space-y-6">
       {cities.map((c) => (
         <section key={c.city} aria-labelledby={`city-${c.city}`} className="space-y-2">
-          <h2 id={`city-${c.city}`} className="text-xl font-semibold">{c.province} · {c.city}</h2>
+          <h2 id={`city-${c.city}`} className="text-xl font-semibold">
+            {c.province} · {c.city}
+          </h2>
           <LinkList
             items={c.districts.map((d) => ({
               key: d.code,

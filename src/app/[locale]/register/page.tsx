@@ -20,14 +20,20 @@ export default async function RegisterPage({ params }: PageProps<'/[locale]/regi
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="text-lg leading-relaxed">{t('intro')}</p>
       <section aria-labelledby="register-step1" className="space-y-3">
-        <h2 id="register-step1" className="text-2xl font-semibold">{t('step1')}</h2>
+        <h2 id="register-step1" className="text-2xl font-semibold">
+          {t('step1')}
+        </h2>
         <RegisterForm t={l} compounds={await registrationPlaces()} />
       </section>
       <section aria-labelledby="register-step2" className="space-y-3">
-        <h2 id="register-step2" className="text-2xl font-semibold">{t('step2')}</h2>
+        <h2 id="register-step2" className="text-2xl font-semibold">
+          {t('step2')}
+        </h2>
         <RegisterCodeForm t={l} />
       </section>
-      <Link href="/signin" className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{t('toSignIn')}</Link>
+      <Link href="/signin" className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">
+        {t('toSignIn')}
+      </Link>
     </div>
   );
 }

@@ -18,7 +18,9 @@ export default async function ResetPage({ params }: PageProps<'/[locale]/reset'>
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="text-lg">{t('intro')}</p>
       <ResetForm t={await labels('account.reset')} />
-      <Link href="/signin" className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{ts('title')}</Link>
+      <Link href="/signin" className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">
+        {ts('title')}
+      </Link>
     </div>
   );
 }

@@ -20,12 +20,24 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
   return (
     <div className="mx-auto max-w-md space-y-5 pt-4">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
-      <SignInForm t={await labels('account.signIn')} next={next} form={localizedPath('/signin', locale as TLocale)} error={one(q.error)} minutes={one(q.minutes)} />
+      <SignInForm
+        t={await labels('account.signIn')}
+        next={next}
+        form={localizedPath('/signin', locale as TLocale)}
+        error={one(q.error)}
+        minutes={one(q.minutes)}
+      />
       <p className="text-lg">
-        {t('noAccount')} <Link href="/register" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{t('register')}</Link>
+        {t('noAccount')}{' '}
+        <Link href="/register" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+          {t('register')}
+        </Link>
       </p>
       <p className="text-base text-stone-700">
-        {t('forgot')} <Link href="/reset" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{t('reset')}</Link>
+        {t('forgot')}{' '}
+        <Link href="/reset" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+          {t('reset')}
+        </Link>
       </p>
     </div>
   );

@@ -20,7 +20,14 @@ export default async function TopicsPage({ params }: PageProps<'/[locale]/topics
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('list.title')}</h1>
       <p className="text-lg">{t('list.intro')}</p>
-      {mayRaise && <Link href="/topics/new" className="inline-flex min-h-14 items-center rounded-lg bg-brand-700 px-6 text-lg font-semibold text-white">{t('list.raise')}</Link>}
+      {mayRaise && (
+        <Link
+          href="/topics/new"
+          className="inline-flex min-h-14 items-center rounded-lg bg-brand-700 px-6 text-lg font-semibold text-white"
+        >
+          {t('list.raise')}
+        </Link>
+      )}
       {topics.length === 0 ? (
         <p className="text-lg">{t('list.empty')}</p>
       ) : (
@@ -28,8 +35,18 @@ export default async function TopicsPage({ params }: PageProps<'/[locale]/topics
           items={topics.map((tp) => {
             const step = (tp.procedure.steps as TStep[])[tp.stepIndex]!;
             return {
-              key: String(tp.id), href: `/topics/${tp.id}`, title: tp.title, badge: t(`list.status_${tp.status}`),
-              detail: tp.status === 'OPEN' ? t('list.due', { n: tp.stepIndex + 1, step: t(`step.${step.key}` as 'step.raise'), due: format.dateTime(tp.stepDueAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }) }) : `#${tp.id}`,
+              key: String(tp.id),
+              href: `/topics/${tp.id}`,
+              title: tp.title,
+              badge: t(`list.status_${tp.status}`),
+              detail:
+                tp.status === 'OPEN'
+                  ? t('list.due', {
+                      n: tp.stepIndex + 1,
+                      step: t(`step.${step.key}` as 'step.raise'),
+                      due: format.dateTime(tp.stepDueAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }),
+                    })
+                  : `#${tp.id}`,
             };
           })}
         />

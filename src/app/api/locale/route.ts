@@ -6,7 +6,10 @@ import { LOCALE_COOKIE, locales, type TLocale } from '@/i18n/routing';
 
 const ZSwitch = z.object({
   to: z.enum(locales as unknown as [TLocale, ...TLocale[]]),
-  next: z.string().default('/').refine((next) => safeNext(next, '') === next),
+  next: z
+    .string()
+    .default('/')
+    .refine((next) => safeNext(next, '') === next),
 });
 
 /**

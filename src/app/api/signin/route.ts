@@ -22,7 +22,10 @@ export const POST = handler({
     const signinPath = safeNext(str('form'), '/signin');
     const next = safeNext(str('next'), '/account');
     const cookies = new Map(
-      (req.headers.get('cookie') ?? '').split(/;\s*/).filter(Boolean).map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const),
+      (req.headers.get('cookie') ?? '')
+        .split(/;\s*/)
+        .filter(Boolean)
+        .map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const),
     );
     const r = await checkCredentials(str('phone'), str('password'), clientOf(req.headers), cookies.get(DEVICE_COOKIE));
     const back = (error: string, minutes?: number) => {
@@ -33,7 +36,11 @@ export const POST = handler({
     if (r.kind === 'unavailable') return back('unavailable');
     if (r.kind === 'wrong') return back('failed');
     const secure = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
-    const token = await encode({ token: { uid: r.userId, sv: r.sv, sub: String(r.userId) }, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE });
+    const token = await encode({
+      token: { uid: r.userId, sv: r.sv, sub: String(r.userId) },
+      secret: process.env.NEXTAUTH_SECRET!,
+      maxAge: SESSION_MAX_AGE,
+    });
     const flags = `Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
     const headers = new Headers({ Location: next, 'Cache-Control': 'no-store' });
     headers.append('Set-Cookie', `${secure ? '__Secure-' : ''}next-auth.session-token=${token}; Max-Age=${SESSION_MAX_AGE}; ${flags}`);

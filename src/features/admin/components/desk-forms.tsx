@@ -3,7 +3,15 @@ import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { deskAccountAction, resetByPhoneAction } from '../actions';
 import { CompoundPicker, type TCompoundOption } from './compound-picker';
 
-export function DeskAccountForm({ compounds, t, relations }: { compounds: TCompoundOption[]; t: Record<string, string>; relations: { value: string; label: string }[] }) {
+export function DeskAccountForm({
+  compounds,
+  t,
+  relations,
+}: {
+  compounds: TCompoundOption[];
+  t: Record<string, string>;
+  relations: { value: string; label: string }[];
+}) {
   return (
     <ActionForm action={deskAccountAction}>
       {(s) => (
@@ -15,9 +23,15 @@ export function DeskAccountForm({ compounds, t, relations }: { compounds: TCompo
             <Field name="roomNo" label={t.roomNo!} state={s} />
           </div>
           <div className="space-y-1">
-            <label htmlFor="relation" className="block text-lg font-medium">{t.relation}</label>
+            <label htmlFor="relation" className="block text-lg font-medium">
+              {t.relation}
+            </label>
             <select id="relation" name="relation" className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg">
-              {relations.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+              {relations.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
             </select>
           </div>
           <Field name="name" label={t.name!} state={s} />

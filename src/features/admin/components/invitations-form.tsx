@@ -9,7 +9,7 @@ export function InvitationsForm({ compounds, t, locale }: { compounds: TCompound
   return (
     <ActionForm
       action={issueInvitationsAction}
-      result={(s) => s.ok && s.data ? <Sheet sheet={s.data as TSheet} t={t} locale={locale} /> : null}
+      result={(s) => (s.ok && s.data ? <Sheet sheet={s.data as TSheet} t={t} locale={locale} /> : null)}
     >
       {() => (
         <div className="space-y-4 print:hidden">
@@ -28,13 +28,25 @@ function Sheet({ sheet, t, locale }: { sheet: TSheet; t: Record<string, string>;
   const date = new Date(sheet.expiresAt).toLocaleDateString(locale, { timeZone: 'Asia/Shanghai' });
   return (
     <section className="mt-6 space-y-3" aria-label={fill(t.sheetTitle!, { compound: sheet.compound })}>
-      <button type="button" onClick={() => window.print()} className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg print:hidden">{t.print}</button>
+      <button
+        type="button"
+        onClick={() => window.print()}
+        className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg print:hidden"
+      >
+        {t.print}
+      </button>
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 print:grid-cols-2">
         {sheet.rows.map((r) => (
-          <li key={r.code} className="break-inside-avoid rounded border border-dashed border-stone-500 bg-white p-3" data-testid="invitation-slip">
+          <li
+            key={r.code}
+            className="break-inside-avoid rounded border border-dashed border-stone-500 bg-white p-3"
+            data-testid="invitation-slip"
+          >
             <p className="font-semibold">{fill(t.sheetTitle!, { compound: sheet.compound })}</p>
             <p>{fill(t.unit!, { building: r.building, unit: r.unitNo, room: r.roomNo })}</p>
-            <p className="my-1 font-mono text-2xl tracking-widest" data-testid="invitation-code">{r.code}</p>
+            <p className="my-1 font-mono text-2xl tracking-widest" data-testid="invitation-code">
+              {r.code}
+            </p>
             <p className="text-sm">{t.how}</p>
             <p className="text-sm">{fill(t.expires!, { date })}</p>
           </li>

@@ -15,7 +15,12 @@ type TPreview = {
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 
 /** Upload → check every row → import in one go. The same file may be imported again safely. */
-export function RosterForm({ compounds, t, fields, errors }: {
+export function RosterForm({
+  compounds,
+  t,
+  fields,
+  errors,
+}: {
   compounds: TCompoundOption[];
   t: Record<string, string>;
   fields: Record<string, string>;
@@ -37,12 +42,34 @@ export function RosterForm({ compounds, t, fields, errors }: {
     <form method="post" encType="multipart/form-data" className="space-y-4" onSubmit={submit}>
       <CompoundPicker compounds={compounds} t={t} />
       <div className="space-y-1">
-        <label htmlFor="file" className="block text-lg font-medium">{t.file}</label>
-        <input id="file" name="file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" required className="block min-h-12 w-full text-lg" />
+        <label htmlFor="file" className="block text-lg font-medium">
+          {t.file}
+        </label>
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          required
+          className="block min-h-12 w-full text-lg"
+        />
       </div>
       <div className="flex flex-wrap gap-2">
-        <button formAction={previewAction} data-step="preview" className="min-h-12 rounded-lg border border-brand-700 bg-white px-5 text-lg font-semibold text-brand-700">{t.preview}</button>
-        <button formAction={importAction} data-step="import" disabled={!preview?.ok} className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white disabled:opacity-50">{t.import}</button>
+        <button
+          formAction={previewAction}
+          data-step="preview"
+          className="min-h-12 rounded-lg border border-brand-700 bg-white px-5 text-lg font-semibold text-brand-700"
+        >
+          {t.preview}
+        </button>
+        <button
+          formAction={importAction}
+          data-step="import"
+          disabled={!preview?.ok}
+          className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white disabled:opacity-50"
+        >
+          {t.import}
+        </button>
       </div>
       {(previewPending || importPending) && (
         <p className="flex items-center gap-3 text-lg">
@@ -54,19 +81,25 @@ export function RosterForm({ compounds, t, fields, errors }: {
         {preview?.message && !preview.ok && <p className="rounded-lg bg-red-50 p-3 text-red-900">{preview.message}</p>}
         {p && (
           <div className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
-            {p.missing.length > 0 && <p className="text-red-900">{fill(t.missing!, { columns: p.missing.map((m) => fields[m] ?? m).join('、') })}</p>}
+            {p.missing.length > 0 && (
+              <p className="text-red-900">{fill(t.missing!, { columns: p.missing.map((m) => fields[m] ?? m).join('、') })}</p>
+            )}
             <p>{fill(t.rows!, { count: p.rows })}</p>
             {p.errors.length > 0 && (
               <>
                 <p className="font-semibold text-red-900">{fill(t.errors!, { count: p.errors.length })}</p>
                 <ul className="list-disc pl-6 text-base text-red-900" data-testid="roster-errors">
                   {p.errors.map((e, i) => (
-                    <li key={i}>{fill(t.errorRow!, { row: e.row, field: fields[e.field] ?? e.field, message: errors[e.code] ?? e.code })}</li>
+                    <li key={i}>
+                      {fill(t.errorRow!, { row: e.row, field: fields[e.field] ?? e.field, message: errors[e.code] ?? e.code })}
+                    </li>
                   ))}
                 </ul>
               </>
             )}
-            {p.multiUnitOwners.length > 0 && <p>{fill(t.multi!, { list: p.multiUnitOwners.map((o) => `${o.name}×${o.units}`).join('、') })}</p>}
+            {p.multiUnitOwners.length > 0 && (
+              <p>{fill(t.multi!, { list: p.multiUnitOwners.map((o) => `${o.name}×${o.units}`).join('、') })}</p>
+            )}
             {p.developerUnits > 0 && <p>{fill(t.developer!, { count: p.developerUnits })}</p>}
             {p.errors.length === 0 && p.missing.length === 0 && <p data-testid="roster-changes">{fill(t.changes!, p.changes)}</p>}
           </div>

@@ -2,7 +2,11 @@
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { createStaffAction, revokeGrantAction } from '../actions';
 
-export function StaffForm({ t, roles, places }: {
+export function StaffForm({
+  t,
+  roles,
+  places,
+}: {
   t: Record<string, string>;
   roles: { value: string; label: string }[];
   places: { value: string; label: string }[];
@@ -15,15 +19,27 @@ export function StaffForm({ t, roles, places }: {
           <Field name="name" label={t.name!} state={s} />
           <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} />
           <div className="space-y-1">
-            <label htmlFor="role" className="block text-lg font-medium">{t.role}</label>
+            <label htmlFor="role" className="block text-lg font-medium">
+              {t.role}
+            </label>
             <select id="role" name="role" className={select}>
-              {roles.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+              {roles.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
             </select>
           </div>
           <div className="space-y-1">
-            <label htmlFor="place" className="block text-lg font-medium">{t.place}</label>
+            <label htmlFor="place" className="block text-lg font-medium">
+              {t.place}
+            </label>
             <select id="place" name="place" className={select}>
-              {places.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+              {places.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
             </select>
           </div>
           <SubmitButton>{t.create}</SubmitButton>

@@ -6,12 +6,16 @@ export function IssueKeyForm({ districtId, t }: { districtId: number; t: Record<
   return (
     <ActionForm
       action={issueApiKeyAction}
-      result={(s) => (s.ok && s.data ? (
-        <div className="mt-2 space-y-1 rounded-lg border border-amber-400 bg-amber-50 p-3">
-          <p className="text-lg">{t.showOnce}</p>
-          <code className="block break-all text-lg" data-testid="new-key">{(s.data as { key: string }).key}</code>
-        </div>
-      ) : null)}
+      result={(s) =>
+        s.ok && s.data ? (
+          <div className="mt-2 space-y-1 rounded-lg border border-amber-400 bg-amber-50 p-3">
+            <p className="text-lg">{t.showOnce}</p>
+            <code className="block break-all text-lg" data-testid="new-key">
+              {(s.data as { key: string }).key}
+            </code>
+          </div>
+        ) : null
+      }
     >
       {(s) => (
         <>
@@ -31,7 +35,9 @@ export function RevokeKeyButton({ districtId, keyId, label }: { districtId: numb
         <>
           <input type="hidden" name="districtId" value={districtId} />
           <input type="hidden" name="keyId" value={keyId} />
-          <button type="submit" className="min-h-12 rounded-lg border border-stone-400 px-4 text-lg">{label}</button>
+          <button type="submit" className="min-h-12 rounded-lg border border-stone-400 px-4 text-lg">
+            {label}
+          </button>
         </>
       )}
     </ActionForm>

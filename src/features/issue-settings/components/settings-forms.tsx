@@ -3,12 +3,29 @@ import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/
 import { addCalendarDayAction, addCategoryAction, removeCalendarDayAction, saveCategoryAction } from '../actions';
 
 export type TCategoryRow = {
-  id: number; code: string; nameZh: string; nameEn: string; handlerRole: string;
-  acknowledgeMinutes: number; resolveWorkingDays: number; remindBeforeMinutes: number; active: boolean;
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  handlerRole: string;
+  acknowledgeMinutes: number;
+  resolveWorkingDays: number;
+  remindBeforeMinutes: number;
+  active: boolean;
 };
 type TOption = { value: string; label: string };
 
-function CategoryFields({ c, roles, t, s }: { c?: TCategoryRow; roles: TOption[]; t: Record<string, string>; s: Parameters<typeof Field>[0]['state'] }) {
+function CategoryFields({
+  c,
+  roles,
+  t,
+  s,
+}: {
+  c?: TCategoryRow;
+  roles: TOption[];
+  t: Record<string, string>;
+  s: Parameters<typeof Field>[0]['state'];
+}) {
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -17,9 +34,27 @@ function CategoryFields({ c, roles, t, s }: { c?: TCategoryRow; roles: TOption[]
       </div>
       <Select name="handlerRole" label={t.handlerRole!} options={roles} defaultValue={c?.handlerRole ?? 'GRID_WORKER'} state={s} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field name="acknowledgeMinutes" label={t.acknowledgeMinutes!} inputMode="numeric" defaultValue={String(c?.acknowledgeMinutes ?? 240)} state={s} />
-        <Field name="resolveWorkingDays" label={t.resolveWorkingDays!} inputMode="numeric" defaultValue={String(c?.resolveWorkingDays ?? 5)} state={s} />
-        <Field name="remindBeforeMinutes" label={t.remindBeforeMinutes!} inputMode="numeric" defaultValue={String(c?.remindBeforeMinutes ?? 60)} state={s} />
+        <Field
+          name="acknowledgeMinutes"
+          label={t.acknowledgeMinutes!}
+          inputMode="numeric"
+          defaultValue={String(c?.acknowledgeMinutes ?? 240)}
+          state={s}
+        />
+        <Field
+          name="resolveWorkingDays"
+          label={t.resolveWorkingDays!}
+          inputMode="numeric"
+          defaultValue={String(c?.resolveWorkingDays ?? 5)}
+          state={s}
+        />
+        <Field
+          name="remindBeforeMinutes"
+          label={t.remindBeforeMinutes!}
+          inputMode="numeric"
+          defaultValue={String(c?.remindBeforeMinutes ?? 60)}
+          state={s}
+        />
       </div>
       <Checkbox name="active" label={t.active!} defaultChecked={c?.active ?? true} />
     </>
@@ -27,7 +62,17 @@ function CategoryFields({ c, roles, t, s }: { c?: TCategoryRow; roles: TOption[]
 }
 
 /** One category of the district; saving a default makes the district's own copy. */
-export function CategoryForm({ districtId, c, roles, t }: { districtId: number; c: TCategoryRow; roles: TOption[]; t: Record<string, string> }) {
+export function CategoryForm({
+  districtId,
+  c,
+  roles,
+  t,
+}: {
+  districtId: number;
+  c: TCategoryRow;
+  roles: TOption[];
+  t: Record<string, string>;
+}) {
   return (
     <ActionForm action={saveCategoryAction}>
       {(s) => (
@@ -80,7 +125,9 @@ export function RemoveDayButton({ districtId, dayId, label }: { districtId: numb
         <>
           <input type="hidden" name="districtId" value={districtId} />
           <input type="hidden" name="dayId" value={dayId} />
-          <button type="submit" className="min-h-12 rounded-lg border border-stone-400 px-4 text-lg">{label}</button>
+          <button type="submit" className="min-h-12 rounded-lg border border-stone-400 px-4 text-lg">
+            {label}
+          </button>
         </>
       )}
     </ActionForm>

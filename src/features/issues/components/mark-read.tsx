@@ -4,5 +4,9 @@ import { markInboxReadAction } from '../actions';
 
 /** Marks every notification read; a plain form, so it works before JavaScript loads. */
 export function MarkReadButton({ text }: { text: string }) {
-  return <ActionForm action={markInboxReadAction} className="inline">{() => <SubmitButton variant="secondary">{text}</SubmitButton>}</ActionForm>;
+  return (
+    <ActionForm action={markInboxReadAction} className="inline">
+      {() => <SubmitButton variant="secondary">{text}</SubmitButton>}
+    </ActionForm>
+  );
 }

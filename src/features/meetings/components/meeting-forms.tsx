@@ -6,10 +6,34 @@ import * as A from '../actions';
 type TT = Record<string, string>;
 type TOption = { value: string; label: string };
 
-export function ScheduleForm({ t, kinds, places, bodies, viewHref }: { t: TT; kinds: TOption[]; places: TOption[]; bodies: TOption[]; viewHref: string }) {
+export function ScheduleForm({
+  t,
+  kinds,
+  places,
+  bodies,
+  viewHref,
+}: {
+  t: TT;
+  kinds: TOption[];
+  places: TOption[];
+  bodies: TOption[];
+  viewHref: string;
+}) {
   const [repeat, setRepeat] = useState('NONE');
   return (
-    <ActionForm action={A.scheduleAction} result={(s) => (s.ok && s.data ? <a href={viewHref.replace('ID', String((s.data as { id: number }).id))} className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{t.view}</a> : null)}>
+    <ActionForm
+      action={A.scheduleAction}
+      result={(s) =>
+        s.ok && s.data ? (
+          <a
+            href={viewHref.replace('ID', String((s.data as { id: number }).id))}
+            className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline"
+          >
+            {t.view}
+          </a>
+        ) : null
+      }
+    >
       {(s) => (
         <>
           <FormKey state={s} />
@@ -18,20 +42,48 @@ export function ScheduleForm({ t, kinds, places, bodies, viewHref }: { t: TT; ki
           <Select name="place" label={t.place!} options={places} state={s} />
           <Select name="bodyId" label={t.body!} options={[{ value: '', label: t.noBody! }, ...bodies]} state={s} />
           <Field name="location" label={t.location!} state={s} />
-          <Select name="mode" label={t.mode!} options={[{ value: 'IN_PERSON', label: t.inPerson! }, { value: 'ONLINE', label: t.online! }, { value: 'BOTH', label: t.both! }]} state={s} />
+          <Select
+            name="mode"
+            label={t.mode!}
+            options={[
+              { value: 'IN_PERSON', label: t.inPerson! },
+              { value: 'ONLINE', label: t.online! },
+              { value: 'BOTH', label: t.both! },
+            ]}
+            state={s}
+          />
           <div className="grid grid-cols-2 gap-3">
             <Field name="date" type="date" label={t.date!} state={s} />
             <Field name="time" type="time" label={t.time!} defaultValue="09:00" state={s} />
           </div>
           <Field name="duration" label={t.duration!} inputMode="numeric" defaultValue="120" state={s} />
           <div className="space-y-1">
-            <label htmlFor="repeat" className="block text-lg font-medium">{t.repeat}</label>
-            <select id="repeat" name="repeat" value={repeat} onChange={(e) => setRepeat(e.target.value)} className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg">
-              {['NONE', 'MONTHLY', 'QUARTERLY', 'WEEKLY'].map((r) => <option key={r} value={r}>{t[`repeat_${r}`]}</option>)}
+            <label htmlFor="repeat" className="block text-lg font-medium">
+              {t.repeat}
+            </label>
+            <select
+              id="repeat"
+              name="repeat"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg"
+            >
+              {['NONE', 'MONTHLY', 'QUARTERLY', 'WEEKLY'].map((r) => (
+                <option key={r} value={r}>
+                  {t[`repeat_${r}`]}
+                </option>
+              ))}
             </select>
           </div>
           {(repeat === 'MONTHLY' || repeat === 'QUARTERLY') && <Field name="monthDays" label={t.monthDays!} state={s} />}
-          {repeat === 'WEEKLY' && <Select name="weekday" label={t.weekday!} options={[1, 2, 3, 4, 5, 6, 0].map((d) => ({ value: String(d), label: t[`weekday${d}`]! }))} state={s} />}
+          {repeat === 'WEEKLY' && (
+            <Select
+              name="weekday"
+              label={t.weekday!}
+              options={[1, 2, 3, 4, 5, 6, 0].map((d) => ({ value: String(d), label: t[`weekday${d}`]! }))}
+              state={s}
+            />
+          )}
           {repeat !== 'NONE' && <Checkbox name="shift" label={t.shift!} />}
           <SubmitButton>{t.schedule}</SubmitButton>
         </>
@@ -41,19 +93,36 @@ export function ScheduleForm({ t, kinds, places, bodies, viewHref }: { t: TT; ki
 }
 
 /** A one-button form carrying hidden fields. */
-export function ButtonForm({ action, fields, label, secondary }: { action: (s: TFormState, fd: FormData) => Promise<TFormState>; fields: Record<string, string | number>; label: string; secondary?: boolean }) {
+export function ButtonForm({
+  action,
+  fields,
+  label,
+  secondary,
+}: {
+  action: (s: TFormState, fd: FormData) => Promise<TFormState>;
+  fields: Record<string, string | number>;
+  label: string;
+  secondary?: boolean;
+}) {
   return (
     <ActionForm action={action} className="inline-block">
       {() => (
         <>
-          {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-          {secondary ? <button type="submit" className="min-h-12 rounded-lg border border-stone-400 bg-white px-4 text-lg">{label}</button> : <SubmitButton>{label}</SubmitButton>}
+          {Object.entries(fields).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          {secondary ? (
+            <button type="submit" className="min-h-12 rounded-lg border border-stone-400 bg-white px-4 text-lg">
+              {label}
+            </button>
+          ) : (
+            <SubmitButton>{label}</SubmitButton>
+          )}
         </>
       )}
     </ActionForm>
   );
 }
-
 
 export function AgendaForm({ meetingId, topics, t }: { meetingId: number; topics: TOption[]; t: TT }) {
   return (
@@ -93,9 +162,34 @@ export function MinutesForm({ meetingId, body, status, t }: { meetingId: number;
           <input type="hidden" name="meetingId" value={meetingId} />
           <TextArea name="body" label={t.minutes!} rows={8} defaultValue={body} state={s} required={false} />
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="step" value="SAVE" className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{t.saveMinutes}</button>
-            {status === 'DRAFT' && <button type="submit" name="step" value="CIRCULATED" className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg">{t.circulate}</button>}
-            {status === 'CIRCULATED' && <button type="submit" name="step" value="APPROVED" className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg">{t.approve}</button>}
+            <button
+              type="submit"
+              name="step"
+              value="SAVE"
+              className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white"
+            >
+              {t.saveMinutes}
+            </button>
+            {status === 'DRAFT' && (
+              <button
+                type="submit"
+                name="step"
+                value="CIRCULATED"
+                className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg"
+              >
+                {t.circulate}
+              </button>
+            )}
+            {status === 'CIRCULATED' && (
+              <button
+                type="submit"
+                name="step"
+                value="APPROVED"
+                className="min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg"
+              >
+                {t.approve}
+              </button>
+            )}
           </div>
         </>
       )}
@@ -103,10 +197,26 @@ export function MinutesForm({ meetingId, body, status, t }: { meetingId: number;
   );
 }
 
-export function VisitForm({ meetingId, categories, compounds, t }: { meetingId: number; categories: TOption[]; compounds: TOption[]; t: TT }) {
+export function VisitForm({
+  meetingId,
+  categories,
+  compounds,
+  t,
+}: {
+  meetingId: number;
+  categories: TOption[];
+  compounds: TOption[];
+  t: TT;
+}) {
   const [key, setKey] = useState(() => crypto.randomUUID());
   return (
-    <ActionForm action={async (s, fd) => { const r = await A.visitAction(s, fd); if (r?.ok) setKey(crypto.randomUUID()); return r; }}>
+    <ActionForm
+      action={async (s, fd) => {
+        const r = await A.visitAction(s, fd);
+        if (r?.ok) setKey(crypto.randomUUID());
+        return r;
+      }}
+    >
       {(s) => (
         <>
           <input type="hidden" name="meetingId" value={meetingId} />
@@ -129,7 +239,15 @@ export function VisitForm({ meetingId, categories, compounds, t }: { meetingId: 
 }
 
 /** 应到 / 实到 and the quorum, refreshed every few seconds while members sign in. */
-export function AttendancePanel({ meetingId, initial, t }: { meetingId: number; initial: { expected: number; present: number; least: number | null; met: boolean | null }; t: TT }) {
+export function AttendancePanel({
+  meetingId,
+  initial,
+  t,
+}: {
+  meetingId: number;
+  initial: { expected: number; present: number; least: number | null; met: boolean | null };
+  t: TT;
+}) {
   const [p, setP] = useState(initial);
   useEffect(() => {
     const timer = setInterval(async () => {
@@ -141,7 +259,9 @@ export function AttendancePanel({ meetingId, initial, t }: { meetingId: number; 
   const tone = p.met === null ? 'bg-stone-100 text-stone-900' : p.met ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-950';
   return (
     <div className={`rounded-lg p-4 text-xl ${tone}`} data-testid="attendance-panel" aria-live="polite">
-      <p className="font-semibold">{t.expected} {p.expected} · {t.present} <span data-testid="present">{p.present}</span></p>
+      <p className="font-semibold">
+        {t.expected} {p.expected} · {t.present} <span data-testid="present">{p.present}</span>
+      </p>
       {p.met !== null && <p data-testid="quorum">{p.met ? t.quorumMet : t.quorumNotMet?.replace('{least}', String(p.least))}</p>}
     </div>
   );

@@ -5,27 +5,70 @@ import { DOCUMENT_ACCEPT } from '@/lib/document-accept';
 
 type TT = Record<string, string>;
 
-export function NoticeForm({ places, categories, t, supersedes, viewHref }: { places: { value: string; label: string }[]; categories: { value: string; label: string }[]; t: TT; supersedes?: number; viewHref: string }) {
+export function NoticeForm({
+  places,
+  categories,
+  t,
+  supersedes,
+  viewHref,
+}: {
+  places: { value: string; label: string }[];
+  categories: { value: string; label: string }[];
+  t: TT;
+  supersedes?: number;
+  viewHref: string;
+}) {
   return (
-    <ActionForm action={publishNoticeAction} result={(s) => (s.ok && s.data ? <a href={viewHref.replace('ID', String((s.data as { id: number }).id))} className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">{t.view}</a> : null)}>
-      {(s) => s?.ok ? null : (
-        <>
-          {supersedes && <input type="hidden" name="supersedesId" value={supersedes} />}
-          <Select name="place" label={t.place!} options={places} state={s} />
-          <Select name="category" label={t.category!} options={categories} state={s} />
-          <Field name="title" label={t.title!} state={s} />
-          <TextArea name="html" label={t.body!} hint={t.bodyHint} rows={10} state={s} />
-          <div className="grid grid-cols-2 gap-3">
-            <Field name="days" label={t.days!} inputMode="numeric" defaultValue="7" state={s} />
-            <Select name="unit" label={t.unit!} options={[{ value: 'CALENDAR', label: t.calendar! }, { value: 'WORKING', label: t.working! }]} state={s} />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="notice-files" className="block text-lg font-medium">{t.files}</label>
-            <input id="notice-files" name="files" type="file" accept={DOCUMENT_ACCEPT} multiple className="block min-h-12 w-full text-lg" />
-          </div>
-          <SubmitButton>{t.publish}</SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={publishNoticeAction}
+      result={(s) =>
+        s.ok && s.data ? (
+          <a
+            href={viewHref.replace('ID', String((s.data as { id: number }).id))}
+            className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline"
+          >
+            {t.view}
+          </a>
+        ) : null
+      }
+    >
+      {(s) =>
+        s?.ok ? null : (
+          <>
+            {supersedes && <input type="hidden" name="supersedesId" value={supersedes} />}
+            <Select name="place" label={t.place!} options={places} state={s} />
+            <Select name="category" label={t.category!} options={categories} state={s} />
+            <Field name="title" label={t.title!} state={s} />
+            <TextArea name="html" label={t.body!} hint={t.bodyHint} rows={10} state={s} />
+            <div className="grid grid-cols-2 gap-3">
+              <Field name="days" label={t.days!} inputMode="numeric" defaultValue="7" state={s} />
+              <Select
+                name="unit"
+                label={t.unit!}
+                options={[
+                  { value: 'CALENDAR', label: t.calendar! },
+                  { value: 'WORKING', label: t.working! },
+                ]}
+                state={s}
+              />
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="notice-files" className="block text-lg font-medium">
+                {t.files}
+              </label>
+              <input
+                id="notice-files"
+                name="files"
+                type="file"
+                accept={DOCUMENT_ACCEPT}
+                multiple
+                className="block min-h-12 w-full text-lg"
+              />
+            </div>
+            <SubmitButton>{t.publish}</SubmitButton>
+          </>
+        )
+      }
     </ActionForm>
   );
 }
@@ -73,5 +116,13 @@ export function ConcludeForm({ noticeId, t }: { noticeId: number; t: TT }) {
 }
 
 export function PrintButton({ label }: { label: string }) {
-  return <button type="button" onClick={() => window.print()} className="no-print min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg">{label}</button>;
+  return (
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="no-print min-h-12 rounded-lg border border-stone-400 bg-white px-5 text-lg"
+    >
+      {label}
+    </button>
+  );
 }

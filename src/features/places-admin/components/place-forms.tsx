@@ -1,17 +1,37 @@
 'use client';
 import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
-import { appointMemberAction, createBodyAction, createBuildingAction, createCompoundAction, endMembershipAction, saveHouseholdAction, updateBuildingAction, updateCompoundAction } from '../actions';
+import {
+  appointMemberAction,
+  createBodyAction,
+  createBuildingAction,
+  createCompoundAction,
+  endMembershipAction,
+  saveHouseholdAction,
+  updateBuildingAction,
+  updateCompoundAction,
+} from '../actions';
 
 type T = Record<string, string>;
 type TOption = { value: string; label: string };
-export type TCompoundValues = { id?: number; name: string; address: string | null; developerName: string | null; parkingCountsInArea: boolean; silentFollowMajority: boolean };
+export type TCompoundValues = {
+  id?: number;
+  name: string;
+  address: string | null;
+  developerName: string | null;
+  parkingCountsInArea: boolean;
+  silentFollowMajority: boolean;
+};
 
 export function CompoundForm({ t, communities, compound }: { t: T; communities?: TOption[]; compound?: TCompoundValues }) {
   return (
     <ActionForm action={compound?.id ? updateCompoundAction : createCompoundAction}>
       {(s) => (
         <>
-          {compound?.id ? <input type="hidden" name="compoundId" value={compound.id} /> : <Select name="communityId" label={t.community!} options={communities ?? []} state={s} />}
+          {compound?.id ? (
+            <input type="hidden" name="compoundId" value={compound.id} />
+          ) : (
+            <Select name="communityId" label={t.community!} options={communities ?? []} state={s} />
+          )}
           <Field name="name" label={t.name!} state={s} defaultValue={compound?.name} />
           <Field name="address" label={t.address!} state={s} defaultValue={compound?.address ?? ''} required={false} />
           <Field name="developerName" label={t.developerName!} state={s} defaultValue={compound?.developerName ?? ''} required={false} />
@@ -69,7 +89,12 @@ export function HouseholdForm({ t, buildings }: { t: T; buildings: TOption[] }) 
             <Field name="roomNo" label={t.roomNo!} state={s} />
           </div>
           <Field name="area" label={t.area!} state={s} inputMode="text" />
-          <Select name="use" label={t.use!} state={s} options={['RESIDENTIAL', 'PARKING', 'COMMERCIAL'].map((u) => ({ value: u, label: t[`use${u}`]! }))} />
+          <Select
+            name="use"
+            label={t.use!}
+            state={s}
+            options={['RESIDENTIAL', 'PARKING', 'COMMERCIAL'].map((u) => ({ value: u, label: t[`use${u}`]! }))}
+          />
           <Checkbox name="developerHeld" label={t.developerHeld!} />
           <SubmitButton>{t.saveHousehold}</SubmitButton>
         </>
@@ -78,15 +103,39 @@ export function HouseholdForm({ t, buildings }: { t: T; buildings: TOption[] }) 
   );
 }
 
-export function BodyForm({ t, compoundId, communityId, kinds, today }: { t: T; compoundId?: number; communityId?: number; kinds: TOption[]; today: string }) {
+export function BodyForm({
+  t,
+  compoundId,
+  communityId,
+  kinds,
+  today,
+}: {
+  t: T;
+  compoundId?: number;
+  communityId?: number;
+  kinds: TOption[];
+  today: string;
+}) {
   return (
     <ActionForm action={createBodyAction}>
       {(s) => (
         <>
-          {compoundId ? <input type="hidden" name="compoundId" value={compoundId} /> : <input type="hidden" name="communityId" value={communityId} />}
+          {compoundId ? (
+            <input type="hidden" name="compoundId" value={compoundId} />
+          ) : (
+            <input type="hidden" name="communityId" value={communityId} />
+          )}
           <Select name="kind" label={t.kind!} options={kinds} state={s} />
           {compoundId ? (
-            <Select name="scope" label={t.scope!} state={s} options={[{ value: 'compound', label: t.scopeCompound! }, { value: 'community', label: t.scopeCommunity! }]} />
+            <Select
+              name="scope"
+              label={t.scope!}
+              state={s}
+              options={[
+                { value: 'compound', label: t.scopeCompound! },
+                { value: 'community', label: t.scopeCommunity! },
+              ]}
+            />
           ) : (
             <input type="hidden" name="scope" value="community" />
           )}
@@ -129,8 +178,16 @@ export function EndMembershipForm({ t, memberId, today, who }: { t: T; memberId:
         <>
           <input type="hidden" name="memberId" value={memberId} />
           <label className="sr-only" htmlFor={`end-${memberId}`}>{`${t.endsOn} ${who}`}</label>
-          <input id={`end-${memberId}`} type="date" name="endsOn" defaultValue={today} className="min-h-11 rounded-lg border border-stone-400 bg-white px-2" />
-          <button className="min-h-11 rounded-lg border border-red-800 px-3 text-red-800" aria-label={`${t.end} ${who}`}>{t.end}</button>
+          <input
+            id={`end-${memberId}`}
+            type="date"
+            name="endsOn"
+            defaultValue={today}
+            className="min-h-11 rounded-lg border border-stone-400 bg-white px-2"
+          />
+          <button className="min-h-11 rounded-lg border border-red-800 px-3 text-red-800" aria-label={`${t.end} ${who}`}>
+            {t.end}
+          </button>
           {s?.fields?.endsOn && <span className="text-red-800">{s.fields.endsOn}</span>}
         </>
       )}

@@ -67,13 +67,35 @@ export function TrendCharts({ points, l }: { points: TTrendPoint[]; l: L }) {
           points.flatMap((p, i) => {
             const v = p[k];
             if (v === null) return [];
-            const style: CSSProperties = { left: `${(xOf(i) / (points.length * 10)) * 100}%`, top: `${yOf(v * 100, 100)}%`, background: LINE[k].color };
-            return [<span key={`${k}${p.month}`} title={`${p.month} ${l[k]} ${formatRate(v)}`} className={`absolute -ml-[4px] -mt-[4px] size-[8px] ${LINE[k].marker}`} style={style} />];
+            const style: CSSProperties = {
+              left: `${(xOf(i) / (points.length * 10)) * 100}%`,
+              top: `${yOf(v * 100, 100)}%`,
+              background: LINE[k].color,
+            };
+            return [
+              <span
+                key={`${k}${p.month}`}
+                title={`${p.month} ${l[k]} ${formatRate(v)}`}
+                className={`absolute -ml-[4px] -mt-[4px] size-[8px] ${LINE[k].marker}`}
+                style={style}
+              />,
+            ];
           }),
         )}
       >
         {rateKeys.map((k) => (
-          <path key={k} d={linePath(points.map((p) => p[k]), 100)} fill="none" stroke={LINE[k].color} strokeWidth={2.5} strokeDasharray={LINE[k].dash} vectorEffect="non-scaling-stroke" />
+          <path
+            key={k}
+            d={linePath(
+              points.map((p) => p[k]),
+              100,
+            )}
+            fill="none"
+            stroke={LINE[k].color}
+            strokeWidth={2.5}
+            strokeDasharray={LINE[k].dash}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
       </ChartFigure>
     </div>
@@ -99,24 +121,50 @@ function ChartFigure({ id, label, legend, text, ticks, points, markers, children
   const step = labelStep(n);
   return (
     <figure className="@container rounded-lg border border-stone-200 bg-white p-3" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`} className="text-lg font-semibold">{label}</figcaption>
+      <figcaption id={`${id}-caption`} className="text-lg font-semibold">
+        {label}
+      </figcaption>
       <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-base" aria-hidden="true">
         {legend.map((e) => (
-          <li key={e.name} className="inline-flex items-center gap-2">{e.swatch}{e.name}</li>
+          <li key={e.name} className="inline-flex items-center gap-2">
+            {e.swatch}
+            {e.name}
+          </li>
         ))}
       </ul>
-      <div role="img" aria-label={label} aria-describedby={`${id}-text`} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 text-sm text-stone-700">
+      <div
+        role="img"
+        aria-label={label}
+        aria-describedby={`${id}-text`}
+        className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 text-sm text-stone-700"
+      >
         <div className="relative h-48 tabular-nums">
           {/* The widest label gives the axis its width; the labels themselves sit beside their grid lines. */}
           <span className="invisible block h-0 overflow-hidden">{ticks.at(-1)!.label}</span>
           {ticks.map((t) => (
-            <span key={t.label} className="absolute right-0 -translate-y-1/2 leading-none" style={{ top: `${t.at}%` }}>{t.label}</span>
+            <span key={t.label} className="absolute right-0 -translate-y-1/2 leading-none" style={{ top: `${t.at}%` }}>
+              {t.label}
+            </span>
           ))}
         </div>
         <div className="relative h-48">
-          <svg className="absolute inset-0 size-full overflow-visible" viewBox={`0 0 ${n * 10} 100`} preserveAspectRatio="none" focusable="false">
+          <svg
+            className="absolute inset-0 size-full overflow-visible"
+            viewBox={`0 0 ${n * 10} 100`}
+            preserveAspectRatio="none"
+            focusable="false"
+          >
             {ticks.map((t) => (
-              <line key={t.label} x1={0} x2={n * 10} y1={t.at} y2={t.at} stroke="#d6d3d1" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+              <line
+                key={t.label}
+                x1={0}
+                x2={n * 10}
+                y1={t.at}
+                y2={t.at}
+                stroke="#d6d3d1"
+                strokeWidth={1}
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
             {children}
           </svg>
@@ -125,11 +173,15 @@ function ChartFigure({ id, label, legend, text, ticks, points, markers, children
         <div />
         <ol className="grid pt-1 text-center" style={{ gridTemplateColumns: `repeat(${n}, minmax(0, 1fr))` }}>
           {points.map((p, i) => (
-            <li key={p.month} className={`whitespace-nowrap ${i % step === 0 ? '' : 'invisible @xl:visible'}`}>{p.label}</li>
+            <li key={p.month} className={`whitespace-nowrap ${i % step === 0 ? '' : 'invisible @xl:visible'}`}>
+              {p.label}
+            </li>
           ))}
         </ol>
       </div>
-      <p id={`${id}-text`} className="sr-only">{text}</p>
+      <p id={`${id}-text`} className="sr-only">
+        {text}
+      </p>
     </figure>
   );
 }

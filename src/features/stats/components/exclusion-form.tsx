@@ -8,7 +8,9 @@ type T = Record<'title' | 'excludedBy' | 'reason' | 'reasonHint' | 'submit' | 'u
 export function ExclusionForm({ issueId, excluded, reason, t }: { issueId: number; excluded: boolean; reason: string | null; t: T }) {
   return (
     <section aria-labelledby="exclusion" className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid="exclusion">
-      <h2 id="exclusion" className="text-xl font-semibold">{t.title}</h2>
+      <h2 id="exclusion" className="text-xl font-semibold">
+        {t.title}
+      </h2>
       {excluded ? (
         <ActionForm action={includeIssueAction} className="space-y-2">
           {() => (

@@ -46,12 +46,32 @@ function ExportProgress({ id, t }: { id: number; t: T }) {
   );
 }
 
-export function ExportPanel({ unit, from, to, category, monthLabel, showCommunities, t }: { unit: string; from: string; to: string; category: string | null; monthLabel: string; showCommunities: boolean; t: T }) {
+export function ExportPanel({
+  unit,
+  from,
+  to,
+  category,
+  monthLabel,
+  showCommunities,
+  t,
+}: {
+  unit: string;
+  from: string;
+  to: string;
+  category: string | null;
+  monthLabel: string;
+  showCommunities: boolean;
+  t: T;
+}) {
   return (
     <ActionForm
       action={startExportAction}
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
-      result={(s) => (s.ok && typeof (s.data as { id?: number })?.id === 'number' ? <ExportProgress key={(s.data as { id: number }).id} id={(s.data as { id: number }).id} t={t} /> : null)}
+      result={(s) =>
+        s.ok && typeof (s.data as { id?: number })?.id === 'number' ? (
+          <ExportProgress key={(s.data as { id: number }).id} id={(s.data as { id: number }).id} t={t} />
+        ) : null
+      }
     >
       {() => (
         <>
@@ -61,9 +81,17 @@ export function ExportPanel({ unit, from, to, category, monthLabel, showCommunit
           <input type="hidden" name="to" value={to} />
           <input type="hidden" name="category" value={category ?? ''} />
           <div className="flex flex-wrap gap-2">
-            <SubmitButton name="kind" value="DASHBOARD" variant="secondary">{t.dashboard}</SubmitButton>
-            <SubmitButton name="kind" value="MONTHLY" variant="secondary">{t.monthly.replace('{month}', monthLabel)}</SubmitButton>
-            {showCommunities && <SubmitButton name="kind" value="COMMUNITIES" variant="secondary">{t.communities}</SubmitButton>}
+            <SubmitButton name="kind" value="DASHBOARD" variant="secondary">
+              {t.dashboard}
+            </SubmitButton>
+            <SubmitButton name="kind" value="MONTHLY" variant="secondary">
+              {t.monthly.replace('{month}', monthLabel)}
+            </SubmitButton>
+            {showCommunities && (
+              <SubmitButton name="kind" value="COMMUNITIES" variant="secondary">
+                {t.communities}
+              </SubmitButton>
+            )}
           </div>
         </>
       )}

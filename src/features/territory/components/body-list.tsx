@@ -8,7 +8,9 @@ export async function BodyList({ bodies }: { bodies: TBody[] }) {
   const date = (d: Date | null) => (d ? format.dateTime(d, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }) : '—');
   return (
     <section aria-labelledby="bodies" className="space-y-3">
-      <h2 id="bodies" className="text-2xl font-semibold">{t('bodies')}</h2>
+      <h2 id="bodies" className="text-2xl font-semibold">
+        {t('bodies')}
+      </h2>
       {bodies.length === 0 && <p className="text-lg">{t('noBodies')}</p>}
       {bodies.map((b) => (
         <article key={b.id} className="rounded-lg border border-stone-200 bg-white p-4">
@@ -22,7 +24,9 @@ export async function BodyList({ bodies }: { bodies: TBody[] }) {
             <p className="mt-2 text-base">{t('vacant')}</p>
           ) : (
             <details className="mt-2" open={b.members.length <= 12}>
-              <summary className="min-h-11 cursor-pointer py-2 text-lg">{t('members')}（{b.members.length}）</summary>
+              <summary className="min-h-11 cursor-pointer py-2 text-lg">
+                {t('members')}（{b.members.length}）
+              </summary>
               <ul className="flex flex-wrap gap-2">
                 {b.members.map((m) => (
                   <li key={m.id} className="rounded bg-stone-100 px-2 py-1 text-base">

@@ -7,7 +7,9 @@ export async function OrganizationList({ items }: { items: TItem[] }) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="organizations" className="space-y-3">
-      <h2 id="organizations" className="text-2xl font-semibold">{t('organizations')}</h2>
+      <h2 id="organizations" className="text-2xl font-semibold">
+        {t('organizations')}
+      </h2>
       <ul className="space-y-2">
         {items.map((i) => (
           <li key={i.id} className="rounded-lg border border-stone-200 bg-white p-4">

@@ -6,7 +6,9 @@ export async function PartyOrgList({ orgs }: { orgs: TPartyOrg[] }) {
   if (orgs.length === 0) return null;
   return (
     <section aria-labelledby="party-orgs" className="space-y-3">
-      <h2 id="party-orgs" className="text-2xl font-semibold">{t('partyOrgs')}</h2>
+      <h2 id="party-orgs" className="text-2xl font-semibold">
+        {t('partyOrgs')}
+      </h2>
       <ul className="space-y-2">
         {orgs.map((o) => (
           <li key={o.id} className="rounded-lg border border-stone-200 bg-white p-4">

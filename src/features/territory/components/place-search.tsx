@@ -5,7 +5,9 @@ export async function PlaceSearch({ defaultValue }: { defaultValue: string }) {
   const t = await getTranslations('territory.search');
   return (
     <form role="search" method="get" className="flex gap-2">
-      <label htmlFor="place-q" className="sr-only">{t('label')}</label>
+      <label htmlFor="place-q" className="sr-only">
+        {t('label')}
+      </label>
       <input
         id="place-q"
         name="q"

@@ -4,7 +4,24 @@ import type { TBy } from '@/server/accounts/by';
 import { labels } from '@/i18n/labels';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { stakeholderCandidates } from '@/server/topics/participation';
-import { ActualCostForm, AdvanceForm, ExpenseForm, ApprovalForm, BidForm, ChooseBidForm, InviteForm, PlanForm, ReasonForm, RecordForm, ResultNoticeForm, SuggestionForm, TallyForm, TaskForm, TaskUpdateForm, WithdrawForm } from './topic-forms';
+import {
+  ActualCostForm,
+  AdvanceForm,
+  ExpenseForm,
+  ApprovalForm,
+  BidForm,
+  ChooseBidForm,
+  InviteForm,
+  PlanForm,
+  ReasonForm,
+  RecordForm,
+  ResultNoticeForm,
+  SuggestionForm,
+  TallyForm,
+  TaskForm,
+  TaskUpdateForm,
+  WithdrawForm,
+} from './topic-forms';
 import { Section } from './topic-sections';
 
 type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
@@ -28,39 +45,116 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
     if (manages) {
       const candidates = await stakeholderCandidates(by, topic.id);
       const invited = new Set(topic.stakeholders.map((s) => s.label));
-      const groups = [...new Set(candidates.map((c) => c.group))].map((g) => ({ label: t(`group.${g}`), items: candidates.filter((c) => c.group === g && !invited.has(c.label)).map((c) => ({ key: c.key, label: c.label })) })).filter((g) => g.items.length);
-      if (groups.length) parts.push(<Section key="invite" id="invite" title={l.invite!}><InviteForm topicId={topic.id} groups={groups} t={l} /></Section>);
+      const groups = [...new Set(candidates.map((c) => c.group))]
+        .map((g) => ({
+          label: t(`group.${g}`),
+          items: candidates.filter((c) => c.group === g && !invited.has(c.label)).map((c) => ({ key: c.key, label: c.label })),
+        }))
+        .filter((g) => g.items.length);
+      if (groups.length)
+        parts.push(
+          <Section key="invite" id="invite" title={l.invite!}>
+            <InviteForm topicId={topic.id} groups={groups} t={l} />
+          </Section>,
+        );
     }
-    parts.push(<Section key="suggest" id="suggest" title={l.suggest!}><SuggestionForm topicId={topic.id} staff={manages} stances={(['SUPPORT', 'OPPOSE', 'AMEND'] as const).map((s) => ({ value: s, label: t(`stance.${s}`) }))} t={l} /></Section>);
+    parts.push(
+      <Section key="suggest" id="suggest" title={l.suggest!}>
+        <SuggestionForm
+          topicId={topic.id}
+          staff={manages}
+          stances={(['SUPPORT', 'OPPOSE', 'AMEND'] as const).map((s) => ({ value: s, label: t(`stance.${s}`) }))}
+          t={l}
+        />
+      </Section>,
+    );
   }
-  if (runs && step.activity === 'PLAN') parts.push(<Section key="plan" id="plan-form" title={l.plan!}><PlanForm topicId={topic.id} t={l} /></Section>);
+  if (runs && step.activity === 'PLAN')
+    parts.push(
+      <Section key="plan" id="plan-form" title={l.plan!}>
+        <PlanForm topicId={topic.id} t={l} />
+      </Section>,
+    );
   if (runs && step.activity === 'CONSENSUS') {
     const opinion = step.gates.some((g) => g.kind === 'OPINION_RECORDED');
-    parts.push(<Section key="record" id="record-form" title={l.record!}><RecordForm topicId={topic.id} planVersionId={opinion ? null : (latest?.id ?? null)} opinion={opinion} t={l} /></Section>);
+    parts.push(
+      <Section key="record" id="record-form" title={l.record!}>
+        <RecordForm topicId={topic.id} planVersionId={opinion ? null : (latest?.id ?? null)} opinion={opinion} t={l} />
+      </Section>,
+    );
   }
-  if (runs && step.activity === 'APPROVAL') parts.push(<Section key="approval" id="approval-form" title={l.approval!}><ApprovalForm topicId={topic.id} t={l} /></Section>);
+  if (runs && step.activity === 'APPROVAL')
+    parts.push(
+      <Section key="approval" id="approval-form" title={l.approval!}>
+        <ApprovalForm topicId={topic.id} t={l} />
+      </Section>,
+    );
   if (step.activity === 'MOTION' && motion?.status === 'OPEN') {
     // The vote itself is on the motion's page (phones, paper ballots); a show of hands is entered here.
-    parts.push(<Link key="motion" href={`/motions/${motion.id}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{l.toMotion}</Link>);
-    if (runs && motion.mode === 'SHOW_OF_HANDS') parts.push(<Section key="tally" id="tally-form" title={l.tally!}><TallyForm topicId={topic.id} owners={(motion.voters as { kind: string }).kind === 'OWNERS'} t={l} roster={t('form.rosterLine', { count: motion.roster })} /></Section>);
+    parts.push(
+      <Link
+        key="motion"
+        href={`/motions/${motion.id}`}
+        className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white"
+      >
+        {l.toMotion}
+      </Link>,
+    );
+    if (runs && motion.mode === 'SHOW_OF_HANDS')
+      parts.push(
+        <Section key="tally" id="tally-form" title={l.tally!}>
+          <TallyForm
+            topicId={topic.id}
+            owners={(motion.voters as { kind: string }).kind === 'OWNERS'}
+            t={l}
+            roster={t('form.rosterLine', { count: motion.roster })}
+          />
+        </Section>,
+      );
   }
-  if (runs && step.activity === 'MOTION' && motion?.status === 'FAILED') parts.push(<ReasonForm key="return" topicId={topic.id} lockVersion={topic.lockVersion} type="RETURN" t={l} />);
+  if (runs && step.activity === 'MOTION' && motion?.status === 'FAILED')
+    parts.push(<ReasonForm key="return" topicId={topic.id} lockVersion={topic.lockVersion} type="RETURN" t={l} />);
   if (runs && step.activity === 'CONTRACTORS') {
-    parts.push(<Section key="bid" id="bid-form" title={l.bid!}><BidForm topicId={topic.id} t={l} /></Section>);
+    parts.push(
+      <Section key="bid" id="bid-form" title={l.bid!}>
+        <BidForm topicId={topic.id} t={l} />
+      </Section>,
+    );
     if (topic.bids.length >= 2 && !topic.bids.some((b) => b.chosen)) {
-      for (const b of topic.bids) parts.push(<div key={`choose-${b.id}`} className="rounded-lg border border-stone-200 p-3"><p className="text-lg font-medium">{b.contractor}</p><ChooseBidForm topicId={topic.id} bidId={b.id} t={l} /></div>);
+      for (const b of topic.bids)
+        parts.push(
+          <div key={`choose-${b.id}`} className="rounded-lg border border-stone-200 p-3">
+            <p className="text-lg font-medium">{b.contractor}</p>
+            <ChooseBidForm topicId={topic.id} bidId={b.id} t={l} />
+          </div>,
+        );
     }
   }
   if (step.activity === 'TASKS') {
-    if (runs) parts.push(<Section key="task" id="task-form" title={l.task!}><TaskForm topicId={topic.id} t={l} /></Section>);
+    if (runs)
+      parts.push(
+        <Section key="task" id="task-form" title={l.task!}>
+          <TaskForm topicId={topic.id} t={l} />
+        </Section>,
+      );
     for (const k of topic.tasks) {
-      const kinds = k.withdrawnAt ? [] : [...(runs && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []), ...(k.status !== 'ACCEPTED' ? (['COMMENT'] as const) : []), ...(k.status === 'DONE' ? (['ACCEPT'] as const) : [])];
+      const kinds = k.withdrawnAt
+        ? []
+        : [
+            ...(runs && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []),
+            ...(k.status !== 'ACCEPTED' ? (['COMMENT'] as const) : []),
+            ...(k.status === 'DONE' ? (['ACCEPT'] as const) : []),
+          ];
       parts.push(
         <div key={`task-${k.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`task-${k.id}`}>
           {k.withdrawnAt ? (
-            <p className="text-lg"><del>{k.title}</del> · {t('detail.entryWithdrawn', { reason: k.withdrawReason ?? '' })}</p>
+            <p className="text-lg">
+              <del>{k.title}</del> · {t('detail.entryWithdrawn', { reason: k.withdrawReason ?? '' })}
+            </p>
           ) : (
-            <p className="text-lg font-medium">{k.title} · {t(`detail.taskStatus_${k.status}`)}</p>
+            <p className="text-lg font-medium">
+              {k.title} · {t(`detail.taskStatus_${k.status}`)}
+            </p>
           )}
           <ul className="space-y-1 text-base">
             {k.updates.map((u) => (
@@ -70,7 +164,13 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
                   <span className="mt-1 grid grid-cols-3 gap-2">
                     {Array.from({ length: u.photos }, (_, n) => (
                       // eslint-disable-next-line @next/next/no-img-element -- served by an authorized route
-                      <img key={n} src={`/api/topics/${topic.id}/updates/${u.id}/${n}`} alt={t('detail.photoOf', { task: k.title, n: n + 1 })} className="h-auto w-full rounded border border-stone-200" loading="lazy" />
+                      <img
+                        key={n}
+                        src={`/api/topics/${topic.id}/updates/${u.id}/${n}`}
+                        alt={t('detail.photoOf', { task: k.title, n: n + 1 })}
+                        className="h-auto w-full rounded border border-stone-200"
+                        loading="lazy"
+                      />
                     ))}
                   </span>
                 )}
@@ -82,13 +182,32 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
         </div>,
       );
     }
-    if (runs && topic.plans.some((p) => p.budgetFen !== null)) parts.push(<Section key="expense" id="expense-form" title={l.expense!}><ExpenseForm topicId={topic.id} t={l} /></Section>);
-    if (runs && step.gates.some((g) => g.kind === 'ACTUAL_COST') && topic.expenses === 0) parts.push(<Section key="cost" id="cost-form" title={l.actualCost!}><ActualCostForm topicId={topic.id} t={l} /></Section>);
+    if (runs && topic.plans.some((p) => p.budgetFen !== null))
+      parts.push(
+        <Section key="expense" id="expense-form" title={l.expense!}>
+          <ExpenseForm topicId={topic.id} t={l} />
+        </Section>,
+      );
+    if (runs && step.gates.some((g) => g.kind === 'ACTUAL_COST') && topic.expenses === 0)
+      parts.push(
+        <Section key="cost" id="cost-form" title={l.actualCost!}>
+          <ActualCostForm topicId={topic.id} t={l} />
+        </Section>,
+      );
   }
   if (runs && step.activity === 'NOTICES') parts.push(<ResultNoticeForm key="notice" topicId={topic.id} t={l} />);
   if (runs) parts.push(<AdvanceForm key="advance" topicId={topic.id} lockVersion={topic.lockVersion} t={l} />);
   if (topic.viewer.actors.includes('COMMUNITY_STAFF')) {
-    parts.push(<details key="withdraw" className="rounded-lg border border-stone-300 p-3"><summary className="min-h-12 cursor-pointer py-2 text-lg">{l.withdraw}</summary><ReasonForm topicId={topic.id} lockVersion={topic.lockVersion} type="WITHDRAW" t={l} /></details>);
+    parts.push(
+      <details key="withdraw" className="rounded-lg border border-stone-300 p-3">
+        <summary className="min-h-12 cursor-pointer py-2 text-lg">{l.withdraw}</summary>
+        <ReasonForm topicId={topic.id} lockVersion={topic.lockVersion} type="WITHDRAW" t={l} />
+      </details>,
+    );
   }
-  return parts.length ? <div className="space-y-4" data-testid="topic-actions">{parts}</div> : null;
+  return parts.length ? (
+    <div className="space-y-4" data-testid="topic-actions">
+      {parts}
+    </div>
+  ) : null;
 }

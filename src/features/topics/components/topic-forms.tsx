@@ -8,7 +8,17 @@ type TT = Record<string, string>;
 type TAction = (s: TFormState, fd: FormData) => Promise<TFormState>;
 
 /** A form for one topic: the topic's id goes with it; fields come from the caller. */
-function TopicForm({ action, topicId, children, submit }: { action: TAction; topicId: number; children: (s: TFormState) => ReactNode; submit: string }) {
+function TopicForm({
+  action,
+  topicId,
+  children,
+  submit,
+}: {
+  action: TAction;
+  topicId: number;
+  children: (s: TFormState) => ReactNode;
+  submit: string;
+}) {
   return (
     <ActionForm action={action}>
       {(s) => (
@@ -37,7 +47,17 @@ export function AdvanceForm({ topicId, lockVersion, t }: { topicId: number; lock
   );
 }
 
-export function ReasonForm({ topicId, lockVersion, type, t }: { topicId: number; lockVersion: number; type: 'RETURN' | 'WITHDRAW'; t: TT }) {
+export function ReasonForm({
+  topicId,
+  lockVersion,
+  type,
+  t,
+}: {
+  topicId: number;
+  lockVersion: number;
+  type: 'RETURN' | 'WITHDRAW';
+  t: TT;
+}) {
   return (
     <ActionForm action={A.advanceTopicAction}>
       {(s) => (
@@ -53,15 +73,37 @@ export function ReasonForm({ topicId, lockVersion, type, t }: { topicId: number;
   );
 }
 
-export function InviteForm({ topicId, groups, t }: { topicId: number; groups: { label: string; items: { key: string; label: string }[] }[]; t: TT }) {
+export function InviteForm({
+  topicId,
+  groups,
+  t,
+}: {
+  topicId: number;
+  groups: { label: string; items: { key: string; label: string }[] }[];
+  t: TT;
+}) {
   return (
     <TopicForm action={A.inviteAction} topicId={topicId} submit={t.inviteSubmit!}>
-      {() => groups.map((g) => <CheckboxGroup key={g.label} name="keys" legend={g.label} items={g.items.map((i) => ({ value: i.key, label: i.label }))} />)}
+      {() =>
+        groups.map((g) => (
+          <CheckboxGroup key={g.label} name="keys" legend={g.label} items={g.items.map((i) => ({ value: i.key, label: i.label }))} />
+        ))
+      }
     </TopicForm>
   );
 }
 
-export function SuggestionForm({ topicId, staff, stances, t }: { topicId: number; staff: boolean; stances: { value: string; label: string }[]; t: TT }) {
+export function SuggestionForm({
+  topicId,
+  staff,
+  stances,
+  t,
+}: {
+  topicId: number;
+  staff: boolean;
+  stances: { value: string; label: string }[];
+  t: TT;
+}) {
   return (
     <TopicForm action={A.suggestionAction} topicId={topicId} submit={t.suggestSubmit!}>
       {(s) => (
@@ -93,7 +135,17 @@ export function PlanForm({ topicId, t }: { topicId: number; t: TT }) {
   );
 }
 
-export function RecordForm({ topicId, planVersionId, opinion, t }: { topicId: number; planVersionId: number | null; opinion: boolean; t: TT }) {
+export function RecordForm({
+  topicId,
+  planVersionId,
+  opinion,
+  t,
+}: {
+  topicId: number;
+  planVersionId: number | null;
+  opinion: boolean;
+  t: TT;
+}) {
   return (
     <TopicForm action={A.recordAction} topicId={topicId} submit={t.recordSubmit!}>
       {(s) => (
@@ -113,7 +165,15 @@ export function ApprovalForm({ topicId, t }: { topicId: number; t: TT }) {
     <TopicForm action={A.approvalAction} topicId={topicId} submit={t.approvalSubmit!}>
       {(s) => (
         <>
-          <Select name="decision" label={t.decision!} options={[{ value: 'approve', label: t.approve! }, { value: 'reject', label: t.reject! }]} state={s} />
+          <Select
+            name="decision"
+            label={t.decision!}
+            options={[
+              { value: 'approve', label: t.approve! },
+              { value: 'reject', label: t.reject! },
+            ]}
+            state={s}
+          />
           <TextArea name="comment" label={t.comment!} state={s} rows={3} />
         </>
       )}
@@ -126,7 +186,14 @@ export function TallyForm({ topicId, owners, t, roster }: { topicId: number; own
   const fields = owners ? ['headsParticipating', 'areaParticipating', 'headsFor', 'areaFor'] : ['present', 'for', 'against', 'abstain'];
   return (
     <TopicForm action={owners ? A.ownersTallyAction : A.bodyTallyAction} topicId={topicId} submit={t.tallySubmit!}>
-      {(s) => <div className="grid grid-cols-2 gap-3">{roster ? <p className="col-span-2 text-lg">{roster}</p> : null}{fields.map((f) => <Field key={f} name={f} label={t[f]!} inputMode={f.startsWith('area') ? 'text' : 'numeric'} state={s} />)}</div>}
+      {(s) => (
+        <div className="grid grid-cols-2 gap-3">
+          {roster ? <p className="col-span-2 text-lg">{roster}</p> : null}
+          {fields.map((f) => (
+            <Field key={f} name={f} label={t[f]!} inputMode={f.startsWith('area') ? 'text' : 'numeric'} state={s} />
+          ))}
+        </div>
+      )}
     </TopicForm>
   );
 }
@@ -173,7 +240,17 @@ export function TaskForm({ topicId, t }: { topicId: number; t: TT }) {
 }
 
 /** One task's updates: progress and done for those running the step; comment and accept for residents. */
-export function TaskUpdateForm({ topicId, taskId, kinds, t }: { topicId: number; taskId: number; kinds: ('PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT')[]; t: TT }) {
+export function TaskUpdateForm({
+  topicId,
+  taskId,
+  kinds,
+  t,
+}: {
+  topicId: number;
+  taskId: number;
+  kinds: ('PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT')[];
+  t: TT;
+}) {
   const label = { PROGRESS: t.progress!, DONE: t.markDone!, COMMENT: t.comment_!, ACCEPT: t.accept! };
   return (
     <ActionForm action={A.taskUpdateAction}>
@@ -185,8 +262,17 @@ export function TaskUpdateForm({ topicId, taskId, kinds, t }: { topicId: number;
           <TextArea name="body" label={t.update!} state={s} rows={2} />
           {kinds.includes('PROGRESS') && (
             <div className="space-y-1">
-              <label htmlFor={`photos-${taskId}`} className="block text-lg font-medium">{t.photos}</label>
-              <input id={`photos-${taskId}`} name="photos" type="file" accept="image/*" multiple className="block min-h-12 w-full text-lg" />
+              <label htmlFor={`photos-${taskId}`} className="block text-lg font-medium">
+                {t.photos}
+              </label>
+              <input
+                id={`photos-${taskId}`}
+                name="photos"
+                type="file"
+                accept="image/*"
+                multiple
+                className="block min-h-12 w-full text-lg"
+              />
             </div>
           )}
           <SubmitButton>{t.updateSubmit}</SubmitButton>
@@ -223,7 +309,11 @@ export function WithdrawForm({ topicId, entry, entryId, t }: { topicId: number; 
 }
 
 export function ResultNoticeForm({ topicId, t }: { topicId: number; t: TT }) {
-  return <TopicForm action={A.resultNoticeAction} topicId={topicId} submit={t.resultNotice!}>{() => null}</TopicForm>;
+  return (
+    <TopicForm action={A.resultNoticeAction} topicId={topicId} submit={t.resultNotice!}>
+      {() => null}
+    </TopicForm>
+  );
 }
 
 export function ExpenseForm({ topicId, t }: { topicId: number; t: TT }) {
@@ -235,8 +325,16 @@ export function ExpenseForm({ topicId, t }: { topicId: number; t: TT }) {
           <Field name="amount" label={t.amount!} state={s} />
           <Field name="paidOn" type="date" label={t.paidOn!} state={s} />
           <div className="space-y-1">
-            <label htmlFor={`receipt-${topicId}`} className="block text-lg font-medium">{t.receipt}</label>
-            <input id={`receipt-${topicId}`} name="receipt" type="file" accept={DOCUMENT_ACCEPT} className="block min-h-12 w-full text-lg" />
+            <label htmlFor={`receipt-${topicId}`} className="block text-lg font-medium">
+              {t.receipt}
+            </label>
+            <input
+              id={`receipt-${topicId}`}
+              name="receipt"
+              type="file"
+              accept={DOCUMENT_ACCEPT}
+              className="block min-h-12 w-full text-lg"
+            />
           </div>
         </>
       )}

@@ -19,11 +19,21 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
           <table className="w-full text-left text-base">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="p-2">{t('audit.when')}</th>
-                <th scope="col" className="p-2">{t('audit.who')}</th>
-                <th scope="col" className="p-2">{t('audit.what')}</th>
-                <th scope="col" className="p-2">{t('audit.object')}</th>
-                <th scope="col" className="p-2">{t('audit.change')}</th>
+                <th scope="col" className="p-2">
+                  {t('audit.when')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('audit.who')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('audit.what')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('audit.object')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('audit.change')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -32,8 +42,12 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
                   <td className="whitespace-nowrap p-2">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'short' })}</td>
                   <td className="p-2">{r.actorLabel}</td>
                   <td className="p-2 font-mono text-sm">{r.action}</td>
-                  <td className="p-2 font-mono text-sm">{r.entityType} #{r.entityId}</td>
-                  <td className="p-2 text-sm"><Change before={r.before} after={r.after} /></td>
+                  <td className="p-2 font-mono text-sm">
+                    {r.entityType} #{r.entityId}
+                  </td>
+                  <td className="p-2 text-sm">
+                    <Change before={r.before} after={r.after} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -55,7 +69,8 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
     <ul className="space-y-0.5">
       {keys.map((k) => (
         <li key={k} className="break-all">
-          <span className="font-mono">{k}</span>: {k in b ? <>{show(b[k])} → </> : null}{show(a[k])}
+          <span className="font-mono">{k}</span>: {k in b ? <>{show(b[k])} → </> : null}
+          {show(a[k])}
         </li>
       ))}
     </ul>

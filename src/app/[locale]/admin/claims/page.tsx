@@ -24,10 +24,16 @@ export default async function ClaimsPage({ params }: PageProps<'/[locale]/admin/
               {c.household.building.compound.name} {c.household.building.name} {c.household.unitNo}单元 {c.household.roomNo}
             </p>
             {/* Staff verifying residents may see full numbers (phone.read goes with resident.verify). */}
-            <p className="text-lg">{t('claims.claimant', { name: c.user.person.name, phone: c.user.phone, relation: ta(`relation.${c.relation}`) })}</p>
+            <p className="text-lg">
+              {t('claims.claimant', { name: c.user.person.name, phone: c.user.phone, relation: ta(`relation.${c.relation}`) })}
+            </p>
             <p className="text-base text-stone-700">
               {c.household.ownerships.length
-                ? t('claims.roster', { owners: c.household.ownerships.map((o) => `${o.person.name}${o.person.phone ? `（${maskPhone(o.person.phone)}）` : ''}`).join('、') })
+                ? t('claims.roster', {
+                    owners: c.household.ownerships
+                      .map((o) => `${o.person.name}${o.person.phone ? `（${maskPhone(o.person.phone)}）` : ''}`)
+                      .join('、'),
+                  })
                 : t('claims.noOwner')}
             </p>
             <ClaimReview claimId={c.id} t={l} />

@@ -15,7 +15,9 @@ export default async function DeskPage({ params }: PageProps<'/[locale]/admin/de
   return (
     <AdminShell title={t('sections.desk')}>
       <section aria-labelledby="desk-create" className="space-y-3">
-        <h2 id="desk-create" className="text-2xl font-semibold">{t('desk.createTitle')}</h2>
+        <h2 id="desk-create" className="text-2xl font-semibold">
+          {t('desk.createTitle')}
+        </h2>
         <p className="text-lg">{t('desk.createIntro')}</p>
         <DeskAccountForm
           compounds={await listCompoundsInScope(by, 'resident.verify')}
@@ -24,7 +26,9 @@ export default async function DeskPage({ params }: PageProps<'/[locale]/admin/de
         />
       </section>
       <section aria-labelledby="desk-reset" className="space-y-3">
-        <h2 id="desk-reset" className="text-2xl font-semibold">{t('desk.resetTitle')}</h2>
+        <h2 id="desk-reset" className="text-2xl font-semibold">
+          {t('desk.resetTitle')}
+        </h2>
         <p className="text-lg">{t('desk.resetIntro')}</p>
         <ResetByPhoneForm t={l} />
       </section>

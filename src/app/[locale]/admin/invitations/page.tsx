@@ -13,7 +13,11 @@ export default async function InvitationsPage({ params }: PageProps<'/[locale]/a
   return (
     <AdminShell title={t('sections.invitations')}>
       <p className="text-lg print:hidden">{t('invitations.intro')}</p>
-      <InvitationsForm compounds={await listCompoundsInScope(by, 'resident.verify')} t={{ ...(await labels('admin')), ...(await labels('admin.invitations')) }} locale={locale} />
+      <InvitationsForm
+        compounds={await listCompoundsInScope(by, 'resident.verify')}
+        t={{ ...(await labels('admin')), ...(await labels('admin.invitations')) }}
+        locale={locale}
+      />
     </AdminShell>
   );
 }

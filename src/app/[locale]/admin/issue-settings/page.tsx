@@ -14,14 +14,19 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
   const { locale } = await params;
   setRequestLocale(locale);
   const { by } = await requirePermission('/admin/issue-settings', 'issue.configure');
-  const districts = scopesOf(by.actor, 'issue.configure', by.today).filter((p) => p.level === 'district').map((p) => p.id);
+  const districts = scopesOf(by.actor, 'issue.configure', by.today)
+    .filter((p) => p.level === 'district')
+    .map((p) => p.id);
   const raw = (await searchParams).district;
   const districtId = typeof raw === 'string' && districts.includes(Number(raw)) ? Number(raw) : districts[0]!;
   const t = await getTranslations('issueSettings');
   const ta = await getTranslations('account');
   const l = await labels('issueSettings');
   const names = await districtsByIds(districts);
-  const [categories, days] = await Promise.all([districtCategories(districtId, { includeInactive: true }), orNotFound(listCalendarDays(by, districtId))]);
+  const [categories, days] = await Promise.all([
+    districtCategories(districtId, { includeInactive: true }),
+    orNotFound(listCalendarDays(by, districtId)),
+  ]);
   const roles = FIRST_RESPONDERS.map((r) => ({ value: r, label: ta(`role.${r}`) }));
   const kinds = (['HOLIDAY', 'WORKDAY'] as const).map((k) => ({ value: k, label: t(`kind_${k}`) }));
   const years = coveredYears();
@@ -30,13 +35,22 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
       {names.length > 1 && (
         <nav aria-label={t('district')} className="flex flex-wrap gap-2">
           {names.map((d) => (
-            <Link key={d.id} href={`/admin/issue-settings?district=${d.id}`} aria-current={d.id === districtId ? 'page' : undefined} className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 px-4 text-lg aria-[current=page]:bg-brand-100">{d.name}</Link>
+            <Link
+              key={d.id}
+              href={`/admin/issue-settings?district=${d.id}`}
+              aria-current={d.id === districtId ? 'page' : undefined}
+              className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 px-4 text-lg aria-[current=page]:bg-brand-100"
+            >
+              {d.name}
+            </Link>
           ))}
         </nav>
       )}
       <p className="text-lg">{t('intro', { district: names.find((d) => d.id === districtId)?.name ?? '' })}</p>
       <section aria-labelledby="categories" className="space-y-3">
-        <h2 id="categories" className="text-2xl font-semibold">{t('categories')}</h2>
+        <h2 id="categories" className="text-2xl font-semibold">
+          {t('categories')}
+        </h2>
         <ul className="space-y-3">
           {categories.map((c) => (
             <li key={c.code}>
@@ -45,7 +59,8 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
                   <span>{locale === 'en' ? c.nameEn : c.nameZh}</span>
                   <span className="ml-2 text-base font-normal text-stone-700">
                     {t('summary', { role: ta(`role.${c.handlerRole}`), ack: c.acknowledgeMinutes, days: c.resolveWorkingDays })}
-                    {c.districtId === null ? ` · ${t('default')}` : ''}{c.active ? '' : ` · ${t('inactive')}`}
+                    {c.districtId === null ? ` · ${t('default')}` : ''}
+                    {c.active ? '' : ` · ${t('inactive')}`}
                   </span>
                 </summary>
                 <CategoryForm districtId={districtId} c={c} roles={roles} t={l} />
@@ -59,7 +74,9 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
         </details>
       </section>
       <section aria-labelledby="calendar" className="space-y-3">
-        <h2 id="calendar" className="text-2xl font-semibold">{t('calendar')}</h2>
+        <h2 id="calendar" className="text-2xl font-semibold">
+          {t('calendar')}
+        </h2>
         <p className="text-lg">{t('calendarIntro', { from: years[0] ?? '', to: years[years.length - 1] ?? '' })}</p>
         {days.length === 0 ? (
           <p className="text-lg">{t('noDays')}</p>
@@ -67,7 +84,9 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-300" data-testid="calendar-days">
             {days.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-lg">
-                <span>{fromDateOnly(d.date)} · {t(`kind_${d.kind}`)} · {d.note}</span>
+                <span>
+                  {fromDateOnly(d.date)} · {t(`kind_${d.kind}`)} · {d.note}
+                </span>
                 <RemoveDayButton districtId={districtId} dayId={d.id} label={t('remove')} />
               </li>
             ))}

@@ -17,7 +17,15 @@ export default async function WorkQueuePage({ params }: PageProps<'/[locale]/adm
       {queue.length === 0 ? (
         <p className="text-lg">{t('queue.empty')}</p>
       ) : (
-        <LinkList items={queue.map((i) => ({ key: String(i.id), href: `/issues/${i.id}`, title: i.title, badge: i.unverified ? t('queue.unverified', { level: t(`level.${i.level}`) }) : t(`level.${i.level}`), detail: t('queue.due', { state: t(`state.${i.state}`), ack: time(i.acknowledgeBy), resolve: time(i.resolveBy) }) }))} />
+        <LinkList
+          items={queue.map((i) => ({
+            key: String(i.id),
+            href: `/issues/${i.id}`,
+            title: i.title,
+            badge: i.unverified ? t('queue.unverified', { level: t(`level.${i.level}`) }) : t(`level.${i.level}`),
+            detail: t('queue.due', { state: t(`state.${i.state}`), ack: time(i.acknowledgeBy), resolve: time(i.resolveBy) }),
+          }))}
+        />
       )}
     </AdminShell>
   );

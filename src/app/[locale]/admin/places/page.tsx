@@ -16,23 +16,43 @@ export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/a
   return (
     <AdminShell title={t('sections.places')}>
       <section aria-labelledby="compound-list" className="space-y-2">
-        <h2 id="compound-list" className="text-2xl font-semibold">{t('places.list')}</h2>
+        <h2 id="compound-list" className="text-2xl font-semibold">
+          {t('places.list')}
+        </h2>
         {compounds.length === 0 ? (
           <p className="text-lg">{t('places.empty')}</p>
         ) : (
-          <LinkList items={compounds.map((c) => ({ key: String(c.id), href: `/admin/places/${c.id}`, title: c.name, detail: `${c.community.name} · ${c.buildings.length} ${t('places.buildings')}` }))} />
+          <LinkList
+            items={compounds.map((c) => ({
+              key: String(c.id),
+              href: `/admin/places/${c.id}`,
+              title: c.name,
+              detail: `${c.community.name} · ${c.buildings.length} ${t('places.buildings')}`,
+            }))}
+          />
         )}
       </section>
       {communities.length > 0 && (
         <section aria-labelledby="community-bodies" className="space-y-2">
-          <h2 id="community-bodies" className="text-2xl font-semibold">{t('places.communityBodies')}</h2>
-          <LinkList items={communities.slice(0, 200).map((c) => ({ key: `c${c.id}`, href: `/admin/places/c/${c.id}`, title: c.name, detail: c.street.name }))} />
+          <h2 id="community-bodies" className="text-2xl font-semibold">
+            {t('places.communityBodies')}
+          </h2>
+          <LinkList
+            items={communities
+              .slice(0, 200)
+              .map((c) => ({ key: `c${c.id}`, href: `/admin/places/c/${c.id}`, title: c.name, detail: c.street.name }))}
+          />
         </section>
       )}
       {communities.length > 0 && (
         <section aria-labelledby="compound-new" className="space-y-3">
-          <h2 id="compound-new" className="text-2xl font-semibold">{t('places.create')}</h2>
-          <CompoundForm t={await labels('admin.places')} communities={communities.map((c) => ({ value: String(c.id), label: `${c.street.name} · ${c.name}` }))} />
+          <h2 id="compound-new" className="text-2xl font-semibold">
+            {t('places.create')}
+          </h2>
+          <CompoundForm
+            t={await labels('admin.places')}
+            communities={communities.map((c) => ({ value: String(c.id), label: `${c.street.name} · ${c.name}` }))}
+          />
         </section>
       )}
     </AdminShell>

@@ -31,10 +31,17 @@ export default async function ProceduresPage({ params }: PageProps<'/[locale]/ad
           <details key={p.code} className="rounded-lg border border-stone-300 p-3">
             <summary className="flex min-h-12 cursor-pointer items-center text-lg font-medium">
               <span>{locale === 'en' ? p.nameEn : p.nameZh}</span>
-              <span className="ml-2 text-base font-normal text-stone-700">{p.districtId ? t('own', { version: p.version }) : t('city')}</span>
+              <span className="ml-2 text-base font-normal text-stone-700">
+                {p.districtId ? t('own', { version: p.version }) : t('city')}
+              </span>
             </summary>
             <ProcedureForm
-              districtId={districtId} procedureId={p.id} steps={steps} stepNames={steps.map((s) => tt(`step.${s.key}` as 'step.raise'))} actorNames={actorNames} t={l}
+              districtId={districtId}
+              procedureId={p.id}
+              steps={steps}
+              stepNames={steps.map((s) => tt(`step.${s.key}` as 'step.raise'))}
+              actorNames={actorNames}
+              t={l}
               deciders={steps.map((s) => {
                 const e = s.onLeave.find((x) => x.kind === 'OPEN_MOTION');
                 const current = e ? deciderOf(e) : null;

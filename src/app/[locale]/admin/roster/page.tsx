@@ -10,7 +10,10 @@ export default async function RosterPage({ params }: PageProps<'/[locale]/admin/
   setRequestLocale(locale);
   const { by } = await requirePermission('/admin/roster', 'roster.import');
   const t = await getTranslations('admin');
-  const errors = { ...(await labels('errors.roster')), ...Object.fromEntries(Object.entries(await labels('errors.area')).map(([k, v]) => [`area.${k}`, v])) };
+  const errors = {
+    ...(await labels('errors.roster')),
+    ...Object.fromEntries(Object.entries(await labels('errors.area')).map(([k, v]) => [`area.${k}`, v])),
+  };
   const rosterErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.startsWith('area.') ? k : `roster.${k}`, v]));
   return (
     <AdminShell title={t('sections.roster')}>

@@ -21,7 +21,9 @@ export default async function StaffPage({ params }: PageProps<'/[locale]/admin/s
   return (
     <AdminShell title={t('sections.staff')}>
       <section aria-labelledby="staff-list" className="space-y-2">
-        <h2 id="staff-list" className="text-2xl font-semibold">{t('staff.list')}</h2>
+        <h2 id="staff-list" className="text-2xl font-semibold">
+          {t('staff.list')}
+        </h2>
         {grants.length === 0 && <p className="text-lg">{t('staff.empty')}</p>}
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {grants.map((g) => (
@@ -36,10 +38,15 @@ export default async function StaffPage({ params }: PageProps<'/[locale]/admin/s
         </ul>
       </section>
       <section aria-labelledby="staff-new" className="space-y-3">
-        <h2 id="staff-new" className="text-2xl font-semibold">{t('staff.createTitle')}</h2>
+        <h2 id="staff-new" className="text-2xl font-semibold">
+          {t('staff.createTitle')}
+        </h2>
         <StaffForm
           t={await labels('admin.staff')}
-          roles={Object.keys(GRANTED_ROLE_LEVEL).map((r) => ({ value: r, label: `${ta(`role.${r}`)}（${tt(`level.${GRANTED_ROLE_LEVEL[r as keyof typeof GRANTED_ROLE_LEVEL]}`)}）` }))}
+          roles={Object.keys(GRANTED_ROLE_LEVEL).map((r) => ({
+            value: r,
+            label: `${ta(`role.${r}`)}（${tt(`level.${GRANTED_ROLE_LEVEL[r as keyof typeof GRANTED_ROLE_LEVEL]}`)}）`,
+          }))}
           places={places.map((p) => ({ value: `${p.level}:${p.id}`, label: `${tt(`level.${p.level}`)} · ${p.name}` }))}
         />
       </section>

@@ -21,10 +21,15 @@ export default async function VerifyPage({ params }: PageProps<'/[locale]/board/
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="text-lg">{t('intro')}</p>
-      <p className={`rounded-lg p-4 text-xl font-semibold ${r.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`} data-testid="chain-result">
+      <p
+        className={`rounded-lg p-4 text-xl font-semibold ${r.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+        data-testid="chain-result"
+      >
         {r.ok ? t('intact', { count: r.count }) : t('broken', { at: r.brokenAt, reason: r.reason })}
       </p>
-      <p className="text-base text-stone-700">{t('checkedAt', { at: format.dateTime(r.checkedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}</p>
+      <p className="text-base text-stone-700">
+        {t('checkedAt', { at: format.dateTime(r.checkedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}
+      </p>
       {r.ok && <p className="break-all text-base text-stone-700">{t('head', { head: r.head })}</p>}
       {staff && <ChainRecheckForm label={t('recompute')} />}
       <p className="text-base text-stone-700">{t('how')}</p>

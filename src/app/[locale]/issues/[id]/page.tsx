@@ -29,39 +29,73 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
   return (
     <div className="space-y-5 pt-2">
       <div className="space-y-1">
-        <p className="text-base text-stone-700">#{issue.id} · {locale === 'en' ? issue.category.nameEn : issue.category.nameZh}</p>
+        <p className="text-base text-stone-700">
+          #{issue.id} · {locale === 'en' ? issue.category.nameEn : issue.category.nameZh}
+        </p>
         <h1 className="text-3xl font-bold">{issue.title}</h1>
-        <p className="inline-block rounded bg-brand-100 px-2 py-1 text-lg font-semibold text-brand-800" data-testid="issue-state">{t(`state.${issue.state}`)}</p>
+        <p className="inline-block rounded bg-brand-100 px-2 py-1 text-lg font-semibold text-brand-800" data-testid="issue-state">
+          {t(`state.${issue.state}`)}
+        </p>
       </div>
       {issue.mergedIntoId && (
         <p className="rounded-lg bg-amber-50 p-3 text-lg text-amber-900">
-          <Link href={`/issues/${issue.mergedIntoId}`} className="underline">{t('detail.mergedInto', { id: issue.mergedIntoId })}</Link>
+          <Link href={`/issues/${issue.mergedIntoId}`} className="underline">
+            {t('detail.mergedInto', { id: issue.mergedIntoId })}
+          </Link>
         </p>
       )}
-      {issue.topicId && <p className="rounded-lg bg-brand-50 p-3 text-lg text-brand-800" data-testid="taken-up"><Link href={`/topics/${issue.topicId}`} className="underline">{t('detail.takenUp', { id: issue.topicId })}</Link></p>}
-      {issue.unverified && issue.viewer.isStaff && <p className="rounded-lg bg-amber-50 p-3 text-lg text-amber-900" data-testid="unverified">{t('detail.unverified')}</p>}
+      {issue.topicId && (
+        <p className="rounded-lg bg-brand-50 p-3 text-lg text-brand-800" data-testid="taken-up">
+          <Link href={`/topics/${issue.topicId}`} className="underline">
+            {t('detail.takenUp', { id: issue.topicId })}
+          </Link>
+        </p>
+      )}
+      {issue.unverified && issue.viewer.isStaff && (
+        <p className="rounded-lg bg-amber-50 p-3 text-lg text-amber-900" data-testid="unverified">
+          {t('detail.unverified')}
+        </p>
+      )}
       <p className="whitespace-pre-wrap text-lg leading-relaxed">{issue.description}</p>
       {issue.photos.length > 0 && (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="photos">
           {issue.photos.map((p, i) => (
             <li key={p.id}>
               {/* eslint-disable-next-line @next/next/no-img-element -- served by an authorized route, not a static asset */}
-              <img src={`/api/issues/${issue.id}/photos/${p.id}`} width={p.width} height={p.height} alt={t('detail.photo', { n: i + 1 })} className="h-auto w-full rounded-lg border border-stone-200" loading="lazy" />
+              <img
+                src={`/api/issues/${issue.id}/photos/${p.id}`}
+                width={p.width}
+                height={p.height}
+                alt={t('detail.photo', { n: i + 1 })}
+                className="h-auto w-full rounded-lg border border-stone-200"
+                loading="lazy"
+              />
             </li>
           ))}
         </ul>
       )}
       <ul className="space-y-1 text-base text-stone-800">
         <li>{t('detail.where', { place })}</li>
-        {issue.author && <li>{t('detail.reporter', { name: issue.author.phone ? `${issue.author.name}（${issue.author.phone}）` : issue.author.name })}</li>}
+        {issue.author && (
+          <li>
+            {t('detail.reporter', { name: issue.author.phone ? `${issue.author.name}（${issue.author.phone}）` : issue.author.name })}
+          </li>
+        )}
         {issue.channel !== 'APP' && <li>{t(`detail.channel_${issue.channel}`)}</li>}
         <li>{t('detail.level', { level: t(`level.${issue.level}`) })}</li>
         {open && <li>{t('detail.acknowledgeBy', { time: time(issue.acknowledgeBy) })}</li>}
         {open && <li>{t('detail.resolveBy', { time: time(issue.resolveBy) })}</li>}
-        {issue.rating && <li>{t('detail.yourRating', { rating: t(`rating.${issue.rating}`) })}{issue.ratingComment ? `：${issue.ratingComment}` : ''}</li>}
+        {issue.rating && (
+          <li>
+            {t('detail.yourRating', { rating: t(`rating.${issue.rating}`) })}
+            {issue.ratingComment ? `：${issue.ratingComment}` : ''}
+          </li>
+        )}
       </ul>
       <section aria-labelledby="timeline" className="space-y-2">
-        <h2 id="timeline" className="text-2xl font-semibold">{t('detail.timeline')}</h2>
+        <h2 id="timeline" className="text-2xl font-semibold">
+          {t('detail.timeline')}
+        </h2>
         <ol className="space-y-2 border-l-4 border-brand-100 pl-4" data-testid="timeline">
           {issue.events.map((e) => (
             <li key={e.id} className="text-lg">
@@ -72,27 +106,52 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
                     ? t(`event.${e.type}` as 'event.MERGED', { ids: e.message ?? '' })
                     : t(`event.${e.type}` as 'event.SUBMITTED')}
               </span>
-              {' · '}{e.actor}{' · '}<time className="text-base text-stone-700">{time(e.at)}</time>
-              {e.message && !['MERGED', 'MERGED_INTO', 'SPLIT', 'SPLIT_FROM'].includes(e.type) && <span className="block text-base text-stone-800">{e.message}</span>}
+              {' · '}
+              {e.actor}
+              {' · '}
+              <time className="text-base text-stone-700">{time(e.at)}</time>
+              {e.message && !['MERGED', 'MERGED_INTO', 'SPLIT', 'SPLIT_FROM'].includes(e.type) && (
+                <span className="block text-base text-stone-800">{e.message}</span>
+              )}
             </li>
           ))}
         </ol>
       </section>
       {issue.viewer.isStaff && open && !issue.mergedIntoId && (
         <section aria-labelledby="handle" className="space-y-2">
-          <h2 id="handle" className="text-2xl font-semibold">{t('detail.actions')}</h2>
+          <h2 id="handle" className="text-2xl font-semibold">
+            {t('detail.actions')}
+          </h2>
           <HandlerActions issueId={issue.id} state={issue.state} canTakeOver={!issue.viewer.isAssignee} t={l} />
           <MergeSplitForms issueId={issue.id} t={l} />
           {mayRaiseTopic && !issue.topicId && (
-            <Link href={`/topics/new?issues=${issue.id}&place=${issue.placeRef}`} className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">{t('detail.toTopic')}</Link>
+            <Link
+              href={`/topics/new?issues=${issue.id}&place=${issue.placeRef}`}
+              className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg"
+            >
+              {t('detail.toTopic')}
+            </Link>
           )}
         </section>
       )}
-      {exclusion && <ExclusionForm issueId={issue.id} excluded={exclusion.excluded} reason={exclusion.reason} t={(await labels('stats.exclude')) as Parameters<typeof ExclusionForm>[0]['t']} />}
-      {issue.viewer.isReporter && issue.state === 'RESOLVED' && (
-        <RateForm issueId={issue.id} t={l} ratings={(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'] as const).map((r) => ({ value: r, label: t(`rating.${r}`) }))} />
+      {exclusion && (
+        <ExclusionForm
+          issueId={issue.id}
+          excluded={exclusion.excluded}
+          reason={exclusion.reason}
+          t={(await labels('stats.exclude')) as Parameters<typeof ExclusionForm>[0]['t']}
+        />
       )}
-      {issue.viewer.isReporter && issue.state === 'CLOSED' && issue.rating === 'UNSATISFIED' && issue.reopenCount === 0 && <ReopenForm issueId={issue.id} t={l} />}
+      {issue.viewer.isReporter && issue.state === 'RESOLVED' && (
+        <RateForm
+          issueId={issue.id}
+          t={l}
+          ratings={(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'] as const).map((r) => ({ value: r, label: t(`rating.${r}`) }))}
+        />
+      )}
+      {issue.viewer.isReporter && issue.state === 'CLOSED' && issue.rating === 'UNSATISFIED' && issue.reopenCount === 0 && (
+        <ReopenForm issueId={issue.id} t={l} />
+      )}
     </div>
   );
 }

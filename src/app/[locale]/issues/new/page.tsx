@@ -25,7 +25,10 @@ export default async function RaiseIssuePage({ params, searchParams }: PageProps
       ) : (
         <RaiseIssueForm
           t={await labels('issues.raise')}
-          categories={await listCategories(locale, compounds.map((c) => c.districtId))}
+          categories={await listCategories(
+            locale,
+            compounds.map((c) => c.districtId),
+          )}
           compounds={compounds}
           viewHref={localizedPath('/issues/ID', locale as TLocale)}
           forOthers={scopesOf(user.actor, 'issue.handle', by.today).length > 0}

@@ -2,7 +2,14 @@ import { readEnv } from '@/env';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { closeAction, markAction, publishMinutesAction, rsvpAction } from '@/features/meetings/actions';
-import { AgendaForm, AgendaRecordForm, AttendancePanel, ButtonForm, MinutesForm, VisitForm } from '@/features/meetings/components/meeting-forms';
+import {
+  AgendaForm,
+  AgendaRecordForm,
+  AttendancePanel,
+  ButtonForm,
+  MinutesForm,
+  VisitForm,
+} from '@/features/meetings/components/meeting-forms';
 import { PrintButton } from '@/features/notices/components/notice-forms';
 import { byOf } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -32,7 +39,13 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
   return (
     <div className="space-y-5 pt-2">
       <div className="space-y-1">
-        <p className="text-base text-stone-700">{t(`kind.${m.kind}`)} · <Link href={`/places/c/${m.place.communityCode}/meetings`} className="underline">{m.place.community}</Link>{m.place.compound ? ` · ${m.place.compound}` : ''}</p>
+        <p className="text-base text-stone-700">
+          {t(`kind.${m.kind}`)} ·{' '}
+          <Link href={`/places/c/${m.place.communityCode}/meetings`} className="underline">
+            {m.place.community}
+          </Link>
+          {m.place.compound ? ` · ${m.place.compound}` : ''}
+        </p>
         <h1 className="text-3xl font-bold">{m.title}</h1>
         <p className="text-lg">{when}</p>
         <p className="text-lg">{t('where', { location: m.location, mode: m.mode })}</p>
@@ -53,16 +66,38 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
       {m.panel && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
       {m.staff && signInUrl && (
         <section aria-labelledby="signin" className="space-y-2">
-          <h2 id="signin" className="text-2xl font-semibold">{t('signIn.title')}</h2>
+          <h2 id="signin" className="text-2xl font-semibold">
+            {t('signIn.title')}
+          </h2>
           <div className="flex items-start gap-4">
-            <div className="w-40 shrink-0" role="img" aria-label={t('signIn.qr')} dangerouslySetInnerHTML={{ __html: await noticeQrSvg(signInUrl) }} />
-            <p className="break-all text-base text-stone-700">{t('signIn.hint')}<a href={signInUrl} className="block underline" data-testid="sign-in-link">{signInUrl}</a></p>
+            <div
+              className="w-40 shrink-0"
+              role="img"
+              aria-label={t('signIn.qr')}
+              dangerouslySetInnerHTML={{ __html: await noticeQrSvg(signInUrl) }}
+            />
+            <p className="break-all text-base text-stone-700">
+              {t('signIn.hint')}
+              <a href={signInUrl} className="block underline" data-testid="sign-in-link">
+                {signInUrl}
+              </a>
+            </p>
           </div>
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="sign-in-sheet">
             {m.staff.invitees.map((i) => (
               <li key={i.personId} className="flex min-h-14 items-center justify-between gap-2 px-3 text-lg">
-                <span>{i.name}{i.member ? '' : `（${t('guest')}）`}{i.rsvp ? ` · ${t(`rsvp.${i.rsvp}` as 'rsvp.YES')}` : ''}</span>
-                {i.present ? <span className="font-semibold text-green-800">{t('present')}</span> : m.status === 'SCHEDULED' && <ButtonForm action={markAction} fields={{ meetingId: m.id, personId: i.personId }} label={l.mark!} secondary />}
+                <span>
+                  {i.name}
+                  {i.member ? '' : `（${t('guest')}）`}
+                  {i.rsvp ? ` · ${t(`rsvp.${i.rsvp}` as 'rsvp.YES')}` : ''}
+                </span>
+                {i.present ? (
+                  <span className="font-semibold text-green-800">{t('present')}</span>
+                ) : (
+                  m.status === 'SCHEDULED' && (
+                    <ButtonForm action={markAction} fields={{ meetingId: m.id, personId: i.personId }} label={l.mark!} secondary />
+                  )
+                )}
               </li>
             ))}
           </ul>
@@ -73,13 +108,31 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
         </section>
       )}
       <section aria-labelledby="agenda" className="space-y-2">
-        <h2 id="agenda" className="text-2xl font-semibold">{t('agenda')}</h2>
-        {m.agenda.length === 0 ? <p className="text-lg">{t('noAgenda')}</p> : (
+        <h2 id="agenda" className="text-2xl font-semibold">
+          {t('agenda')}
+        </h2>
+        {m.agenda.length === 0 ? (
+          <p className="text-lg">{t('noAgenda')}</p>
+        ) : (
           <ol className="space-y-2">
             {m.agenda.map((a, i) => (
               <li key={a.id} className="space-y-1 rounded-lg border border-stone-200 bg-white p-3 text-lg">
-                <p className="font-medium">{i + 1}. {a.topicId ? <Link href={`/topics/${a.topicId}`} className="underline">{a.title}</Link> : a.title}</p>
-                {a.outcome && <p className="text-base">{t('outcome', { outcome: a.outcome })}{a.discussion ? `（${a.discussion}）` : ''}</p>}
+                <p className="font-medium">
+                  {i + 1}.{' '}
+                  {a.topicId ? (
+                    <Link href={`/topics/${a.topicId}`} className="underline">
+                      {a.title}
+                    </Link>
+                  ) : (
+                    a.title
+                  )}
+                </p>
+                {a.outcome && (
+                  <p className="text-base">
+                    {t('outcome', { outcome: a.outcome })}
+                    {a.discussion ? `（${a.discussion}）` : ''}
+                  </p>
+                )}
                 {m.staff && m.minutes?.status !== 'APPROVED' && <AgendaRecordForm itemId={a.id} t={l} />}
               </li>
             ))}
@@ -89,20 +142,60 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
       </section>
       {m.kind === 'RECEPTION_DAY' && m.staff && community && (
         <section aria-labelledby="visits" className="space-y-2">
-          <h2 id="visits" className="text-2xl font-semibold">{t('visits')}</h2>
+          <h2 id="visits" className="text-2xl font-semibold">
+            {t('visits')}
+          </h2>
           <ul className="space-y-1 text-lg" data-testid="visits">
-            {m.staff.visits.map((v) => <li key={v.id}>{v.visitorName}：{v.matter}{v.issueId ? <> · <Link href={`/issues/${v.issueId}`} className="underline">{t('issue', { id: v.issueId })}</Link></> : ''}</li>)}
+            {m.staff.visits.map((v) => (
+              <li key={v.id}>
+                {v.visitorName}：{v.matter}
+                {v.issueId ? (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <Link href={`/issues/${v.issueId}`} className="underline">
+                      {t('issue', { id: v.issueId })}
+                    </Link>
+                  </>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
           </ul>
-          <VisitForm meetingId={m.id} t={l} categories={(await districtCategories(community.districtId)).map((c) => ({ value: String(c.id), label: locale === 'en' ? c.nameEn : c.nameZh }))} compounds={community.compounds.map((c) => ({ value: String(c.id), label: c.name }))} />
+          <VisitForm
+            meetingId={m.id}
+            t={l}
+            categories={(await districtCategories(community.districtId)).map((c) => ({
+              value: String(c.id),
+              label: locale === 'en' ? c.nameEn : c.nameZh,
+            }))}
+            compounds={community.compounds.map((c) => ({ value: String(c.id), label: c.name }))}
+          />
         </section>
       )}
       {(m.minutes || m.staff) && (
         <section aria-labelledby="minutes" className="space-y-2">
-          <h2 id="minutes" className="text-2xl font-semibold">{t('minutes')}{m.minutes ? ` · ${t(`minutesStatus.${m.minutes.status}`)}` : ''}</h2>
-          {m.minutes && (m.minutes.status === 'APPROVED' || !m.staff) && <p className="whitespace-pre-wrap text-lg" data-testid="minutes">{m.minutes.body}</p>}
-          {m.staff && m.minutes?.status !== 'APPROVED' && <MinutesForm meetingId={m.id} body={m.minutes?.body ?? ''} status={m.minutes?.status ?? null} t={l} />}
-          {m.staff && m.minutes?.status === 'APPROVED' && !m.minutes.noticeId && <ButtonForm action={publishMinutesAction} fields={{ meetingId: m.id }} label={l.publishMinutes!} />}
-          {m.minutes?.noticeId && <Link href={`/board/n/${m.minutes.noticeId}`} className="inline-flex min-h-12 items-center underline">{t('minutesOnBoard')}</Link>}
+          <h2 id="minutes" className="text-2xl font-semibold">
+            {t('minutes')}
+            {m.minutes ? ` · ${t(`minutesStatus.${m.minutes.status}`)}` : ''}
+          </h2>
+          {m.minutes && (m.minutes.status === 'APPROVED' || !m.staff) && (
+            <p className="whitespace-pre-wrap text-lg" data-testid="minutes">
+              {m.minutes.body}
+            </p>
+          )}
+          {m.staff && m.minutes?.status !== 'APPROVED' && (
+            <MinutesForm meetingId={m.id} body={m.minutes?.body ?? ''} status={m.minutes?.status ?? null} t={l} />
+          )}
+          {m.staff && m.minutes?.status === 'APPROVED' && !m.minutes.noticeId && (
+            <ButtonForm action={publishMinutesAction} fields={{ meetingId: m.id }} label={l.publishMinutes!} />
+          )}
+          {m.minutes?.noticeId && (
+            <Link href={`/board/n/${m.minutes.noticeId}`} className="inline-flex min-h-12 items-center underline">
+              {t('minutesOnBoard')}
+            </Link>
+          )}
         </section>
       )}
     </div>

@@ -22,7 +22,13 @@ export default async function NewMeetingPage({ params, searchParams }: PageProps
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('calendar.new')}</h1>
-      <ScheduleForm t={await labels('meetings.form')} kinds={meetingKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} places={places} bodies={bodies} viewHref={localizedPath('/meetings/ID', locale as TLocale)} />
+      <ScheduleForm
+        t={await labels('meetings.form')}
+        kinds={meetingKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        places={places}
+        bodies={bodies}
+        viewHref={localizedPath('/meetings/ID', locale as TLocale)}
+      />
     </div>
   );
 }

@@ -20,7 +20,13 @@ export default async function TopicPage({ params }: PageProps<'/[locale]/topics/
   return (
     <div className="space-y-6 pt-2">
       <div className="space-y-1">
-        <p className="text-base text-stone-700">#{topic.id} · {t('detail.procedure', { name: locale === 'en' ? topic.procedure.nameEn : topic.procedure.name, version: topic.procedure.version })}</p>
+        <p className="text-base text-stone-700">
+          #{topic.id} ·{' '}
+          {t('detail.procedure', {
+            name: locale === 'en' ? topic.procedure.nameEn : topic.procedure.name,
+            version: topic.procedure.version,
+          })}
+        </p>
         <h1 className="text-3xl font-bold">{topic.title}</h1>
         <p className="text-lg">{t('detail.place', { place })}</p>
         {topic.assemblyMatter && <p className="text-lg">{t('detail.matter', { n: topic.assemblyMatter })}</p>}

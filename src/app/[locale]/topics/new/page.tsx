@@ -12,7 +12,13 @@ export default async function RaiseTopicPage({ params, searchParams }: PageProps
   setRequestLocale(locale);
   const { user } = await requirePermission('/topics/new', 'topic.raise');
   const q = await searchParams;
-  const issueIds = typeof q.issues === 'string' ? q.issues.split(',').filter((x) => /^\d{1,9}$/.test(x)).map(Number) : [];
+  const issueIds =
+    typeof q.issues === 'string'
+      ? q.issues
+          .split(',')
+          .filter((x) => /^\d{1,9}$/.test(x))
+          .map(Number)
+      : [];
   const place = typeof q.place === 'string' && /^(compound|community):\d{1,9}$/.test(q.place) ? q.place : undefined;
   const t = await getTranslations('topics');
   const options = await raiseOptions(byOf(user));
@@ -20,9 +26,16 @@ export default async function RaiseTopicPage({ params, searchParams }: PageProps
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('list.raise')}</h1>
       <RaiseTopicForm
-        t={{ ...(await labels('topics.form')), ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`matter${n}`, t(`matters.m${n}` as 'matters.m1')])) }}
-        places={options.places} procedures={options.procedures} issues={options.issues}
-        preset={{ place, issueIds }} locale={locale} viewHref={localizedPath('/topics/ID', locale as TLocale)}
+        t={{
+          ...(await labels('topics.form')),
+          ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`matter${n}`, t(`matters.m${n}` as 'matters.m1')])),
+        }}
+        places={options.places}
+        procedures={options.procedures}
+        issues={options.issues}
+        preset={{ place, issueIds }}
+        locale={locale}
+        viewHref={localizedPath('/topics/ID', locale as TLocale)}
       />
     </div>
   );

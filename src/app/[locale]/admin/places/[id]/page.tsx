@@ -20,11 +20,15 @@ export default async function CompoundAdminPage({ params }: PageProps<'/[locale]
   return (
     <AdminShell title={`${c.community.name} · ${c.name}`}>
       <section aria-labelledby="settings" className="space-y-3">
-        <h2 id="settings" className="text-2xl font-semibold">{t('places.settings')}</h2>
+        <h2 id="settings" className="text-2xl font-semibold">
+          {t('places.settings')}
+        </h2>
         <CompoundForm t={l} compound={c} />
       </section>
       <section aria-labelledby="buildings" className="space-y-3">
-        <h2 id="buildings" className="text-2xl font-semibold">{t('places.buildings')}</h2>
+        <h2 id="buildings" className="text-2xl font-semibold">
+          {t('places.buildings')}
+        </h2>
         <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
           {c.buildings.map((b) => (
             <li key={b.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">
@@ -45,7 +49,9 @@ export default async function CompoundAdminPage({ params }: PageProps<'/[locale]
         )}
       </section>
       <section aria-labelledby="bodies" className="space-y-3">
-        <h2 id="bodies" className="text-2xl font-semibold">{t('places.bodies')}</h2>
+        <h2 id="bodies" className="text-2xl font-semibold">
+          {t('places.bodies')}
+        </h2>
         <BodyAdminList bodies={c.bodies} today={by.today} />
         <details className="rounded-lg border border-stone-200 bg-white p-4">
           <summary className="min-h-11 cursor-pointer py-2 text-lg font-medium text-brand-700">{t('places.createBody')}</summary>

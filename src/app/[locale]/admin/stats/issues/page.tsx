@@ -22,17 +22,40 @@ export default async function StatsIssuesPage({ params, searchParams }: PageProp
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const excluded = figure === 'excluded';
-  const heads = [t('drill.id'), t('drill.issue'), t('drill.place'), t('drill.state'), t('drill.raised'), t('drill.deadline'), ...(excluded ? [t('drill.reason')] : [])];
+  const heads = [
+    t('drill.id'),
+    t('drill.issue'),
+    t('drill.place'),
+    t('drill.state'),
+    t('drill.raised'),
+    t('drill.deadline'),
+    ...(excluded ? [t('drill.reason')] : []),
+  ];
   return (
-    <DrillFrame q={q} figure={t(`figure.${figure}`)} unitName={list.unit.level === 'city' ? t('cityRanking') : list.unit.name} total={list.total} heads={heads} testId="drill">
+    <DrillFrame
+      q={q}
+      figure={t(`figure.${figure}`)}
+      unitName={list.unit.level === 'city' ? t('cityRanking') : list.unit.name}
+      total={list.total}
+      heads={heads}
+      testId="drill"
+    >
       {list.rows.map((r) => (
         <tr key={r.id} className="border-b border-stone-200">
           <td className="p-2 tabular-nums">#{r.id}</td>
-          <td className="p-2"><Link href={`/issues/${r.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{r.title}</Link></td>
+          <td className="p-2">
+            <Link href={`/issues/${r.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+              {r.title}
+            </Link>
+          </td>
           <td className="p-2">{[r.communityName, r.compoundName].filter(Boolean).join(' · ')}</td>
-          <td className="p-2">{ti(`state.${r.state}` as 'state.SUBMITTED')} · {ti(`level.${r.level}` as 'level.COMPOUND')}</td>
+          <td className="p-2">
+            {ti(`state.${r.state}` as 'state.SUBMITTED')} · {ti(`level.${r.level}` as 'level.COMPOUND')}
+          </td>
           <td className="p-2 tabular-nums">{time(r.createdAt)}</td>
-          <td className={`p-2 tabular-nums ${r.resolveBy < list.now && isOpen(r.state) ? 'font-semibold text-red-800' : ''}`}>{time(r.resolveBy)}</td>
+          <td className={`p-2 tabular-nums ${r.resolveBy < list.now && isOpen(r.state) ? 'font-semibold text-red-800' : ''}`}>
+            {time(r.resolveBy)}
+          </td>
           {excluded && <td className="p-2">{r.exclusionReason}</td>}
         </tr>
       ))}

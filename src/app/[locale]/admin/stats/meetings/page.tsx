@@ -20,12 +20,21 @@ export default async function StatsMeetingsPage({ params, searchParams }: PagePr
   const time = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const heads = [t('drill.id'), t('drill.meeting'), t('drill.place'), t('drill.held'), t('activity.attendance')];
   return (
-    <DrillFrame q={q} figure={t(consultationsOnly ? 'activity.consultations' : 'activity.meetingsHeld')} unitName={list.unit.level === 'city' ? t('cityRanking') : list.unit.name} total={list.total} heads={heads} testId="drill-meetings">
+    <DrillFrame
+      q={q}
+      figure={t(consultationsOnly ? 'activity.consultations' : 'activity.meetingsHeld')}
+      unitName={list.unit.level === 'city' ? t('cityRanking') : list.unit.name}
+      total={list.total}
+      heads={heads}
+      testId="drill-meetings"
+    >
       {list.rows.map((r) => (
         <tr key={r.id} className="border-b border-stone-200">
           <td className="p-2 tabular-nums">#{r.id}</td>
           <td className="p-2">
-            <Link href={`/meetings/${r.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{r.title}</Link>
+            <Link href={`/meetings/${r.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+              {r.title}
+            </Link>
             <span className="block text-sm text-stone-700">{tm(`kind.${r.kind}` as 'kind.CONSULTATION')}</span>
           </td>
           <td className="p-2">{[r.communityName, r.compoundName].filter(Boolean).join(' · ')}</td>

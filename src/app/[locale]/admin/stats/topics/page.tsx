@@ -21,15 +21,35 @@ export default async function StatsTopicsPage({ params, searchParams }: PageProp
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeZone: 'Asia/Shanghai' });
   const stepName = (key: string | null, status: string) =>
-    status !== 'OPEN' ? t(`topicStatus.${status as 'DONE'}`) : key && tt.has(`step.${key}`) ? tt(`step.${key}` as 'step.raise') : (key ?? '');
-  const title = step === 'OPEN' ? t('activity.openTopics') : step === 'DONE' || step === 'WITHDRAWN' ? t(`topicStatus.${step}`) : stepName(step, 'OPEN');
+    status !== 'OPEN'
+      ? t(`topicStatus.${status as 'DONE'}`)
+      : key && tt.has(`step.${key}`)
+        ? tt(`step.${key}` as 'step.raise')
+        : (key ?? '');
+  const title =
+    step === 'OPEN'
+      ? t('activity.openTopics')
+      : step === 'DONE' || step === 'WITHDRAWN'
+        ? t(`topicStatus.${step}`)
+        : stepName(step, 'OPEN');
   const heads = [t('drill.id'), t('drill.topic'), t('drill.place'), t('step'), t('drill.raised'), t('drill.stepDue')];
   return (
-    <DrillFrame q={q} figure={title} unitName={list.unit.level === 'city' ? t('cityRanking') : list.unit.name} total={list.total} heads={heads} testId="drill-topics">
+    <DrillFrame
+      q={q}
+      figure={title}
+      unitName={list.unit.level === 'city' ? t('cityRanking') : list.unit.name}
+      total={list.total}
+      heads={heads}
+      testId="drill-topics"
+    >
       {list.rows.map((r) => (
         <tr key={r.id} className="border-b border-stone-200">
           <td className="p-2 tabular-nums">#{r.id}</td>
-          <td className="p-2"><Link href={`/topics/${r.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{r.title}</Link></td>
+          <td className="p-2">
+            <Link href={`/topics/${r.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+              {r.title}
+            </Link>
+          </td>
           <td className="p-2">{[r.communityName, r.compoundName].filter(Boolean).join(' · ')}</td>
           <td className="p-2">{stepName(r.step, r.status)}</td>
           <td className="p-2 tabular-nums">{date(r.createdAt)}</td>

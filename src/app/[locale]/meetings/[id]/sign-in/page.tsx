@@ -21,7 +21,11 @@ export default async function MeetingSignInPage({ params, searchParams }: PagePr
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{m.title}</h1>
       <p className="text-xl">{t('signIn.who', { name: user.name })}</p>
-      {m.viewer.attended ? <p className="rounded-lg bg-green-50 p-4 text-xl text-green-900">{t('you.attended')}</p> : <ButtonForm action={signInAction} fields={{ meetingId: m.id, token }} label={l.signIn!} />}
+      {m.viewer.attended ? (
+        <p className="rounded-lg bg-green-50 p-4 text-xl text-green-900">{t('you.attended')}</p>
+      ) : (
+        <ButtonForm action={signInAction} fields={{ meetingId: m.id, token }} label={l.signIn!} />
+      )}
     </div>
   );
 }

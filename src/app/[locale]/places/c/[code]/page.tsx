@@ -32,14 +32,28 @@ export default async function CommunityPage({ params }: PageProps<'/[locale]/pla
       />
       <div>
         <h1 className="text-3xl font-bold">{c.name}</h1>
-        <p className="text-base text-stone-700">{c.street.district.cityName} · {t('code', { code: c.code })}</p>
+        <p className="text-base text-stone-700">
+          {c.street.district.cityName} · {t('code', { code: c.code })}
+        </p>
         <div className="mt-2 flex flex-wrap gap-3">
-          <Link href={`/board/c/${c.code}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">{t('board')}</Link>
-          <Link href={`/places/c/${c.code}/meetings`} className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">{t('meetings')}</Link>
+          <Link
+            href={`/board/c/${c.code}`}
+            className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white"
+          >
+            {t('board')}
+          </Link>
+          <Link
+            href={`/places/c/${c.code}/meetings`}
+            className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg"
+          >
+            {t('meetings')}
+          </Link>
         </div>
       </div>
       <section aria-labelledby="compounds" className="space-y-2">
-        <h2 id="compounds" className="text-2xl font-semibold">{t('compounds')}</h2>
+        <h2 id="compounds" className="text-2xl font-semibold">
+          {t('compounds')}
+        </h2>
         {c.compounds.length === 0 ? (
           <p className="text-lg">{t('noCompounds')}</p>
         ) : (

@@ -20,7 +20,9 @@ export default async function DistrictPage({ params }: PageProps<'/[locale]/plac
     <div className="space-y-4">
       <Breadcrumbs items={[{ label: tc('nav.home'), href: '/' }, { label: t('title'), href: '/places' }, { label: district.name }]} />
       <h1 className="text-3xl font-bold">{district.name}</h1>
-      <p className="text-base text-stone-700">{district.cityName} · {t('code', { code: district.code })} · {t('streetCount', { count: district.streets.length })}</p>
+      <p className="text-base text-stone-700">
+        {district.cityName} · {t('code', { code: district.code })} · {t('streetCount', { count: district.streets.length })}
+      </p>
       <LinkList
         label={t('level.street')}
         items={district.streets.map((s) => ({

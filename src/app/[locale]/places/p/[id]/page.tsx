@@ -46,15 +46,23 @@ export default async function CompoundPage({ params }: PageProps<'/[locale]/plac
           {t('summary', { buildings: p.buildings.length, households: p.householdCount, area: formatAreaM2(p.totalAreaCentiM2) })}
         </p>
         {p.developerName && <p className="text-base text-stone-700">{t('developer', { name: p.developerName })}</p>}
-        <Link href={`/issues/new?compound=${p.id}`} className="mt-2 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+        <Link
+          href={`/issues/new?compound=${p.id}`}
+          className="mt-2 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white"
+        >
           {ti('raise.here')}
         </Link>
-        <Link href={`/board/c/${community.code}?compound=${p.id}`} className="mt-2 ml-3 inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
+        <Link
+          href={`/board/c/${community.code}?compound=${p.id}`}
+          className="mt-2 ml-3 inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg"
+        >
           {t('board')}
         </Link>
       </div>
       <section aria-labelledby="buildings" className="space-y-2">
-        <h2 id="buildings" className="text-2xl font-semibold">{t('buildings')}</h2>
+        <h2 id="buildings" className="text-2xl font-semibold">
+          {t('buildings')}
+        </h2>
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {p.buildings.map((b) => (
             <li key={b.id} className="rounded-lg border border-stone-200 bg-white p-3">

@@ -27,7 +27,9 @@ export default async function StreetPage({ params }: PageProps<'/[locale]/places
         ]}
       />
       <h1 className="text-3xl font-bold">{street.name}</h1>
-      <p className="text-base text-stone-700">{t('code', { code: street.code })} · {t('communityCount', { count: street.communities.length })}</p>
+      <p className="text-base text-stone-700">
+        {t('code', { code: street.code })} · {t('communityCount', { count: street.communities.length })}
+      </p>
       <LinkList
         label={t('level.community')}
         items={street.communities.map((c) => ({

@@ -15,7 +15,12 @@ export const GET = handler({
     const type = storedType(r.key)?.mime ?? 'application/octet-stream';
     const disposition = contentDisposition(type, r.name ?? `receipt-${id}`);
     const cache = r.cacheable ? 'public, max-age=86400' : 'private, no-store';
-    const headers = { 'Content-Type': type, 'Content-Disposition': disposition, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': cache };
+    const headers = {
+      'Content-Type': type,
+      'Content-Disposition': disposition,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': cache,
+    };
     return new Response(new Uint8Array(r.bytes), { headers });
   },
 });

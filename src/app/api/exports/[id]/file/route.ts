@@ -11,7 +11,11 @@ export const GET = handler({
   run: async (by, { id }) => {
     const f = await exportFile(by.userId, id);
     return new Response(new Uint8Array(f.bytes), {
-      headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="export-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`, 'Cache-Control': 'private, no-store' },
+      headers: {
+        'Content-Type': XLSX,
+        'Content-Disposition': `attachment; filename="export-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+        'Cache-Control': 'private, no-store',
+      },
     });
   },
 });

@@ -12,7 +12,13 @@ export const GET = handler({
     const n = await getNoticeView(id, null);
     if (!n) return new Response('Not found', { status: 404 });
     const pdf = await noticePdf(n, new URL(`/board/n/${n.id}`, req.url).toString());
-    return new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="notice-${n.id}.pdf"`, 'Cache-Control': 'public, max-age=300' } });
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="notice-${n.id}.pdf"`,
+        'Cache-Control': 'public, max-age=300',
+      },
+    });
   },
   // The PDF renderer unavailable (a refusal of print.ts): said plainly, in Chinese, as before.
   refused: async (e) => {

@@ -8,11 +8,15 @@ import { ZRequestQuery } from '@/server/open311/query';
 /** GeoReport v2: GET requests.json (list) — public fields without a key, everything with the district's key. */
 export const GET = handler({
   who: 'public',
-  run: async (_, __, { req }) => open311(req, async ({ params, client, locale }) => getServiceRequests(ZRequestQuery.parse(Object.fromEntries(params)), client, locale)),
+  run: async (_, __, { req }) =>
+    open311(req, async ({ params, client, locale }) => getServiceRequests(ZRequestQuery.parse(Object.fromEntries(params)), client, locale)),
 });
 
 /** GeoReport v2: POST requests.json — needs an API key issued by the district's admins. */
 export const POST = handler({
   who: 'public',
-  run: async (_, __, { req }) => open311(req, async ({ params, client }) => postServiceRequest(client!, ZPostRequest.parse(Object.fromEntries(params))), { keyRequired: true }),
+  run: async (_, __, { req }) =>
+    open311(req, async ({ params, client }) => postServiceRequest(client!, ZPostRequest.parse(Object.fromEntries(params))), {
+      keyRequired: true,
+    }),
 });

@@ -6,5 +6,7 @@ import { open311 } from '@/server/open311/http';
 export const GET = handler({
   who: 'public',
   run: async (_, __, { req }) =>
-    open311(req, async ({ params, client, locale }) => listServices((await jurisdiction(params.get('jurisdiction_id'), client)).id, locale)),
+    open311(req, async ({ params, client, locale }) =>
+      listServices((await jurisdiction(params.get('jurisdiction_id'), client)).id, locale),
+    ),
 });

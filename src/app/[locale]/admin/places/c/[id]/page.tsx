@@ -8,7 +8,10 @@ import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getCommunityBodiesForAdmin } from '@/server/territory-admin/bodies';
 
-const COMMUNITY_KINDS = bodyKinds.filter((k) => !['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'COURTYARD_COUNCIL'].includes(k));
+const COMMUNITY_KINDS = bodyKinds.filter(
+  (k) =>
+    !['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'COURTYARD_COUNCIL'].includes(k),
+);
 
 export default async function CommunityBodiesPage({ params }: PageProps<'/[locale]/admin/places/c/[id]'>) {
   const { locale, id } = await params;
@@ -23,7 +26,12 @@ export default async function CommunityBodiesPage({ params }: PageProps<'/[local
       <BodyAdminList bodies={c.bodies} today={by.today} />
       <details className="rounded-lg border border-stone-200 bg-white p-4">
         <summary className="min-h-11 cursor-pointer py-2 text-lg font-medium text-brand-700">{t('places.createBody')}</summary>
-        <BodyForm t={await labels('admin.places')} communityId={c.id} today={by.today} kinds={COMMUNITY_KINDS.map((k) => ({ value: k, label: tt(`bodyKind.${k}`) }))} />
+        <BodyForm
+          t={await labels('admin.places')}
+          communityId={c.id}
+          today={by.today}
+          kinds={COMMUNITY_KINDS.map((k) => ({ value: k, label: tt(`bodyKind.${k}`) }))}
+        />
       </details>
     </AdminShell>
   );

@@ -13,29 +13,64 @@ export default async function ConventionsPage({ params }: PageProps<'/[locale]/b
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('title', { community: c.community.name })}</h1>
-      {c.conventions.length === 0 ? <p className="text-lg">{t('empty')}</p> : c.conventions.map((cv) => (
-        <section key={cv.topicId} aria-labelledby={`cv-${cv.topicId}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
-          <h2 id={`cv-${cv.topicId}`} className="text-2xl font-semibold">{cv.current?.title ?? cv.versions.at(-1)?.title}</h2>
-          {cv.current ? (
-            <>
-              <p className="text-base text-stone-700">{t('current', { version: cv.current.version, at: format.dateTime(cv.current.adoptedBy!.at, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }) })}</p>
-              <p className="whitespace-pre-wrap text-lg">{cv.current.body}</p>
-              <p className="text-base">{cv.current.adoptedBy!.words.lines.join('；')}，{cv.current.adoptedBy!.words.outcome}</p>
-            </>
-          ) : <p className="text-lg">{t('notAdopted')}</p>}
-          <details>
-            <summary className="min-h-12 cursor-pointer py-2 text-lg">{t('versions', { count: cv.versions.length })}</summary>
-            <ol className="space-y-2">
-              {cv.versions.map((v) => (
-                <li key={v.id} className="text-lg">
-                  <p className="font-medium">{t('version', { version: v.version, title: v.title })}</p>
-                  <p className="whitespace-pre-wrap">{v.diff ? v.diff.map((d, i) => d.op === 'add' ? <ins key={i} className="bg-green-100">{d.text}</ins> : d.op === 'del' ? <del key={i} className="bg-red-100">{d.text}</del> : <span key={i}>{d.text}</span>) : v.body}</p>
-                </li>
-              ))}
-            </ol>
-          </details>
-        </section>
-      ))}
+      {c.conventions.length === 0 ? (
+        <p className="text-lg">{t('empty')}</p>
+      ) : (
+        c.conventions.map((cv) => (
+          <section
+            key={cv.topicId}
+            aria-labelledby={`cv-${cv.topicId}`}
+            className="space-y-2 rounded-lg border border-stone-200 bg-white p-3"
+          >
+            <h2 id={`cv-${cv.topicId}`} className="text-2xl font-semibold">
+              {cv.current?.title ?? cv.versions.at(-1)?.title}
+            </h2>
+            {cv.current ? (
+              <>
+                <p className="text-base text-stone-700">
+                  {t('current', {
+                    version: cv.current.version,
+                    at: format.dateTime(cv.current.adoptedBy!.at, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }),
+                  })}
+                </p>
+                <p className="whitespace-pre-wrap text-lg">{cv.current.body}</p>
+                <p className="text-base">
+                  {cv.current.adoptedBy!.words.lines.join('；')}，{cv.current.adoptedBy!.words.outcome}
+                </p>
+              </>
+            ) : (
+              <p className="text-lg">{t('notAdopted')}</p>
+            )}
+            <details>
+              <summary className="min-h-12 cursor-pointer py-2 text-lg">{t('versions', { count: cv.versions.length })}</summary>
+              <ol className="space-y-2">
+                {cv.versions.map((v) => (
+                  <li key={v.id} className="text-lg">
+                    <p className="font-medium">{t('version', { version: v.version, title: v.title })}</p>
+                    <p className="whitespace-pre-wrap">
+                      {v.diff
+                        ? v.diff.map((d, i) =>
+                            d.op === 'add' ? (
+                              <ins key={i} className="bg-green-100">
+                                {d.text}
+                              </ins>
+                            ) : d.op === 'del' ? (
+                              <del key={i} className="bg-red-100">
+                                {d.text}
+                              </del>
+                            ) : (
+                              <span key={i}>{d.text}</span>
+                            ),
+                          )
+                        : v.body}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </section>
+        ))
+      )}
     </div>
   );
 }

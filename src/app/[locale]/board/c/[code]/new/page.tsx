@@ -20,7 +20,13 @@ export default async function NewNoticePage({ params, searchParams }: PageProps<
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{supersedes ? t('correctTitle', { id: supersedes }) : t('new')}</h1>
-      <NoticeForm places={places} categories={(['RESIDENTS', 'PARTY', 'FINANCE'] as const).map((c) => ({ value: c, label: t(`category.${c}`) }))} t={await labels('board.form')} supersedes={supersedes} viewHref={localizedPath('/board/n/ID', locale as TLocale)} />
+      <NoticeForm
+        places={places}
+        categories={(['RESIDENTS', 'PARTY', 'FINANCE'] as const).map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        t={await labels('board.form')}
+        supersedes={supersedes}
+        viewHref={localizedPath('/board/n/ID', locale as TLocale)}
+      />
     </div>
   );
 }

@@ -20,7 +20,11 @@ export default async function MeetingsCalendarPage({ params, searchParams }: Pag
   const format = await getFormatter();
   const user = await getSessionUser();
   const organiser = !!user && scopesOf(byOf(user).actor, 'meeting.manage', byOf(user).today).length > 0;
-  const stats = await personTimes(cal.community.id, fromChinaLocal({ date: `${year}-01-01`, minute: 0 }), fromChinaLocal({ date: `${year + 1}-01-01`, minute: 0 }));
+  const stats = await personTimes(
+    cal.community.id,
+    fromChinaLocal({ date: `${year}-01-01`, minute: 0 }),
+    fromChinaLocal({ date: `${year + 1}-01-01`, minute: 0 }),
+  );
   const months = new Map<string, typeof cal.meetings>();
   for (const m of cal.meetings) {
     const key = format.dateTime(m.startsAt, { year: 'numeric', month: 'long', timeZone: 'Asia/Shanghai' });
@@ -30,28 +34,68 @@ export default async function MeetingsCalendarPage({ params, searchParams }: Pag
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('calendar.title', { community: cal.community.name, year })}</h1>
       <div className="flex flex-wrap gap-3">
-        <a href={`/api/meetings/c/${code}/calendar.ics`} className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-4 text-lg">{t('calendar.subscribe')}</a>
-        {organiser && <Link href={`/meetings/new?community=${code}`} className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 text-lg font-semibold text-white">{t('calendar.new')}</Link>}
-        {[year - 1, year + 1].map((y2) => <Link key={y2} href={`/places/c/${code}/meetings?year=${y2}`} className="inline-flex min-h-12 items-center px-2 text-lg underline">{y2}</Link>)}
+        <a
+          href={`/api/meetings/c/${code}/calendar.ics`}
+          className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-4 text-lg"
+        >
+          {t('calendar.subscribe')}
+        </a>
+        {organiser && (
+          <Link
+            href={`/meetings/new?community=${code}`}
+            className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 text-lg font-semibold text-white"
+          >
+            {t('calendar.new')}
+          </Link>
+        )}
+        {[year - 1, year + 1].map((y2) => (
+          <Link
+            key={y2}
+            href={`/places/c/${code}/meetings?year=${y2}`}
+            className="inline-flex min-h-12 items-center px-2 text-lg underline"
+          >
+            {y2}
+          </Link>
+        ))}
       </div>
       {Object.keys(stats).length > 0 && (
-        <p className="text-lg" data-testid="person-times">{Object.entries(stats).map(([k, v]) => t('calendar.stats', { kind: t(`kind.${k}` as 'kind.COUNCIL'), meetings: v.meetings, times: v.personTimes })).join('；')}</p>
+        <p className="text-lg" data-testid="person-times">
+          {Object.entries(stats)
+            .map(([k, v]) => t('calendar.stats', { kind: t(`kind.${k}` as 'kind.COUNCIL'), meetings: v.meetings, times: v.personTimes }))
+            .join('；')}
+        </p>
       )}
-      {cal.meetings.length === 0 ? <p className="text-lg">{t('calendar.empty')}</p> : [...months.entries()].map(([month, list]) => (
-        <section key={month} aria-label={month} className="space-y-2">
-          <h2 className="text-2xl font-semibold">{month}</h2>
-          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="calendar-month">
-            {list.map((m) => (
-              <li key={m.id}>
-                <Link href={`/meetings/${m.id}`} className="flex min-h-14 flex-col justify-center px-4 py-2 hover:bg-brand-50">
-                  <span className="text-lg font-medium">{format.dateTime(m.startsAt, { month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' })} · {m.title}</span>
-                  <span className="text-base text-stone-700">{t(`kind.${m.kind}`)} · {m.location}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {cal.meetings.length === 0 ? (
+        <p className="text-lg">{t('calendar.empty')}</p>
+      ) : (
+        [...months.entries()].map(([month, list]) => (
+          <section key={month} aria-label={month} className="space-y-2">
+            <h2 className="text-2xl font-semibold">{month}</h2>
+            <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="calendar-month">
+              {list.map((m) => (
+                <li key={m.id}>
+                  <Link href={`/meetings/${m.id}`} className="flex min-h-14 flex-col justify-center px-4 py-2 hover:bg-brand-50">
+                    <span className="text-lg font-medium">
+                      {format.dateTime(m.startsAt, {
+                        month: 'numeric',
+                        day: 'numeric',
+                        weekday: 'short',
+                        hour: '2-digit',
+                        minute: '2-digit',
+                        timeZone: 'Asia/Shanghai',
+                      })}{' '}
+                      · {m.title}
+                    </span>
+                    <span className="text-base text-stone-700">
+                      {t(`kind.${m.kind}`)} · {m.location}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
     </div>
   );
 }

@@ -13,9 +13,18 @@ export const GET = handler({
     const [a, b] = await Promise.all([calendarOf(code, year), calendarOf(code, year + 1)]);
     if (!a || !b) return new Response('Not found', { status: 404 });
     const events: EventAttributes[] = [...a.meetings, ...b.meetings].map((m) => ({
-      uid: `meeting-${m.id}@yishi`, title: m.title, location: m.location,
-      start: m.startsAt.getTime(), startInputType: 'utc', startOutputType: 'utc', end: m.endsAt.getTime(), endInputType: 'utc', endOutputType: 'utc',
-      url: new URL(`/meetings/${m.id}`, req.url).toString(), calName: `${a.community.name} 议事日程`, productId: 'yishi/meetings',
+      uid: `meeting-${m.id}@yishi`,
+      title: m.title,
+      location: m.location,
+      start: m.startsAt.getTime(),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: m.endsAt.getTime(),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      url: new URL(`/meetings/${m.id}`, req.url).toString(),
+      calName: `${a.community.name} 议事日程`,
+      productId: 'yishi/meetings',
     }));
     const { error, value } = createEvents(events);
     if (error || !value) return new Response('Calendar unavailable', { status: 500 });

@@ -10,7 +10,12 @@ export const GET = handler({
   run: async (_, { id, attachmentId }) => {
     const a = await noticeAttachment(id, attachmentId);
     if (!a) return new Response('Not found', { status: 404 });
-    const headers = { 'Content-Type': a.mime, 'Content-Disposition': contentDisposition(a.mime, a.name), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400, immutable' };
+    const headers = {
+      'Content-Type': a.mime,
+      'Content-Disposition': contentDisposition(a.mime, a.name),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'public, max-age=86400, immutable',
+    };
     return new Response(new Uint8Array(a.bytes), { headers });
   },
 });

@@ -9,6 +9,8 @@ export const GET = handler({
   run: async (by, { id, updateId, n }) => {
     const bytes = await getTaskPhoto(by, id, updateId, n);
     if (!bytes) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' } });
+    return new Response(new Uint8Array(bytes), {
+      headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' },
+    });
   },
 });
