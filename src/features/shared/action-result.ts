@@ -10,10 +10,11 @@ export type TActionResult<T = unknown> = { ok: boolean; message?: string; fields
  * Bad input (zod) and refusals (UseCaseError) change nothing; anything else is logged as a bug.
  */
 export async function runAction<T>(fn: () => Promise<TActionResult<T>>): Promise<TActionResult<T>> {
-  const t = await getTranslations('errors');
   try {
     return await fn();
   } catch (e) {
+    // The catalogue is loaded only when there is something to say (a success says its own message).
+    const t = await getTranslations('errors');
     if (e instanceof z.ZodError) {
       const fields: Record<string, string> = {};
       for (const issue of e.issues) fields[String(issue.path[0] ?? 'form')] ??= t.has(issue.message) ? t(issue.message) : t('form.invalid');
