@@ -133,7 +133,12 @@ export function reachableDataDir(dataDir: string, who: TRunAs | null): string {
   }
   const home = prepareHome(who, blocked);
   const hash = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 10);
-  const cluster = path.join(home, 'clusters', `${path.basename(path.dirname(path.resolve(dataDir)))}-${hash}`);
+  const readable = path
+    .resolve(dataDir)
+    .slice(1)
+    .replace(/[^\w.-]+/g, '-')
+    .slice(-60);
+  const cluster = path.join(home, 'clusters', `${readable}-${hash}`);
   mkdirSync(path.dirname(cluster), { recursive: true, mode: 0o755 });
   mkdirSync(cluster, { recursive: true, mode: 0o700 });
   chownSync(cluster, who.uid, who.gid);

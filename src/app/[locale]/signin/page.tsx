@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
+import { anyAdministrator } from '@/server/accounts/first-admin';
 import { SignInForm } from '@/features/accounts/components/sign-in-form';
 import { Link } from '@/i18n/link';
 import { labels, safeNext } from '@/i18n/labels';
@@ -20,6 +21,11 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
   return (
     <div className="mx-auto max-w-md space-y-5 pt-4">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
+      {(await anyAdministrator()) ? null : (
+        <p role="note" className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4 text-lg">
+          {t('noAdmin')}
+        </p>
+      )}
       <SignInForm
         t={await labels('account.signIn')}
         next={next}
