@@ -31,7 +31,7 @@ export type TRosterRow = {
   developerHeld: boolean;
   owner: { name: string; phone: string | null; shareBp: number } | null;
 };
-export type TRosterError = { row: number; field: TRosterField | 'row'; code: string };
+export type TRosterError = { row: number; field: TRosterField | 'row'; code: string; values?: Record<string, string> };
 
 export type TRosterValidation = {
   rows: TRosterRow[];
@@ -73,6 +73,16 @@ function parseShare(raw: string): number | null {
   return bp > 0 && bp <= 10_000 ? bp : null;
 }
 
+/** 9050 basis points → "90.5" */
+const percent = (bp: number) =>
+  `${Math.trunc(bp / 100)}${
+    bp % 100
+      ? `.${String(bp % 100)
+          .padStart(2, '0')
+          .replace(/0$/, '')}`
+      : ''
+  }`;
+
 /** Validates data rows (without the header). `firstRow` is the sheet row number of the first data row. */
 
 export function validateRoster(header: string[], data: string[][], firstRow = 2): TRosterValidation & { missing: TRosterField[] } {
@@ -85,7 +95,9 @@ export function validateRoster(header: string[], data: string[][], firstRow = 2)
       : String(r[map[f]!] ?? '')
           .normalize('NFKC')
           .trim();
-  const seen = new Map<string, { areaCentiM2: number; developerHeld: boolean; owners: string[]; shareBp: number }>();
+  const seen = new Map<string, { row: number; areaCentiM2: number; developerHeld: boolean; owners: string[]; shareBp: number }>();
+  // Units with a row in error: their total is not known, so it is not judged.
+  const flawed = new Set<string>();
   data.forEach((r, i) => {
     const row = firstRow + i;
     if (r.every((c) => String(c ?? '').trim() === '')) return; // blank lines are skipped
@@ -118,8 +130,11 @@ export function validateRoster(header: string[], data: string[][], firstRow = 2)
       else if (earlier.areaCentiM2 !== area.centiM2) errors.push({ row, field: 'area', code: 'roster.areaDiffers' });
       else if (earlier.shareBp + (shareBp ?? 0) > 10_000) errors.push({ row, field: 'share', code: 'roster.sharesExceed' });
     }
-    if (errors.length) return void out.errors.push(...errors);
-    const entry = earlier ?? { areaCentiM2: (area as { centiM2: number }).centiM2, developerHeld, owners: [], shareBp: 0 };
+    if (errors.length) {
+      flawed.add(key);
+      return void out.errors.push(...errors);
+    }
+    const entry = earlier ?? { row, areaCentiM2: (area as { centiM2: number }).centiM2, developerHeld, owners: [], shareBp: 0 };
     entry.owners.push(phone ?? ownerName);
     entry.shareBp += developerHeld ? 10_000 : shareBp!;
     seen.set(key, entry);
@@ -134,6 +149,14 @@ export function validateRoster(header: string[], data: string[][], firstRow = 2)
       owner: developerHeld ? null : { name: ownerName, phone, shareBp: shareBp! },
     });
   });
+  // Every unit's co-owners hold all of it (rules.md §0: shares are integers of 0.01 %): one short of 100 % is named
+  // on the unit's first row, with the total found.
+  for (const [key, unit] of seen) {
+    if (unit.shareBp < 10_000 && !flawed.has(key)) {
+      out.errors.push({ row: unit.row, field: 'share', code: 'roster.sharesIncomplete', values: { total: percent(unit.shareBp) } });
+    }
+  }
+  out.errors.sort((a, b) => a.row - b.row);
   const byPhone = new Map<string, { name: string; units: number }>();
   for (const r of out.rows) {
     if (r.developerHeld) out.developerUnits++;

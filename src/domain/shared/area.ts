@@ -2,7 +2,8 @@
  * Floor areas are integers of 0.01 m² ("centi-square-metres"): 89.50 m² is 8950.
  * Parsing and formatting go through strings so that no float ever decides an area (rules.md §0).
  */
-export type TAreaParse = { ok: true; centiM2: number } | { ok: false; code: 'area.invalid' | 'area.tooPrecise' | 'area.outOfRange' };
+export type TAreaParse =
+  { ok: true; centiM2: number } | { ok: false; code: 'area.invalid' | 'area.negative' | 'area.tooPrecise' | 'area.outOfRange' };
 
 const MAX_CENTI_M2 = 100_000_000; // 1,000,000 m²: no single unit is larger
 
@@ -14,7 +15,7 @@ export function parseAreaM2(input: string): TAreaParse {
     .replace(/(m²|m2|平方米|平米)$/i, '')
     .trim();
   const m = /^(\d{1,9})(?:\.(\d*))?$/.exec(s);
-  if (!m) return { ok: false, code: 'area.invalid' };
+  if (!m) return { ok: false, code: /^[-−]\s*\d/.test(s) ? 'area.negative' : 'area.invalid' };
   const whole = m[1]!;
   const frac = (m[2] ?? '').replace(/0+$/, '');
   if (frac.length > 2) return { ok: false, code: 'area.tooPrecise' };

@@ -58,7 +58,9 @@ export const resetByPhoneAction = command({
 
 async function rosterFile(form: FormData) {
   const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return refuse('roster.fileEmpty');
+  // A form sent without a file chosen carries an empty part with no name.
+  if (!(file instanceof File) || (file.size === 0 && file.name === '')) return refuse('roster.fileMissing');
+  if (file.size === 0) return refuse('roster.fileEmpty');
   return { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
 }
 

@@ -22,7 +22,9 @@ describe('parseAreaM2: strings to integer 0.01 m², never through a float', () =
   test.each([
     ['', 'area.invalid'],
     ['abc', 'area.invalid'],
-    ['-5', 'area.invalid'],
+    ['-5', 'area.negative'],
+    ['-89.50', 'area.negative'],
+    ['－12', 'area.negative'], // full-width minus
     ['1e3', 'area.invalid'],
     ['89.505', 'area.tooPrecise'],
     ['0', 'area.outOfRange'],

@@ -53,6 +53,23 @@ describe('household roster import', () => {
     expect(await w.db.household.count()).toBe(before);
   });
 
+  test('co-owners whose shares do not make 100 % and a negative area are named, and nothing is imported', async () => {
+    const by = await byUser(w.staff.jinyangSecretary.id);
+    const text = [
+      '楼栋,单元,房号,面积,业主姓名,手机号,产权份额',
+      '8栋,1,101,90,甲,,60',
+      '8栋,1,101,90,乙,,30',
+      '8栋,1,102,-90,丙,,100',
+    ].join('\n');
+    const before = await w.db.household.count();
+    expect((await previewRoster(by, compoundId, file(text))).errors).toEqual([
+      { row: 2, field: 'share', code: 'roster.sharesIncomplete', values: { total: '90' } },
+      { row: 4, field: 'area', code: 'area.negative' },
+    ]);
+    expect(await refusal(importRoster(by, compoundId, file(text)))).toBe('roster.hasErrors');
+    expect(await w.db.household.count()).toBe(before);
+  });
+
   test('missing columns are named', async () => {
     const by = await byUser(w.staff.jinyangSecretary.id);
     expect((await previewRoster(by, compoundId, file('楼栋,房号\n1栋,101'))).missing).toEqual(['area', 'ownerName']);

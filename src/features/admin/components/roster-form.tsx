@@ -6,7 +6,7 @@ import { CompoundPicker, type TCompoundOption } from './compound-picker';
 
 type TPreview = {
   rows: number;
-  errors: { row: number; field: string; code: string }[];
+  errors: { row: number; field: string; code: string; values?: Record<string, string> }[];
   missing: string[];
   multiUnitOwners: { phone: string; name: string; units: number }[];
   developerUnits: number;
@@ -91,7 +91,11 @@ export function RosterForm({
                 <ul className="list-disc pl-6 text-base text-red-900" data-testid="roster-errors">
                   {p.errors.map((e, i) => (
                     <li key={i}>
-                      {fill(t.errorRow!, { row: e.row, field: fields[e.field] ?? e.field, message: errors[e.code] ?? e.code })}
+                      {fill(t.errorRow!, {
+                        row: e.row,
+                        field: fields[e.field] ?? e.field,
+                        message: fill(errors[e.code] ?? e.code, e.values ?? {}),
+                      })}
                     </li>
                   ))}
                 </ul>
