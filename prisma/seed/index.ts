@@ -15,6 +15,7 @@ import { seedStats } from './stats.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
+import { seedBazhong } from './bazhong.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -78,7 +79,14 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-issues')(tx)) && (await done('demo-accounts')(tx)),
     (tx) => seedStats(tx, new Date()),
   );
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats;
+  // Added after the scenarios (a demo made before it gets it at its next start): the red-steward practice of Bazhong.
+  const bazhong = await stage(
+    'demo-bazhong',
+    'Bazhong red steward',
+    async (tx) => !!(await tx.community.findUnique({ where: { code: '511902001002' } })),
+    (tx) => seedBazhong(tx),
+  );
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

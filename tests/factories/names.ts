@@ -9,7 +9,11 @@ const GIVEN =
 
 export class NameSource {
   private state: number;
-  constructor(seed = 20_17) {
+  /** `phoneBlock`: the first seven digits of the numbers it hands out (sources with their own block never collide). */
+  constructor(
+    seed = 20_17,
+    private readonly phoneBlock = '1390000',
+  ) {
     this.state = seed;
   }
   private next(): number {
@@ -24,9 +28,9 @@ export class NameSource {
     const given = this.pick<string>(GIVEN) + (this.next() % 3 === 0 ? '' : this.pick<string>(GIVEN));
     return this.pick<string>(SURNAMES) + given;
   }
-  /** A mobile number in the 139 0000 xxxx block, unique for a source. */
+  /** A mobile number in the source's block (139 0000 xxxx by default), unique for a source. */
   private phoneCounter = 0;
-  phone(prefix = '1390000'): string {
+  phone(prefix = this.phoneBlock): string {
     this.phoneCounter += 1;
     return `${prefix}${String(this.phoneCounter).padStart(4, '0')}`;
   }

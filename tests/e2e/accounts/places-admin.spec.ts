@@ -121,3 +121,13 @@ test('street staff manage the community council of 37 seats: a 38th member is re
   await expect(council.getByText('成员（37）')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a district administrator sees which divisions the install holds, and how to add a region', async ({ page }) => {
+  await signIn(page, '13900004001');
+  await page.goto('/admin/places');
+  const loaded = page.getByTestId('divisions-loaded');
+  await expect(loaded.getByText('四川省 巴中市 巴州区')).toBeVisible();
+  await expect(loaded.locator('li', { hasText: '武侯区' })).toContainText(/\d+ 个街道（乡镇） · \d+ 个社区（村）/);
+  await expect(page.getByText('npm run divisions:add -- <省、市或区县代码>')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -7,14 +7,22 @@ import { loadDivisions } from '@/server/territory/load-divisions';
 import { testDb } from '../db';
 
 describe('reference data and demo seed', () => {
-  test('the real divisions are loaded once: all of Chengdu plus the scenario districts', async () => {
+  test('the real divisions are loaded once: all of Chengdu and Bazhong plus the scenario districts', async () => {
     const db = testDb();
-    expect(await db.district.count()).toBe(22);
-    expect(await db.street.count()).toBe(282);
+    expect(await db.district.count()).toBe(27);
+    expect(await db.street.count()).toBe(421);
     expect(await db.community.count({ where: { code: { startsWith: '5101' } } })).toBe(3047);
+    // 巴中市, seed place of the "red steward" practice: its five districts.
+    expect((await db.district.findMany({ where: { cityName: '巴中市' }, orderBy: { code: 'asc' } })).map((d) => d.name)).toEqual([
+      '巴州区',
+      '恩阳区',
+      '通江县',
+      '南江县',
+      '平昌县',
+    ]);
     // A second load (every npm start) changes nothing.
     expect(await loadDivisions(db)).toBe(0);
-    expect(await db.community.count()).toBe(3269);
+    expect(await db.community.count()).toBe(5078);
     const jinyang = await db.community.findUniqueOrThrow({
       where: { code: '510107009003' },
       include: { street: { include: { district: true } } },
@@ -40,7 +48,7 @@ describe('reference data and demo seed', () => {
     expect(await counts()).toEqual(first);
 
     const names = (await db.compound.findMany({ select: { name: true } })).map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['北苑小区', '龙躺梁老旧小区', '金沙小区', '欧城花园']));
+    expect(names).toEqual(expect.arrayContaining(['北苑小区', '龙躺梁老旧小区', '金沙小区', '欧城花园', '鼓楼佳苑']));
 
     // S1: the community council of 37, the courtyard council of 5.
     const council = await db.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' }, include: { members: true } });
@@ -59,6 +67,28 @@ describe('reference data and demo seed', () => {
     expect([...unitsPerOwner.values()].filter((n) => n === 2)).toHaveLength(4);
     expect(unitsPerOwner.size).toBe(144 - 6 - 4);
     expect(Number.isInteger(units[0]!.areaCentiM2)).toBe(true);
+
+    // Bazhong's red steward: three levels of party organisation, a property firm with its own branch, a 物管会.
+    const gulou = await db.compound.findFirstOrThrow({
+      where: { name: '鼓楼佳苑' },
+      include: { community: { include: { street: { include: { district: true } } } } },
+    });
+    expect([gulou.community.street.district.cityName, gulou.community.street.district.name, gulou.community.name]).toEqual([
+      '巴中市',
+      '巴州区',
+      '鼓楼社区',
+    ]);
+    const levels = await db.partyOrg.findMany({ where: { communityId: gulou.communityId }, orderBy: { id: 'asc' } });
+    expect(levels.map((o) => o.kind)).toEqual(['COMMUNITY_COMMITTEE', 'COMPOUND_BRANCH', 'BUILDING_GROUP', 'BUILDING_GROUP']);
+    expect(levels[2]!.parentId).toBe(levels[1]!.id);
+    const firm = await db.organizationAssignment.findFirstOrThrow({ where: { compoundId: gulou.id }, include: { organization: true } });
+    expect([firm.organization.name, firm.organization.hasPartyOrg, firm.relation]).toEqual([
+      '巴中红管家物业服务有限公司',
+      true,
+      'PROPERTY_SERVICE',
+    ]);
+    const pmc = await db.body.findFirstOrThrow({ where: { compoundId: gulou.id }, include: { members: true } });
+    expect([pmc.kind, pmc.members.length]).toEqual(['PROPERTY_MANAGEMENT_COMMITTEE', 5]);
 
     // S3: building 3 of Jinsha has a party-member central household in its building group.
     const group = await db.partyOrg.findFirstOrThrow({

@@ -5,6 +5,7 @@ import { CompoundForm } from '@/features/places-admin/components/place-forms';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { listCommunitiesInScope, listCompoundsInScope } from '@/server/admin/scope-lists';
+import { loadedDivisions } from '@/server/territory/load-divisions';
 
 export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/admin/places'>) {
   const { locale } = await params;
@@ -53,6 +54,24 @@ export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/a
             t={await labels('admin.places')}
             communities={communities.map((c) => ({ value: String(c.id), label: `${c.street.name} · ${c.name}` }))}
           />
+        </section>
+      )}
+      {by.actor.grants.some((g) => g.role === 'DISTRICT_ADMIN') && (
+        <section aria-labelledby="divisions-loaded" className="space-y-2">
+          <h2 id="divisions-loaded" className="text-2xl font-semibold">
+            {t('places.loaded')}
+          </h2>
+          <ul className="divide-y divide-stone-200 text-lg" data-testid="divisions-loaded">
+            {(await loadedDivisions()).map((d) => (
+              <li key={d.code} className="py-2">
+                {d.provinceName} {d.cityName} <span className="font-semibold">{d.name}</span>{' '}
+                <span className="text-base text-stone-700">
+                  {t('places.loadedDetail', { streets: d.streets, communities: d.communities })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="text-base text-stone-700">{t('places.loadedHow')}</p>
         </section>
       )}
     </AdminShell>
