@@ -5,7 +5,17 @@ import path from 'node:path';
 import { ROOT } from './db/migrations.ts';
 import { StartupError } from './db/startup-error.ts';
 
-const INPUTS = ['src', 'messages', 'public', 'prisma/schema', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json'];
+const INPUTS = [
+  'src',
+  'messages',
+  'public',
+  'prisma/schema',
+  'package.json',
+  'package-lock.json',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 const STAMP = path.join(ROOT, '.next', 'yishi-build-stamp');
 
 /** A fingerprint of everything a build reads: paths, sizes and modification times. */

@@ -42,6 +42,8 @@ test('which requests have a key, and which cookies a kept page may set', () => {
   expect(
     ['/account', '/zh-CN/places', '/board/c/1/new', '/api/locale', '/issues/1', '/places/../account', '/admin/places/1'].map((u) => req(u)),
   ).toEqual([null, null, null, null, null, null, null]);
+  // The load balancer's health check is always answered fresh (issue 17, item 8).
+  expect([req('/api/health'), req('/api/health?x=1'), req('/en/api/health')]).toEqual([null, null, null]);
   expect(req('/places', { cookie: 'YISHI_LOCALE=en; yishi-device=abc' })).not.toBe(null);
   expect(req('/places', { cookie: 'YISHI_LOCALE=en; next-auth.session-token=abc' })).toBe(null);
   expect(req('/places', { rsc: '1' })).toBe(null);

@@ -1,7 +1,9 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { UseCaseError } from '@/server/errors';
+import { logRequestError } from '@/server/log';
 
 export type TActionResult<T = unknown> = { ok: boolean; message?: string; fields?: Record<string, string>; data?: T };
 
@@ -13,6 +15,8 @@ export async function runAction<T>(fn: () => Promise<TActionResult<T>>): Promise
   try {
     return await fn();
   } catch (e) {
+    const expected = e instanceof z.ZodError || e instanceof UseCaseError;
+    if (!expected) logRequestError('action', e, { action: await actionId() });
     // The catalogue is loaded only when there is something to say (a success says its own message).
     const t = await getTranslations('errors');
     if (e instanceof z.ZodError) {
@@ -21,7 +25,15 @@ export async function runAction<T>(fn: () => Promise<TActionResult<T>>): Promise
       return { ok: false, message: t('form.invalid'), fields };
     }
     if (e instanceof UseCaseError) return { ok: false, message: t.has(e.code) ? t(e.code, e.values) : t('unexpected') };
-    console.error('[action] unexpected error', e);
     return { ok: false, message: t('unexpected') };
+  }
+}
+
+/** Which action failed: Next's id of it (a hash of the function, nothing about the user), when there is a request. */
+async function actionId(): Promise<string | null> {
+  try {
+    return (await headers()).get('next-action');
+  } catch {
+    return null;
   }
 }

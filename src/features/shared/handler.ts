@@ -6,6 +6,7 @@ import type { TPermission } from '@/domain/authz/permissions';
 import type { TBy } from '@/server/accounts/by';
 import { getSessionUser } from '@/server/auth/session';
 import { UseCaseError } from '@/server/errors';
+import { logRequestError, routeOf } from '@/server/log';
 import type { TWho } from './command';
 import { byOf } from './guards';
 
@@ -66,7 +67,7 @@ export function handler<W extends TWho, S extends z.ZodType = z.ZodObject<Record
     } catch (e) {
       unstable_rethrow(e);
       if (e instanceof UseCaseError) return (spec.refused ?? notFound)(e);
-      console.error('[route] unexpected error', req.method, new URL(req.url).pathname, e);
+      logRequestError('route', e, { method: req.method, route: routeOf(req.url) });
       return new Response('Internal Server Error', { status: 500 });
     }
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { readEnv } from '@/env';
+import { errorFields, logLine } from '@/server/log';
 
 /**
  * Sign-in limits (decision 027), with counters in PostgreSQL (table "RateLimit") shared by every instance.
@@ -59,9 +60,7 @@ async function take(name: TLimit, key: string): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-    console.error(
-      JSON.stringify({ level: 'error', event: 'ratelimit.store', limit: name, error: e instanceof Error ? e.message : String(e) }),
-    );
+    logLine('error', 'ratelimit.store', { limit: name, ...errorFields(e) });
     throw new LimitStoreDown();
   }
 }

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { apiRequestWait } from '@/server/auth/rate-limit';
 import { clientOf } from '@/server/auth/client';
 import { UseCaseError } from '@/server/errors';
+import { logRequestError, routeOf } from '@/server/log';
 import { apiClientFor, type TApiClient } from './api-keys';
 
 /** GeoReport v2 errors: an array of { code, description }, in the caller's language (locale=en, else Chinese). */
@@ -54,7 +55,7 @@ export async function open311(req: Request, fn: (c: TCall) => Promise<unknown>, 
       return fail(400, first?.message ?? 'form.invalid');
     }
     if (e instanceof UseCaseError) return fail(STATUS[e.code] ?? 400, e.code, e.values);
-    console.error('[open311] unexpected error', e);
+    logRequestError('route', e, { method: req.method, route: routeOf(req.url) });
     return Response.json([{ code: 500, description: t('unexpected') }], { status: 500 });
   }
 }

@@ -12,6 +12,7 @@ import { today } from '@/server/today';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
+import { errorFields, logLine } from '@/server/log';
 import zhStats from '../../../messages/zh-CN/stats.json';
 import enStats from '../../../messages/en/stats.json';
 import { rollupFigures } from './aggregate';
@@ -71,7 +72,7 @@ export async function runExport(id: number) {
     await getFileStore().put(key, await readFile(file));
     await db.statExport.update({ where: { id }, data: { status: 'DONE', storageKey: key, fileName, finishedAt: new Date() } });
   } catch (e) {
-    console.error('[export]', id, e);
+    logLine('error', 'stats.export.failed', { exportId: id, ...errorFields(e) });
     await db.statExport.update({
       where: { id },
       data: { status: 'FAILED', error: String((e as Error).message ?? e).slice(0, 500), finishedAt: new Date() },

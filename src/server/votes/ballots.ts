@@ -16,6 +16,7 @@ import { livesWithin } from '@/server/accounts/scope';
 import { recheckWait } from '@/server/auth/rate-limit';
 import { topicAncestry } from '@/server/topics/standing';
 import { loadTopic, notifyTopic, topicEvent } from '@/server/topics/topic-core';
+import { errorFields, logLine } from '@/server/log';
 import { bodyNameOf, describeResult, describeView, motionResultView, resultText, type TLocale } from './describe';
 import { sealChoice, shuffled, unsealChoice } from './seal';
 
@@ -397,7 +398,7 @@ export async function closeDueMotions(now = new Date()) {
     } catch (e) {
       if (e instanceof UseCaseError && e.code === 'topic.motionDecided') continue; // another instance closed it
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-      console.error(JSON.stringify({ level: 'error', event: 'motion.close.failed', motionId: m.id, error }));
+      logLine('error', 'motion.close.failed', { motionId: m.id, ...errorFields(e) });
       failed.push(m.id);
       await db.motion.updateMany({
         where: { id: m.id, status: 'OPEN' },

@@ -26,7 +26,7 @@ describe('the wrapper', () => {
       refused: (e) => new Response(e.code, { status: 503 }),
     });
     expect([(await call(own, 'http://x/')).status, await (await call(own, 'http://x/')).text()]).toEqual([503, 'auth.forbidden']);
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const broken = handler({
       who: 'public',
       run: async () => {

@@ -334,7 +334,7 @@ describe('12. a motion the job cannot close is logged, kept for the desk and ret
     // A sealed choice damaged on disk: unsealing it throws.
     await db.$executeRaw`UPDATE "Ballot" SET sealed = decode(repeat('00', 29), 'hex') WHERE "motionId" = ${m.id}`;
     await db.$executeRaw`UPDATE "Motion" SET "closesAt" = now() - interval '1 second' WHERE id = ${m.id}`;
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const run = await closeDueMotions();
     expect(run.failed).toContain(m.id);
     const line = log.mock.calls.map((c) => String(c[0])).find((l) => l.includes('motion.close.failed'));

@@ -8,6 +8,7 @@ import { listPendingClaims } from '@/server/accounts/claims';
 import { describeScopes } from '@/server/admin/scope-lists';
 import { stuckMotions } from '@/server/votes/ballots';
 import { Link } from '@/i18n/link';
+import { BuildLine } from '@/features/admin/components/build-line';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -57,6 +58,7 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
           detail: s.key === 'claims' ? t('pendingCount', { count: pending }) : undefined,
         }))}
       />
+      <BuildLine />
     </div>
   );
 }

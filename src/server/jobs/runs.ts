@@ -1,0 +1,49 @@
+import 'server-only';
+import { runEscalationPass } from '@/server/issues/escalation-pass';
+import { logLine, type TCounts } from '@/server/log';
+import { sendPendingEmails } from '@/server/mail/outbox';
+import { remindTomorrow } from '@/server/meetings/schedule';
+import { recordChainCheck } from '@/server/notices/chain-check';
+import { removeOldExports } from '@/server/stats/export';
+import { refreshStats } from '@/server/stats/refresh';
+import { closeDueMotions } from '@/server/votes/ballots';
+import { CHAIN_CHECK, ESCALATION_QUEUE, MAIL_QUEUE, MEETING_REMINDERS, MOTIONS_CLOSE, STATS_EXPORT_CLEANUP, STATS_REFRESH } from './queues';
+
+/** What each recurring job does, returning the counts its log line carries (numbers only: nothing about people). */
+export const JOBS: Record<string, () => Promise<TCounts>> = {
+  [ESCALATION_QUEUE]: async () => {
+    const { escalated, reminded } = await runEscalationPass();
+    return { escalated, reminded };
+  },
+  // Drain the outbox in batches; a failing server leaves the rest for the next minute.
+  [MAIL_QUEUE]: async () => {
+    const total = { sent: 0, failed: 0 };
+    for (let i = 0; i < 20; i++) {
+      const c = await sendPendingEmails();
+      total.sent += c.sent;
+      total.failed += c.failed;
+      if (c.sent + c.failed === 0 || c.failed > 0) break;
+    }
+    return total;
+  },
+  [MEETING_REMINDERS]: async () => {
+    const { meetings, reminded } = await remindTomorrow();
+    return { meetings, reminded };
+  },
+  // Failures are kept on the motion for the staff desk, and tried again on the next run.
+  [MOTIONS_CLOSE]: async () => {
+    const { closed, failed } = await closeDueMotions();
+    return { closed, failed: failed.length };
+  },
+  [STATS_REFRESH]: async () => {
+    const { issueCells, activityCells } = await refreshStats();
+    return { issueCells, activityCells };
+  },
+  [STATS_EXPORT_CLEANUP]: async () => ({ removed: await removeOldExports() }),
+  // The board's hash chain, recomputed in full: /board/verify shows this finding (decision 031).
+  [CHAIN_CHECK]: async () => {
+    const r = await recordChainCheck();
+    if (!r.ok) logLine('error', 'notices.chain.broken', { at: r.brokenAt, reason: r.reason });
+    return { notices: r.count, broken: r.ok ? 0 : 1 };
+  },
+};
