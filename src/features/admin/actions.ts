@@ -1,7 +1,7 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
 import type { TPlaceLevel } from '@/domain/territory/places';
-import { command, say } from '@/features/shared/command';
+import { command, say, type TUpload } from '@/features/shared/command';
 import { reviewClaim } from '@/server/accounts/claims';
 import { createResidentAccount } from '@/server/accounts/desk-account';
 import { issueInvitationCodes } from '@/server/accounts/invitations';
@@ -56,16 +56,13 @@ export const resetByPhoneAction = command({
       : { ok: false, message: (await getTranslations('admin.desk'))('unknownPhone') },
 });
 
-async function rosterFile(form: FormData) {
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return refuse('roster.fileEmpty');
-  return { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
-}
+const rosterFile = (files: Record<string, TUpload[]>): TUpload => files.file![0] ?? refuse('roster.fileEmpty');
 
 export const previewRosterAction = command({
   who: 'roster.import',
   input: ZRosterCompound,
-  run: async (by, { compoundId }, ctx) => previewRoster(by, compoundId, await rosterFile(ctx.form)),
+  files: { file: 'roster' },
+  run: (by, { compoundId }, ctx) => previewRoster(by, compoundId, rosterFile(ctx.files)),
   done: (v) => ({
     ok: v.errors.length === 0 && v.missing.length === 0,
     data: {
@@ -82,7 +79,8 @@ export const previewRosterAction = command({
 export const importRosterAction = command({
   who: 'roster.import',
   input: ZRosterCompound,
-  run: async (by, { compoundId }, ctx) => importRoster(by, compoundId, await rosterFile(ctx.form)),
+  files: { file: 'roster' },
+  run: (by, { compoundId }, ctx) => importRoster(by, compoundId, rosterFile(ctx.files)),
   done: (changes) => say('admin.roster', 'done', changes),
 });
 
