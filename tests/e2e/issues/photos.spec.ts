@@ -117,3 +117,28 @@ test('without JavaScript, a refused report comes back with what was typed', asyn
       .then((v) => v!),
   );
 });
+
+test('when the connection drops while sending, what was typed stays and sending again stores one report', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'writes data');
+  test.setTimeout(90_000);
+  await signIn(page, RESIDENT);
+  const title = 'E2E 照片：断网后重发';
+  await startReport(page, title, '地下车库入口的栏杆坏了，一直抬不起来。');
+  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a6' } })
+    .jpeg()
+    .toBuffer();
+  await page.getByLabel('照片（选填，最多 6 张）').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByRole('status')).toContainText('没有发送成功：网络断了或太慢。您填写的内容都还在，请检查网络后再试一次。');
+  await expect(page.getByLabel('标题（一句话）')).toHaveValue(title);
+  await expect(page.getByLabel('详细情况')).toHaveValue('地下车库入口的栏杆坏了，一直抬不起来。');
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText(/^已提交，编号 \d+。$/)).toBeVisible({ timeout: 30_000 });
+  const rows = await query<{ photos: number }>(
+    `SELECT (SELECT count(*)::int FROM "IssuePhoto" p WHERE p."issueId" = i.id) AS photos FROM "Issue" i WHERE i.title = $1`,
+    [title],
+  );
+  expect(rows).toEqual([{ photos: 1 }]);
+});
