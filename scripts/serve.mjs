@@ -30,6 +30,9 @@ const server = http.createServer((req, res) => {
   void cache.handle(req, res, handle);
 });
 server.keepAliveTimeout = 65_000;
+// Node ends a request not received whole within 5 minutes; the fullest form (six 10 MB photos, decision 037) takes longer
+// than that on a slow mobile link. Headers must still arrive within headersTimeout (60 s), which stops slow-header floods.
+server.requestTimeout = 15 * 60_000;
 server.listen(port, () => console.log(`Ready in ${Date.now() - started}ms on port ${port}`));
 const stop = () => server.close(() => void stopListening().finally(() => process.exit(0)));
 process.on('SIGTERM', stop);

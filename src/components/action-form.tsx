@@ -1,28 +1,38 @@
 'use client';
+import { unstable_rethrow } from 'next/navigation';
 import {
   createContext,
-  startTransition,
   useActionState,
   useContext,
   useEffect,
   useId,
   useRef,
   useState,
+  useTransition,
   type FormEvent,
   type ReactNode,
 } from 'react';
+import { chosenFiles, refusalText, SendingNote, useUploadTexts } from './upload-field';
 
-export type TFormState = { ok: boolean; message?: string; fields?: Record<string, string>; data?: unknown } | null;
+/** `values`: what was typed, sent back with a refusal so that a form posted without JavaScript comes back filled. */
+export type TFormState = {
+  ok: boolean;
+  message?: string;
+  fields?: Record<string, string>;
+  data?: unknown;
+  values?: Record<string, string>;
+} | null;
 type TAction = (prev: TFormState, fd: FormData) => Promise<TFormState>;
 
 const Pending = createContext(false);
 
 /**
- * A form bound to a server action. It works before JavaScript loads (plain POST); the result
- * message is announced to screen readers; field errors appear under their fields.
- * React resets a form after every action, even a refused one, which would make people type
- * everything again after one mistake: with JavaScript the action is dispatched by hand, and the
- * form is cleared only after a success.
+ * A form bound to a server action. It works before JavaScript loads (plain POST: the action's result, with what was
+ * typed, comes back in the page); the result message is announced to screen readers; field errors appear under their
+ * fields. With JavaScript the action is called by hand, never through React's form action, which resets the form after
+ * every action (even a refused one) and sends a failed request to the error page: here nothing typed is lost, whether
+ * the server refuses, a file is too big (refused before sending) or the connection fails. A form with files says how
+ * much it is sending while it sends (decision 037).
  */
 export function ActionForm({
   action,
@@ -35,7 +45,12 @@ export function ActionForm({
   className?: string;
   result?: (state: NonNullable<TFormState>) => ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [served, formAction] = useActionState(action, null);
+  const [answered, setAnswered] = useState<{ state: TFormState } | null>(null);
+  const [pending, startSending] = useTransition();
+  const [sending, setSending] = useState(0);
+  const texts = useUploadTexts();
+  const state = answered ? answered.state : served;
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) form.current?.reset();
@@ -43,11 +58,29 @@ export function ActionForm({
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => formAction(fd));
+    const { bytes, refused } = chosenFiles(e.currentTarget);
+    if (refused) {
+      const message = refusalText(texts, refused.refusal);
+      setAnswered({ state: { ok: false, message } });
+      return;
+    }
+    setSending(bytes);
+    startSending(async () => {
+      let next: TFormState;
+      try {
+        next = await action(null, fd);
+      } catch (err) {
+        // A redirect (e.g. the session ended) is Next's to follow; anything else is the connection or the server.
+        unstable_rethrow(err);
+        next = { ok: false, message: texts?.sendFailed ?? String(err) };
+      }
+      startSending(() => setAnswered({ state: next }));
+    });
   };
   return (
     <form ref={form} action={formAction} onSubmit={submit} className={className ?? 'space-y-4'} noValidate>
       <Pending.Provider value={pending}>{children(state)}</Pending.Provider>
+      {pending && sending > 0 && <SendingNote bytes={sending} />}
       <div role="status" aria-live="polite">
         {state?.message && (
           <p className={`rounded-lg p-3 text-lg ${state.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>{state.message}</p>
@@ -90,7 +123,7 @@ export function Field({
         name={name}
         type={type}
         autoComplete={autoComplete}
-        defaultValue={defaultValue}
+        defaultValue={state?.values?.[name] ?? defaultValue}
         inputMode={inputMode}
         required={required}
         aria-invalid={error ? true : undefined}
@@ -141,7 +174,7 @@ export function TextArea({
         id={id}
         name={name}
         rows={rows}
-        defaultValue={defaultValue}
+        defaultValue={state?.values?.[name] ?? defaultValue}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
@@ -211,7 +244,7 @@ export function Select({
       <select
         id={id}
         name={name}
-        defaultValue={defaultValue}
+        defaultValue={state?.values?.[name] ?? defaultValue}
         aria-invalid={error ? true : undefined}
         className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg"
       >
@@ -226,10 +259,22 @@ export function Select({
   );
 }
 
-export function Checkbox({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+/** A large checkbox; after a refusal it comes back as it was sent (`state`). */
+export function Checkbox({
+  name,
+  label,
+  defaultChecked,
+  state,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+  state?: TFormState;
+}) {
+  const checked = state?.values ? state.values[name] !== undefined : defaultChecked;
   return (
     <label className="flex min-h-12 items-center gap-3 text-lg">
-      <input type="checkbox" name={name} defaultChecked={defaultChecked} className="size-6 shrink-0" />
+      <input type="checkbox" name={name} defaultChecked={checked} className="size-6 shrink-0" />
       {label}
     </label>
   );

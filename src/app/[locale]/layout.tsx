@@ -5,6 +5,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { UploadTexts } from '@/components/upload-field';
 import { routing } from '@/i18n/routing';
 import '../globals.css';
 
@@ -30,6 +31,14 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('common');
+  const errors = await getTranslations('errors');
+  // What forms say about files in the browser (too big, too many, sending, not sent): raw, filled there.
+  const uploads = {
+    tooLarge: errors.raw('upload.tooLarge') as string,
+    tooMany: errors.raw('upload.tooMany') as string,
+    sendFailed: errors.raw('upload.sendFailed') as string,
+    sending: t.raw('upload.sending') as string,
+  };
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-stone-50 text-stone-900 antialiased">
@@ -38,11 +47,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         </a>
         {/* No next-intl runtime in the browser: pages are server components, and the few client
             components get their texts from the server as props. */}
-        <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
-          {children}
-        </main>
-        <SiteFooter />
+        <UploadTexts value={uploads}>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
+            {children}
+          </main>
+          <SiteFooter />
+        </UploadTexts>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
 import type { TPlaceLevel } from '@/domain/territory/places';
-import { command, say } from '@/features/shared/command';
+import { command, say, type TCommandContext, type TUpload } from '@/features/shared/command';
 import { reviewClaim } from '@/server/accounts/claims';
 import { createResidentAccount } from '@/server/accounts/desk-account';
 import { issueInvitationCodes } from '@/server/accounts/invitations';
@@ -56,18 +56,17 @@ export const resetByPhoneAction = command({
       : { ok: false, message: (await getTranslations('admin.desk'))('unknownPhone') },
 });
 
-async function rosterFile(form: FormData) {
-  const file = form.get('file');
-  // A form sent without a file chosen carries an empty part with no name.
-  if (!(file instanceof File) || (file.size === 0 && file.name === '')) return refuse('roster.fileMissing');
-  if (file.size === 0) return refuse('roster.fileEmpty');
-  return { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
+/** The roster file: none chosen (an empty part with no name) and an empty file are told apart. */
+function rosterFile({ files, form }: TCommandContext): TUpload {
+  const chosen = form.get('file');
+  return files.file![0] ?? refuse(chosen instanceof File && chosen.name !== '' ? 'roster.fileEmpty' : 'roster.fileMissing');
 }
 
 export const previewRosterAction = command({
   who: 'roster.import',
   input: ZRosterCompound,
-  run: async (by, { compoundId }, ctx) => previewRoster(by, compoundId, await rosterFile(ctx.form)),
+  files: { file: 'roster' },
+  run: (by, { compoundId }, ctx) => previewRoster(by, compoundId, rosterFile(ctx)),
   done: (v) => ({
     ok: v.errors.length === 0 && v.missing.length === 0,
     data: {
@@ -84,7 +83,8 @@ export const previewRosterAction = command({
 export const importRosterAction = command({
   who: 'roster.import',
   input: ZRosterCompound,
-  run: async (by, { compoundId }, ctx) => importRoster(by, compoundId, await rosterFile(ctx.form)),
+  files: { file: 'roster' },
+  run: (by, { compoundId }, ctx) => importRoster(by, compoundId, rosterFile(ctx)),
   done: (changes) => say('admin.roster', 'done', changes),
 });
 

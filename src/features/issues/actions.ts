@@ -12,8 +12,8 @@ import { ZIssueEvent, ZMerge, ZRaiseIssue, ZSplit } from './schemas';
 export const raiseIssueAction = command({
   who: ['issue.raise', 'issue.handle'],
   input: ZRaiseIssue,
-  files: ['photos'],
-  run: async (by, input, ctx) => raiseIssue(by, { ...input, photos: ctx.files.photos!, client: await ctx.client() }),
+  files: { photos: 'photo' },
+  run: async (by, input, ctx) => raiseIssue(by, { ...input, photos: ctx.files.photos!.map((f) => f.bytes), client: await ctx.client() }),
   done: async ({ id }) => ({ ...(await say('issues.raise', 'done', { id })), data: { id } }),
 });
 

@@ -30,11 +30,8 @@ const saved = (key: string, data?: unknown) => async () => ({ ...(await say('boa
 export const publishNoticeAction = command({
   who: 'notice.publish',
   input: ZNotice,
-  run: async (by, { days, unit, ...input }, ctx) => {
-    const parts = ctx.form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
-    const files = await Promise.all(parts.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
-    return publishManualNotice(by, { ...input, period: { days, unit }, files });
-  },
+  files: { files: 'attachment' },
+  run: (by, { days, unit, ...input }, ctx) => publishManualNotice(by, { ...input, period: { days, unit }, files: ctx.files.files! }),
   done: ({ id }) => saved('published', { id })(),
   refresh: true,
 });

@@ -6,10 +6,12 @@ import type { z } from 'zod';
 import type { TFormState } from '@/components/action-form';
 import { can, scopesOf } from '@/domain/authz/can';
 import type { TPermission } from '@/domain/authz/permissions';
+import type { TUploadKind } from '@/domain/files/upload-limits';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { clientOf } from '@/server/auth/client';
 import { refuse } from '@/server/errors';
+import { checkUpload } from '@/server/files/upload-check';
 import { runAction } from './action-result';
 import { formObject } from './forms';
 import { actionBy } from './guards';
@@ -28,14 +30,19 @@ import { actionBy } from './guards';
  *    whose page shows what they changed. Hot commands (a ballot, a new issue) return their result instead.
  */
 export type TWho = TPermission | readonly TPermission[] | 'signed-in' | 'public';
-export type TCommandContext = { form: FormData; files: Record<string, Buffer[]>; client: () => Promise<string> };
+/** A file as sent: its name (as the sender's device called it) and its bytes. */
+export type TUpload = { name: string; bytes: Buffer };
+export type TCommandContext = { form: FormData; files: Record<string, TUpload[]>; client: () => Promise<string> };
 type TByOf<W extends TWho> = W extends 'public' ? TBy | null : TBy;
 
 export type TCommand<W extends TWho, S extends z.ZodType, R> = {
   who: W;
   input: S;
-  /** File fields read as buffers (empty parts dropped). */
-  files?: readonly string[];
+  /**
+   * File fields and their limits (src/domain/files/upload-limits.ts): refused over them with the message the browser
+   * shows before sending, else read (empty parts dropped). The form's file inputs declare the same kind (FileField).
+   */
+  files?: Readonly<Record<string, TUploadKind>>;
   target?: (input: z.output<S>) => Promise<TAncestry | null>;
   run: (by: TByOf<W>, input: z.output<S>, ctx: TCommandContext) => Promise<R>;
   done?: (result: R, input: z.output<S>) => Promise<TFormState> | TFormState;
@@ -64,19 +71,35 @@ async function permitted<W extends TWho>(spec: TCommand<W, z.ZodType, unknown>, 
   } else if (!permissions.some((p) => scopesOf(by.actor, p, by.today).length > 0)) refuse('auth.forbidden');
 }
 
-async function readFiles(fd: FormData, names: readonly string[] = []): Promise<Record<string, Buffer[]>> {
-  const out: Record<string, Buffer[]> = {};
-  for (const name of names) {
-    const parts = fd.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
-    out[name] = await Promise.all(parts.map(async (f) => Buffer.from(await f.arrayBuffer())));
+async function readFiles(fd: FormData, fields: Readonly<Record<string, TUploadKind>> = {}): Promise<Record<string, TUpload[]>> {
+  const out: Record<string, TUpload[]> = {};
+  for (const [field, kind] of Object.entries(fields)) {
+    const parts = fd.getAll(field).filter((f): f is File => f instanceof File && f.size > 0);
+    checkUpload(
+      kind,
+      parts.map((f) => f.size),
+    );
+    out[field] = await Promise.all(parts.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
   }
   return out;
 }
 
+/**
+ * What was typed, sent back with a refusal: a form posted without JavaScript comes back filled. Never a password nor a
+ * file, nor Next's own fields ($ACTION_…).
+ */
+function typedValues(fd: FormData): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const [name, value] of fd.entries()) {
+    if (typeof value === 'string' && !name.startsWith('$') && !/password/i.test(name)) typed[name] = value;
+  }
+  return typed;
+}
+
 /** Declares a server action: `export const castAction = command({ who: 'vote.cast', input, run, done })`. */
 export function command<W extends TWho, S extends z.ZodType, R>(spec: TCommand<W, S, R>): TDeclaredAction {
-  const action = (_prev: TFormState, fd: FormData): Promise<TFormState> =>
-    runAction(async () => {
+  const action = async (_prev: TFormState, fd: FormData): Promise<TFormState> => {
+    const result = await runAction(async () => {
       const by = await signedIn(spec as TCommand<W, z.ZodType, unknown>);
       const input = spec.input.parse(formObject(fd)) as z.output<S>;
       await permitted(spec as TCommand<W, z.ZodType, unknown>, by, input);
@@ -84,7 +107,9 @@ export function command<W extends TWho, S extends z.ZodType, R>(spec: TCommand<W
       const result = await spec.run(by, input, ctx);
       if (spec.refresh) refresh();
       return (await spec.done?.(result, input)) ?? { ok: true };
-    }) as Promise<TFormState>;
+    });
+    return result.ok ? result : { ...result, values: typedValues(fd) };
+  };
   return Object.assign(action, { declared: true as const });
 }
 

@@ -150,8 +150,9 @@ export const taskAction = command({
 export const taskUpdateAction = command({
   who: 'signed-in',
   input: S.ZTaskUpdate,
-  files: ['photos'],
-  run: (by, { topicId, taskId, kind, body }, ctx) => updateTask(by, topicId, taskId, { kind, body, photos: ctx.files.photos! }),
+  files: { photos: 'photo' },
+  run: (by, { topicId, taskId, kind, body }, ctx) =>
+    updateTask(by, topicId, taskId, { kind, body, photos: ctx.files.photos!.map((f) => f.bytes) }),
   done: saved(),
   refresh: true,
 });
@@ -175,11 +176,9 @@ export const resultNoticeAction = command({
 export const expenseAction = command({
   who: 'signed-in',
   input: S.ZExpense,
-  run: async (by, { topicId, item, amount, paidOn }, ctx) => {
-    const file = ctx.form.get('receipt');
-    const receipt = file instanceof File && file.size > 0 ? { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) } : undefined;
-    return addExpense(by, topicId, { item, amountFen: amount, paidOn, receipt });
-  },
+  files: { receipt: 'receipt' },
+  run: (by, { topicId, item, amount, paidOn }, ctx) =>
+    addExpense(by, topicId, { item, amountFen: amount, paidOn, receipt: ctx.files.receipt![0] }),
   done: saved(),
   refresh: true,
 });

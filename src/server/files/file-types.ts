@@ -13,8 +13,6 @@ const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
 const typed = (ext: keyof typeof TYPES): TDocumentType => ({ mime: TYPES[ext], ext });
 
 /**

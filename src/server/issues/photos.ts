@@ -2,10 +2,9 @@ import 'server-only';
 import sharp from 'sharp';
 import { randomUUID } from 'node:crypto';
 import { refuse } from '@/server/errors';
+import { checkUpload } from '@/server/files/upload-check';
 import { getFileStore } from '@/server/files/file-store';
 
-export const MAX_PHOTOS = 6;
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const LONG_SIDE = 1600;
 
 /** The image type by content (magic bytes), never by file name. */
@@ -18,12 +17,12 @@ function sniff(b: Buffer): 'jpeg' | 'png' | 'webp' | 'heif' | null {
 }
 
 /**
- * Checks and re-encodes a photo: JPEG, PNG, WebP or HEIC (phones) up to 10 MB; turned upright, at most
+ * Checks and re-encodes a photo: JPEG, PNG, WebP or HEIC (phones) within UPLOAD_LIMITS.photo; turned upright, at most
  * 1600 px on the long side, saved as JPEG without any metadata — no location, no camera details.
  */
 export async function preparePhoto(bytes: Buffer): Promise<{ jpeg: Buffer; width: number; height: number }> {
   if (bytes.length === 0) refuse('photo.empty');
-  if (bytes.length > MAX_PHOTO_BYTES) refuse('photo.tooLarge');
+  checkUpload('photo', [bytes.length]);
   if (!sniff(bytes)) refuse('photo.notImage');
   try {
     // rotate() applies the EXIF orientation; sharp writes no metadata unless asked (withMetadata).
@@ -43,7 +42,10 @@ export async function preparePhoto(bytes: Buffer): Promise<{ jpeg: Buffer; width
  * transaction that records them; `discard` removes them again if that transaction fails.
  */
 export async function storePhotos(folder: 'issues' | 'topics', photos: Buffer[] = []) {
-  if (photos.length > MAX_PHOTOS) refuse('photo.tooMany', { max: MAX_PHOTOS });
+  checkUpload(
+    'photo',
+    photos.map((p) => p.length),
+  );
   const prepared = await Promise.all(photos.map(preparePhoto));
   const store = getFileStore();
   const stored = await Promise.all(

@@ -9,7 +9,8 @@ import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
-import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
+import { documentType } from '@/server/files/file-types';
+import { checkUpload } from '@/server/files/upload-check';
 import { notify } from '@/server/issues/notify';
 import { actingAs } from '@/server/people/anonymity';
 import { ancestryOf } from '@/server/places/ancestry';
@@ -51,12 +52,13 @@ export async function resolvePlace(ref: string): Promise<{
   };
 }
 
-export const MAX_ATTACHMENTS = 5;
-
-/** Checks attachments by content and structure (PDF, JPEG, PNG, .docx, .xlsx; 10 MB each, 5 at most) and stores them. */
+/** Checks attachments by content and structure (PDF, JPEG, PNG, .docx, .xlsx; the limits of UPLOAD_LIMITS.attachment) and stores them. */
 async function storeAttachments(files: { name: string; bytes: Buffer }[]) {
-  if (files.length > MAX_ATTACHMENTS) refuse('notice.tooManyFiles', { max: MAX_ATTACHMENTS });
-  for (const f of files) if (f.bytes.length === 0 || f.bytes.length > MAX_DOCUMENT_BYTES) refuse('notice.fileSize');
+  checkUpload(
+    'attachment',
+    files.map((f) => f.bytes.length),
+  );
+  if (files.some((f) => f.bytes.length === 0)) refuse('notice.fileEmpty');
   const checked = [];
   for (const f of files) checked.push({ ...f, kind: (await documentType(f.bytes)) ?? refuse('notice.fileType') });
   const store = getFileStore();

@@ -2,14 +2,14 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { refuse } from '@/server/errors';
+import { checkUpload } from '@/server/files/upload-check';
 
-export const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 20_000;
 
 /** Reads the first sheet of an .xlsx file, or a .csv (UTF-8, or GBK as Excel in China saves it). */
 export async function readRosterFile(name: string, bytes: Buffer): Promise<{ header: string[]; data: string[][] }> {
   if (bytes.length === 0) refuse('roster.fileEmpty');
-  if (bytes.length > MAX_ROSTER_BYTES) refuse('roster.fileTooLarge');
+  checkUpload('roster', [bytes.length]);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // .xlsx is a zip archive: check content, not the name
   let rows: string[][];
   if (isZip) {

@@ -2,7 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { TBy } from '@/server/accounts/by';
 import { getFileStore } from '@/server/files/file-store';
-import { documentType, MAX_DOCUMENT_BYTES } from '@/server/files/file-types';
+import { documentType } from '@/server/files/file-types';
+import { checkUpload } from '@/server/files/upload-check';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
@@ -204,7 +205,7 @@ export async function addExpense(
   let receipt: { key: string; name: string } | null = null;
   if (input.receipt) {
     const b = input.receipt.bytes;
-    if (b.length > MAX_DOCUMENT_BYTES) refuse('notice.fileSize');
+    checkUpload('receipt', [b.length]);
     const type = (await documentType(b)) ?? refuse('notice.fileType');
     receipt = { key: `receipts/${randomUUID()}.${type.ext}`, name: input.receipt.name.slice(0, 120) };
     await getFileStore().put(receipt.key, b);

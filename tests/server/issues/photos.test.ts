@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { createTranslator } from 'use-intl/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getFileStore } from '@/server/files/file-store';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { getIssuePhoto } from '@/server/issues/read-issues';
+import { readRosterFile } from '@/server/roster/read-file';
+import { UseCaseError } from '@/server/errors';
+import { fillMessage } from '@/lib/fill-message';
+import en from '../../../messages/en/errors.json';
+import zh from '../../../messages/zh-CN/errors.json';
 import { createStaff, createVerifiedResident } from '../../factories/accounts';
 import { createPopulatedCompound } from '../../factories/compound';
 import { NameSource } from '../../factories/names';
@@ -101,11 +107,42 @@ describe('issue photos', () => {
   test.each([
     ['a text file called photo.jpg', () => [Buffer.from('not an image at all')], 'photo.notImage'],
     ['a PNG header with nothing behind it', () => [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])], 'photo.notImage'],
-    ['more than 10 MB', () => [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10 * 1024 * 1024)])], 'photo.tooLarge'],
-    ['seven photos', () => Array.from({ length: 7 }, () => Buffer.from([0xff, 0xd8, 0xff])), 'photo.tooMany'],
+    ['more than 10 MB', () => [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10 * 1024 * 1024)])], 'upload.tooLarge'],
+    ['seven photos', () => Array.from({ length: 7 }, () => Buffer.from([0xff, 0xd8, 0xff])), 'upload.tooMany'],
   ])('%s is refused and nothing is stored', async (_, make, code) => {
     const before = await testDb().issue.count();
     expect(await refusal(raise(`bad-${code}-${Math.random()}`, make()))).toBe(code);
     expect(await testDb().issue.count()).toBe(before);
+  });
+});
+
+describe('a file over the form’s limit (issue 17, item 2)', () => {
+  const MB = 1024 * 1024;
+  const refusedWith = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => (e instanceof UseCaseError ? e : null),
+    );
+
+  test('an 11 MB photo is refused with the message the browser shows before sending, in Chinese and in English', async () => {
+    const before = await testDb().issue.count();
+    const e = await refusedWith(
+      raise(`too-big-${Math.random()}`, [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(11 * MB)])]),
+    );
+    expect([e?.code, e?.values]).toEqual(['upload.tooLarge', { size: '11.0', max: 10 }]);
+    const zhT = createTranslator({ locale: 'zh-CN', messages: { errors: zh }, namespace: 'errors' });
+    const enT = createTranslator({ locale: 'en', messages: { errors: en }, namespace: 'errors' });
+    expect(zhT('upload.tooLarge', e!.values)).toBe(
+      '文件太大了：这个有 11.0 MB，每个最多 10 MB。请换一个小一些的（手机照片可以选“压缩”或较低画质），您填写的内容都还在。',
+    );
+    expect(enT('upload.tooLarge', e!.values)).toMatch(/^That file is too big: 11\.0 MB, and each may be at most 10 MB\./);
+    // The browser fills the same raw message (no ICU runtime there): the same words.
+    expect(fillMessage(zhT.raw('upload.tooLarge') as string, e!.values)).toBe(zhT('upload.tooLarge', e!.values));
+    expect(await testDb().issue.count()).toBe(before);
+  });
+
+  test('a roster file over 5 MB is refused with the same message', async () => {
+    const e = await refusedWith(readRosterFile('roster.csv', Buffer.alloc(6 * MB, 'a')));
+    expect([e?.code, e?.values]).toEqual(['upload.tooLarge', { size: '6.0', max: 5 }]);
   });
 });

@@ -78,6 +78,9 @@ describe('publishing', () => {
     expect(await verifyChain()).toMatchObject({ ok: true, count: 1 });
     const before = await db.notice.count();
     expect(await refusal(publish({ files: [{ name: 'virus.exe', bytes: Buffer.from('MZ\x90\x00') }] }))).toBe('notice.fileType');
+    // Over the attachment limit (issue 17, item 2): the shared refusal the browser shows before sending.
+    const big = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);
+    expect(await refusal(publish({ files: [{ name: '扫描件.pdf', bytes: big }] }))).toBe('upload.tooLarge');
     expect(await refusal(publish({ html: '<script>only()</script>' }))).toBe('notice.empty');
     expect(
       await refusal(

@@ -1,6 +1,7 @@
 'use client';
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import type { TFormState } from '@/components/action-form';
+import { chosenFiles, FileField, refusalText, useUploadTexts } from '@/components/upload-field';
 import { importRosterAction, previewRosterAction } from '../actions';
 import { CompoundPicker, type TCompoundOption } from './compound-picker';
 
@@ -28,6 +29,9 @@ export function RosterForm({
 }) {
   const [preview, previewAction, previewPending] = useActionState<TFormState, FormData>(previewRosterAction, null);
   const [imported, importAction, importPending] = useActionState<TFormState, FormData>(importRosterAction, null);
+  // A file over the limit is refused here, before it is sent (the server refuses it with the same message).
+  const [refused, setRefused] = useState<string | null>(null);
+  const texts = useUploadTexts();
   const p = preview?.data as TPreview | undefined;
   // React resets a form after an action, which would empty the file input between "check" and
   // "import": dispatch by hand instead (the buttons' formAction still serves browsers without JS).
@@ -35,25 +39,22 @@ export function RosterForm({
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     const which = (e.nativeEvent as SubmitEvent).submitter?.dataset.step;
+    const chosen = chosenFiles(e.currentTarget).refused;
+    setRefused(chosen && refusalText(texts, chosen.refusal));
+    if (chosen) return;
     startTransition(() => (which === 'import' ? importAction(fd) : previewAction(fd)));
   };
   return (
     // method="post": a tap before the page's JavaScript has loaded posts the file instead of a GET with the fields in the URL.
     <form method="post" encType="multipart/form-data" className="space-y-4" onSubmit={submit}>
       <CompoundPicker compounds={compounds} t={t} />
-      <div className="space-y-1">
-        <label htmlFor="file" className="block text-lg font-medium">
-          {t.file}
-        </label>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          required
-          className="block min-h-12 w-full text-lg"
-        />
-      </div>
+      <FileField
+        name="file"
+        kind="roster"
+        label={t.file!}
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        required
+      />
       <div className="flex flex-wrap gap-2">
         <button
           formAction={previewAction}
@@ -78,7 +79,8 @@ export function RosterForm({
         </p>
       )}
       <div role="status" aria-live="polite" className="space-y-2 text-lg">
-        {preview?.message && !preview.ok && <p className="rounded-lg bg-red-50 p-3 text-red-900">{preview.message}</p>}
+        {refused && <p className="rounded-lg bg-red-50 p-3 text-red-900">{refused}</p>}
+        {!refused && preview?.message && !preview.ok && <p className="rounded-lg bg-red-50 p-3 text-red-900">{preview.message}</p>}
         {p && (
           <div className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
             {p.missing.length > 0 && (

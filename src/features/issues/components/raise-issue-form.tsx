@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea } from '@/components/action-form';
+import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
+import { FileField } from '@/components/upload-field';
 import { raiseIssueAction } from '../actions';
 
 type TCompound = { id: number; name: string; districtId: number; community: { name: string }; buildings: { id: number; name: string }[] };
@@ -25,9 +26,9 @@ export function RaiseIssueForm({
   forOthers: boolean;
 }) {
   const [key] = useState(() => crypto.randomUUID());
-  const [compoundId, setCompoundId] = useState(compounds[0]?.id ?? 0);
-  const chosen = compounds.find((c) => c.id === compoundId);
-  const buildings = chosen?.buildings ?? [];
+  // Chosen here, else as sent with a refused report (a form posted without JavaScript comes back as it was).
+  const [picked, setPicked] = useState<number | null>(null);
+  const compoundOf = (s: TFormState) => picked ?? (Number(s?.values?.compoundId) || compounds[0]?.id || 0);
   const select = 'min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg';
   return (
     <ActionForm
@@ -43,9 +44,12 @@ export function RaiseIssueForm({
         ) : null
       }
     >
-      {(s) =>
+      {(s) => {
         // After a success only the result stays: a late second tap cannot send a cleared form.
-        s?.ok ? null : (
+        if (s?.ok) return null;
+        const compoundId = compoundOf(s);
+        const chosen = compounds.find((c) => c.id === compoundId);
+        return (
           <>
             <input type="hidden" name="idempotencyKey" value={key} />
             <Select
@@ -64,7 +68,7 @@ export function RaiseIssueForm({
                 name="compoundId"
                 className={select}
                 value={compoundId}
-                onChange={(e) => setCompoundId(Number(e.target.value))}
+                onChange={(e) => setPicked(Number(e.target.value))}
               >
                 {compounds.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -77,9 +81,9 @@ export function RaiseIssueForm({
               <label htmlFor="raise-building" className="block text-lg font-medium">
                 {t.building}
               </label>
-              <select id="raise-building" name="buildingId" className={select} defaultValue="">
+              <select id="raise-building" name="buildingId" className={select} key={compoundId} defaultValue={s?.values?.buildingId ?? ''}>
                 <option value="">{t.anyBuilding}</option>
-                {buildings.map((b) => (
+                {(chosen?.buildings ?? []).map((b) => (
                   <option key={b.id} value={b.id}>
                     {b.name}
                   </option>
@@ -88,12 +92,7 @@ export function RaiseIssueForm({
             </div>
             <Field name="title" label={t.issueTitle!} state={s} />
             <TextArea name="description" label={t.description!} rows={5} state={s} />
-            <div className="space-y-1">
-              <label htmlFor="raise-photos" className="block text-lg font-medium">
-                {t.photos}
-              </label>
-              <input id="raise-photos" name="photos" type="file" accept="image/*" multiple className="block min-h-12 w-full text-lg" />
-            </div>
+            <FileField name="photos" kind="photo" label={t.photos!} accept="image/*" multiple state={s} />
             {forOthers && (
               <fieldset className="space-y-3 rounded-lg border border-stone-300 p-3">
                 <legend className="px-1 text-lg font-medium">{t.forOthers}</legend>
@@ -102,11 +101,11 @@ export function RaiseIssueForm({
                 <Field name="reporterPhone" label={t.reporterPhone!} type="tel" inputMode="tel" state={s} required={false} />
               </fieldset>
             )}
-            <Checkbox name="anonymous" label={t.anonymous!} />
+            <Checkbox name="anonymous" label={t.anonymous!} state={s} />
             <SubmitButton>{t.submit}</SubmitButton>
           </>
-        )
-      }
+        );
+      }}
     </ActionForm>
   );
 }

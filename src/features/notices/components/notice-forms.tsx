@@ -1,6 +1,7 @@
 'use client';
 import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea } from '@/components/action-form';
 import { answerAction, concludeAction, objectionAction, publishNoticeAction } from '../actions';
+import { FileField } from '@/components/upload-field';
 import { DOCUMENT_ACCEPT } from '@/lib/document-accept';
 
 type TT = Record<string, string>;
@@ -52,19 +53,7 @@ export function NoticeForm({
                 state={s}
               />
             </div>
-            <div className="space-y-1">
-              <label htmlFor="notice-files" className="block text-lg font-medium">
-                {t.files}
-              </label>
-              <input
-                id="notice-files"
-                name="files"
-                type="file"
-                accept={DOCUMENT_ACCEPT}
-                multiple
-                className="block min-h-12 w-full text-lg"
-              />
-            </div>
+            <FileField name="files" kind="attachment" label={t.files!} accept={DOCUMENT_ACCEPT} multiple state={s} />
             <SubmitButton>{t.publish}</SubmitButton>
           </>
         )

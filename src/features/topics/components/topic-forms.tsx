@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { ActionForm, Checkbox, CheckboxGroup, Field, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import * as A from '../actions';
+import { FileField } from '@/components/upload-field';
 import { DOCUMENT_ACCEPT } from '@/lib/document-accept';
 
 type TT = Record<string, string>;
@@ -260,21 +261,7 @@ export function TaskUpdateForm({
           <input type="hidden" name="taskId" value={taskId} />
           <Select name="kind" label={t.update!} options={kinds.map((k) => ({ value: k, label: label[k] }))} state={s} />
           <TextArea name="body" label={t.update!} state={s} rows={2} />
-          {kinds.includes('PROGRESS') && (
-            <div className="space-y-1">
-              <label htmlFor={`photos-${taskId}`} className="block text-lg font-medium">
-                {t.photos}
-              </label>
-              <input
-                id={`photos-${taskId}`}
-                name="photos"
-                type="file"
-                accept="image/*"
-                multiple
-                className="block min-h-12 w-full text-lg"
-              />
-            </div>
-          )}
+          {kinds.includes('PROGRESS') && <FileField name="photos" kind="photo" label={t.photos!} accept="image/*" multiple state={s} />}
           <SubmitButton>{t.updateSubmit}</SubmitButton>
         </>
       )}
@@ -324,18 +311,7 @@ export function ExpenseForm({ topicId, t }: { topicId: number; t: TT }) {
           <Field name="item" label={t.expenseItem!} state={s} />
           <Field name="amount" label={t.amount!} state={s} />
           <Field name="paidOn" type="date" label={t.paidOn!} state={s} />
-          <div className="space-y-1">
-            <label htmlFor={`receipt-${topicId}`} className="block text-lg font-medium">
-              {t.receipt}
-            </label>
-            <input
-              id={`receipt-${topicId}`}
-              name="receipt"
-              type="file"
-              accept={DOCUMENT_ACCEPT}
-              className="block min-h-12 w-full text-lg"
-            />
-          </div>
+          <FileField name="receipt" kind="receipt" label={t.receipt!} accept={DOCUMENT_ACCEPT} state={s} />
         </>
       )}
     </TopicForm>
