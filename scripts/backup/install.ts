@@ -1,0 +1,58 @@
+/**
+ * What an install keeps in its data folder (YISHI_DATA_DIR, default .data): the embedded cluster, the
+ * uploaded files and the session secret (which also seals secret ballots: a restore without it cannot
+ * open them). Shared by `npm run backup` and `npm run restore`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export const installPaths = (dataDir: string) => ({
+  cluster: path.join(dataDir, 'pg'),
+  files: path.join(dataDir, 'files'),
+  secret: path.join(dataDir, 'nextauth-secret'),
+});
+
+/** The port of the PostgreSQL running on this cluster folder, or null when none runs there. */
+export function runningClusterPort(clusterDir: string): number | null {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch (e) {
+    // EPERM: the process exists but belongs to another user (the `postgres` user when started as root).
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return Number(port);
+}
+
+/** Copies every file under `from` that `to` does not have yet; returns how many it copied. */
+export async function copyNewFiles(from: string, to: string): Promise<number> {
+  if (!existsSync(from)) return 0;
+  await mkdir(to, { recursive: true, mode: 0o700 });
+  let copied = 0;
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const [src, dest] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) copied += await copyNewFiles(src, dest);
+    else if (entry.isFile() && !existsSync(dest)) {
+      // A file removed while the copy runs is simply not in the backup.
+      const done = await copyFile(src, dest).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e)),
+      );
+      if (done) copied++;
+    }
+  }
+  return copied;
+}
+
+/** Number of files under a folder (0 when it does not exist). */
+export async function countFiles(dir: string): Promise<number> {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    n += entry.isDirectory() ? await countFiles(path.join(dir, entry.name)) : (await stat(path.join(dir, entry.name))).isFile() ? 1 : 0;
+  }
+  return n;
+}

