@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { chown, cp, mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../db/embedded.ts';
+import { EMBEDDED_PG_MAJOR, startEmbeddedPostgres } from '../db/embedded.ts';
 import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
 import { installPaths, runningClusterPort } from './install.ts';
@@ -84,6 +84,15 @@ function checkBackup(from: string, databaseUrl: string | undefined): BackupManif
     throw new StartupError(
       'This backup holds the files only (its database was at DATABASE_URL): set DATABASE_URL and restore that database with pg_restore, then run the restore again.',
     );
+  }
+  if (manifest.database === 'embedded') {
+    const major = manifest.postgres?.major;
+    if (major !== EMBEDDED_PG_MAJOR || !existsSync(path.join(from, 'pg', 'PG_VERSION'))) {
+      throw new StartupError(
+        `This backup holds a PostgreSQL ${major ?? '(unknown)'} database, but the embedded server is PostgreSQL ${EMBEDDED_PG_MAJOR}: ` +
+          'restore it with the Yishi version that made it, or restore its cluster into a PostgreSQL of that version and use DATABASE_URL.',
+      );
+    }
   }
   return manifest;
 }

@@ -31,8 +31,8 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function start(): Promise<{ db: RunningDatabase; client: pg.Client }> {
-  const db = await startEmbeddedPostgres({ dataDir: cluster, port: await freePort(), persistent: true });
+async function start(dir = cluster): Promise<{ db: RunningDatabase; client: pg.Client }> {
+  const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: true });
   running.push(db);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
@@ -150,12 +150,12 @@ describe('backup and restore of the embedded install', () => {
     }
   });
 
-  test('a backup of a stopped install starts its database for the copy and stops it again', async () => {
+  test('a backup of a stopped install starts its database for the copy; it restores into another folder', async () => {
     const second = await makeBackup({ dataDir, into: backups, now: new Date(Date.now() + 5000) });
     expect(existsSync(path.join(cluster, 'postmaster.pid'))).toBe(false);
-    rmSync(dataDir, { recursive: true, force: true });
-    await restoreBackup({ from: second, dataDir, replace: false });
-    const again = await start();
+    const moved = path.join(tmp, 'another-machine');
+    await restoreBackup({ from: second, dataDir: moved, replace: false });
+    const again = await start(path.join(moved, 'pg'));
     try {
       expect(await fingerprint(again.client)).toEqual(atBackup);
     } finally {
@@ -187,6 +187,24 @@ describe('with DATABASE_URL, and from the command line', () => {
     );
     await restoreBackup({ from: made, dataDir: path.join(tmp, 'elsewhere'), replace: false, databaseUrl: 'postgresql://x@db/yishi' });
     expect(readFileSync(path.join(tmp, 'elsewhere', 'files', 'n', 'receipt.pdf'), 'utf8')).toBe('pdf');
+  });
+
+  test('a backup of another PostgreSQL major version is refused', async () => {
+    const old = path.join(tmp, 'yishi-backup-from-pg17');
+    mkdirSync(path.join(old, 'pg'), { recursive: true });
+    const manifest = {
+      format: 'yishi-backup/1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      database: 'embedded',
+      postgres: { major: '17' },
+      files: 0,
+      secret: false,
+    };
+    writeFileSync(path.join(old, 'manifest.json'), JSON.stringify(manifest));
+    await expect(restoreBackup({ from: old, dataDir: path.join(tmp, 'pg17-data'), replace: false })).rejects.toThrow(
+      /^This backup holds a PostgreSQL 17 database, but the embedded server is PostgreSQL 18: restore it with the Yishi version that made it/,
+    );
+    expect(existsSync(path.join(tmp, 'pg17-data'))).toBe(false);
   });
 
   test('npm run restore of something that is not a backup says one sentence, no stack trace', () => {
