@@ -10,6 +10,7 @@ import { EMBEDDED_PG_MAJOR, EMBEDDED_PG_USER, startEmbeddedPostgres, type Runnin
 import { readDatabasePassword, LEGACY_PASSWORD } from '../db/password.ts';
 import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
+import { writeChecksums } from './checksums.ts';
 import { copyClusterOnline, type ClusterCopy } from './cluster.ts';
 import { copyNewFiles, countFiles, installPaths, runningClusterPort } from './install.ts';
 
@@ -90,6 +91,7 @@ async function writeBackup(opts: BackupOptions, partial: string, target: string,
     secret,
   };
   await writeFile(path.join(partial, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
+  await writeChecksums(partial);
   await rename(partial, target);
   log(`backup written: ${target} (${manifest.files} files${postgres ? `, database up to ${postgres.stopLsn}` : ''})`);
   return target;

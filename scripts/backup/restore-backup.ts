@@ -10,6 +10,7 @@ import pg from 'pg';
 import { EMBEDDED_PG_MAJOR, startEmbeddedPostgres } from '../db/embedded.ts';
 import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
+import { CHECKSUMS, firstDamaged } from './checksums.ts';
 import { installPaths, runningClusterPort } from './install.ts';
 import { readManifest, type BackupManifest } from './make-backup.ts';
 
@@ -26,6 +27,12 @@ export async function restoreBackup(opts: RestoreOptions): Promise<BackupManifes
   const log = opts.log ?? (() => {});
   const from = path.resolve(opts.from);
   const manifest = checkBackup(from, opts.databaseUrl);
+  log('checking the backup against its SHA256SUMS…');
+  const damaged = await firstDamaged(from);
+  if (damaged === CHECKSUMS)
+    throw new StartupError(`The backup ${from} has no ${CHECKSUMS}, so it cannot be checked: restore a complete copy.`);
+  if (damaged)
+    throw new StartupError(`The backup ${from} is damaged: ${damaged} does not match its checksum in ${CHECKSUMS}; restore another copy.`);
   const at = installPaths(opts.dataDir);
   const port = runningClusterPort(at.cluster);
   if (port) {

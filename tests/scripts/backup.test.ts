@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -148,6 +148,20 @@ describe('backup and restore of the embedded install', () => {
     } finally {
       await stop(again.db, again.client);
     }
+  });
+
+  test('a backup damaged on its way off the machine is refused before anything is touched', async () => {
+    expect(readFileSync(path.join(backupDir, 'SHA256SUMS'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}files\/issues\/2026\/photo-1\.jpg$/m);
+    const damaged = path.join(tmp, 'damaged');
+    cpSync(backupDir, damaged, { recursive: true });
+    const copy = path.join(damaged, 'files', 'issues', '2026', 'photo-1.jpg');
+    const bytes = readFileSync(copy);
+    bytes[1000] = bytes[1000]! ^ 0xff;
+    writeFileSync(copy, bytes);
+    await expect(restoreBackup({ from: damaged, dataDir: path.join(tmp, 'damaged-data'), replace: false })).rejects.toThrow(
+      /^The backup .* is damaged: files\/issues\/2026\/photo-1\.jpg does not match its checksum in SHA256SUMS; restore another copy\.$/,
+    );
+    expect(existsSync(path.join(tmp, 'damaged-data'))).toBe(false);
   });
 
   test('a backup of a stopped install starts its database for the copy; it restores into another folder', async () => {
