@@ -13,6 +13,13 @@ export const installPaths = (dataDir: string) => ({
   secret: path.join(dataDir, 'nextauth-secret'),
 });
 
+/** A time in folder names: 2026-12-03T08-30-00Z (UTC, no colons, which some file systems and tools refuse). */
+export const fileStamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
+
 /** The port of the PostgreSQL running on this cluster folder, or null when none runs there. */
 export function runningClusterPort(clusterDir: string): number | null {
   const pidFile = path.join(clusterDir, 'postmaster.pid');

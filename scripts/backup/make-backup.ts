@@ -12,7 +12,7 @@ import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
 import { writeChecksums } from './checksums.ts';
 import { copyClusterOnline, type ClusterCopy } from './cluster.ts';
-import { copyNewFiles, countFiles, installPaths, runningClusterPort } from './install.ts';
+import { copyNewFiles, countFiles, fileStamp, installPaths, runningClusterPort } from './install.ts';
 
 export const MANIFEST = 'manifest.json';
 export const BACKUP_FORMAT = 'yishi-backup/1';
@@ -37,8 +37,9 @@ export type BackupOptions = {
 };
 
 export async function makeBackup(opts: BackupOptions): Promise<string> {
-  const createdAt = (opts.now ?? new Date()).toISOString();
-  const target = path.join(opts.into, `yishi-backup-${createdAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`);
+  const now = opts.now ?? new Date();
+  const createdAt = now.toISOString();
+  const target = path.join(opts.into, `yishi-backup-${fileStamp(now)}`);
   const partial = `${target}.partial`;
   if (existsSync(target)) throw new StartupError(`The backup ${target} already exists: wait a second and run the backup again.`);
   await mkdir(opts.into, { recursive: true });
@@ -93,7 +94,9 @@ async function writeBackup(opts: BackupOptions, partial: string, target: string,
   await writeFile(path.join(partial, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
   await writeChecksums(partial);
   await rename(partial, target);
-  log(`backup written: ${target} (${manifest.files} files${postgres ? `, database up to ${postgres.stopLsn}` : ''})`);
+  log(
+    `backup written: ${target} (${manifest.files} file${manifest.files === 1 ? '' : 's'}${postgres ? `, database up to ${postgres.stopLsn}` : ''})`,
+  );
   return target;
 }
 

@@ -11,7 +11,7 @@ import { EMBEDDED_PG_MAJOR, startEmbeddedPostgres } from '../db/embedded.ts';
 import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
 import { CHECKSUMS, firstDamaged } from './checksums.ts';
-import { installPaths, runningClusterPort } from './install.ts';
+import { fileStamp, installPaths, runningClusterPort } from './install.ts';
 import { readManifest, type BackupManifest } from './make-backup.ts';
 
 export type RestoreOptions = {
@@ -27,12 +27,6 @@ export async function restoreBackup(opts: RestoreOptions): Promise<BackupManifes
   const log = opts.log ?? (() => {});
   const from = path.resolve(opts.from);
   const manifest = checkBackup(from, opts.databaseUrl);
-  log('checking the backup against its SHA256SUMS…');
-  const damaged = await firstDamaged(from);
-  if (damaged === CHECKSUMS)
-    throw new StartupError(`The backup ${from} has no ${CHECKSUMS}, so it cannot be checked: restore a complete copy.`);
-  if (damaged)
-    throw new StartupError(`The backup ${from} is damaged: ${damaged} does not match its checksum in ${CHECKSUMS}; restore another copy.`);
   const at = installPaths(opts.dataDir);
   const port = runningClusterPort(at.cluster);
   if (port) {
@@ -43,17 +37,17 @@ export async function restoreBackup(opts: RestoreOptions): Promise<BackupManifes
   const present = Object.values(at).filter((p) => existsSync(p) && (!isDir(p) || readdirSync(p).length > 0));
   if (present.length && !opts.replace) {
     throw new StartupError(
-      `The data folder ${opts.dataDir} already holds an install: run the restore with --replace to move it aside into ${opts.dataDir}/before-restore-<time>, or set YISHI_DATA_DIR to an empty folder.`,
+      `The data folder ${opts.dataDir} already holds an install: run npm run restore -- <backup> --replace (with the --) to move it aside into ${opts.dataDir}/before-restore-<time>, or set YISHI_DATA_DIR to an empty folder.`,
     );
   }
+  log('checking the backup against its SHA256SUMS…');
+  const damaged = await firstDamaged(from);
+  if (damaged === CHECKSUMS)
+    throw new StartupError(`The backup ${from} has no ${CHECKSUMS}, so it cannot be checked: restore a complete copy.`);
+  if (damaged)
+    throw new StartupError(`The backup ${from} is damaged: ${damaged} does not match its checksum in ${CHECKSUMS}; restore another copy.`);
   if (present.length) {
-    const aside = path.join(
-      opts.dataDir,
-      `before-restore-${new Date()
-        .toISOString()
-        .replace(/\.\d+Z$/, 'Z')
-        .replace(/:/g, '-')}`,
-    );
+    const aside = path.join(opts.dataDir, `before-restore-${fileStamp(new Date())}`);
     await mkdir(aside, { recursive: true, mode: 0o700 });
     for (const p of present) await rename(p, path.join(aside, path.basename(p)));
     log(`the install that was there is kept in ${aside}`);

@@ -135,7 +135,7 @@ describe('backup and restore of the embedded install', () => {
       await stop(db, client);
     }
     await expect(restoreBackup({ from: backupDir, dataDir, replace: false })).rejects.toThrow(
-      /already holds an install: run the restore with --replace/,
+      /already holds an install: run npm run restore -- <backup> --replace \(with the --\) to move it aside/,
     );
 
     await restoreBackup({ from: backupDir, dataDir, replace: true });
