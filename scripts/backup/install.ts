@@ -1,8 +1,10 @@
 /**
- * What an install keeps in its data folder (YISHI_DATA_DIR, default .data): the embedded cluster, the
- * uploaded files and the session secret (which also seals secret ballots: a restore without it cannot
- * open them). Shared by `npm run backup` and `npm run restore`.
+ * What an install keeps in its data folder (YISHI_DATA_DIR, default .data): the embedded cluster and the
+ * uploaded files, which backups hold, and the app's secret, which they never hold: it seals open secret
+ * ballots, and a copy of the database together with it could unseal them (decision 022).
+ * Shared by `npm run backup` and `npm run restore`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,8 +12,23 @@ import path from 'node:path';
 export const installPaths = (dataDir: string) => ({
   cluster: path.join(dataDir, 'pg'),
   files: path.join(dataDir, 'files'),
-  secret: path.join(dataDir, 'nextauth-secret'),
 });
+
+/** The secret file `npm start` makes when NEXTAUTH_SECRET is not set (scripts/secret.ts). */
+export const secretFile = (dataDir: string) => path.join(dataDir, 'nextauth-secret');
+
+/**
+ * Tells which secret an install used without revealing it: 16 hex digits of a SHA-256 over a label and the
+ * secret (32 random bytes: nothing to guess from the digest). Null when the folder has no secret file.
+ */
+export function secretFingerprint(dataDir: string): string | null {
+  const file = secretFile(dataDir);
+  if (!existsSync(file)) return null;
+  return createHash('sha256')
+    .update(`yishi secret fingerprint\n${readFileSync(file, 'utf8').trim()}`)
+    .digest('hex')
+    .slice(0, 16);
+}
 
 /** A time in folder names: 2026-12-03T08-30-00Z (UTC, no colons, which some file systems and tools refuse). */
 export const fileStamp = (at: Date) =>

@@ -3,7 +3,7 @@
  * yishi-backup-<UTC time>, written as <name>.partial and renamed only when complete (decision 038).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { EMBEDDED_PG_MAJOR, EMBEDDED_PG_USER, startEmbeddedPostgres, type RunningDatabase } from '../db/embedded.ts';
@@ -12,7 +12,7 @@ import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
 import { writeChecksums } from './checksums.ts';
 import { copyClusterOnline, type ClusterCopy } from './cluster.ts';
-import { copyNewFiles, countFiles, fileStamp, installPaths, runningClusterPort } from './install.ts';
+import { copyNewFiles, countFiles, fileStamp, installPaths, secretFile, secretFingerprint, runningClusterPort } from './install.ts';
 
 export const MANIFEST = 'manifest.json';
 export const BACKUP_FORMAT = 'yishi-backup/1';
@@ -24,7 +24,8 @@ export type BackupManifest = {
   database: 'embedded' | 'external';
   postgres?: { major: string } & ClusterCopy;
   files: number;
-  secret: boolean;
+  /** Which app secret the install used (installPaths' secretFingerprint); the secret itself is never in a backup. */
+  secretFingerprint: string | null;
 };
 
 export type BackupOptions = {
@@ -81,15 +82,13 @@ async function writeBackup(opts: BackupOptions, partial: string, target: string,
     }
   }
   await copyNewFiles(at.files, filesInto);
-  const secret = existsSync(at.secret);
-  if (secret) await copyFile(at.secret, path.join(partial, 'nextauth-secret'));
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     createdAt,
     database: postgres ? 'embedded' : 'external',
     postgres,
     files: await countFiles(filesInto),
-    secret,
+    secretFingerprint: secretFingerprint(opts.dataDir),
   };
   await writeFile(path.join(partial, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
   await writeChecksums(partial);
@@ -97,6 +96,11 @@ async function writeBackup(opts: BackupOptions, partial: string, target: string,
   log(
     `backup written: ${target} (${manifest.files} file${manifest.files === 1 ? '' : 's'}${postgres ? `, database up to ${postgres.stopLsn}` : ''})`,
   );
+  if (manifest.secretFingerprint) {
+    log(
+      `the app's secret (${secretFile(opts.dataDir)}) is not in the backup (decision 022): keep one copy of it apart from the backups; a restore on another machine needs it`,
+    );
+  }
   return target;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run restore <backup>`: puts a backup's database cluster, files and secret back into a data folder,
+ * `npm run restore <backup>`: puts a backup's database cluster and files back into a data folder,
  * then starts the cluster once so that PostgreSQL replays the backup's WAL and proves it consistent (decision 038).
  */
 import { execFileSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { EMBEDDED_PG_MAJOR, startEmbeddedPostgres } from '../db/embedded.ts';
 import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
 import { CHECKSUMS, firstDamaged } from './checksums.ts';
-import { fileStamp, installPaths, runningClusterPort } from './install.ts';
+import { fileStamp, installPaths, secretFile, secretFingerprint, runningClusterPort } from './install.ts';
 import { readManifest, type BackupManifest } from './make-backup.ts';
 
 export type RestoreOptions = {
@@ -58,15 +58,31 @@ export async function restoreBackup(opts: RestoreOptions): Promise<BackupManifes
     await giveToPostgresUser(at.cluster);
   }
   if (existsSync(path.join(from, 'files'))) await cp(path.join(from, 'files'), at.files, { recursive: true, preserveTimestamps: true });
-  if (manifest.secret) await cp(path.join(from, 'nextauth-secret'), at.secret);
   if (manifest.database === 'embedded') {
     log('starting the restored database once (PostgreSQL replays the backup’s WAL)…');
     await checkCluster(at.cluster);
   } else {
     log('files restored; restore the database at DATABASE_URL with its own tools (pg_restore, or the base backup taken with it).');
   }
+  log(secretAdvice(manifest, opts.dataDir));
   log(`restored the backup of ${manifest.createdAt} into ${opts.dataDir}: start the app with npm start`);
   return manifest;
+}
+
+/** The app's secret is kept apart from backups (decision 022): say whether the one in place is the install's. */
+function secretAdvice(manifest: BackupManifest, dataDir: string): string {
+  const here = secretFingerprint(dataDir);
+  const file = secretFile(dataDir);
+  if (!manifest.secretFingerprint)
+    return `The backed-up install kept no secret file in its data folder: start the app with the NEXTAUTH_SECRET and YISHI_BALLOT_SECRET it used.`;
+  if (here === manifest.secretFingerprint) return `The app's secret in ${file} is the one the backed-up install used.`;
+  const what = here
+    ? `The secret in ${file} is not the one the backed-up install used (fingerprint ${manifest.secretFingerprint})`
+    : "This backup does not hold the app's secret (decision 022)";
+  return (
+    `${what}: put the nextauth-secret file kept apart from the backups at ${file} before npm start, ` +
+    'or every session ends and a secret vote that was open at the backup moment cannot be counted.'
+  );
 }
 
 function checkBackup(from: string, databaseUrl: string | undefined): BackupManifest {

@@ -99,10 +99,23 @@ describe('backup and restore of the embedded install', () => {
     await stop(db, client);
 
     expect(path.basename(backupDir)).toMatch(/^yishi-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
-    expect(readManifest(backupDir)).toMatchObject({ database: 'embedded', files: 1, secret: true });
+    expect(readManifest(backupDir)).toMatchObject({
+      database: 'embedded',
+      files: 1,
+      secretFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    // The app's secret seals open secret ballots: never in the same backup as the database (decision 022).
+    expect(readdirSync(backupDir).sort()).toEqual(['SHA256SUMS', 'files', 'manifest.json', 'pg']);
+    expect(readFileSync(path.join(backupDir, 'manifest.json'), 'utf8')).not.toContain('the-install-secret');
     rmSync(dataDir, { recursive: true, force: true });
 
-    await restoreBackup({ from: backupDir, dataDir, replace: false });
+    const said: string[] = [];
+    await restoreBackup({ from: backupDir, dataDir, replace: false, log: (l) => said.push(l) });
+    expect(said).toContainEqual(
+      expect.stringMatching(
+        /^This backup does not hold the app's secret \(decision 022\): put the nextauth-secret file kept apart from the backups at .*nextauth-secret before npm start/,
+      ),
+    );
     const again = await start();
     try {
       expect(await fingerprint(again.client)).toEqual(atBackup);
@@ -119,7 +132,7 @@ describe('backup and restore of the embedded install', () => {
     }
     expect(readFileSync(photo).equals(photoBytes)).toBe(true);
     expect(existsSync(path.join(path.dirname(photo), 'photo-2.jpg'))).toBe(false);
-    expect(readFileSync(path.join(dataDir, 'nextauth-secret'), 'utf8')).toBe('the-install-secret\n');
+    expect(existsSync(path.join(dataDir, 'nextauth-secret'))).toBe(false);
   });
 
   test('restore refuses a running database, and an existing install without --replace (then keeps it aside)', async () => {
@@ -138,10 +151,15 @@ describe('backup and restore of the embedded install', () => {
       /already holds an install: run npm run restore -- <backup> --replace \(with the --\) to move it aside/,
     );
 
-    await restoreBackup({ from: backupDir, dataDir, replace: true });
+    // Restoring in place (after a failed upgrade, say): the machine's own secret stays where it is.
+    writeFileSync(path.join(dataDir, 'nextauth-secret'), 'the-install-secret\n', { mode: 0o600 });
+    const said: string[] = [];
+    await restoreBackup({ from: backupDir, dataDir, replace: true, log: (l) => said.push(l) });
     const aside = readdirSync(dataDir).filter((f) => f.startsWith('before-restore-'));
     expect(aside).toHaveLength(1);
-    expect(readdirSync(path.join(dataDir, aside[0]!)).sort()).toEqual(['files', 'nextauth-secret', 'pg']);
+    expect(readdirSync(path.join(dataDir, aside[0]!)).sort()).toEqual(['files', 'pg']);
+    expect(readFileSync(path.join(dataDir, 'nextauth-secret'), 'utf8')).toBe('the-install-secret\n');
+    expect(said).toContainEqual(expect.stringMatching(/^The app's secret in .*nextauth-secret is the one the backed-up install used\.$/));
     const again = await start();
     try {
       expect(await fingerprint(again.client)).toEqual(atBackup);
@@ -193,7 +211,7 @@ describe('with DATABASE_URL, and from the command line', () => {
     expect(lines[0]).toMatch(
       /DATABASE_URL is set: this backup holds the files only; back the database up with its own tools \(pg_dump or pg_basebackup\)/,
     );
-    expect(readManifest(made)).toMatchObject({ database: 'external', files: 1, secret: false });
+    expect(readManifest(made)).toMatchObject({ database: 'external', files: 1, secretFingerprint: null });
     expect(existsSync(path.join(made, 'pg'))).toBe(false);
 
     await expect(restoreBackup({ from: made, dataDir: path.join(tmp, 'elsewhere'), replace: false })).rejects.toThrow(
@@ -212,7 +230,7 @@ describe('with DATABASE_URL, and from the command line', () => {
       database: 'embedded',
       postgres: { major: '17' },
       files: 0,
-      secret: false,
+      secretFingerprint: null,
     };
     writeFileSync(path.join(old, 'manifest.json'), JSON.stringify(manifest));
     await expect(restoreBackup({ from: old, dataDir: path.join(tmp, 'pg17-data'), replace: false })).rejects.toThrow(
