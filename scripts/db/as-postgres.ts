@@ -15,7 +15,7 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
-  realpathSync,
+  readlinkSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -111,6 +111,17 @@ export function reachableBinaries(shipped: string, who: TRunAs | null, version: 
   return copy;
 }
 
+const isLink = (p: string) => {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+/** Where a linked data folder points (even when what it points to is gone). */
+export const linkedFolder = (link: string) => path.resolve(path.dirname(link), readlinkSync(link));
+
 /**
  * The folder PostgreSQL keeps the cluster in, owned by the postgres user. Normally `dataDir` itself; when that
  * user cannot enter the folder holding it, a folder under YISHI_PG_HOME that `dataDir` becomes a link to, so
@@ -120,8 +131,8 @@ export function reachableDataDir(dataDir: string, who: TRunAs | null): string {
   if (!who) return dataDir;
   const parent = path.dirname(dataDir);
   mkdirSync(parent, { recursive: true });
-  const linked = existsSync(dataDir) && lstatSync(dataDir).isSymbolicLink();
-  const real = linked ? realpathSync(dataDir) : dataDir;
+  const linked = isLink(dataDir);
+  const real = linked ? linkedFolder(dataDir) : dataDir;
   if (linked || canEnter(who, parent)) {
     mkdirSync(real, { recursive: true, mode: 0o700 });
     chownSync(real, who.uid, who.gid);

@@ -28,7 +28,9 @@ export type EmbeddedOptions = {
 
 export type RunningDatabase = { url: string; stop: () => Promise<void> };
 
-const USER = 'yishi';
+/** The cluster's superuser, which also takes the backups (scripts/backup). */
+export const EMBEDDED_PG_USER = 'yishi';
+const USER = EMBEDDED_PG_USER;
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<RunningDatabase> {
   const versionFile = path.join(opts.dataDir, 'PG_VERSION');

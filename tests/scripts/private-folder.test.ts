@@ -1,8 +1,10 @@
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeBackup } from '../../scripts/backup/make-backup.ts';
+import { restoreBackup } from '../../scripts/backup/restore-backup.ts';
 import { startEmbeddedPostgres } from '../../scripts/db/embedded.ts';
 import { freePort } from '../../scripts/db/port.ts';
 import { shippedBinaries, shippedVersion } from '../../scripts/db/postgres-process.ts';
@@ -65,6 +67,21 @@ describe.runIf(root)('as root, a clone in a private folder', () => {
       await again.stop();
     }
   }, 120_000);
+
+  test('its linked cluster is backed up and restored over itself, the old one kept aside beside it', async () => {
+    process.env.YISHI_PG_HOME = home;
+    const dataDir = path.join(clone, '.data');
+    const backup = await makeBackup({ dataDir, into: path.join(scratch, 'backups') });
+    await restoreBackup({ from: backup, dataDir, replace: true });
+    expect(lstatSync(path.join(dataDir, 'pg')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(path.join(home, 'clusters')).filter((f) => f.includes('.before-restore-'))).toHaveLength(1);
+    const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), persistent: true, shipped });
+    try {
+      expect(await count(db.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+    } finally {
+      await db.stop();
+    }
+  }, 180_000);
 
   test('where no folder can be prepared, start-up stops with one sentence saying what to do', async () => {
     process.env.YISHI_PG_HOME = path.join(clone, 'also-private');
