@@ -1,5 +1,6 @@
 import 'server-only';
 import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
+import { bodyLevelRefusal } from '@/domain/organisation/body-levels';
 import { seatFree } from '@/domain/organisation/seats';
 import { normalisePhone } from '@/domain/shared/phone';
 import { authorize, type TBy } from '@/server/accounts/by';
@@ -8,14 +9,6 @@ import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly, fromDateOnly } from '@/server/today';
-
-const COMPOUND_KINDS: BodyKind[] = [
-  'OWNERS_ASSEMBLY',
-  'OWNERS_COMMITTEE',
-  'PROPERTY_MANAGEMENT_COMMITTEE',
-  'SUPERVISORY_COMMITTEE',
-  'COURTYARD_COUNCIL',
-];
 
 async function bodyPlace(bodyId: number) {
   const body = await getDb().body.findUnique({ where: { id: bodyId }, select: { communityId: true, compoundId: true } });
@@ -45,7 +38,8 @@ export async function createBody(
   const ancestry = await ancestryOf(place);
   authorize(by, 'body.manage', ancestry);
   if (input.compoundId && ancestry!.community !== input.communityId) refuse('auth.forbidden');
-  if (COMPOUND_KINDS.includes(input.kind) && !input.compoundId) refuse('body.needsCompound');
+  const misplaced = bodyLevelRefusal(input.kind, input.compoundId ? 'compound' : 'community');
+  if (misplaced) refuse(misplaced);
   if (input.termEndsOn && input.termEndsOn < input.termStartsOn) refuse('body.termOrder');
   const db = getDb();
   return db.$transaction(async (tx) => {

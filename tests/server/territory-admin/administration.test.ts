@@ -93,6 +93,32 @@ describe('managing the tree below one', () => {
 });
 
 describe('bodies, members and terms', () => {
+  test("each kind where it exists: a community's 居务监督委员会 is made; a community council of a compound is refused", async () => {
+    const { db, jinyang, a, staff } = w;
+    const by = await byUser(staff.jinyangSecretary.id);
+    const supervisory = await createBody(by, {
+      kind: 'SUPERVISORY_COMMITTEE',
+      name: '晋阳社区居务监督委员会',
+      communityId: jinyang.id,
+      seats: 5,
+      termStartsOn: '2026-01-01',
+    });
+    expect([supervisory.communityId, supervisory.compoundId]).toEqual([jinyang.id, null]);
+    const audits = await db.auditLog.count();
+    expect(
+      await refusal(
+        createBody(by, {
+          kind: 'COMMUNITY_COUNCIL',
+          name: '北苑社区议事会',
+          communityId: jinyang.id,
+          compoundId: a.compound.id,
+          termStartsOn: '2026-01-01',
+        }),
+      ),
+    ).toBe('body.communityOnly');
+    expect(await db.auditLog.count()).toBe(audits);
+  });
+
   test('create an owners’ committee, appoint its chair (who then holds the role), end a term', async () => {
     const { db, jinyang, a, staff } = w;
     const by = await byUser(staff.jinyangSecretary.id);

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { BodyAdminList } from '@/features/places-admin/components/body-admin-list';
 import { BodyForm, BuildingForm, CompoundForm, EditBuildingForm, HouseholdForm } from '@/features/places-admin/components/place-forms';
-import { bodyKinds } from '@/features/places-admin/schemas';
+import { bodyKindsAt } from '@/domain/organisation/body-levels';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getCompoundForAdmin } from '@/server/territory-admin/compounds';
@@ -55,7 +55,12 @@ export default async function CompoundAdminPage({ params }: PageProps<'/[locale]
         <BodyAdminList bodies={c.bodies} today={by.today} />
         <details className="rounded-lg border border-stone-200 bg-white p-4">
           <summary className="min-h-11 cursor-pointer py-2 text-lg font-medium text-brand-700">{t('places.createBody')}</summary>
-          <BodyForm t={l} compoundId={c.id} today={by.today} kinds={bodyKinds.map((k) => ({ value: k, label: tt(`bodyKind.${k}`) }))} />
+          <BodyForm
+            t={l}
+            compoundId={c.id}
+            today={by.today}
+            kinds={bodyKindsAt('compound').map((k) => ({ value: k, label: tt(`bodyKind.${k}`) }))}
+          />
         </details>
       </section>
     </AdminShell>

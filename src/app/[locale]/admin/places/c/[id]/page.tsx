@@ -3,15 +3,12 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { BodyAdminList } from '@/features/places-admin/components/body-admin-list';
 import { BodyForm } from '@/features/places-admin/components/place-forms';
-import { bodyKinds } from '@/features/places-admin/schemas';
+import { bodyKindsAt } from '@/domain/organisation/body-levels';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getCommunityBodiesForAdmin } from '@/server/territory-admin/bodies';
 
-const COMMUNITY_KINDS = bodyKinds.filter(
-  (k) =>
-    !['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'SUPERVISORY_COMMITTEE', 'COURTYARD_COUNCIL'].includes(k),
-);
+const COMMUNITY_KINDS = bodyKindsAt('community');
 
 export default async function CommunityBodiesPage({ params }: PageProps<'/[locale]/admin/places/c/[id]'>) {
   const { locale, id } = await params;
