@@ -64,8 +64,8 @@ describe('every code a user can meet has words in every language', () => {
     expect(missing('errors', refusalCodes())).toEqual([]);
   });
 
-  test('every form message (zod) has an errors entry', () => {
-    const keys = src.flatMap(({ text }) => all(/'((?:field|form)\.\w+)'/g, text));
+  test('every form message (zod, in .ts files; components use their own namespaces) has an errors entry', () => {
+    const keys = src.filter((s) => s.file.endsWith('.ts')).flatMap(({ text }) => all(/'((?:field|form)\.\w+)'/g, text));
     expect(keys.length).toBeGreaterThan(40);
     expect(missing('errors', keys)).toEqual([]);
   });

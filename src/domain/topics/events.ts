@@ -17,6 +17,7 @@ export const topicEventTypes = [
   'BID',
   'BID_CHOSEN',
   'ACTUAL_COST',
+  'EXPENSE',
   'TASK',
   'TASK_PROGRESS',
   'TASK_DONE',
