@@ -21,7 +21,8 @@ function sources(dir: string): { file: string; text: string }[] {
 }
 
 const all = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => m[1]!);
-const catalogue = (locale: string, ns: string) => JSON.parse(readFileSync(path.join(root, 'messages', locale, `${ns}.json`), 'utf8')) as TTree;
+const catalogue = (locale: string, ns: string) =>
+  JSON.parse(readFileSync(path.join(root, 'messages', locale, `${ns}.json`), 'utf8')) as TTree;
 const has = (tree: TTree, key: string) => {
   let at: string | TTree | undefined = tree;
   for (const part of key.split('.')) at = typeof at === 'object' ? at[part] : undefined;
@@ -47,7 +48,8 @@ function refusalCodes(): Set<string> {
   const gates = procedure.slice(procedure.indexOf('export type TGate ='), procedure.indexOf('export type TGateKind'));
   for (const kind of all(/kind: '([A-Z_]+)'/g, gates)) codes.add(`topic.gate.${kind}`);
   const board = domain.find((s) => s.file.endsWith(path.join('notices', 'board.ts')))!.text;
-  for (const w of all(/'([A-Z_]+)'/g, /export type TObjectionWindow = ([^;]+);/.exec(board)![1]!)) if (w !== 'OPEN') codes.add(`notice.window${w}`);
+  for (const w of all(/'([A-Z_]+)'/g, /export type TObjectionWindow = ([^;]+);/.exec(board)![1]!))
+    if (w !== 'OPEN') codes.add(`notice.window${w}`);
   return codes;
 }
 
@@ -77,21 +79,36 @@ describe('every code a user can meet has words in every language', () => {
       ...all(/INSERT INTO "IssueEvent"[^;]*?SELECT[^']*'([A-Z_]+)'/g, text),
     ]);
     expect(types).toEqual(expect.arrayContaining(['SUBMITTED', 'ACKNOWLEDGE', 'ESCALATE', 'MERGED_INTO', 'TAKEN_UP']));
-    expect(missing('issues', types.map((t) => `event.${t}`))).toEqual([]);
+    expect(
+      missing(
+        'issues',
+        types.map((t) => `event.${t}`),
+      ),
+    ).toEqual([]);
   });
 
   test('an escalation says which deadline was missed in words (issues.missed.*)', () => {
     const deadlines = domain.find((s) => s.file.endsWith(path.join('issues', 'deadlines.ts')))!.text;
     const which = all(/'([a-z]+)'/g, /deadline: ([^;}]+)/.exec(deadlines)![1]!);
     expect(which).toEqual(['acknowledge', 'resolve']);
-    expect(missing('issues', which.map((w) => `missed.${w}`))).toEqual([]);
+    expect(
+      missing(
+        'issues',
+        which.map((w) => `missed.${w}`),
+      ),
+    ).toEqual([]);
   });
 
   test('every topic timeline entry is listed and has words (topics.event.*)', () => {
     const written = src.flatMap(({ text }) => all(/topicEvent\([^;]*?(?<!=== )'([A-Z_]+)'(?!\s*\?)/g, text));
     expect(written.length).toBeGreaterThan(15);
     expect(written.filter((t) => !(topicEventTypes as readonly string[]).includes(t))).toEqual([]);
-    expect(missing('topics', topicEventTypes.map((t) => `event.${t}`))).toEqual([]);
+    expect(
+      missing(
+        'topics',
+        topicEventTypes.map((t) => `event.${t}`),
+      ),
+    ).toEqual([]);
   });
 
   test('every audit action is listed and has words (admin.audit.action.*), every audited thing too (admin.audit.entity.*)', () => {
@@ -101,7 +118,17 @@ describe('every code a user can meet has words in every language', () => {
     ]);
     expect(written.length).toBeGreaterThan(60);
     expect(written.filter((a) => !(auditActions as readonly string[]).includes(a))).toEqual([]);
-    expect(missing('admin', auditActions.map((a) => `audit.action.${a}`))).toEqual([]);
-    expect(missing('admin', auditEntities.map((e) => `audit.entity.${e}`))).toEqual([]);
+    expect(
+      missing(
+        'admin',
+        auditActions.map((a) => `audit.action.${a}`),
+      ),
+    ).toEqual([]);
+    expect(
+      missing(
+        'admin',
+        auditEntities.map((e) => `audit.entity.${e}`),
+      ),
+    ).toEqual([]);
   });
 });

@@ -26,7 +26,13 @@ describe('a form message names what went wrong', () => {
     ['未解决办结 without a reason', ZIssueEvent, { type: 'CLOSE_UNFIXED', issueId: 1, reason: '' }, 'reason', '请写明没能解决的原因'],
     ['上报 without a reason', ZIssueEvent, { type: 'ESCALATE', issueId: 1, reason: '' }, 'reason', '请写明上报的原因'],
     ['重新办理 without a reason', ZIssueEvent, { type: 'REOPEN', issueId: 1, reason: '' }, 'reason', '请写明重新办理的原因'],
-    ['a negative acknowledgement limit', ZSaveCategory, { ...category, acknowledgeMinutes: -5, remindBeforeMinutes: 60 }, 'acknowledgeMinutes', '分钟'],
+    [
+      'a negative acknowledgement limit',
+      ZSaveCategory,
+      { ...category, acknowledgeMinutes: -5, remindBeforeMinutes: 60 },
+      'acknowledgeMinutes',
+      '分钟',
+    ],
     ['an approval without a comment', ZApproval, { topicId: 1, decision: 'approve', comment: '' }, 'comment', '请写下审核意见'],
     ['a chosen bid without a reason', ZChooseBid, { topicId: 1, bidId: 1, reason: '' }, 'reason', '请写明选定的理由'],
   ] as const)('%s', (_, schema, input, field, expected) => {

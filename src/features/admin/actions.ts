@@ -33,7 +33,7 @@ export const deskAccountAction = command({
   who: 'resident.verify',
   input: ZDeskAccount,
   run: async (by, input) => {
-    const household = (await findHousehold(by, input)) ?? refuse('auth.forbidden');
+    const household = await findHousehold(by, input);
     return createResidentAccount(by, { householdId: household.id, relation: input.relation, name: input.name, phone: input.phone });
   },
   done: ({ code }) => say('admin.desk', 'created', { code }),

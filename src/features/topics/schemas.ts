@@ -141,7 +141,11 @@ export const ZRecord = z.object({
     .or(z.literal('').transform(() => undefined)),
 });
 
-export const ZApproval = z.object({ topicId: ZId, decision: z.enum(['approve', 'reject']), comment: text(2, 1000, 'field.approvalComment') });
+export const ZApproval = z.object({
+  topicId: ZId,
+  decision: z.enum(['approve', 'reject']),
+  comment: text(2, 1000, 'field.approvalComment'),
+});
 
 export const ZBodyTally = z.object({ topicId: ZId, present: ZCount, for: ZCount, against: ZCount, abstain: ZCount });
 export const ZOwnersTally = z.object({

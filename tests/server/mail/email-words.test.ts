@@ -4,7 +4,8 @@ import { renderEmail } from '@/server/mail/outbox';
 // Issue 17, item 5: an e-mail says in words what its notification's body holds as a code (the deadline that is
 // near, the level an issue went up to, the step a topic reached) — never `acknowledge`, `COMMUNITY` or `plan`.
 const mail = (kind: string, body: string) =>
-  renderEmail({ kind, title: '3 号楼电梯停运', body, issueId: 7, topicId: kind.startsWith('topic') ? 9 : null }, 'https://yishi.example').text;
+  renderEmail({ kind, title: '3 号楼电梯停运', body, issueId: 7, topicId: kind.startsWith('topic') ? 9 : null }, 'https://yishi.example')
+    .text;
 
 describe('e-mail bodies in words', () => {
   test.each([
