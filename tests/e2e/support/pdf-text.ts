@@ -127,8 +127,16 @@ export function readPdf(pdf: Buffer): TPrinted {
 /** A4 in PostScript points, within a point (Chromium rounds to its own units). */
 export const isA4 = (p: { width: number; height: number }) => Math.abs(p.width - 595.28) < 1.5 && Math.abs(p.height - 841.89) < 1.5;
 
+/** Text compared without white space: a line break or a kerning gap may fall anywhere. */
+export const squeezed = (s: string) => s.replace(/\s+/g, '');
+
 /**
- * Text compared without white space (a line break or a kerning gap may fall anywhere) and in NFKC: a CJK font's
- * ToUnicode map may name a shared glyph by its Kangxi radical (⼾ for 户, ⽉ for 月).
+ * Whether the printed text holds these words. A CJK font's ToUnicode map may name a glyph it shares with a radical by
+ * the radical (⼾ for 户, ⻩ for 黄, ⽉ for 月): where the PDF has a radical, any ideograph matches.
  */
-export const squeezed = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+export function holds(printed: string, words: string): boolean {
+  const pattern = [...squeezed(words)]
+    .map((c) => (/\p{Script=Han}/u.test(c) ? `(?:${c}|[\u2E80-\u2FDF])` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(pattern, 'u').test(squeezed(printed));
+}
