@@ -111,6 +111,33 @@ describe('every code a user can meet has words in every language', () => {
     ).toEqual([]);
   });
 
+  test('every notification kind has words in the inbox and e-mails (issues.inbox.kind.*)', () => {
+    const server = src.filter((s) => s.file.startsWith(`src${path.sep}server`));
+    const kinds = server.flatMap(({ text }) => [
+      ...all(/kind: '([a-z]+\.[a-zA-Z]+)'/g, text),
+      ...all(/notifyTopic\([^;]*?'([a-z]+\.[a-zA-Z]+)'/g, text),
+      ...all(/INSERT INTO "Notification"[^;]*?SELECT[^']*'([a-z]+\.[a-zA-Z]+)'/g, text),
+      ...(/const kind = [^;]+;/.exec(text)?.[0].match(/'topic\.\w+'/g) ?? []).map((k) => k.slice(1, -1)),
+    ]);
+    // Built from a kind: issue.<event> for every handler's step, topic.task<Kind> for every task update.
+    const lifecycle = domain.find((s) => s.file.endsWith(path.join('issues', 'lifecycle.ts')))!.text;
+    const events = all(
+      /type: '([A-Z_]+)'/g,
+      lifecycle.slice(lifecycle.indexOf('export type TIssueEvent'), lifecycle.indexOf('export type TTransition')),
+    );
+    const taskKinds = all(/'([A-Z]+)'/g, /ZTaskUpdate[\s\S]*?kind: z\.enum\(\[([^\]]+)\]/.exec(src.map((s) => s.text).join('\n'))![1]!);
+    kinds.push(...events.map((e) => `issue.${e.toLowerCase()}`), ...taskKinds.map((k) => `topic.task${k[0]}${k.slice(1).toLowerCase()}`));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['issue.assigned', 'issue.take_over', 'topic.step', 'topic.taskAccept', 'meeting.invited']),
+    );
+    expect(
+      missing(
+        'issues',
+        kinds.map((k) => `inbox.kind.${k.replace('.', '_')}`),
+      ),
+    ).toEqual([]);
+  });
+
   test('every audit action is listed and has words (admin.audit.action.*), every audited thing too (admin.audit.entity.*)', () => {
     const written = [...src, ...sources('prisma/seed')].flatMap(({ text }) => [
       ...all(/action: '([a-z]\w*\.[\w.]+)'/g, text),
