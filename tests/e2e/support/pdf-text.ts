@@ -61,11 +61,16 @@ function toUnicode(cmap: string): Map<number, string> {
   };
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
     for (const [, src, dst] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) out.set(parseInt(src!, 16), hex(dst!));
-  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-    for (const [, lo, hi, dst] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    // <lo> <hi> [<dst> <dst> …]: one destination per code (pdfkit writes these).
+    for (const [, lo, list] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>\s*\[([^\]]*)\]/g))
+      [...list!.matchAll(/<([0-9A-Fa-f]+)>/g)].forEach(([, dst], i) => out.set(parseInt(lo!, 16) + i, hex(dst!)));
+    const ranges = block[1]!.replace(/<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\[[^\]]*\]/g, '');
+    for (const [, lo, hi, dst] of ranges.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
       const base = parseInt(dst!, 16);
       for (let c = parseInt(lo!, 16); c <= parseInt(hi!, 16); c++) out.set(c, String.fromCodePoint(base + c - parseInt(lo!, 16)));
     }
+  }
   return out;
 }
 
