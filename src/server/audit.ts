@@ -1,12 +1,13 @@
 import 'server-only';
+import type { TAuditAction, TAuditEntity } from '@/domain/audit/actions';
 import type { Prisma } from '@/generated/prisma/client';
 import type { TTx } from './db';
 
 export type TAuditEntry = {
   actorId: number | null;
   actorLabel: string;
-  action: string;
-  entityType: string;
+  action: TAuditAction;
+  entityType: TAuditEntity;
   entityId: string | number;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;

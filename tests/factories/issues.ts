@@ -72,12 +72,18 @@ export async function createIssueWithHistory(
     },
   });
   if (attrs.authorUserId !== null) await db.issueFollower.create({ data: { issueId: issue.id, userId: attrs.authorUserId } });
+  // Named as the app records a reporter: their name (匿名居民 when anonymous; a walk-in by the name given at the desk).
+  const author =
+    attrs.authorUserId === null
+      ? null
+      : await db.user.findUnique({ where: { id: attrs.authorUserId }, select: { person: { select: { name: true } } } });
+  const reporter = attrs.anonymous ? '匿名居民' : (author?.person.name ?? attrs.reporterName ?? '居民');
   await db.issueEvent.create({
     data: {
       issueId: issue.id,
       at: attrs.createdAt,
       actorUserId: attrs.anonymous ? null : (attrs.enteredById ?? attrs.authorUserId),
-      actorLabel: attrs.submittedBy ?? (attrs.anonymous ? '匿名居民' : 'resident'),
+      actorLabel: attrs.submittedBy ?? reporter,
       type: 'SUBMITTED',
       toState: 'SUBMITTED',
       level: 'COMPOUND',

@@ -1,5 +1,6 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
+import { readEnv } from '@/env';
 import type { TPlaceLevel } from '@/domain/territory/places';
 import { command, say, type TCommandContext, type TUpload } from '@/features/shared/command';
 import { reviewClaim } from '@/server/accounts/claims';
@@ -8,9 +9,17 @@ import { issueInvitationCodes } from '@/server/accounts/invitations';
 import { issuePasswordReset } from '@/server/accounts/passwords';
 import { createStaffAccount, revokeRole } from '@/server/accounts/staff';
 import { findHousehold, findUserByPhone } from '@/server/admin/scope-lists';
+import { noticeQrSvg } from '@/server/notices/print';
 import { refuse } from '@/server/errors';
 import { importRoster, previewRoster } from '@/server/roster/import-roster';
+import type { TCodeSlip } from './components/code-slip';
 import { ZDeskAccount, ZInvitations, ZResetByPhone, ZReviewClaim, ZRevoke, ZRosterCompound, ZStaff } from './schemas';
+
+/** Where a printed slip sends its reader: the site's own address (never the request's) and its QR code. */
+async function where(path: string) {
+  const site = `${readEnv().YISHI_PUBLIC_URL.replace(/\/$/, '')}${path}`;
+  return { site, qr: await noticeQrSvg(site) };
+}
 
 // Desk and staff commands: the permission of the matrix each use case checks at the exact place.
 
@@ -26,17 +35,20 @@ export const issueInvitationsAction = command({
   who: 'resident.verify',
   input: ZInvitations,
   run: (by, input) => issueInvitationCodes(by, { compoundId: input.compoundId, buildingId: input.buildingId || undefined }),
-  done: (sheet) => ({ ok: true, data: { ...sheet, expiresAt: sheet.expiresAt.toISOString() } }),
+  done: async (sheet) => ({ ok: true, data: { ...sheet, expiresAt: sheet.expiresAt.toISOString(), ...(await where('/account')) } }),
 });
 
 export const deskAccountAction = command({
   who: 'resident.verify',
   input: ZDeskAccount,
   run: async (by, input) => {
-    const household = (await findHousehold(by, input)) ?? refuse('auth.forbidden');
+    const household = await findHousehold(by, input);
     return createResidentAccount(by, { householdId: household.id, relation: input.relation, name: input.name, phone: input.phone });
   },
-  done: ({ code }) => say('admin.desk', 'created', { code }),
+  done: async ({ code }, { name }) => ({
+    ...(await say('admin.desk', 'created', { code })),
+    data: { code, name, days: 14, ...(await where('/reset')) } satisfies TCodeSlip,
+  }),
 });
 
 // Who may reset depends on whose account it is (password.reset at a resident's home, staff.manage above a staff
@@ -52,7 +64,10 @@ export const resetByPhoneAction = command({
   },
   done: async (r) =>
     r
-      ? say('admin.desk', 'resetDone', { code: r.code, name: r.name })
+      ? {
+          ...(await say('admin.desk', 'resetDone', { code: r.code, name: r.name })),
+          data: { code: r.code, name: r.name, days: 7, ...(await where('/reset')) },
+        }
       : { ok: false, message: (await getTranslations('admin.desk'))('unknownPhone') },
 });
 

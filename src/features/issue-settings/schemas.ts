@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const minutes = (max: number) =>
-  z.coerce.number({ message: 'field.minutes' }).int('field.minutes').min(1, 'field.minutes').max(max, 'field.minutes');
+  z.coerce
+    .number({ message: 'field.officeMinutes' })
+    .int('field.officeMinutes')
+    .min(1, 'field.officeMinutes')
+    .max(max, 'field.officeMinutes');
 
 const category = {
   districtId: ZId,

@@ -141,7 +141,11 @@ export const ZRecord = z.object({
     .or(z.literal('').transform(() => undefined)),
 });
 
-export const ZApproval = z.object({ topicId: ZId, decision: z.enum(['approve', 'reject']), comment: text(2, 1000, 'field.reason') });
+export const ZApproval = z.object({
+  topicId: ZId,
+  decision: z.enum(['approve', 'reject']),
+  comment: text(2, 1000, 'field.approvalComment'),
+});
 
 export const ZBodyTally = z.object({ topicId: ZId, present: ZCount, for: ZCount, against: ZCount, abstain: ZCount });
 export const ZOwnersTally = z.object({
@@ -158,7 +162,7 @@ export const ZBid = z.object({
   amount: ZYuan,
   note: z.string().trim().max(200).optional(),
 });
-export const ZChooseBid = z.object({ topicId: ZId, bidId: ZId, reason: text(2, 200, 'field.reason') });
+export const ZChooseBid = z.object({ topicId: ZId, bidId: ZId, reason: text(2, 200, 'field.bidReason') });
 export const ZActualCost = z.object({ topicId: ZId, amount: ZYuan });
 /** Withdrawing a task or a record entered by mistake, with the reason. */
 export const ZWithdraw = z.object({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { refuse } from '@/server/errors';
 import { scopesOf } from '@/domain/authz/can';
 import type { TPermission } from '@/domain/authz/permissions';
 import type { TPlaceRef } from '@/domain/territory/places';
@@ -94,18 +95,21 @@ export async function listGrantablePlaces(by: TBy) {
   return out;
 }
 
-/** A household by its address inside a compound the actor may verify residents of. */
+/**
+ * A household by its address inside a compound the actor may verify residents of. Outside their places: refused as
+ * forbidden (whether or not the room exists); inside, an address that is not on the roster says so (issue 17).
+ */
 export async function findHousehold(by: TBy, input: { compoundId: number; building: string; unitNo: string; roomNo: string }) {
   const scopes = scopesOf(by.actor, 'resident.verify', by.today);
-  if (scopes.length === 0) return null;
-  return getDb().household.findFirst({
-    where: {
-      unitNo: input.unitNo || '1',
-      roomNo: input.roomNo,
-      building: { compoundId: input.compoundId, name: input.building, OR: scopes.map(placeFilter) },
-    },
+  if (scopes.length === 0) return refuse('auth.forbidden');
+  const inScope = { compoundId: input.compoundId, OR: scopes.map(placeFilter) };
+  const household = await getDb().household.findFirst({
+    where: { unitNo: input.unitNo || '1', roomNo: input.roomNo, building: { ...inScope, name: input.building } },
     select: { id: true },
   });
+  if (household) return household;
+  if (!(await getDb().building.findFirst({ where: inScope, select: { id: true } }))) return refuse('auth.forbidden');
+  return refuse('place.roomUnknown', { building: input.building, unit: input.unitNo || '1', room: input.roomNo });
 }
 
 /** An account the actor may reset, by phone (residents of their places, or staff they manage). */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { lower } from '@/domain/audit/actions';
 import { deadlinesFrom } from '@/domain/issues/deadlines';
 import { transition, type TIssueEvent, type TLevel } from '@/domain/issues/lifecycle';
 import type { TBy } from '@/server/accounts/by';
@@ -74,15 +75,15 @@ export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
     const handlers = [assignee].filter((id) => id !== by.userId);
     for (const e of result.effects) {
       if (e.kind === 'NOTIFY_REPORTERS')
-        await notify(tx, followers, { kind: `issue.${event.type.toLowerCase()}`, issueId, title: issue.title, body: message ?? '' });
+        await notify(tx, followers, { kind: `issue.${lower(event.type)}`, issueId, title: issue.title, body: message ?? '' });
       if (e.kind === 'NOTIFY_HANDLERS')
-        await notify(tx, handlers, { kind: `issue.${event.type.toLowerCase()}`, issueId, title: issue.title, body: message ?? '' });
+        await notify(tx, handlers, { kind: `issue.${lower(event.type)}`, issueId, title: issue.title, body: message ?? '' });
       if (e.kind === 'ASK_RATING') await notify(tx, followers, { kind: 'issue.rate', issueId, title: issue.title, body: '' });
     }
     await writeAudit(tx, {
       actorId: actor.userId,
       actorLabel: actor.label,
-      action: `issue.${event.type.toLowerCase()}`,
+      action: `issue.${lower(event.type)}`,
       entityType: 'Issue',
       entityId: issueId,
       before: { state: issue.state, level: issue.level },

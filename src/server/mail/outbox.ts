@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { readEnv } from '@/env';
 import { getDb } from '@/server/db';
 import zhIssues from '../../../messages/zh-CN/issues.json';
+import zhTopics from '../../../messages/zh-CN/topics.json';
 
 /**
  * The e-mail channel. A notification for a user with an e-mail address is written with
@@ -24,6 +25,17 @@ export function mailTransport(): Transporter {
 }
 
 const KIND = zhIssues.inbox.kind as Record<string, string>;
+const SOON = zhIssues.soon as Record<string, string>;
+const LEVEL = zhIssues.level as Record<string, string>;
+const STEP = zhTopics.step as Record<string, string>;
+
+/** Some notifications carry a code as their body (a deadline, a level, a step): the e-mail says it in words. */
+function bodyWords(kind: string, body: string): string {
+  if (kind === 'issue.reminder') return SOON[body] ?? body;
+  if (kind === 'issue.escalate' && LEVEL[body]) return zhIssues.event.ESCALATE.replace('{level}', LEVEL[body]);
+  if (kind === 'topic.step' || kind === 'topic.done') return STEP[body] ?? body;
+  return body;
+}
 
 export function renderEmail(
   n: { kind: string; title: string; body: string; issueId: number | null; topicId?: number | null; link?: string | null },
@@ -42,7 +54,7 @@ export function renderEmail(
     subject: `【议事】${what}：${n.title}`,
     text: [
       `${what}：${n.title}`,
-      n.body,
+      bodyWords(n.kind, n.body),
       '',
       `查看详情：${link}`,
       '',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { lower } from '@/domain/audit/actions';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
@@ -142,7 +143,7 @@ export async function advanceMinutes(by: TBy, meetingId: number, to: 'CIRCULATED
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
-      action: `minutes.${to.toLowerCase()}`,
+      action: `minutes.${lower(to)}`,
       entityType: 'Meeting',
       entityId: meetingId,
       communityId: m.communityId,

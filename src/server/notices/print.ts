@@ -42,6 +42,9 @@ export async function noticePdf(n: TView, url: string): Promise<Buffer> {
       .moveDown()
       .fontSize(11)
       .text(`附件：${n.attachments.map((a) => a.name).join('、')}`);
+  // 落款: the issuing body and the date, right-aligned at the foot of the text, as on the page (board.issuer).
+  const issuer = n.place.community ? `${n.place.community}居民委员会` : `${n.place.street ?? ''}办事处`;
+  doc.moveDown(1.5).fontSize(13).fillColor('#000').text(issuer, { align: 'right' }).text(d(n.publishedAt), { align: 'right' });
   const qr = await QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240 });
   if (doc.y + 24 > doc.page.height - 176) doc.addPage();
   const top = doc.y + 24 > doc.page.height - 176 ? 56 : Math.max(doc.y + 24, doc.page.height - 176);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { lower } from '@/domain/audit/actions';
 import { transition, type TTopicEvent } from '@/domain/topics/transition';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
@@ -64,7 +65,7 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
-      action: `topic.${event.type.toLowerCase()}`,
+      action: `topic.${lower(event.type)}`,
       entityType: 'Topic',
       entityId: topicId,
       before: { status: t.topic.status, step: t.step.key },

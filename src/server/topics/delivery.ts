@@ -1,4 +1,5 @@
 import 'server-only';
+import { lower } from '@/domain/audit/actions';
 import { randomUUID } from 'node:crypto';
 import type { TBy } from '@/server/accounts/by';
 import { getFileStore } from '@/server/files/file-store';
@@ -149,7 +150,7 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
       await writeAudit(tx, {
         actorId: actor.userId,
         actorLabel: actor.label,
-        action: `task.${input.kind.toLowerCase()}`,
+        action: `task.${lower(input.kind)}`,
         entityType: 'TopicTask',
         entityId: task.id,
         before: { status: task.status },

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TTopicEventType } from '@/domain/topics/events';
 import type { TActivity, TProcedure, TTopicActor } from '@/domain/topics/procedure';
 import { activityOpen } from '@/domain/topics/transition';
 import type { TAncestry } from '@/domain/territory/places';
@@ -62,7 +63,7 @@ export async function topicEvent(
   tx: TTx,
   by: { userId: number | null; label: string },
   topic: { id: number; stepIndex: number },
-  type: string,
+  type: TTopicEventType,
   message?: string | null,
   motionId?: number,
 ) {

@@ -1,6 +1,7 @@
 'use client';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { deskAccountAction, resetByPhoneAction } from '../actions';
+import { CodeSlip, type TCodeSlip } from './code-slip';
 import { CompoundPicker, type TCompoundOption } from './compound-picker';
 
 export function DeskAccountForm({
@@ -13,7 +14,10 @@ export function DeskAccountForm({
   relations: { value: string; label: string }[];
 }) {
   return (
-    <ActionForm action={deskAccountAction}>
+    <ActionForm
+      action={deskAccountAction}
+      result={(s) => (s.ok && s.data ? <CodeSlip slip={s.data as TCodeSlip} t={t} title={t.slipCreated!} /> : null)}
+    >
       {(s) => (
         <>
           <CompoundPicker compounds={compounds} t={t} />
@@ -45,7 +49,10 @@ export function DeskAccountForm({
 
 export function ResetByPhoneForm({ t }: { t: Record<string, string> }) {
   return (
-    <ActionForm action={resetByPhoneAction}>
+    <ActionForm
+      action={resetByPhoneAction}
+      result={(s) => (s.ok && s.data ? <CodeSlip slip={s.data as TCodeSlip} t={t} title={t.slipReset!} /> : null)}
+    >
       {(s) => (
         <>
           <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} />

@@ -3,7 +3,13 @@ import { ActionForm, SubmitButton } from '@/components/action-form';
 import { issueInvitationsAction } from '../actions';
 import { CompoundPicker, type TCompoundOption } from './compound-picker';
 
-type TSheet = { compound: string; expiresAt: string; rows: { building: string; unitNo: string; roomNo: string; code: string }[] };
+type TSheet = {
+  compound: string;
+  expiresAt: string;
+  site: string;
+  qr: string;
+  rows: { building: string; unitNo: string; roomNo: string; code: string }[];
+};
 
 export function InvitationsForm({ compounds, t, locale }: { compounds: TCompoundOption[]; t: Record<string, string>; locale: string }) {
   return (
@@ -27,7 +33,7 @@ const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (
 function Sheet({ sheet, t, locale }: { sheet: TSheet; t: Record<string, string>; locale: string }) {
   const date = new Date(sheet.expiresAt).toLocaleDateString(locale, { timeZone: 'Asia/Shanghai' });
   return (
-    <section className="mt-6 space-y-3" aria-label={fill(t.sheetTitle!, { compound: sheet.compound })}>
+    <section className="print-sheet mt-6 space-y-3" aria-label={fill(t.sheetTitle!, { compound: sheet.compound })}>
       <button
         type="button"
         onClick={() => window.print()}
@@ -47,8 +53,14 @@ function Sheet({ sheet, t, locale }: { sheet: TSheet; t: Record<string, string>;
             <p className="my-1 font-mono text-2xl tracking-widest" data-testid="invitation-code">
               {r.code}
             </p>
-            <p className="text-sm">{t.how}</p>
-            <p className="text-sm">{fill(t.expires!, { date })}</p>
+            <div className="flex items-start gap-2">
+              <div className="w-20 shrink-0" role="img" aria-label={t.qr} dangerouslySetInnerHTML={{ __html: sheet.qr }} />
+              <div>
+                <p className="text-sm">{t.how}</p>
+                <p className="break-all text-sm">{fill(t.site!, { url: sheet.site })}</p>
+                <p className="text-sm">{fill(t.expires!, { date })}</p>
+              </div>
+            </div>
           </li>
         ))}
       </ul>

@@ -41,9 +41,12 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
                 <tr key={String(r.id)} className="border-t border-stone-200 align-top">
                   <td className="whitespace-nowrap p-2">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'short' })}</td>
                   <td className="p-2">{r.actorLabel}</td>
-                  <td className="p-2 font-mono text-sm">{r.action}</td>
-                  <td className="p-2 font-mono text-sm">
-                    {r.entityType} #{r.entityId}
+                  <td className="p-2">
+                    {t.has(`audit.action.${r.action}`) ? t(`audit.action.${r.action}` as 'audit.action.issue.raise') : r.action}
+                  </td>
+                  <td className="p-2">
+                    {t.has(`audit.entity.${r.entityType}`) ? t(`audit.entity.${r.entityType}` as 'audit.entity.Issue') : r.entityType} #
+                    {r.entityId}
                   </td>
                   <td className="p-2 text-sm">
                     <Change before={r.before} after={r.after} />

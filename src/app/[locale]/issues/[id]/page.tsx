@@ -111,7 +111,10 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
               {' · '}
               <time className="text-base text-stone-700">{time(e.at)}</time>
               {e.message && !['MERGED', 'MERGED_INTO', 'SPLIT', 'SPLIT_FROM'].includes(e.type) && (
-                <span className="block text-base text-stone-800">{e.message}</span>
+                <span className="block text-base text-stone-800">
+                  {/* The escalation pass records which deadline was missed as a word of code: say it. */}
+                  {e.type === 'ESCALATE' && t.has(`missed.${e.message}`) ? t(`missed.${e.message}` as 'missed.acknowledge') : e.message}
+                </span>
               )}
             </li>
           ))}

@@ -83,6 +83,11 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
               </a>
             </p>
           </div>
+          {/* On paper the sheet gains a signature column: those who did not sign in by phone sign here. */}
+          <p className="hidden justify-between px-3 text-lg font-semibold print:flex">
+            <span>{t('sheet.name')}</span>
+            <span className="w-56">{t('sheet.signature')}</span>
+          </p>
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="sign-in-sheet">
             {m.staff.invitees.map((i) => (
               <li key={i.personId} className="flex min-h-14 items-center justify-between gap-2 px-3 text-lg">
@@ -91,6 +96,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
                   {i.member ? '' : `（${t('guest')}）`}
                   {i.rsvp ? ` · ${t(`rsvp.${i.rsvp}` as 'rsvp.YES')}` : ''}
                 </span>
+                <span className="hidden h-10 w-56 border-b border-stone-700 print:inline-block" aria-hidden="true" />
                 {i.present ? (
                   <span className="font-semibold text-green-800">{t('present')}</span>
                 ) : (

@@ -72,6 +72,11 @@ export default async function NoticePage({ params }: PageProps<'/[locale]/board/
           {n.body}
         </p>
       )}
+      {/* 落款: the issuing body and the date, at the foot of the text as on a paper notice. */}
+      <div className="text-right text-lg" data-testid="notice-signature">
+        <p>{n.place.community ? t('issuer.community', { name: n.place.community }) : t('issuer.street', { name: n.place.street ?? '' })}</p>
+        <p>{day(n.publishedAt)}</p>
+      </div>
       {n.attachments.length > 0 && (
         <ul className="space-y-1 text-lg">
           {n.attachments.map((a) => (

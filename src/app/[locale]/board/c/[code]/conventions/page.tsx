@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { PrintButton } from '@/features/notices/components/notice-forms';
 import { conventionsOf } from '@/server/notices/read-board';
 
 /** The conventions (公约) of a community and its compounds: current text, every version with its changes, the vote that adopted it. */
@@ -13,6 +14,11 @@ export default async function ConventionsPage({ params }: PageProps<'/[locale]/b
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('title', { community: c.community.name })}</h1>
+      {c.conventions.length > 0 && (
+        <div className="no-print">
+          <PrintButton label={t('print')} />
+        </div>
+      )}
       {c.conventions.length === 0 ? (
         <p className="text-lg">{t('empty')}</p>
       ) : (
