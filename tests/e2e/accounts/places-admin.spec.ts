@@ -128,6 +128,6 @@ test('a district administrator sees which divisions the install holds, and how t
   const loaded = page.getByTestId('divisions-loaded');
   await expect(loaded.getByText('四川省 巴中市 巴州区')).toBeVisible();
   await expect(loaded.locator('li', { hasText: '武侯区' })).toContainText(/\d+ 个街道（乡镇） · \d+ 个社区（村）/);
-  await expect(page.getByText('npm run divisions:add -- <省、市或区县代码>')).toBeVisible();
+  await expect(page.getByText('npm run divisions:add -- 代码（省、市或区县的代码，例如巴中市 5119）')).toBeVisible();
   await expectAccessible(page);
 });
