@@ -1,5 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { z } from 'zod';
+import { publicUrl } from '@/env';
 import { handler } from '@/features/shared/handler';
 import { calendarOf } from '@/server/meetings/read-meetings';
 import { thisYear } from '@/server/today';
@@ -8,7 +9,7 @@ import { thisYear } from '@/server/today';
 export const GET = handler({
   who: 'public',
   input: z.object({ code: z.string() }),
-  run: async (_, { code }, { req }) => {
+  run: async (_, { code }) => {
     const year = thisYear();
     const [a, b] = await Promise.all([calendarOf(code, year), calendarOf(code, year + 1)]);
     if (!a || !b) return new Response('Not found', { status: 404 });
@@ -22,7 +23,7 @@ export const GET = handler({
       end: m.endsAt.getTime(),
       endInputType: 'utc',
       endOutputType: 'utc',
-      url: new URL(`/meetings/${m.id}`, req.url).toString(),
+      url: publicUrl(`/meetings/${m.id}`),
       calName: `${a.community.name} 议事日程`,
       productId: 'yishi/meetings',
     }));
