@@ -115,7 +115,7 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
       return { id: m.id };
     }),
   );
-  return { ...scheduled, uncovered };
+  return { ...scheduled, uncovered, districtId: ancestry.district! };
 }
 
 /**
@@ -176,7 +176,7 @@ export async function scheduleSeries(
       { timeout: 60_000 },
     ),
   );
-  return { ...scheduled, uncovered: uncoveredYears(dates, calendar) };
+  return { ...scheduled, uncovered: uncoveredYears(dates, calendar), districtId: ancestry.district! };
 }
 
 /** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */

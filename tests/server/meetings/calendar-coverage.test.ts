@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { GET as icsFeed } from '@/app/api/meetings/c/[code]/calendar.ics/route';
 import { officialCalendar } from '@/server/calendar/official-calendar';
 import { toChinaLocal } from '@/server/issues/clock';
-import { addCalendarDay } from '@/server/issues/district-settings';
+import { addCalendarDay, yearsToEnter } from '@/server/issues/district-settings';
 import { scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
 import { createStaff } from '../../factories/accounts';
 import { byUser, TODAY, world } from '../accounts/support';
@@ -61,17 +61,21 @@ const meeting = (communityId: number, title: string) => ({
 describe('a date in a year the working calendar does not cover', () => {
   test(`a reception day on ${U}-02-08 (正月初三 in 2027) is flagged until the district enters that year's holidays`, async () => {
     const sec = await byUser(w.staff.jinyangSecretary.id, '刘书记');
+    const wuhou = w.jinyang.street.districtId;
+    // The district's calendar page lists the years of this and next year still to enter.
+    expect(await yearsToEnter(wuhou)).toEqual(uncoveredOf(THIS_YEAR, THIS_YEAR + 1));
     const far = await scheduleMeeting(sec, { ...meeting(w.jinyang.id, '接待日'), date: `${U}-02-08` });
     expect(far.uncovered).toEqual([U]);
     const near = await scheduleMeeting(sec, { ...meeting(w.jinyang.id, '接待日'), date: TODAY });
     expect(near.uncovered).toEqual(uncoveredOf(THIS_YEAR));
     // The district admin enters the year's Spring Festival: the year counts as entered from then on.
-    await addCalendarDay(await byUser(w.wuhouAdmin.id, '武侯区管理员'), w.jinyang.street.districtId, {
+    await addCalendarDay(await byUser(w.wuhouAdmin.id, '武侯区管理员'), wuhou, {
       date: `${U}-02-08`,
       kind: 'HOLIDAY',
       note: '春节',
     });
     expect((await scheduleMeeting(sec, { ...meeting(w.jinyang.id, '接待日'), date: `${U}-02-09` })).uncovered).toEqual([]);
+    expect(await yearsToEnter(wuhou)).toEqual(uncoveredOf(THIS_YEAR, THIS_YEAR + 1).filter((y) => y !== U));
   });
 });
 
