@@ -5,6 +5,7 @@ import { officialCalendar } from '@/server/calendar/official-calendar';
 import { toChinaLocal } from '@/server/issues/clock';
 import { addCalendarDay, yearsToEnter } from '@/server/issues/district-settings';
 import { scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
+import { publishManualNotice } from '@/server/notices/board';
 import { createStaff } from '../../factories/accounts';
 import { byUser, TODAY, world } from '../accounts/support';
 
@@ -132,5 +133,24 @@ describe('a series reaches the end of next year, and the .ics feed carries it as
       .map((t) => `${t.date.replace(/-/g, '')}T${String(t.minute / 60).padStart(2, '0')}0000`);
     expect([...expanded, ...loose].sort()).toEqual(held.sort());
     expect(exdates.has(`${toChinaLocal(cancelled.startsAt).date.replace(/-/g, '')}T090000`)).toBe(true);
+  });
+});
+
+describe('a period counted in working days that ends in a year the calendar does not know', () => {
+  test('publishing the notice says so; a period in calendar days does not depend on holidays', async () => {
+    const sec = await byUser(w.tanghuSecretary.id, '棠湖书记');
+    const notice = (days: number, unit: 'WORKING' | 'CALENDAR') =>
+      publishManualNotice(sec, {
+        place: `compound:${w.b.compound.id}`,
+        category: 'RESIDENTS',
+        title: '公示期测试',
+        html: '<p>公示内容</p>',
+        period: { days, unit },
+      });
+    const working = await notice(60, 'WORKING');
+    const ends = Number(toChinaLocal((await w.db.notice.findUniqueOrThrow({ where: { id: working.id } })).periodEndsAt!).date.slice(0, 4));
+    const spanned = Array.from({ length: ends - THIS_YEAR + 1 }, (_, i) => THIS_YEAR + i);
+    expect(working.uncovered).toEqual(uncoveredOf(...spanned));
+    expect((await notice(60, 'CALENDAR')).uncovered).toEqual([]);
   });
 });
