@@ -6,6 +6,10 @@ import { toChinaLocal } from '@/server/issues/clock';
 import { addCalendarDay, yearsToEnter } from '@/server/issues/district-settings';
 import { scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
 import { publishManualNotice } from '@/server/notices/board';
+import { ensureProcedures, proceduresFor } from '@/server/topics/procedures';
+import { raiseTopic } from '@/server/topics/raise-topic';
+import { getTopicForViewer } from '@/server/topics/read-topic';
+import { fromChinaLocal } from '@/server/issues/clock';
 import { createStaff } from '../../factories/accounts';
 import { byUser, TODAY, world } from '../accounts/support';
 
@@ -152,5 +156,22 @@ describe('a period counted in working days that ends in a year the calendar does
     const spanned = Array.from({ length: ends - THIS_YEAR + 1 }, (_, i) => THIS_YEAR + i);
     expect(working.uncovered).toEqual(uncoveredOf(...spanned));
     expect((await notice(60, 'CALENDAR')).uncovered).toEqual([]);
+  });
+});
+
+describe('a topic step due in a year the calendar does not know', () => {
+  test('those running the step see it on the topic, with the district', async () => {
+    await ensureProcedures(w.db);
+    const sec = await byUser(w.tanghuSecretary.id, '棠湖书记');
+    const procedure = (await proceduresFor(w.tanghu.street.districtId))[0]!;
+    const { id } = await raiseTopic(sec, {
+      title: '欧城花园电梯维修',
+      description: '业主反映电梯经常停运，拟使用维修资金更换。',
+      compoundId: w.b.compound.id,
+      communityId: w.tanghu.id,
+      procedureId: procedure.id,
+    });
+    await w.db.topic.update({ where: { id }, data: { stepDueAt: fromChinaLocal({ date: `${U}-02-08`, minute: 17 * 60 + 30 }) } });
+    expect((await getTopicForViewer(sec, id))?.dueUncovered).toEqual({ years: [U], districtId: w.tanghu.street.districtId });
   });
 });
