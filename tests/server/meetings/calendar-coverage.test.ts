@@ -11,6 +11,9 @@ import { raiseTopic } from '@/server/topics/raise-topic';
 import { getTopicForViewer } from '@/server/topics/read-topic';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { createStaff } from '../../factories/accounts';
+import { createIssueWithHistory } from '../../factories/issues';
+import { ensureIssueCategories } from '@/server/issues/categories';
+import { getIssueForViewer } from '@/server/issues/read-issues';
 import { byUser, TODAY, world } from '../accounts/support';
 
 /**
@@ -173,5 +176,25 @@ describe('a topic step due in a year the calendar does not know', () => {
     });
     await w.db.topic.update({ where: { id }, data: { stepDueAt: fromChinaLocal({ date: `${U}-02-08`, minute: 17 * 60 + 30 }) } });
     expect((await getTopicForViewer(sec, id))?.dueUncovered).toEqual({ years: [U], districtId: w.tanghu.street.districtId });
+  });
+});
+
+describe('an issue due in a year the calendar does not know', () => {
+  test('staff who may read it see it on the issue, with the district', async () => {
+    await ensureIssueCategories(w.db);
+    const due = fromChinaLocal({ date: `${U}-02-08`, minute: 17 * 60 + 30 });
+    const issue = await createIssueWithHistory(w.db, {
+      categoryCode: 'FACILITIES',
+      title: '电梯停运',
+      description: '三栋电梯停运两天了',
+      compoundId: w.b.compound.id,
+      authorUserId: null,
+      createdAt: new Date(),
+      acknowledgeBy: due,
+      resolveBy: due,
+      steps: [],
+    });
+    const view = await getIssueForViewer(await byUser(w.tanghuSecretary.id, '棠湖书记'), issue.id);
+    expect(view?.dueUncovered).toEqual({ years: [U], districtId: w.tanghu.street.districtId });
   });
 });
