@@ -17,6 +17,7 @@ import { buildIfNeeded } from './build-if-needed.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { ensureSecret } from './secret.ts';
 import { DEMO_LOGINS } from '../prisma/seed/logins.ts';
+import { parsePublicUrl } from '../src/lib/public-url.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.YISHI_DATA_DIR ?? path.join(ROOT, '.data'));
@@ -50,6 +51,8 @@ async function main() {
       'Set YISHI_PUBLIC_URL to the address residents reach the app at (for example https://yishi.example.gov.cn): printed notices, QR codes and e-mails carry it.',
     );
   }
+  const publicUrl = process.env.YISHI_PUBLIC_URL && parsePublicUrl(process.env.YISHI_PUBLIC_URL);
+  if (publicUrl && 'error' in publicUrl) throw new StartupError(publicUrl.error);
   await assertPortFree(port, 'app', 'PORT');
   if (process.env.DATABASE_URL) {
     database = undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePublicUrl } from '@/lib/public-url';
 
 /**
  * The app's environment, validated once at start-up. scripts/start.ts sets DATABASE_URL for
@@ -22,8 +23,16 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\//, { error: 'YISHI_SMTP_URL must look like smtps://user:password@smtp.example.com:465.' })
     .optional(),
   YISHI_MAIL_FROM: z.string().default('议事 Yishi <noreply@yishi.local>'),
-  /** The address residents reach the app at, for links in e-mails. */
-  YISHI_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** The address residents reach the app at: every absolute link is built from it (publicUrl below), as its origin. */
+  YISHI_PUBLIC_URL: z
+    .string()
+    .default('http://localhost:3000')
+    .transform((raw, ctx) => {
+      const parsed = parsePublicUrl(raw);
+      if ('origin' in parsed) return parsed.origin;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -34,4 +43,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(parsed.error.issues.map((i) => i.message).join(' '));
   }
   return parsed.data;
+}
+
+/** An absolute link to a path of the site ("/board/n/7"): the one way to build one (QR codes, .ics, e-mails, exports). */
+export function publicUrl(path: string): string {
+  return `${readEnv().YISHI_PUBLIC_URL}${path.startsWith('/') ? path : `/${path}`}`;
 }

@@ -1,7 +1,7 @@
 // Scenario S4's rhythm at 欧城花园: owner reception days on the 6th and 26th and a joint meeting on
-// the 16th, for the year ahead (moved off holidays); and a 晋阳社区议事会 meeting today for the live sign-in.
+// the 16th, to the end of next year (moved off holidays); and a 晋阳社区议事会 meeting today for the live sign-in.
 import type { Prisma } from '../../src/generated/prisma/client.ts';
-import { occurrences } from '../../src/domain/meetings/meetings.ts';
+import { occurrences, seriesLastDay } from '../../src/domain/meetings/meetings.ts';
 import { officialCalendar } from '../../src/server/calendar/official-calendar.ts';
 import { fromChinaLocal, toChinaLocal } from '../../src/server/issues/clock.ts';
 import { createMeeting } from '../../tests/factories/meetings.ts';
@@ -10,7 +10,6 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
   const wang = await tx.user.findUniqueOrThrow({ where: { phone: '13900002001' } });
   const today = toChinaLocal(now).date;
-  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const cal = officialCalendar();
   const series = [
     {
@@ -42,6 +41,7 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
         compoundId: oucheng.id,
         bodyId: s.bodyId ?? null,
         rule,
+        startsOn: new Date(`${today}T00:00:00Z`),
         startMinute: s.minute,
         durationMinutes: s.minutes,
         location: s.location,
@@ -49,7 +49,7 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
         createdById: wang.id,
       },
     });
-    for (const date of occurrences(rule, today, nextYear, cal, true)) {
+    for (const date of occurrences(rule, today, seriesLastDay(today), cal, true)) {
       await createMeeting(tx, {
         kind: s.kind,
         title: s.title,

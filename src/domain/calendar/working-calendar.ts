@@ -9,7 +9,7 @@ export type TCalendar = {
   holidays: ReadonlySet<string>;
   /** Weekend days that are working days (调休). */
   makeupWorkdays: ReadonlySet<string>;
-  /** Years whose official schedule is known; other years fall back to Monday–Friday plus additions. */
+  /** Years whose official schedule is known (the package's, and years a district entered holidays for); others fall back to Monday–Friday plus additions. */
   coveredYears: ReadonlySet<number>;
 };
 
@@ -54,6 +54,16 @@ export const isWorkingDay = (iso: string, cal: TCalendar) => {
 
 /** Whether the official schedule of the date's year is known (else: weekends only, plus additions). */
 export const isCovered = (iso: string, cal: TCalendar) => cal.coveredYears.has(+iso.slice(0, 4));
+
+/**
+ * The years among `dates` whose holidays the calendar does not know (sorted): a date there may fall on a public
+ * holiday it cannot see, so whoever schedules it is told (issue 17, item 9).
+ */
+export function uncoveredYears(dates: Iterable<string>, cal: TCalendar): number[] {
+  const years = new Set<number>();
+  for (const d of dates) if (!isCovered(d, cal)) years.add(+d.slice(0, 4));
+  return [...years].sort((x, y) => x - y);
+}
 
 /** The n-th working day after `iso` (the day itself not counted); n = 0 gives `iso` or the next working day. */
 export function addWorkingDays(iso: string, n: number, cal: TCalendar): string {

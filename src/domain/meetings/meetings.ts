@@ -56,6 +56,9 @@ export function occurrences(rule: TRecurrence, from: string, to: string, cal: TC
   return out;
 }
 
+/** A series' meetings are made up to the end of the year after the one it starts in: the calendar of this year and next. */
+export const seriesLastDay = (from: string) => `${Number(from.slice(0, 4)) + 1}-12-31`;
+
 /** Days of notice a kind needs before it meets (the notice day not counted): owners' assembly 15, owners' committee agenda 7. */
 export const NOTICE_DAYS: Partial<Record<TMeetingKind, number>> = { OWNERS_ASSEMBLY: 15, OWNERS_COMMITTEE: 7 };
 

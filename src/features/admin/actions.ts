@@ -1,6 +1,6 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
-import { readEnv } from '@/env';
+import { publicUrl } from '@/env';
 import type { TPlaceLevel } from '@/domain/territory/places';
 import { command, say, type TCommandContext, type TUpload } from '@/features/shared/command';
 import { reviewClaim } from '@/server/accounts/claims';
@@ -17,7 +17,7 @@ import { ZDeskAccount, ZInvitations, ZResetByPhone, ZReviewClaim, ZRevoke, ZRost
 
 /** Where a printed slip sends its reader: the site's own address (never the request's) and its QR code. */
 async function where(path: string) {
-  const site = `${readEnv().YISHI_PUBLIC_URL.replace(/\/$/, '')}${path}`;
+  const site = publicUrl(path);
   return { site, qr: await noticeQrSvg(site) };
 }
 

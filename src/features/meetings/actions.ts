@@ -1,5 +1,6 @@
 'use server';
 import { z } from 'zod';
+import { calendarWarning } from '@/features/shared/calendar-warning';
 import { command, say } from '@/features/shared/command';
 import { ZName, ZPhone } from '@/features/shared/forms';
 import { meetingKinds } from '@/domain/meetings/meetings';
@@ -71,15 +72,18 @@ export const scheduleAction = command({
       startMinute: i.time,
       durationMinutes: i.duration,
     };
-    if (i.repeat === 'NONE') return { id: (await scheduleMeeting(by, { ...base, date: i.date, idempotencyKey: i.idempotencyKey })).id };
+    if (i.repeat === 'NONE') return scheduleMeeting(by, { ...base, date: i.date, idempotencyKey: i.idempotencyKey });
     if (i.repeat !== 'WEEKLY' && i.monthDays.length === 0) refuse('field.monthDays');
     const rule = i.repeat === 'WEEKLY' ? { freq: 'WEEKLY' as const, weekdays: [i.weekday] } : { freq: i.repeat, monthDays: i.monthDays };
-    return {
-      meetings: (await scheduleSeries(by, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey }))
-        .meetings,
-    };
+    return scheduleSeries(by, { ...base, rule, from: i.date, shiftOffHolidays: i.shift, idempotencyKey: i.idempotencyKey });
   },
-  done: async (r) => ('id' in r ? saved('scheduled', { id: r.id })() : say('meetings.form', 'series', { count: r.meetings })),
+  // Dates in a year the district's working calendar does not know yet come back with a warning and its calendar's link.
+  done: async (r) => {
+    const warning = await calendarWarning(r.uncovered, r.districtId);
+    return 'meetings' in r && typeof r.meetings === 'number'
+      ? { ...(await say('meetings.form', 'series', { count: r.meetings })), data: { warning } }
+      : saved('scheduled', { id: r.id, warning })();
+  },
   refresh: true,
 });
 

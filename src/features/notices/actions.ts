@@ -1,6 +1,7 @@
 'use server';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { calendarWarning } from '@/features/shared/calendar-warning';
 import { command, say } from '@/features/shared/command';
 import { answerObjection, concludeNotice, fileObjection, publishManualNotice } from '@/server/notices/board';
 import { recheckChain } from '@/server/notices/chain-check';
@@ -32,7 +33,8 @@ export const publishNoticeAction = command({
   input: ZNotice,
   files: { files: 'attachment' },
   run: (by, { days, unit, ...input }, ctx) => publishManualNotice(by, { ...input, period: { days, unit }, files: ctx.files.files! }),
-  done: ({ id }) => saved('published', { id })(),
+  // A period in working days reaching a year the district's calendar does not know: said, with its calendar's link.
+  done: async ({ id, uncovered, districtId }) => saved('published', { id, warning: await calendarWarning(uncovered, districtId) })(),
   refresh: true,
 });
 

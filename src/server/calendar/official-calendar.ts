@@ -15,6 +15,7 @@ export function officialCalendar(additions: TCalendarEntry[] = []): TCalendar {
     ...Object.keys(data.holidays).map((date) => ({ date, kind: 'HOLIDAY' as const })),
     ...Object.keys(data.workdays).map((date) => ({ date, kind: 'WORKDAY' as const })),
   ];
-  const years = new Set(entries.map((e) => Number(e.date.slice(0, 4))));
+  // A year counts as known once the package has it or the district entered a holiday in it (decision 040).
+  const years = new Set([...entries, ...additions.filter((e) => e.kind === 'HOLIDAY')].map((e) => Number(e.date.slice(0, 4))));
   return buildCalendar([...entries, ...additions], years);
 }

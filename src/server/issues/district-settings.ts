@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TCalendar } from '@/domain/calendar/working-calendar';
+import { uncoveredYears, type TCalendar } from '@/domain/calendar/working-calendar';
 import type { TBy } from '@/server/accounts/by';
 import { authorize } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
@@ -8,7 +8,7 @@ import { getDb, type TDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import type { Role } from '@/generated/prisma/client';
 import { kept } from '@/server/kept';
-import { dateOnly, fromDateOnly } from '@/server/today';
+import { dateOnly, fromDateOnly, thisYear } from '@/server/today';
 
 // What a new issue needs of its district, kept per instance for a minute and dropped here on every change
 // (decision 035): the categories that apply and the working calendar.
@@ -199,6 +199,12 @@ export async function removeCalendarDay(by: TBy, districtId: number, dayId: numb
       });
     }),
   );
+}
+
+/** This year and next, those whose holidays the district's calendar does not know yet: its calendar page asks for them. */
+export async function yearsToEnter(districtId: number): Promise<number[]> {
+  const year = thisYear();
+  return uncoveredYears([`${year}-01-01`, `${year + 1}-01-01`], await calendarFor(districtId));
 }
 
 /** Which years the official schedule covers (the settings page says which years need days entered). */

@@ -1,13 +1,15 @@
 import 'server-only';
 import { issueAncestry } from './handlers';
 import { can, scopesOf } from '@/domain/authz/can';
+import { uncoveredYears } from '@/domain/calendar/working-calendar';
 import { maskPhone } from '@/domain/shared/phone';
 import type { TBy } from '@/server/accounts/by';
 import { compoundWhere } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
 import { REPORTER_LABEL, shownName } from '@/server/people/anonymity';
-import { districtCategories } from './district-settings';
+import { districtCategories, districtSettings } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
+import { chinaDay } from '@/server/today';
 
 const issueSelect = {
   id: true,
@@ -58,6 +60,9 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   });
   const building = issue.buildingId ? await db.building.findUnique({ where: { id: issue.buildingId }, select: { name: true } }) : null;
   const hideAuthor = issue.anonymous && issue.authorUserId !== by.userId;
+  // Deadlines in a year whose holidays the district's calendar does not know: staff are told (decision 040).
+  const calendar = isStaff ? (await districtSettings(issue.districtId)).calendar : null;
+  const dueYears = calendar ? uncoveredYears([chinaDay(issue.acknowledgeBy), chinaDay(issue.resolveBy)], calendar) : [];
   const photos = await db.issuePhoto.findMany({
     where: { issueId },
     orderBy: { id: 'asc' },
@@ -87,6 +92,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     category: issue.category,
     acknowledgeBy: issue.acknowledgeBy,
     resolveBy: issue.resolveBy,
+    dueUncovered: { years: dueYears, districtId: issue.districtId },
     rating: issue.rating,
     ratingComment: issue.ratingComment,
     reopenCount: issue.reopenCount,

@@ -32,6 +32,31 @@ export async function calendarOf(communityCode: string, year: number) {
   return { community, meetings };
 }
 
+/**
+ * What the community's .ics feed shows, China's days `from` to `to`: its meetings (cancelled ones too: a series
+ * excludes their days) and the series they belong to.
+ */
+export async function feedOf(communityCode: string, from: string, to: string) {
+  const db = getDb();
+  const community = await db.community.findUnique({ where: { code: communityCode }, select: { id: true, name: true } });
+  if (!community) return null;
+  const meetings = await db.meeting.findMany({
+    where: {
+      communityId: community.id,
+      startsAt: { gte: fromChinaLocal({ date: from, minute: 0 }), lt: fromChinaLocal({ date: to, minute: 24 * 60 }) },
+    },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true, seriesId: true, title: true, location: true, startsAt: true, endsAt: true, status: true },
+  });
+  const ids = [...new Set(meetings.flatMap((m) => (m.seriesId === null ? [] : [m.seriesId])))];
+  const series = await db.meetingSeries.findMany({
+    where: { id: { in: ids } },
+    orderBy: { id: 'asc' },
+    select: { id: true, title: true, location: true, rule: true, startsOn: true, startMinute: true, durationMinutes: true },
+  });
+  return { community, meetings, series };
+}
+
 /** Attendance in person-times (人次) per kind, for a community and a period — e.g. themed party days in a year. */
 export async function personTimes(communityId: number, from: Date, to: Date) {
   const rows = await getDb().meeting.findMany({

@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
-import { noticeInTime, occurrences, type TMeetingKind, type TRecurrence } from '@/domain/meetings/meetings';
+import { uncoveredYears } from '@/domain/calendar/working-calendar';
+import { noticeInTime, occurrences, seriesLastDay, type TMeetingKind, type TRecurrence } from '@/domain/meetings/meetings';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
@@ -11,7 +12,7 @@ import { calendarFor } from '@/server/issues/district-settings';
 import { notify } from '@/server/issues/notify';
 import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
-import { chinaDay, inForceOn, today } from '@/server/today';
+import { chinaDay, dateOnly, inForceOn, today } from '@/server/today';
 
 export type TMeetingInput = {
   kind: TMeetingKind;
@@ -84,10 +85,12 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
 
 /**
  * Schedules a meeting. Kinds with a legal notice period (owners' assembly 15 days, owners' committee
- * 7 days) are refused when called too late, with the earliest date allowed.
+ * 7 days) are refused when called too late, with the earliest date allowed. `uncovered` names the year if the
+ * district's working calendar does not know its holidays (the organiser is told: it may be a day off).
  */
 export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
-  await placeFor(by, input);
+  const ancestry = await placeFor(by, input);
+  const uncovered = uncoveredYears([input.date], await calendarFor(ancestry.district!));
   const notice = noticeInTime(input.kind, today(), input.date);
   if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
   if (input.date < today()) refuse('meeting.inThePast');
@@ -96,7 +99,7 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
     db.meeting
       .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } })
       .then((m) => m && { made: { id: m.id }, madeBy: m.createdById });
-  return once(input.idempotencyKey, by.userId, made, () =>
+  const scheduled = await once(input.idempotencyKey, by.userId, made, () =>
     db.$transaction(async (tx) => {
       const m = await createMeeting(tx, by, input, null);
       await writeAudit(tx, {
@@ -112,11 +115,13 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
       return { id: m.id };
     }),
   );
+  return { ...scheduled, uncovered, districtId: ancestry.district! };
 }
 
 /**
- * A recurring schedule: its meetings for the next twelve months are made at once (so they are on the
- * calendar for the year), moved off holidays if asked, on the district's working calendar.
+ * A recurring schedule: its meetings up to the end of next year are made at once (so they are on the calendar
+ * for this year and the next), moved off holidays if asked, on the district's working calendar. `uncovered` names
+ * the years among them whose holidays that calendar does not know yet.
  */
 export async function scheduleSeries(
   by: TBy,
@@ -128,13 +133,13 @@ export async function scheduleSeries(
       .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true, _count: { select: { meetings: true } } } })
       .then((s) => s && { made: { id: s.id, meetings: s._count.meetings }, madeBy: s.createdById });
   const ancestry = await placeFor(by, input);
-  const to = `${Number(input.from.slice(0, 4)) + 1}${input.from.slice(4, 10)}`;
-  const dates = occurrences(input.rule, input.from, to, await calendarFor(ancestry.district!), input.shiftOffHolidays).filter(
+  const calendar = await calendarFor(ancestry.district!);
+  const dates = occurrences(input.rule, input.from, seriesLastDay(input.from), calendar, input.shiftOffHolidays).filter(
     (d) => d >= today(),
   );
   if (dates.length === 0) refuse('meeting.noDates');
-  if (dates.length > 120) refuse('meeting.tooMany');
-  return once(input.idempotencyKey, by.userId, made, () =>
+  if (dates.length > 250) refuse('meeting.tooMany');
+  const scheduled = await once(input.idempotencyKey, by.userId, made, () =>
     db.$transaction(
       async (tx) => {
         const s = await tx.meetingSeries.create({
@@ -145,6 +150,7 @@ export async function scheduleSeries(
             compoundId: input.compoundId ?? null,
             bodyId: input.bodyId ?? null,
             rule: input.rule as Prisma.InputJsonValue,
+            startsOn: dateOnly(input.from),
             startMinute: input.startMinute,
             durationMinutes: input.durationMinutes,
             location: input.location,
@@ -170,6 +176,7 @@ export async function scheduleSeries(
       { timeout: 60_000 },
     ),
   );
+  return { ...scheduled, uncovered: uncoveredYears(dates, calendar), districtId: ancestry.district! };
 }
 
 /** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */

@@ -128,7 +128,7 @@ export async function publishManualNotice(by: TBy, input: TManualNotice) {
         communityId: place.communityId,
         compoundId: place.compoundId,
       });
-      return { id: n.id };
+      return { id: n.id, uncovered: n.uncovered, districtId: place.districtId };
     });
   } catch (e) {
     await discard();

@@ -9,6 +9,7 @@ import {
   type TChainContent,
   type TPeriodUnit,
 } from '@/domain/notices/board';
+import { uncoveredYears } from '@/domain/calendar/working-calendar';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { fromChinaLocal, toChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
@@ -78,14 +79,18 @@ function contentOf(
  * Publishes a notice, inside the caller's transaction: its period ends on the district's calendar, and
  * it becomes the next link of the board's hash chain (sequence, the previous link's hash, its own hash
  * over every published field and the attachments' SHA-256). From then on a database trigger refuses
- * any change to it.
+ * any change to it. `uncovered`: the years a period in working days reaches whose holidays the calendar does not know.
  */
 export async function publishNotice(tx: TTx, n: TNoticeInput) {
   await lockChain(tx);
   await linkUnchained(tx);
   const period = n.period ?? DEFAULT_PERIOD[n.kind] ?? DEFAULT_PERIOD.MANUAL!;
   const publishedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const last = periodLastDay(toChinaLocal(publishedAt).date, period.days, period.unit, await calendarFor(n.place.districtId, tx));
+  const calendar = await calendarFor(n.place.districtId, tx);
+  const first = toChinaLocal(publishedAt).date;
+  const last = periodLastDay(first, period.days, period.unit, calendar);
+  // A period in working days that reaches a year whose holidays the calendar does not know may end too early.
+  const uncovered = period.unit === 'WORKING' ? uncoveredYears([first, last], calendar) : [];
   const periodEndsAt = fromChinaLocal({ date: last, minute: 24 * 60 - 1 });
   const head = await tx.notice.findFirst({ where: { seq: { not: null } }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const seq = (head?.seq ?? 0) + 1;
@@ -120,7 +125,7 @@ export async function publishNotice(tx: TTx, n: TNoticeInput) {
   });
   if (n.attachments?.length) await tx.noticeAttachment.createMany({ data: n.attachments.map((a) => ({ ...a, noticeId: notice.id })) });
   await extendChainCheck(tx, { prevHash, hash });
-  return notice;
+  return { ...notice, uncovered };
 }
 
 /** Holds the board until the transaction ends: notices are published one at a time, whatever the instance. */

@@ -3,7 +3,7 @@ import type { TNoticeKind } from '@/domain/topics/procedure';
 import { formatYuan } from '@/domain/shared/money';
 import type { TTx } from '@/server/db';
 import { bodyNameOf, describeView, motionResultView, resultText, votesZh } from '@/server/votes/describe';
-import { readEnv } from '@/env';
+import { publicUrl } from '@/env';
 import { lockChain, publishNotice } from '@/server/notices/publish';
 import { fromDateOnly } from '@/server/today';
 
@@ -68,7 +68,7 @@ export async function publishTopicNotice(tx: TTx, topic: TTopicRow, kind: TNotic
       if (motion.tallyHash)
         lines.push(
           votesZh('result.hash', { hash: motion.tallyHash }),
-          votesZh('result.recheck', { url: `${readEnv().YISHI_PUBLIC_URL}/motions/${motion.id}` }),
+          votesZh('result.recheck', { url: publicUrl(`/motions/${motion.id}`) }),
         );
     }
   }

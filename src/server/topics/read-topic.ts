@@ -1,9 +1,12 @@
 import 'server-only';
 import { diffChars } from 'diff';
 import { scopesOf } from '@/domain/authz/can';
+import { uncoveredYears } from '@/domain/calendar/working-calendar';
 import { openGates } from '@/domain/topics/transition';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
+import { districtSettings } from '@/server/issues/district-settings';
+import { chinaDay } from '@/server/today';
 import { shownName } from '@/server/people/anonymity';
 import { loadFacts } from './facts';
 import { loadTopic } from './topic-core';
@@ -65,6 +68,11 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     ).map((b) => [b.id, b.name]),
   );
   const runs = t.step.actors.some((a) => t.actors.has(a));
+  // The step's due day in a year whose holidays the district's calendar does not know: those running it are told.
+  const dueYears =
+    runs && t.topic.status === 'OPEN'
+      ? uncoveredYears([chinaDay(t.topic.stepDueAt)], (await districtSettings(t.topic.districtId)).calendar)
+      : [];
   // A result is shown once it may be (hidden or secret ballots only after close), as data the page renders in its language.
   const views = new Map(
     motions.map((m) => [
@@ -87,6 +95,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     status: t.topic.status,
     stepIndex: t.topic.stepIndex,
     stepDueAt: t.topic.stepDueAt,
+    dueUncovered: { years: dueYears, districtId: t.topic.districtId },
     lockVersion: t.topic.lockVersion,
     assemblyMatter: t.topic.assemblyMatter,
     actualCostFen: t.topic.actualCostFen,

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { ActionForm, Checkbox, Field, FormKey, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
+import { CalendarWarning, type TCalendarWarning } from '@/components/calendar-warning';
 import * as A from '../actions';
 
 type TT = Record<string, string>;
@@ -23,16 +24,22 @@ export function ScheduleForm({
   return (
     <ActionForm
       action={A.scheduleAction}
-      result={(s) =>
-        s.ok && s.data ? (
-          <a
-            href={viewHref.replace('ID', String((s.data as { id: number }).id))}
-            className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline"
-          >
-            {t.view}
-          </a>
-        ) : null
-      }
+      result={(s) => {
+        const data = s.ok ? (s.data as { id?: number; warning?: TCalendarWarning } | undefined) : undefined;
+        return (
+          <>
+            {data?.id && (
+              <a
+                href={viewHref.replace('ID', String(data.id))}
+                className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline"
+              >
+                {t.view}
+              </a>
+            )}
+            {data?.warning && <CalendarWarning warning={data.warning} />}
+          </>
+        );
+      }}
     >
       {(s) => (
         <>

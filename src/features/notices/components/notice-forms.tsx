@@ -3,6 +3,7 @@ import { ActionForm, Checkbox, Field, Select, SubmitButton, TextArea } from '@/c
 import { answerAction, concludeAction, objectionAction, publishNoticeAction } from '../actions';
 import { FileField } from '@/components/upload-field';
 import { DOCUMENT_ACCEPT } from '@/lib/document-accept';
+import { CalendarWarning, type TCalendarWarning } from '@/components/calendar-warning';
 
 type TT = Record<string, string>;
 
@@ -22,16 +23,20 @@ export function NoticeForm({
   return (
     <ActionForm
       action={publishNoticeAction}
-      result={(s) =>
-        s.ok && s.data ? (
-          <a
-            href={viewHref.replace('ID', String((s.data as { id: number }).id))}
-            className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline"
-          >
-            {t.view}
-          </a>
-        ) : null
-      }
+      result={(s) => {
+        const data = s.ok ? (s.data as { id: number; warning?: TCalendarWarning } | undefined) : undefined;
+        return data ? (
+          <>
+            <a
+              href={viewHref.replace('ID', String(data.id))}
+              className="mt-2 inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline"
+            >
+              {t.view}
+            </a>
+            {data.warning && <CalendarWarning warning={data.warning} />}
+          </>
+        ) : null;
+      }}
     >
       {(s) =>
         s?.ok ? null : (

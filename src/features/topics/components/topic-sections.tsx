@@ -1,6 +1,8 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { formatYuan } from '@/domain/shared/money';
+import { CalendarWarning } from '@/components/calendar-warning';
+import { calendarWarning } from '@/features/shared/calendar-warning';
 import { Link } from '@/i18n/link';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import type { TResultView } from '@/domain/votes/result-view';
@@ -26,6 +28,7 @@ export async function Stepper({ topic }: { topic: TTopic }) {
   const t = await getTranslations('topics');
   const te = await getTranslations('errors');
   const format = await getFormatter();
+  const warning = await calendarWarning(topic.dueUncovered.years, topic.dueUncovered.districtId);
   return (
     <div className="space-y-3">
       <ol className="space-y-1" data-testid="steps" aria-label={t('detail.steps')}>
@@ -47,6 +50,7 @@ export async function Stepper({ topic }: { topic: TTopic }) {
       {topic.status === 'OPEN' ? (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-lg text-amber-950" data-testid="gate">
           <p>{t('detail.due', { due: format.dateTime(topic.stepDueAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }) })}</p>
+          {warning && <CalendarWarning warning={warning} />}
           {topic.gates.length === 0 ? (
             <p>{t('detail.ready')}</p>
           ) : (

@@ -5,7 +5,7 @@ import { AddCategoryForm, CalendarDayForm, CategoryForm, RemoveDayButton } from 
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
-import { coveredYears, districtCategories, FIRST_RESPONDERS, listCalendarDays } from '@/server/issues/district-settings';
+import { coveredYears, districtCategories, FIRST_RESPONDERS, listCalendarDays, yearsToEnter } from '@/server/issues/district-settings';
 import { districtsByIds } from '@/server/places/districts';
 import { fromDateOnly } from '@/server/today';
 
@@ -23,9 +23,10 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
   const ta = await getTranslations('account');
   const l = await labels('issueSettings');
   const names = await districtsByIds(districts);
-  const [categories, days] = await Promise.all([
+  const [categories, days, toEnter] = await Promise.all([
     districtCategories(districtId, { includeInactive: true }),
     orNotFound(listCalendarDays(by, districtId)),
+    yearsToEnter(districtId),
   ]);
   const roles = FIRST_RESPONDERS.map((r) => ({ value: r, label: ta(`role.${r}`) }));
   const kinds = (['HOLIDAY', 'WORKDAY'] as const).map((k) => ({ value: k, label: t(`kind_${k}`) }));
@@ -78,6 +79,11 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
           {t('calendar')}
         </h2>
         <p className="text-lg">{t('calendarIntro', { from: years[0] ?? '', to: years[years.length - 1] ?? '' })}</p>
+        {toEnter.length > 0 && (
+          <p data-testid="years-to-enter" className="rounded-lg bg-amber-50 p-3 text-lg text-amber-950">
+            {t('uncoveredYears', { years: toEnter.join('、') })}
+          </p>
+        )}
         {days.length === 0 ? (
           <p className="text-lg">{t('noDays')}</p>
         ) : (

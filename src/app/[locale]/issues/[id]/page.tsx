@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation';
 import { scopesOf } from '@/domain/authz/can';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { HandlerActions, MergeSplitForms, RateForm, ReopenForm } from '@/features/issues/components/issue-actions';
+import { CalendarWarning } from '@/components/calendar-warning';
+import { calendarWarning } from '@/features/shared/calendar-warning';
 import { Link } from '@/i18n/link';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -25,6 +27,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
   const l = await labels('issues.detail');
   const exclusion = issue.viewer.isStaff && !issue.mergedIntoId ? await exclusionView(by, issue.id) : null;
   const open = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'].includes(issue.state);
+  const warning = await calendarWarning(issue.dueUncovered.years, issue.dueUncovered.districtId);
   const place = [issue.place.community, issue.place.compound, issue.place.building].filter(Boolean).join(' · ');
   return (
     <div className="space-y-5 pt-2">
@@ -85,6 +88,11 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
         <li>{t('detail.level', { level: t(`level.${issue.level}`) })}</li>
         {open && <li>{t('detail.acknowledgeBy', { time: time(issue.acknowledgeBy) })}</li>}
         {open && <li>{t('detail.resolveBy', { time: time(issue.resolveBy) })}</li>}
+        {open && warning && (
+          <li>
+            <CalendarWarning warning={warning} />
+          </li>
+        )}
         {issue.rating && (
           <li>
             {t('detail.yourRating', { rating: t(`rating.${issue.rating}`) })}

@@ -1,4 +1,4 @@
-import { readEnv } from '@/env';
+import { publicUrl } from '@/env';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { closeAction, markAction, publishMinutesAction, rsvpAction } from '@/features/meetings/actions';
@@ -33,7 +33,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
   const format = await getFormatter();
   const when = `${format.dateTime(m.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} – ${format.dateTime(m.endsAt, { timeStyle: 'short', timeZone: 'Asia/Shanghai' })}`;
   // The sign-in QR code carries the site's own address, never the request's Host.
-  const signInUrl = m.staff ? `${readEnv().YISHI_PUBLIC_URL}/meetings/${m.id}/sign-in?t=${m.staff.signInToken}` : null;
+  const signInUrl = m.staff ? publicUrl(`/meetings/${m.id}/sign-in?t=${m.staff.signInToken}`) : null;
   const community = await organiserChoices(m);
   const topics = community?.topics ?? [];
   return (

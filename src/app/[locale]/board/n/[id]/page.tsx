@@ -1,4 +1,4 @@
-import { readEnv } from '@/env';
+import { publicUrl } from '@/env';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { AnswerForm, ConcludeForm, ObjectionForm, PrintButton } from '@/features/notices/components/notice-forms';
@@ -22,7 +22,7 @@ export default async function NoticePage({ params }: PageProps<'/[locale]/board/
   const format = await getFormatter();
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'long', timeZone: 'Asia/Shanghai' }) : '');
   // The printed QR code is the site's own address, never the request's Host (behind a proxy: localhost).
-  const url = `${readEnv().YISHI_PUBLIC_URL}/board/n/${n.id}`;
+  const url = publicUrl(`/board/n/${n.id}`);
   const qr = await noticeQrSvg(url);
   const place = [n.place.street, n.place.community, n.place.compound].filter(Boolean).join(' · ');
   return (

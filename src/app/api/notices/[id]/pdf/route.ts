@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { publicUrl } from '@/env';
 import { handler, ZRouteId } from '@/features/shared/handler';
 import { noticePdf } from '@/server/notices/print';
 import { getNoticeView } from '@/server/notices/read-board';
@@ -8,10 +9,10 @@ import { getNoticeView } from '@/server/notices/read-board';
 export const GET = handler({
   who: 'public',
   input: z.object({ id: ZRouteId }),
-  run: async (_, { id }, { req }) => {
+  run: async (_, { id }) => {
     const n = await getNoticeView(id, null);
     if (!n) return new Response('Not found', { status: 404 });
-    const pdf = await noticePdf(n, new URL(`/board/n/${n.id}`, req.url).toString());
+    const pdf = await noticePdf(n, publicUrl(`/board/n/${n.id}`));
     return new Response(new Uint8Array(pdf), {
       headers: {
         'Content-Type': 'application/pdf',
