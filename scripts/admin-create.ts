@@ -82,7 +82,8 @@ async function main() {
   const db = await openLocalDatabase();
   process.env.DATABASE_URL = db.url;
   try {
-    await prepareDatabase(db.url, { demo: (process.env.YISHI_DEMO ?? 'on') !== 'off' });
+    // Never the demo: an install's tools are run in a shell that need not carry the service's YISHI_DEMO=off.
+    await prepareDatabase(db.url, { demo: false });
     // Loaded once DATABASE_URL is set: the use case reads it on first use.
     const { createFirstAdmin } = await import('../src/server/accounts/first-admin.ts');
     const { UseCaseError } = await import('../src/server/errors.ts');

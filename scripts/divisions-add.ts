@@ -56,7 +56,8 @@ async function main() {
     const db = await openLocalDatabase();
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
     try {
-      await prepareDatabase(db.url, { demo: (process.env.YISHI_DEMO ?? 'on') !== 'off' });
+      // Never the demo: an install's tools are run in a shell that need not carry the service's YISHI_DEMO=off.
+      await prepareDatabase(db.url, { demo: false });
       const added = await addDivisions(client, data, { codes, source: PACKAGE, by: 'command line (npm run divisions:add)' });
       const places = [...new Set(data.districts.map((d) => `${d.provinceName}${d.cityName}`))].join('、');
       say(

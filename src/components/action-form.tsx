@@ -123,7 +123,8 @@ export function Field({
         name={name}
         type={type}
         autoComplete={autoComplete}
-        defaultValue={state?.values?.[name] ?? defaultValue}
+        // A password is never refilled, whatever came back.
+        defaultValue={type === 'password' ? undefined : (state?.values?.[name] ?? defaultValue)}
         inputMode={inputMode}
         required={required}
         aria-invalid={error ? true : undefined}

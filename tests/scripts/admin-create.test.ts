@@ -12,7 +12,8 @@ function adminCreate(args: string[], password: string) {
     cwd: ROOT,
     input: `${password}\n`,
     encoding: 'utf8',
-    env: { ...process.env, YISHI_DEMO: 'off', YISHI_PUBLIC_URL: 'https://yishi.example.gov.cn' },
+    // No YISHI_DEMO in the shell: the tool must not load the demo (its staff have a public password) into a real install.
+    env: { ...process.env, YISHI_DEMO: undefined, YISHI_PUBLIC_URL: 'https://yishi.example.gov.cn' },
     timeout: 90_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -38,6 +39,8 @@ describe('npm run admin:create', () => {
     const user = await testDb().user.findUniqueOrThrow({ where: { phone: '13822220001' }, include: { grants: true } });
     expect(await verifyPassword('Jinjiang-admin-2026', user.passwordHash)).toBe(true);
     expect(user.grants.map((g) => g.role)).toEqual(['DISTRICT_ADMIN']);
+    expect(await testDb().systemFlag.count({ where: { key: { startsWith: 'demo' } } })).toBe(0);
+    expect(await testDb().user.count({ where: { phone: '13900004001' } })).toBe(0);
 
     const again = adminCreate(
       ['--district', '510104', '--name', '另一位', '--phone', '13822220002', '--password-stdin'],

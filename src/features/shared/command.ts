@@ -12,6 +12,7 @@ import type { TBy } from '@/server/accounts/by';
 import { clientOf } from '@/server/auth/client';
 import { refuse } from '@/server/errors';
 import { checkUpload } from '@/server/files/upload-check';
+import { typedValues } from './typed-values';
 import { runAction } from './action-result';
 import { formObject } from './forms';
 import { actionBy } from './guards';
@@ -82,18 +83,6 @@ async function readFiles(fd: FormData, fields: Readonly<Record<string, TUploadKi
     out[field] = await Promise.all(parts.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
   }
   return out;
-}
-
-/**
- * What was typed, sent back with a refusal: a form posted without JavaScript comes back filled. Never a password nor a
- * file, nor Next's own fields ($ACTION_…).
- */
-function typedValues(fd: FormData): Record<string, string> {
-  const typed: Record<string, string> = {};
-  for (const [name, value] of fd.entries()) {
-    if (typeof value === 'string' && !name.startsWith('$') && !/password/i.test(name)) typed[name] = value;
-  }
-  return typed;
 }
 
 /** Declares a server action: `export const castAction = command({ who: 'vote.cast', input, run, done })`. */
