@@ -111,6 +111,7 @@ async function main() {
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+process.on('SIGHUP', () => void stop(0)); // a closed terminal: stop cleanly, PostgreSQL too
 
 main().catch(async (e: unknown) => {
   console.error(e instanceof StartupError ? `\n[yishi] ${e.message}\n` : e);

@@ -151,6 +151,8 @@ export function reachableDataDir(dataDir: string, who: TRunAs | null): string {
     .slice(-60);
   const cluster = path.join(home, 'clusters', `${readable}-${hash}`);
   mkdirSync(path.dirname(cluster), { recursive: true, mode: 0o755 });
+  // A cluster left there after its link was removed (`rm -rf .data`) is not brought back: it is kept aside, named.
+  if (existsSync(cluster) && readdirSync(cluster).length > 0) renameSync(cluster, `${cluster}.unlinked-${Date.now()}`);
   mkdirSync(cluster, { recursive: true, mode: 0o700 });
   chownSync(cluster, who.uid, who.gid);
   rmSync(dataDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * be reached where npm put them; see as-postgres.ts for when they cannot.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TRunAs } from './as-postgres.ts';
@@ -36,10 +36,14 @@ export type TCluster = { bin: string; dataDir: string; user: string; password: s
 
 export async function initdb({ bin, dataDir, user, password }: TCluster, who: TRunAs | null, log: (l: string) => void) {
   // The password reaches initdb through a file only its user can read, removed at once.
-  const pwfile = path.join(os.tmpdir(), `yishi-pw-${process.pid}-${Date.now()}`);
-  writeFileSync(pwfile, password + '\n', { mode: 0o600 });
-  if (who) chownSync(pwfile, who.uid, who.gid);
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'yishi-pw-'));
+  const pwfile = path.join(folder, 'password');
   try {
+    writeFileSync(pwfile, password + '\n', { mode: 0o600, flag: 'wx' });
+    if (who) {
+      chownSync(folder, who.uid, who.gid);
+      chownSync(pwfile, who.uid, who.gid);
+    }
     const child = run(
       path.join(bin, 'initdb'),
       [`--pgdata=${dataDir}`, '--auth=password', `--username=${user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
@@ -54,7 +58,7 @@ export async function initdb({ bin, dataDir, user, password }: TCluster, who: TR
     });
     if (code !== 0) throw new Error(`initdb failed (exit code ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`);
   } finally {
-    rmSync(pwfile, { force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -66,10 +70,21 @@ export async function runPostgres(bin: string, dataDir: string, port: number, wh
     who,
     log,
   );
-  // Whatever ends this process (an uncaught error included), the server is asked to stop with it.
+  // Whatever ends this process (an uncaught error included), the server is asked to stop with it. A signal nobody
+  // handles ends Node without its 'exit' event (SIGHUP when a terminal closes, SIGTERM to a tool): those stop the
+  // server too, then end the process as the signal would have.
   const orphanGuard = () => child.kill('SIGINT');
+  const bySignal = (signal: NodeJS.Signals) => {
+    child.kill('SIGINT');
+    process.kill(process.pid, signal);
+  };
+  const unhandled = (['SIGHUP', 'SIGTERM'] as const).filter((sig) => process.listenerCount(sig) === 0);
   process.once('exit', orphanGuard);
-  child.once('exit', () => process.off('exit', orphanGuard));
+  for (const sig of unhandled) process.once(sig, bySignal);
+  child.once('exit', () => {
+    process.off('exit', orphanGuard);
+    for (const sig of unhandled) process.off(sig, bySignal);
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => reject(new Error(`postgres stopped (${signal ?? `exit code ${code}`})`)));

@@ -83,6 +83,19 @@ describe.runIf(root)('as root, a clone in a private folder', () => {
     }
   }, 180_000);
 
+  test('a data folder removed (the link with it) starts afresh; the cluster it pointed to is kept aside, not revived', async () => {
+    process.env.YISHI_PG_HOME = home;
+    const dataDir = path.join(clone, '.data');
+    rmSync(dataDir, { recursive: true, force: true });
+    const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), persistent: true, shipped });
+    try {
+      expect(await count(db.url, `SELECT to_regclass('kept')::text AS t`)).toEqual([{ t: null }]);
+    } finally {
+      await db.stop();
+    }
+    expect(readdirSync(path.join(home, 'clusters')).filter((f) => f.includes('.unlinked-'))).toHaveLength(1);
+  }, 120_000);
+
   test('where no folder can be prepared, start-up stops with one sentence saying what to do', async () => {
     process.env.YISHI_PG_HOME = path.join(clone, 'also-private');
     const err = await startEmbeddedPostgres({
