@@ -48,6 +48,12 @@ export function runningClusterPort(clusterDir: string): number | null {
     // EPERM: the process exists but belongs to another user (the `postgres` user when started as root).
     if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null;
   }
+  // After a crash or a reboot the number may now belong to another program: only a postgres process counts.
+  try {
+    if (!readFileSync(`/proc/${Number(pid)}/comm`, 'utf8').startsWith('postgres')) return null;
+  } catch {
+    // No /proc (not Linux): the signal check above is all there is.
+  }
   return Number(port);
 }
 

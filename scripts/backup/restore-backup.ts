@@ -3,7 +3,7 @@
  * then starts the cluster once so that PostgreSQL replays the backup's WAL and proves it consistent (decision 038).
  */
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
-import { chown, cp, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { cp, lchown, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { linkedFolder, postgresUser, reachableDataDir } from '../db/as-postgres.ts';
@@ -138,8 +138,9 @@ async function giveToPostgresUser(dir: string): Promise<void> {
   if (process.getuid?.() !== 0) return;
   const ids = postgresUser()!;
   const walk = async (p: string): Promise<void> => {
-    await chown(p, ids.uid, ids.gid);
-    if (isDir(p)) for (const name of await readdir(p)) await walk(path.join(p, name));
+    // lchown: a link inside the restored tree is given over itself, never what it points to.
+    await lchown(p, ids.uid, ids.gid);
+    if (lstatSync(p).isDirectory()) for (const name of await readdir(p)) await walk(path.join(p, name));
   };
   await walk(dir);
 }
