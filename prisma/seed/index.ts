@@ -15,7 +15,8 @@ import { seedStats } from './stats.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
-import { seedBazhong } from './bazhong.ts';
+import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
+import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -79,12 +80,21 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-issues')(tx)) && (await done('demo-accounts')(tx)),
     (tx) => seedStats(tx, new Date()),
   );
-  // Added after the scenarios (a demo made before it gets it at its next start): the red-steward practice of Bazhong.
+  // Added after the scenarios (a demo made before it gets it at its next start, Bazhong's divisions with it when its
+  // shipped divisions predate them): the red-steward practice of Bazhong.
   const bazhong = await stage(
     'demo-bazhong',
     'Bazhong red steward',
-    async (tx) => !!(await tx.community.findUnique({ where: { code: '511902001002' } })),
-    (tx) => seedBazhong(tx),
+    async () => true,
+    async (tx) => {
+      if (!(await tx.community.findUnique({ where: { code: GULOU_COMMUNITY } }))) {
+        const added = await addShippedDivisions(tx, '5119');
+        await tx.auditLog.create({
+          data: { actorLabel: 'system:seed', action: 'divisions.add', entityType: 'Division', entityId: '5119', after: added },
+        });
+      }
+      await seedBazhong(tx);
+    },
   );
   return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong;
 }

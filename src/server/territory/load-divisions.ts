@@ -78,6 +78,19 @@ export async function loadDivisions(db: TDb): Promise<number> {
 }
 
 /**
+ * The part of the shipped divisions under a code (e.g. 5119, Bazhong) into an install that loaded the shipped file
+ * before that part was in it; what is there is left as it is. Returns what was new.
+ */
+export async function addShippedDivisions(tx: TTx, code: string): Promise<TDivisionCounts> {
+  const all = divisions as TDivisions;
+  const districts = all.districts.filter((d) => d.code.startsWith(code));
+  const codes = new Set(districts.map((d) => d.code));
+  const streets = all.streets.filter((s) => codes.has(s.districtCode));
+  const streetCodes = new Set(streets.map((s) => s.code));
+  return insertDivisions(tx, { districts, streets, communities: all.communities.filter((c) => streetCodes.has(c.streetCode)) });
+}
+
+/**
  * `npm run divisions:add`: the divisions of more regions, from the official tables, into a running install — in
  * one transaction, audited with what was new; what is already there (same code) is left as it is.
  */

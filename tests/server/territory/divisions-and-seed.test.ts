@@ -37,7 +37,14 @@ describe('reference data and demo seed', () => {
 
   test('the demo seed builds every scenario place, once, in one go', async () => {
     const db = testDb();
+    // As on an install whose shipped divisions predate Bazhong: the demo's Bazhong stage brings them.
+    await db.$executeRaw`DELETE FROM "Community" WHERE code LIKE '5119%'`;
+    await db.$executeRaw`DELETE FROM "Street" WHERE code LIKE '5119%'`;
+    await db.$executeRaw`DELETE FROM "District" WHERE code LIKE '5119%'`;
     expect(await seedDemo(db)).toBe(true);
+    expect(await db.auditLog.findFirst({ where: { action: 'divisions.add', entityId: '5119' } })).toMatchObject({
+      after: { districts: 5 },
+    });
     const counts = async () => ({
       compounds: await db.compound.count(),
       people: await db.person.count(),
