@@ -1,9 +1,11 @@
 import 'server-only';
+import { passwordWeakness } from '@/domain/accounts/password-strength';
 import { normalisePhone } from '@/domain/shared/phone';
 import { writeAudit } from '@/server/audit';
 import { hashCode, newCode } from '@/server/auth/codes';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { getDb } from '@/server/db';
+import { inForceOn, today } from '@/server/today';
 import { refuse } from '@/server/errors';
 import { ancestryOf, householdAncestry, PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
 import { mayResetPassword } from '@/domain/authz/can';
@@ -16,14 +18,22 @@ const RESET_DAYS = 7;
 /** The e-mail copy's text (e-mails are written in Chinese, like the rest of the outbox). */
 const RESET_NOTICE = '工作人员为您的账号签发了密码重置码。如果不是您本人申请的，请立即联系社区居委会或街道。';
 
+/** An administrator's password guards a district: it must pass the administrators' rule (the others: the form's). */
+async function refuseWeakForAdministrator(userId: number, phone: string, password: string) {
+  const admin = await getDb().roleGrant.count({ where: { userId, role: 'DISTRICT_ADMIN', revokedAt: null, ...inForceOn(today()) } });
+  const weakness = admin ? passwordWeakness(password, { phone }) : null;
+  if (weakness) refuse(`password.${weakness}`);
+}
+
 /** Change one's own password; every other session of the account ends. */
 export async function changePassword(userId: number, current: string, next: string): Promise<void> {
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { passwordHash: true, person: { select: { name: true } } },
+    select: { passwordHash: true, phone: true, person: { select: { name: true } } },
   });
   if (!(await verifyPassword(current, user.passwordHash))) refuse('account.wrongPassword');
+  await refuseWeakForAdministrator(userId, user.phone, next);
   const passwordHash = await hashPassword(next);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
@@ -105,6 +115,7 @@ export async function resetPasswordWithCode(input: { phone: string; code: string
       })
     : null;
   if (!record || record.usedAt || record.expiresAt < new Date() || record.user.phone !== phone) refuse('account.resetInvalid');
+  await refuseWeakForAdministrator(record!.user.id, record!.user.phone, input.password);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // Marking the code used inside the transaction, conditionally, makes it single-use under races.

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { refusal } from '../refusal';
 import { anyAdministrator, COMMAND_LINE, createFirstAdmin } from '@/server/accounts/first-admin';
 import { loadActor } from '@/server/auth/actor';
+import { changePassword } from '@/server/accounts/passwords';
 import { verifyPassword } from '@/server/auth/password';
 import { testDb } from '../db';
 
@@ -49,6 +50,10 @@ describe('the first administrator of a district', () => {
     expect(await refusal(createFirstAdmin({ districtCode: WUHOU, name: '赵管理', phone: '13811110003', password: strong }))).toBe(
       'admin.districtHasAdmin',
     );
+    // Later, in the app, the administrator cannot change to a password the command would have refused.
+    const own = user.phone === '13811110001' ? strong : 'Another-strong-9';
+    expect(await refusal(changePassword(userId, own, 'Password123'))).toBe('password.common');
+    await changePassword(userId, own, 'Wuhou-admin-2027');
     // Another district still gets its first.
     await createFirstAdmin({ districtCode: '510116', name: '双流管理', phone: '13811110004', password: strong });
   });
