@@ -71,10 +71,14 @@ export const resetByPhoneAction = command({
       : { ok: false, message: (await getTranslations('admin.desk'))('unknownPhone') },
 });
 
-/** The roster file: none chosen (an empty part with no name) and an empty file are told apart. */
+/**
+ * The roster file: none chosen and an empty file are told apart. With no file chosen the browser still sends an empty
+ * part, named "" in a plain form post and "undefined" (or "blob") after React's encoding of the form.
+ */
 function rosterFile({ files, form }: TCommandContext): TUpload {
   const chosen = form.get('file');
-  return files.file![0] ?? refuse(chosen instanceof File && chosen.name !== '' ? 'roster.fileEmpty' : 'roster.fileMissing');
+  const named = chosen instanceof File && !['', 'blob', 'undefined'].includes(chosen.name);
+  return files.file![0] ?? refuse(named ? 'roster.fileEmpty' : 'roster.fileMissing');
 }
 
 export const previewRosterAction = command({
