@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,8 @@ import { freePort } from '../../scripts/db/port.ts';
 // signal it does not handle (SIGTERM to a tool, SIGHUP when a terminal closes), which skips Node's 'exit' event.
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'yishi-orphan-'));
+// Enterable by the postgres user (as root): the cluster stays here, not under YISHI_PG_HOME (decision 036).
+chmodSync(dir, 0o755);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const answers = (port: number) =>
