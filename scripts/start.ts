@@ -17,7 +17,7 @@ import { buildIfNeeded } from './build-if-needed.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { ensureSecret } from './secret.ts';
 import { DEMO_LOGINS } from '../prisma/seed/logins.ts';
-import { parsePublicUrl } from '../src/lib/public-url.ts';
+import { parsePublicUrl, sessionUrl } from '../src/lib/public-url.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.YISHI_DATA_DIR ?? path.join(ROOT, '.data'));
@@ -71,7 +71,7 @@ async function main() {
     DATABASE_URL: url,
     YISHI_DATA_DIR: dataDir,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? ensureSecret(dataDir),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: sessionUrl({ NEXTAUTH_URL: process.env.NEXTAUTH_URL, YISHI_PUBLIC_URL: publicUrl ? publicUrl.origin : undefined }, port),
     NODE_ENV: 'production' as const,
     PORT: String(port),
     YISHI_PUBLIC_URL: process.env.YISHI_PUBLIC_URL ?? `http://localhost:${port}`,

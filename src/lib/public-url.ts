@@ -17,3 +17,11 @@ export function parsePublicUrl(raw: string): { origin: string } | { error: strin
     ? { origin: url.origin }
     : { error };
 }
+
+/**
+ * The address next-auth (and our sign-in route) read as the site's: NEXTAUTH_URL when set, else the site's own
+ * address — an https one makes the session cookie Secure — else the local port.
+ */
+export function sessionUrl(env: { NEXTAUTH_URL?: string; YISHI_PUBLIC_URL?: string }, port: number): string {
+  return env.NEXTAUTH_URL ?? env.YISHI_PUBLIC_URL ?? `http://localhost:${port}`;
+}
