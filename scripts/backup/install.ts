@@ -37,26 +37,6 @@ export const fileStamp = (at: Date) =>
     .replace(/\.\d+Z$/, 'Z')
     .replace(/:/g, '-');
 
-/** The port of the PostgreSQL running on this cluster folder, or null when none runs there. */
-export function runningClusterPort(clusterDir: string): number | null {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-  try {
-    process.kill(Number(pid), 0);
-  } catch (e) {
-    // EPERM: the process exists but belongs to another user (the `postgres` user when started as root).
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null;
-  }
-  // After a crash or a reboot the number may now belong to another program: only a postgres process counts.
-  try {
-    if (!readFileSync(`/proc/${Number(pid)}/comm`, 'utf8').startsWith('postgres')) return null;
-  } catch {
-    // No /proc (not Linux): the signal check above is all there is.
-  }
-  return Number(port);
-}
-
 /** Copies every file under `from` that `to` does not have yet; returns how many it copied. */
 export async function copyNewFiles(from: string, to: string): Promise<number> {
   if (!existsSync(from)) return 0;

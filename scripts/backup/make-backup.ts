@@ -6,13 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { EMBEDDED_PG_MAJOR, EMBEDDED_PG_USER, startEmbeddedPostgres, type RunningDatabase } from '../db/embedded.ts';
-import { readDatabasePassword, LEGACY_PASSWORD } from '../db/password.ts';
+import { EMBEDDED_PG_MAJOR, startEmbeddedPostgres, type RunningDatabase } from '../db/embedded.ts';
 import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
 import { writeChecksums } from './checksums.ts';
 import { copyClusterOnline, type ClusterCopy } from './cluster.ts';
-import { copyNewFiles, countFiles, fileStamp, installPaths, secretFile, secretFingerprint, runningClusterPort } from './install.ts';
+import { copyNewFiles, countFiles, fileStamp, installPaths, secretFile, secretFingerprint } from './install.ts';
+import { runningClusterPort, runningClusterUrl } from '../db/local-database.ts';
 
 export const MANIFEST = 'manifest.json';
 export const BACKUP_FORMAT = 'yishi-backup/1';
@@ -113,8 +113,7 @@ async function connectToCluster(
   let started: RunningDatabase | undefined;
   let url: string;
   if (port) {
-    const password = readDatabasePassword(clusterDir) ?? LEGACY_PASSWORD;
-    url = `postgresql://${EMBEDDED_PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+    url = runningClusterUrl(clusterDir, port, 'postgres');
   } else {
     log('the app is not running: starting its database for the backup…');
     started = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort(), persistent: true });

@@ -11,7 +11,8 @@ import { EMBEDDED_PG_MAJOR, startEmbeddedPostgres } from '../db/embedded.ts';
 import { freePort } from '../db/port.ts';
 import { StartupError } from '../db/startup-error.ts';
 import { CHECKSUMS, firstDamaged } from './checksums.ts';
-import { fileStamp, installPaths, secretFile, secretFingerprint, runningClusterPort } from './install.ts';
+import { fileStamp, installPaths, secretFile, secretFingerprint } from './install.ts';
+import { runningClusterPort } from '../db/local-database.ts';
 import { readManifest, type BackupManifest } from './make-backup.ts';
 
 export type RestoreOptions = {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { runningClusterPort } from '../../scripts/backup/install.ts';
+import { runningClusterPort } from '../../scripts/db/local-database.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'yishi-stale-pid-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
