@@ -94,3 +94,24 @@ export const EXCLUSION_LEVEL = 'district' satisfies TPlaceRef['level'];
 export function mayExclude(actor: TActor, target: TTarget, today: string): boolean {
   return actor !== null && actor.grants.some((g) => g.place.level === EXCLUSION_LEVEL && grantCovers(g, 'stats.exclude', target, today));
 }
+
+/**
+ * Where a piece of structure sits: a place level, or a grid (under a community, above its compounds). A street 党工委
+ * sits at its street, a community's party committee at the community, a grid or grid branch at 'grid', a compound
+ * branch at its compound, a building group at its building.
+ */
+export type TStructureLevel = TPlaceRef['level'] | 'grid';
+const STRUCTURE_DEPTH: Record<TStructureLevel, number> = { district: 0, street: 1, community: 2, grid: 3, compound: 4, building: 5 };
+
+/**
+ * May the actor build (create, change, merge, dissolve) structure at this level of that place (issue 18, item 8)?
+ * One builds only below the level of the grant that holds the permission: a street office sets up its communities'
+ * party committees, a community secretary its grids and compound branches, a compound branch its building groups, a
+ * district administrator everything in the district — nobody sets up the body that oversees themselves.
+ */
+export function mayBuild(actor: TActor, permission: TPermission, level: TStructureLevel, target: TTarget, today: string): boolean {
+  return (
+    actor !== null &&
+    actor.grants.some((g) => STRUCTURE_DEPTH[g.place.level] < STRUCTURE_DEPTH[level] && grantCovers(g, permission, target, today))
+  );
+}

@@ -61,6 +61,16 @@ export const permissions = [
    * a community is rated on its issues and a street is ranked on its communities' issues, so neither may drop them.
    */
   'stats.exclude',
+  /**
+   * Build the party's structure: party organisations, their officers and terms, renames, merges and dissolutions. Only
+   * below one's own level (mayBuild): a street office sets up its communities' party committees, a community its
+   * grid and compound branches, a compound branch its building groups; the district everything, its street 党工委 too.
+   */
+  'partyOrg.manage',
+  /** Build grids and micro-grids under a community, assign buildings, grid workers and 党员中心户 (mayBuild: below one's level). */
+  'grid.manage',
+  /** Keep the organisations of a place (property firms, co-building and stationed units, social organisations) and their assignments. */
+  'organization.manage',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
@@ -83,6 +93,8 @@ const STAFF_ADMIN: TPermission[] = [
   'notice.publish',
   'meeting.manage',
   'stats.read',
+  'grid.manage',
+  'organization.manage',
 ];
 
 /**
@@ -104,6 +116,7 @@ export const ROLE_PERMISSIONS = {
   PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read'],
   GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle', 'topic.read'],
   BRANCH_SECRETARY: [
+    'partyOrg.manage',
     'roster.read',
     'phone.read',
     'resident.verify',
@@ -119,9 +132,10 @@ export const ROLE_PERMISSIONS = {
     'stats.read',
   ],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
-  COMMUNITY_SECRETARY: STAFF_ADMIN,
-  STREET_STAFF: STAFF_ADMIN,
-  DISTRICT_ADMIN: [...STAFF_ADMIN, 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
+  // Party structure belongs to party officers: not to the residents' committee's staff.
+  COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage'],
+  STREET_STAFF: [...STAFF_ADMIN, 'partyOrg.manage'],
+  DISTRICT_ADMIN: [...STAFF_ADMIN, 'partyOrg.manage', 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
   API_CLIENT: ['issue.read', 'issue.report'],
   UNVERIFIED_RESIDENT: ['issue.raise'],
 } as const satisfies Record<TRole, readonly TPermission[]>;

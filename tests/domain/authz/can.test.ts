@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { can, checkGrant, mayExclude, mayResetPassword, scopesOf, type TActor, type TGrant, type TTarget } from '@/domain/authz/can';
+import {
+  can,
+  checkGrant,
+  mayBuild,
+  mayExclude,
+  mayResetPassword,
+  scopesOf,
+  type TActor,
+  type TGrant,
+  type TTarget,
+} from '@/domain/authz/can';
 import { BODY_SCOPED, permissions, ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
 import { GRANTED_ROLE_LEVEL, roles, type TRole } from '@/domain/authz/roles';
 import type { TAncestry, TPlaceLevel } from '@/domain/territory/places';
@@ -9,29 +19,29 @@ const TODAY = '2026-11-21';
 /**
  * The matrix as people read it, written out by hand: changing who may do what must change this
  * table too. Columns: territory body staff verify reset import roster phone audit party vote
- * issue-read issue-handle issue-raise (e: a resident raises issues around their home; an unverified account in
+ * issue-read issue-handle issue-raise … stats-exclude partyOrg grid organization (e: a resident raises issues around their home; an unverified account in
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . .',
-  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
-  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . .',
-  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . .',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . .',
-  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . .',
-  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . .',
-  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . .',
-  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . .',
-  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . .',
-  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d .',
-  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d .',
-  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d .',
-  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d .',
-  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x',
-  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . .',
-  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . .',
+  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . .',
+  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . .',
+  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . .',
+  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . .',
+  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . .',
+  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . .',
+  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . .',
+  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . .',
+  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . .',
+  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . .',
+  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o',
+  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o',
+  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o',
+  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o',
+  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage',
@@ -61,6 +71,9 @@ const COLUMNS: TPermission[] = [
   'meeting.manage',
   'stats.read',
   'stats.exclude',
+  'partyOrg.manage',
+  'grid.manage',
+  'organization.manage',
 ];
 
 test('the table above lists every permission', () => {
@@ -259,5 +272,44 @@ describe('decision 028: resets follow the rank rule; exclusions are the district
   ] as const)('mayExclude: %s at a %s → %s', (role, level, expected) => {
     expect(mayExclude(actor(grant(role, level)), { ancestry: at.building }, TODAY)).toBe(expected);
     expect(mayExclude(actor(grant(role, level)), { ancestry: otherDistrict }, TODAY)).toBe(false);
+  });
+});
+
+describe('mayBuild: structure only below one’s own level, inside one’s scope (issue 18)', () => {
+  const structure = [
+    // role, held at, permission, builds at, place of the thing, allowed
+    ['DISTRICT_ADMIN', 'district', 'partyOrg.manage', 'street', 'street', true],
+    ['STREET_STAFF', 'street', 'partyOrg.manage', 'street', 'street', false],
+    ['STREET_STAFF', 'street', 'partyOrg.manage', 'community', 'community', true],
+    ['COMMUNITY_SECRETARY', 'community', 'partyOrg.manage', 'community', 'community', false],
+    ['COMMUNITY_SECRETARY', 'community', 'partyOrg.manage', 'grid', 'community', true],
+    ['COMMUNITY_SECRETARY', 'community', 'partyOrg.manage', 'compound', 'compound', true],
+    ['BRANCH_SECRETARY', 'compound', 'partyOrg.manage', 'compound', 'compound', false],
+    ['BRANCH_SECRETARY', 'compound', 'partyOrg.manage', 'building', 'building', true],
+    ['RESIDENTS_COMMITTEE_STAFF', 'community', 'partyOrg.manage', 'compound', 'compound', false],
+    ['RESIDENTS_COMMITTEE_STAFF', 'community', 'grid.manage', 'grid', 'community', true],
+    ['COMMUNITY_SECRETARY', 'community', 'grid.manage', 'grid', 'community', true],
+    ['GRID_WORKER', 'community', 'grid.manage', 'grid', 'community', false],
+    ['DISTRICT_ADMIN', 'district', 'territory.manage', 'street', 'district', true],
+    ['STREET_STAFF', 'street', 'territory.manage', 'community', 'street', true],
+    ['STREET_STAFF', 'street', 'territory.manage', 'street', 'street', false],
+  ] as const;
+  test.each(structure)('%s at a %s, %s, building at %s of a %s: %s', (role, held, permission, level, place, allowed) => {
+    expect(mayBuild(actor(grant(role, held)), permission, level, { ancestry: at[place] }, TODAY)).toBe(allowed);
+  });
+  test('never in a sibling community or another district, never out of term', () => {
+    const secretary = actor(grant('COMMUNITY_SECRETARY', 'community'));
+    expect(mayBuild(secretary, 'grid.manage', 'grid', { ancestry: siblingOf('community') }, TODAY)).toBe(false);
+    expect(mayBuild(secretary, 'grid.manage', 'grid', { ancestry: otherDistrict }, TODAY)).toBe(false);
+    expect(
+      mayBuild(
+        actor(grant('COMMUNITY_SECRETARY', 'community', { endsOn: '2026-11-20' })),
+        'grid.manage',
+        'grid',
+        { ancestry: at.community },
+        TODAY,
+      ),
+    ).toBe(false);
+    expect(mayBuild(null, 'grid.manage', 'grid', { ancestry: at.community }, TODAY)).toBe(false);
   });
 });
