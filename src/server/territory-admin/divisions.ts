@@ -1,5 +1,5 @@
 import 'server-only';
-import { mayBuild } from '@/domain/authz/can';
+import { mayBuild, scopesOf } from '@/domain/authz/can';
 import { cleanPlaceName, nextHandMadeCode, type TDivisionLevel } from '@/domain/territory/hand-made';
 import { pinyinInitials } from '@/domain/territory/initials';
 import type { TAncestry } from '@/domain/territory/places';
@@ -159,4 +159,31 @@ export async function updateCommunity(by: TBy, input: { communityId: number; nam
       });
     }),
   );
+}
+
+/**
+ * Where the actor sets up streets and communities: the districts where they add streets (with those streets, to rename)
+ * and the streets under which they add communities. Empty for anyone below a street office.
+ */
+export async function listDivisionsToBuild(by: TBy) {
+  const scopes = scopesOf(by.actor, 'territory.manage', by.today);
+  const districtIds = scopes.filter((s) => s.level === 'district').map((s) => s.id);
+  const streetIds = scopes.filter((s) => s.level === 'street').map((s) => s.id);
+  if (districtIds.length + streetIds.length === 0) return { districts: [], streets: [] };
+  const db = getDb();
+  const districts = await db.district.findMany({
+    where: { id: { in: districtIds } },
+    orderBy: { code: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      streets: { orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, _count: { select: { communities: true } } } },
+    },
+  });
+  const own = await db.street.findMany({
+    where: { id: { in: streetIds }, districtId: { notIn: districtIds } },
+    orderBy: { code: 'asc' },
+    select: { id: true, code: true, name: true },
+  });
+  return { districts, streets: [...districts.flatMap((d) => d.streets), ...own].map((s) => ({ id: s.id, name: s.name, code: s.code })) };
 }

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createCommunity, createStreet, renameStreet, updateCommunity } from '@/server/territory-admin/divisions';
 import { searchPlaces } from '@/server/territory/search-places';
 import { getStreet } from '@/server/territory/browse-territory';
+import { COMMUNITY_PAGE, listCommunitiesInScope } from '@/server/admin/scope-lists';
+import { listDivisionsToBuild } from '@/server/territory-admin/divisions';
 import { createStaff } from '../../factories/accounts';
 import { byUser, world } from '../accounts/support';
 import { refusal } from '../refusal';
@@ -180,5 +182,26 @@ describe('streets and communities set up by hand', () => {
         db.$executeRaw`INSERT INTO "Community" (code, name, initials, "streetId") VALUES ('510107009X99', ${jinyang.name}, 'x', ${jinyang.streetId})`,
       ),
     ).toMatch(/Community_streetId_name_key|unique/i);
+  });
+
+  test('the admin lists: a page of communities at a time with a search; streets to build only for the district and street offices', async () => {
+    const { db, jinyang, staff } = w;
+    const admin = await byUser(districtAdminId);
+    const inWuhou = await db.community.count({ where: { street: { districtId: wuhouId } } });
+    const first = await listCommunitiesInScope(admin, 'territory.manage');
+    expect([first.items.length, first.total]).toEqual([Math.min(COMMUNITY_PAGE, inWuhou), inWuhou]);
+    const last = await listCommunitiesInScope(admin, 'territory.manage', { page: Math.ceil(inWuhou / COMMUNITY_PAGE) });
+    expect(last.items.length).toBe(inWuhou - COMMUNITY_PAGE * (Math.ceil(inWuhou / COMMUNITY_PAGE) - 1));
+    expect((await listCommunitiesInScope(admin, 'territory.manage', { q: jinyang.name })).items.map((c) => c.id)).toContain(jinyang.id);
+    expect((await listCommunitiesInScope(admin, 'territory.manage', { q: jinyang.initials })).items.map((c) => c.id)).toContain(jinyang.id);
+    // another district's community is not found, by name or otherwise
+    expect((await listCommunitiesInScope(await byUser(staff.dongshengStreet.id), 'territory.manage', { q: jinyang.name })).total).toBe(0);
+
+    const built = await listDivisionsToBuild(admin);
+    expect(built.districts.map((d) => d.id)).toEqual([wuhouId]);
+    expect(built.streets.map((s) => s.id)).toContain(jinyang.streetId);
+    const street = await listDivisionsToBuild(await byUser(staff.jinyangStreet.id));
+    expect([street.districts, street.streets.map((s) => s.id)]).toEqual([[], [jinyang.streetId]]);
+    expect(await listDivisionsToBuild(await byUser(staff.jinyangSecretary.id))).toEqual({ districts: [], streets: [] });
   });
 });
