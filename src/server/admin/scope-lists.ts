@@ -118,13 +118,31 @@ export async function findUserByPhone(phone: string) {
   return getDb().user.findUnique({ where: { phone }, select: { id: true } });
 }
 
+/** Communities where the actor holds the permission (for "new compound"). */
+export async function listCommunitiesInScope(by: TBy, permission: TPermission) {
+  const scopes = scopesOf(by.actor, permission, by.today).filter(
+    (s) => s.level === 'district' || s.level === 'street' || s.level === 'community',
+  );
+  if (scopes.length === 0) return [];
+  return getDb().community.findMany({
+    where: {
+      OR: scopes.map((s) =>
+        s.level === 'district' ? { street: { districtId: s.id } } : s.level === 'street' ? { streetId: s.id } : { id: s.id },
+      ),
+    },
+    orderBy: { code: 'asc' },
+    take: 1000,
+    select: { id: true, name: true, street: { select: { name: true } } },
+  });
+}
+
 export const COMMUNITY_PAGE = 30;
 
 /**
  * Communities where the actor holds the permission, a page at a time, optionally matching a name or pinyin initials
  * (a district holds thousands: never all at once). With their street, for "new compound" and the community list.
  */
-export async function listCommunitiesInScope(by: TBy, permission: TPermission, opts: { q?: string; page?: number } = {}) {
+export async function pageCommunitiesInScope(by: TBy, permission: TPermission, opts: { q?: string; page?: number } = {}) {
   const scopes = scopesOf(by.actor, permission, by.today).filter(
     (s) => s.level === 'district' || s.level === 'street' || s.level === 'community',
   );

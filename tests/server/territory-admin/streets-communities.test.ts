@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createCommunity, createStreet, renameStreet, updateCommunity } from '@/server/territory-admin/divisions';
 import { searchPlaces } from '@/server/territory/search-places';
 import { getStreet } from '@/server/territory/browse-territory';
-import { COMMUNITY_PAGE, listCommunitiesInScope } from '@/server/admin/scope-lists';
+import { COMMUNITY_PAGE, pageCommunitiesInScope } from '@/server/admin/scope-lists';
 import { listDivisionsToBuild } from '@/server/territory-admin/divisions';
 import { createStaff } from '../../factories/accounts';
 import { byUser, world } from '../accounts/support';
@@ -188,14 +188,14 @@ describe('streets and communities set up by hand', () => {
     const { db, jinyang, staff } = w;
     const admin = await byUser(districtAdminId);
     const inWuhou = await db.community.count({ where: { street: { districtId: wuhouId } } });
-    const first = await listCommunitiesInScope(admin, 'territory.manage');
+    const first = await pageCommunitiesInScope(admin, 'territory.manage');
     expect([first.items.length, first.total]).toEqual([Math.min(COMMUNITY_PAGE, inWuhou), inWuhou]);
-    const last = await listCommunitiesInScope(admin, 'territory.manage', { page: Math.ceil(inWuhou / COMMUNITY_PAGE) });
+    const last = await pageCommunitiesInScope(admin, 'territory.manage', { page: Math.ceil(inWuhou / COMMUNITY_PAGE) });
     expect(last.items.length).toBe(inWuhou - COMMUNITY_PAGE * (Math.ceil(inWuhou / COMMUNITY_PAGE) - 1));
-    expect((await listCommunitiesInScope(admin, 'territory.manage', { q: jinyang.name })).items.map((c) => c.id)).toContain(jinyang.id);
-    expect((await listCommunitiesInScope(admin, 'territory.manage', { q: jinyang.initials })).items.map((c) => c.id)).toContain(jinyang.id);
+    expect((await pageCommunitiesInScope(admin, 'territory.manage', { q: jinyang.name })).items.map((c) => c.id)).toContain(jinyang.id);
+    expect((await pageCommunitiesInScope(admin, 'territory.manage', { q: jinyang.initials })).items.map((c) => c.id)).toContain(jinyang.id);
     // another district's community is not found, by name or otherwise
-    expect((await listCommunitiesInScope(await byUser(staff.dongshengStreet.id), 'territory.manage', { q: jinyang.name })).total).toBe(0);
+    expect((await pageCommunitiesInScope(await byUser(staff.dongshengStreet.id), 'territory.manage', { q: jinyang.name })).total).toBe(0);
 
     const built = await listDivisionsToBuild(admin);
     expect(built.districts.map((d) => d.id)).toEqual([wuhouId]);

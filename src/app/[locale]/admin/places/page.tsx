@@ -5,7 +5,7 @@ import { CompoundForm } from '@/features/places-admin/components/place-forms';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { CommunitiesSection, StreetsSection } from '@/features/places-admin/components/division-sections';
-import { COMMUNITY_PAGE, listCommunitiesInScope, listCompoundsInScope } from '@/server/admin/scope-lists';
+import { COMMUNITY_PAGE, listCompoundsInScope, pageCommunitiesInScope } from '@/server/admin/scope-lists';
 import { listDivisionsToBuild } from '@/server/territory-admin/divisions';
 import { loadedDivisions } from '@/server/territory/load-divisions';
 
@@ -18,7 +18,7 @@ export default async function PlacesAdminPage({ params, searchParams }: PageProp
   const { by } = await requirePermission('/admin/places', 'territory.manage');
   const t = await getTranslations('admin');
   const compounds = await listCompoundsInScope(by, 'territory.manage');
-  const communities = await listCommunitiesInScope(by, 'territory.manage', { q, page });
+  const communities = await pageCommunitiesInScope(by, 'territory.manage', { q, page });
   const build = await listDivisionsToBuild(by);
   return (
     <AdminShell title={t('sections.places')}>
