@@ -22,6 +22,7 @@ export const auditActions = [
   'body.appoint',
   'body.create',
   'body.endMembership',
+  'bodies.import',
   'building.create',
   'building.update',
   'calendarDay.add',

@@ -74,7 +74,7 @@ export async function createBody(
  * body's row lock, so two appointments into the last seat at once cannot both see it free (the
  * database's trigger "BodyMember_seats" refuses it too).
  */
-async function requireSeat(tx: TTx, bodyId: number, startsOn: string) {
+export async function requireSeat(tx: TTx, bodyId: number, startsOn: string) {
   const [body] = await tx.$queryRaw<{ seats: number | null }[]>`SELECT seats FROM "Body" WHERE id = ${bodyId} FOR UPDATE`;
   const terms = await tx.bodyMember.findMany({
     where: { bodyId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(startsOn) } }] },
