@@ -17,6 +17,7 @@ import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
+import { seedHandMadeCommunity } from './hand-made.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -96,7 +97,9 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
       await seedBazhong(tx);
     },
   );
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong;
+  // A community missing from the official tables, set up through the staff's own use cases (decision 046).
+  const handMade = await stage('demo-hand-made-community', 'Dongsheng 东升新苑社区', done('demo-accounts'), seedHandMadeCommunity);
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || handMade;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

@@ -2,9 +2,9 @@ import 'server-only';
 import { BODY_IMPORT_COLUMNS, bodyKey, memberKey, parseBodyRecords, type TBodyRow } from '@/domain/organisation/body-import';
 import type { TRowError } from '@/domain/imports/table';
 import { seatFree, type TTerm } from '@/domain/organisation/seats';
-import { authorize } from '@/server/accounts/by';
-import type { TTx } from '@/server/db';
-import type { TTableImport } from '@/server/imports/table-import';
+import { authorize, type TBy } from '@/server/accounts/by';
+import { getDb, type TTx } from '@/server/db';
+import type { TImportPlace, TTableImport } from '@/server/imports/table-import';
 import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly, fromDateOnly } from '@/server/today';
 import { requireSeat } from './bodies';
@@ -135,14 +135,17 @@ async function appoint(tx: TTx, bodyId: number, m: NonNullable<TBodyRow['member'
   return true;
 }
 
+/** The community bodies are imported into, authorized (through `db`, a transaction's view, for the demo seed). */
+export async function bodiesPlace(by: TBy, communityId: number, db: TTx = getDb()): Promise<TImportPlace> {
+  const ancestry = await ancestryOf({ level: 'community', id: communityId }, db);
+  authorize(by, 'body.manage', ancestry);
+  return { id: communityId, ancestry: ancestry!, communityId, compoundId: null };
+}
+
 export const bodiesImport: TTableImport<typeof BODY_IMPORT_COLUMNS, TRow> = {
   kind: 'bodies',
   columns: BODY_IMPORT_COLUMNS,
-  async place(by, communityId) {
-    const ancestry = await ancestryOf({ level: 'community', id: communityId });
-    authorize(by, 'body.manage', ancestry);
-    return { id: communityId, ancestry: ancestry!, communityId, compoundId: null };
-  },
+  place: (by, communityId) => bodiesPlace(by, communityId),
   check: (tx, _by, place, records) => check(tx, place.id, records),
   apply: (tx, _by, place, rows) => apply(tx, place.id, rows),
   audit: { action: 'bodies.import', entityType: 'Community' },
