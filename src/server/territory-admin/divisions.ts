@@ -8,6 +8,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { nameTakenOnConflict } from './name-taken';
 
 // Streets and communities set up by hand (decision 046): a street by the district, a community by its street office or
 // the district (mayBuild: only below one's own level). Each write locks the parent's row, so two requests naming the same
@@ -18,16 +19,6 @@ function requireBuild(by: TBy, level: TDivisionLevel, ancestry: TAncestry | null
 }
 
 const placeName = (raw: string) => cleanPlaceName(raw) ?? refuse('place.nameInvalid');
-
-/** A unique index that still caught a name (e.g. divisions:add at the same moment) means the same as our own check. */
-async function nameTakenOnConflict<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if ((e as { code?: string }).code === 'P2002') refuse('place.nameTaken');
-    throw e;
-  }
-}
 
 async function lockDistrict(tx: TTx, districtId: number) {
   const [d] = await tx.$queryRaw<{ code: string }[]>`SELECT code FROM "District" WHERE id = ${districtId} FOR UPDATE`;
