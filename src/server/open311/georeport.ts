@@ -19,7 +19,8 @@ import type { TApiClient } from './api-keys';
  * with the district's key they show everything else of that district (decisions/016).
  */
 
-const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] as const;
+// Open to a caller: still being handled, by its handlers or in the topic that took it up (decision 047).
+const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED', 'IN_TOPIC'] as const;
 const LEVEL_AGENCY = { COMPOUND: '小区网格', COMMUNITY: '社区', STREET: '街道办事处', DISTRICT: '区' } as const;
 
 export async function jurisdiction(code: string | null | undefined, client: TApiClient | null) {
