@@ -105,7 +105,7 @@ export async function endIssuesOfTopic(tx: TTx, topicId: number, outcome: 'DONE'
       // Followers heard of the topic's end from the topic; the issue adds what concerns it.
       if (e.kind === 'ASK_RATING') await notify(tx, followers, { kind: 'issue.rate', issueId: i.id, title: i.title, body: message });
       if (e.kind === 'NOTIFY_REPORTERS' && outcome === 'WITHDRAWN')
-        await notify(tx, followers, { kind: 'issue.topicWithdrawn', issueId: i.id, title: i.title, body: message });
+        await notify(tx, followers, { kind: 'issue.topic_withdrawn', issueId: i.id, title: i.title, body: message });
     }
     await writeAudit(tx, {
       actorId: null,
