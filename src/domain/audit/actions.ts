@@ -58,6 +58,8 @@ export const auditActions = [
   'issue.start',
   'issue.take_over',
   'issue.takenUp',
+  'issue.topicDone',
+  'issue.topicWithdrawn',
   'issueCategory.add',
   'issueCategory.save',
   'meeting.agenda',
