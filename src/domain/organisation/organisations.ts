@@ -22,7 +22,8 @@ export type TAssignmentLevel = 'community' | 'compound';
 type TRule = { relations: readonly TOrganizationRelation[]; levels: readonly TAssignmentLevel[]; group: TStakeholderGroup };
 
 /** The 1+4+X groups an organisation is invited in: the property firm is one of the 4, every other kind an X. */
-export type TStakeholderGroup = 'PROPERTY_FIRM' | 'CO_BUILDING' | 'STATIONED_UNIT' | 'NEARBY_FIRM' | 'SOCIAL_ORG' | 'SOCIAL_ENTERPRISE' | 'SELF_ORG';
+export type TStakeholderGroup =
+  'PROPERTY_FIRM' | 'CO_BUILDING' | 'STATIONED_UNIT' | 'NEARBY_FIRM' | 'SOCIAL_ORG' | 'SOCIAL_ENTERPRISE' | 'SELF_ORG';
 
 const RULES: Record<TOrganizationKind, TRule> = {
   // A property firm manages a compound (物业服务), one firm at a time.
