@@ -184,3 +184,9 @@ export async function assignablePlaces(by: TBy) {
     compounds: c.compounds.filter((p) => scopes.some((s) => s.level !== 'compound' || s.id === p.id)),
   }));
 }
+
+/** The districts whose register the actor keeps, with their names (for the register form). */
+export async function registerDistrictChoices(by: TBy) {
+  const ids = await registerDistricts(by);
+  return getDb().district.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' }, select: { id: true, name: true } });
+}
