@@ -17,6 +17,7 @@ import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
+import { seedOrganisations } from './organisations.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -96,7 +97,11 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
       await seedBazhong(tx);
     },
   );
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong;
+  // Organisations registered and a property firm's staff login, through the use cases staff use (issue 18 item 4).
+  const organisations = await stage('demo-organisations', 'Tanghu organisations, Oucheng firm staff', done('demo-accounts'), (tx) =>
+    seedOrganisations(tx),
+  );
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || organisations;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {
