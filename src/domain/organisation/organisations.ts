@@ -69,3 +69,12 @@ export function creditCodeRefusal(code: string): string | null {
   const check = (31 - (sum % 31)) % 31;
   return values[17] === check ? null : 'organization.creditCodeCheck';
 }
+
+/** An organisation's phone: a mobile number (normalised) or a landline with its area code (028-85551234); else null. */
+export function normaliseOrganizationPhone(raw: string): string | null {
+  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  const mobile = s.replace(/-/g, '').replace(/^\+?86/, '');
+  if (/^1[3-9]\d{9}$/.test(mobile)) return mobile;
+  // Without a dash the area code's length is unknown (028 or 0288): kept as written.
+  return /^0\d{2,3}-\d{7,8}$/.test(s) || /^0\d{9,11}$/.test(s) ? s : null;
+}

@@ -1,7 +1,11 @@
 import 'server-only';
 import { can, scopesOf } from '@/domain/authz/can';
-import { creditCodeRefusal, normaliseCreditCode, type TOrganizationKind } from '@/domain/organisation/organisations';
-import { normalisePhone } from '@/domain/shared/phone';
+import {
+  creditCodeRefusal,
+  normaliseCreditCode,
+  normaliseOrganizationPhone,
+  type TOrganizationKind,
+} from '@/domain/organisation/organisations';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
@@ -58,7 +62,7 @@ function checked(input: TOrganizationInput) {
     const refusal = creditCodeRefusal(creditCode);
     if (refusal) refuse(refusal);
   }
-  const phone = input.phone?.trim() ? (normalisePhone(input.phone) ?? refuse('account.phoneInvalid')) : null;
+  const phone = input.phone?.trim() ? (normaliseOrganizationPhone(input.phone) ?? refuse('organization.phoneInvalid')) : null;
   return { kind: input.kind, name, creditCode, phone, hasPartyOrg: input.hasPartyOrg };
 }
 
@@ -90,34 +94,30 @@ export const registerOrganization = (by: TBy, districtId: number, input: TOrgani
 /** Corrects an organisation's name, kind, credit code, phone or party organisation. */
 export async function updateOrganization(by: TBy, organizationId: number, input: TOrganizationInput) {
   await requireKeeper(by, organizationId);
+  return getDb()
+    .$transaction((tx) => updateOrganizationIn(tx, by, organizationId, input))
+    .catch((e) => (isTaken(e) ? refuse('organization.creditCodeTaken') : Promise.reject(e)));
+}
+
+/** The write of updateOrganization, for callers that authorized already (the import, at its community). */
+export async function updateOrganizationIn(tx: TTx, by: TBy, organizationId: number, input: TOrganizationInput) {
   const data = checked(input);
-  const db = getDb();
-  const before = await db.organization.findUniqueOrThrow({
+  const before = await tx.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { kind: true, name: true, creditCode: true, phone: true, hasPartyOrg: true, _count: { select: { assignments: true } } },
   });
   // The kind decides the relations its assignments have: it changes only before the first assignment.
   if (data.kind !== before.kind && before._count.assignments > 0) refuse('organization.kindFixed');
-  return db
-    .$transaction(async (tx) => {
-      await tx.organization.update({ where: { id: organizationId }, data });
-      await writeAudit(tx, {
-        actorId: by.userId,
-        actorLabel: by.label,
-        action: 'organization.update',
-        entityType: 'Organization',
-        entityId: organizationId,
-        before: {
-          kind: before.kind,
-          name: before.name,
-          creditCode: before.creditCode,
-          phone: before.phone,
-          hasPartyOrg: before.hasPartyOrg,
-        },
-        after: data,
-      });
-    })
-    .catch((e) => (isTaken(e) ? refuse('organization.creditCodeTaken') : Promise.reject(e)));
+  await tx.organization.update({ where: { id: organizationId }, data });
+  await writeAudit(tx, {
+    actorId: by.userId,
+    actorLabel: by.label,
+    action: 'organization.update',
+    entityType: 'Organization',
+    entityId: organizationId,
+    before: { kind: before.kind, name: before.name, creditCode: before.creditCode, phone: before.phone, hasPartyOrg: before.hasPartyOrg },
+    after: data,
+  });
 }
 
 /** The register of the districts the actor keeps: every organisation with its assignments and staff. */

@@ -4,6 +4,7 @@ import {
   creditCodeRefusal,
   isServing,
   normaliseCreditCode,
+  normaliseOrganizationPhone,
   organizationKinds,
   relationsOf,
   stakeholderGroupOf,
@@ -73,5 +74,19 @@ describe('an assignment serves from its first day to its last, both included', (
     ['2026-01-01', '2026-12-02', '2026-12-03', false],
   ] as const)('%s–%s on %s → %s', (startsOn, endsOn, today, serving) => {
     expect(isServing({ startsOn, endsOn }, today)).toBe(serving);
+  });
+});
+
+describe("an organisation's phone: a mobile or a landline with its area code", () => {
+  test.each([
+    ['138 0000 1234', '13800001234'],
+    ['+8613800001234', '13800001234'],
+    ['028-85551234', '028-85551234'],
+    ['02885551234', '02885551234'],
+    ['0827-5221234', '0827-5221234'],
+    ['85551234', null],
+    ['12345', null],
+  ] as const)('%s → %s', (raw, phone) => {
+    expect(normaliseOrganizationPhone(raw)).toBe(phone);
   });
 });
