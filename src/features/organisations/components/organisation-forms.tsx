@@ -1,4 +1,5 @@
 'use client';
+import { useId } from 'react';
 import { ActionForm, Field, SubmitButton, type TFormState } from '@/components/action-form';
 import {
   assignOrganizationAction,
@@ -14,12 +15,14 @@ type TTexts = Record<string, string>;
 const SELECT = 'min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg';
 
 function Select({ name, label, options, defaultValue }: { name: string; label: string; options: TOption[]; defaultValue?: string }) {
+  // Unique per instance: every organisation on the page has its own forms with these fields.
+  const id = `s-${name}-${useId()}`;
   return (
     <div className="space-y-1">
-      <label htmlFor={`s-${name}`} className="block text-lg font-medium">
+      <label htmlFor={id} className="block text-lg font-medium">
         {label}
       </label>
-      <select id={`s-${name}`} name={name} className={SELECT} defaultValue={defaultValue}>
+      <select id={id} name={name} className={SELECT} defaultValue={defaultValue}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
