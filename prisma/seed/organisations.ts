@@ -3,12 +3,13 @@
 // which then receives the compound's issues as PROPERTY_FIRM_STAFF while the firm serves it.
 import type { Prisma } from '../../src/generated/prisma/client.ts';
 import type { TBy } from '../../src/server/accounts/by.ts';
-import { loadActor } from '../../src/server/auth/actor.ts';
+import type { TGrant } from '../../src/domain/authz/can.ts';
+import { PLACE_LEVEL_DOMAIN } from '../../src/server/places/ancestry.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { assignOrganizationIn } from '../../src/server/organisations/assignments.ts';
 import { createFirmStaffAccountIn } from '../../src/server/organisations/firm-staff.ts';
 import { registerOrganizationIn } from '../../src/server/organisations/register.ts';
-import { today } from '../../src/server/today.ts';
+import { fromDateOnly, today } from '../../src/server/today.ts';
 import { DEMO_LOGINS } from './logins.ts';
 import { TANGHU_COMMUNITY } from './oucheng.ts';
 
@@ -16,8 +17,21 @@ export const FIRM_STAFF_PHONE = '13900008001';
 
 export async function seedOrganisations(tx: Prisma.TransactionClient) {
   // The district administrator of Shuangliu (demo login 陈双流) does it.
-  const admin = await tx.user.findUniqueOrThrow({ where: { phone: '13900004001' }, select: { id: true } });
-  const by: TBy = { userId: admin.id, label: '陈双流', actor: await loadActor(admin.id), today: today() };
+  // Its actor is built from its grants as loadActor does (loadActor reads the app's database, which the seed runs before).
+  const admin = await tx.user.findUniqueOrThrow({
+    where: { phone: '13900004001' },
+    select: {
+      id: true,
+      grants: { where: { revokedAt: null }, select: { role: true, placeLevel: true, placeId: true, startsOn: true, endsOn: true } },
+    },
+  });
+  const grants: TGrant[] = admin.grants.map((g) => ({
+    role: g.role,
+    place: { level: PLACE_LEVEL_DOMAIN[g.placeLevel], id: g.placeId },
+    startsOn: fromDateOnly(g.startsOn),
+    endsOn: g.endsOn ? fromDateOnly(g.endsOn) : null,
+  }));
+  const by: TBy = { userId: admin.id, label: '陈双流', actor: { userId: admin.id, grants }, today: today() };
   const tanghu = await tx.community.findUniqueOrThrow({ where: { code: TANGHU_COMMUNITY }, include: { street: true } });
   const community = { level: 'community' as const, id: tanghu.id };
   const stationed = await registerOrganizationIn(tx, by, tanghu.street.districtId, {

@@ -33,7 +33,7 @@ const isOverlap = (e: unknown) => {
  * assignment's days — so the one assigning must also be someone who may grant that role there (checkGrant).
  */
 export async function assignOrganizationIn(tx: TTx, by: TBy, input: TAssignInput) {
-  const ancestry = await ancestryOf(input.place);
+  const ancestry = await ancestryOf(input.place, tx);
   authorize(by, 'organization.manage', ancestry);
   if (!ISO_DAY.test(input.startsOn) || (input.endsOn && (!ISO_DAY.test(input.endsOn) || input.endsOn < input.startsOn)))
     refuse('organization.datesInvalid');

@@ -29,7 +29,7 @@ async function requireFirmStaffManager(tx: TTx, by: TBy, organizationId: number)
   if (open.length === 0) refuse('organization.servesNoCompound');
   for (const a of open) {
     const place = { level: 'compound' as const, id: a.compoundId! };
-    const ancestry = await ancestryOf(place);
+    const ancestry = await ancestryOf(place, tx);
     const refusal = ancestry ? checkGrant(by.actor, 'PROPERTY_FIRM_STAFF', { ...place, ancestry }, by.today) : 'grant.notAllowed';
     if (refusal) refuse(refusal);
   }

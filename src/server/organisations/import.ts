@@ -111,7 +111,7 @@ export const organisationsImport: TTableImport<typeof COLUMNS, TRow> = {
       }
       if (r.relation === 'PROPERTY_SERVICE' && compoundId) {
         const at = { level: 'compound' as const, id: compoundId };
-        const grantRefusal = checkGrant(by.actor, 'PROPERTY_FIRM_STAFF', { ...at, ancestry: (await ancestryOf(at))! }, by.today);
+        const grantRefusal = checkGrant(by.actor, 'PROPERTY_FIRM_STAFF', { ...at, ancestry: (await ancestryOf(at, tx))! }, by.today);
         if (grantRefusal) err('place', grantRefusal);
         // Another firm serving the compound on or after the first day, in the register or earlier in this file.
         const other = await tx.organizationAssignment.findFirst({

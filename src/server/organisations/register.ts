@@ -22,15 +22,15 @@ export type TOrganizationInput = {
 };
 
 /** The districts whose register the actor keeps: wherever they hold organization.manage, that place's district. */
-export async function registerDistricts(by: TBy): Promise<number[]> {
+export async function registerDistricts(by: TBy, db?: TTx): Promise<number[]> {
   const districts = await Promise.all(
-    scopesOf(by.actor, 'organization.manage', by.today).map(async (s) => (await ancestryOf(s))?.district),
+    scopesOf(by.actor, 'organization.manage', by.today).map(async (s) => (await ancestryOf(s, db))?.district),
   );
   return [...new Set(districts.filter((d): d is number => d !== undefined))];
 }
 
-async function requireRegister(by: TBy, districtId: number) {
-  if (!(await registerDistricts(by)).includes(districtId)) refuse('auth.forbidden');
+async function requireRegister(by: TBy, districtId: number, db?: TTx) {
+  if (!(await registerDistricts(by, db)).includes(districtId)) refuse('auth.forbidden');
 }
 
 /**
@@ -70,7 +70,7 @@ const isTaken = (e: unknown) => (e as { code?: string }).code === 'P2002';
 
 /** Registers an organisation in a district's register (an organisation with a credit code is registered once). */
 export async function registerOrganizationIn(tx: TTx, by: TBy, districtId: number, input: TOrganizationInput) {
-  await requireRegister(by, districtId);
+  await requireRegister(by, districtId, tx);
   const data = checked(input);
   if (data.creditCode && (await tx.organization.findUnique({ where: { creditCode: data.creditCode }, select: { id: true } })))
     refuse('organization.creditCodeTaken');
