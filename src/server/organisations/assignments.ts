@@ -102,9 +102,11 @@ export async function endAssignment(by: TBy, assignmentId: number, lastDay: stri
   const ancestry = await ancestryOf(a.compoundId ? { level: 'compound', id: a.compoundId } : { level: 'community', id: a.communityId });
   authorize(by, 'organization.manage', ancestry);
   if (!ISO_DAY.test(lastDay) || lastDay < fromDateOnly(a.startsOn)) refuse('organization.datesInvalid');
-  if (a.endsOn && fromDateOnly(a.endsOn) <= lastDay) refuse('organization.alreadyEnded');
   await db.$transaction(async (tx) => {
     await lockOrganization(tx, a.organizationId);
+    // Read again under the lock: two ends at once, the second sees the first.
+    const now = await tx.organizationAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { endsOn: true } });
+    if (now.endsOn && fromDateOnly(now.endsOn) <= lastDay) refuse('organization.alreadyEnded');
     await tx.organizationAssignment.update({ where: { id: assignmentId }, data: { endsOn: dateOnly(lastDay) } });
     if (a.organization.kind === 'PROPERTY_FIRM') await syncFirmStaffGrants(tx, a.organizationId, by);
     await writeAudit(tx, {
@@ -113,7 +115,7 @@ export async function endAssignment(by: TBy, assignmentId: number, lastDay: stri
       action: 'organization.endAssignment',
       entityType: 'OrganizationAssignment',
       entityId: assignmentId,
-      before: { endsOn: a.endsOn ? fromDateOnly(a.endsOn) : null },
+      before: { endsOn: now.endsOn ? fromDateOnly(now.endsOn) : null },
       after: { endsOn: lastDay },
       communityId: a.communityId,
       compoundId: a.compoundId,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { can, scopesOf } from '@/domain/authz/can';
+import { isWithin } from '@/domain/territory/places';
 import {
   creditCodeRefusal,
   normaliseCreditCode,
@@ -175,14 +176,24 @@ export async function assignablePlaces(by: TBy) {
     where,
     orderBy: { id: 'asc' },
     take: 300,
-    select: { id: true, name: true, compounds: { orderBy: { id: 'asc' }, select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      streetId: true,
+      street: { select: { districtId: true } },
+      compounds: { orderBy: { id: 'asc' }, select: { id: true, name: true } },
+    },
   });
-  // A compound-level holder sees only their compounds; the community itself is offered only where the actor holds it.
-  return communities.map((c) => ({
-    ...c,
-    assignable: scopes.some((s) => s.level !== 'compound'),
-    compounds: c.compounds.filter((p) => scopes.some((s) => s.level !== 'compound' || s.id === p.id)),
-  }));
+  // A community is offered where the actor holds the permission at it or above; a compound-level holder gets only its compounds.
+  return communities.map(({ street, streetId, ...c }) => {
+    const ancestry = { district: street.districtId, street: streetId, community: c.id };
+    const whole = scopes.some((s) => s.level !== 'compound' && isWithin(ancestry, s));
+    return {
+      ...c,
+      assignable: whole,
+      compounds: c.compounds.filter((p) => whole || scopes.some((s) => s.level === 'compound' && s.id === p.id)),
+    };
+  });
 }
 
 /** The districts whose register the actor keeps, with their names (for the register form). */

@@ -88,4 +88,18 @@ describe('assigning organisations to compounds and communities, with dates', () 
     expect(await w.db.auditLog.count({ where: { action: 'organization.endAssignment', entityId: String(open[0]!.id) } })).toBe(1);
     expect(winner.id).not.toBe(loser.id);
   });
+
+  test('the same assignment ended twice at once: ended once, audited once', async () => {
+    const by = await byUser(w.staff.dongshengStreet.id);
+    const unit = await registerOrganization(by, w.shuangliu, { kind: 'CO_BUILDING_UNIT', name: '双流区图书馆', hasPartyOrg: false });
+    const a = await assignOrganization(by, {
+      organizationId: unit.id,
+      relation: 'CO_BUILDING',
+      place: { level: 'community', id: w.tanghu.id },
+      startsOn: TODAY,
+    });
+    const results = await Promise.all([1, 2].map(() => refusal(endAssignment(by, a.id, inDays(5)))));
+    expect(results.sort()).toEqual(['no refusal', 'organization.alreadyEnded']);
+    expect(await w.db.auditLog.count({ where: { action: 'organization.endAssignment', entityId: String(a.id) } })).toBe(1);
+  });
 });
