@@ -54,7 +54,12 @@ export async function seedBazhong(tx: Prisma.TransactionClient) {
     await registerPartyMember(tx, { personId: steward.id, partyOrgId: group.id });
     await addPartyPosition(tx, { partyOrgId: group.id, personId: steward.id, position: 'CENTRAL_HOUSEHOLD' });
   }
-  const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '巴中红管家物业服务有限公司', hasPartyOrg: true });
+  const firm = await createOrganization(tx, {
+    kind: 'PROPERTY_FIRM',
+    name: '巴中红管家物业服务有限公司',
+    districtId: compound.districtId,
+    hasPartyOrg: true,
+  });
   await assignOrganization(tx, {
     organizationId: firm.id,
     relation: 'PROPERTY_SERVICE',

@@ -87,16 +87,21 @@ export async function seedBeiyuan(tx: Prisma.TransactionClient, names: NameSourc
     memberIds: [secretary.id, ...staff.slice(0, 3).map((p) => p.id)],
   });
 
-  const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '成都锦苑物业服务有限公司', hasPartyOrg: true });
+  const firm = await createOrganization(tx, {
+    kind: 'PROPERTY_FIRM',
+    name: '成都锦苑物业服务有限公司',
+    districtId: compound.districtId,
+    hasPartyOrg: true,
+  });
   await assignOrganization(tx, {
     organizationId: firm.id,
     relation: 'PROPERTY_SERVICE',
     communityId: community.id,
     compoundId: compound.id,
   });
-  const builder = await createOrganization(tx, { kind: 'NEARBY_FIRM', name: '四川晋城建筑工程有限公司' });
+  const builder = await createOrganization(tx, { kind: 'NEARBY_FIRM', name: '四川晋城建筑工程有限公司', districtId: compound.districtId });
   await assignOrganization(tx, { organizationId: builder.id, relation: 'SERVICE', communityId: community.id });
-  const social = await createOrganization(tx, { kind: 'SOCIAL_ORG', name: '武侯区益邻社区发展中心' });
+  const social = await createOrganization(tx, { kind: 'SOCIAL_ORG', name: '武侯区益邻社区发展中心', districtId: compound.districtId });
   await assignOrganization(tx, { organizationId: social.id, relation: 'SERVICE', communityId: community.id });
   return { compoundId: compound.id };
 }

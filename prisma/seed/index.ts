@@ -18,6 +18,7 @@ import { seedOucheng } from './oucheng.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
 import { seedHandMadeCommunity } from './hand-made.ts';
+import { seedOrganisations } from './organisations.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -99,7 +100,11 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   );
   // A community missing from the official tables, set up through the staff's own use cases (decision 046).
   const handMade = await stage('demo-hand-made-community', 'Dongsheng 东升新苑社区', done('demo-accounts'), seedHandMadeCommunity);
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || handMade;
+  // Organisations registered and a property firm's staff login, through the use cases staff use (issue 18 item 4).
+  const organisations = await stage('demo-organisations', 'Tanghu organisations, Oucheng firm staff', done('demo-accounts'), (tx) =>
+    seedOrganisations(tx),
+  );
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || handMade || organisations;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

@@ -61,7 +61,7 @@ export async function seedJinsha(tx: Prisma.TransactionClient, names: NameSource
     compoundId: compound.id,
     memberIds: owners.slice(0, 5).map((p) => p.id),
   });
-  const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '泸州金沙物业服务有限公司' });
+  const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '泸州金沙物业服务有限公司', districtId: compound.districtId });
   await assignOrganization(tx, {
     organizationId: firm.id,
     relation: 'PROPERTY_SERVICE',

@@ -71,14 +71,19 @@ export async function seedLongtangliang(tx: Prisma.TransactionClient, names: Nam
     memberIds: owners.slice(20, 25).map((p) => p.id),
     positions: ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'MEMBER', 'SECRETARY'],
   });
-  const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '阳泉市安居物业管理有限公司' });
+  const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '阳泉市安居物业管理有限公司', districtId: compound.districtId });
   await assignOrganization(tx, {
     organizationId: firm.id,
     relation: 'PROPERTY_SERVICE',
     communityId: community.id,
     compoundId: compound.id,
   });
-  const police = await createOrganization(tx, { kind: 'CO_BUILDING_UNIT', name: '阳泉市公安局交通警察支队城区大队', hasPartyOrg: true });
+  const police = await createOrganization(tx, {
+    kind: 'CO_BUILDING_UNIT',
+    name: '阳泉市公安局交通警察支队城区大队',
+    districtId: compound.districtId,
+    hasPartyOrg: true,
+  });
   await assignOrganization(tx, { organizationId: police.id, relation: 'CO_BUILDING', communityId: community.id });
   return { compoundId: compound.id };
 }

@@ -91,7 +91,12 @@ export async function seedOucheng(tx: Prisma.TransactionClient, names: NameSourc
     memberIds: [communitySecretary.id, ...mediators.slice(0, 2).map((p) => p.id)],
   });
 
-  const firm = await createOrganization(tx, { kind: 'PROPERTY_FIRM', name: '成都欧城物业服务有限公司', hasPartyOrg: true });
+  const firm = await createOrganization(tx, {
+    kind: 'PROPERTY_FIRM',
+    name: '成都欧城物业服务有限公司',
+    districtId: compound.districtId,
+    hasPartyOrg: true,
+  });
   await assignOrganization(tx, {
     organizationId: firm.id,
     relation: 'PROPERTY_SERVICE',

@@ -101,7 +101,7 @@ export async function createBody(
 
 export async function createOrganization(
   db: TDbLike,
-  attrs: { kind: OrganizationKind; name: string; creditCode?: string; hasPartyOrg?: boolean; phone?: string },
+  attrs: { kind: OrganizationKind; name: string; districtId: number; creditCode?: string; hasPartyOrg?: boolean; phone?: string },
 ) {
   return db.organization.create({ data: attrs });
 }

@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS = [
   { key: 'roster', href: '/admin/roster', permission: 'roster.import' },
   { key: 'places', href: '/admin/places', permission: 'territory.manage' },
   { key: 'party', href: '/admin/party', permission: 'partyMember.manage' },
+  { key: 'organisations', href: '/admin/organisations', permission: 'organization.manage' },
   { key: 'imports', href: '/admin/imports', permission: IMPORT_PERMISSIONS },
   { key: 'staff', href: '/admin/staff', permission: 'staff.manage' },
   { key: 'audit', href: '/admin/audit', permission: 'audit.read' },

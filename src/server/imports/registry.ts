@@ -2,6 +2,7 @@ import 'server-only';
 import type { TImportKind } from '@/domain/imports/kinds';
 import type { TColumns } from '@/domain/imports/table';
 import { bodiesImport } from '@/server/territory-admin/bodies-import';
+import { organisationsImport } from '@/server/organisations/import';
 import type { TTableImport } from './table-import';
 
 /**
@@ -10,6 +11,7 @@ import type { TTableImport } from './table-import';
  */
 export const IMPORTS: Partial<Record<TImportKind, TTableImport<TColumns, unknown>>> = {
   bodies: bodiesImport,
+  organisations: organisationsImport as unknown as TTableImport<TColumns, unknown>,
 };
 
 export function importOf(kind: TImportKind): TTableImport<TColumns, unknown> | null {

@@ -10,8 +10,14 @@ const ancestries = kept<string, TAncestry | null>('ancestry', 5 * 60_000);
 export const keptAncestryOf = (place: TPlaceRef): Promise<TAncestry | null> =>
   ancestries.get(`${place.level}:${place.id}`, () => ancestryOf(place));
 
-/** The place and every place above it, as authorization needs it. null when the place does not exist. `db`: a transaction's view. */
-export async function ancestryOf(place: TPlaceRef, db: TTx = getDb()): Promise<TAncestry | null> {
+/**
+ * The place and every place above it, as authorization needs it. null when the place does not exist. A use case's
+ * inner form passes its transaction (the demo seed runs them before the app has a database of its own).
+ */
+export async function ancestryOf(
+  place: TPlaceRef,
+  db: Pick<TTx, 'district' | 'street' | 'community' | 'compound' | 'building'> = getDb(),
+): Promise<TAncestry | null> {
   switch (place.level) {
     case 'district':
       return (await db.district.count({ where: { id: place.id } })) ? { district: place.id } : null;

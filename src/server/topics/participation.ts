@@ -1,9 +1,11 @@
 import 'server-only';
+import { stakeholderGroupOf } from '@/domain/organisation/organisations';
 import type { StakeholderGroup } from '@/generated/prisma/client';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { inForceOn } from '@/server/today';
 import { actingAs, ANONYMOUS_LABEL } from '@/server/people/anonymity';
 import { loadTopic, notifyTopic, requireParticipant, requireStep, topicEvent } from './topic-core';
 
@@ -19,8 +21,9 @@ export type TCandidate = {
 
 /**
  * The "1+4+X" picker: who could be invited, by group — the compound's party branch (1); the residents'
- * representatives, party-member representatives, owners' committee and property firm (4); co-building
- * units, nearby firms and social organisations of the community (X).
+ * representatives, party-member representatives, owners' committee and property firm (4); co-building and
+ * stationed units, nearby firms, social organisations and enterprises, residents' self-organisations (X) — each
+ * organisation only while it is assigned to the compound or community.
  */
 export async function stakeholderCandidates(by: TBy, topicId: number): Promise<TCandidate[]> {
   const t = await loadTopic(by, topicId);
@@ -44,7 +47,8 @@ export async function stakeholderCandidates(by: TBy, topicId: number): Promise<T
       select: { personId: true, servicePost: true, person: { select: { name: true } } },
     }),
     db.organizationAssignment.findMany({
-      where: { communityId, OR: [{ compoundId: null }, ...(compoundId ? [{ compoundId }] : [])] },
+      // Only organisations serving the place today (from its first day to its last).
+      where: { communityId, AND: [{ OR: [{ compoundId: null }, ...(compoundId ? [{ compoundId }] : [])] }, inForceOn(by.today)] },
       select: { relation: true, organization: { select: { id: true, name: true, kind: true } } },
     }),
   ]);
@@ -64,13 +68,7 @@ export async function stakeholderCandidates(by: TBy, topicId: number): Promise<T
     })),
     ...orgs.map((o) => ({
       key: `firm:${o.organization.id}`,
-      group: (o.organization.kind === 'PROPERTY_FIRM'
-        ? 'PROPERTY_FIRM'
-        : o.organization.kind === 'CO_BUILDING_UNIT'
-          ? 'CO_BUILDING'
-          : o.organization.kind === 'NEARBY_FIRM'
-            ? 'NEARBY_FIRM'
-            : 'SOCIAL_ORG') as StakeholderGroup,
+      group: stakeholderGroupOf(o.organization.kind) as StakeholderGroup,
       label: o.organization.name,
       organizationId: o.organization.id,
     })),

@@ -57,6 +57,22 @@ describe('reference data and demo seed', () => {
     const names = (await db.compound.findMany({ select: { name: true } })).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['北苑小区', '龙躺梁老旧小区', '金沙小区', '欧城花园', '鼓楼佳苑']));
 
+    // Issue 18 item 4, through the use cases: Tanghu's stationed unit and social organisation, audited; Oucheng Garden's
+    // property firm has a staff login that holds the compound while the firm serves it.
+    const tanghuOrgs = await db.organizationAssignment.findMany({
+      where: { community: { code: '510116001001' }, compoundId: null },
+      select: { relation: true, organization: { select: { kind: true } } },
+    });
+    expect(tanghuOrgs.map((a) => [a.organization.kind, a.relation]).sort()).toEqual([
+      ['SOCIAL_ORG', 'SERVICE'],
+      ['STATIONED_UNIT', 'STATIONED'],
+    ]);
+    expect(await db.auditLog.count({ where: { action: 'organization.create', actorLabel: '陈双流' } })).toBe(2);
+    const firmStaff = await db.user.findUniqueOrThrow({ where: { phone: '13900008001' }, include: { grants: true } });
+    expect(firmStaff.grants.map((g) => [g.role, g.placeLevel, g.placeId, g.organizationAssignmentId !== null])).toEqual([
+      ['PROPERTY_FIRM_STAFF', 'COMPOUND', (await db.compound.findFirstOrThrow({ where: { name: '欧城花园' } })).id, true],
+    ]);
+
     // S1: the community council of 37, the courtyard council of 5.
     const council = await db.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' }, include: { members: true } });
     expect([council.kind, council.seats, council.members.length]).toEqual(['COMMUNITY_COUNCIL', 37, 37]);

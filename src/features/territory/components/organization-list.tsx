@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import type { TOrganizationKind } from '@/domain/organisation/organisations';
 
-type TItem = { id: number; organization: { name: string; kind: 'PROPERTY_FIRM' | 'CO_BUILDING_UNIT' | 'NEARBY_FIRM' | 'SOCIAL_ORG' } };
+type TItem = { id: number; organization: { name: string; kind: TOrganizationKind } };
 
 export async function OrganizationList({ items }: { items: TItem[] }) {
   const t = await getTranslations('territory');
