@@ -6,7 +6,6 @@ import { writeAudit } from '@/server/audit';
 import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import type { Role } from '@/generated/prisma/client';
 import { kept } from '@/server/kept';
 import type { TFirstResponder } from '@/domain/issues/first-responders';
 import { dateOnly, fromDateOnly, thisYear } from '@/server/today';
