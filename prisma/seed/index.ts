@@ -17,6 +17,7 @@ import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
+import { seedGrids } from './grids.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -96,7 +97,14 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
       await seedBazhong(tx);
     },
   );
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong;
+  // Grids of Jinsha through the grid use cases, and an issue routed by grid to its central household (issue 18 item 3).
+  const grids = await stage(
+    'demo-grids',
+    'Jinsha grids, micro-grids, grid worker, central household',
+    async (tx) => (await done('demo-accounts')(tx)) && (await done('demo-issues')(tx)),
+    (tx) => seedGrids(tx, new Date()),
+  );
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || grids;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

@@ -68,7 +68,8 @@ export const gridImport: TTableImport<typeof GRID_COLUMNS, TRow> = {
         microParent.set(micro, c.grid);
         const existing = byName.get(micro);
         const parent = byName.get(c.grid);
-        if (existing && (existing.parentId === null || existing.parentId !== parent?.id)) err('microGrid', 'grid.importNameClash', { grid: micro });
+        if (existing && (existing.parentId === null || existing.parentId !== parent?.id))
+          err('microGrid', 'grid.importNameClash', { grid: micro });
       }
       const grid = byName.get(c.grid);
       if (grid && grid.parentId !== null) err('grid', 'grid.importNameClash', { grid: c.grid });
@@ -90,7 +91,10 @@ export const gridImport: TTableImport<typeof GRID_COLUMNS, TRow> = {
   async apply(tx, by, place, rows) {
     const changes = { grids: 0, microGrids: 0, buildings: 0 };
     const grids = new Map<string, TGrid>(
-      (await tx.grid.findMany({ where: { communityId: place.id }, select: { id: true, name: true, parentId: true } })).map((g) => [g.name, g]),
+      (await tx.grid.findMany({ where: { communityId: place.id }, select: { id: true, name: true, parentId: true } })).map((g) => [
+        g.name,
+        g,
+      ]),
     );
     const ensure = async (name: string, parent: TGrid | null) => {
       const had = grids.get(name);
@@ -113,7 +117,10 @@ export const gridImport: TTableImport<typeof GRID_COLUMNS, TRow> = {
     for (const [gridId, list] of targets) {
       // Where each building is now: a building emptied out of a grid being divided was moved out above.
       const now = new Map(
-        (await tx.building.findMany({ where: { id: { in: list.map((b) => b.id) } }, select: { id: true, gridId: true } })).map((b) => [b.id, b.gridId]),
+        (await tx.building.findMany({ where: { id: { in: list.map((b) => b.id) } }, select: { id: true, gridId: true } })).map((b) => [
+          b.id,
+          b.gridId,
+        ]),
       );
       const buildings = list.map((b) => ({ id: b.id, was: now.get(b.id) ?? null }));
       changes.buildings += (await assignBuildingsIn(tx, by, { communityId: place.id, gridId, buildings })).moved;

@@ -13,7 +13,10 @@ beforeAll(async () => {
 });
 const csv = (...lines: string[]) => ({ name: 'grids.csv', bytes: Buffer.from(lines.join('\n'), 'utf8') });
 const gridOf = async (id: number) => {
-  const b = await w.db.building.findUniqueOrThrow({ where: { id }, select: { grid: { select: { name: true, parent: { select: { name: true } } } } } });
+  const b = await w.db.building.findUniqueOrThrow({
+    where: { id },
+    select: { grid: { select: { name: true, parent: { select: { name: true } } } } },
+  });
   return b.grid ? [b.grid.parent?.name ?? null, b.grid.name] : null;
 };
 
