@@ -14,6 +14,8 @@ export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/a
   const t = await getTranslations('admin');
   const compounds = await listCompoundsInScope(by, 'territory.manage');
   const communities = await listCommunitiesInScope(by, 'territory.manage');
+  // Grids sit below a community: every grant held at a community or above builds them there (mayBuild, checked again by each use case).
+  const gridCommunities = await listCommunitiesInScope(by, 'grid.manage');
   return (
     <AdminShell title={t('sections.places')}>
       <section aria-labelledby="compound-list" className="space-y-2">
@@ -42,6 +44,18 @@ export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/a
             items={communities
               .slice(0, 200)
               .map((c) => ({ key: `c${c.id}`, href: `/admin/places/c/${c.id}`, title: c.name, detail: c.street.name }))}
+          />
+        </section>
+      )}
+      {gridCommunities.length > 0 && (
+        <section aria-labelledby="community-grids" className="space-y-2">
+          <h2 id="community-grids" className="text-2xl font-semibold">
+            {t('grids.manage')}
+          </h2>
+          <LinkList
+            items={gridCommunities
+              .slice(0, 200)
+              .map((c) => ({ key: `g${c.id}`, href: `/admin/places/g/${c.id}`, title: c.name, detail: c.street.name }))}
           />
         </section>
       )}
