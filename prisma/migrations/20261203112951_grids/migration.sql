@@ -146,4 +146,8 @@ END $$ LANGUAGE plpgsql;
 CREATE TRIGGER auth_version_grid AFTER UPDATE OF "gridId" ON "Building"
   FOR EACH ROW WHEN (OLD."gridId" IS DISTINCT FROM NEW."gridId") EXECUTE FUNCTION auth_bump_building_grid();
 
+-- Public place pages show a building's grid and its workers' titles (decision 032): a duty changing empties their cache.
+-- Central households and their households are not shown publicly (declared private in tests/server/public-cache).
+CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "GridDuty" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
+
 COMMIT;

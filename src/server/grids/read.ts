@@ -103,27 +103,3 @@ export async function getCommunityGridsForAdmin(by: TBy, communityId: number) {
     partyOrgs,
   };
 }
-
-/** The grid of each building of a compound, with its workers' titles on duty today, for the public place page (no phones, no names). */
-export async function gridsOfBuildings(compoundId: number, today: string) {
-  const rows = await getDb().building.findMany({
-    where: { compoundId, gridId: { not: null } },
-    select: {
-      id: true,
-      grid: {
-        select: {
-          name: true,
-          duties: { where: inForceOn(today), select: { title: true } },
-          parent: { select: { name: true, duties: { where: inForceOn(today), select: { title: true } } } },
-        },
-      },
-    },
-  });
-  return new Map(
-    rows.map((b) => {
-      const g = b.grid!;
-      const titles = [...g.duties, ...(g.parent?.duties ?? [])].map((d) => d.title);
-      return [b.id, { grid: g.parent ? `${g.parent.name} · ${g.name}` : g.name, workers: [...new Set(titles)] }];
-    }),
-  );
-}

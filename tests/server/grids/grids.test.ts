@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assignBuildings, createGrid, linkPartyOrg, removeGrid, renameGrid } from '@/server/grids/grids';
 import { attachWorker, chooseCentralHousehold } from '@/server/grids/people';
+import { getCompoundProfile } from '@/server/territory/browse-territory';
 import { createStaff } from '../../factories/accounts';
 import { createPartyOrg } from '../../factories/organisation';
 import { communityByCode } from '../../factories/territory';
@@ -156,5 +157,19 @@ describe('grids keep their names, workers, party branch and central households r
     expect(await refusal(chooseCentralHousehold(w.by, { ...input, gridId: grids.gridA.id, householdIds: [] }))).toBe('grid.notLeaf');
     // A grid with a party branch or a worker on duty is not removed.
     expect(await refusal(removeGrid(w.by, grids.gridB.id))).toBe('grid.notEmpty');
+  });
+});
+
+describe('the public place page', () => {
+  test('shows each building’s grid and its workers’ titles — never a name or a phone number', async () => {
+    const profile = (await getCompoundProfile(w.compound.id))!;
+    // Building 4 is wherever the races above left it.
+    const shown = profile.buildings.slice(0, 3).map((b) => [b.name, b.grid]);
+    expect(shown).toEqual([
+      ['1栋', { name: '第一网格 · 第一网格1号微网格', workers: ['专职网格员'] }],
+      ['2栋', { name: '第一网格 · 第一网格2号微网格', workers: ['专职网格员'] }],
+      ['3栋', { name: '第二网格', workers: ['专职网格员'] }],
+    ]);
+    expect(JSON.stringify(profile)).not.toMatch(/甲网格员|乙网格员|13900044/);
   });
 });
