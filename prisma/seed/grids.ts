@@ -89,7 +89,7 @@ export async function seedGrids(tx: Prisma.TransactionClient, now: Date) {
   const reporter = await tx.user.findUniqueOrThrow({ where: { phone: '13900006003' } });
   const place = { buildingId: b3.id, compoundId: b3.compoundId, communityId: community.id, streetId: community.streetId, districtId };
   const assignee = await findHandler(tx, place, 'COMPOUND', category.handlerRole);
-  const d = deadlinesFrom(toChinaLocal(now), policyOf(category), await calendarFor(districtId));
+  const d = deadlinesFrom(toChinaLocal(now), policyOf(category), await calendarFor(districtId, tx));
   const issue = await tx.issue.create({
     data: {
       title: '3栋独居老人几天没下楼',
