@@ -3,6 +3,7 @@ import { actOnIssue } from '@/server/issues/act-on-issue';
 import { findHandler } from '@/server/issues/handlers';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { listWorkQueue } from '@/server/issues/read-issues';
+import { assignBuildings } from '@/server/grids/grids';
 import { endCentralHousehold } from '@/server/grids/people';
 import { createVerifiedResident } from '../../factories/accounts';
 import { byUser } from '../accounts/support';
@@ -102,6 +103,16 @@ describe('issues route by grid (issue 18 item 3)', () => {
     expect((await listWorkQueue(keeper)).map((i) => i.id)).toContain(id);
     await actOnIssue(keeper, id, { type: 'ACKNOWLEDGE' });
     expect((await db.issue.findUniqueOrThrow({ where: { id } })).state).toBe('ACKNOWLEDGED');
+
+    // A building moving into their micro-grid reaches their cached actor too (authVersion by trigger), and back out.
+    const moved = async (gridId: number, was: number) => {
+      const before = (await db.user.findUniqueOrThrow({ where: { id: users.keeper.id } })).authVersion;
+      await assignBuildings(w.by, { communityId: w.community.id, gridId, buildings: [{ id: buildings.b2.id, was }] });
+      expect((await db.user.findUniqueOrThrow({ where: { id: users.keeper.id } })).authVersion).toBeGreaterThan(before);
+      return (await byUser(users.keeper.id)).actor.grants.filter((g) => g.role === 'CENTRAL_HOUSEHOLD').map((g) => g.place.id);
+    };
+    expect((await moved(w.grids.a1.id, w.grids.a2.id)).sort()).toEqual([buildings.b1.id, buildings.b2.id].sort());
+    expect(await moved(w.grids.a2.id, w.grids.a1.id)).toEqual([buildings.b1.id]);
 
     const version = (await db.user.findUniqueOrThrow({ where: { id: users.keeper.id } })).authVersion;
     await endCentralHousehold(w.by, { centralHouseholdId: w.central.id, endsOn: '2025-12-31' });
