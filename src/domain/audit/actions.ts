@@ -27,6 +27,7 @@ export const auditActions = [
   'calendarDay.add',
   'calendarDay.remove',
   'centralHousehold.choose',
+  'centralHousehold.contacts',
   'centralHousehold.end',
   'claim.approve',
   'claim.create',

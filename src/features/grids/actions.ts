@@ -1,7 +1,7 @@
 'use server';
 import { command, say } from '@/features/shared/command';
 import { assignBuildings, createGrid, linkPartyOrg, removeGrid, renameGrid } from '@/server/grids/grids';
-import { attachWorker, chooseCentralHousehold, endCentralHousehold, endDuty } from '@/server/grids/people';
+import { attachWorker, chooseCentralHousehold, endCentralHousehold, endDuty, setContacts } from '@/server/grids/people';
 import {
   parseBuildingWas,
   ZAssignBuildings,
@@ -14,6 +14,7 @@ import {
   ZLinkPartyOrg,
   ZRemoveGrid,
   ZRenameGrid,
+  ZSetContacts,
 } from './schemas';
 
 // A community's grids (issue 18 item 3): each use case checks grid.manage below the actor's level (mayBuild).
@@ -70,6 +71,15 @@ export const endCentralHouseholdAction = command({
   who: 'grid.manage',
   input: ZEndTerm,
   run: (by, { id, endsOn }) => endCentralHousehold(by, { centralHouseholdId: id, endsOn }),
+  done: saved,
+  refresh: true,
+});
+
+export const setContactsAction = command({
+  who: 'grid.manage',
+  input: ZSetContacts,
+  run: (by, { centralHouseholdId }, ctx) =>
+    setContacts(by, { centralHouseholdId, householdIds: ZIds.parse(ctx.form.getAll('householdIds')) }),
   done: saved,
   refresh: true,
 });

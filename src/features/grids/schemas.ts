@@ -37,6 +37,7 @@ export const ZChooseCentralHousehold = z.object({
   startsOn: ZDate,
   endsOn: ZOptionalDate,
 });
+export const ZSetContacts = z.object({ centralHouseholdId: ZId });
 /** The households ticked (read with getAll). */
 export const ZIds = z.array(ZId);
 

@@ -146,3 +146,33 @@ export async function endCentralHousehold(by: TBy, input: { centralHouseholdId: 
     });
   });
 }
+
+/** Replaces the households a central household keeps in touch with (households in the buildings of their grid). */
+export async function setContacts(by: TBy, input: { centralHouseholdId: number; householdIds: number[] }) {
+  return getDb().$transaction(async (tx) => {
+    const ch = await tx.centralHousehold.findUnique({ where: { id: input.centralHouseholdId }, select: { id: true, gridId: true } });
+    if (!ch) return refuse('auth.forbidden');
+    const grid = await gridFor(tx, by, ch.gridId);
+    const ids = [...new Set(input.householdIds)];
+    if ((await tx.household.count({ where: { id: { in: ids }, building: { gridId: grid.id } } })) !== ids.length)
+      refuse('grid.householdOutside');
+    const before = (await tx.centralHouseholdContact.findMany({ where: { centralHouseholdId: ch.id }, select: { householdId: true } })).map(
+      (c) => c.householdId,
+    );
+    await tx.centralHouseholdContact.deleteMany({ where: { centralHouseholdId: ch.id, householdId: { notIn: ids } } });
+    await tx.centralHouseholdContact.createMany({
+      data: ids.map((householdId) => ({ centralHouseholdId: ch.id, householdId })),
+      skipDuplicates: true,
+    });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'centralHousehold.contacts',
+      entityType: 'CentralHousehold',
+      entityId: ch.id,
+      before: { householdIds: before.sort((a, b) => a - b) },
+      after: { householdIds: ids.sort((a, b) => a - b) },
+      communityId: grid.communityId,
+    });
+  });
+}

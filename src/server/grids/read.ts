@@ -38,7 +38,7 @@ export async function getCommunityGridsForAdmin(by: TBy, communityId: number) {
             startsOn: true,
             endsOn: true,
             partyMember: { select: { person: { select: { name: true } } } },
-            _count: { select: { contacts: true } },
+            contacts: { select: { householdId: true } },
           },
         },
       },
@@ -91,7 +91,7 @@ export async function getCommunityGridsForAdmin(by: TBy, communityId: number) {
         name: c.partyMember.person.name,
         startsOn: iso(c.startsOn)!,
         endsOn: iso(c.endsOn),
-        contacts: c._count.contacts,
+        contacts: c.contacts.map((h) => h.householdId),
       })),
       households: households
         .filter((h) => h.building.gridId === g.id)

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assignBuildings, createGrid, linkPartyOrg, removeGrid, renameGrid } from '@/server/grids/grids';
-import { attachWorker, chooseCentralHousehold } from '@/server/grids/people';
+import { attachWorker, chooseCentralHousehold, setContacts } from '@/server/grids/people';
 import { getCompoundProfile } from '@/server/territory/browse-territory';
 import { createStaff } from '../../factories/accounts';
 import { createPartyOrg } from '../../factories/organisation';
@@ -155,6 +155,20 @@ describe('grids keep their names, workers, party branch and central households r
     const input = { gridId: grids.a2.id, partyMemberId: w.member.id, startsOn: '2026-01-01', householdIds: [outside.id] };
     expect(await refusal(chooseCentralHousehold(w.by, input))).toBe('grid.householdOutside');
     expect(await refusal(chooseCentralHousehold(w.by, { ...input, gridId: grids.gridA.id, householdIds: [] }))).toBe('grid.notLeaf');
+    // Their households change later, within their grid only.
+    const b1 = w.households.filter((h) => h.buildingId === w.buildings.b1.id).map((h) => h.id);
+    expect(await refusal(setContacts(w.by, { centralHouseholdId: w.central.id, householdIds: [b1[0]!, outside.id] }))).toBe(
+      'grid.householdOutside',
+    );
+    await setContacts(w.by, { centralHouseholdId: w.central.id, householdIds: [b1[0]!, b1[1]!] });
+    const kept = await db.centralHouseholdContact.findMany({
+      where: { centralHouseholdId: w.central.id },
+      orderBy: { householdId: 'asc' },
+    });
+    expect(kept.map((c) => c.householdId)).toEqual([b1[0], b1[1]].sort((a, b) => a! - b!));
+    expect(await refusal(setContacts(await byUser(users.workerA.id), { centralHouseholdId: w.central.id, householdIds: [] }))).toBe(
+      'auth.forbidden',
+    );
     // A grid with a party branch or a worker on duty is not removed.
     expect(await refusal(removeGrid(w.by, grids.gridB.id))).toBe('grid.notEmpty');
   });

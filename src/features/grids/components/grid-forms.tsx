@@ -10,6 +10,7 @@ import {
   linkPartyOrgAction,
   removeGridAction,
   renameGridAction,
+  setContactsAction,
 } from '../actions';
 
 type T = Record<string, string>;
@@ -157,6 +158,28 @@ export function CentralHouseholdForm({
           </div>
           <CheckboxGroup name="householdIds" legend={t.households!} hint={t.householdsHint} items={households} />
           <SubmitButton>{t.choose}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ContactsForm({
+  t,
+  centralHouseholdId,
+  households,
+}: {
+  t: T;
+  centralHouseholdId: number;
+  households: (TOption & { checked: boolean })[];
+}) {
+  return (
+    <ActionForm action={setContactsAction}>
+      {() => (
+        <>
+          <input type="hidden" name="centralHouseholdId" value={centralHouseholdId} />
+          <CheckboxGroup name="householdIds" legend={t.contacts!} hint={t.householdsHint} items={households} />
+          <SubmitButton>{t.saveContacts}</SubmitButton>
         </>
       )}
     </ActionForm>

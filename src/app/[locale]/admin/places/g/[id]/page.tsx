@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import {
   AssignBuildingsForm,
+  ContactsForm,
   AttachWorkerForm,
   CentralHouseholdForm,
   CreateGridForm,
@@ -59,7 +60,19 @@ export default async function CommunityGridsPage({ params }: PageProps<'/[locale
                     ))}
                     {g.centralHouseholds.map((h) => (
                       <div key={`h${h.id}`} className="space-y-1">
-                        <p>{t('centralLine', { name: h.name, count: h.contacts, from: h.startsOn, to: h.endsOn ?? '—' })}</p>
+                        <p>{t('centralLine', { name: h.name, count: h.contacts.length, from: h.startsOn, to: h.endsOn ?? '—' })}</p>
+                        <details className="rounded-lg border border-stone-200 p-3">
+                          <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t('contacts')}</summary>
+                          <ContactsForm
+                            t={l}
+                            centralHouseholdId={h.id}
+                            households={g.households.map((x) => ({
+                              value: String(x.id),
+                              label: x.label,
+                              checked: h.contacts.includes(x.id),
+                            }))}
+                          />
+                        </details>
                         <EndTermForm t={l} id={h.id} kind="centralHousehold" today={by.today} />
                       </div>
                     ))}
