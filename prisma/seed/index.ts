@@ -19,6 +19,7 @@ import { addShippedDivisions } from '../../src/server/territory/load-divisions.t
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
 import { seedHandMadeCommunity } from './hand-made.ts';
 import { seedOrganisations } from './organisations.ts';
+import { seedGrids } from './grids.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -104,7 +105,14 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const organisations = await stage('demo-organisations', 'Tanghu organisations, Oucheng firm staff', done('demo-accounts'), (tx) =>
     seedOrganisations(tx),
   );
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || handMade || organisations;
+  // Grids of Jinsha through the grid use cases, and an issue routed by grid to its central household (issue 18 item 3).
+  const grids = await stage(
+    'demo-grids',
+    'Jinsha grids, micro-grids, grid worker, central household',
+    async (tx) => (await done('demo-accounts')(tx)) && (await done('demo-issues')(tx)),
+    (tx) => seedGrids(tx, new Date()),
+  );
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || handMade || organisations || grids;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

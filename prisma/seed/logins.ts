@@ -9,7 +9,14 @@ export const DEMO_LOGINS = {
     { phone: '13900003002', label: '何晋阳 — 晋阳街道工作人员 (street staff, Jinyang)' },
     { phone: '13900004001', label: '陈双流 — 双流区管理员 (district admin, Shuangliu)' },
     { phone: '13900006001', label: '罗网格 — 金沙社区网格员 (grid worker, Luzhou / Jinsha)' },
-    { phone: '13900006002', label: '陈德明 — 金沙小区3栋楼栋长、党员中心户 (building head, S3)' },
+    {
+      phone: '13900006002',
+      label: '陈德明 — 金沙小区3栋楼栋长、3栋微网格党员中心户 (building head, S3; central household of its micro-grid)',
+    },
+    {
+      phone: '13900006004',
+      label: '江阳区管理员 — 泸州市江阳区管理员，建金沙社区的网格 (district admin, Luzhou / Jiangyang: Jinsha grids)',
+    },
     { phone: '13900006003', label: '黄素芬 — 金沙小区3栋业主，已认证 (verified owner, S3 reporter)' },
     { phone: '13900001002', label: '张桂兰 — 北苑小区业主，已认证 (verified owner, councils member)' },
     { phone: '13900005001', label: '新来的居民 — 已注册未认证 (registered, not verified)' },

@@ -138,6 +138,7 @@ export const ROLE_PERMISSIONS = {
   DISTRICT_ADMIN: [...STAFF_ADMIN, 'partyOrg.manage', 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
   API_CLIENT: ['issue.read', 'issue.report'],
   UNVERIFIED_RESIDENT: ['issue.raise'],
+  CENTRAL_HOUSEHOLD: ['issue.read', 'issue.handle', 'topic.read'],
 } as const satisfies Record<TRole, readonly TPermission[]>;
 
 /** Permissions that belong to a body (a ballot of the owners' committee), not to a place. */

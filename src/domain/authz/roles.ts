@@ -27,6 +27,11 @@ export const roles = [
   'API_CLIENT',
   /** A registered account without an approved household claim, at the community it named (decision 030); derived. */
   'UNVERIFIED_RESIDENT',
+  /**
+   * 党员中心户: a party member chosen for a micro-grid, for a term, at the buildings of that grid (decision 044): reads
+   * and handles their issues when the category names them first responder. Derived from CentralHousehold, never granted.
+   */
+  'CENTRAL_HOUSEHOLD',
 ] as const;
 export type TRole = (typeof roles)[number];
 
@@ -71,4 +76,5 @@ export const ROLE_RANK = {
   DISTRICT_ADMIN: 6,
   API_CLIENT: 0,
   UNVERIFIED_RESIDENT: 0,
+  CENTRAL_HOUSEHOLD: 0,
 } as const satisfies Record<TRole, number>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_RESPONDERS } from '@/domain/issues/first-responders';
 
 const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const minutes = (max: number) =>
@@ -12,7 +13,7 @@ const category = {
   districtId: ZId,
   nameZh: z.string().trim().min(1, 'field.categoryName').max(20, 'field.categoryName'),
   nameEn: z.string().trim().min(1, 'field.categoryName').max(40, 'field.categoryName'),
-  handlerRole: z.enum(['BUILDING_HEAD', 'GRID_WORKER', 'BRANCH_SECRETARY'], { message: 'field.choice' }),
+  handlerRole: z.enum(FIRST_RESPONDERS, { message: 'field.choice' }),
   // Office minutes (09:00–12:00, 13:30–17:30 on working days); at most ten working days.
   acknowledgeMinutes: minutes(4200),
   resolveWorkingDays: z.coerce

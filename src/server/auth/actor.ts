@@ -114,5 +114,26 @@ export async function loadActor(userId: number, db: TTx = getDb()): Promise<NonN
   });
   if (member)
     grants.push({ role: 'PARTY_MEMBER', place: { level: 'community', id: member.partyOrg.communityId }, startsOn: since, endsOn: null });
+  grants.push(...(await centralHouseholdGrants(user.personId)));
   return { userId, grants };
+}
+
+/**
+ * 党员中心户 (decision 044): CENTRAL_HOUSEHOLD at every building of the grid they were chosen for (and of its micro-grids),
+ * for their term. The grid's buildings and the term bump the account's authVersion by trigger (migration 20261203112951_grids).
+ */
+async function centralHouseholdGrants(personId: number): Promise<TGrant[]> {
+  const buildings = { select: { id: true } } as const;
+  const chosen = await getDb().centralHousehold.findMany({
+    where: { partyMember: { personId } },
+    select: { startsOn: true, endsOn: true, grid: { select: { buildings, children: { select: { buildings } } } } },
+  });
+  return chosen.flatMap((c) =>
+    [...c.grid.buildings, ...c.grid.children.flatMap((g) => g.buildings)].map((b) => ({
+      role: 'CENTRAL_HOUSEHOLD' as const,
+      place: { level: 'building' as const, id: b.id },
+      startsOn: iso(c.startsOn)!,
+      endsOn: iso(c.endsOn),
+    })),
+  );
 }

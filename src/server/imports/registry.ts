@@ -3,6 +3,7 @@ import type { TImportKind } from '@/domain/imports/kinds';
 import type { TColumns } from '@/domain/imports/table';
 import { bodiesImport } from '@/server/territory-admin/bodies-import';
 import { organisationsImport } from '@/server/organisations/import';
+import { gridImport } from '@/server/grids/import';
 import type { TTableImport } from './table-import';
 
 /**
@@ -12,6 +13,7 @@ import type { TTableImport } from './table-import';
 export const IMPORTS: Partial<Record<TImportKind, TTableImport<TColumns, unknown>>> = {
   bodies: bodiesImport,
   organisations: organisationsImport as unknown as TTableImport<TColumns, unknown>,
+  grids: gridImport as unknown as TTableImport<TColumns, unknown>,
 };
 
 export function importOf(kind: TImportKind): TTableImport<TColumns, unknown> | null {

@@ -6,8 +6,8 @@ import { writeAudit } from '@/server/audit';
 import { officialCalendar } from '@/server/calendar/official-calendar';
 import { getDb, type TDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import type { Role } from '@/generated/prisma/client';
 import { kept } from '@/server/kept';
+import type { TFirstResponder } from '@/domain/issues/first-responders';
 import { dateOnly, fromDateOnly, thisYear } from '@/server/today';
 
 // What a new issue needs of its district, kept per instance for a minute and dropped here on every change
@@ -26,8 +26,7 @@ export const districtSettings = (districtId: number) =>
   keptSettings.get(districtId, async () => ({ categories: await loadCategories(districtId), calendar: await calendarFor(districtId) }));
 const settingsChanged = <T>(districtId: number, change: Promise<T>) => change.finally(() => keptSettings.drop(districtId));
 
-/** Roles a category may name as its first responder in a compound. */
-export const FIRST_RESPONDERS = ['BUILDING_HEAD', 'GRID_WORKER', 'BRANCH_SECRETARY'] as const satisfies readonly Role[];
+export { FIRST_RESPONDERS } from '@/domain/issues/first-responders';
 
 const categorySelect = {
   id: true,
@@ -88,7 +87,7 @@ export async function calendarsFor(districtIds: number[]): Promise<Map<number, T
 export type TCategoryInput = {
   nameZh: string;
   nameEn: string;
-  handlerRole: (typeof FIRST_RESPONDERS)[number];
+  handlerRole: TFirstResponder;
   acknowledgeMinutes: number;
   resolveWorkingDays: number;
   remindBeforeMinutes: number;

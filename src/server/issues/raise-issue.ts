@@ -90,7 +90,7 @@ export async function raiseIssue(by: TBy, input: TRaiseIssue) {
 }
 
 /**
- * A resident's own report in one statement (issue 16): its first responder (the same order as findHandler), the
+ * A resident's own report in one statement (issue 16): its first responder (the same order as findHandler, grids included), the
  * issue, its follower, the first timeline event, the responder's notification (marked for e-mail when they gave an
  * address) and the audit row — or nothing, when the form's key was used already (null: storeIssue then answers).
  * The district's categories and calendar come from the instance's short-lived copy.
@@ -122,15 +122,25 @@ async function storeQuickly(by: TBy, input: TRaiseIssue, ancestry: TAncestry, un
        WHERE "revokedAt" IS NULL AND "startsOn" <= ${day}::date AND ("endsOn" IS NULL OR "endsOn" >= ${day}::date)
          AND (("placeLevel" = 'BUILDING' AND "placeId" = ${place.buildingId}) OR ("placeLevel" = 'COMPOUND' AND "placeId" = ${place.compoundId})
            OR ("placeLevel" = 'COMMUNITY' AND "placeId" = ${place.communityId}))
+    ), gr AS (
+      SELECT x.id, 0 AS depth FROM "Building" b JOIN "Grid" x ON x.id = b."gridId" WHERE b.id = ${place.buildingId}
+      UNION ALL SELECT x."parentId", 1 FROM "Building" b JOIN "Grid" x ON x.id = b."gridId" WHERE b.id = ${place.buildingId} AND x."parentId" IS NOT NULL
     ), h AS (
       SELECT "userId" FROM (
-        SELECT 1 AS p, id, "userId" FROM g WHERE ${preferred} = 'BUILDING_HEAD' AND role = 'BUILDING_HEAD' AND level = 'BUILDING'
-        UNION ALL SELECT 2, id, "userId" FROM g WHERE ${preferred} = 'BRANCH_SECRETARY' AND role = 'BRANCH_SECRETARY' AND level = 'COMPOUND'
-        UNION ALL SELECT 3, id, "userId" FROM g WHERE role = 'GRID_WORKER' AND level = 'COMMUNITY'
-        UNION ALL SELECT 4, id, "userId" FROM g WHERE role = 'BUILDING_HEAD' AND level = 'BUILDING'
-        UNION ALL SELECT 5, id, "userId" FROM g WHERE role IN ('BRANCH_SECRETARY', 'PROPERTY_FIRM_STAFF') AND level = 'COMPOUND'
-        UNION ALL SELECT 6, id, "userId" FROM g WHERE role IN ('RESIDENTS_COMMITTEE_STAFF', 'COMMUNITY_SECRETARY') AND level = 'COMMUNITY'
-      ) c ORDER BY p, id LIMIT 1
+        SELECT 1 AS p, 0 AS k, id, "userId" FROM g WHERE ${preferred} = 'BUILDING_HEAD' AND role = 'BUILDING_HEAD' AND level = 'BUILDING'
+        UNION ALL SELECT 2, 0, id, "userId" FROM g WHERE ${preferred} = 'BRANCH_SECRETARY' AND role = 'BRANCH_SECRETARY' AND level = 'COMPOUND'
+        UNION ALL SELECT 3, gr.depth, ch.id, u.id FROM gr JOIN "CentralHousehold" ch ON ch."gridId" = gr.id
+            JOIN "PartyMember" pm ON pm.id = ch."partyMemberId" JOIN "User" u ON u."personId" = pm."personId"
+          WHERE ${preferred} = 'CENTRAL_HOUSEHOLD' AND ch."startsOn" <= ${day}::date AND (ch."endsOn" IS NULL OR ch."endsOn" >= ${day}::date)
+            AND u."verifiedAt" IS NOT NULL AND u."disabledAt" IS NULL
+        UNION ALL SELECT 4, gr.depth, d.id, d."userId" FROM gr JOIN "GridDuty" d ON d."gridId" = gr.id
+          WHERE d."startsOn" <= ${day}::date AND (d."endsOn" IS NULL OR d."endsOn" >= ${day}::date)
+            AND EXISTS (SELECT 1 FROM g WHERE g."userId" = d."userId" AND g.role = 'GRID_WORKER' AND g.level = 'COMMUNITY')
+        UNION ALL SELECT 5, 0, id, "userId" FROM g WHERE role = 'GRID_WORKER' AND level = 'COMMUNITY'
+        UNION ALL SELECT 6, 0, id, "userId" FROM g WHERE role = 'BUILDING_HEAD' AND level = 'BUILDING'
+        UNION ALL SELECT 7, 0, id, "userId" FROM g WHERE role IN ('BRANCH_SECRETARY', 'PROPERTY_FIRM_STAFF') AND level = 'COMPOUND'
+        UNION ALL SELECT 8, 0, id, "userId" FROM g WHERE role IN ('RESIDENTS_COMMITTEE_STAFF', 'COMMUNITY_SECRETARY') AND level = 'COMMUNITY'
+      ) c ORDER BY p, k, id LIMIT 1
     ), i AS (
       INSERT INTO "Issue" (title, description, "categoryId", "buildingId", "compoundId", "communityId", "streetId", "districtId", "authorUserId",
         anonymous, unverified, "assigneeUserId", channel, "acknowledgeBy", "resolveBy", "idempotencyKey", "updatedAt")

@@ -43,6 +43,16 @@ export async function getStreet(code: string) {
 /** Positions in force today in China: started, and not ended before today. */
 const current = () => inForceOn(today());
 
+/** A building's grid as the public sees it: its name (under its grid) and the titles of the workers on duty — no names, no phones. */
+const gridSelect = () => {
+  const duties = { where: current(), select: { title: true }, orderBy: { id: 'asc' } } as const;
+  return { name: true, duties, parent: { select: { name: true, duties } } } as const;
+};
+function shownGrid(g: { name: string; duties: { title: string }[]; parent: { name: string; duties: { title: string }[] } | null }) {
+  const titles = [...g.duties, ...(g.parent?.duties ?? [])].map((d) => d.title);
+  return { name: g.parent ? `${g.parent.name} · ${g.name}` : g.name, workers: [...new Set(titles)] };
+}
+
 const bodySelect = () => ({
   id: true,
   kind: true,
@@ -109,19 +119,23 @@ export async function getCompoundProfile(id: number) {
           street: { select: { code: true, name: true, district: { select: { code: true, name: true, cityName: true } } } },
         },
       },
-      buildings: { orderBy: { id: 'asc' }, select: { id: true, name: true, unitCount: true, _count: { select: { households: true } } } },
+      buildings: {
+        orderBy: { id: 'asc' },
+        select: { id: true, name: true, unitCount: true, _count: { select: { households: true } }, grid: { select: gridSelect() } },
+      },
       bodies: { orderBy: { kind: 'asc' }, select: bodySelect() },
       partyOrgs: { orderBy: { id: 'asc' }, select: partyOrgSelect() },
       organizations: { where: current(), select: { id: true, relation: true, organization: { select: { name: true, kind: true } } } },
     },
   });
   if (!compound) return null;
+  const buildings = compound.buildings.map(({ grid, ...b }) => ({ ...b, grid: grid && shownGrid(grid) }));
   const households = await getDb().household.aggregate({
     where: { building: { compoundId: id } },
     _count: true,
     _sum: { areaCentiM2: true },
   });
-  return { ...compound, householdCount: households._count, totalAreaCentiM2: households._sum.areaCentiM2 ?? 0 };
+  return { ...compound, buildings, householdCount: households._count, totalAreaCentiM2: households._sum.areaCentiM2 ?? 0 };
 }
 
 export type TCommunityProfile = NonNullable<Awaited<ReturnType<typeof getCommunityProfile>>>;

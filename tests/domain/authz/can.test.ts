@@ -42,6 +42,8 @@ const EXPECTED: Record<TRole, string> = {
   DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o',
   API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . .',
   UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . .',
+  // 党员中心户 (decision 044): reads and handles the issues of the buildings of its micro-grid, reads their topics.
+  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage',

@@ -14,6 +14,9 @@ const PRIVATE = [
   'ApiKey',
   'AuditLog',
   'Ballot',
+  // 党员中心户 and the households they keep in touch with (decision 044): not on public pages.
+  'CentralHousehold',
+  'CentralHouseholdContact',
   'HouseholdClaim',
   'InvitationCode',
   'Issue',

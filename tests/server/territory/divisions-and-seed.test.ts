@@ -157,5 +157,31 @@ describe('reference data and demo seed', () => {
     expect(await db.motionVoter.count({ where: { motion: { topic: { title: '北苑小区电动车充电棚' } } } })).toBe(37);
     // The seed leaves an audit row.
     expect(await db.auditLog.count({ where: { action: 'demo.seed' } })).toBe(1);
+    // Jinsha's grids, built through the grid use cases (issue 18 item 3): two grids divided into micro-grids, every
+    // building in one, a worker on duty, a central household — and an issue routed by grid to the central household.
+    const jinsha = await db.grid.findMany({
+      where: { community: { code: '510502006006' } },
+      select: {
+        name: true,
+        parent: { select: { name: true } },
+        buildings: { select: { name: true } },
+        duties: { select: { title: true } },
+      },
+      orderBy: { id: 'asc' },
+    });
+    expect(jinsha.map((g) => [g.parent?.name ?? null, g.name, g.buildings.map((b) => b.name).join(), g.duties.length])).toEqual([
+      [null, '金沙网格', '', 1],
+      ['金沙网格', '金沙3栋微网格', '3栋', 0],
+      ['金沙网格', '金沙1栋微网格', '1栋', 0],
+      [null, '金沙二网格', '', 1],
+      ['金沙二网格', '金沙2栋微网格', '2栋', 0],
+    ]);
+    const routed = await db.issue.findFirstOrThrow({ where: { title: '3栋独居老人几天没下楼' } });
+    const chen = await db.user.findUniqueOrThrow({ where: { phone: '13900006002' } });
+    expect(routed.assigneeUserId).toBe(chen.id);
+    expect((await byUser(chen.id)).actor.grants.filter((g) => g.role === 'CENTRAL_HOUSEHOLD')).toHaveLength(1);
+    expect(
+      await db.auditLog.count({ where: { action: { in: ['grid.create', 'grid.assign', 'grid.duty', 'centralHousehold.choose'] } } }),
+    ).toBe(8);
   });
 });

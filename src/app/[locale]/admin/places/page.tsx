@@ -5,7 +5,7 @@ import { CompoundForm } from '@/features/places-admin/components/place-forms';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { CommunitiesSection, StreetsSection } from '@/features/places-admin/components/division-sections';
-import { COMMUNITY_PAGE, listCompoundsInScope, pageCommunitiesInScope } from '@/server/admin/scope-lists';
+import { COMMUNITY_PAGE, listCommunitiesInScope, listCompoundsInScope, pageCommunitiesInScope } from '@/server/admin/scope-lists';
 import { listDivisionsToBuild } from '@/server/territory-admin/divisions';
 import { loadedDivisions } from '@/server/territory/load-divisions';
 
@@ -20,6 +20,8 @@ export default async function PlacesAdminPage({ params, searchParams }: PageProp
   const compounds = await listCompoundsInScope(by, 'territory.manage');
   const communities = await pageCommunitiesInScope(by, 'territory.manage', { q, page });
   const build = await listDivisionsToBuild(by);
+  // Grids sit below a community: every grant held at a community or above builds them there (mayBuild, checked again by each use case).
+  const gridCommunities = await listCommunitiesInScope(by, 'grid.manage');
   return (
     <AdminShell title={t('sections.places')}>
       <section aria-labelledby="compound-list" className="space-y-2">
@@ -42,6 +44,18 @@ export default async function PlacesAdminPage({ params, searchParams }: PageProp
       {build.districts.length > 0 && <StreetsSection districts={build.districts} />}
       {(communities.total > 0 || q) && (
         <CommunitiesSection {...communities} pageSize={COMMUNITY_PAGE} page={page} q={q} streets={build.streets} />
+      )}
+      {gridCommunities.length > 0 && (
+        <section aria-labelledby="community-grids" className="space-y-2">
+          <h2 id="community-grids" className="text-2xl font-semibold">
+            {t('grids.manage')}
+          </h2>
+          <LinkList
+            items={gridCommunities
+              .slice(0, 200)
+              .map((c) => ({ key: `g${c.id}`, href: `/admin/places/g/${c.id}`, title: c.name, detail: c.street.name }))}
+          />
+        </section>
       )}
       {communities.items.length > 0 && (
         <section aria-labelledby="compound-new" className="space-y-3">

@@ -68,6 +68,12 @@ export default async function CompoundPage({ params }: PageProps<'/[locale]/plac
             <li key={b.id} className="rounded-lg border border-stone-200 bg-white p-3">
               <span className="block text-lg font-medium">{b.name}</span>
               <span className="text-base text-stone-700">{t('households', { count: b._count.households })}</span>
+              {b.grid && (
+                <span className="block text-base text-stone-700">
+                  {t('grid', { name: b.grid.name })}
+                  {b.grid.workers.length > 0 && ` · ${b.grid.workers.join('、')}`}
+                </span>
+              )}
             </li>
           ))}
         </ul>
