@@ -112,7 +112,21 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-accounts')(tx)) && (await done('demo-issues')(tx)),
     (tx) => seedGrids(tx, new Date()),
   );
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || handMade || organisations || grids;
+  return (
+    places ||
+    accounts ||
+    issues ||
+    channels ||
+    topics ||
+    board ||
+    meetings ||
+    votes ||
+    stats ||
+    bazhong ||
+    handMade ||
+    organisations ||
+    grids
+  );
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

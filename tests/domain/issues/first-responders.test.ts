@@ -10,6 +10,7 @@ const form = (handlerRole: string) => ({
   acknowledgeMinutes: '240',
   resolveWorkingDays: '5',
   remindBeforeMinutes: '60',
+  resolveMinutes: '2400',
   active: 'on',
 });
 
