@@ -127,6 +127,9 @@ CREATE TRIGGER "PartyOrg_consistent" BEFORE INSERT OR UPDATE ON "PartyOrg" FOR E
 
 -- One secretary at a time: at most one open secretary's term per organisation (two appointed at once: one fails).
 CREATE UNIQUE INDEX "PartyOrgMember_one_secretary" ON "PartyOrgMember"("partyOrgId") WHERE position = 'SECRETARY' AND "endsOn" IS NULL;
+-- A name is unique among the active organisations of one community (or of the street, for street-level ones): imports
+-- name the organisation a member joins by its name within the place.
+CREATE UNIQUE INDEX "PartyOrg_active_name" ON "PartyOrg"("streetId", COALESCE("communityId", 0), name) WHERE "dissolvedOn" IS NULL;
 -- One open post per person and organisation.
 CREATE UNIQUE INDEX "PartyOrgMember_one_open_post" ON "PartyOrgMember"("partyOrgId", "personId") WHERE "endsOn" IS NULL;
 

@@ -55,7 +55,10 @@ export function parentRefusal(kind: TPartyOrgKind, parent: TPartyOrgKind | null)
 type TMergeSide = { id: number; kind: TPartyOrgKind; dissolved: boolean };
 
 /** Two organisations merge only when both are active, distinct, and at the same level. */
-export function mergeRefusal(from: TMergeSide, into: TMergeSide): 'partyOrg.mergeSelf' | 'partyOrg.mergeLevel' | 'partyOrg.dissolved' | null {
+export function mergeRefusal(
+  from: TMergeSide,
+  into: TMergeSide,
+): 'partyOrg.mergeSelf' | 'partyOrg.mergeLevel' | 'partyOrg.dissolved' | null {
   if (from.id === into.id) return 'partyOrg.mergeSelf';
   if (from.dissolved || into.dissolved) return 'partyOrg.dissolved';
   return depth(from.kind) === depth(into.kind) ? null : 'partyOrg.mergeLevel';
