@@ -133,4 +133,7 @@ CREATE UNIQUE INDEX "PartyOrg_active_name" ON "PartyOrg"("streetId", COALESCE("c
 -- One open post per person and organisation.
 CREATE UNIQUE INDEX "PartyOrgMember_one_open_post" ON "PartyOrgMember"("partyOrgId", "personId") WHERE "endsOn" IS NULL;
 
+-- Former names show on public place pages: the public page cache hears of them (decision 032).
+CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PartyOrgFormerName" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
+
 COMMIT;
