@@ -14,6 +14,7 @@ export const ADMIN_SECTIONS = [
   { key: 'roster', href: '/admin/roster', permission: 'roster.import' },
   { key: 'places', href: '/admin/places', permission: 'territory.manage' },
   { key: 'party', href: '/admin/party', permission: 'partyMember.manage' },
+  { key: 'partyOrgs', href: '/admin/party/orgs', permission: 'partyOrg.manage' },
   { key: 'staff', href: '/admin/staff', permission: 'staff.manage' },
   { key: 'audit', href: '/admin/audit', permission: 'audit.read' },
   { key: 'issueSettings', href: '/admin/issue-settings', permission: 'issue.configure' },
