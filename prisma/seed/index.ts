@@ -17,6 +17,8 @@ import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
+import { seedBy } from './seed-by.ts';
+import { createPartyOrgIn } from '../../src/server/party/orgs.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -96,7 +98,16 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
       await seedBazhong(tx);
     },
   );
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong;
+  // Issue 18 item 2: the 党工委 of a scenario street, set up through the use cases by Shuangliu's district administrator.
+  const streetParty = await stage('demo-street-party', 'Dongsheng street working committee', done('demo-accounts'), async (tx) => {
+    const dongsheng = await tx.street.findUniqueOrThrow({ where: { code: '510116001' } });
+    await createPartyOrgIn(tx, await seedBy(tx, '13900004001'), {
+      kind: 'STREET_WORKING_COMMITTEE',
+      name: '东升街道党工委',
+      placeId: dongsheng.id,
+    });
+  });
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || streetParty;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

@@ -6,22 +6,26 @@ import { query, signIn } from '../support/session';
 test('create → appoint → rename → dissolve a street party working committee, on a phone', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'a phone walk; one run is enough');
   test.setTimeout(90_000);
-  const [street] = await query<{ code: string }>(`SELECT code FROM "Street" WHERE name = '东升街道'`);
+  // Another street of Shuangliu than Dongsheng (whose 党工委 the demo sets up).
+  const [street] = await query<{ code: string; name: string }>(
+    `SELECT s.code, s.name FROM "Street" s JOIN "District" d ON d.id = s."districtId" WHERE d.code = '510116' AND s.code <> '510116001' ORDER BY s.code LIMIT 1`,
+  );
+  const name = `${street!.name}党工委`;
   await signIn(page, '13900004001'); // 陈双流, district administrator of Shuangliu
   await page.goto('/admin');
   await page.getByRole('link', { name: '党组织管理' }).click();
   await expect(page.getByRole('heading', { name: '党组织', level: 1 })).toBeVisible();
 
   await page.getByLabel('类别').selectOption({ label: '街道党工委' });
-  await page.getByLabel('所在地方').selectOption({ label: '东升街道' });
-  await page.getByLabel('名称').fill('东升街道党工委');
+  await page.getByLabel('所在地方').selectOption({ label: street!.name });
+  await page.getByLabel('名称').fill(name);
   await page.getByRole('button', { name: '建立党组织' }).click();
   await expect(page.getByText('已保存。')).toBeVisible();
-  await page.getByRole('link', { name: '东升街道党工委' }).click();
-  await expect(page.getByRole('heading', { name: '东升街道党工委', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   await page.goto(`/places/s/${street!.code}`);
   await expect(page.getByRole('heading', { name: '党组织' })).toBeVisible();
-  await expect(page.getByText('东升街道党工委', { exact: true })).toBeVisible();
+  await expect(page.getByText(name, { exact: true })).toBeVisible();
   await page.goBack();
 
   await page.locator('summary', { hasText: '任命' }).click();
@@ -31,10 +35,10 @@ test('create → appoint → rename → dissolve a street party working committe
   await expect(page.getByTestId('party-officers')).toContainText('郑党建 · 书记');
 
   await page.locator('summary', { hasText: '更名' }).click();
-  await page.getByLabel('新名称').fill('中共东升街道工作委员会');
+  await page.getByLabel('新名称').fill(`中共${street!.name}工作委员会`);
   await page.getByRole('button', { name: '保存新名称' }).click();
-  await expect(page.getByRole('heading', { name: '中共东升街道工作委员会', level: 1 })).toBeVisible();
-  await expect(page.getByText('曾用名：东升街道党工委')).toBeVisible();
+  await expect(page.getByRole('heading', { name: `中共${street!.name}工作委员会`, level: 1 })).toBeVisible();
+  await expect(page.getByText(`曾用名：${name}`)).toBeVisible();
 
   await page.locator('summary', { hasText: '撤销这个党组织' }).click();
   await page.getByRole('button', { name: '撤销', exact: true }).click();
@@ -42,12 +46,13 @@ test('create → appoint → rename → dissolve a street party working committe
   await expect(page.getByText('郑党建 · 书记')).toHaveCount(0);
   const [row] = await query<{ dissolved: boolean; former: string }>(
     `SELECT o."dissolvedOn" IS NOT NULL AS dissolved, f.name AS former FROM "PartyOrg" o JOIN "PartyOrgFormerName" f ON f."partyOrgId" = o.id
-     WHERE o.name = '中共东升街道工作委员会'`,
+     WHERE o.name = $1`,
+    [`中共${street!.name}工作委员会`],
   );
-  expect(row).toEqual({ dissolved: true, former: '东升街道党工委' });
+  expect(row).toEqual({ dissolved: true, former: name });
 
   await page.goto(`/places/s/${street!.code}`);
-  await expect(page.getByText('中共东升街道工作委员会')).toHaveCount(0);
+  await expect(page.getByText(`中共${street!.name}工作委员会`)).toHaveCount(0);
   // Nothing overflows a 375 px screen.
   await page.goto('/admin/party/orgs');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
