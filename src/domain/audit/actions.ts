@@ -125,6 +125,7 @@ export const auditEntities = [
   'BodyMember',
   'Building',
   'CalendarDay',
+  'Community',
   'Compound',
   'Demo',
   'District',

@@ -16,6 +16,8 @@ export const UPLOAD_LIMITS = {
   receipt: { maxBytes: 10 * MB, maxFiles: 1 },
   /** A compound's roster (.xlsx or .csv). */
   roster: { maxBytes: 5 * MB, maxFiles: 1 },
+  /** A bulk import's sheet (.xlsx or .csv): party members, bodies, organisations, grids (issue 18). */
+  table: { maxBytes: 5 * MB, maxFiles: 1 },
 } as const satisfies Record<string, TUploadLimit>;
 
 export type TUploadKind = keyof typeof UPLOAD_LIMITS;

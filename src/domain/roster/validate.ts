@@ -1,3 +1,4 @@
+import { mapColumns, type TColumn } from '../imports/table';
 import { parseAreaM2 } from '../shared/area';
 import { normalisePhone } from '../shared/phone';
 
@@ -41,15 +42,14 @@ export type TRosterValidation = {
   developerUnits: number;
 };
 
+const REQUIRED: readonly TRosterField[] = ['building', 'roomNo', 'area', 'ownerName'];
+const COLUMNS = Object.fromEntries(
+  Object.entries(ROSTER_COLUMNS).map(([f, names]) => [f, { names, required: REQUIRED.includes(f as TRosterField) }]),
+) as unknown as Record<TRosterField, TColumn>;
+
+/** Where each roster column is (the import kit's reader of headers). */
 export function mapHeader(header: string[]): { map: Partial<Record<TRosterField, number>>; missing: TRosterField[] } {
-  const norm = header.map((h) => h.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '_'));
-  const map: Partial<Record<TRosterField, number>> = {};
-  for (const [field, names] of Object.entries(ROSTER_COLUMNS) as [TRosterField, readonly string[]][]) {
-    const i = norm.findIndex((h) => names.some((n) => n.toLowerCase() === h));
-    if (i >= 0) map[field] = i;
-  }
-  const required: TRosterField[] = ['building', 'roomNo', 'area', 'ownerName'];
-  return { map, missing: required.filter((f) => map[f] === undefined) };
+  return mapColumns(header, COLUMNS);
 }
 
 const USES: Record<string, TRosterRow['use']> = {

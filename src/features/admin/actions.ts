@@ -2,7 +2,8 @@
 import { getTranslations } from 'next-intl/server';
 import { publicUrl } from '@/env';
 import type { TPlaceLevel } from '@/domain/territory/places';
-import { command, say, type TCommandContext, type TUpload } from '@/features/shared/command';
+import { chosenFile } from '@/features/imports/chosen-file';
+import { command, say } from '@/features/shared/command';
 import { reviewClaim } from '@/server/accounts/claims';
 import { createResidentAccount } from '@/server/accounts/desk-account';
 import { issueInvitationCodes } from '@/server/accounts/invitations';
@@ -10,7 +11,6 @@ import { issuePasswordReset } from '@/server/accounts/passwords';
 import { createStaffAccount, revokeRole } from '@/server/accounts/staff';
 import { findHousehold, findUserByPhone } from '@/server/admin/scope-lists';
 import { noticeQrSvg } from '@/server/notices/print';
-import { refuse } from '@/server/errors';
 import { importRoster, previewRoster } from '@/server/roster/import-roster';
 import type { TCodeSlip } from './components/code-slip';
 import { ZDeskAccount, ZInvitations, ZResetByPhone, ZReviewClaim, ZRevoke, ZRosterCompound, ZStaff } from './schemas';
@@ -71,21 +71,11 @@ export const resetByPhoneAction = command({
       : { ok: false, message: (await getTranslations('admin.desk'))('unknownPhone') },
 });
 
-/**
- * The roster file: none chosen and an empty file are told apart. With no file chosen the browser still sends an empty
- * part, named "" in a plain form post and "undefined" (or "blob") after React's encoding of the form.
- */
-function rosterFile({ files, form }: TCommandContext): TUpload {
-  const chosen = form.get('file');
-  const named = chosen instanceof File && !['', 'blob', 'undefined'].includes(chosen.name);
-  return files.file![0] ?? refuse(named ? 'roster.fileEmpty' : 'roster.fileMissing');
-}
-
 export const previewRosterAction = command({
   who: 'roster.import',
   input: ZRosterCompound,
   files: { file: 'roster' },
-  run: (by, { compoundId }, ctx) => previewRoster(by, compoundId, rosterFile(ctx)),
+  run: (by, { compoundId }, ctx) => previewRoster(by, compoundId, chosenFile(ctx)),
   done: (v) => ({
     ok: v.errors.length === 0 && v.missing.length === 0,
     data: {
@@ -103,7 +93,7 @@ export const importRosterAction = command({
   who: 'roster.import',
   input: ZRosterCompound,
   files: { file: 'roster' },
-  run: (by, { compoundId }, ctx) => importRoster(by, compoundId, rosterFile(ctx)),
+  run: (by, { compoundId }, ctx) => importRoster(by, compoundId, chosenFile(ctx)),
   done: (changes) => say('admin.roster', 'done', changes),
 });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { scopesOf } from '@/domain/authz/can';
 import type { TPermission } from '@/domain/authz/permissions';
+import { IMPORT_PERMISSIONS } from '@/domain/imports/kinds';
 import type { TBy } from '@/server/accounts/by';
 
 /** The staff desk's sections and the permission each needs. */
@@ -15,15 +16,17 @@ export const ADMIN_SECTIONS = [
   { key: 'places', href: '/admin/places', permission: 'territory.manage' },
   { key: 'party', href: '/admin/party', permission: 'partyMember.manage' },
   { key: 'partyOrgs', href: '/admin/party/orgs', permission: 'partyOrg.manage' },
+  { key: 'imports', href: '/admin/imports', permission: IMPORT_PERMISSIONS },
   { key: 'staff', href: '/admin/staff', permission: 'staff.manage' },
   { key: 'audit', href: '/admin/audit', permission: 'audit.read' },
   { key: 'issueSettings', href: '/admin/issue-settings', permission: 'issue.configure' },
   { key: 'apiKeys', href: '/admin/api-keys', permission: 'apiKey.manage' },
   { key: 'procedures', href: '/admin/procedures', permission: 'procedure.manage' },
-] as const satisfies readonly { key: string; href: string; permission: TPermission }[];
+] as const satisfies readonly { key: string; href: string; permission: TPermission | readonly TPermission[] }[];
 
 export function sectionsFor(by: TBy) {
-  return ADMIN_SECTIONS.filter((s) => scopesOf(by.actor, s.permission, by.today).length > 0);
+  const holds = (p: TPermission) => scopesOf(by.actor, p, by.today).length > 0;
+  return ADMIN_SECTIONS.filter((s) => (typeof s.permission === 'string' ? holds(s.permission) : s.permission.some(holds)));
 }
 
 export function isStaff(by: TBy): boolean {

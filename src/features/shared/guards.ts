@@ -23,13 +23,17 @@ export async function requireUser(back: string): Promise<TSessionUser> {
 export const byOf = (u: TSessionUser): TBy => ({ userId: u.id, personId: u.personId, label: u.name, actor: u.actor, today: today() });
 
 /**
- * For staff pages: the user must hold the permission somewhere. Others get the plain not-found page,
+ * For staff pages: the user must hold the permission (or one of them) somewhere. Others get the plain not-found page,
  * which reveals nothing about what exists. Each use case still checks the exact place.
  */
-export async function requirePermission(back: string, permission: TPermission): Promise<{ user: TSessionUser; by: TBy }> {
+export async function requirePermission(
+  back: string,
+  permission: TPermission | readonly TPermission[],
+): Promise<{ user: TSessionUser; by: TBy }> {
   const user = await requireUser(back);
   const by = byOf(user);
-  if (scopesOf(user.actor, permission, by.today).length === 0) notFound();
+  const any = typeof permission === 'string' ? [permission] : permission;
+  if (any.every((p) => scopesOf(user.actor, p, by.today).length === 0)) notFound();
   return { user, by };
 }
 

@@ -5,7 +5,7 @@ import { authorize, type TBy } from '@/server/accounts/by';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
-import { readRosterFile } from './read-file';
+import { readTable } from '@/server/imports/read-table';
 
 export type TRosterChanges = {
   buildingsCreated: number;
@@ -28,7 +28,7 @@ const none = (): TRosterChanges => ({
 
 async function load(by: TBy, compoundId: number, file: { name: string; bytes: Buffer }) {
   authorize(by, 'roster.import', await ancestryOf({ level: 'compound', id: compoundId }));
-  const { header, data } = await readRosterFile(file.name, file.bytes);
+  const { header, data } = await readTable(file.name, file.bytes, 'roster');
   return validateRoster(header, data);
 }
 
@@ -58,8 +58,8 @@ class Rollback extends Error {}
 /** Imports the roster in one transaction; a file with any error changes nothing. Re-importing the same file changes nothing. */
 export async function importRoster(by: TBy, compoundId: number, file: { name: string; bytes: Buffer }) {
   const v = await load(by, compoundId, file);
-  if (v.missing.length) refuse('roster.columnsMissing', { columns: v.missing.join(', ') });
-  if (v.errors.length) refuse('roster.hasErrors', { count: v.errors.length });
+  if (v.missing.length) refuse('import.columnsMissing', { columns: v.missing.join(', ') });
+  if (v.errors.length) refuse('import.hasErrors', { count: v.errors.length });
   return getDb().$transaction(
     async (tx) => {
       const changes = await apply(tx, by, compoundId, v.rows);

@@ -28,7 +28,7 @@ test('a secretary onboards a compound and a resident becomes a verified owner', 
   // field comes first where it runs; the server's answer is for browsers that skip it.
   await secretary.locator('input[name="file"]').evaluate((el) => el.removeAttribute('required'));
   await secretary.getByRole('button', { name: '检查文件' }).click();
-  await expect(secretary.getByText('请先选择要导入的花名册文件（.xlsx 或 .csv），再点“检查文件”。')).toBeVisible();
+  await expect(secretary.getByText('请先选择要导入的文件（.xlsx 或 .csv），再点“检查文件”。')).toBeVisible();
   await secretary.getByLabel('花名册文件（.xlsx 或 .csv）').setInputFiles({
     name: '欧城9栋.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

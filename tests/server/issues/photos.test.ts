@@ -8,7 +8,7 @@ import { getFileStore } from '@/server/files/file-store';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { getIssuePhoto } from '@/server/issues/read-issues';
-import { readRosterFile } from '@/server/roster/read-file';
+import { readTable } from '@/server/imports/read-table';
 import { UseCaseError } from '@/server/errors';
 import { fillMessage } from '@/lib/fill-message';
 import en from '../../../messages/en/errors.json';
@@ -142,7 +142,7 @@ describe('a file over the form’s limit (issue 17, item 2)', () => {
   });
 
   test('a roster file over 5 MB is refused with the same message', async () => {
-    const e = await refusedWith(readRosterFile('roster.csv', Buffer.alloc(6 * MB, 'a')));
+    const e = await refusedWith(readTable('roster.csv', Buffer.alloc(6 * MB, 'a'), 'roster'));
     expect([e?.code, e?.values]).toEqual(['upload.tooLarge', { size: '6.0', max: 5 }]);
   });
 });

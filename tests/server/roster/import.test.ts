@@ -49,7 +49,7 @@ describe('household roster import', () => {
       { row: 6, field: 'ownerName', code: 'roster.required' },
       { row: 7, field: 'area', code: 'roster.areaDiffers' },
     ]);
-    expect(await refusal(importRoster(by, compoundId, file(bad)))).toBe('roster.hasErrors');
+    expect(await refusal(importRoster(by, compoundId, file(bad)))).toBe('import.hasErrors');
     expect(await w.db.household.count()).toBe(before);
   });
 
@@ -66,7 +66,7 @@ describe('household roster import', () => {
       { row: 2, field: 'share', code: 'roster.sharesIncomplete', values: { total: '90' } },
       { row: 4, field: 'area', code: 'area.negative' },
     ]);
-    expect(await refusal(importRoster(by, compoundId, file(text)))).toBe('roster.hasErrors');
+    expect(await refusal(importRoster(by, compoundId, file(text)))).toBe('import.hasErrors');
     expect(await w.db.household.count()).toBe(before);
   });
 
@@ -151,9 +151,9 @@ describe('household roster import', () => {
 
   test('files that are not rosters are refused with a reason', async () => {
     const by = await byUser(w.staff.jinyangSecretary.id);
-    expect(await refusal(previewRoster(by, compoundId, { name: 'a.csv', bytes: Buffer.alloc(0) }))).toBe('roster.fileEmpty');
+    expect(await refusal(previewRoster(by, compoundId, { name: 'a.csv', bytes: Buffer.alloc(0) }))).toBe('import.fileEmpty');
     expect(await refusal(previewRoster(by, compoundId, { name: 'a.xlsx', bytes: Buffer.from('PK\u0003\u0004garbage') }))).toBe(
-      'roster.fileUnreadable',
+      'import.fileUnreadable',
     );
   });
 });

@@ -2,14 +2,19 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { refuse } from '@/server/errors';
+import type { TUploadKind } from '@/domain/files/upload-limits';
 import { checkUpload } from '@/server/files/upload-check';
+import { fromDateOnly } from '@/server/today';
 
 const MAX_ROWS = 20_000;
 
-/** Reads the first sheet of an .xlsx file, or a .csv (UTF-8, or GBK as Excel in China saves it). */
-export async function readRosterFile(name: string, bytes: Buffer): Promise<{ header: string[]; data: string[][] }> {
-  if (bytes.length === 0) refuse('roster.fileEmpty');
-  checkUpload('roster', [bytes.length]);
+/**
+ * Reads the first sheet of an .xlsx file, or a .csv (UTF-8, or GBK as Excel in China saves it): the roster and every bulk
+ * import (issue 18). The kind names the upload limit the form declared.
+ */
+export async function readTable(name: string, bytes: Buffer, kind: TUploadKind = 'table'): Promise<{ header: string[]; data: string[][] }> {
+  if (bytes.length === 0) refuse('import.fileEmpty');
+  checkUpload(kind, [bytes.length]);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // .xlsx is a zip archive: check content, not the name
   let rows: string[][];
   if (isZip) {
@@ -17,10 +22,10 @@ export async function readRosterFile(name: string, bytes: Buffer): Promise<{ hea
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
-      return refuse('roster.fileUnreadable');
+      return refuse('import.fileUnreadable');
     }
     const sheet = wb.worksheets[0];
-    if (!sheet) return refuse('roster.fileEmpty');
+    if (!sheet) return refuse('import.fileEmpty');
     rows = [];
     sheet.eachRow({ includeEmpty: true }, (row, n) => {
       const values = (row.values as unknown[]).slice(1).map(cellText);
@@ -28,18 +33,20 @@ export async function readRosterFile(name: string, bytes: Buffer): Promise<{ hea
     });
     rows = Array.from(rows, (r) => r ?? []);
   } else {
-    if (!/\.csv$/i.test(name) && bytes.includes(0)) refuse('roster.fileUnreadable');
+    if (!/\.csv$/i.test(name) && bytes.includes(0)) refuse('import.fileUnreadable');
     const text = decodeText(bytes);
     rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
   }
-  if (rows.length > MAX_ROWS + 1) refuse('roster.tooManyRows', { max: MAX_ROWS });
+  if (rows.length > MAX_ROWS + 1) refuse('import.tooManyRows', { max: MAX_ROWS });
   const [header = [], ...data] = rows;
-  if (header.every((h) => !String(h ?? '').trim())) refuse('roster.fileEmpty');
+  if (header.every((h) => !String(h ?? '').trim())) refuse('import.fileEmpty');
   return { header: header.map((h) => String(h ?? '')), data };
 }
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
+  // Excel keeps a date as a calendar day; exceljs hands it over as midnight UTC of that day, like a date-only column.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : fromDateOnly(v);
   if (typeof v === 'object') {
     const o = v as { text?: string; result?: unknown; richText?: { text: string }[] };
     if (o.richText) return o.richText.map((t) => t.text).join('');
