@@ -133,6 +133,10 @@ CREATE UNIQUE INDEX "PartyOrg_active_name" ON "PartyOrg"("streetId", COALESCE("c
 -- One open post per person and organisation.
 CREATE UNIQUE INDEX "PartyOrgMember_one_open_post" ON "PartyOrgMember"("partyOrgId", "personId") WHERE "endsOn" IS NULL;
 
+-- A member of a street's 党工委 votes at the street (loadActor): a change of street changes their rights too.
+DROP TRIGGER auth_version ON "PartyOrg";
+CREATE TRIGGER auth_version AFTER UPDATE OF "communityId", "streetId" ON "PartyOrg" FOR EACH ROW EXECUTE FUNCTION auth_bump_party_org();
+
 -- Former names show on public place pages: the public page cache hears of them (decision 032).
 CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PartyOrgFormerName" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
 
