@@ -125,7 +125,8 @@ export const partyMemberImport: TTableImport<typeof PARTY_MEMBER_COLUMNS, TRow> 
       await tx.partyMember.update({ where: { id: before.id }, data });
       changes.updated++;
     }
-    return changes;
+    // Only what changes: a re-import says "nothing would change" rather than "0 new, 0 updated".
+    return Object.fromEntries(Object.entries(changes).filter(([, n]) => n > 0));
   },
   audit: { action: 'partyMember.import', entityType: 'Community' },
 };

@@ -57,3 +57,39 @@ test('create → appoint → rename → dissolve a street party working committe
   await page.goto('/admin/party/orgs');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+// Issue 18 item 6 for party members: a community secretary checks a .csv (a row in error named by its row), imports the
+// corrected file once, and a second check says nothing would change.
+test('import party members from a spreadsheet with a preview, on a phone', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'a phone walk; one run is enough');
+  test.setTimeout(90_000);
+  const header = '姓名,手机号,所在党组织,入党日期,流动党员,在职党员双报到,工作单位,认领岗位';
+  const rows = ['党员甲,13811119001,晋阳社区党委,2001-07-01,否,是,区税务局,楼栋联络员', '党员乙,13811119002,晋阳社区党委,2012/5/4,是,,,'];
+  const file = (lines: string[]) => ({
+    name: 'party.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, ...lines].join('\n'), 'utf8'),
+  });
+  await signIn(page, '13900001001'); // 刘建华, community secretary of Jinyang
+  await page.goto('/admin/imports/partyMembers');
+  await expect(page.getByRole('heading', { name: '导入党员', level: 1 })).toBeVisible();
+
+  await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles(file([...rows, '党员丙,13811119003,没有这个支部,,,,,']));
+  await page.getByRole('button', { name: '检查文件' }).click();
+  await expect(page.getByTestId('import-errors')).toContainText('第 4 行，所在党组织');
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+
+  await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles(file(rows));
+  await page.getByRole('button', { name: '检查文件' }).click();
+  await expect(page.getByTestId('import-changes')).toContainText('登记新党员 2 名');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('导入完成')).toBeVisible();
+  const [count] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "PartyMember" m JOIN "Person" p ON p.id = m."personId" WHERE p.phone LIKE '1381111900_'`,
+  );
+  expect(count!.n).toBe(2);
+
+  await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles(file(rows));
+  await page.getByRole('button', { name: '检查文件' }).click();
+  await expect(page.getByTestId('import-changes')).toContainText('没有任何变化');
+});
