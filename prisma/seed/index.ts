@@ -19,6 +19,7 @@ import { addShippedDivisions } from '../../src/server/territory/load-divisions.t
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
 import { seedBy } from './seed-by.ts';
 import { createPartyOrgIn } from '../../src/server/party/orgs.ts';
+import { seedHandMadeCommunity } from './hand-made.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -107,7 +108,9 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
       placeId: dongsheng.id,
     });
   });
-  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || streetParty;
+  // A community missing from the official tables, set up through the staff's own use cases (decision 046).
+  const handMade = await stage('demo-hand-made-community', 'Dongsheng 东升新苑社区', done('demo-accounts'), seedHandMadeCommunity);
+  return places || accounts || issues || channels || topics || board || meetings || votes || stats || bazhong || streetParty || handMade;
 }
 
 async function seedPlaces(db: PrismaClient): Promise<boolean> {

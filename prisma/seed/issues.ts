@@ -101,6 +101,9 @@ export async function seedIssueChannels(tx: Prisma.TransactionClient, now: Date)
       acknowledgeMinutes: 30,
       resolveWorkingDays: 1,
       remindBeforeMinutes: 15,
+      // People stuck in a lift at 06:06 cannot wait for the office to open at 09:00 (decision 047).
+      aroundTheClock: true,
+      resolveMinutes: 240,
     },
   });
   await tx.calendarDay.create({

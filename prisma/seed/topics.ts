@@ -6,6 +6,7 @@ import { createIssueWithHistory } from '../../tests/factories/issues.ts';
 import { createMeeting } from '../../tests/factories/meetings.ts';
 import { createTopicWithHistory } from '../../tests/factories/topics.ts';
 import { inviteTopicGuests } from '../../src/server/meetings/records.ts';
+import { markTakenUpAsTopic } from '../../src/server/issues/topic-seam.ts';
 import { DEMO_LOGINS } from './logins.ts';
 
 export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
@@ -43,8 +44,8 @@ export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
       description,
       compoundId: compound.id,
       authorUserId: null,
-      createdAt: new Date(now.getTime() - 20 * day),
-      acknowledgeBy: new Date(now.getTime() - 19 * day),
+      createdAt: new Date(now.getTime() - 15 * day),
+      acknowledgeBy: new Date(now.getTime() - 14 * day + 4 * hour),
       resolveBy: new Date(now.getTime() + 30 * day),
       steps: [],
       ...extra,
@@ -77,7 +78,6 @@ export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
     stepIndex: 2,
     createdAt: new Date(now.getTime() - 14 * day),
     stepDueAt: new Date(now.getTime() + 7 * day),
-    issueIds: [i1.id, i2.id, i3.id],
     followerIds: [online.id, anon.id],
     stakeholders: [
       { group: 'BRANCH', label: branch.name, partyOrgId: branch.id },
@@ -113,6 +113,10 @@ export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
       },
     ],
   });
+
+  // The three reports were taken up into the topic the day it was raised, through the issues' own seam: they wait
+  // there (IN_TOPIC, answered, no deadline running) until the topic ends them (decision 047).
+  await markTakenUpAsTopic(tx, { userId: secretary.id, label: '赵桂芳' }, [i1.id, i2.id, i3.id], s2, new Date(now.getTime() - 14 * day));
 
   // S2 step 4 (达共识): the consultation meeting on the plan, in three days. Its guests are the topic's
   // stakeholders and named followers; 钱明, who reported anonymously, is told in his inbox, never listed.

@@ -1,4 +1,5 @@
 import {
+  addDays,
   addWorkingDays,
   addWorkingMinutes,
   compareLocal,
@@ -9,8 +10,18 @@ import {
 } from '../calendar/working-calendar';
 import { isOpen, nextLevel, type TIssueState, type TLevel } from './lifecycle';
 
-/** Deadlines for one category at one level: office minutes to acknowledge, working days to resolve. */
-export type TDeadlinePolicy = { acknowledgeMinutes: number; resolveWorkingDays: number; remindBeforeMinutes: number };
+/**
+ * Deadlines for one category at one level: office minutes to acknowledge, working days to resolve — or, for a
+ * category that runs around the clock (a lift, a burst pipe), plain minutes for both, whatever the calendar.
+ */
+export type TDeadlinePolicy = {
+  acknowledgeMinutes: number;
+  resolveWorkingDays: number;
+  remindBeforeMinutes: number;
+  aroundTheClock?: boolean;
+  /** Minutes to resolve when the category runs around the clock. */
+  resolveMinutes?: number;
+};
 
 export type TDeadlines = { acknowledgeBy: TLocalTime; resolveBy: TLocalTime };
 
@@ -21,12 +32,24 @@ export function deadlinesFrom(
   cal: TCalendar,
   hours: TOfficeHours = DEFAULT_OFFICE_HOURS,
 ): TDeadlines {
+  if (policy.aroundTheClock)
+    return {
+      acknowledgeBy: addClockMinutes(since, policy.acknowledgeMinutes),
+      resolveBy: addClockMinutes(since, policy.resolveMinutes ?? 24 * 60),
+    };
   const closing = hours[hours.length - 1]![1];
   return {
     acknowledgeBy: addWorkingMinutes(since, policy.acknowledgeMinutes, cal, hours),
     // Resolving is due by the end of office hours of the n-th working day.
     resolveBy: { date: addWorkingDays(since.date, policy.resolveWorkingDays, cal), minute: closing },
   };
+}
+
+/** The moment `minutes` after `t` on the clock: nights, weekends and holidays count. */
+export function addClockMinutes(t: TLocalTime, minutes: number): TLocalTime {
+  const total = t.minute + minutes;
+  const days = Math.floor(total / (24 * 60));
+  return { date: addDays(t.date, days), minute: total - days * 24 * 60 };
 }
 
 export type TDue =
@@ -54,6 +77,8 @@ export function dueAction(
     const to = nextLevel(issue.level);
     return to ? { kind: 'ESCALATE', deadline: which, to } : { kind: 'OVERDUE_AT_TOP' };
   }
-  const remindAt = addWorkingMinutes(now, policy.remindBeforeMinutes, cal, hours);
+  const remindAt = policy.aroundTheClock
+    ? addClockMinutes(now, policy.remindBeforeMinutes)
+    : addWorkingMinutes(now, policy.remindBeforeMinutes, cal, hours);
   return !issue.reminded && compareLocal(remindAt, deadline) >= 0 ? { kind: 'REMIND', deadline: which } : { kind: 'NONE' };
 }

@@ -1,10 +1,20 @@
 /**
  * The life of a resident's issue under grid rapid response (网格化快速响应):
  * submitted → acknowledged → in progress → resolved → closed, plus reopened, and "closed without
- * being fixed" kept apart from "fixed" so that resolution rates cannot be gamed.
+ * being fixed" kept apart from "fixed" so that resolution rates cannot be gamed. An issue taken up as a
+ * deliberation topic waits IN_TOPIC (its clock stopped) until the topic ends it (decision 047).
  * `transition` is pure: it returns the next state and the effects to carry out, or a refusal code.
  */
-export const issueStates = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'CLOSED_UNFIXED', 'REOPENED'] as const;
+export const issueStates = [
+  'SUBMITTED',
+  'ACKNOWLEDGED',
+  'IN_PROGRESS',
+  'RESOLVED',
+  'CLOSED',
+  'CLOSED_UNFIXED',
+  'REOPENED',
+  'IN_TOPIC',
+] as const;
 export type TIssueState = (typeof issueStates)[number];
 export type TRating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
 export const escalationLevels = ['COMPOUND', 'COMMUNITY', 'STREET', 'DISTRICT'] as const;
@@ -18,11 +28,17 @@ export type TIssueEvent =
   | { type: 'RATE'; rating: TRating; comment?: string }
   | { type: 'REOPEN'; reason: string }
   | { type: 'ESCALATE'; reason: string }
-  | { type: 'TAKE_OVER' };
+  | { type: 'TAKE_OVER' }
+  /** Taken up as a topic: acknowledged, its deadlines stop; the topic is its handling now. */
+  | { type: 'TAKE_UP' }
+  /** The topic ended (done): the issue is resolved by its outcome and the reporters rate it. */
+  | { type: 'TOPIC_DONE'; message: string }
+  /** The topic was withdrawn: the issue goes back to its handlers, acknowledged. */
+  | { type: 'TOPIC_WITHDRAWN'; reason: string };
 
-/** Who acts, as the server established it. */
+/** Who acts, as the server established it; TOPIC is the topics capability acting on the issues a topic took up. */
 export type TIssueContext = {
-  role: 'REPORTER' | 'HANDLER' | 'HIGHER_LEVEL' | 'OTHER';
+  role: 'REPORTER' | 'HANDLER' | 'HIGHER_LEVEL' | 'TOPIC' | 'OTHER';
   level: TLevel;
   reopenCount: number;
   lastRating: TRating | null;
@@ -96,6 +112,15 @@ export function transition(state: TIssueState, event: TIssueEvent, ctx: TIssueCo
     case 'TAKE_OVER':
       if (ctx.role !== 'HIGHER_LEVEL') return no('issue.notAllowed');
       return isOpen(state) ? ok(state, { kind: 'ASSIGN_TO_ACTOR' }, { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    case 'TAKE_UP':
+      if (ctx.role !== 'TOPIC') return no('issue.notAllowed');
+      return isOpen(state) ? ok('IN_TOPIC', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    case 'TOPIC_DONE':
+      if (ctx.role !== 'TOPIC') return no('issue.notAllowed');
+      return state === 'IN_TOPIC' ? ok('RESOLVED', { kind: 'NOTIFY_REPORTERS' }, { kind: 'ASK_RATING' }) : no('issue.wrongState');
+    case 'TOPIC_WITHDRAWN':
+      if (ctx.role !== 'TOPIC') return no('issue.notAllowed');
+      return state === 'IN_TOPIC' ? ok('ACKNOWLEDGED', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
   }
 }
 

@@ -21,6 +21,13 @@ const category = {
     .min(1, 'field.workingDays')
     .max(60, 'field.workingDays'),
   remindBeforeMinutes: minutes(4200),
+  // Around the clock (24/7, decision 047): plain minutes, nights and holidays included; resolving within a week at most.
+  aroundTheClock: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  resolveMinutes: z.coerce
+    .number({ message: 'field.clockMinutes' })
+    .int('field.clockMinutes')
+    .min(1, 'field.clockMinutes')
+    .max(10080, 'field.clockMinutes'),
   active: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
 };
 

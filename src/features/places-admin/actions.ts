@@ -4,16 +4,21 @@ import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
 import { appointMember, createBody, endMembership } from '@/server/territory-admin/bodies';
 import { createBuilding, createCompound, saveHousehold, updateBuilding, updateCompound } from '@/server/territory-admin/compounds';
+import { createCommunity, createStreet, renameStreet, updateCommunity } from '@/server/territory-admin/divisions';
 import { savePartyMember } from '@/server/territory-admin/party-members';
 import {
   ZAppoint,
   ZBody,
   ZBuilding,
+  ZCreateCommunity,
   ZCreateCompound,
+  ZCreateStreet,
   ZEndMembership,
   ZHousehold,
   ZPartyMember,
+  ZRenameStreet,
   ZUpdateBuilding,
+  ZUpdateCommunity,
   ZUpdateCompound,
 } from './schemas';
 
@@ -100,6 +105,38 @@ export const savePartyMemberAction = command({
   who: 'partyMember.manage',
   input: ZPartyMember,
   run: (by, input) => savePartyMember(by, input),
+  done: saved,
+  refresh: true,
+});
+
+export const createStreetAction = command({
+  who: 'territory.manage',
+  input: ZCreateStreet,
+  run: (by, input) => createStreet(by, input),
+  done: saved,
+  refresh: true,
+});
+
+export const renameStreetAction = command({
+  who: 'territory.manage',
+  input: ZRenameStreet,
+  run: (by, input) => renameStreet(by, input),
+  done: saved,
+  refresh: true,
+});
+
+export const createCommunityAction = command({
+  who: 'territory.manage',
+  input: ZCreateCommunity,
+  run: (by, input) => createCommunity(by, input),
+  done: saved,
+  refresh: true,
+});
+
+export const updateCommunityAction = command({
+  who: 'territory.manage',
+  input: ZUpdateCommunity,
+  run: (by, input) => updateCommunity(by, input),
   done: saved,
   refresh: true,
 });

@@ -110,3 +110,10 @@ export const ZPartyMember = z.object({
   interests: ZList,
   intentions: ZOptional(200),
 });
+
+// Streets and communities set up by hand (decision 046): the use case cleans and checks the name.
+const ZKind = z.enum(['URBAN', 'VILLAGE'], { message: 'field.choice' });
+export const ZCreateStreet = z.object({ districtId: ZId, name: ZText(40) });
+export const ZRenameStreet = z.object({ streetId: ZId, name: ZText(40) });
+export const ZCreateCommunity = z.object({ streetId: ZId, name: ZText(40), kind: ZKind });
+export const ZUpdateCommunity = z.object({ communityId: ZId, name: ZText(40), kind: ZKind });

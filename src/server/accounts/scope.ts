@@ -74,14 +74,27 @@ export function partyOrgWhere(p: TPlaceRef) {
 export async function auditFilter(p: TPlaceRef) {
   const db = getDb();
   switch (p.level) {
-    case 'district':
+    case 'district': {
+      // Streets have no community: their own rows (street.create, street.rename) are found by the street (decision 046).
+      const streets = (await db.street.findMany({ where: { districtId: p.id }, select: { id: true } })).map((s) => String(s.id));
       return {
-        communityId: {
-          in: (await db.community.findMany({ where: { street: { districtId: p.id } }, select: { id: true } })).map((c) => c.id),
-        },
+        OR: [
+          {
+            communityId: {
+              in: (await db.community.findMany({ where: { street: { districtId: p.id } }, select: { id: true } })).map((c) => c.id),
+            },
+          },
+          { entityType: 'Street', entityId: { in: streets } },
+        ],
       };
+    }
     case 'street':
-      return { communityId: { in: (await db.community.findMany({ where: { streetId: p.id }, select: { id: true } })).map((c) => c.id) } };
+      return {
+        OR: [
+          { communityId: { in: (await db.community.findMany({ where: { streetId: p.id }, select: { id: true } })).map((c) => c.id) } },
+          { entityType: 'Street', entityId: String(p.id) },
+        ],
+      };
     case 'community':
       return { communityId: p.id };
     case 'compound':

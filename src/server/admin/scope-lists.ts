@@ -6,6 +6,7 @@ import type { TPlaceRef } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { compoundWhere, placeFilter } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
+import { parsePlaceQuery } from '@/domain/territory/initials';
 
 /** Compounds (with their buildings) where the actor holds the permission. */
 export async function listCompoundsInScope(by: TBy, permission: TPermission) {
@@ -133,4 +134,37 @@ export async function listCommunitiesInScope(by: TBy, permission: TPermission) {
     take: 1000,
     select: { id: true, name: true, street: { select: { name: true } } },
   });
+}
+
+export const COMMUNITY_PAGE = 30;
+
+/**
+ * Communities where the actor holds the permission, a page at a time, optionally matching a name or pinyin initials
+ * (a district holds thousands: never all at once). With their street, for "new compound" and the community list.
+ */
+export async function pageCommunitiesInScope(by: TBy, permission: TPermission, opts: { q?: string; page?: number } = {}) {
+  const scopes = scopesOf(by.actor, permission, by.today).filter(
+    (s) => s.level === 'district' || s.level === 'street' || s.level === 'community',
+  );
+  if (scopes.length === 0) return { items: [], total: 0 };
+  const q = parsePlaceQuery(opts.q ?? '');
+  const where = {
+    OR: scopes.map((s) =>
+      s.level === 'district' ? { street: { districtId: s.id } } : s.level === 'street' ? { streetId: s.id } : { id: s.id },
+    ),
+    ...(q.kind === 'name' ? { name: { contains: q.text } } : q.kind === 'initials' ? { initials: { startsWith: q.text } } : {}),
+  };
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const db = getDb();
+  const [items, total] = await Promise.all([
+    db.community.findMany({
+      where,
+      orderBy: { code: 'asc' },
+      skip: (page - 1) * COMMUNITY_PAGE,
+      take: COMMUNITY_PAGE,
+      select: { id: true, name: true, kind: true, streetId: true, street: { select: { name: true } } },
+    }),
+    db.community.count({ where }),
+  ]);
+  return { items, total };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { TActor, TGrant } from '@/domain/authz/can';
 import type { TRole } from '@/domain/authz/roles';
 import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
 import { chinaDay, fromDateOnly } from '@/server/today';
 
@@ -30,8 +30,8 @@ function bodyRole(kind: BodyKind, position: BodyPosition): TRole {
  * An account nobody has verified yet raises issues only in the community it named at registration, or where
  * a household it claimed (still pending) lies (decision 030): one UNVERIFIED_RESIDENT grant per such community.
  */
-async function unverifiedGrants(userId: number, registered: number | null, since: string): Promise<TGrant[]> {
-  const pending = await getDb().householdClaim.findMany({
+async function unverifiedGrants(db: TTx, userId: number, registered: number | null, since: string): Promise<TGrant[]> {
+  const pending = await db.householdClaim.findMany({
     where: { userId, status: 'PENDING' },
     select: { household: { select: { building: { select: { compound: { select: { communityId: true } } } } } } },
   });
@@ -45,10 +45,9 @@ async function unverifiedGrants(userId: number, registered: number | null, since
 /**
  * Everything a user may do, as grants: the staff roles granted to them, plus — once staff have
  * verified who they are — the roles that follow from facts: owner or resident of a verified
- * household, member of a body, party member.
+ * household, member of a body, party member. `db`: a transaction, for a seed stage that acts as a user it just set up.
  */
-export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
-  const db = getDb();
+export async function loadActor(userId: number, db: TTx = getDb()): Promise<NonNullable<TActor>> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
@@ -70,7 +69,7 @@ export async function loadActor(userId: number): Promise<NonNullable<TActor>> {
     endsOn: iso(g.endsOn),
   }));
   if (!user.verifiedAt)
-    return { userId, grants: [...grants, ...(await unverifiedGrants(userId, user.registeredCommunityId, chinaDay(user.createdAt)))] };
+    return { userId, grants: [...grants, ...(await unverifiedGrants(db, userId, user.registeredCommunityId, chinaDay(user.createdAt)))] };
 
   const since = chinaDay(user.verifiedAt);
   const representative = new Set(

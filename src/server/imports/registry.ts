@@ -2,6 +2,7 @@ import 'server-only';
 import type { TImportKind } from '@/domain/imports/kinds';
 import type { TColumns } from '@/domain/imports/table';
 import { partyMemberImport } from '@/server/party/import-members';
+import { bodiesImport } from '@/server/territory-admin/bodies-import';
 import type { TTableImport } from './table-import';
 
 /**
@@ -10,6 +11,7 @@ import type { TTableImport } from './table-import';
  */
 export const IMPORTS: Partial<Record<TImportKind, TTableImport<TColumns, unknown>>> = {
   partyMembers: partyMemberImport as unknown as TTableImport<TColumns, unknown>,
+  bodies: bodiesImport,
 };
 
 export function importOf(kind: TImportKind): TTableImport<TColumns, unknown> | null {

@@ -77,24 +77,36 @@ export async function previewTable<C extends TColumns, Row>(
 /** Imports the file in one transaction with its audit row; a missing column or any row in error changes nothing. */
 export async function importTable<C extends TColumns, Row>(spec: TTableImport<C, Row>, by: TBy, placeId: number, file: TFile) {
   const place = await spec.place(by, placeId);
+  return getDb().$transaction((tx) => importTableIn(tx, spec, by, place, file), TX);
+}
+
+/**
+ * importTable inside a transaction of the caller's, for a place already authorized (the demo seed builds a place and
+ * imports into it in one stage transaction, where the place is not visible to other connections yet).
+ */
+export async function importTableIn<C extends TColumns, Row>(
+  tx: TTx,
+  spec: TTableImport<C, Row>,
+  by: TBy,
+  place: TImportPlace,
+  file: TFile,
+) {
   const { missing, records } = await read(spec, file);
   if (missing.length) refuse('import.columnsMissing', { columns: missing.map((k) => spec.columns[k]!.names[0]).join('、') });
   if (records.length === 0) refuse('import.noRows');
-  return getDb().$transaction(async (tx) => {
-    await lock(tx, spec.kind, place.id);
-    const { rows, errors } = await spec.check(tx, by, place, records);
-    if (errors.length) refuse('import.hasErrors', { count: errors.length });
-    const changes = await spec.apply(tx, by, place, rows);
-    await writeAudit(tx, {
-      actorId: by.userId,
-      actorLabel: by.label,
-      action: spec.audit.action,
-      entityType: spec.audit.entityType,
-      entityId: place.id,
-      after: { file: file.name, rows: rows.length, ...changes },
-      communityId: place.communityId,
-      compoundId: place.compoundId,
-    });
-    return changes;
-  }, TX);
+  await lock(tx, spec.kind, place.id);
+  const { rows, errors } = await spec.check(tx, by, place, records);
+  if (errors.length) refuse('import.hasErrors', { count: errors.length });
+  const changes = await spec.apply(tx, by, place, rows);
+  await writeAudit(tx, {
+    actorId: by.userId,
+    actorLabel: by.label,
+    action: spec.audit.action,
+    entityType: spec.audit.entityType,
+    entityId: place.id,
+    after: { file: file.name, rows: rows.length, ...changes },
+    communityId: place.communityId,
+    compoundId: place.compoundId,
+  });
+  return changes;
 }

@@ -12,11 +12,14 @@ import { notify } from './notify';
 import { actingAs, anonymousReporters } from '@/server/people/anonymity';
 import { calendarFor } from './district-settings';
 
+/** What people do to an issue; the topic's events go through the topic seam (topic-seam.ts). */
+export type THandlingEvent = Exclude<TIssueEvent, { type: 'TAKE_UP' | 'TOPIC_DONE' | 'TOPIC_WITHDRAWN' }>;
+
 /**
  * Every change to an issue goes through here: the domain's state machine decides, this applies it in
  * one transaction with a timeline event the reporter sees, notifications and an audit row.
  */
-export async function actOnIssue(by: TBy, issueId: number, event: TIssueEvent) {
+export async function actOnIssue(by: TBy, issueId: number, event: THandlingEvent) {
   const db = getDb();
   const issue = await db.issue.findUnique({ where: { id: issueId }, include: { followers: true, category: true } });
   if (!issue || issue.mergedIntoId) return refuse('auth.forbidden');

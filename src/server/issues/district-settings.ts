@@ -39,6 +39,8 @@ const categorySelect = {
   acknowledgeMinutes: true,
   resolveWorkingDays: true,
   remindBeforeMinutes: true,
+  aroundTheClock: true,
+  resolveMinutes: true,
   active: true,
 } as const;
 
@@ -90,6 +92,9 @@ export type TCategoryInput = {
   acknowledgeMinutes: number;
   resolveWorkingDays: number;
   remindBeforeMinutes: number;
+  /** Deadlines in plain minutes, nights and holidays included (a lift); resolveMinutes then replaces the working days. */
+  aroundTheClock: boolean;
+  resolveMinutes: number;
   active: boolean;
 };
 
@@ -222,6 +227,8 @@ function strip(c: Awaited<ReturnType<typeof districtCategories>>[number]) {
     acknowledgeMinutes: c.acknowledgeMinutes,
     resolveWorkingDays: c.resolveWorkingDays,
     remindBeforeMinutes: c.remindBeforeMinutes,
+    aroundTheClock: c.aroundTheClock,
+    resolveMinutes: c.resolveMinutes,
     active: c.active,
   };
 }

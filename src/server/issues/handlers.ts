@@ -84,7 +84,13 @@ export function issueAncestry(issue: { buildingId: number | null; compoundId: nu
   );
 }
 
-/** A category's deadlines, as the domain reads them. */
-export function policyOf(c: { acknowledgeMinutes: number; resolveWorkingDays: number; remindBeforeMinutes: number }): TDeadlinePolicy {
-  return { acknowledgeMinutes: c.acknowledgeMinutes, resolveWorkingDays: c.resolveWorkingDays, remindBeforeMinutes: c.remindBeforeMinutes };
+/** A category's deadlines, as the domain reads them: office time, or around the clock (decision 047). */
+export function policyOf(c: Required<TDeadlinePolicy>): TDeadlinePolicy {
+  return {
+    acknowledgeMinutes: c.acknowledgeMinutes,
+    resolveWorkingDays: c.resolveWorkingDays,
+    remindBeforeMinutes: c.remindBeforeMinutes,
+    aroundTheClock: c.aroundTheClock,
+    resolveMinutes: c.resolveMinutes,
+  };
 }

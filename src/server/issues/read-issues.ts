@@ -151,22 +151,38 @@ export async function listWorkQueue(by: TBy) {
             ? { compoundId: s.id }
             : { buildingId: s.id },
   );
-  return getDb().issue.findMany({
-    where: { OR: where, state: { in: ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] }, mergedIntoId: null },
-    orderBy: [{ acknowledgeBy: 'asc' }],
-    take: 200,
-    select: {
-      id: true,
-      title: true,
-      state: true,
-      level: true,
-      unverified: true,
-      acknowledgeBy: true,
-      resolveBy: true,
-      assigneeUserId: true,
-      category: { select: { nameZh: true, nameEn: true } },
-    },
-  });
+  const select = {
+    id: true,
+    title: true,
+    state: true,
+    level: true,
+    unverified: true,
+    acknowledgeBy: true,
+    resolveBy: true,
+    assigneeUserId: true,
+    category: { select: { nameZh: true, nameEn: true } },
+  } as const;
+  // The deadline that counts (dueAction's): acknowledgement until acknowledged, then resolution. Each half sorted by
+  // its own deadline and cut at the page in the database, then merged: the most urgent first.
+  const QUEUE = 200;
+  const base = { OR: where, mergedIntoId: null };
+  const [unanswered, answered] = await Promise.all([
+    getDb().issue.findMany({
+      where: { ...base, state: { in: ['SUBMITTED', 'REOPENED'] } },
+      orderBy: [{ acknowledgeBy: 'asc' }, { id: 'asc' }],
+      take: QUEUE,
+      select,
+    }),
+    getDb().issue.findMany({
+      where: { ...base, state: { in: ['ACKNOWLEDGED', 'IN_PROGRESS'] } },
+      orderBy: [{ resolveBy: 'asc' }, { id: 'asc' }],
+      take: QUEUE,
+      select,
+    }),
+  ]);
+  return [...unanswered.map((i) => ({ ...i, dueAt: i.acknowledgeBy })), ...answered.map((i) => ({ ...i, dueAt: i.resolveBy }))]
+    .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.id - y.id)
+    .slice(0, QUEUE);
 }
 
 export async function listInbox(userId: number) {

@@ -1,4 +1,6 @@
 import 'server-only';
+import zhIssues from '../../../messages/zh-CN/issues.json';
+import enIssues from '../../../messages/en/issues.json';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { can } from '@/domain/authz/can';
@@ -19,7 +21,13 @@ import type { TApiClient } from './api-keys';
  * with the district's key they show everything else of that district (decisions/016).
  */
 
-const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] as const;
+// The escalation pass records which deadline was missed as a code (issues.missed.*): a caller reads it in words.
+const MISSED: Record<string, Record<string, string>> = { 'zh-CN': zhIssues.missed, en: enIssues.missed };
+const noteOf = (e: { type: string; message: string | null } | undefined, locale: string) =>
+  !e?.message ? null : e.type === 'ESCALATE' ? ((MISSED[locale] ?? MISSED['zh-CN']!)[e.message] ?? e.message) : e.message;
+
+// Open to a caller: still being handled, by its handlers or in the topic that took it up (decision 047).
+const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED', 'IN_TOPIC'] as const;
 const LEVEL_AGENCY = { COMPOUND: '小区网格', COMMUNITY: '社区', STREET: '街道办事处', DISTRICT: '区' } as const;
 
 export async function jurisdiction(code: string | null | undefined, client: TApiClient | null) {
@@ -173,7 +181,7 @@ export async function getServiceRequests(q: TRequestQuery, client: TApiClient | 
       updatedAt: true,
       resolveBy: true,
       category: { select: { code: true, nameZh: true, nameEn: true } },
-      events: { where: { message: { not: null } }, orderBy: { at: 'desc' }, take: 1, select: { message: true } },
+      events: { where: { message: { not: null } }, orderBy: { at: 'desc' }, take: 1, select: { type: true, message: true } },
     },
   });
   const compounds = new Map(
@@ -190,7 +198,7 @@ export async function getServiceRequests(q: TRequestQuery, client: TApiClient | 
     return {
       service_request_id: String(r.id),
       status: open ? 'open' : 'closed',
-      status_notes: full ? (r.mergedIntoId ? `merged into ${r.mergedIntoId}` : (r.events[0]?.message ?? null)) : null,
+      status_notes: full ? (r.mergedIntoId ? `merged into ${r.mergedIntoId}` : noteOf(r.events[0], locale)) : null,
       service_name: locale === 'en' ? r.category.nameEn : r.category.nameZh,
       service_code: r.category.code,
       description: full ? `${r.title}\n${r.description}` : null,

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TAncestry, TPlaceLevel, TPlaceRef } from '@/domain/territory/places';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { kept } from '@/server/kept';
 
 // Places do not move between parents in normal use; a restructuring shows everywhere within five minutes.
@@ -10,9 +10,8 @@ const ancestries = kept<string, TAncestry | null>('ancestry', 5 * 60_000);
 export const keptAncestryOf = (place: TPlaceRef): Promise<TAncestry | null> =>
   ancestries.get(`${place.level}:${place.id}`, () => ancestryOf(place));
 
-/** The place and every place above it, as authorization needs it. null when the place does not exist. */
-export async function ancestryOf(place: TPlaceRef): Promise<TAncestry | null> {
-  const db = getDb();
+/** The place and every place above it, as authorization needs it. null when the place does not exist. `db`: a transaction's view. */
+export async function ancestryOf(place: TPlaceRef, db: TTx = getDb()): Promise<TAncestry | null> {
   switch (place.level) {
     case 'district':
       return (await db.district.count({ where: { id: place.id } })) ? { district: place.id } : null;

@@ -64,7 +64,8 @@ export function figureWhere(f: TDrillFigure, now: Date): Prisma.Sql {
     case 'ackLate':
       return Prisma.sql`${figureWhere('ackDue', now)} AND NOT COALESCE(i."acknowledgedAt" <= i."firstAcknowledgeBy", FALSE)`;
     case 'resolveDue':
-      return Prisma.sql`${COUNTED} AND (${FINISHED} OR i."firstResolveBy" <= ${n})`;
+      // An issue taken up as a topic is due when the topic ends it (its clock stopped, decision 047).
+      return Prisma.sql`${COUNTED} AND (${FINISHED} OR (i.state <> 'IN_TOPIC' AND i."firstResolveBy" <= ${n}))`;
     case 'resolved':
       return Prisma.sql`${COUNTED} AND ${FIXED}`;
     case 'unresolved':

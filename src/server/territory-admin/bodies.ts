@@ -74,7 +74,7 @@ export async function createBody(
  * body's row lock, so two appointments into the last seat at once cannot both see it free (the
  * database's trigger "BodyMember_seats" refuses it too).
  */
-async function requireSeat(tx: TTx, bodyId: number, startsOn: string) {
+export async function requireSeat(tx: TTx, bodyId: number, startsOn: string) {
   const [body] = await tx.$queryRaw<{ seats: number | null }[]>`SELECT seats FROM "Body" WHERE id = ${bodyId} FOR UPDATE`;
   const terms = await tx.bodyMember.findMany({
     where: { bodyId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(startsOn) } }] },
@@ -127,7 +127,9 @@ export async function endMembership(by: TBy, input: { memberId: number; endsOn: 
   if (member!.endsOn) refuse('body.alreadyEnded');
   if (input.endsOn < fromDateOnly(member!.startsOn)) refuse('body.termOrder');
   await db.$transaction(async (tx) => {
-    await tx.bodyMember.update({ where: { id: input.memberId }, data: { endsOn: dateOnly(input.endsOn) } });
+    // Only a term still running is ended: of two requests at once, the second finds it ended and says so.
+    const ended = await tx.bodyMember.updateMany({ where: { id: input.memberId, endsOn: null }, data: { endsOn: dateOnly(input.endsOn) } });
+    if (ended.count === 0) refuse('body.alreadyEnded');
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,

@@ -6,6 +6,7 @@ import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
+import { nameTakenOnConflict } from './name-taken';
 
 export type TCompoundInput = {
   name: string;
@@ -31,28 +32,30 @@ export async function createCompound(by: TBy, communityId: number, input: TCompo
     select: { streetId: true, street: { select: { districtId: true } } },
   });
   if (await db.compound.findFirst({ where: { communityId, name: input.name } })) refuse('place.nameTaken');
-  return db.$transaction(async (tx) => {
-    const compound = await tx.compound.create({
-      data: {
-        ...snapshot(input),
-        initials: pinyinInitials(input.name),
+  return nameTakenOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const compound = await tx.compound.create({
+        data: {
+          ...snapshot(input),
+          initials: pinyinInitials(input.name),
+          communityId,
+          streetId: community.streetId,
+          districtId: community.street.districtId,
+        },
+      });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'compound.create',
+        entityType: 'Compound',
+        entityId: compound.id,
+        after: snapshot(input),
         communityId,
-        streetId: community.streetId,
-        districtId: community.street.districtId,
-      },
-    });
-    await writeAudit(tx, {
-      actorId: by.userId,
-      actorLabel: by.label,
-      action: 'compound.create',
-      entityType: 'Compound',
-      entityId: compound.id,
-      after: snapshot(input),
-      communityId,
-      compoundId: compound.id,
-    });
-    return compound;
-  });
+        compoundId: compound.id,
+      });
+      return compound;
+    }),
+  );
 }
 
 export async function updateCompound(by: TBy, compoundId: number, input: TCompoundInput) {
@@ -61,41 +64,45 @@ export async function updateCompound(by: TBy, compoundId: number, input: TCompou
   const before = await db.compound.findUniqueOrThrow({ where: { id: compoundId } });
   if (input.name !== before.name && (await db.compound.findFirst({ where: { communityId: before.communityId, name: input.name } })))
     refuse('place.nameTaken');
-  await db.$transaction(async (tx) => {
-    await tx.compound.update({ where: { id: compoundId }, data: { ...snapshot(input), initials: pinyinInitials(input.name) } });
-    await writeAudit(tx, {
-      actorId: by.userId,
-      actorLabel: by.label,
-      action: 'compound.update',
-      entityType: 'Compound',
-      entityId: compoundId,
-      before: snapshot({ ...before, address: before.address ?? undefined, developerName: before.developerName ?? undefined }),
-      after: snapshot(input),
-      communityId: before.communityId,
-      compoundId,
-    });
-  });
+  await nameTakenOnConflict(() =>
+    db.$transaction(async (tx) => {
+      await tx.compound.update({ where: { id: compoundId }, data: { ...snapshot(input), initials: pinyinInitials(input.name) } });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'compound.update',
+        entityType: 'Compound',
+        entityId: compoundId,
+        before: snapshot({ ...before, address: before.address ?? undefined, developerName: before.developerName ?? undefined }),
+        after: snapshot(input),
+        communityId: before.communityId,
+        compoundId,
+      });
+    }),
+  );
 }
 
 export async function createBuilding(by: TBy, compoundId: number, input: { name: string; unitCount: number }) {
   authorize(by, 'territory.manage', await ancestryOf({ level: 'compound', id: compoundId }));
   const db = getDb();
   if (await db.building.findFirst({ where: { compoundId, name: input.name } })) refuse('place.nameTaken');
-  return db.$transaction(async (tx) => {
-    const b = await tx.building.create({ data: { compoundId, ...input } });
-    const c = await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } });
-    await writeAudit(tx, {
-      actorId: by.userId,
-      actorLabel: by.label,
-      action: 'building.create',
-      entityType: 'Building',
-      entityId: b.id,
-      after: input,
-      communityId: c.communityId,
-      compoundId,
-    });
-    return b;
-  });
+  return nameTakenOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const b = await tx.building.create({ data: { compoundId, ...input } });
+      const c = await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'building.create',
+        entityType: 'Building',
+        entityId: b.id,
+        after: input,
+        communityId: c.communityId,
+        compoundId,
+      });
+      return b;
+    }),
+  );
 }
 
 /** Adds a unit, or corrects its area, use and developer status (the roster import does the same in bulk). */
@@ -105,16 +112,17 @@ export async function saveHousehold(
 ) {
   const ancestry = await ancestryOf({ level: 'building', id: input.buildingId });
   authorize(by, 'territory.manage', ancestry);
-  const db = getDb();
-  const key = { buildingId_unitNo_roomNo: { buildingId: input.buildingId, unitNo: input.unitNo, roomNo: input.roomNo } };
-  const before = await db.household.findUnique({ where: key, select: { id: true, areaCentiM2: true, use: true, developerHeld: true } });
   const data = { areaCentiM2: input.areaCentiM2, use: input.use, developerHeld: input.developerHeld };
-  return db.$transaction(async (tx) => {
-    const h = await tx.household.upsert({
-      where: key,
-      create: { buildingId: input.buildingId, unitNo: input.unitNo, roomNo: input.roomNo, ...data },
-      update: data,
-    });
+  const unit = { buildingId: input.buildingId, unitNo: input.unitNo, roomNo: input.roomNo };
+  return getDb().$transaction(async (tx) => {
+    // Created here, or already there (then locked): two saves at once record one creation and one update.
+    const [created] = await tx.household.createManyAndReturn({ data: [{ ...unit, ...data }], skipDuplicates: true });
+    const [before] = created
+      ? [null]
+      : await tx.$queryRaw<{ id: number; areaCentiM2: number; use: UnitUse; developerHeld: boolean }[]>`
+          SELECT id, "areaCentiM2", use, "developerHeld" FROM "Household"
+           WHERE "buildingId" = ${unit.buildingId} AND "unitNo" = ${unit.unitNo} AND "roomNo" = ${unit.roomNo} FOR UPDATE`;
+    const h = created ?? (await tx.household.update({ where: { id: before!.id }, data }));
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
@@ -176,18 +184,20 @@ export async function updateBuilding(by: TBy, buildingId: number, input: { name:
   });
   if (input.name !== before.name && (await db.building.findFirst({ where: { compoundId: before.compoundId, name: input.name } })))
     refuse('place.nameTaken');
-  await db.$transaction(async (tx) => {
-    await tx.building.update({ where: { id: buildingId }, data: input });
-    await writeAudit(tx, {
-      actorId: by.userId,
-      actorLabel: by.label,
-      action: 'building.update',
-      entityType: 'Building',
-      entityId: buildingId,
-      before: { name: before.name, unitCount: before.unitCount },
-      after: input,
-      communityId: ancestry!.community,
-      compoundId: ancestry!.compound,
-    });
-  });
+  await nameTakenOnConflict(() =>
+    db.$transaction(async (tx) => {
+      await tx.building.update({ where: { id: buildingId }, data: input });
+      await writeAudit(tx, {
+        actorId: by.userId,
+        actorLabel: by.label,
+        action: 'building.update',
+        entityType: 'Building',
+        entityId: buildingId,
+        before: { name: before.name, unitCount: before.unitCount },
+        after: input,
+        communityId: ancestry!.community,
+        compoundId: ancestry!.compound,
+      });
+    }),
+  );
 }

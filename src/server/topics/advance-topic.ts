@@ -5,7 +5,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { resolveIssuesOfTopic } from '@/server/issues/topic-seam';
+import { endIssuesOfTopic } from '@/server/issues/topic-seam';
 import { loadFacts } from './facts';
 import { openMotion } from './motions';
 import { publishTopicNotice } from './notices';
@@ -61,7 +61,8 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
     }
     const kind = r.next.status === 'DONE' ? 'topic.done' : r.next.status === 'WITHDRAWN' ? 'topic.withdrawn' : 'topic.step';
     await notifyTopic(tx, t.topic, kind, nextStep.key, by.userId);
-    if (r.next.status === 'DONE') await resolveIssuesOfTopic(tx, topicId, `议题“${t.topic.title}”已办结`);
+    if (r.next.status === 'DONE') await endIssuesOfTopic(tx, topicId, 'DONE', `议题“${t.topic.title}”已办结`);
+    if (r.next.status === 'WITHDRAWN') await endIssuesOfTopic(tx, topicId, 'WITHDRAWN', `议题“${t.topic.title}”已撤回：${message ?? ''}`);
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,

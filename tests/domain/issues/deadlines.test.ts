@@ -63,3 +63,28 @@ describe('what the escalation job does', () => {
     expect(dueAction({ ...issue, deadlines: friday }, t('2026-11-22', 12), policy, cal)).toEqual({ kind: 'NONE' });
   });
 });
+
+describe('categories that run around the clock (24/7): minutes after the report, whatever the calendar', () => {
+  // A lift: acknowledge within 30 minutes, repair within 4 hours, remind 15 minutes before.
+  const lift = { acknowledgeMinutes: 30, resolveWorkingDays: 1, remindBeforeMinutes: 15, aroundTheClock: true, resolveMinutes: 240 };
+  test.each<[string, TLocalTime, TLocalTime, TLocalTime]>([
+    ['a lift fault at 06:06 on a Monday', t('2026-11-16', 6, 6), t('2026-11-16', 6, 36), t('2026-11-16', 10, 6)],
+    ['on a Sunday', t('2026-11-22', 14), t('2026-11-22', 14, 30), t('2026-11-22', 18)],
+    ['on National Day, late at night: across midnight', t('2026-10-01', 23, 50), t('2026-10-02', 0, 20), t('2026-10-02', 3, 50)],
+    ['at the end of the year', t('2026-12-31', 22), t('2026-12-31', 22, 30), t('2027-01-01', 2)],
+  ])('%s', (_, since, acknowledgeBy, resolveBy) => {
+    expect(deadlinesFrom(since, lift, cal)).toEqual({ acknowledgeBy, resolveBy });
+  });
+
+  test('the same report in an office-hours category waits for the office to open (the 09:30 of the issue)', () => {
+    expect(deadlinesFrom(t('2026-11-16', 6, 6), { ...lift, aroundTheClock: false }, cal).acknowledgeBy).toEqual(t('2026-11-16', 9, 30));
+  });
+
+  test('reminders and escalation count plain minutes too', () => {
+    const deadlines = deadlinesFrom(t('2026-11-22', 6, 6), lift, cal); // a Sunday: acknowledge by 06:36
+    const issue = { state: 'SUBMITTED' as const, level: 'COMPOUND' as const, deadlines, reminded: false };
+    expect(dueAction(issue, t('2026-11-22', 6, 10), lift, cal)).toEqual({ kind: 'NONE' });
+    expect(dueAction(issue, t('2026-11-22', 6, 21), lift, cal)).toEqual({ kind: 'REMIND', deadline: 'acknowledge' });
+    expect(dueAction(issue, t('2026-11-22', 6, 36), lift, cal)).toEqual({ kind: 'ESCALATE', deadline: 'acknowledge', to: 'COMMUNITY' });
+  });
+});

@@ -1,10 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { issueStates, nextLevel, transition, type TIssueContext, type TIssueEvent, type TIssueState } from '@/domain/issues/lifecycle';
+import {
+  isOpen,
+  issueStates,
+  nextLevel,
+  transition,
+  type TIssueContext,
+  type TIssueEvent,
+  type TIssueState,
+} from '@/domain/issues/lifecycle';
 
 const handler: TIssueContext = { role: 'HANDLER', level: 'COMPOUND', reopenCount: 0, lastRating: null };
 const reporter: TIssueContext = { ...handler, role: 'REPORTER' };
 const higher: TIssueContext = { ...handler, role: 'HIGHER_LEVEL', level: 'COMMUNITY' };
 const other: TIssueContext = { ...handler, role: 'OTHER' };
+/** The topics capability, acting on the issues a topic took up (issue 19 item 4). */
+const topic: TIssueContext = { ...handler, role: 'TOPIC' };
 
 const E = {
   ack: { type: 'ACKNOWLEDGE' },
@@ -16,6 +26,9 @@ const E = {
   reopen: { type: 'REOPEN', reason: '又堵了' },
   escalate: { type: 'ESCALATE', reason: '需要社区协调' },
   takeOver: { type: 'TAKE_OVER' },
+  takeUp: { type: 'TAKE_UP' },
+  topicDone: { type: 'TOPIC_DONE', message: '议题已办结' },
+  topicWithdrawn: { type: 'TOPIC_WITHDRAWN', reason: '议题撤回' },
 } satisfies Record<string, TIssueEvent>;
 
 describe('the allowed path', () => {
@@ -74,7 +87,53 @@ describe('refusals', () => {
         expect(r.ok).toBe(false);
       }
     }
-    expect(issueStates).toHaveLength(7);
+    expect(issueStates).toHaveLength(8);
+  });
+});
+
+describe('an issue taken up as a topic (the topic seam)', () => {
+  test.each<[TIssueState, TIssueEvent, TIssueState]>([
+    ['SUBMITTED', E.takeUp, 'IN_TOPIC'],
+    ['ACKNOWLEDGED', E.takeUp, 'IN_TOPIC'],
+    ['IN_PROGRESS', E.takeUp, 'IN_TOPIC'],
+    ['REOPENED', E.takeUp, 'IN_TOPIC'],
+    ['IN_TOPIC', E.topicDone, 'RESOLVED'],
+    ['IN_TOPIC', E.topicWithdrawn, 'ACKNOWLEDGED'],
+  ])('%s --%j--> %s', (from, event, to) => {
+    expect(transition(from, event, topic)).toMatchObject({ ok: true, next: to });
+  });
+
+  test('taking up acknowledges and tells the reporters; the topic ending asks them to rate', () => {
+    expect(transition('SUBMITTED', E.takeUp, topic)).toEqual({ ok: true, next: 'IN_TOPIC', effects: [{ kind: 'NOTIFY_REPORTERS' }] });
+    expect(transition('IN_TOPIC', E.topicDone, topic)).toEqual({
+      ok: true,
+      next: 'RESOLVED',
+      effects: [{ kind: 'NOTIFY_REPORTERS' }, { kind: 'ASK_RATING' }],
+    });
+    // Then the issue's own rules: rated, closed, reopened once if unsatisfied.
+    expect(transition('RESOLVED', E.rateBad, reporter)).toMatchObject({ ok: true, next: 'CLOSED' });
+  });
+
+  test('an issue in a topic is not open: its clock has stopped', () => {
+    expect(isOpen('IN_TOPIC')).toBe(false);
+  });
+
+  test.each<[string, TIssueState, TIssueEvent, TIssueContext, string]>([
+    ['only the topic takes an issue up', 'SUBMITTED', E.takeUp, handler, 'issue.notAllowed'],
+    ['a closed issue is not taken up', 'CLOSED', E.takeUp, topic, 'issue.wrongState'],
+    ['nor one in a topic already', 'IN_TOPIC', E.takeUp, topic, 'issue.wrongState'],
+    ['handlers do not resolve what the topic handles', 'IN_TOPIC', E.resolve, handler, 'issue.wrongState'],
+    ['nor close it unfixed', 'IN_TOPIC', E.unfixed, higher, 'issue.wrongState'],
+    ['nor escalate it', 'IN_TOPIC', E.escalate, handler, 'issue.wrongState'],
+    ['nor take it over', 'IN_TOPIC', E.takeOver, higher, 'issue.wrongState'],
+    ['nor acknowledge it', 'IN_TOPIC', E.ack, handler, 'issue.wrongState'],
+    ['a reporter does not rate it before the topic ends', 'IN_TOPIC', E.rateOk, reporter, 'issue.wrongState'],
+    ['only the topic ends it', 'IN_TOPIC', E.topicDone, higher, 'issue.notAllowed'],
+    ['only an issue in a topic is ended by it', 'ACKNOWLEDGED', E.topicDone, topic, 'issue.wrongState'],
+    ['only an issue in a topic is released by its withdrawal', 'RESOLVED', E.topicWithdrawn, topic, 'issue.wrongState'],
+    ['the topic does not handle issues otherwise', 'SUBMITTED', E.resolve, topic, 'issue.notAllowed'],
+  ])('%s', (_, from, event, ctx, code) => {
+    expect(transition(from, event, ctx)).toEqual({ ok: false, code });
   });
 });
 

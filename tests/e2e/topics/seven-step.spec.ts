@@ -51,6 +51,15 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   await expect(sec.getByTestId('steps').locator('[aria-current=step]')).toHaveText('1. 提议题');
   await expectAccessible(sec);
   await expectNoHorizontalScroll(sec);
+  // Issue 19 item 4: the reports are taken up, their clock stopped — no deadline, no escalation, out of the queues.
+  const [mine] = await query<{ id: number }>(`SELECT id FROM "Issue" WHERE title = 'E2E 停车乱：消防通道被堵'`);
+  await sunli.goto(`/issues/${mine!.id}`);
+  await expect(sunli.getByTestId('issue-state')).toHaveText('议题办理中');
+  await expect(sunli.getByTestId('timeline')).toContainText('转为议题');
+  await expect(sunli.getByText(/受理时限|办结时限/)).toHaveCount(0);
+  expect(
+    (await query<{ state: string }>(`SELECT DISTINCT state::text FROM "Issue" WHERE "topicId" = $1`, [topicId])).map((r) => r.state),
+  ).toEqual(['IN_TOPIC']);
 
   const advance = () => sec.getByRole('button', { name: '完成本步，进入下一步' }).click();
   await advance();
@@ -191,6 +200,13 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   ).toEqual(['RESOLVED']);
   await sunli.goto('/inbox');
   await expect(sunli.getByTestId('inbox')).toContainText('请评价处理结果');
+  // The topic's end resolved her issue through its state machine: she rates it as any resolved issue.
+  await sunli.goto(`/issues/${mine!.id}`);
+  await expect(sunli.getByTestId('issue-state')).toHaveText('已解决，待评价');
+  await expect(sunli.getByTestId('timeline')).toContainText('议题办结');
+  await sunli.getByLabel('评价处理结果').selectOption({ label: '满意' });
+  await sunli.getByRole('button', { name: '提交评价' }).click();
+  await expect(sunli.getByTestId('issue-state')).toHaveText('已办结');
 });
 
 test('a resident cannot see a topic of another community, nor move one of their own', async ({ browser }, info) => {

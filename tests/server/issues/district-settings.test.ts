@@ -41,6 +41,8 @@ const input = {
   acknowledgeMinutes: 30,
   resolveWorkingDays: 1,
   remindBeforeMinutes: 15,
+  aroundTheClock: false,
+  resolveMinutes: 1440,
   active: true,
 };
 

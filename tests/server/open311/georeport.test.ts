@@ -186,3 +186,16 @@ describe('the seam to deliberation topics', () => {
     expect((await listInbox(resident.id)).items.map((n) => n.kind)).toContain('issue.takenUp');
   });
 });
+
+describe('words, not codes (issue 19 item 4)', () => {
+  test('a request the escalation pass moved up tells the caller which deadline was missed in words', async () => {
+    const [c] = await post({ address_string: '北苑小区', description: '北苑小区路灯坏了一周' });
+    const id = Number(c!.service_request_id);
+    const { runEscalationPass } = await import('@/server/issues/escalation-pass');
+    await runEscalationPass(new Date(Date.now() + 3 * 86_400_000));
+    const query = ZRequestQuery.parse({ service_request_id: String(id) });
+    const [zh] = await getServiceRequests(query, w.client, 'zh-CN');
+    const [en] = await getServiceRequests(query, w.client, 'en');
+    expect([zh?.status_notes, en?.status_notes]).toEqual(['受理超时', 'The acknowledgement deadline passed']);
+  });
+});

@@ -11,6 +11,8 @@ export type TCategoryRow = {
   acknowledgeMinutes: number;
   resolveWorkingDays: number;
   remindBeforeMinutes: number;
+  aroundTheClock: boolean;
+  resolveMinutes: number;
   active: boolean;
 };
 type TOption = { value: string; label: string };
@@ -56,6 +58,14 @@ function CategoryFields({
           state={s}
         />
       </div>
+      <Checkbox name="aroundTheClock" label={t.aroundTheClock!} defaultChecked={c?.aroundTheClock ?? false} state={s} />
+      <Field
+        name="resolveMinutes"
+        label={t.resolveMinutes!}
+        inputMode="numeric"
+        defaultValue={String(c?.resolveMinutes ?? 1440)}
+        state={s}
+      />
       <Checkbox name="active" label={t.active!} defaultChecked={c?.active ?? true} />
     </>
   );

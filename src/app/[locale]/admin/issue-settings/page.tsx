@@ -59,7 +59,9 @@ export default async function IssueSettingsPage({ params, searchParams }: PagePr
                 <summary className="flex min-h-12 cursor-pointer items-center text-lg font-medium">
                   <span>{locale === 'en' ? c.nameEn : c.nameZh}</span>
                   <span className="ml-2 text-base font-normal text-stone-700">
-                    {t('summary', { role: ta(`role.${c.handlerRole}`), ack: c.acknowledgeMinutes, days: c.resolveWorkingDays })}
+                    {c.aroundTheClock
+                      ? t('summaryClock', { role: ta(`role.${c.handlerRole}`), ack: c.acknowledgeMinutes, minutes: c.resolveMinutes })
+                      : t('summary', { role: ta(`role.${c.handlerRole}`), ack: c.acknowledgeMinutes, days: c.resolveWorkingDays })}
                     {c.districtId === null ? ` · ${t('default')}` : ''}
                     {c.active ? '' : ` · ${t('inactive')}`}
                   </span>

@@ -4,16 +4,22 @@ import { AdminShell } from '@/features/admin/components/admin-shell';
 import { CompoundForm } from '@/features/places-admin/components/place-forms';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
-import { listCommunitiesInScope, listCompoundsInScope } from '@/server/admin/scope-lists';
+import { CommunitiesSection, StreetsSection } from '@/features/places-admin/components/division-sections';
+import { COMMUNITY_PAGE, listCompoundsInScope, pageCommunitiesInScope } from '@/server/admin/scope-lists';
+import { listDivisionsToBuild } from '@/server/territory-admin/divisions';
 import { loadedDivisions } from '@/server/territory/load-divisions';
 
-export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/admin/places'>) {
+export default async function PlacesAdminPage({ params, searchParams }: PageProps<'/[locale]/admin/places'>) {
   const { locale } = await params;
+  const sp = await searchParams;
+  const q = typeof sp.q === 'string' ? sp.q.slice(0, 40) : '';
+  const page = /^\d{1,4}$/.test(String(sp.page)) ? Number(sp.page) : 1;
   setRequestLocale(locale);
   const { by } = await requirePermission('/admin/places', 'territory.manage');
   const t = await getTranslations('admin');
   const compounds = await listCompoundsInScope(by, 'territory.manage');
-  const communities = await listCommunitiesInScope(by, 'territory.manage');
+  const communities = await pageCommunitiesInScope(by, 'territory.manage', { q, page });
+  const build = await listDivisionsToBuild(by);
   return (
     <AdminShell title={t('sections.places')}>
       <section aria-labelledby="compound-list" className="space-y-2">
@@ -33,26 +39,18 @@ export default async function PlacesAdminPage({ params }: PageProps<'/[locale]/a
           />
         )}
       </section>
-      {communities.length > 0 && (
-        <section aria-labelledby="community-bodies" className="space-y-2">
-          <h2 id="community-bodies" className="text-2xl font-semibold">
-            {t('places.communityBodies')}
-          </h2>
-          <LinkList
-            items={communities
-              .slice(0, 200)
-              .map((c) => ({ key: `c${c.id}`, href: `/admin/places/c/${c.id}`, title: c.name, detail: c.street.name }))}
-          />
-        </section>
+      {build.districts.length > 0 && <StreetsSection districts={build.districts} />}
+      {(communities.total > 0 || q) && (
+        <CommunitiesSection {...communities} pageSize={COMMUNITY_PAGE} page={page} q={q} streets={build.streets} />
       )}
-      {communities.length > 0 && (
+      {communities.items.length > 0 && (
         <section aria-labelledby="compound-new" className="space-y-3">
           <h2 id="compound-new" className="text-2xl font-semibold">
             {t('places.create')}
           </h2>
           <CompoundForm
             t={await labels('admin.places')}
-            communities={communities.map((c) => ({ value: String(c.id), label: `${c.street.name} · ${c.name}` }))}
+            communities={communities.items.map((c) => ({ value: String(c.id), label: `${c.street.name} · ${c.name}` }))}
           />
         </section>
       )}
