@@ -64,7 +64,10 @@ test('import party members from a spreadsheet with a preview, on a phone', async
   test.skip(info.project.name !== 'phone', 'a phone walk; one run is enough');
   test.setTimeout(90_000);
   const header = '姓名,手机号,所在党组织,入党日期,流动党员,在职党员双报到,工作单位,认领岗位';
-  const rows = ['党员甲,13811119001,北苑小区党支部,2001-07-01,否,是,区税务局,楼栋联络员', '党员乙,13811119002,北苑小区党支部,2012/5/4,是,,,'];
+  const rows = [
+    '党员甲,13811119001,北苑小区党支部,2001-07-01,否,是,区税务局,楼栋联络员',
+    '党员乙,13811119002,北苑小区党支部,2012/5/4,是,,,',
+  ];
   const file = (lines: string[]) => ({
     name: 'party.csv',
     mimeType: 'text/csv',
