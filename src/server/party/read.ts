@@ -19,6 +19,11 @@ const orgSelect = () => ({
   kind: true,
   name: true,
   parentId: true,
+  districtId: true,
+  streetId: true,
+  communityId: true,
+  compoundId: true,
+  buildingId: true,
   dissolvedOn: true,
   mergedInto: { select: { name: true } },
   street: { select: { name: true } },
@@ -35,42 +40,67 @@ const orgSelect = () => ({
   _count: { select: { members: true } },
 });
 
-/** Every party organisation (dissolved ones too, marked) in the places where the actor holds partyOrg.manage, for the tree. */
+/**
+ * Every party organisation (dissolved ones too, marked) in the places where the actor holds partyOrg.manage, for the
+ * tree; `buildable` says whether the actor may change it (its page opens), e.g. not a branch secretary's own branch.
+ */
 export async function listPartyOrgsForAdmin(by: TBy) {
   const scopes = scopesOf(by.actor, 'partyOrg.manage', by.today);
   if (scopes.length === 0) return [];
-  return getDb().partyOrg.findMany({
+  const orgs = await getDb().partyOrg.findMany({
     where: { OR: scopes.map(partyOrgWhere) },
     orderBy: [{ dissolvedOn: { sort: 'desc', nulls: 'first' } }, { id: 'asc' }],
     take: LIST_CAP,
     select: orgSelect(),
   });
+  return orgs.map((o) => ({
+    ...o,
+    buildable: mayBuild(by.actor, 'partyOrg.manage', PARTY_ORG_LEVEL[o.kind], { ancestry: partyOrgAncestry(o) }, by.today),
+  }));
 }
 
-/** The streets and communities where the actor may set up a 党工委 or a community's 党委/总支 (the top of the tree). */
+/**
+ * The places one may set up organisations at from the top of one's own tree: a district's streets and communities, a
+ * street's communities, a community's grids and compounds, a compound's buildings (the level below each grant).
+ */
 export async function topPlacesToBuild(by: TBy): Promise<TBuildPlace[]> {
   const scopes = scopesOf(by.actor, 'partyOrg.manage', by.today);
   const db = getDb();
   const districts = scopes.filter((s) => s.level === 'district').map((s) => s.id);
   const streets = scopes.filter((s) => s.level === 'street').map((s) => s.id);
-  if (districts.length === 0 && streets.length === 0) return [];
   const [streetRows, communityRows] = await Promise.all([
-    db.street.findMany({
-      where: { districtId: { in: districts } },
-      orderBy: { code: 'asc' },
-      take: LIST_CAP,
-      select: { id: true, name: true },
-    }),
-    db.community.findMany({
-      where: { OR: [{ streetId: { in: streets } }, { street: { districtId: { in: districts } } }] },
-      orderBy: { code: 'asc' },
-      take: LIST_CAP,
-      select: { id: true, name: true, street: { select: { name: true } } },
-    }),
+    districts.length
+      ? db.street.findMany({
+          where: { districtId: { in: districts } },
+          orderBy: { code: 'asc' },
+          take: LIST_CAP,
+          select: { id: true, name: true },
+        })
+      : [],
+    districts.length || streets.length
+      ? db.community.findMany({
+          where: { OR: [{ streetId: { in: streets } }, { street: { districtId: { in: districts } } }] },
+          orderBy: { code: 'asc' },
+          take: LIST_CAP,
+          select: { id: true, name: true, street: { select: { name: true } } },
+        })
+      : [],
   ]);
+  const lower = await Promise.all(
+    scopes
+      .filter((s) => s.level === 'community' || s.level === 'compound')
+      .map((s) =>
+        placesBelow(
+          s.level === 'community'
+            ? { streetId: 0, communityId: s.id, gridId: null, compoundId: null }
+            : { streetId: 0, communityId: null, gridId: null, compoundId: s.id },
+        ),
+      ),
+  );
   return [
     ...streetRows.map((s) => ({ value: `street:${s.id}`, level: 'street' as const, name: s.name })),
     ...communityRows.map((c) => ({ value: `community:${c.id}`, level: 'community' as const, name: `${c.street.name} ${c.name}` })),
+    ...lower.flat(),
   ];
 }
 

@@ -13,12 +13,28 @@ type T = Record<string, string>;
 type TOption = { value: string; label: string };
 
 /** Sets up an organisation: its kind, name and place; from an organisation's page, under that organisation. */
-export function CreatePartyOrgForm({ t, kinds, places, parentId }: { t: T; kinds: TOption[]; places: TOption[]; parentId?: number }) {
+export function CreatePartyOrgForm({
+  t,
+  kinds,
+  places,
+  parentId,
+  parents,
+}: {
+  t: T;
+  kinds: TOption[];
+  places: TOption[];
+  parentId?: number;
+  /** From the top of the tree: the active organisations one may name as the parent (the server checks the level). */
+  parents?: TOption[];
+}) {
   return (
     <ActionForm action={createPartyOrgAction} className="space-y-3">
       {(s) => (
         <>
           {parentId && <input type="hidden" name="parentId" value={parentId} />}
+          {!parentId && parents && parents.length > 0 && (
+            <Select name="parentId" label={t.parent!} options={[{ value: '', label: t.noParent! }, ...parents]} state={s} />
+          )}
           <Select name="kind" label={t.kind!} options={kinds} state={s} />
           <Select name="place" label={t.place!} options={places} state={s} />
           <Field name="name" label={t.name!} state={s} />

@@ -21,9 +21,13 @@ export async function PartyOrgTree({ orgs }: { orgs: TOrg[] }) {
     <ul className={depth === 0 ? 'space-y-2' : 'mt-2 space-y-2 border-l-2 border-stone-200 pl-3'}>
       {list.map((o) => (
         <li key={o.id} className="rounded-lg border border-stone-200 bg-white p-3" data-testid="party-org">
-          <Link href={`/admin/party/orgs/${o.id}`} className="text-lg font-semibold text-brand-700 underline">
-            {o.name}
-          </Link>
+          {o.buildable ? (
+            <Link href={`/admin/party/orgs/${o.id}`} className="text-lg font-semibold text-brand-700 underline">
+              {o.name}
+            </Link>
+          ) : (
+            <span className="text-lg font-semibold">{o.name}</span>
+          )}
           <span className="block text-base text-stone-700">
             {tt(`partyOrgKind.${o.kind}`)} · {placeName(o)} · {t('members', { count: o._count.members })}
           </span>

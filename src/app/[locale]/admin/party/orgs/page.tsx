@@ -29,6 +29,7 @@ export default async function PartyOrgsPage({ params }: PageProps<'/[locale]/adm
             t={await labels('admin.partyOrgs')}
             kinds={kinds}
             places={places.map((p) => ({ value: p.value, label: p.name }))}
+            parents={orgs.filter((o) => o.dissolvedOn === null).map((o) => ({ value: String(o.id), label: o.name }))}
           />
         </section>
       )}
