@@ -17,6 +17,8 @@ import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
+import { seedBy } from './seed-by.ts';
+import { createPartyOrgIn } from '../../src/server/party/orgs.ts';
 import { seedHandMadeCommunity } from './hand-made.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedGrids } from './grids.ts';
@@ -99,6 +101,15 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
       await seedBazhong(tx);
     },
   );
+  // Issue 18 item 2: the 党工委 of a scenario street, set up through the use cases by Shuangliu's district administrator.
+  const streetParty = await stage('demo-street-party', 'Dongsheng street working committee', done('demo-accounts'), async (tx) => {
+    const dongsheng = await tx.street.findUniqueOrThrow({ where: { code: '510116001' } });
+    await createPartyOrgIn(tx, await seedBy(tx, '13900004001'), {
+      kind: 'STREET_WORKING_COMMITTEE',
+      name: '东升街道党工委',
+      placeId: dongsheng.id,
+    });
+  });
   // A community missing from the official tables, set up through the staff's own use cases (decision 046).
   const handMade = await stage('demo-hand-made-community', 'Dongsheng 东升新苑社区', done('demo-accounts'), seedHandMadeCommunity);
   // Organisations registered and a property firm's staff login, through the use cases staff use (issue 18 item 4).
@@ -123,6 +134,7 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     votes ||
     stats ||
     bazhong ||
+    streetParty ||
     handMade ||
     organisations ||
     grids

@@ -20,7 +20,12 @@ export async function createPartyOrg(
     gridId?: number;
   },
 ) {
-  return db.partyOrg.create({ data: attrs });
+  // The organisation names its street and district too (decision 043).
+  const c = await db.community.findUniqueOrThrow({
+    where: { id: attrs.communityId },
+    select: { streetId: true, street: { select: { districtId: true } } },
+  });
+  return db.partyOrg.create({ data: { ...attrs, streetId: c.streetId, districtId: c.street.districtId } });
 }
 
 export async function addPartyPosition(

@@ -16,6 +16,7 @@ export const ADMIN_SECTIONS = [
   { key: 'places', href: '/admin/places', permission: 'territory.manage' },
   { key: 'party', href: '/admin/party', permission: 'partyMember.manage' },
   { key: 'organisations', href: '/admin/organisations', permission: 'organization.manage' },
+  { key: 'partyOrgs', href: '/admin/party/orgs', permission: 'partyOrg.manage' },
   { key: 'imports', href: '/admin/imports', permission: IMPORT_PERMISSIONS },
   { key: 'staff', href: '/admin/staff', permission: 'staff.manage' },
   { key: 'audit', href: '/admin/audit', permission: 'audit.read' },

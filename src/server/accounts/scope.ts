@@ -58,9 +58,9 @@ export function topicWhere(p: TPlaceRef) {
 export function partyOrgWhere(p: TPlaceRef) {
   switch (p.level) {
     case 'district':
-      return { community: { street: { districtId: p.id } } };
+      return { districtId: p.id };
     case 'street':
-      return { community: { streetId: p.id } };
+      return { streetId: p.id };
     case 'community':
       return { communityId: p.id };
     case 'compound':

@@ -110,10 +110,13 @@ export async function loadActor(userId: number, db: TTx = getDb()): Promise<NonN
   }
   const member = await db.partyMember.findUnique({
     where: { personId: user.personId },
-    select: { partyOrg: { select: { communityId: true } } },
+    select: { partyOrg: { select: { communityId: true, streetId: true } } },
   });
-  if (member)
-    grants.push({ role: 'PARTY_MEMBER', place: { level: 'community', id: member.partyOrg.communityId }, startsOn: since, endsOn: null });
+  // A member of a street's 党工委 votes in the street's party matters; any other member in their community's.
+  const partyPlace = member?.partyOrg.communityId
+    ? ({ level: 'community', id: member.partyOrg.communityId } as const)
+    : member && ({ level: 'street', id: member.partyOrg.streetId } as const);
+  if (partyPlace) grants.push({ role: 'PARTY_MEMBER', place: partyPlace, startsOn: since, endsOn: null });
   grants.push(...(await centralHouseholdGrants(user.personId)));
   return { userId, grants };
 }

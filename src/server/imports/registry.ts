@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TImportKind } from '@/domain/imports/kinds';
 import type { TColumns } from '@/domain/imports/table';
+import { partyMemberImport } from '@/server/party/import-members';
 import { bodiesImport } from '@/server/territory-admin/bodies-import';
 import { organisationsImport } from '@/server/organisations/import';
 import { gridImport } from '@/server/grids/import';
@@ -11,6 +12,7 @@ import type { TTableImport } from './table-import';
  * import up here. A kind without an entry yet is refused as unknown.
  */
 export const IMPORTS: Partial<Record<TImportKind, TTableImport<TColumns, unknown>>> = {
+  partyMembers: partyMemberImport as unknown as TTableImport<TColumns, unknown>,
   bodies: bodiesImport,
   organisations: organisationsImport as unknown as TTableImport<TColumns, unknown>,
   grids: gridImport as unknown as TTableImport<TColumns, unknown>,

@@ -5,7 +5,7 @@ import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { ancestryOf } from '@/server/places/ancestry';
+import { partyOrgAncestry } from '@/server/party/places';
 import { partyOrgWhere } from '@/server/accounts/scope';
 
 export type TPartyProfile = {
@@ -24,15 +24,11 @@ export type TPartyProfile = {
 async function orgAncestry(partyOrgId: number) {
   const org = await getDb().partyOrg.findUnique({
     where: { id: partyOrgId },
-    select: { communityId: true, compoundId: true, buildingId: true },
+    select: { districtId: true, streetId: true, communityId: true, compoundId: true, buildingId: true, dissolvedOn: true },
   });
-  if (!org) return { org: null, ancestry: null };
-  const place = org.buildingId
-    ? { level: 'building' as const, id: org.buildingId }
-    : org.compoundId
-      ? { level: 'compound' as const, id: org.compoundId }
-      : { level: 'community' as const, id: org.communityId };
-  return { org, ancestry: await ancestryOf(place) };
+  // A dissolved organisation takes no members: refused like one that does not exist.
+  if (!org || org.dissolvedOn) return { org: null, ancestry: null };
+  return { org, ancestry: partyOrgAncestry(org) };
 }
 
 /**
@@ -118,7 +114,7 @@ export async function listPartyOrgsInScope(by: TBy) {
   const scopes = scopesOf(by.actor, 'partyMember.manage', by.today);
   if (scopes.length === 0) return [];
   return getDb().partyOrg.findMany({
-    where: { OR: scopes.map(partyOrgWhere) },
+    where: { OR: scopes.map(partyOrgWhere), dissolvedOn: null },
     orderBy: { id: 'asc' },
     select: { id: true, name: true },
   });

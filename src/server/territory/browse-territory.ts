@@ -36,6 +36,7 @@ export async function getStreet(code: string) {
         orderBy: { code: 'asc' },
         select: { code: true, name: true, kind: true, _count: { select: { compounds: true } } },
       },
+      partyOrgs: { where: { communityId: null, dissolvedOn: null }, orderBy: { id: 'asc' }, select: partyOrgSelect() },
     },
   });
 }
@@ -75,10 +76,14 @@ const partyOrgSelect = () => ({
   positions: {
     where: current(),
     orderBy: { position: 'asc' as const },
-    select: { id: true, position: true, person: { select: { name: true } } },
+    select: { id: true, position: true, person: { select: { name: true } }, organization: { select: { name: true } } },
   },
+  formerNames: { orderBy: { id: 'desc' as const }, take: 3, select: { id: true, name: true } },
   _count: { select: { members: true } },
 });
+
+/** Active organisations only: a dissolved or merged one keeps its rows but is not shown as active (decision 043). */
+const activeParty = { dissolvedOn: null };
 
 /** The public profile of a community: its compounds, bodies with members' positions, party organisations, organisations. */
 export async function getCommunityProfile(code: string) {
@@ -95,7 +100,7 @@ export async function getCommunityProfile(code: string) {
         select: { id: true, name: true, address: true, _count: { select: { buildings: true } } },
       },
       bodies: { where: { compoundId: null }, orderBy: { kind: 'asc' }, select: bodySelect() },
-      partyOrgs: { where: { compoundId: null }, orderBy: { id: 'asc' }, select: partyOrgSelect() },
+      partyOrgs: { where: { compoundId: null, ...activeParty }, orderBy: { id: 'asc' }, select: partyOrgSelect() },
       organizations: {
         where: { compoundId: null, ...current() },
         select: { id: true, relation: true, organization: { select: { name: true, kind: true } } },
@@ -124,7 +129,7 @@ export async function getCompoundProfile(id: number) {
         select: { id: true, name: true, unitCount: true, _count: { select: { households: true } }, grid: { select: gridSelect() } },
       },
       bodies: { orderBy: { kind: 'asc' }, select: bodySelect() },
-      partyOrgs: { orderBy: { id: 'asc' }, select: partyOrgSelect() },
+      partyOrgs: { where: activeParty, orderBy: { id: 'asc' }, select: partyOrgSelect() },
       organizations: { where: current(), select: { id: true, relation: true, organization: { select: { name: true, kind: true } } } },
     },
   });

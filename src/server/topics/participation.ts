@@ -33,8 +33,8 @@ export async function stakeholderCandidates(by: TBy, topicId: number): Promise<T
   const [branches, bodies, members, orgs] = await Promise.all([
     db.partyOrg.findMany({
       where: compoundId
-        ? { compoundId, kind: 'COMPOUND_BRANCH' }
-        : { communityId, kind: { in: ['COMMUNITY_COMMITTEE', 'COMPOUND_BRANCH'] } },
+        ? { compoundId, kind: 'COMPOUND_BRANCH', dissolvedOn: null }
+        : { communityId, kind: { in: ['COMMUNITY_COMMITTEE', 'COMMUNITY_GENERAL_BRANCH', 'COMPOUND_BRANCH'] }, dissolvedOn: null },
       select: { id: true, name: true },
     }),
     db.body.findMany({

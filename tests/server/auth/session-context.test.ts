@@ -66,7 +66,7 @@ describe('every fact the actor is built from bumps the account’s authVersion i
     [
       'party membership',
       async (p) => {
-        const org = await createPartyOrg(w.db, { kind: 'GRID_BRANCH', name: `支部${n}`, communityId: w.jinyang.id });
+        const org = await createPartyOrg(w.db, { kind: 'COMMUNITY_GENERAL_BRANCH', name: `支部${n}`, communityId: w.jinyang.id });
         return registerPartyMember(w.db, { personId: p.personId, partyOrgId: org.id });
       },
     ],

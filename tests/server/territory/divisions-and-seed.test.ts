@@ -104,6 +104,23 @@ describe('reference data and demo seed', () => {
     const levels = await db.partyOrg.findMany({ where: { communityId: gulou.communityId }, orderBy: { id: 'asc' } });
     expect(levels.map((o) => o.kind)).toEqual(['COMMUNITY_COMMITTEE', 'COMPOUND_BRANCH', 'BUILDING_GROUP', 'BUILDING_GROUP']);
     expect(levels[2]!.parentId).toBe(levels[1]!.id);
+    // Issue 18 item 2: above them the street's 党工委, all set up through the use cases by Bazhou's district administrator
+    // (audited), with the firm's man as a part-time committee member (兼职委员) of the community's committee.
+    const swc = await db.partyOrg.findFirstOrThrow({ where: { id: levels[0]!.parentId! } });
+    expect([swc.kind, swc.name, swc.streetId]).toEqual(['STREET_WORKING_COMMITTEE', '东城街道党工委', gulou.community.streetId]);
+    const created = await db.auditLog.findMany({
+      where: { action: 'partyOrg.create', entityId: { in: [swc, ...levels].map((o) => String(o.id)) } },
+    });
+    expect(created).toHaveLength(5);
+    expect(new Set(created.map((a) => a.actorLabel))).toEqual(new Set(['巴州区管理员']));
+    const officers = await db.partyOrgMember.findMany({ where: { partyOrgId: levels[0]!.id }, include: { organization: true } });
+    expect(officers.map((o) => [o.position, o.organization?.name ?? null])).toEqual([
+      ['SECRETARY', null],
+      ['COMMITTEE_MEMBER', '巴中红管家物业服务有限公司'],
+    ]);
+    expect(await db.auditLog.count({ where: { action: 'partyOrg.appoint' } })).toBeGreaterThanOrEqual(3);
+    // A scenario street of Chengdu gets its 党工委 too, from Shuangliu's district administrator.
+    expect(await db.partyOrg.findFirst({ where: { name: '东升街道党工委', kind: 'STREET_WORKING_COMMITTEE' } })).not.toBeNull();
     const firm = await db.organizationAssignment.findFirstOrThrow({ where: { compoundId: gulou.id }, include: { organization: true } });
     expect([firm.organization.name, firm.organization.hasPartyOrg, firm.relation]).toEqual([
       '巴中红管家物业服务有限公司',

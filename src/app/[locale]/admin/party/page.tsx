@@ -1,9 +1,11 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { scopesOf } from '@/domain/authz/can';
 import { maskPhone } from '@/domain/shared/phone';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { PartyMemberForm } from '@/features/places-admin/components/party-member-form';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
+import { Link } from '@/i18n/link';
 import { listPartyMembers, listPartyOrgsInScope } from '@/server/territory-admin/party-members';
 
 export default async function PartyPage({ params, searchParams }: PageProps<'/[locale]/admin/party'>) {
@@ -18,6 +20,11 @@ export default async function PartyPage({ params, searchParams }: PageProps<'/[l
   return (
     <AdminShell title={t('sections.party')}>
       <p className="text-lg">{t('party.intro')}</p>
+      {scopesOf(by.actor, 'partyOrg.manage', by.today).length > 0 && (
+        <Link href="/admin/party/orgs" className="block text-lg text-brand-700 underline">
+          {t('partyOrgs.orgsLink')}
+        </Link>
+      )}
       <form method="get" role="search" className="flex gap-2">
         <label htmlFor="skill" className="sr-only">
           {t('party.filter')}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { LinkList } from '@/components/link-list';
+import { PartyOrgList } from '@/features/territory/components/party-org-list';
 import { getStreet } from '@/server/territory/browse-territory';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/places/s/[code]'>): Promise<Metadata> {
@@ -30,6 +31,7 @@ export default async function StreetPage({ params }: PageProps<'/[locale]/places
       <p className="text-base text-stone-700">
         {t('code', { code: street.code })} · {t('communityCount', { count: street.communities.length })}
       </p>
+      <PartyOrgList orgs={street.partyOrgs} />
       <LinkList
         label={t('level.community')}
         items={street.communities.map((c) => ({

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { OFFICER_POSITIONS, PARTY_ORG_KINDS } from '@/domain/party/levels';
+import { ZPhone } from '@/features/shared/forms';
+
+const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
+const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+const ZOptionalId = z
+  .union([z.literal(''), ZId])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? undefined : v));
+
+/** "street:12", "community:3", "grid:4", "compound:5" or "building:6": where the new organisation sits. */
+const ZPlace = z.string().regex(/^(street|community|grid|compound|building):\d+$/, 'field.choice');
+
+export const ZCreatePartyOrg = z.object({
+  kind: z.enum(PARTY_ORG_KINDS, { message: 'field.choice' }),
+  name: ZText(60),
+  place: ZPlace,
+  parentId: ZOptionalId,
+});
+export const ZRenamePartyOrg = z.object({ partyOrgId: ZId, name: ZText(60) });
+export const ZDissolvePartyOrg = z.object({ partyOrgId: ZId });
+export const ZMergePartyOrgs = z.object({ fromId: ZId, intoId: ZId });
+export const ZAppointOfficer = z.object({
+  partyOrgId: ZId,
+  name: ZText(30),
+  phone: z
+    .union([z.literal(''), ZPhone])
+    .optional()
+    .transform((v) => v || undefined),
+  position: z.enum(OFFICER_POSITIONS, { message: 'field.choice' }),
+  startsOn: ZDate,
+  organizationId: ZOptionalId,
+});
+export const ZEndOfficer = z.object({ postId: ZId, endsOn: ZDate });
