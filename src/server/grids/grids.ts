@@ -5,6 +5,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly } from '@/server/today';
 
 /** The community and every place above it, read in the writing transaction (the seed builds inside one). */
@@ -175,25 +176,30 @@ export async function assignBuildingsIn(tx: TTx, by: TBy, input: TAssignBuilding
 export const assignBuildings = (by: TBy, input: TAssignBuildings) => getDb().$transaction((tx) => assignBuildingsIn(tx, by, input));
 
 /** Links the grid's party branch (网格党支部), a party organisation of the same community; null unlinks it. */
+/**
+ * Puts a grid branch (网格党支部) of the community on this grid. A grid branch always belongs to a grid (decision 043, the
+ * database checks it): linking moves it here from its grid; it is never unlinked — a branch no longer needed is
+ * dissolved or merged on the party organisations' page. Moving a party organisation is party work: it also takes
+ * partyOrg.manage below one's level.
+ */
 export async function linkPartyOrgIn(tx: TTx, by: TBy, input: { gridId: number; partyOrgId: number | null }) {
   const grid = await gridFor(tx, by, input.gridId);
-  const before = await tx.partyOrg.findMany({ where: { gridId: grid.id }, select: { id: true } });
-  if (input.partyOrgId !== null) {
-    const org = await tx.partyOrg.findUnique({ where: { id: input.partyOrgId }, select: { communityId: true } });
-    if (org?.communityId !== grid.communityId) refuse('grid.partyOrgOutside');
-  }
-  await tx.partyOrg.updateMany({
-    where: { gridId: grid.id, ...(input.partyOrgId ? { id: { not: input.partyOrgId } } : {}) },
-    data: { gridId: null },
+  if (input.partyOrgId === null) return refuse('grid.branchStays');
+  const ancestry = await ancestryOf({ level: 'community', id: grid.communityId }, tx);
+  if (!ancestry || !mayBuild(by.actor, 'partyOrg.manage', 'grid', { ancestry }, by.today)) refuse('auth.forbidden');
+  const org = await tx.partyOrg.findUnique({
+    where: { id: input.partyOrgId },
+    select: { communityId: true, kind: true, dissolvedOn: true, gridId: true },
   });
-  if (input.partyOrgId !== null) await tx.partyOrg.update({ where: { id: input.partyOrgId }, data: { gridId: grid.id } });
+  if (org?.communityId !== grid.communityId || org.kind !== 'GRID_BRANCH' || org.dissolvedOn) refuse('grid.partyOrgOutside');
+  await tx.partyOrg.update({ where: { id: input.partyOrgId }, data: { gridId: grid.id } });
   await writeAudit(tx, {
     ...audit(by),
     action: 'grid.partyOrg',
     entityType: 'Grid',
     entityId: grid.id,
-    before: { partyOrgIds: before.map((o) => o.id) },
-    after: { partyOrgId: input.partyOrgId },
+    before: { partyOrgId: input.partyOrgId, gridId: org!.gridId },
+    after: { partyOrgId: input.partyOrgId, gridId: grid.id },
     communityId: grid.communityId,
   });
 }

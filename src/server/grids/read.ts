@@ -58,7 +58,11 @@ export async function getCommunityGridsForAdmin(by: TBy, communityId: number) {
       orderBy: { id: 'asc' },
       select: { id: true, person: { select: { name: true, user: { select: { id: true } } } } },
     }),
-    db.partyOrg.findMany({ where: { communityId }, orderBy: { id: 'asc' }, select: { id: true, name: true, gridId: true } }),
+    db.partyOrg.findMany({
+      where: { communityId, kind: 'GRID_BRANCH', dissolvedOn: null },
+      orderBy: { id: 'asc' },
+      select: { id: true, name: true, gridId: true },
+    }),
   ]);
   const parents = new Set(grids.map((g) => g.parentId).filter((id) => id !== null));
   const leafIds = grids.filter((g) => !parents.has(g.id)).map((g) => g.id);

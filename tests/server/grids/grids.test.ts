@@ -145,11 +145,27 @@ describe('grids keep their names, workers, party branch and central households r
       ),
     ).toBe('grid.termOrder');
     const tanghu = await communityByCode(db, '510116001001');
-    const foreign = await createPartyOrg(db, { kind: 'GRID_BRANCH', name: '别处网格党支部', communityId: tanghu.id });
+    // A grid branch always sits on a grid (decision 043): linking moves it; it is never unlinked; only a grid branch of
+    // the community, not dissolved, may be linked.
+    const tanghuGrid = await db.grid.create({ data: { communityId: tanghu.id, name: '棠湖网格' } });
+    const foreign = await createPartyOrg(db, {
+      kind: 'GRID_BRANCH',
+      name: '别处网格党支部',
+      communityId: tanghu.id,
+      gridId: tanghuGrid.id,
+    });
     expect(await refusal(linkPartyOrg(w.by, { gridId: grids.gridA.id, partyOrgId: foreign.id }))).toBe('grid.partyOrgOutside');
-    const branch = await createPartyOrg(db, { kind: 'GRID_BRANCH', name: '第一网格党支部', communityId: community.id });
+    const general = await createPartyOrg(db, { kind: 'COMMUNITY_GENERAL_BRANCH', name: '社区党总支', communityId: community.id });
+    expect(await refusal(linkPartyOrg(w.by, { gridId: grids.gridA.id, partyOrgId: general.id }))).toBe('grid.partyOrgOutside');
+    const branch = await createPartyOrg(db, {
+      kind: 'GRID_BRANCH',
+      name: '第一网格党支部',
+      communityId: community.id,
+      gridId: grids.gridB.id,
+    });
     await linkPartyOrg(w.by, { gridId: grids.gridA.id, partyOrgId: branch.id });
     expect((await db.partyOrg.findUniqueOrThrow({ where: { id: branch.id } })).gridId).toBe(grids.gridA.id);
+    expect(await refusal(linkPartyOrg(w.by, { gridId: grids.gridA.id, partyOrgId: null }))).toBe('grid.branchStays');
     // The central household keeps in touch with households of its own grid only, and is chosen for a leaf grid.
     const outside = w.households.find((h) => h.buildingId === w.buildings.b3.id)!;
     const input = { gridId: grids.a2.id, partyMemberId: w.member.id, startsOn: '2026-01-01', householdIds: [outside.id] };

@@ -125,7 +125,7 @@ export function LinkPartyOrgForm({ t, grids, partyOrgs }: { t: T; grids: TOption
       {(s) => (
         <>
           <Select name="gridId" label={t.grid!} options={grids} state={s} />
-          <Select name="partyOrgId" label={t.partyOrg!} options={[...partyOrgs, { value: '', label: t.noPartyOrg! }]} state={s} />
+          <Select name="partyOrgId" label={t.partyOrg!} options={partyOrgs} state={s} />
           <SubmitButton>{t.link}</SubmitButton>
         </>
       )}
