@@ -117,7 +117,7 @@ export async function loadActor(userId: number, db: TTx = getDb()): Promise<NonN
     ? ({ level: 'community', id: member.partyOrg.communityId } as const)
     : member && ({ level: 'street', id: member.partyOrg.streetId } as const);
   if (partyPlace) grants.push({ role: 'PARTY_MEMBER', place: partyPlace, startsOn: since, endsOn: null });
-  grants.push(...(await centralHouseholdGrants(user.personId)));
+  grants.push(...(await centralHouseholdGrants(db, user.personId)));
   return { userId, grants };
 }
 
@@ -125,9 +125,9 @@ export async function loadActor(userId: number, db: TTx = getDb()): Promise<NonN
  * 党员中心户 (decision 044): CENTRAL_HOUSEHOLD at every building of the grid they were chosen for (and of its micro-grids),
  * for their term. The grid's buildings and the term bump the account's authVersion by trigger (migration 20261203112951_grids).
  */
-async function centralHouseholdGrants(personId: number): Promise<TGrant[]> {
+async function centralHouseholdGrants(db: Pick<TTx, 'centralHousehold'>, personId: number): Promise<TGrant[]> {
   const buildings = { select: { id: true } } as const;
-  const chosen = await getDb().centralHousehold.findMany({
+  const chosen = await db.centralHousehold.findMany({
     where: { partyMember: { personId } },
     select: { startsOn: true, endsOn: true, grid: { select: { buildings, children: { select: { buildings } } } } },
   });
