@@ -42,7 +42,8 @@ export default async function PlacesAdminPage({ params, searchParams }: PageProp
         )}
       </section>
       {build.districts.length > 0 && <StreetsSection districts={build.districts} />}
-      {(communities.total > 0 || q) && (
+      {/* A new street office has no community yet: it still gets the section, to set up its first one. */}
+      {(communities.total > 0 || q || build.streets.length > 0) && (
         <CommunitiesSection {...communities} pageSize={COMMUNITY_PAGE} page={page} q={q} streets={build.streets} />
       )}
       {gridCommunities.length > 0 && (
