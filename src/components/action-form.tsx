@@ -228,12 +228,15 @@ export function Select({
   options,
   state,
   defaultValue,
+  placeholder,
 }: {
   name: string;
   label: string;
   options: { value: string; label: string }[];
   state: TFormState;
   defaultValue?: string;
+  /** An empty first choice ("请选择"), for choices that give someone a right: nothing is chosen until one is. */
+  placeholder?: string;
 }) {
   const error = state?.fields?.[name];
   const id = `f-${name}-${useId()}`;
@@ -245,10 +248,11 @@ export function Select({
       <select
         id={id}
         name={name}
-        defaultValue={state?.values?.[name] ?? defaultValue}
+        defaultValue={state?.values?.[name] ?? defaultValue ?? (placeholder !== undefined ? '' : undefined)}
         aria-invalid={error ? true : undefined}
         className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg"
       >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

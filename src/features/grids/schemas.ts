@@ -20,7 +20,11 @@ export const ZRemoveGrid = z.object({ gridId: ZId });
 
 /** "buildingId:gridIdItWasIn" ("12:" when in no grid), one per ticked building (read with getAll). */
 export const ZBuildingWas = z.array(z.string().regex(/^\d+:\d*$/, 'field.choice'));
-export const ZAssignBuildings = z.object({ communityId: ZId, gridId: ZOptionalId });
+/** Where the ticked buildings go: a grid, or "none" (out of every grid); nothing chosen is refused. */
+export const ZAssignBuildings = z.object({
+  communityId: ZId,
+  gridId: z.union([z.literal('none').transform(() => null), ZId]),
+});
 
 export const ZAttachWorker = z.object({
   gridId: ZId,
@@ -30,7 +34,7 @@ export const ZAttachWorker = z.object({
   endsOn: ZOptionalDate,
 });
 export const ZEndTerm = z.object({ id: ZId, endsOn: ZDate });
-export const ZLinkPartyOrg = z.object({ gridId: ZId, partyOrgId: ZOptionalId });
+export const ZLinkPartyOrg = z.object({ gridId: ZId, partyOrgId: ZId });
 export const ZChooseCentralHousehold = z.object({
   gridId: ZId,
   partyMemberId: ZId,

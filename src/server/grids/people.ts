@@ -1,9 +1,11 @@
 import 'server-only';
+import { mayBuild } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { dateOnly, fromDateOnly, inForceOn } from '@/server/today';
+import { ancestryOf } from '@/server/places/ancestry';
 import { gridFor } from './grids';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,14 +87,34 @@ export type TChooseCentralHousehold = {
 };
 
 /**
+ * A 党员中心户 is a party post that carries rights (issues reach them): choosing, ending and changing one is party work,
+ * held below one's level like every party structure (partyOrg.manage, not the residents' committee's grid.manage alone).
+ */
+async function requirePartyWork(tx: TTx, by: TBy, communityId: number) {
+  const ancestry = await ancestryOf({ level: 'community', id: communityId }, tx);
+  if (!ancestry || !mayBuild(by.actor, 'partyOrg.manage', 'grid', { ancestry }, by.today)) refuse('auth.forbidden');
+}
+
+/**
  * Chooses a 党员中心户 for a micro-grid (or a grid without micro-grids), for a term: a party member of the community with
  * an account, who keeps in touch with households of that grid. Their account holds CENTRAL_HOUSEHOLD at the grid's
  * buildings for the term (decision 044) and receives the issues of categories that name them first responder.
  */
 export async function chooseCentralHouseholdIn(tx: TTx, by: TBy, input: TChooseCentralHousehold) {
   const grid = await gridFor(tx, by, input.gridId);
+  await requirePartyWork(tx, by, grid.communityId);
   if (await tx.grid.count({ where: { parentId: grid.id } })) refuse('grid.notLeaf', { grid: grid.name });
   const t = term(input.startsOn, input.endsOn);
+  // One term at a time for a member on a grid (the grid's row is locked: a double tap is refused, not doubled).
+  const overlapping = await tx.centralHousehold.count({
+    where: {
+      gridId: grid.id,
+      partyMemberId: input.partyMemberId,
+      OR: [{ endsOn: null }, { endsOn: { gte: t.startsOn } }],
+      ...(t.endsOn ? { startsOn: { lte: t.endsOn } } : {}),
+    },
+  });
+  if (overlapping) refuse('grid.alreadyCentral');
   const member = await tx.partyMember.findUnique({
     where: { id: input.partyMemberId },
     select: { personId: true, partyOrg: { select: { communityId: true } }, person: { select: { user: { select: { disabledAt: true } } } } },
@@ -132,6 +154,7 @@ export async function endCentralHousehold(by: TBy, input: { centralHouseholdId: 
     const ch = await tx.centralHousehold.findUnique({ where: { id: input.centralHouseholdId } });
     if (!ch) return refuse('auth.forbidden');
     const grid = await gridFor(tx, by, ch.gridId);
+    await requirePartyWork(tx, by, grid.communityId);
     const t = term(fromDateOnly(ch.startsOn), input.endsOn);
     await tx.centralHousehold.update({ where: { id: ch.id }, data: { endsOn: t.endsOn } });
     await writeAudit(tx, {
@@ -153,6 +176,7 @@ export async function setContacts(by: TBy, input: { centralHouseholdId: number; 
     const ch = await tx.centralHousehold.findUnique({ where: { id: input.centralHouseholdId }, select: { id: true, gridId: true } });
     if (!ch) return refuse('auth.forbidden');
     const grid = await gridFor(tx, by, ch.gridId);
+    await requirePartyWork(tx, by, grid.communityId);
     const ids = [...new Set(input.householdIds)];
     if ((await tx.household.count({ where: { id: { in: ids }, building: { gridId: grid.id } } })) !== ids.length)
       refuse('grid.householdOutside');

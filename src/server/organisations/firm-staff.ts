@@ -104,6 +104,9 @@ export async function endFirmStaff(by: TBy, memberId: number) {
   if (!m || !m.staff) return refuse('auth.forbidden');
   await db.$transaction(async (tx) => {
     await lockOrganization(tx, m.organizationId);
+    // Read again under the firm's lock: ending someone who has left already would overwrite their real last day.
+    const now = await tx.organizationMember.findUniqueOrThrow({ where: { id: memberId }, select: { leftOn: true } });
+    if (now.leftOn) refuse('organization.staffLeft');
     const first = await requireFirmStaffManager(tx, by, m.organizationId).catch(() => null);
     // A firm that serves nowhere any more has no grants left to end; removing its staff is a register matter.
     if (!first) refuse('auth.forbidden');

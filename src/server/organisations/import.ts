@@ -17,7 +17,7 @@ import type { TTableImport } from '@/server/imports/table-import';
 import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly } from '@/server/today';
 import { assignOrganizationIn } from './assignments';
-import { registerOrganizationIn, updateOrganizationIn } from './register';
+import { keepsEverywhere, registerOrganizationIn, updateOrganizationIn } from './register';
 
 const COLUMNS = {
   kind: { names: ['类型', 'kind', '单位类型', '组织类型'], required: true, example: '物业服务企业' },
@@ -107,6 +107,14 @@ export const organisationsImport: TTableImport<typeof COLUMNS, TRow> = {
       const known = await findOrganization(tx, place.ancestry.district!, r);
       if (known && (known.districtId !== place.ancestry.district || known.kind !== kind)) {
         err('creditCode', known.districtId !== place.ancestry.district ? 'organization.otherDistrict' : 'organization.kindFixed');
+        continue;
+      }
+      // A row that would change an organisation at work elsewhere (its name, phone or party organisation): only by whoever
+      // keeps it at every place it serves, as on the page (requireKeeper) — a community does not rename another's firm.
+      const changes =
+        known && (known.name !== r.name || known.hasPartyOrg !== r.hasPartyOrg || (r.phone !== null && known.phone !== r.phone));
+      if (changes && !(await keepsEverywhere(tx, by, known.id))) {
+        err('name', 'organization.notKeeper');
         continue;
       }
       if (r.relation === 'PROPERTY_SERVICE' && compoundId) {

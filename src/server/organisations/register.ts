@@ -43,15 +43,28 @@ export async function requireKeeper(by: TBy, organizationId: number) {
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { districtId: true } });
   if (!org) return refuse('auth.forbidden');
   await requireRegister(by, org.districtId);
+  if (!(await keepsEverywhere(db, by, organizationId))) refuse('auth.forbidden');
+  return org;
+}
+
+/** Whether the actor keeps organisations at every place the organisation serves today or will serve. */
+export async function keepsEverywhere(
+  db: Pick<TTx, 'organizationAssignment' | 'district' | 'street' | 'community' | 'compound' | 'building'>,
+  by: TBy,
+  organizationId: number,
+): Promise<boolean> {
   const open = await db.organizationAssignment.findMany({
     where: { organizationId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(by.today) } }] },
     select: { communityId: true, compoundId: true },
   });
   for (const a of open) {
-    const ancestry = await ancestryOf(a.compoundId ? { level: 'compound', id: a.compoundId } : { level: 'community', id: a.communityId });
-    if (!ancestry || !can(by.actor, 'organization.manage', { ancestry }, by.today)) refuse('auth.forbidden');
+    const ancestry = await ancestryOf(
+      a.compoundId ? { level: 'compound', id: a.compoundId } : { level: 'community', id: a.communityId },
+      db,
+    );
+    if (!ancestry || !can(by.actor, 'organization.manage', { ancestry }, by.today)) return false;
   }
-  return org;
+  return true;
 }
 
 function checked(input: TOrganizationInput) {

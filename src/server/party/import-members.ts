@@ -6,6 +6,7 @@ import { authorize } from '@/server/accounts/by';
 import type { TTableImport } from '@/server/imports/table-import';
 import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly, fromDateOnly } from '@/server/today';
+import { holdOpenOrg } from './orgs';
 import { partyOrgAncestry } from './places';
 
 /** The columns of the party-member import (docs/imports.md): found by header, in Chinese or English. */
@@ -97,6 +98,7 @@ export const partyMemberImport: TTableImport<typeof PARTY_MEMBER_COLUMNS, TRow> 
   },
   async apply(tx, _by, _place, rows) {
     const changes = { created: 0, updated: 0 };
+    for (const id of new Set(rows.map((r) => r.partyOrgId))) await holdOpenOrg(tx, id);
     for (const r of rows) {
       const person =
         (await tx.person.findUnique({ where: { phone: r.phone } })) ?? (await tx.person.create({ data: { name: r.name, phone: r.phone } }));

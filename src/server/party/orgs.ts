@@ -19,6 +19,15 @@ export async function lockOrg(tx: TTx, id: number) {
   return (await tx.partyOrg.findUnique({ where: { id } })) ?? refuse('auth.forbidden');
 }
 
+/**
+ * Holds an organisation that takes a member against its dissolution or merge for the rest of the transaction (which
+ * lock it FOR UPDATE): a member never lands in an organisation dissolved at that moment.
+ */
+export async function holdOpenOrg(tx: TTx, id: number) {
+  const [org] = await tx.$queryRaw<{ dissolvedOn: Date | null }[]>`SELECT "dissolvedOn" FROM "PartyOrg" WHERE id = ${id} FOR SHARE`;
+  if (!org || org.dissolvedOn) refuse('partyOrg.dissolved');
+}
+
 export type TCreatePartyOrg = { kind: TPartyOrgKind; name: string; placeId: number; parentId?: number };
 
 /**
@@ -33,6 +42,9 @@ export async function createPartyOrgIn(tx: TTx, by: TBy, input: TCreatePartyOrg)
   const misplaced = placeRefusal(input.kind, places);
   if (misplaced) refuse(misplaced);
   if (input.parentId !== undefined) {
+    // Locked: a dissolution or merge of the parent at this moment waits, then sees this child (and refuses), or goes
+    // first and this is refused — never a child under a dissolved parent.
+    await tx.$queryRaw`SELECT id FROM "PartyOrg" WHERE id = ${input.parentId} FOR UPDATE`;
     const parent = await tx.partyOrg.findUnique({ where: { id: input.parentId } });
     if (!parent || parent.dissolvedOn) refuse('partyOrg.dissolved');
     const wrongLevel = parentRefusal(input.kind, parent!.kind);

@@ -4,6 +4,7 @@ import { normalisePhone } from '@/domain/shared/phone';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
+import { holdOpenOrg } from '@/server/party/orgs';
 import { refuse } from '@/server/errors';
 import { partyOrgAncestry } from '@/server/party/places';
 import { partyOrgWhere } from '@/server/accounts/scope';
@@ -53,6 +54,7 @@ export async function savePartyMember(by: TBy, input: TPartyProfile) {
   };
   const db = getDb();
   return db.$transaction(async (tx) => {
+    await holdOpenOrg(tx, input.partyOrgId);
     const person = (await tx.person.findUnique({ where: { phone } })) ?? (await tx.person.create({ data: { name: input.name, phone } }));
     const before = await tx.partyMember.findUnique({ where: { personId: person.id } });
     if (before && before.partyOrgId !== input.partyOrgId) {

@@ -27,7 +27,7 @@ test('a district admin sets categories and enters next year’s holidays, on a p
   // A default category gets the district's own deadlines.
   const parking = page.locator('details', { has: page.getByText('停车', { exact: true }) });
   await parking.locator('summary').click();
-  await parking.getByLabel('受理时限（办公时间，分钟）').fill('120');
+  await parking.getByLabel('受理时限（分钟；办公时间，全天候类别按自然时间）').fill('120');
   await parking.getByRole('button', { name: '保存' }).click();
   await expect(parking.getByText('已保存。')).toBeVisible();
   await expect(page.locator('summary', { hasText: '停车' }).first()).toContainText('受理 120 分钟');

@@ -202,4 +202,25 @@ describe('the public place page', () => {
     ]);
     expect(JSON.stringify(profile)).not.toMatch(/甲网格员|乙网格员|13900044/);
   });
+
+  test('review: a central household is party work (not the residents’ committee’s alone), one term at a time, a double tap refused', async () => {
+    const { db, community, grids, member } = w;
+    const rc = await createStaff(db, {
+      name: '居委会干事',
+      phone: '13900044009',
+      password: 'staff-pass-1',
+      role: 'RESIDENTS_COMMITTEE_STAFF',
+      placeLevel: 'COMMUNITY',
+      placeId: community.id,
+    });
+    const staffBy = await byUser(rc.id, '居委会干事');
+    const input = { gridId: grids.a1.id, partyMemberId: member.id, startsOn: '2026-06-01', householdIds: [] as number[] };
+    expect(await refusal(chooseCentralHousehold(staffBy, input))).toBe('auth.forbidden');
+    expect(await refusal(setContacts(staffBy, { centralHouseholdId: w.central.id, householdIds: [] }))).toBe('auth.forbidden');
+    const before = await db.centralHousehold.count({ where: { gridId: grids.a1.id } });
+    // The world's member is central household of A1 since 2024 with no end: a second overlapping term is refused.
+    const twice = await Promise.all([refusal(chooseCentralHousehold(w.by, input)), refusal(chooseCentralHousehold(w.by, input))]);
+    expect(twice).toEqual(['grid.alreadyCentral', 'grid.alreadyCentral']);
+    expect(await db.centralHousehold.count({ where: { gridId: grids.a1.id } })).toBe(before);
+  });
 });

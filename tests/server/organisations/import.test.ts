@@ -4,6 +4,7 @@ import { importTable, previewTable } from '@/server/imports/table-import';
 import { organisationsImport } from '@/server/organisations/import';
 import { byUser } from '../accounts/support';
 import { refusal } from '../refusal';
+import { assignOrganization, createOrganization } from '../../factories/organisation';
 import { orgWorld } from './support';
 
 let w: Awaited<ReturnType<typeof orgWorld>>;
@@ -92,5 +93,31 @@ describe('organisations imported from a spreadsheet (issue 18 item 6)', () => {
     const [header, example] = templateRows(organisationsImport.columns, 'zh-CN');
     expect(header!.join(',')).toBe(HEADER);
     expect(example).toHaveLength(8);
+  });
+});
+
+describe('review: an import does not change an organisation another community relies on', () => {
+  test('a row renaming a unit at work elsewhere is an error of that row; the same row as registered assigns it here too', async () => {
+    const [other] = await w.db.community.findMany({
+      where: { street: { districtId: w.shuangliu }, id: { not: w.tanghu.id } },
+      orderBy: { id: 'asc' },
+      take: 1,
+    });
+    const unit = await createOrganization(w.db, {
+      kind: 'CO_BUILDING_UNIT',
+      name: '双流区图书馆',
+      creditCode: '12510100MB0000001U',
+      districtId: w.shuangliu,
+    });
+    await assignOrganization(w.db, { organizationId: unit.id, relation: 'CO_BUILDING', communityId: other!.id, startsOn: '2025-01-01' });
+    const by = await byUser(w.tanghuStaff.id);
+    const renamed = csv(HEADER, '共建单位,棠湖图书馆,12510100MB0000001U,,否,,,2026-01-01');
+    expect((await previewTable(organisationsImport, by, w.tanghu.id, renamed)).errors).toEqual([
+      { row: 2, field: 'name', code: 'organization.notKeeper' },
+    ]);
+    expect(await refusal(importTable(organisationsImport, by, w.tanghu.id, renamed))).toBe('import.hasErrors');
+    expect((await w.db.organization.findUniqueOrThrow({ where: { id: unit.id } })).name).toBe('双流区图书馆');
+    const asRegistered = csv(HEADER, '共建单位,双流区图书馆,12510100MB0000001U,,否,,,2026-01-01');
+    expect(await importTable(organisationsImport, by, w.tanghu.id, asRegistered)).toEqual({ created: 0, updated: 0, assigned: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { refusal } from '../refusal';
 import { createPartyOrg, dissolvePartyOrg, mergePartyOrgs, renamePartyOrg } from '@/server/party/orgs';
-import { listPartyOrgsInScope } from '@/server/territory-admin/party-members';
+import { listPartyOrgsInScope, savePartyMember } from '@/server/territory-admin/party-members';
 import { createPeople } from '../../factories/people';
 import { NameSource } from '../../factories/names';
 import { partyWorld } from './support';
@@ -144,5 +144,48 @@ describe('party organisations at every level (issue 18 item 2)', () => {
     expect(results.sort()).toEqual(['no refusal', 'partyOrg.dissolved']);
     const rows = await db.partyOrg.findMany({ where: { id: { in: [x.id, y.id] } } });
     expect(rows.filter((r) => r.dissolvedOn === null)).toHaveLength(1);
+  });
+
+  test('review: an organisation set up under a parent being dissolved at that moment — never a child under a dissolved parent', async () => {
+    const { db, by, a } = w;
+    const building = await db.building.findFirstOrThrow({ where: { compoundId: a.compound.id } });
+    for (let i = 0; i < 6; i++) {
+      const parent = await createPartyOrg(by.community, { kind: 'COMPOUND_BRANCH', name: `临时支部${i}`, placeId: a.compound.id });
+      await Promise.all([
+        refusal(dissolvePartyOrg(by.community, { partyOrgId: parent.id })),
+        refusal(createPartyOrg(by.branch, { kind: 'BUILDING_GROUP', name: `临时小组${i}`, placeId: building.id, parentId: parent.id })),
+      ]);
+      const [p, children] = await Promise.all([
+        db.partyOrg.findUniqueOrThrow({ where: { id: parent.id } }),
+        db.partyOrg.count({ where: { parentId: parent.id, dissolvedOn: null } }),
+      ]);
+      expect({ dissolved: p.dissolvedOn !== null, children }).not.toEqual({ dissolved: true, children: 1 });
+    }
+  });
+
+  test('review: a party member saved into an organisation being dissolved at that moment — never a member of a dissolved one', async () => {
+    const { db, by, a } = w;
+    for (let i = 0; i < 6; i++) {
+      const org = await createPartyOrg(by.community, { kind: 'COMPOUND_BRANCH', name: `将撤支部${i}`, placeId: a.compound.id });
+      await Promise.all([
+        refusal(dissolvePartyOrg(by.community, { partyOrgId: org.id })),
+        refusal(
+          savePartyMember(by.community, {
+            partyOrgId: org.id,
+            name: `新党员${i}`,
+            phone: `1371119000${i}`,
+            dualRegistered: false,
+            mobile: false,
+            skills: [],
+            interests: [],
+          }),
+        ),
+      ]);
+      const [o, members] = await Promise.all([
+        db.partyOrg.findUniqueOrThrow({ where: { id: org.id } }),
+        db.partyMember.count({ where: { partyOrgId: org.id } }),
+      ]);
+      expect({ dissolved: o.dissolvedOn !== null, members }).not.toEqual({ dissolved: true, members: 1 });
+    }
   });
 });

@@ -75,7 +75,13 @@ export function AssignBuildingsForm({
       {(s) => (
         <>
           <input type="hidden" name="communityId" value={communityId} />
-          <Select name="gridId" label={t.assignTo!} options={[...targets, { value: '', label: t.noGrid! }]} state={s} />
+          <Select
+            name="gridId"
+            label={t.assignTo!}
+            options={[...targets, { value: 'none', label: t.noGrid! }]}
+            placeholder={t.pick}
+            state={s}
+          />
           {compounds.map((c) => (
             <CheckboxGroup key={c.id} name="buildings" legend={c.name} items={c.buildings} />
           ))}
@@ -91,8 +97,8 @@ export function AttachWorkerForm({ t, grids, workers, today }: { t: T; grids: TO
     <ActionForm action={attachWorkerAction}>
       {(s) => (
         <>
-          <Select name="gridId" label={t.grid!} options={grids} state={s} />
-          <Select name="userId" label={t.worker!} options={workers} state={s} />
+          <Select name="gridId" label={t.grid!} options={grids} placeholder={t.pick} state={s} />
+          <Select name="userId" label={t.worker!} options={workers} placeholder={t.pick} state={s} />
           <Field name="title" label={t.title!} state={s} defaultValue={t.titleDefault} required={false} />
           <div className="grid grid-cols-2 gap-2">
             <Field name="startsOn" label={t.startsOn!} type="date" state={s} defaultValue={today} />
@@ -124,8 +130,8 @@ export function LinkPartyOrgForm({ t, grids, partyOrgs }: { t: T; grids: TOption
     <ActionForm action={linkPartyOrgAction}>
       {(s) => (
         <>
-          <Select name="gridId" label={t.grid!} options={grids} state={s} />
-          <Select name="partyOrgId" label={t.partyOrg!} options={partyOrgs} state={s} />
+          <Select name="gridId" label={t.grid!} options={grids} placeholder={t.pick} state={s} />
+          <Select name="partyOrgId" label={t.partyOrg!} options={partyOrgs} placeholder={t.pick} state={s} />
           <SubmitButton>{t.link}</SubmitButton>
         </>
       )}
@@ -151,7 +157,7 @@ export function CentralHouseholdForm({
       {(s) => (
         <>
           <input type="hidden" name="gridId" value={gridId} />
-          <Select name="partyMemberId" label={t.member!} options={members} state={s} />
+          <Select name="partyMemberId" label={t.member!} options={members} placeholder={t.pick} state={s} />
           <div className="grid grid-cols-2 gap-2">
             <Field name="startsOn" label={t.startsOn!} type="date" state={s} defaultValue={today} />
             <Field name="endsOn" label={t.endsOn!} type="date" state={s} required={false} />

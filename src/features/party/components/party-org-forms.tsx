@@ -82,7 +82,7 @@ export function MergePartyOrgForm({ t, fromId, targets }: { t: T; fromId: number
         <>
           <input type="hidden" name="fromId" value={fromId} />
           <p className="text-base text-stone-700">{t.mergeHint}</p>
-          <Select name="intoId" label={t.mergeInto!} options={targets} state={s} />
+          <Select name="intoId" label={t.mergeInto!} options={targets} placeholder={t.pick} state={s} />
           <SubmitButton>{t.mergeSubmit}</SubmitButton>
         </>
       )}

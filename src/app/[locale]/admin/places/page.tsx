@@ -52,9 +52,12 @@ export default async function PlacesAdminPage({ params, searchParams }: PageProp
             {t('grids.manage')}
           </h2>
           <LinkList
-            items={gridCommunities
-              .slice(0, 200)
-              .map((c) => ({ key: `g${c.id}`, href: `/admin/places/g/${c.id}`, title: c.name, detail: c.street.name }))}
+            items={gridCommunities.slice(0, 200).map((c) => ({
+              key: `g${c.id}`,
+              href: `/admin/places/g/${c.id}`,
+              title: t('grids.linkTitle', { name: c.name }),
+              detail: c.street.name,
+            }))}
           />
         </section>
       )}
