@@ -66,7 +66,7 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
     '不计入考核',
     '口径说明',
   ]);
-  expect(wb.getWorksheet('下级单位')!.rowCount).toBe(5 + 23);
+  expect(wb.getWorksheet('下级单位')!.rowCount).toBe(5 + 24);
 });
 
 test('the city ranking of streets sorts by any figure; other streets cannot be opened', async ({ page }) => {
