@@ -6,7 +6,7 @@ import type { TPlaceRef } from '@/domain/territory/places';
 import { writeAudit } from '@/server/audit';
 import { hashCode, newCode } from '@/server/auth/codes';
 import { hashPassword } from '@/server/auth/password';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf, PLACE_LEVEL_DB, PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +14,35 @@ import type { TBy } from './by';
 import { dateOnly } from '@/server/today';
 
 const FIRST_PASSWORD_DAYS = 14;
+
+/**
+ * A verified account for a staff member (a person found by phone, or made), whose first password nobody knows: the
+ * staff member sets it with the one-time code, valid 14 days. The caller grants what the account may do and audits.
+ */
+export async function openAccountWithCode(tx: TTx, by: TBy, input: { name: string; phone: string; code: string }) {
+  const person =
+    (await tx.person.findUnique({ where: { phone: input.phone }, select: { id: true } })) ??
+    (await tx.person.create({ data: { name: input.name, phone: input.phone } }));
+  const user = await tx.user.create({
+    data: {
+      phone: input.phone,
+      personId: person.id,
+      createdById: by.userId,
+      verifiedAt: new Date(),
+      // Nobody knows this password: the first one is set with the one-time code.
+      passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
+    },
+  });
+  await tx.passwordResetCode.create({
+    data: {
+      userId: user.id,
+      codeHash: hashCode(input.code),
+      issuedById: by.userId,
+      expiresAt: new Date(Date.now() + FIRST_PASSWORD_DAYS * 86400_000),
+    },
+  });
+  return { id: user.id, personId: person.id };
+}
 
 async function communityOf(place: TPlaceRef): Promise<number | null> {
   return (await ancestryOf(place))?.community ?? null;
@@ -33,18 +62,7 @@ export async function createStaffAccount(by: TBy, input: { name: string; phone: 
   if (await db.user.findUnique({ where: { phone } })) refuse('account.phoneHasAccount');
   const code = newCode();
   const result = await db.$transaction(async (tx) => {
-    const existing = await tx.person.findUnique({ where: { phone }, select: { id: true } });
-    const person = existing ?? (await tx.person.create({ data: { name: input.name.trim(), phone } }));
-    const user = await tx.user.create({
-      data: {
-        phone,
-        personId: person.id,
-        createdById: by.userId,
-        verifiedAt: new Date(),
-        // Nobody knows this password: the first one is set with the one-time code.
-        passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
-      },
-    });
+    const user = await openAccountWithCode(tx, by, { name: input.name.trim(), phone, code });
     const grant = await tx.roleGrant.create({
       data: {
         userId: user.id,
@@ -53,14 +71,6 @@ export async function createStaffAccount(by: TBy, input: { name: string; phone: 
         placeId: input.place.id,
         startsOn: dateOnly(by.today),
         grantedById: by.userId,
-      },
-    });
-    await tx.passwordResetCode.create({
-      data: {
-        userId: user.id,
-        codeHash: hashCode(code),
-        issuedById: by.userId,
-        expiresAt: new Date(Date.now() + FIRST_PASSWORD_DAYS * 86400_000),
       },
     });
     await writeAudit(tx, {

@@ -3,16 +3,13 @@ import { checkGrant } from '@/domain/authz/can';
 import { normalisePhone } from '@/domain/shared/phone';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { hashCode, newCode } from '@/server/auth/codes';
-import { hashPassword } from '@/server/auth/password';
+import { openAccountWithCode } from '@/server/accounts/staff';
+import { newCode } from '@/server/auth/codes';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly } from '@/server/today';
-import { randomBytes } from 'node:crypto';
 import { lockOrganization, syncFirmStaffGrants } from './firm-staff-grants';
-
-const FIRST_PASSWORD_DAYS = 14;
 
 /**
  * The compounds a firm serves today or will serve: whoever adds or removes its staff must be someone who may grant
@@ -51,32 +48,14 @@ export async function createFirmStaffAccountIn(tx: TTx, by: TBy, input: TFirmSta
   const first = await requireFirmStaffManager(tx, by, input.organizationId);
   if (await tx.user.findUnique({ where: { phone }, select: { id: true } })) refuse('account.phoneHasAccount');
   const code = newCode();
-  const person =
-    (await tx.person.findUnique({ where: { phone }, select: { id: true } })) ?? (await tx.person.create({ data: { name, phone } }));
-  const user = await tx.user.create({
-    data: {
-      phone,
-      personId: person.id,
-      createdById: by.userId,
-      verifiedAt: new Date(),
-      // Nobody knows this password: the first one is set with the one-time code.
-      passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
-    },
-  });
+  const user = await openAccountWithCode(tx, by, { name, phone, code });
+  const person = { id: user.personId };
   await tx.organizationMember.upsert({
     where: { organizationId_personId: { organizationId: input.organizationId, personId: person.id } },
     create: { organizationId: input.organizationId, personId: person.id, title, staff: true },
     update: { title, staff: true, leftOn: null },
   });
   await syncFirmStaffGrants(tx, input.organizationId, by);
-  await tx.passwordResetCode.create({
-    data: {
-      userId: user.id,
-      codeHash: hashCode(code),
-      issuedById: by.userId,
-      expiresAt: new Date(Date.now() + FIRST_PASSWORD_DAYS * 86400_000),
-    },
-  });
   await writeAudit(tx, {
     actorId: by.userId,
     actorLabel: by.label,
