@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { GRANTED_ROLE_LEVEL } from '@/domain/authz/roles';
 import { placeLevels } from '@/domain/territory/places';
-import { ZPhone } from '@/features/shared/forms';
+import { ZId, ZPhone } from '@/features/shared/forms';
 import { ZRelation } from '@/features/accounts/schemas';
-
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 
 export const ZReviewClaim = z
   .object({

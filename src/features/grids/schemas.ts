@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { ZDate, ZId } from '@/features/shared/forms';
 
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const ZOptionalId = z
   .string()
   .optional()
   .transform((s) => (s ? Number(s) : null))
   .pipe(z.number().int().positive().nullable());
 const ZName = z.string().trim().min(1, 'field.required').max(40, 'field.required');
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
 const ZOptionalDate = z
   .string()
   .optional()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ZId } from '@/features/shared/forms';
 import { FIRST_RESPONDERS } from '@/domain/issues/first-responders';
 
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const minutes = (max: number) =>
   z.coerce
     .number({ message: 'field.officeMinutes' })

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { ZName, ZPhone } from '@/features/shared/forms';
-
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
+import { ZId, ZName, ZPhone } from '@/features/shared/forms';
 
 export const ZRaiseIssue = z
   .object({

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { organizationKinds, organizationRelations } from '@/domain/organisation/organisations';
-import { ZPhone } from '@/features/shared/forms';
-
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
-const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');
-const ZOptional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((s) => s || undefined);
-const ZCheck = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+import { ZCheck, ZDate, ZId, ZOptional, ZPhone, ZText } from '@/features/shared/forms';
 
 export const ZOrganization = z.object({
   kind: z.enum(organizationKinds, { message: 'field.choice' }),

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { OFFICER_POSITIONS, PARTY_ORG_KINDS } from '@/domain/party/levels';
-import { ZPhone } from '@/features/shared/forms';
+import { ZDate, ZId, ZPhone, ZText } from '@/features/shared/forms';
 
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
-const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
 const ZOptionalId = z
   .union([z.literal(''), ZId])
   .optional()

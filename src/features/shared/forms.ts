@@ -13,3 +13,24 @@ export const ZPhone = z
 
 /** A form's text fields as a plain object for zod (files are read separately). */
 export const formObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === 'string'));
+
+/** A row id chosen in a form (a select or hidden field): nothing chosen is "field.choice". */
+export const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
+
+/** A date field (YYYY-MM-DD, as <input type="date"> sends it). */
+export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+
+/** Required text up to `max` characters. */
+export const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');
+
+/** Optional text up to `max` characters; empty is undefined. */
+export const ZOptional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => s || undefined);
+
+/** A checkbox: ticked is true, absent is false. */
+export const ZCheck = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());

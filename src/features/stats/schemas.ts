@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { ZId } from '@/features/shared/forms';
 import { exportKinds } from '@/server/stats/export';
-
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 
 export const ZExclude = z.object({
   issueId: ZId,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ZDate, ZId } from '@/features/shared/forms';
 import { parseYuan } from '@/domain/shared/money';
 
-const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
 const text = (min: number, max: number, key: string) => z.string().trim().min(min, key).max(max, key);
 const ZYuan = z
   .string()
@@ -18,7 +18,6 @@ const ZOptionalYuan = z
     if (!v) return undefined;
     return parseYuan(v) ?? (ctx.addIssue({ code: 'custom', message: 'field.yuan' }), z.NEVER);
   });
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
 const ZCount = z.coerce.number({ message: 'field.count' }).int('field.count').min(0, 'field.count').max(100_000, 'field.count');
 const ZArea = z
   .string()
