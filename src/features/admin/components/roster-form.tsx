@@ -1,7 +1,6 @@
 'use client';
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import type { TFormState } from '@/components/action-form';
-import { chosenFiles, FileField, refusalText, useUploadTexts } from '@/components/upload-field';
+import { FileField } from '@/components/upload-field';
+import { ImportButtons, useImportSteps } from '@/features/imports/components/import-steps';
 import { importRosterAction, previewRosterAction } from '../actions';
 import { CompoundPicker, type TCompoundOption } from './compound-picker';
 
@@ -27,23 +26,9 @@ export function RosterForm({
   fields: Record<string, string>;
   errors: Record<string, string>;
 }) {
-  const [preview, previewAction, previewPending] = useActionState<TFormState, FormData>(previewRosterAction, null);
-  const [imported, importAction, importPending] = useActionState<TFormState, FormData>(importRosterAction, null);
-  // A file over the limit is refused here, before it is sent (the server refuses it with the same message).
-  const [refused, setRefused] = useState<string | null>(null);
-  const texts = useUploadTexts();
+  const steps = useImportSteps(previewRosterAction, importRosterAction);
+  const { preview, imported, refused, submit } = steps;
   const p = preview?.data as TPreview | undefined;
-  // React resets a form after an action, which would empty the file input between "check" and
-  // "import": dispatch by hand instead (the buttons' formAction still serves browsers without JS).
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    const which = (e.nativeEvent as SubmitEvent).submitter?.dataset.step;
-    const chosen = chosenFiles(e.currentTarget).refused;
-    setRefused(chosen && refusalText(texts, chosen.refusal));
-    if (chosen) return;
-    startTransition(() => (which === 'import' ? importAction(fd) : previewAction(fd)));
-  };
   return (
     // method="post": a tap before the page's JavaScript has loaded posts the file instead of a GET with the fields in the URL.
     <form method="post" encType="multipart/form-data" className="space-y-4" onSubmit={submit}>
@@ -55,29 +40,7 @@ export function RosterForm({
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         required
       />
-      <div className="flex flex-wrap gap-2">
-        <button
-          formAction={previewAction}
-          data-step="preview"
-          className="min-h-12 rounded-lg border border-brand-700 bg-white px-5 text-lg font-semibold text-brand-700"
-        >
-          {t.preview}
-        </button>
-        <button
-          formAction={importAction}
-          data-step="import"
-          disabled={!preview?.ok}
-          className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white disabled:opacity-50"
-        >
-          {t.import}
-        </button>
-      </div>
-      {(previewPending || importPending) && (
-        <p className="flex items-center gap-3 text-lg">
-          <progress className="h-3 w-48" aria-label={t.importing} />
-          {t.importing}
-        </p>
-      )}
+      <ImportButtons t={t} steps={steps} />
       <div role="status" aria-live="polite" className="space-y-2 text-lg">
         {refused && <p className="rounded-lg bg-red-50 p-3 text-red-900">{refused}</p>}
         {!refused && preview?.message && !preview.ok && <p className="rounded-lg bg-red-50 p-3 text-red-900">{preview.message}</p>}

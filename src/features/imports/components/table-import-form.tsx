@@ -1,9 +1,8 @@
 'use client';
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import type { TFormState } from '@/components/action-form';
-import { chosenFiles, FileField, refusalText, useUploadTexts } from '@/components/upload-field';
+import { FileField } from '@/components/upload-field';
 import { fillMessage } from '@/lib/fill-message';
 import { importTableAction, previewTableAction } from '../actions';
+import { ImportButtons, useImportSteps } from './import-steps';
 
 type TPreview = { rows: number; errorCount: number; errors: string[]; missing: string[]; changes: string[] | null };
 export type TPlaceOption = { value: string; label: string };
@@ -13,22 +12,9 @@ export type TPlaceOption = { value: string; label: string };
  * change, "确认导入" imports it all in one go. The same file may be imported again safely.
  */
 export function TableImportForm({ kind, places, t }: { kind: string; places: TPlaceOption[]; t: Record<string, string> }) {
-  const [preview, previewAction, previewPending] = useActionState<TFormState, FormData>(previewTableAction, null);
-  const [imported, importAction, importPending] = useActionState<TFormState, FormData>(importTableAction, null);
-  const [refused, setRefused] = useState<string | null>(null);
-  const texts = useUploadTexts();
+  const steps = useImportSteps(previewTableAction, importTableAction);
+  const { preview, imported, refused, submit } = steps;
   const p = preview?.data as TPreview | undefined;
-  // React resets a form after an action, which would empty the file input between "check" and "import": dispatch by
-  // hand instead (the buttons' formAction still serves browsers without JavaScript).
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    const which = (e.nativeEvent as SubmitEvent).submitter?.dataset.step;
-    const chosen = chosenFiles(e.currentTarget).refused;
-    setRefused(chosen && refusalText(texts, chosen.refusal));
-    if (chosen) return;
-    startTransition(() => (which === 'import' ? importAction(fd) : previewAction(fd)));
-  };
   return (
     <form method="post" encType="multipart/form-data" className="space-y-4" onSubmit={submit}>
       <input type="hidden" name="kind" value={kind} />
@@ -53,29 +39,7 @@ export function TableImportForm({ kind, places, t }: { kind: string; places: TPl
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         required
       />
-      <div className="flex flex-wrap gap-2">
-        <button
-          formAction={previewAction}
-          data-step="preview"
-          className="min-h-12 rounded-lg border border-brand-700 bg-white px-5 text-lg font-semibold text-brand-700"
-        >
-          {t.preview}
-        </button>
-        <button
-          formAction={importAction}
-          data-step="import"
-          disabled={!preview?.ok}
-          className="min-h-12 rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white disabled:opacity-50"
-        >
-          {t.import}
-        </button>
-      </div>
-      {(previewPending || importPending) && (
-        <p className="flex items-center gap-3 text-lg">
-          <progress className="h-3 w-48" aria-label={t.importing} />
-          {t.importing}
-        </p>
-      )}
+      <ImportButtons t={t} steps={steps} />
       <div role="status" aria-live="polite" className="space-y-2 text-lg">
         {refused && <p className="rounded-lg bg-red-50 p-3 text-red-900">{refused}</p>}
         {!refused && preview?.message && !preview.ok && <p className="rounded-lg bg-red-50 p-3 text-red-900">{preview.message}</p>}
