@@ -129,8 +129,16 @@ export async function revokeRole(by: TBy, grantId: number) {
   if (!ancestry) return refuse('auth.forbidden');
   const refusal = checkGrant(by.actor, grant.role, { ...place, ancestry }, by.today);
   if (refusal) refuse('auth.forbidden');
+  // A property firm's staff grant follows the firm's contract and the person's employment (decision 045): ended by hand it
+  // would come back at the next sync while the register still lists them. It ends where those are kept.
+  if (grant.organizationAssignmentId !== null) refuse('grant.followsOrganization');
   await db.$transaction(async (tx) => {
-    await tx.roleGrant.update({ where: { id: grantId }, data: { revokedAt: new Date(), endsOn: dateOnly(by.today) } });
+    // Conditional: of two revokes at once, one ends the grant and writes the audit row; the other is refused.
+    const r = await tx.roleGrant.updateMany({
+      where: { id: grantId, revokedAt: null },
+      data: { revokedAt: new Date(), endsOn: dateOnly(by.today) },
+    });
+    if (r.count !== 1) refuse('auth.forbidden');
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
@@ -197,6 +205,7 @@ export async function listStaffGrants(by: TBy) {
       placeLevel: true,
       placeId: true,
       startsOn: true,
+      organizationAssignmentId: true,
       user: { select: { id: true, phone: true, person: { select: { name: true } } } },
     },
   });

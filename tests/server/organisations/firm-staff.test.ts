@@ -3,6 +3,7 @@ import { can } from '@/domain/authz/can';
 import { loadActor } from '@/server/auth/actor';
 import { findHandler } from '@/server/issues/handlers';
 import { assignOrganization, endAssignment } from '@/server/organisations/assignments';
+import { revokeRole } from '@/server/accounts/staff';
 import { createFirmStaffAccount, endFirmStaff } from '@/server/organisations/firm-staff';
 import { registerOrganization } from '@/server/organisations/register';
 import { byUser, inDays, TODAY } from '../accounts/support';
@@ -123,5 +124,30 @@ describe("a property firm's staff accounts (decision 045)", () => {
     );
     expect(twice.sort()).toEqual(['account.phoneHasAccount', 'no refusal']);
     expect(await w.db.user.count({ where: { phone: '13900009024' } })).toBe(1);
+  });
+
+  test("the staff page cannot revoke a grant that follows the firm's contract; a hand-made grant revoked twice at once ends once", async () => {
+    const by = await byUser(w.staff.dongshengStreet.id);
+    const firm = await registerOrganization(by, w.shuangliu, { kind: 'PROPERTY_FIRM', name: '棠湖家园物业', hasPartyOrg: false });
+    const compound = await newCompound('棠湖家园');
+    await assignOrganization(by, {
+      organizationId: firm.id,
+      relation: 'PROPERTY_SERVICE',
+      place: { level: 'compound', id: compound.id },
+      startsOn: TODAY,
+    });
+    const { userId } = await createFirmStaffAccount(by, { organizationId: firm.id, name: '物业小周', phone: '13900009025', title: '客服' });
+    const grant = await w.db.roleGrant.findFirstOrThrow({ where: { userId, revokedAt: null } });
+    // Revoked by hand, the grant would come back at the next sync and the register would say the person still works there.
+    expect(await refusal(revokeRole(by, grant.id))).toBe('grant.followsOrganization');
+    expect((await w.db.roleGrant.findUniqueOrThrow({ where: { id: grant.id } })).revokedAt).toBeNull();
+
+    const hand = await w.db.roleGrant.create({
+      data: { userId, role: 'GRID_WORKER', placeLevel: 'COMMUNITY', placeId: w.tanghu.id, startsOn: new Date('2026-01-01') },
+    });
+    const before = await w.db.auditLog.count({ where: { action: 'grant.revoke', entityId: String(hand.id) } });
+    const twice = await Promise.all([refusal(revokeRole(by, hand.id)), refusal(revokeRole(by, hand.id))]);
+    expect(twice.sort()).toEqual(['auth.forbidden', 'no refusal']);
+    expect(await w.db.auditLog.count({ where: { action: 'grant.revoke', entityId: String(hand.id) } })).toBe(before + 1);
   });
 });

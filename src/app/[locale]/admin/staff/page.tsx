@@ -32,7 +32,11 @@ export default async function StaffPage({ params }: PageProps<'/[locale]/admin/s
                 {g.user.person.name} {maskPhone(g.user.phone)} ·{' '}
                 {t('staff.at', { role: ta(`role.${g.role}`), place: placeName.get(`${g.placeLevel}:${g.placeId}`) ?? `#${g.placeId}` })}
               </span>
-              {g.user.id !== by.userId && <RevokeButton grantId={g.id} text={t('staff.revoke')} />}
+              {g.organizationAssignmentId !== null ? (
+                <span className="text-base text-stone-600">{t('staff.followsOrganization')}</span>
+              ) : (
+                g.user.id !== by.userId && <RevokeButton grantId={g.id} text={t('staff.revoke')} />
+              )}
             </li>
           ))}
         </ul>
