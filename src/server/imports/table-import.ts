@@ -77,8 +77,17 @@ export async function previewTable<C extends TColumns, Row>(
 /** Imports the file in one transaction with its audit row; a missing column or any row in error changes nothing. */
 export async function importTable<C extends TColumns, Row>(spec: TTableImport<C, Row>, by: TBy, placeId: number, file: TFile) {
   const place = await spec.place(by, placeId);
-  return getDb().$transaction((tx) => importTableIn(tx, spec, by, place, file), TX);
+  return getDb()
+    .$transaction((tx) => importTableIn(tx, spec, by, place, file), TX)
+    .catch((e: unknown) => (isUniqueViolation(e) ? refuse('import.conflict') : Promise.reject(e)));
 }
+
+/**
+ * Imports at different places wait only for their own place (lock above); two that create the same person (a phone is
+ * unique) at once collide in the database: the later one is rolled back whole and asked to run again, when it finds the
+ * person the other created.
+ */
+export const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === 'P2002';
 
 /**
  * importTable inside a transaction of the caller's, for a place already authorized (the demo seed builds a place and

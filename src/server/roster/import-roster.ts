@@ -2,6 +2,7 @@ import 'server-only';
 import { validateRoster, type TRosterRow } from '@/domain/roster/validate';
 import { writeAudit } from '@/server/audit';
 import { authorize, type TBy } from '@/server/accounts/by';
+import { isUniqueViolation } from '@/server/imports/table-import';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
@@ -60,24 +61,26 @@ export async function importRoster(by: TBy, compoundId: number, file: { name: st
   const v = await load(by, compoundId, file);
   if (v.missing.length) refuse('import.columnsMissing', { columns: v.missing.join(', ') });
   if (v.errors.length) refuse('import.hasErrors', { count: v.errors.length });
-  return getDb().$transaction(
-    async (tx) => {
-      const changes = await apply(tx, by, compoundId, v.rows);
-      const compound = await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } });
-      await writeAudit(tx, {
-        actorId: by.userId,
-        actorLabel: by.label,
-        action: 'roster.import',
-        entityType: 'Compound',
-        entityId: compoundId,
-        after: { file: file.name, rows: v.rows.length, ...changes },
-        communityId: compound.communityId,
-        compoundId,
-      });
-      return changes;
-    },
-    { timeout: 120_000 },
-  );
+  return getDb()
+    .$transaction(
+      async (tx) => {
+        const changes = await apply(tx, by, compoundId, v.rows);
+        const compound = await tx.compound.findUniqueOrThrow({ where: { id: compoundId }, select: { communityId: true } });
+        await writeAudit(tx, {
+          actorId: by.userId,
+          actorLabel: by.label,
+          action: 'roster.import',
+          entityType: 'Compound',
+          entityId: compoundId,
+          after: { file: file.name, rows: v.rows.length, ...changes },
+          communityId: compound.communityId,
+          compoundId,
+        });
+        return changes;
+      },
+      { timeout: 120_000 },
+    )
+    .catch((e: unknown) => (isUniqueViolation(e) ? refuse('import.conflict') : Promise.reject(e)));
 }
 
 /** Each ownership a roster removes is audited on its own: it ends an owner's role and vote. */

@@ -72,4 +72,24 @@ describe('importing party members (issue 18 item 6)', () => {
     }
     expect(await members()).toBe(22);
   });
+
+  test('one person imported in two communities at once: one import waits for the other or is told to try again, never a raw error', async () => {
+    const { db, by, jinyang } = w;
+    const other = await db.community.findFirstOrThrow({ where: { streetId: jinyang.streetId, id: { not: jinyang.id } } });
+    await createPartyOrg(by.street, { kind: 'COMMUNITY_COMMITTEE', name: '邻社区党委', placeId: other.id });
+    // The shared person first, then enough rows that both transactions are open at once.
+    const file = (org: string, prefix: string) =>
+      csv(
+        HEADER,
+        `双报到,13811119999,${org},,,,,`,
+        ...Array.from(
+          { length: 30 },
+          (_, i) => `${prefix}${i},${prefix === 'a' ? '13811117' : '13811118'}${String(i).padStart(3, '0')},${org},,,,,`,
+        ),
+      );
+    const run = (placeId: number, org: string, prefix: string) => importTable(partyMemberImport, by.street, placeId, file(org, prefix));
+    const results = await Promise.all([run(jinyang.id, '晋阳社区党委', 'a'), run(other.id, '邻社区党委', 'b')].map(refusal));
+    for (const r of results) expect(['no refusal', 'import.conflict']).toContain(r);
+    expect(await db.person.count({ where: { phone: '13811119999' } })).toBe(1);
+  });
 });
