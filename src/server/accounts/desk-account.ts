@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhone } from '@/server/people/person-by-phone';
 import type { ResidencyRelation } from '@/generated/prisma/client';
 import { normalisePhone } from '@/domain/shared/phone';
 import { writeAudit } from '@/server/audit';
@@ -25,8 +26,7 @@ export async function createResidentAccount(
   if (await db.user.findUnique({ where: { phone } })) refuse('account.phoneHasAccount');
   const code = newCode();
   await db.$transaction(async (tx) => {
-    const person =
-      (await tx.person.findUnique({ where: { phone } })) ?? (await tx.person.create({ data: { name: input.name.trim(), phone } }));
+    const person = await personByPhone(tx, input.name.trim(), phone);
     const user = await tx.user.create({
       data: { phone, personId: person.id, createdById: by.userId, passwordHash: await hashPassword(randomBytes(24).toString('base64url')) },
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhone } from '@/server/people/person-by-phone';
 import { passwordWeakness } from '@/domain/accounts/password-strength';
 import { normalisePhone } from '@/domain/shared/phone';
 import { writeAudit } from '@/server/audit';
@@ -33,8 +34,7 @@ export async function createFirstAdmin(input: TFirstAdmin): Promise<{ userId: nu
     });
     if (held > 0) refuse('admin.districtHasAdmin', { district: district.name });
     if (await tx.user.findUnique({ where: { phone }, select: { id: true } })) refuse('account.phoneHasAccount');
-    const person =
-      (await tx.person.findUnique({ where: { phone }, select: { id: true } })) ?? (await tx.person.create({ data: { name, phone } }));
+    const person = await personByPhone(tx, name, phone);
     const user = await tx.user.create({ data: { phone, personId: person.id, passwordHash, verifiedAt: new Date() } });
     const grant = await tx.roleGrant.create({
       data: { userId: user.id, role: 'DISTRICT_ADMIN', placeLevel: 'DISTRICT', placeId: district.id, startsOn: dateOnly(today()) },

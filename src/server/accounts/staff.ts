@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhone } from '@/server/people/person-by-phone';
 import { checkGrant, scopesOf } from '@/domain/authz/can';
 import type { TGrantedRole } from '@/domain/authz/roles';
 import { normalisePhone } from '@/domain/shared/phone';
@@ -20,9 +21,7 @@ const FIRST_PASSWORD_DAYS = 14;
  * staff member sets it with the one-time code, valid 14 days. The caller grants what the account may do and audits.
  */
 export async function openAccountWithCode(tx: TTx, by: TBy, input: { name: string; phone: string; code: string }) {
-  const person =
-    (await tx.person.findUnique({ where: { phone: input.phone }, select: { id: true } })) ??
-    (await tx.person.create({ data: { name: input.name, phone: input.phone } }));
+  const person = await personByPhone(tx, input.name, input.phone);
   const user = await tx.user.create({
     data: {
       phone: input.phone,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhone } from '@/server/people/person-by-phone';
 import { can } from '@/domain/authz/can';
 import { parseDateCell, parseYesNo, type TColumns, type TRowError } from '@/domain/imports/table';
 import { normalisePhone } from '@/domain/shared/phone';
@@ -100,8 +101,7 @@ export const partyMemberImport: TTableImport<typeof PARTY_MEMBER_COLUMNS, TRow> 
     const changes = { created: 0, updated: 0 };
     for (const id of new Set(rows.map((r) => r.partyOrgId))) await holdOpenOrg(tx, id);
     for (const r of rows) {
-      const person =
-        (await tx.person.findUnique({ where: { phone: r.phone } })) ?? (await tx.person.create({ data: { name: r.name, phone: r.phone } }));
+      const person = await personByPhone(tx, r.name, r.phone);
       const data = {
         partyOrgId: r.partyOrgId,
         joinedOn: r.joinedOn ? dateOnly(r.joinedOn) : null,

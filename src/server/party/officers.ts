@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhoneOrNew } from '@/server/people/person-by-phone';
 import type { TOfficerPosition } from '@/domain/party/levels';
 import { normalisePhone } from '@/domain/shared/phone';
 import type { TBy } from '@/server/accounts/by';
@@ -46,7 +47,7 @@ export async function appointOfficerIn(tx: TTx, by: TBy, input: TAppointOfficer)
   const phone = input.phone ? (normalisePhone(input.phone) ?? refuse('account.phoneInvalid')) : null;
   if (input.organizationId !== undefined && !(await unitServesHere(tx, org, input.organizationId, by.today)))
     refuse('partyOrg.unitNotHere');
-  const person = (phone && (await tx.person.findUnique({ where: { phone } }))) || (await tx.person.create({ data: { name, phone } }));
+  const person = await personByPhoneOrNew(tx, name, phone);
   const post = await tx.partyOrgMember
     .create({
       data: {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhoneOrNew } from '@/server/people/person-by-phone';
 import { BODY_IMPORT_COLUMNS, bodyKey, memberKey, parseBodyRecords, type TBodyRow } from '@/domain/organisation/body-import';
 import type { TRowError } from '@/domain/imports/table';
 import { seatFree, type TTerm } from '@/domain/organisation/seats';
@@ -128,9 +129,7 @@ async function appoint(tx: TTx, bodyId: number, m: NonNullable<TBodyRow['member'
   });
   if (sitting) return false;
   await requireSeat(tx, bodyId, m.startsOn);
-  const person =
-    (m.phone && (await tx.person.findUnique({ where: { phone: m.phone } }))) ||
-    (await tx.person.create({ data: { name: m.name, phone: m.phone } }));
+  const person = await personByPhoneOrNew(tx, m.name, m.phone);
   await tx.bodyMember.create({ data: { bodyId, personId: person.id, position: m.position, startsOn: dateOnly(m.startsOn) } });
   return true;
 }

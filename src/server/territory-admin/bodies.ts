@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhoneOrNew } from '@/server/people/person-by-phone';
 import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
 import { bodyLevelRefusal } from '@/domain/organisation/body-levels';
 import { seatFree } from '@/domain/organisation/seats';
@@ -98,8 +99,7 @@ export async function appointMember(
   const db = getDb();
   return db.$transaction(async (tx) => {
     await requireSeat(tx, input.bodyId, input.startsOn);
-    const person =
-      (phone && (await tx.person.findUnique({ where: { phone } }))) || (await tx.person.create({ data: { name: input.name, phone } }));
+    const person = await personByPhoneOrNew(tx, input.name, phone);
     if (await tx.bodyMember.findFirst({ where: { bodyId: input.bodyId, personId: person.id, endsOn: null } })) refuse('body.alreadyMember');
     const member = await tx.bodyMember.create({
       data: { bodyId: input.bodyId, personId: person.id, position: input.position, startsOn: dateOnly(input.startsOn) },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { personByPhone } from '@/server/people/person-by-phone';
 import { scopesOf } from '@/domain/authz/can';
 import { normalisePhone } from '@/domain/shared/phone';
 import { authorize, type TBy } from '@/server/accounts/by';
@@ -55,7 +56,7 @@ export async function savePartyMember(by: TBy, input: TPartyProfile) {
   const db = getDb();
   return db.$transaction(async (tx) => {
     await holdOpenOrg(tx, input.partyOrgId);
-    const person = (await tx.person.findUnique({ where: { phone } })) ?? (await tx.person.create({ data: { name: input.name, phone } }));
+    const person = await personByPhone(tx, input.name, phone);
     const before = await tx.partyMember.findUnique({ where: { personId: person.id } });
     if (before && before.partyOrgId !== input.partyOrgId) {
       // Moving a member to another organisation needs rights over the one they leave as well.

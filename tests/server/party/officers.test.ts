@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { refusal } from '../refusal';
 import { appointOfficer, endOfficer } from '@/server/party/officers';
 import { createPartyOrg } from '@/server/party/orgs';
+import { savePartyMember } from '@/server/territory-admin/party-members';
 import { assignOrganization, createOrganization } from '../../factories/organisation';
 import { TODAY } from '../accounts/support';
 import { partyWorld } from './support';
@@ -79,5 +80,37 @@ describe('officers of a party organisation, for a term', () => {
       expect(await refusal(r)).toBe('auth.forbidden');
     }
     expect(await db.partyOrgMember.count()).toBe(before);
+  });
+
+  test('a person with the same new phone saved by another request at the same moment: the save waits and uses that person', async () => {
+    const { db, by } = w;
+    const phone = '13800001099';
+    // Another request has written the person but not committed yet when this save looks for them.
+    let commit = () => {};
+    const other = db.$transaction(async (tx) => {
+      await tx.person.create({ data: { name: '赵委员', phone } });
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    const blocked = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)[0]!.n > 0;
+    const saves = Promise.all(
+      [
+        appointOfficer(by.street, { partyOrgId: committeeId, name: '赵委员', phone, position: 'COMMITTEE_MEMBER', startsOn: TODAY }),
+        savePartyMember(by.street, {
+          partyOrgId: committeeId,
+          name: '赵委员',
+          phone,
+          dualRegistered: false,
+          mobile: false,
+          skills: [],
+          interests: [],
+        }),
+      ].map(refusal),
+    );
+    while (!(await blocked())) await new Promise((r) => setTimeout(r, 20));
+    commit();
+    await other;
+    expect(await saves).toEqual(['no refusal', 'no refusal']);
+    const people = await db.person.findMany({ where: { phone }, include: { partyMember: true, partyOrgPositions: true } });
+    expect(people.map((p) => [p.partyMember !== null, p.partyOrgPositions.length])).toEqual([[true, 1]]);
   });
 });
