@@ -38,3 +38,10 @@ export function bodyLevelRefusal(kind: TBodyKind, level: TBodyLevel): string | n
 
 /** The kinds a form at this level offers, in the order of the schema. */
 export const bodyKindsAt = (level: TBodyLevel) => (Object.keys(LEVELS) as TBodyKind[]).filter((k) => LEVELS[k].includes(level));
+
+/**
+ * A body that oversees those who keep its place: the community's 居务监督委员会 oversees the residents' committee and its
+ * staff, so they neither set it up nor seat its members — the level above does (as with mayBuild: nobody sets up the body
+ * that oversees themselves). A compound's 业主监事会 oversees the owners' committee, not the community's staff.
+ */
+export const overseesKeepers = (kind: TBodyKind, level: TBodyLevel): boolean => kind === 'SUPERVISORY_COMMITTEE' && level === 'community';

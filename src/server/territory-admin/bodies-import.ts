@@ -2,6 +2,8 @@ import 'server-only';
 import { personByPhoneOrNew } from '@/server/people/person-by-phone';
 import { BODY_IMPORT_COLUMNS, bodyKey, memberKey, parseBodyRecords, type TBodyRow } from '@/domain/organisation/body-import';
 import type { TRowError } from '@/domain/imports/table';
+import { mayBuild } from '@/domain/authz/can';
+import { overseesKeepers } from '@/domain/organisation/body-levels';
 import { seatFree, type TTerm } from '@/domain/organisation/seats';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { getDb, type TTx } from '@/server/db';
@@ -47,7 +49,8 @@ async function membersOf(tx: TTx, bodyId: number) {
   };
 }
 
-async function check(tx: TTx, communityId: number, records: Parameters<typeof parseBodyRecords>[0]) {
+async function check(tx: TTx, by: TBy, place: TImportPlace, records: Parameters<typeof parseBodyRecords>[0]) {
+  const communityId = place.id;
   const parsed = parseBodyRecords(records);
   const errors: TRowError[] = [...parsed.errors];
   const compoundNames = [...new Set(parsed.rows.map((r) => r.compound).filter((c): c is string => !!c))];
@@ -64,6 +67,11 @@ async function check(tx: TTx, communityId: number, records: Parameters<typeof pa
     const compoundId = r.compound ? (compounds.get(r.compound) ?? null) : null;
     if (r.compound && compoundId === null) {
       errors.push({ row: r.row, field: 'compound', code: 'bodyImport.compoundUnknown', values: { value: r.compound } });
+      continue;
+    }
+    const level = compoundId === null ? 'community' : 'compound';
+    if (overseesKeepers(r.kind, level) && !mayBuild(by.actor, 'body.manage', level, { ancestry: place.ancestry }, by.today)) {
+      errors.push({ row: r.row, field: 'kind', code: 'bodyImport.overseesKeepers' });
       continue;
     }
     const body = existing.get(bodyKey(r));
@@ -145,7 +153,7 @@ export const bodiesImport: TTableImport<typeof BODY_IMPORT_COLUMNS, TRow> = {
   kind: 'bodies',
   columns: BODY_IMPORT_COLUMNS,
   place: (by, communityId) => bodiesPlace(by, communityId),
-  check: (tx, _by, place, records) => check(tx, place.id, records),
+  check: (tx, by, place, records) => check(tx, by, place, records),
   apply: (tx, _by, place, rows) => apply(tx, place.id, rows),
   audit: { action: 'bodies.import', entityType: 'Community' },
 };

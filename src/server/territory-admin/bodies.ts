@@ -1,7 +1,9 @@
 import 'server-only';
 import { personByPhoneOrNew } from '@/server/people/person-by-phone';
 import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
-import { bodyLevelRefusal } from '@/domain/organisation/body-levels';
+import { bodyLevelRefusal, overseesKeepers, type TBodyKind } from '@/domain/organisation/body-levels';
+import { mayBuild } from '@/domain/authz/can';
+import type { TAncestry } from '@/domain/territory/places';
 import { seatFree } from '@/domain/organisation/seats';
 import { normalisePhone } from '@/domain/shared/phone';
 import { authorize, type TBy } from '@/server/accounts/by';
@@ -12,12 +14,20 @@ import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly, fromDateOnly } from '@/server/today';
 
 async function bodyPlace(bodyId: number) {
-  const body = await getDb().body.findUnique({ where: { id: bodyId }, select: { communityId: true, compoundId: true } });
+  const body = await getDb().body.findUnique({ where: { id: bodyId }, select: { kind: true, communityId: true, compoundId: true } });
   if (!body) return { body: null, ancestry: null };
   return {
     body,
     ancestry: await ancestryOf(body.compoundId ? { level: 'compound', id: body.compoundId } : { level: 'community', id: body.communityId }),
   };
+}
+
+/** body.manage over the body's place; for a body overseeing the place's keepers, held from above it (overseesKeepers). */
+export function authorizeBody(by: TBy, body: { kind: TBodyKind; compoundId: number | null }, ancestry: TAncestry | null) {
+  authorize(by, 'body.manage', ancestry);
+  const level = body.compoundId ? 'compound' : 'community';
+  if (overseesKeepers(body.kind, level) && !mayBuild(by.actor, 'body.manage', level, { ancestry: ancestry! }, by.today))
+    refuse('body.overseesKeepers');
 }
 
 /** A new body (committee, council, assembly) of a community or of one of its compounds, for a term. */
@@ -37,7 +47,7 @@ export async function createBody(
     ? { level: 'compound' as const, id: input.compoundId }
     : { level: 'community' as const, id: input.communityId };
   const ancestry = await ancestryOf(place);
-  authorize(by, 'body.manage', ancestry);
+  authorizeBody(by, { kind: input.kind, compoundId: input.compoundId ?? null }, ancestry);
   if (input.compoundId && ancestry!.community !== input.communityId) refuse('auth.forbidden');
   const misplaced = bodyLevelRefusal(input.kind, input.compoundId ? 'compound' : 'community');
   if (misplaced) refuse(misplaced);
@@ -94,7 +104,8 @@ export async function appointMember(
   input: { bodyId: number; name: string; phone?: string; position: BodyPosition; startsOn: string },
 ) {
   const { body, ancestry } = await bodyPlace(input.bodyId);
-  authorize(by, 'body.manage', ancestry);
+  if (!body) refuse('auth.forbidden');
+  authorizeBody(by, body!, ancestry);
   const phone = input.phone ? (normalisePhone(input.phone) ?? refuse('account.phoneInvalid')) : null;
   const db = getDb();
   return db.$transaction(async (tx) => {
@@ -123,7 +134,8 @@ export async function endMembership(by: TBy, input: { memberId: number; endsOn: 
   const db = getDb();
   const member = await db.bodyMember.findUnique({ where: { id: input.memberId }, select: { bodyId: true, startsOn: true, endsOn: true } });
   const { body, ancestry } = member ? await bodyPlace(member.bodyId) : { body: null, ancestry: null };
-  authorize(by, 'body.manage', ancestry);
+  if (!body) refuse('auth.forbidden');
+  authorizeBody(by, body!, ancestry);
   if (member!.endsOn) refuse('body.alreadyEnded');
   if (input.endsOn < fromDateOnly(member!.startsOn)) refuse('body.termOrder');
   await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyKindsAt, bodyLevelRefusal } from '@/domain/organisation/body-levels';
+import { bodyKindsAt, bodyLevelRefusal, overseesKeepers } from '@/domain/organisation/body-levels';
 
 // Issue 18 item 5: every kind of body at the level where it exists. A community's 居务监督委员会 (supervisory
 // committee of residents' affairs) was refused: "needs a compound".
@@ -41,5 +41,16 @@ describe('where each kind of body exists', () => {
       'SUPERVISORY_COMMITTEE',
       'COURTYARD_COUNCIL',
     ]);
+  });
+
+  // 居务监督委员会 oversees the residents' committee and its staff: they do not set it up or seat its members.
+  test.each([
+    ['SUPERVISORY_COMMITTEE', 'community', true],
+    ['SUPERVISORY_COMMITTEE', 'compound', false],
+    ['RESIDENTS_COMMITTEE', 'community', false],
+    ['OWNERS_COMMITTEE', 'compound', false],
+    ['MEDIATION_COMMITTEE', 'community', false],
+  ] as const)('%s at a %s oversees those who keep it: %s', (kind, level, oversees) => {
+    expect(overseesKeepers(kind, level)).toBe(oversees);
   });
 });

@@ -93,16 +93,23 @@ describe('managing the tree below one', () => {
 });
 
 describe('bodies, members and terms', () => {
-  test("each kind where it exists: a community's 居务监督委员会 is made; a community council of a compound is refused", async () => {
+  test("each kind where it exists: a community's 居务监督委员会 is made by the street; a community council of a compound is refused", async () => {
     const { db, jinyang, a, staff } = w;
     const by = await byUser(staff.jinyangSecretary.id);
-    const supervisory = await createBody(by, {
-      kind: 'SUPERVISORY_COMMITTEE',
+    // The committee that oversees the residents' committee is not set up by the community's own staff.
+    const input = {
+      kind: 'SUPERVISORY_COMMITTEE' as const,
       name: '晋阳社区居务监督委员会',
       communityId: jinyang.id,
       seats: 5,
       termStartsOn: '2026-01-01',
-    });
+    };
+    expect(await refusal(createBody(by, input))).toBe('body.overseesKeepers');
+    const supervisory = await createBody(await byUser(staff.jinyangStreet.id), input);
+    // Nor do they seat its members.
+    expect(await refusal(appointMember(by, { bodyId: supervisory.id, name: '监委', position: 'MEMBER', startsOn: '2026-01-01' }))).toBe(
+      'body.overseesKeepers',
+    );
     expect([supervisory.communityId, supervisory.compoundId]).toEqual([jinyang.id, null]);
     const audits = await db.auditLog.count();
     expect(

@@ -24,7 +24,7 @@ describe('the bodies and members import', () => {
     const file = csv(
       '业委会,锦苑业委会,锦苑,3,2026-01-01,2030-12-31,张主任,13800138001,主任,',
       '业委会,锦苑业委会,锦苑,3,2026-01-01,2030-12-31,李委员,,委员,2026-02-01',
-      '居务监督委员会,晋阳社区居务监督委员会,,,2026-01-01,,,,,',
+      '人民调解委员会,晋阳社区人民调解委员会,,,2026-01-01,,,,,',
     );
     const preview = await previewTable(bodiesImport, by, w.jinyang.id, file);
     expect(preview).toEqual({ rows: 3, errors: [], missing: [], changes: { bodiesCreated: 2, bodiesUpdated: 0, membersAppointed: 2 } });
@@ -37,8 +37,8 @@ describe('the bodies and members import', () => {
       ['张主任', '13800138001', 'CHAIR'],
       ['李委员', null, 'MEMBER'],
     ]);
-    expect(await bodyNamed('晋阳社区居务监督委员会')).toMatchObject({
-      kind: 'SUPERVISORY_COMMITTEE',
+    expect(await bodyNamed('晋阳社区人民调解委员会')).toMatchObject({
+      kind: 'MEDIATION_COMMITTEE',
       compoundId: null,
       communityId: w.jinyang.id,
     });
@@ -72,6 +72,14 @@ describe('the bodies and members import', () => {
     expect(preview.changes).toBeNull();
     expect(await refusal(importTable(bodiesImport, by, w.jinyang.id, file))).toBe('import.hasErrors');
     expect((await bodyNamed('锦苑业委会'))?.members).toHaveLength(3);
+  });
+
+  test("the community's 居务监督委员会 is imported by the street, not by the staff it oversees", async () => {
+    const file = csv('居务监督委员会,晋阳社区居务监督委员会,,3,2026-01-01,,王监委,13800138009,主任,');
+    const mine = await previewTable(bodiesImport, await byUser(w.staff.jinyangSecretary.id), w.jinyang.id, file);
+    expect(mine.errors.map((e) => [e.row, e.field, e.code])).toEqual([[2, 'kind', 'bodyImport.overseesKeepers']]);
+    expect(await importTable(bodiesImport, await byUser(w.staff.jinyangStreet.id), w.jinyang.id, file)).toMatchObject({ bodiesCreated: 1 });
+    expect((await bodyNamed('晋阳社区居务监督委员会'))?.members.map((m) => m.person.name)).toEqual(['王监委']);
   });
 
   test('only where one manages bodies: another street’s staff are refused', async () => {
