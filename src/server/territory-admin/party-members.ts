@@ -4,7 +4,9 @@ import { scopesOf } from '@/domain/authz/can';
 import { normalisePhone } from '@/domain/shared/phone';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
+import { addDays } from '@/domain/calendar/working-calendar';
+import { dateOnly, fromDateOnly } from '@/server/today';
 import { holdOpenOrg } from '@/server/party/orgs';
 import { refuse } from '@/server/errors';
 import { partyOrgAncestry } from '@/server/party/places';
@@ -68,6 +70,7 @@ export async function savePartyMember(by: TBy, input: TPartyProfile) {
       create: { personId: person.id, ...profile },
       update: profile,
     });
+    if (before) await endCentralTermsElsewhere(tx, by, member.id, org!.communityId);
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
@@ -121,4 +124,36 @@ export async function listPartyOrgsInScope(by: TBy) {
     orderBy: { id: 'asc' },
     select: { id: true, name: true },
   });
+}
+
+/**
+ * A 党员中心户 is chosen among the party members of the grid's community (decision 044): a member whose membership moves
+ * to another community's organisation stops being one there — terms running end the day before, terms not yet begun
+ * are removed — each with its audit row. The households they kept in touch with stay on record with the ended term.
+ */
+async function endCentralTermsElsewhere(tx: TTx, by: TBy, partyMemberId: number, communityId: number | null) {
+  const terms = await tx.centralHousehold.findMany({
+    where: {
+      partyMemberId,
+      OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(by.today) } }],
+      ...(communityId === null ? {} : { grid: { communityId: { not: communityId } } }),
+    },
+    select: { id: true, startsOn: true, endsOn: true, grid: { select: { communityId: true } } },
+  });
+  const yesterday = addDays(by.today, -1);
+  for (const t of terms) {
+    const begun = fromDateOnly(t.startsOn) <= yesterday;
+    if (begun) await tx.centralHousehold.update({ where: { id: t.id }, data: { endsOn: dateOnly(yesterday) } });
+    else await tx.centralHousehold.delete({ where: { id: t.id } });
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'centralHousehold.end',
+      entityType: 'CentralHousehold',
+      entityId: t.id,
+      before: { endsOn: t.endsOn ? fromDateOnly(t.endsOn) : null },
+      after: { endsOn: begun ? yesterday : null, removed: !begun, reason: 'partyMember.moved' },
+      communityId: t.grid.communityId,
+    });
+  }
 }
