@@ -3,7 +3,6 @@ import { isActive } from '@/domain/authz/can';
 import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
 import type { TAncestry, TPlaceRef } from '@/domain/territory/places';
 import type { TBy } from './by';
-import { getDb } from '@/server/db';
 import { keptAncestryOf } from '@/server/places/ancestry';
 
 /** A Prisma filter on Building for "inside this place" — the query side of can()'s tree rule. */
@@ -71,30 +70,14 @@ export function partyOrgWhere(p: TPlaceRef) {
 }
 
 /** A Prisma filter on AuditLog for "inside this place" (audit rows carry their community and compound ids). */
-export async function auditFilter(p: TPlaceRef) {
-  const db = getDb();
+export function auditFilter(p: TPlaceRef) {
   switch (p.level) {
-    case 'district': {
-      // Streets have no community: their own rows (street.create, street.rename) are found by the street (decision 046).
-      const streets = (await db.street.findMany({ where: { districtId: p.id }, select: { id: true } })).map((s) => String(s.id));
-      return {
-        OR: [
-          {
-            communityId: {
-              in: (await db.community.findMany({ where: { street: { districtId: p.id } }, select: { id: true } })).map((c) => c.id),
-            },
-          },
-          { entityType: 'Street', entityId: { in: streets } },
-        ],
-      };
-    }
+    // Every row names its street and district (trigger audit_log_places, migration 20261203151511): a district reads
+    // its communities' changes, its streets' own (street.create, a street's 党工委) and its register's.
+    case 'district':
+      return { districtId: p.id };
     case 'street':
-      return {
-        OR: [
-          { communityId: { in: (await db.community.findMany({ where: { streetId: p.id }, select: { id: true } })).map((c) => c.id) } },
-          { entityType: 'Street', entityId: String(p.id) },
-        ],
-      };
+      return { streetId: p.id };
     case 'community':
       return { communityId: p.id };
     case 'compound':

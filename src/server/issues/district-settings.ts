@@ -121,6 +121,7 @@ export async function saveDistrictCategory(by: TBy, districtId: number, category
         entityId: saved.id,
         before: strip(current),
         after: { ...input, code: current.code, districtId },
+        districtId,
       });
       return { id: saved.id };
     }),
@@ -144,6 +145,7 @@ export async function addDistrictCategory(by: TBy, districtId: number, input: TC
         entityType: 'IssueCategory',
         entityId: saved.id,
         after: { ...input, districtId },
+        districtId,
       });
       return { id: saved.id };
     }),
@@ -179,6 +181,7 @@ export async function addCalendarDay(by: TBy, districtId: number, input: { date:
         entityType: 'CalendarDay',
         entityId: day.id,
         after: { districtId, ...input },
+        districtId,
       });
       return { id: day.id };
     }),
@@ -200,6 +203,7 @@ export async function removeCalendarDay(by: TBy, districtId: number, dayId: numb
         entityType: 'CalendarDay',
         entityId: day.id,
         before: { districtId, date: fromDateOnly(day.date), kind: day.kind, note: day.note },
+        districtId,
       });
     }),
   );

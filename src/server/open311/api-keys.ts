@@ -29,6 +29,7 @@ export async function issueApiKey(by: TBy, districtId: number, name: string) {
       entityType: 'ApiKey',
       entityId: row.id,
       after: { districtId, name, prefix: row.prefix },
+      districtId,
     });
     return { id: row.id, key };
   });
@@ -48,6 +49,7 @@ export async function revokeApiKey(by: TBy, districtId: number, keyId: number) {
       entityType: 'ApiKey',
       entityId: row.id,
       before: { name: row.name, prefix: row.prefix },
+      districtId,
     });
   });
 }

@@ -96,6 +96,7 @@ export async function registerOrganizationIn(tx: TTx, by: TBy, districtId: numbe
     entityType: 'Organization',
     entityId: org.id,
     after: { ...data, districtId },
+    districtId,
   });
   return org;
 }
@@ -118,7 +119,15 @@ export async function updateOrganizationIn(tx: TTx, by: TBy, organizationId: num
   const data = checked(input);
   const before = await tx.organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: { kind: true, name: true, creditCode: true, phone: true, hasPartyOrg: true, _count: { select: { assignments: true } } },
+    select: {
+      kind: true,
+      name: true,
+      creditCode: true,
+      phone: true,
+      hasPartyOrg: true,
+      districtId: true,
+      _count: { select: { assignments: true } },
+    },
   });
   // The kind decides the relations its assignments have: it changes only before the first assignment.
   if (data.kind !== before.kind && before._count.assignments > 0) refuse('organization.kindFixed');
@@ -131,6 +140,7 @@ export async function updateOrganizationIn(tx: TTx, by: TBy, organizationId: num
     entityId: organizationId,
     before: { kind: before.kind, name: before.name, creditCode: before.creditCode, phone: before.phone, hasPartyOrg: before.hasPartyOrg },
     after: data,
+    districtId: before.districtId,
   });
 }
 

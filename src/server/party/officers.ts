@@ -76,6 +76,7 @@ export async function appointOfficerIn(tx: TTx, by: TBy, input: TAppointOfficer)
       startsOn: input.startsOn,
     },
     communityId: org.communityId,
+    streetId: org.streetId,
     compoundId: org.compoundId,
   });
   return post;
@@ -102,6 +103,7 @@ export async function endOfficer(by: TBy, input: { postId: number; endsOn: strin
       before: { endsOn: null },
       after: { endsOn: input.endsOn },
       communityId: org.communityId,
+      streetId: org.streetId,
       compoundId: org.compoundId,
     });
   });

@@ -64,6 +64,7 @@ export async function createPartyOrgIn(tx: TTx, by: TBy, input: TCreatePartyOrg)
     entityId: org.id,
     after: { kind: org.kind, name, parentId: org.parentId, streetId: org.streetId, communityId: org.communityId },
     communityId: org.communityId,
+    streetId: org.streetId,
     compoundId: org.compoundId,
   });
   return org;
@@ -90,6 +91,7 @@ export async function renamePartyOrg(by: TBy, input: { partyOrgId: number; name:
       before: { name: org.name },
       after: { name },
       communityId: org.communityId,
+      streetId: org.streetId,
       compoundId: org.compoundId,
     });
     return renamed;
@@ -123,6 +125,7 @@ export async function dissolvePartyOrg(by: TBy, input: { partyOrgId: number }) {
       before: { dissolvedOn: null },
       after: { dissolvedOn: by.today, postsEnded: ended.count },
       communityId: org.communityId,
+      streetId: org.streetId,
       compoundId: org.compoundId,
     });
     return dissolved;
@@ -175,6 +178,7 @@ export async function mergePartyOrgs(by: TBy, input: { fromId: number; intoId: n
         postsEnded: ended.count,
       },
       communityId: from.communityId,
+      streetId: from.streetId,
       compoundId: from.compoundId,
     });
     return { moved: members.length, children: children.length };

@@ -55,6 +55,7 @@ export async function createStreetIn(tx: TTx, by: TBy, input: TStreetInput) {
     entityType: 'Street',
     entityId: street.id,
     after: { code, name, districtId: input.districtId },
+    streetId: street.id,
   });
   return street;
 }
@@ -82,6 +83,7 @@ export async function renameStreet(by: TBy, input: { streetId: number; name: str
         entityId: input.streetId,
         before,
         after: { name },
+        streetId: input.streetId,
       });
     }),
   );

@@ -101,6 +101,7 @@ export async function saveDistrictProcedure(by: TBy, districtId: number, fromId:
       entityId: saved.id,
       before: { id: from.id, version: from.version },
       after: { code: from.code, districtId, version: saved.version },
+      districtId,
     });
     return { id: saved.id, version: saved.version };
   });
@@ -123,6 +124,7 @@ export async function setOwnersCommitteeRule(by: TBy, districtId: number, rule: 
       entityId: districtId,
       before: { rule: before.ownersCommitteeRule },
       after: { rule },
+      districtId,
     });
   });
 }
