@@ -2,6 +2,7 @@ import 'server-only';
 import { lower } from '@/domain/audit/actions';
 import { deadlinesFrom } from '@/domain/issues/deadlines';
 import { transition, type TIssueEvent, type TLevel } from '@/domain/issues/lifecycle';
+import type { TSideStep } from './handoff';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
@@ -13,7 +14,7 @@ import { actingAs, anonymousReporters } from '@/server/people/anonymity';
 import { calendarFor } from './district-settings';
 
 /** What people do to an issue; the topic's events go through the topic seam (topic-seam.ts). */
-export type THandlingEvent = Exclude<TIssueEvent, { type: 'TAKE_UP' | 'TOPIC_DONE' | 'TOPIC_WITHDRAWN' }>;
+export type THandlingEvent = Exclude<TIssueEvent, { type: 'TAKE_UP' | 'TOPIC_DONE' | 'TOPIC_WITHDRAWN' } | TSideStep>;
 
 /**
  * Every change to an issue goes through here: the domain's state machine decides, this applies it in
