@@ -97,7 +97,10 @@ async function sideStep<T>(by: TBy, issueId: number, step: TSideStep, write: (tx
 /** A target as a party, with its name and the accounts it stands for; refused unless it may handle this issue. */
 async function resolveTarget(tx: TTx, issue: TIssueRow, target: THandlerTarget, today: string) {
   if (target.kind === 'user') {
-    const user = await tx.user.findUnique({ where: { id: target.userId }, select: { disabledAt: true, person: { select: { name: true } } } });
+    const user = await tx.user.findUnique({
+      where: { id: target.userId },
+      select: { disabledAt: true, person: { select: { name: true } } },
+    });
     const ancestry = await issueAncestry(issue);
     const actor = user && !user.disabledAt ? await loadActor(target.userId, tx) : null;
     if (!actor || !ancestry || !standing(actor, ancestry, issue.level, today)) return refuse('issue.noSuchHandler');
@@ -113,7 +116,10 @@ async function resolveTarget(tx: TTx, issue: TIssueRow, target: THandlerTarget, 
     });
     if (!a) return refuse('issue.noSuchHandler');
     const staff = await tx.user.findMany({
-      where: { disabledAt: null, person: { organizationRoles: { some: { organizationId: a.organization.id, staff: true, leftOn: null } } } },
+      where: {
+        disabledAt: null,
+        person: { organizationRoles: { some: { organizationId: a.organization.id, staff: true, leftOn: null } } },
+      },
       select: { id: true },
     });
     return { party: `org:${a.organization.id}`, name: a.organization.name, userIds: staff.map((u) => u.id) };
@@ -193,8 +199,16 @@ export async function handOff(by: TBy, issueId: number, input: { to: THandlerTar
     await tx.issue.update({ where: { id: issueId }, data: { assigneeUserId: input.to.kind === 'user' ? input.to.userId : null } });
     const message = withNote(target.name, input.note);
     await record(tx, by, issue, { type: 'HAND_OFF', message }, { before: { lead: lead?.party ?? null }, after: { lead: target.party } });
-    await notify(tx, target.userIds.filter((u) => u !== by.userId), { kind: 'issue.hand_off', issueId, title: issue.title, body: message });
-    await notify(tx, issue.followers.map((f) => f.userId), { kind: 'issue.hand_off', issueId, title: issue.title, body: target.name });
+    await notify(
+      tx,
+      target.userIds.filter((u) => u !== by.userId),
+      { kind: 'issue.hand_off', issueId, title: issue.title, body: message },
+    );
+    await notify(
+      tx,
+      issue.followers.map((f) => f.userId),
+      { kind: 'issue.hand_off', issueId, title: issue.title, body: target.name },
+    );
   });
 }
 
@@ -205,7 +219,11 @@ export async function addCoHandler(by: TBy, issueId: number, to: THandlerTarget)
     if (to.kind === 'user' && issue.assigneeUserId === to.userId) refuse('issue.coHandlerAlready');
     await tx.issueHandler.create({ data: { issueId, party: target.party, addedById: by.userId } });
     await record(tx, by, issue, { type: 'ADD_CO_HANDLER', message: target.name }, { after: { coHandler: target.party } });
-    await notify(tx, target.userIds.filter((u) => u !== by.userId), { kind: 'issue.co_handler', issueId, title: issue.title, body: '' });
+    await notify(
+      tx,
+      target.userIds.filter((u) => u !== by.userId),
+      { kind: 'issue.add_co_handler', issueId, title: issue.title, body: '' },
+    );
   }).catch((e: { code?: string }) => (e.code === 'P2002' ? refuse('issue.coHandlerAlready') : Promise.reject(e)));
 }
 
@@ -216,7 +234,13 @@ export async function removeCoHandler(by: TBy, issueId: number, party: string) {
     if (!row || row.lead) return refuse('issue.noSuchHandler');
     await tx.issueHandler.delete({ where: { id: row.id } });
     const names = await partyNames(tx, [party]);
-    await record(tx, by, issue, { type: 'REMOVE_CO_HANDLER', message: names.get(party) ?? party }, { before: { coHandler: party }, after: {} });
+    await record(
+      tx,
+      by,
+      issue,
+      { type: 'REMOVE_CO_HANDLER', message: names.get(party) ?? party },
+      { before: { coHandler: party }, after: {} },
+    );
   });
 }
 
@@ -235,14 +259,24 @@ export async function openConsultation(by: TBy, issueId: number, input: { questi
     if (await tx.issueConsultation.count({ where: { issueId, closesAt: { gt: now } } })) refuse('issue.consultationOpen');
     const question = input.question.trim();
     const c = await tx.issueConsultation.create({
-      data: { issueId, buildingId: issue.buildingId, question, closesAt: new Date(now.getTime() + input.hours * 3600_000), openedById: by.userId },
+      data: {
+        issueId,
+        buildingId: issue.buildingId,
+        question,
+        closesAt: new Date(now.getTime() + input.hours * 3600_000),
+        openedById: by.userId,
+      },
     });
     await record(tx, by, issue, { type: 'CONSULT', message: question }, { after: { consultationId: c.id, hours: input.hours } });
     const owners = await tx.user.findMany({
       where: { disabledAt: null, person: { ownerships: { some: { household: { buildingId: issue.buildingId } } } } },
       select: { id: true },
     });
-    await notify(tx, owners.map((o) => o.id), { kind: 'issue.consult', issueId, title: issue.title, body: question });
+    await notify(
+      tx,
+      owners.map((o) => o.id),
+      { kind: 'issue.consult', issueId, title: issue.title, body: question },
+    );
     return { consultationId: c.id };
   });
 }
@@ -257,7 +291,10 @@ export async function ownsInBuilding(db: TTx, userId: number, buildingId: number
 /** An owner of the building answers, once (the database keeps one answer per owner, however many accounts or units). */
 export async function answerConsultation(by: TBy, consultationId: number, answer: TConsultationAnswer) {
   const db = getDb();
-  const c = await db.issueConsultation.findUnique({ where: { id: consultationId }, select: { id: true, issueId: true, buildingId: true, closesAt: true } });
+  const c = await db.issueConsultation.findUnique({
+    where: { id: consultationId },
+    select: { id: true, issueId: true, buildingId: true, closesAt: true },
+  });
   if (!c) return refuse('auth.forbidden');
   if (!(await ownsInBuilding(db, by.userId, c.buildingId))) return refuse('issue.notBuildingOwner');
   if (c.closesAt <= new Date()) return refuse('issue.consultationClosed');
@@ -291,4 +328,49 @@ export async function partyNames(db: TTx, parties: string[]): Promise<Map<string
     ...orgs.map((o) => [`org:${o.id}`, o.name] as const),
     ...bodies.map((b) => [`body:${b.id}`, b.name] as const),
   ]);
+}
+
+/**
+ * What the hand-off and co-handler forms offer for this issue: the compound's firm, its owners' committee, and the
+ * accounts handling issues at its building, compound and community today (the use case checks the choice again).
+ */
+export async function handlerChoices(issue: { buildingId: number | null; compoundId: number | null; communityId: number }, today: string) {
+  const db = getDb();
+  const firm = issue.compoundId
+    ? await db.organizationAssignment.findFirst({
+        where: { compoundId: issue.compoundId, relation: 'PROPERTY_SERVICE', ...inForceOn(today), organization: { kind: 'PROPERTY_FIRM' } },
+        orderBy: { id: 'desc' },
+        select: { organization: { select: { name: true } } },
+      })
+    : null;
+  const committee = issue.compoundId
+    ? await db.body.findFirst({
+        where: { compoundId: issue.compoundId, kind: 'OWNERS_COMMITTEE' },
+        orderBy: { id: 'desc' },
+        select: { name: true },
+      })
+    : null;
+  const places = [
+    ...(issue.buildingId ? [{ placeLevel: 'BUILDING' as const, placeId: issue.buildingId, role: { in: ['BUILDING_HEAD' as const] } }] : []),
+    ...(issue.compoundId
+      ? [{ placeLevel: 'COMPOUND' as const, placeId: issue.compoundId, role: { in: ['BRANCH_SECRETARY' as const] } }]
+      : []),
+    {
+      placeLevel: 'COMMUNITY' as const,
+      placeId: issue.communityId,
+      role: { in: ['GRID_WORKER' as const, 'COMMUNITY_SECRETARY' as const, 'RESIDENTS_COMMITTEE_STAFF' as const] },
+    },
+  ];
+  const grants = await db.roleGrant.findMany({
+    where: { revokedAt: null, ...inForceOn(today), user: { disabledAt: null }, OR: places },
+    orderBy: { id: 'asc' },
+    take: 50,
+    select: { userId: true, user: { select: { person: { select: { name: true } } } } },
+  });
+  const people = [...new Map(grants.map((g) => [g.userId, g.user.person.name])).entries()];
+  return [
+    ...(firm ? [{ value: 'firm', label: firm.organization.name }] : []),
+    ...(committee ? [{ value: 'committee', label: committee.name }] : []),
+    ...people.map(([id, name]) => ({ value: `user:${id}`, label: name })),
+  ];
 }

@@ -10,7 +10,7 @@ import { REPORTER_LABEL, shownName } from '@/server/people/anonymity';
 import { districtCategories, districtSettings } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 import { chinaDay } from '@/server/today';
-import { handlesThisIssue, ownsInBuilding, partiesOf, partyNames } from './handoff';
+import { handlerChoices, handlesThisIssue, ownsInBuilding, partiesOf, partyNames } from './handoff';
 
 const issueSelect = {
   id: true,
@@ -38,7 +38,17 @@ const issueSelect = {
   category: { select: { code: true, nameZh: true, nameEn: true } },
   events: {
     orderBy: { at: 'asc' as const },
-    select: { id: true, at: true, actorUserId: true, actorLabel: true, type: true, toState: true, level: true, message: true, amountFen: true },
+    select: {
+      id: true,
+      at: true,
+      actorUserId: true,
+      actorLabel: true,
+      type: true,
+      toState: true,
+      level: true,
+      message: true,
+      amountFen: true,
+    },
   },
   followers: { select: { userId: true } },
 } as const;
@@ -57,7 +67,8 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   const isHandler = await handlesThisIssue(db, by, issueId);
   const isStaff = (!!ancestry && can(by.actor, 'issue.read', { ancestry }, by.today)) || isHandler;
   // An owner of the building asked in a consultation reads it as a resident: never who reported it.
-  const consulted = (await db.issueConsultation.count({ where: { issueId } })) > 0 && (await ownsInBuilding(db, by.userId, issue.buildingId));
+  const consulted =
+    (await db.issueConsultation.count({ where: { issueId } })) > 0 && (await ownsInBuilding(db, by.userId, issue.buildingId));
   if (!isReporter && !isStaff && !consulted) return null;
   const place = await db.compound.findUnique({
     where: { id: issue.compoundId ?? -1 },
@@ -130,6 +141,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     photos,
     estimateFen: issue.events.findLast((e) => e.type === 'ESTIMATE')?.amountFen ?? null,
     handlers: isStaff ? await handlersOf(db, issueId, issue.assigneeUserId) : [],
+    handlerChoices: isStaff ? await handlerChoices(issue, by.today) : [],
     consultations: await consultationsOf(db, by.userId, issueId, issue.buildingId),
     viewer: { isReporter, isStaff, isHandler, isAssignee: issue.assigneeUserId === by.userId, consulted },
   };
@@ -140,7 +152,10 @@ async function handlersOf(db: ReturnType<typeof getDb>, issueId: number, assigne
   const rows = await db.issueHandler.findMany({ where: { issueId }, orderBy: [{ lead: 'desc' }, { id: 'asc' }] });
   const hasLead = rows.some((r) => r.lead);
   const parties = [...(hasLead || assigneeUserId === null ? [] : [{ party: `user:${assigneeUserId}`, lead: true }]), ...rows];
-  const names = await partyNames(db, parties.map((p) => p.party));
+  const names = await partyNames(
+    db,
+    parties.map((p) => p.party),
+  );
   return parties.map((p) => ({ party: p.party, lead: p.lead, name: names.get(p.party) ?? p.party }));
 }
 
@@ -155,9 +170,9 @@ async function consultationsOf(db: ReturnType<typeof getDb>, userId: number, iss
   const owner = await ownsInBuilding(db, userId, buildingId);
   const me = await db.user.findUnique({ where: { id: userId }, select: { personId: true } });
   const mine = new Map(
-    (await db.issueConsultationAnswer.findMany({ where: { consultationId: { in: rows.map((r) => r.id) }, personId: me?.personId ?? -1 } })).map(
-      (a) => [a.consultationId, a.answer] as const,
-    ),
+    (
+      await db.issueConsultationAnswer.findMany({ where: { consultationId: { in: rows.map((r) => r.id) }, personId: me?.personId ?? -1 } })
+    ).map((a) => [a.consultationId, a.answer] as const),
   );
   const owners = await db.person.count({ where: { ownerships: { some: { household: { buildingId: buildingId ?? -1 } } } } });
   return rows.map((r) => ({
@@ -189,8 +204,9 @@ export async function listMyIssues(userId: number) {
 }
 
 /** The handler's work queue: open issues where they handle issues, soonest deadline first. Never the author of anonymous ones. */
-export async function listWorkQueue(by: TBy) {
-  const scopes = scopesOf(by.actor, 'issue.handle', by.today);
+export async function listWorkQueue(by: TBy, only?: 'handedToMe') {
+  // "Handed to me": the issues of which they (their firm, their committee) are handler or co-handler, on "my issues".
+  const scopes = only === 'handedToMe' ? [] : scopesOf(by.actor, 'issue.handle', by.today);
   // Issues handed to them, their firm or their committee, or on which they are co-handlers (decision 050).
   const parties = await partiesOf(getDb(), by.userId, by.today);
   const where = scopes.map((s) =>

@@ -1,14 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
-import {
-  addCoHandler,
-  answerConsultation,
-  handOff,
-  openConsultation,
-  recordEstimate,
-  removeCoHandler,
-} from '@/server/issues/handoff';
+import { addCoHandler, answerConsultation, handOff, openConsultation, recordEstimate, removeCoHandler } from '@/server/issues/handoff';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { getIssueForViewer, listWorkQueue } from '@/server/issues/read-issues';
 import { createStaff, createUser, createVerifiedResident, grantRole } from '../../factories/accounts';
@@ -44,7 +37,12 @@ async function setup() {
   const head = await staff('陈德明', '13811190010', 'BUILDING_HEAD', b3.id);
   const secretary = await staff('金沙支部书记', '13811190011', 'BRANCH_SECRETARY', c.compound.id);
   const firm = await createOrganization(db, { kind: 'PROPERTY_FIRM', name: '金沙物业', districtId: c.compound.districtId });
-  await assignOrganization(db, { organizationId: firm.id, relation: 'PROPERTY_SERVICE', communityId: jinsha.id, compoundId: c.compound.id });
+  await assignOrganization(db, {
+    organizationId: firm.id,
+    relation: 'PROPERTY_SERVICE',
+    communityId: jinsha.id,
+    compoundId: c.compound.id,
+  });
   const firmStaff = await createUser(db, { name: '物业张经理', phone: '13811190012', password: pw, verified: true });
   await db.organizationMember.create({ data: { organizationId: firm.id, personId: firmStaff.personId, title: '项目经理', staff: true } });
   await grantRole(db, firmStaff.id, 'PROPERTY_FIRM_STAFF', 'COMPOUND', c.compound.id);
@@ -144,6 +142,7 @@ describe('co-handlers', () => {
     expect(results.sort()).toEqual(['issue.coHandlerAlready', 'no refusal']);
     expect(await db.issueHandler.count({ where: { issueId: id } })).toBe(1);
     expect((await listWorkQueue(as.member)).map((i) => i.id)).toContain(id);
+    expect((await listWorkQueue(as.member, 'handedToMe')).map((i) => i.id)).toContain(id);
     const view = await getIssueForViewer(as.member, id);
     expect(view?.author?.name).toBe('匿名居民');
     await recordEstimate(as.member, id, { amountFen: 350000, note: '业委会初步估价' });
@@ -185,8 +184,13 @@ describe('the building consultation', () => {
     expect(await refusal(answerConsultation(as.firm, consultationId, 'AGREE'))).toBe('issue.notBuildingOwner');
 
     const neighbourView = await getIssueForViewer(as.neighbour, id);
-    expect(neighbourView?.consultations[0]).toMatchObject({ question: '是否同意由维修资金列支？', answered: 2, myAnswer: expect.any(String) });
-    expect(neighbourView?.consultations[0]?.counts.AGREE + neighbourView!.consultations[0]!.counts.DISAGREE).toBe(2);
+    expect(neighbourView?.consultations[0]).toMatchObject({
+      question: '是否同意由维修资金列支？',
+      answered: 2,
+      myAnswer: expect.any(String),
+    });
+    const counts = neighbourView!.consultations[0]!.counts;
+    expect(counts.AGREE + counts.DISAGREE).toBe(2);
     expect(JSON.stringify(neighbourView)).not.toContain('报修业主');
     expect(neighbourView?.author).toEqual({ name: '匿名居民', phone: null });
     expect(await getIssueForViewer(as.member, id)).toBeNull(); // not an owner of building 3, not a handler
