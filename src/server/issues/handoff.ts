@@ -78,20 +78,28 @@ const issueSelect = {
 } as const;
 
 /** Loads the issue, checks the step with the state machine, and runs `write` in one transaction with the issue locked. */
-async function sideStep<T>(by: TBy, issueId: number, step: TSideStep, write: (tx: TTx, issue: TIssueRow) => Promise<T>): Promise<T> {
-  const db = getDb();
+async function sideStep<T>(
+  by: TBy,
+  issueId: number,
+  step: TSideStep,
+  write: (tx: TTx, issue: TIssueRow) => Promise<T>,
+  inTx?: TTx,
+): Promise<T> {
+  const db = inTx ?? getDb();
   const issue = await db.issue.findUnique({ where: { id: issueId }, select: issueSelect });
   if (!issue || issue.mergedIntoId) return refuse('auth.forbidden');
   const role = await roleOn(db, by, issue);
   if (role === 'OTHER') return refuse('auth.forbidden');
   const result = transition(issue.state, step, { role, level: issue.level, reopenCount: issue.reopenCount, lastRating: issue.rating });
   if (!result.ok) return refuse(result.code);
-  return db.$transaction(async (tx) => {
+  const locked = async (tx: TTx) => {
     // Two steps at once on one issue run one after the other, each on the state it was decided on.
-    const [locked] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text FROM "Issue" WHERE id = ${issueId} FOR UPDATE`;
-    if (locked?.state !== issue.state) refuse('issue.changedMeanwhile');
+    const [row] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text FROM "Issue" WHERE id = ${issueId} FOR UPDATE`;
+    if (row?.state !== issue.state) refuse('issue.changedMeanwhile');
     return write(tx, issue);
-  });
+  };
+  // A seed stage passes its transaction (`inTx`); a request gets one of its own.
+  return inTx ? locked(inTx) : getDb().$transaction(locked);
 }
 
 /** A target as a party, with its name and the accounts it stands for; refused unless it may handle this issue. */
@@ -176,55 +184,67 @@ const withNote = (name: string, note?: string) => (note?.trim() ? `${name}：${n
  * Hands the issue sideways (decision 050): the target becomes its handler (the lead row; a person also its assignee);
  * the previous handler stays on as a co-handler unless they choose otherwise. The clock is the issue's: no deadline moves.
  */
-export async function handOff(by: TBy, issueId: number, input: { to: THandlerTarget; keepPrevious: boolean; note?: string }) {
-  await sideStep(by, issueId, { type: 'HAND_OFF', to: input.to.kind }, async (tx, issue) => {
-    const target = await resolveTarget(tx, issue, input.to, by.today);
-    const lead = await tx.issueHandler.findFirst({ where: { issueId, lead: true } });
-    if (lead?.party === target.party || (!lead && input.to.kind === 'user' && issue.assigneeUserId === input.to.userId))
-      refuse('issue.handlerAlready');
-    if (lead) {
-      if (input.keepPrevious) await tx.issueHandler.update({ where: { id: lead.id }, data: { lead: false } });
-      else await tx.issueHandler.delete({ where: { id: lead.id } });
-    } else if (input.keepPrevious && issue.assigneeUserId !== null) {
-      await tx.issueHandler.createMany({
-        data: [{ issueId, party: `user:${issue.assigneeUserId}`, addedById: by.userId }],
-        skipDuplicates: true,
+export async function handOff(by: TBy, issueId: number, input: { to: THandlerTarget; keepPrevious: boolean; note?: string }, inTx?: TTx) {
+  await sideStep(
+    by,
+    issueId,
+    { type: 'HAND_OFF', to: input.to.kind },
+    async (tx, issue) => {
+      const target = await resolveTarget(tx, issue, input.to, by.today);
+      const lead = await tx.issueHandler.findFirst({ where: { issueId, lead: true } });
+      if (lead?.party === target.party || (!lead && input.to.kind === 'user' && issue.assigneeUserId === input.to.userId))
+        refuse('issue.handlerAlready');
+      if (lead) {
+        if (input.keepPrevious) await tx.issueHandler.update({ where: { id: lead.id }, data: { lead: false } });
+        else await tx.issueHandler.delete({ where: { id: lead.id } });
+      } else if (input.keepPrevious && issue.assigneeUserId !== null) {
+        await tx.issueHandler.createMany({
+          data: [{ issueId, party: `user:${issue.assigneeUserId}`, addedById: by.userId }],
+          skipDuplicates: true,
+        });
+      }
+      await tx.issueHandler.upsert({
+        where: { issueId_party: { issueId, party: target.party } },
+        create: { issueId, party: target.party, lead: true, addedById: by.userId },
+        update: { lead: true },
       });
-    }
-    await tx.issueHandler.upsert({
-      where: { issueId_party: { issueId, party: target.party } },
-      create: { issueId, party: target.party, lead: true, addedById: by.userId },
-      update: { lead: true },
-    });
-    await tx.issue.update({ where: { id: issueId }, data: { assigneeUserId: input.to.kind === 'user' ? input.to.userId : null } });
-    const message = withNote(target.name, input.note);
-    await record(tx, by, issue, { type: 'HAND_OFF', message }, { before: { lead: lead?.party ?? null }, after: { lead: target.party } });
-    await notify(
-      tx,
-      target.userIds.filter((u) => u !== by.userId),
-      { kind: 'issue.hand_off', issueId, title: issue.title, body: message },
-    );
-    await notify(
-      tx,
-      issue.followers.map((f) => f.userId),
-      { kind: 'issue.hand_off', issueId, title: issue.title, body: target.name },
-    );
-  });
+      await tx.issue.update({ where: { id: issueId }, data: { assigneeUserId: input.to.kind === 'user' ? input.to.userId : null } });
+      const message = withNote(target.name, input.note);
+      await record(tx, by, issue, { type: 'HAND_OFF', message }, { before: { lead: lead?.party ?? null }, after: { lead: target.party } });
+      await notify(
+        tx,
+        target.userIds.filter((u) => u !== by.userId),
+        { kind: 'issue.hand_off', issueId, title: issue.title, body: message },
+      );
+      await notify(
+        tx,
+        issue.followers.map((f) => f.userId),
+        { kind: 'issue.hand_off', issueId, title: issue.title, body: target.name },
+      );
+    },
+    inTx,
+  );
 }
 
 /** Adds a co-handler: they see the issue in their queue and may act on it. Two adds at once store one row. */
-export async function addCoHandler(by: TBy, issueId: number, to: THandlerTarget) {
-  await sideStep(by, issueId, { type: 'ADD_CO_HANDLER', who: to.kind }, async (tx, issue) => {
-    const target = await resolveTarget(tx, issue, to, by.today);
-    if (to.kind === 'user' && issue.assigneeUserId === to.userId) refuse('issue.coHandlerAlready');
-    await tx.issueHandler.create({ data: { issueId, party: target.party, addedById: by.userId } });
-    await record(tx, by, issue, { type: 'ADD_CO_HANDLER', message: target.name }, { after: { coHandler: target.party } });
-    await notify(
-      tx,
-      target.userIds.filter((u) => u !== by.userId),
-      { kind: 'issue.add_co_handler', issueId, title: issue.title, body: '' },
-    );
-  }).catch((e: { code?: string }) => (e.code === 'P2002' ? refuse('issue.coHandlerAlready') : Promise.reject(e)));
+export async function addCoHandler(by: TBy, issueId: number, to: THandlerTarget, inTx?: TTx) {
+  await sideStep(
+    by,
+    issueId,
+    { type: 'ADD_CO_HANDLER', who: to.kind },
+    async (tx, issue) => {
+      const target = await resolveTarget(tx, issue, to, by.today);
+      if (to.kind === 'user' && issue.assigneeUserId === to.userId) refuse('issue.coHandlerAlready');
+      await tx.issueHandler.create({ data: { issueId, party: target.party, addedById: by.userId } });
+      await record(tx, by, issue, { type: 'ADD_CO_HANDLER', message: target.name }, { after: { coHandler: target.party } });
+      await notify(
+        tx,
+        target.userIds.filter((u) => u !== by.userId),
+        { kind: 'issue.add_co_handler', issueId, title: issue.title, body: '' },
+      );
+    },
+    inTx,
+  ).catch((e: { code?: string }) => (e.code === 'P2002' ? refuse('issue.coHandlerAlready') : Promise.reject(e)));
 }
 
 /** Removes a co-handler (not the handler: hand the issue on instead). */
@@ -245,40 +265,52 @@ export async function removeCoHandler(by: TBy, issueId: number, party: string) {
 }
 
 /** A cost estimate in fen with a note; a revision is another estimate on the timeline, the latest counts. */
-export async function recordEstimate(by: TBy, issueId: number, input: { amountFen: number; note: string }) {
-  await sideStep(by, issueId, { type: 'ESTIMATE', ...input }, async (tx, issue) => {
-    await record(tx, by, issue, { type: 'ESTIMATE', message: input.note.trim() || null, amountFen: input.amountFen }, { after: input });
-  });
+export async function recordEstimate(by: TBy, issueId: number, input: { amountFen: number; note: string }, inTx?: TTx) {
+  await sideStep(
+    by,
+    issueId,
+    { type: 'ESTIMATE', ...input },
+    async (tx, issue) => {
+      await record(tx, by, issue, { type: 'ESTIMATE', message: input.note.trim() || null, amountFen: input.amountFen }, { after: input });
+    },
+    inTx,
+  );
 }
 
 /** Opens a quick written consultation of the owners of the issue's building, closing `hours` from now. */
-export async function openConsultation(by: TBy, issueId: number, input: { question: string; hours: number }) {
-  return sideStep(by, issueId, { type: 'CONSULT', ...input }, async (tx, issue) => {
-    if (issue.buildingId === null) return refuse('issue.noBuilding');
-    const now = new Date();
-    if (await tx.issueConsultation.count({ where: { issueId, closesAt: { gt: now } } })) refuse('issue.consultationOpen');
-    const question = input.question.trim();
-    const c = await tx.issueConsultation.create({
-      data: {
-        issueId,
-        buildingId: issue.buildingId,
-        question,
-        closesAt: new Date(now.getTime() + input.hours * 3600_000),
-        openedById: by.userId,
-      },
-    });
-    await record(tx, by, issue, { type: 'CONSULT', message: question }, { after: { consultationId: c.id, hours: input.hours } });
-    const owners = await tx.user.findMany({
-      where: { disabledAt: null, person: { ownerships: { some: { household: { buildingId: issue.buildingId } } } } },
-      select: { id: true },
-    });
-    await notify(
-      tx,
-      owners.map((o) => o.id),
-      { kind: 'issue.consult', issueId, title: issue.title, body: question },
-    );
-    return { consultationId: c.id };
-  });
+export async function openConsultation(by: TBy, issueId: number, input: { question: string; hours: number }, inTx?: TTx) {
+  return sideStep(
+    by,
+    issueId,
+    { type: 'CONSULT', ...input },
+    async (tx, issue) => {
+      if (issue.buildingId === null) return refuse('issue.noBuilding');
+      const now = new Date();
+      if (await tx.issueConsultation.count({ where: { issueId, closesAt: { gt: now } } })) refuse('issue.consultationOpen');
+      const question = input.question.trim();
+      const c = await tx.issueConsultation.create({
+        data: {
+          issueId,
+          buildingId: issue.buildingId,
+          question,
+          closesAt: new Date(now.getTime() + input.hours * 3600_000),
+          openedById: by.userId,
+        },
+      });
+      await record(tx, by, issue, { type: 'CONSULT', message: question }, { after: { consultationId: c.id, hours: input.hours } });
+      const owners = await tx.user.findMany({
+        where: { disabledAt: null, person: { ownerships: { some: { household: { buildingId: issue.buildingId } } } } },
+        select: { id: true },
+      });
+      await notify(
+        tx,
+        owners.map((o) => o.id),
+        { kind: 'issue.consult', issueId, title: issue.title, body: question },
+      );
+      return { consultationId: c.id };
+    },
+    inTx,
+  );
 }
 
 /** Whether the account's person owns a unit in the building. */
@@ -289,8 +321,8 @@ export async function ownsInBuilding(db: TTx, userId: number, buildingId: number
 }
 
 /** An owner of the building answers, once (the database keeps one answer per owner, however many accounts or units). */
-export async function answerConsultation(by: TBy, consultationId: number, answer: TConsultationAnswer) {
-  const db = getDb();
+export async function answerConsultation(by: TBy, consultationId: number, answer: TConsultationAnswer, inTx?: TTx) {
+  const db = inTx ?? getDb();
   const c = await db.issueConsultation.findUnique({
     where: { id: consultationId },
     select: { id: true, issueId: true, buildingId: true, closesAt: true },
@@ -299,20 +331,21 @@ export async function answerConsultation(by: TBy, consultationId: number, answer
   if (!(await ownsInBuilding(db, by.userId, c.buildingId))) return refuse('issue.notBuildingOwner');
   if (c.closesAt <= new Date()) return refuse('issue.consultationClosed');
   const { personId } = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
-  await db
-    .$transaction(async (tx) => {
-      await tx.issueConsultationAnswer.create({ data: { consultationId, personId, userId: by.userId, answer } });
-      // Who answered is audited; what they answered is counted, not listed.
-      await writeAudit(tx, {
-        actorId: by.userId,
-        actorLabel: by.label,
-        action: 'issue.consultAnswer',
-        entityType: 'IssueConsultation',
-        entityId: consultationId,
-        after: {},
-      });
-    })
-    .catch((e: { code?: string }) => (e.code === 'P2002' ? refuse('issue.answeredAlready') : Promise.reject(e)));
+  const write = async (tx: TTx) => {
+    await tx.issueConsultationAnswer.create({ data: { consultationId, personId, userId: by.userId, answer } });
+    // Who answered is audited; what they answered is counted, not listed.
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'issue.consultAnswer',
+      entityType: 'IssueConsultation',
+      entityId: consultationId,
+      after: {},
+    });
+  };
+  await (inTx ? write(inTx) : getDb().$transaction(write)).catch((e: { code?: string }) =>
+    e.code === 'P2002' ? refuse('issue.answeredAlready') : Promise.reject(e),
+  );
 }
 
 /** The names of parties ("user:1", "org:2", "body:3"), for the issue page and the timeline. */

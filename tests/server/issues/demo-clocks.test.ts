@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { districtSettings } from '@/server/issues/district-settings';
+import { getIssueForViewer } from '@/server/issues/read-issues';
 import { getTopicForViewer } from '@/server/topics/read-topic';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
@@ -30,5 +31,30 @@ describe('the demo on first start', () => {
     const oucheng = await db.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
     const lift = (await districtSettings(oucheng.districtId)).categories.find((c) => c.code === 'LIFT');
     expect([lift?.aroundTheClock, lift?.acknowledgeMinutes, lift?.resolveMinutes]).toEqual([true, 30, 240]);
+
+    // Issue 19 item 6: S3's whole path at 金沙 building 3, every step on the timeline with its time and who, within two days.
+    const s3 = await db.issue.findFirstOrThrow({ where: { title: '3栋化粪池堵塞', state: 'CLOSED' } });
+    const firm = await db.user.findUniqueOrThrow({ where: { phone: '13900009302' } });
+    const view = await getIssueForViewer(await byUser(firm.id), s3.id);
+    expect(view?.events.map((e) => [e.type, e.actor])).toEqual([
+      ['SUBMITTED', '黄素芬'],
+      ['ACKNOWLEDGE', '陈德明'],
+      ['HAND_OFF', '陈德明'],
+      ['HAND_OFF', '吴秀兰'],
+      ['ADD_CO_HANDLER', '吴秀兰'],
+      ['ESTIMATE', '周海涛'],
+      ['CONSULT', '吴秀兰'],
+      ['START', '周海涛'],
+      ['RESOLVE', '周海涛'],
+      ['RATE', '黄素芬'],
+    ]);
+    expect(view?.handlers.map((h) => [h.name, h.lead])).toEqual([
+      ['泸州金沙物业服务有限公司', true],
+      ['陈德明', false],
+      ['吴秀兰', false],
+      ['金沙小区业主委员会', false],
+    ]);
+    expect([view?.estimateFen, view?.consultations[0]?.answered, view?.consultations[0]?.open]).toEqual([380_000, 3, false]);
+    expect(s3.resolvedAt!.getTime() - s3.createdAt.getTime()).toBeLessThan(48 * 3600_000);
   });
 });
