@@ -55,7 +55,7 @@ export async function handlesThisIssue(db: TTx, by: { userId: number; today: str
  * of this very issue (acts as HANDLER there and nowhere else), else a reporter, else nobody.
  */
 export async function roleOn(db: TTx, by: TBy, issue: TIssueRow & { followers: { userId: number }[] }) {
-  const ancestry = await issueAncestry(issue);
+  const ancestry = await issueAncestry(issue, db);
   const staff = ancestry ? standing(by.actor, ancestry, issue.level, by.today) : null;
   if (staff) return staff;
   if (await handlesThisIssue(db, by, issue.id)) return 'HANDLER' as const;
@@ -109,7 +109,7 @@ async function resolveTarget(tx: TTx, issue: TIssueRow, target: THandlerTarget, 
       where: { id: target.userId },
       select: { disabledAt: true, person: { select: { name: true } } },
     });
-    const ancestry = await issueAncestry(issue);
+    const ancestry = await issueAncestry(issue, tx);
     const actor = user && !user.disabledAt ? await loadActor(target.userId, tx) : null;
     if (!actor || !ancestry || !standing(actor, ancestry, issue.level, today)) return refuse('issue.noSuchHandler');
     return { party: `user:${target.userId}`, name: user!.person.name, userIds: [target.userId] };
