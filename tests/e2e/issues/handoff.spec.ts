@@ -66,7 +66,7 @@ test('S3: hand-off to the property firm, a co-handler and a building consultatio
   // An owner of building 3 answers on her phone; the consultation never names the reporter.
   const neighbour = await page('13900009304');
   await neighbour.goto('/inbox');
-  await expect(neighbour.getByText(/请您对本楼的一件事发表意见/)).toBeVisible();
+  await expect(neighbour.getByRole('link', { name: '请您对本楼的一件事发表意见：3栋化粪池返臭' })).toBeVisible();
   await neighbour.goto(url);
   await expect(neighbour.getByTestId('consultation')).toContainText('不是《民法典》第二百七十八条规定的业主共同决定');
   await neighbour.getByLabel('您的意见').selectOption({ label: '同意' });
