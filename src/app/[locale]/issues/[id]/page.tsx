@@ -32,6 +32,16 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
   const open = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'].includes(issue.state);
   const warning = await calendarWarning(issue.dueUncovered.years, issue.dueUncovered.districtId);
   const place = [issue.place.community, issue.place.compound, issue.place.building].filter(Boolean).join(' · ');
+  // Each CONSULT step of the timeline with its consultation (both in the order they were opened): its count and result.
+  const consultationOf = new Map(issue.events.filter((e) => e.type === 'CONSULT').map((e, i) => [e.id, issue.consultations[i]]));
+  const tally = (c: (typeof issue.consultations)[number]) =>
+    t('detail.consultCount', {
+      owners: c.owners,
+      answered: c.answered,
+      agree: c.counts.AGREE,
+      disagree: c.counts.DISAGREE,
+      noView: c.counts.NO_VIEW,
+    }) + (c.open ? '' : ` · ${t(`detail.consultResult_${consultationResult(c.counts)}`)}`);
   return (
     <div className="space-y-5 pt-2">
       <div className="space-y-1">
@@ -135,6 +145,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
                   {e.type === 'ESCALATE' && t.has(`missed.${e.message}`) ? t(`missed.${e.message}` as 'missed.acknowledge') : e.message}
                 </span>
               )}
+              {consultationOf.get(e.id) && <span className="block text-base text-stone-800">{tally(consultationOf.get(e.id)!)}</span>}
               {e.amountFen !== null && (
                 <span className="block text-base text-stone-800">{t('detail.estimateLine', { amount: formatYuan(e.amountFen) })}</span>
               )}
@@ -148,17 +159,10 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
           <p className="text-lg">{c.question}</p>
           <p className="text-base text-stone-700">{t('detail.consultAdvisory')}</p>
           <p className="text-lg" data-testid="consultation-count">
-            {t('detail.consultCount', {
-              owners: c.owners,
-              answered: c.answered,
-              agree: c.counts.AGREE,
-              disagree: c.counts.DISAGREE,
-              noView: c.counts.NO_VIEW,
-            })}
+            {tally(c)}
           </p>
           <p className="text-base">
             {c.open ? t('detail.consultCloses', { time: time(c.closesAt) }) : t('detail.consultClosed', { time: time(c.closesAt) })}
-            {!c.open && ` · ${t(`detail.consultResult_${consultationResult(c.counts)}`)}`}
           </p>
           {c.myAnswer && <p className="text-lg">{t('detail.yourAnswer', { answer: t(`detail.answer_${c.myAnswer}`) })}</p>}
           {c.canAnswer && <AnswerForm consultationId={c.id} t={l} />}
