@@ -123,14 +123,8 @@ async function resolveTarget(tx: TTx, issue: TIssueRow, target: THandlerTarget, 
       select: { organization: { select: { id: true, name: true } } },
     });
     if (!a) return refuse('issue.noSuchHandler');
-    const staff = await tx.user.findMany({
-      where: {
-        disabledAt: null,
-        person: { organizationRoles: { some: { organizationId: a.organization.id, staff: true, leftOn: null } } },
-      },
-      select: { id: true },
-    });
-    return { party: `org:${a.organization.id}`, name: a.organization.name, userIds: staff.map((u) => u.id) };
+    const party = `org:${a.organization.id}`;
+    return { party, name: a.organization.name, userIds: await accountsOf(tx, party, today) };
   }
   const body = await tx.body.findFirst({
     where: { compoundId: issue.compoundId, kind: 'OWNERS_COMMITTEE' },
@@ -138,11 +132,26 @@ async function resolveTarget(tx: TTx, issue: TIssueRow, target: THandlerTarget, 
     select: { id: true, name: true },
   });
   if (!body) return refuse('issue.noSuchHandler');
-  const members = await tx.user.findMany({
-    where: { disabledAt: null, person: { bodyPositions: { some: { bodyId: body.id, ...inForceOn(today) } } } },
-    select: { id: true },
-  });
-  return { party: `body:${body.id}`, name: body.name, userIds: members.map((u) => u.id) };
+  const party = `body:${body.id}`;
+  return { party, name: body.name, userIds: await accountsOf(tx, party, today) };
+}
+
+/** The accounts a party stands for today: the account; a firm's staff who have not left; a body's members in term. */
+async function accountsOf(tx: TTx, party: string, today: string): Promise<number[]> {
+  const [kind, raw] = party.split(':');
+  const id = Number(raw);
+  if (kind === 'user') return [id];
+  const person =
+    kind === 'org'
+      ? { organizationRoles: { some: { organizationId: id, staff: true, leftOn: null } } }
+      : { bodyPositions: { some: { bodyId: id, ...inForceOn(today) } } };
+  return (await tx.user.findMany({ where: { disabledAt: null, person }, select: { id: true } })).map((u) => u.id);
+}
+
+/** Whom to remind of an issue's deadline: its assignee, and the accounts of its lead firm or committee (decision 050). */
+export async function reminded(tx: TTx, issue: { id: number; assigneeUserId: number | null }, today: string) {
+  const lead = await tx.issueHandler.findFirst({ where: { issueId: issue.id, lead: true }, select: { party: true } });
+  return [issue.assigneeUserId, ...(lead ? await accountsOf(tx, lead.party, today) : [])];
 }
 
 async function record(

@@ -3,6 +3,8 @@ import { actOnIssue } from '@/server/issues/act-on-issue';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { addCoHandler, answerConsultation, handOff, openConsultation, recordEstimate, removeCoHandler } from '@/server/issues/handoff';
 import { raiseIssue } from '@/server/issues/raise-issue';
+import { runEscalationPass } from '@/server/issues/escalation-pass';
+import { listInbox } from '@/server/issues/read-issues';
 import { getIssueForViewer, listWorkQueue } from '@/server/issues/read-issues';
 import { createStaff, createUser, createVerifiedResident, grantRole } from '../../factories/accounts';
 import { createPopulatedCompound } from '../../factories/compound';
@@ -114,6 +116,16 @@ describe('hand-offs sideways', () => {
     ]);
     expect(view?.events.find((e) => e.type === 'HAND_OFF' && e.actor === '金沙支部书记')?.message).toBe('金沙物业：请物业疏通');
     expect(JSON.stringify(view)).not.toContain('报修业主');
+  });
+
+  test('a firm-led issue (no assignee) reminds the firm’s accounts before its deadline', async () => {
+    const { db, as } = w;
+    const id = await acknowledgedIssue();
+    await handOff(as.head, id, { to: { kind: 'firm' }, keepPrevious: false });
+    const issue = await db.issue.findUniqueOrThrow({ where: { id }, include: { category: true } });
+    expect(issue.assigneeUserId).toBeNull();
+    await runEscalationPass(new Date(issue.resolveBy.getTime() - (issue.category.remindBeforeMinutes / 2) * 60_000));
+    expect((await listInbox(as.firm.userId)).items.filter((n) => n.issueId === id).map((n) => n.kind)).toContain('issue.reminder');
   });
 
   test('refused on a closed issue, to a person who does not handle issues there, and by someone without standing', async () => {
