@@ -1,6 +1,8 @@
 // Demo accounts on the scenario places, made with the test factories. Password for all: see logins.ts.
 import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { createStaff, createUser, createVerifiedResident } from '../../tests/factories/accounts.ts';
+import { syncFirmStaffGrants } from '../../src/server/organisations/firm-staff-grants.ts';
+import { today } from '../../src/server/today.ts';
 import { DEMO_LOGINS } from './logins.ts';
 
 export async function seedAccounts(tx: Prisma.TransactionClient) {
@@ -76,6 +78,43 @@ export async function seedAccounts(tx: Prisma.TransactionClient) {
     phone: '13900006003',
     password: pw,
     householdId: b3owner.ownerships[0]!.householdId,
+  });
+
+  // S3's hand-offs (issue 19 item 6): Jinsha's branch secretary, its property firm's staff member, the chair of its owners'
+  // committee, and another owner of building 3 who answers the building consultation.
+  const jinshaCompound = await tx.compound.findFirstOrThrow({ where: { name: '金沙小区' } });
+  const branchSecretary = await tx.partyOrgMember.findFirstOrThrow({
+    where: { position: 'SECRETARY', partyOrg: { name: '金沙小区党支部' } },
+    select: { personId: true },
+  });
+  await tx.person.update({ where: { id: branchSecretary.personId }, data: { name: '吴秀兰', phone: '13900009301' } });
+  await staff('13900009301', '吴秀兰', 'BRANCH_SECRETARY', 'COMPOUND', jinshaCompound.id);
+  const firm = await tx.organization.findFirstOrThrow({ where: { name: '泸州金沙物业服务有限公司' } });
+  const firmUser = await createUser(tx, { name: '周海涛', phone: '13900009302', password: pw, verified: true });
+  await tx.organizationMember.create({ data: { organizationId: firm.id, personId: firmUser.personId, title: '项目经理', staff: true } });
+  await syncFirmStaffGrants(tx, firm.id, { userId: firmUser.id, today: today() });
+  const chair = await tx.bodyMember.findFirstOrThrow({
+    where: { position: 'CHAIR', body: { name: '金沙小区业主委员会' } },
+    select: { person: { select: { id: true, ownerships: { select: { householdId: true }, take: 1 } } } },
+  });
+  await tx.person.update({ where: { id: chair.person.id }, data: { name: '杨国平', phone: '13900009303' } });
+  await createVerifiedResident(tx, {
+    personId: chair.person.id,
+    phone: '13900009303',
+    password: pw,
+    householdId: chair.person.ownerships[0]!.householdId,
+  });
+  const b3neighbour = await tx.person.findFirstOrThrow({
+    where: { ownerships: { some: { household: { buildingId: building3.id } } }, id: { notIn: [chen.id, b3owner.id] }, user: { is: null } },
+    orderBy: { id: 'asc' },
+    include: { ownerships: true },
+  });
+  await tx.person.update({ where: { id: b3neighbour.id }, data: { name: '刘淑珍', phone: '13900009304' } });
+  await createVerifiedResident(tx, {
+    personId: b3neighbour.id,
+    phone: '13900009304',
+    password: pw,
+    householdId: b3neighbour.ownerships[0]!.householdId,
   });
 
   // A resident who registered (naming Jinyang, where Beiyuan is) but has not claimed a household yet (decision 030).

@@ -34,7 +34,15 @@ export type TIssueEvent =
   /** The topic ended (done): the issue is resolved by its outcome and the reporters rate it. */
   | { type: 'TOPIC_DONE'; message: string }
   /** The topic was withdrawn: the issue goes back to its handlers, acknowledged. */
-  | { type: 'TOPIC_WITHDRAWN'; reason: string };
+  | { type: 'TOPIC_WITHDRAWN'; reason: string }
+  /** Handed sideways (to the property firm or the owners' committee): same state, same clock (decision 050). */
+  | { type: 'HAND_OFF'; to: string }
+  | { type: 'ADD_CO_HANDLER'; who: string }
+  | { type: 'REMOVE_CO_HANDLER'; who: string }
+  /** A cost estimate in fen; a revision is a new one, never an edit. */
+  | { type: 'ESTIMATE'; amountFen: number; note: string }
+  /** A quick written consultation of the building's owners, closing after `hours`; advisory, not an art. 278 vote. */
+  | { type: 'CONSULT'; question: string; hours: number };
 
 /** Who acts, as the server established it; TOPIC is the topics capability acting on the issues a topic took up. */
 export type TIssueContext = {
@@ -61,8 +69,13 @@ export type TTransition =
         | 'issue.reasonRequired'
         | 'issue.reopenedAlready'
         | 'issue.notUnsatisfied'
-        | 'issue.topLevel';
+        | 'issue.topLevel'
+        | 'issue.estimateInvalid'
+        | 'issue.consultHours';
     };
+
+/** The longest a building consultation may stay open: a week. */
+export const CONSULT_MAX_HOURS = 24 * 7;
 
 /** The states in which an issue still waits for its handlers. */
 export const openStates: readonly TIssueState[] = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'];
@@ -121,6 +134,23 @@ export function transition(state: TIssueState, event: TIssueEvent, ctx: TIssueCo
     case 'TOPIC_WITHDRAWN':
       if (ctx.role !== 'TOPIC') return no('issue.notAllowed');
       return state === 'IN_TOPIC' ? ok('ACKNOWLEDGED', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    // Steps beside the state machine: the state and the deadlines stay as they are (decision 050).
+    case 'HAND_OFF':
+      if (!handles) return no('issue.notAllowed');
+      return isOpen(state) ? ok(state, { kind: 'NOTIFY_HANDLERS' }, { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    case 'ADD_CO_HANDLER':
+    case 'REMOVE_CO_HANDLER':
+      if (!handles) return no('issue.notAllowed');
+      return isOpen(state) ? ok(state) : no('issue.wrongState');
+    case 'ESTIMATE':
+      if (!handles) return no('issue.notAllowed');
+      if (!isOpen(state)) return no('issue.wrongState');
+      return Number.isSafeInteger(event.amountFen) && event.amountFen >= 0 ? ok(state) : no('issue.estimateInvalid');
+    case 'CONSULT':
+      if (!handles) return no('issue.notAllowed');
+      if (!isOpen(state)) return no('issue.wrongState');
+      if (!event.question.trim()) return no('issue.reasonRequired');
+      return Number.isInteger(event.hours) && event.hours >= 1 && event.hours <= CONSULT_MAX_HOURS ? ok(state) : no('issue.consultHours');
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZPhone } from '@/features/shared/forms';
+import { ZCheck, ZId, ZName, ZOptional, ZPhone, ZText, ZYuan } from '@/features/shared/forms';
 
 export const ZRaiseIssue = z
   .object({
@@ -67,3 +67,20 @@ export const ZSplit = z.object({
   title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
   description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
 });
+
+/** Whom an issue is handed to or who is added beside its handler: "firm", "committee" or "user:<id>" (decision 050). */
+const ZTarget = z
+  .string()
+  .regex(/^(firm|committee|user:\d{1,9})$/, 'field.choice')
+  .transform((v) => (v.startsWith('user:') ? { kind: 'user' as const, userId: Number(v.slice(5)) } : { kind: v as 'firm' | 'committee' }));
+
+export const ZHandOff = z.object({ issueId: ZId, to: ZTarget, keepPrevious: ZCheck, note: ZOptional(200) });
+export const ZCoHandler = z.object({ issueId: ZId, to: ZTarget });
+export const ZRemoveCoHandler = z.object({ issueId: ZId, party: z.string().regex(/^(user|org|body):\d{1,9}$/, 'field.choice') });
+export const ZEstimate = z.object({ issueId: ZId, amount: ZYuan, note: z.string().trim().max(200).default('') });
+export const ZConsultation = z.object({
+  issueId: ZId,
+  question: ZText(200),
+  hours: z.coerce.number({ message: 'issue.consultHours' }).int('issue.consultHours'),
+});
+export const ZAnswer = z.object({ consultationId: ZId, answer: z.enum(['AGREE', 'DISAGREE', 'NO_VIEW'], { message: 'field.choice' }) });

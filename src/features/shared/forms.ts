@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseYuan } from '@/domain/shared/money';
 import { normalisePhone } from '@/domain/shared/phone';
 
 // Form helpers every feature uses. Messages are keys of the "errors" catalogue (see runAction).
@@ -34,3 +35,12 @@ export const ZOptional = (max: number) =>
 
 /** A checkbox: ticked is true, absent is false. */
 export const ZCheck = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
+
+/** An amount in yuan as typed ("36000", "36,000.50"), to integer fen. */
+export const ZYuan = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const fen = parseYuan(v);
+    return fen ?? (ctx.addIssue({ code: 'custom', message: 'field.yuan' }), z.NEVER);
+  });

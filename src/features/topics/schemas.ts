@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import { ZDate, ZId } from '@/features/shared/forms';
+import { ZDate, ZId, ZYuan } from '@/features/shared/forms';
 import { parseYuan } from '@/domain/shared/money';
 
 const text = (min: number, max: number, key: string) => z.string().trim().min(min, key).max(max, key);
-const ZYuan = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const fen = parseYuan(v);
-    return fen ?? (ctx.addIssue({ code: 'custom', message: 'field.yuan' }), z.NEVER);
-  });
 const ZOptionalYuan = z
   .string()
   .trim()

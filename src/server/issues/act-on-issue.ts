@@ -7,13 +7,14 @@ import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { fromChinaLocal, toChinaLocal } from './clock';
-import { findHandler, issueAncestry, policyOf, standing } from './handlers';
+import { findHandler, policyOf } from './handlers';
+import { roleOn, type TSideStep } from './handoff';
 import { notify } from './notify';
 import { actingAs, anonymousReporters } from '@/server/people/anonymity';
 import { calendarFor } from './district-settings';
 
 /** What people do to an issue; the topic's events go through the topic seam (topic-seam.ts). */
-export type THandlingEvent = Exclude<TIssueEvent, { type: 'TAKE_UP' | 'TOPIC_DONE' | 'TOPIC_WITHDRAWN' }>;
+export type THandlingEvent = Exclude<TIssueEvent, { type: 'TAKE_UP' | 'TOPIC_DONE' | 'TOPIC_WITHDRAWN' } | TSideStep>;
 
 /**
  * Every change to an issue goes through here: the domain's state machine decides, this applies it in
@@ -23,11 +24,9 @@ export async function actOnIssue(by: TBy, issueId: number, event: THandlingEvent
   const db = getDb();
   const issue = await db.issue.findUnique({ where: { id: issueId }, include: { followers: true, category: true } });
   if (!issue || issue.mergedIntoId) return refuse('auth.forbidden');
-  const ancestry = await issueAncestry(issue);
-  const staff = ancestry ? standing(by.actor, ancestry, issue.level, by.today) : null;
-  const isReporter = issue.followers.some((f) => f.userId === by.userId);
-  // Handling rests on a current role at the issue's place; being (or having been) the assignee is not enough.
-  const role = staff ?? (isReporter ? 'REPORTER' : 'OTHER');
+  // Handling rests on a current role at the issue's place, or on being its handler or a co-handler (decision 050);
+  // being (or having been) the assignee is not enough.
+  const role = await roleOn(db, by, issue);
   if (role === 'OTHER') return refuse('auth.forbidden');
   const result = transition(issue.state, event, { role, level: issue.level, reopenCount: issue.reopenCount, lastRating: issue.rating });
   if (!result.ok) return refuse(result.code);

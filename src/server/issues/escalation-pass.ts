@@ -9,6 +9,8 @@ import { fromChinaLocal, toChinaLocal } from './clock';
 import { deadlinesFrom } from '@/domain/issues/deadlines';
 import { findHandler, policyOf } from './handlers';
 import { notify } from './notify';
+import { reminded } from './handoff';
+import { today } from '@/server/today';
 
 const SYSTEM = '系统（超时升级）';
 
@@ -50,7 +52,12 @@ export async function runEscalationPass(now = new Date()) {
           data: { remindedAt: now },
         });
         if (r.count === 1) {
-          await notify(tx, [i.assigneeUserId], { kind: 'issue.reminder', issueId: i.id, title: i.title, body: due.deadline });
+          await notify(tx, await reminded(tx, i, today(now)), {
+            kind: 'issue.reminder',
+            issueId: i.id,
+            title: i.title,
+            body: due.deadline,
+          });
           counts.reminded++;
         }
         return;

@@ -124,13 +124,14 @@ async function gridWorkerOf(tx: TTx, buildingId: number | null, communityId: num
 }
 
 /** The place an issue is about (building, else compound, else community), with every place above it. */
-export function issueAncestry(issue: { buildingId: number | null; compoundId: number | null; communityId: number }) {
+export function issueAncestry(issue: { buildingId: number | null; compoundId: number | null; communityId: number }, db?: TTx) {
   return ancestryOf(
     issue.buildingId
       ? { level: 'building', id: issue.buildingId }
       : issue.compoundId
         ? { level: 'compound', id: issue.compoundId }
         : { level: 'community', id: issue.communityId },
+    db,
   );
 }
 

@@ -10,6 +10,7 @@ import { REPORTER_LABEL, shownName } from '@/server/people/anonymity';
 import { districtCategories, districtSettings } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 import { chinaDay } from '@/server/today';
+import { handlerChoices, handlesThisIssue, ownsInBuilding, partiesOf, partyNames } from './handoff';
 
 const issueSelect = {
   id: true,
@@ -37,7 +38,17 @@ const issueSelect = {
   category: { select: { code: true, nameZh: true, nameEn: true } },
   events: {
     orderBy: { at: 'asc' as const },
-    select: { id: true, at: true, actorUserId: true, actorLabel: true, type: true, toState: true, level: true, message: true },
+    select: {
+      id: true,
+      at: true,
+      actorUserId: true,
+      actorLabel: true,
+      type: true,
+      toState: true,
+      level: true,
+      message: true,
+      amountFen: true,
+    },
   },
   followers: { select: { userId: true } },
 } as const;
@@ -52,8 +63,13 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   if (!issue) return null;
   const isReporter = issue.followers.some((f) => f.userId === by.userId);
   const ancestry = await issueAncestry(issue);
-  const isStaff = !!ancestry && can(by.actor, 'issue.read', { ancestry }, by.today);
-  if (!isReporter && !isStaff) return null;
+  // Its handler and co-handlers read it like staff, this issue only (decision 050).
+  const isHandler = await handlesThisIssue(db, by, issueId);
+  const isStaff = (!!ancestry && can(by.actor, 'issue.read', { ancestry }, by.today)) || isHandler;
+  // An owner of the building asked in a consultation reads it as a resident: never who reported it.
+  const consulted =
+    (await db.issueConsultation.count({ where: { issueId } })) > 0 && (await ownsInBuilding(db, by.userId, issue.buildingId));
+  if (!isReporter && !isStaff && !consulted) return null;
   const place = await db.compound.findUnique({
     where: { id: issue.compoundId ?? -1 },
     select: { name: true, community: { select: { name: true } } },
@@ -113,6 +129,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
       toState: e.toState,
       level: e.level,
       message: e.message,
+      amountFen: e.amountFen,
       actor:
         !isStaff && !isAuthor && e.actorUserId !== null && e.actorUserId !== by.userId && followerIds.has(e.actorUserId)
           ? REPORTER_LABEL
@@ -122,8 +139,58 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     topicId: issue.topicId,
     placeRef: issue.compoundId ? `compound:${issue.compoundId}` : `community:${issue.communityId}`,
     photos,
-    viewer: { isReporter, isStaff, isAssignee: issue.assigneeUserId === by.userId },
+    estimateFen: issue.events.findLast((e) => e.type === 'ESTIMATE')?.amountFen ?? null,
+    handlers: isStaff ? await handlersOf(db, issueId, issue.assigneeUserId) : [],
+    handlerChoices: isStaff ? await handlerChoices(issue, by.today) : [],
+    consultations: await consultationsOf(db, by.userId, issueId, issue.buildingId),
+    viewer: { isReporter, isStaff, isHandler, isAssignee: issue.assigneeUserId === by.userId, consulted },
   };
+}
+
+/** The issue's handler and co-handlers by name (the lead first; without a lead, the assignee is its handler). */
+async function handlersOf(db: ReturnType<typeof getDb>, issueId: number, assigneeUserId: number | null) {
+  const rows = await db.issueHandler.findMany({ where: { issueId }, orderBy: [{ lead: 'desc' }, { id: 'asc' }] });
+  const hasLead = rows.some((r) => r.lead);
+  const parties = [...(hasLead || assigneeUserId === null ? [] : [{ party: `user:${assigneeUserId}`, lead: true }]), ...rows];
+  const names = await partyNames(
+    db,
+    parties.map((p) => p.party),
+  );
+  return parties.map((p) => ({ party: p.party, lead: p.lead, name: names.get(p.party) ?? p.party }));
+}
+
+/** The building consultations of an issue with their counts; an owner of the building also gets their own answer. */
+async function consultationsOf(db: ReturnType<typeof getDb>, userId: number, issueId: number, buildingId: number | null) {
+  const rows = await db.issueConsultation.findMany({
+    where: { issueId },
+    orderBy: { id: 'asc' },
+    select: { id: true, question: true, closesAt: true, createdAt: true, answers: { select: { answer: true, userId: true } } },
+  });
+  if (!rows.length) return [];
+  const owner = await ownsInBuilding(db, userId, buildingId);
+  const me = await db.user.findUnique({ where: { id: userId }, select: { personId: true } });
+  const mine = new Map(
+    (
+      await db.issueConsultationAnswer.findMany({ where: { consultationId: { in: rows.map((r) => r.id) }, personId: me?.personId ?? -1 } })
+    ).map((a) => [a.consultationId, a.answer] as const),
+  );
+  const owners = await db.person.count({ where: { ownerships: { some: { household: { buildingId: buildingId ?? -1 } } } } });
+  return rows.map((r) => ({
+    id: r.id,
+    question: r.question,
+    openedAt: r.createdAt,
+    closesAt: r.closesAt,
+    open: r.closesAt > new Date(),
+    owners,
+    answered: r.answers.length,
+    counts: {
+      AGREE: r.answers.filter((a) => a.answer === 'AGREE').length,
+      DISAGREE: r.answers.filter((a) => a.answer === 'DISAGREE').length,
+      NO_VIEW: r.answers.filter((a) => a.answer === 'NO_VIEW').length,
+    },
+    myAnswer: mine.get(r.id) ?? null,
+    canAnswer: owner && !mine.has(r.id) && r.closesAt > new Date(),
+  }));
 }
 
 /** "My issues": those the user raised or follows, newest first. */
@@ -137,9 +204,11 @@ export async function listMyIssues(userId: number) {
 }
 
 /** The handler's work queue: open issues where they handle issues, soonest deadline first. Never the author of anonymous ones. */
-export async function listWorkQueue(by: TBy) {
-  const scopes = scopesOf(by.actor, 'issue.handle', by.today);
-  if (scopes.length === 0) return [];
+export async function listWorkQueue(by: TBy, only?: 'handedToMe') {
+  // "Handed to me": the issues of which they (their firm, their committee) are handler or co-handler, on "my issues".
+  const scopes = only === 'handedToMe' ? [] : scopesOf(by.actor, 'issue.handle', by.today);
+  // Issues handed to them, their firm or their committee, or on which they are co-handlers (decision 050).
+  const parties = await partiesOf(getDb(), by.userId, by.today);
   const where = scopes.map((s) =>
     s.level === 'district'
       ? { districtId: s.id }
@@ -165,7 +234,7 @@ export async function listWorkQueue(by: TBy) {
   // The deadline that counts (dueAction's): acknowledgement until acknowledged, then resolution. Each half sorted by
   // its own deadline and cut at the page in the database, then merged: the most urgent first.
   const QUEUE = 200;
-  const base = { OR: where, mergedIntoId: null };
+  const base = { OR: [...where, { handlers: { some: { party: { in: parties } } } }], mergedIntoId: null };
   const [unanswered, answered] = await Promise.all([
     getDb().issue.findMany({
       where: { ...base, state: { in: ['SUBMITTED', 'REOPENED'] } },

@@ -27,6 +27,10 @@ const PRIVATE = [
   'IssueMinutes',
   'IssueStreetStat',
   'IssuePhoto',
+  // Hand-offs, co-handlers and building consultations of issues (decision 050): never on public pages.
+  'IssueHandler',
+  'IssueConsultation',
+  'IssueConsultationAnswer',
   'IssueStat',
   'MotionVoter',
   'Notification',

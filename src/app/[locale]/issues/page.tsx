@@ -1,15 +1,15 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LinkList } from '@/components/link-list';
-import { requireUser } from '@/features/shared/guards';
+import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
-import { listInbox, listMyIssues } from '@/server/issues/read-issues';
+import { listInbox, listMyIssues, listWorkQueue } from '@/server/issues/read-issues';
 
 export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issues'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser('/issues');
   const t = await getTranslations('issues');
-  const [issues, inbox] = await Promise.all([listMyIssues(user.id), listInbox(user.id)]);
+  const [issues, inbox, handed] = await Promise.all([listMyIssues(user.id), listInbox(user.id), listWorkQueue(byOf(user), 'handedToMe')]);
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('mine.title')}</h1>
@@ -27,6 +27,22 @@ export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issu
           {t('mine.topics')}
         </Link>
       </div>
+      {handed.length > 0 && (
+        <section aria-labelledby="handed" className="space-y-2" data-testid="handed-to-me">
+          <h2 id="handed" className="text-2xl font-semibold">
+            {t('mine.handed')}
+          </h2>
+          <LinkList
+            items={handed.map((i) => ({
+              key: String(i.id),
+              href: `/issues/${i.id}`,
+              title: i.title,
+              badge: t(`state.${i.state}`),
+              detail: `${locale === 'en' ? i.category.nameEn : i.category.nameZh} · #${i.id}`,
+            }))}
+          />
+        </section>
+      )}
       {issues.length === 0 ? (
         <p className="text-lg">{t('mine.empty')}</p>
       ) : (

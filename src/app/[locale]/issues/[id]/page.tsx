@@ -2,6 +2,9 @@ import { notFound } from 'next/navigation';
 import { scopesOf } from '@/domain/authz/can';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { HandlerActions, MergeSplitForms, RateForm, ReopenForm } from '@/features/issues/components/issue-actions';
+import { AnswerForm, HandOffForms } from '@/features/issues/components/handoff-forms';
+import { consultationResult } from '@/domain/issues/consultation';
+import { formatYuan } from '@/domain/shared/money';
 import { CalendarWarning } from '@/components/calendar-warning';
 import { calendarWarning } from '@/features/shared/calendar-warning';
 import { Link } from '@/i18n/link';
@@ -29,6 +32,16 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
   const open = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'].includes(issue.state);
   const warning = await calendarWarning(issue.dueUncovered.years, issue.dueUncovered.districtId);
   const place = [issue.place.community, issue.place.compound, issue.place.building].filter(Boolean).join(' · ');
+  // Each CONSULT step of the timeline with its consultation (both in the order they were opened): its count and result.
+  const consultationOf = new Map(issue.events.filter((e) => e.type === 'CONSULT').map((e, i) => [e.id, issue.consultations[i]]));
+  const tally = (c: (typeof issue.consultations)[number]) =>
+    t('detail.consultCount', {
+      owners: c.owners,
+      answered: c.answered,
+      agree: c.counts.AGREE,
+      disagree: c.counts.DISAGREE,
+      noView: c.counts.NO_VIEW,
+    }) + (c.open ? '' : ` · ${t(`detail.consultResult_${consultationResult(c.counts)}`)}`);
   return (
     <div className="space-y-5 pt-2">
       <div className="space-y-1">
@@ -93,6 +106,14 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
             <CalendarWarning warning={warning} />
           </li>
         )}
+        {issue.handlers.length > 0 && (
+          <li data-testid="handlers">
+            {t('detail.handlers', {
+              names: issue.handlers.map((h) => `${h.name}（${h.lead ? t('detail.lead') : t('detail.coHandler')}）`).join('、'),
+            })}
+          </li>
+        )}
+        {issue.estimateFen !== null && <li>{t('detail.estimate', { amount: formatYuan(issue.estimateFen) })}</li>}
         {issue.rating && (
           <li>
             {t('detail.yourRating', { rating: t(`rating.${issue.rating}`) })}
@@ -124,16 +145,42 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
                   {e.type === 'ESCALATE' && t.has(`missed.${e.message}`) ? t(`missed.${e.message}` as 'missed.acknowledge') : e.message}
                 </span>
               )}
+              {consultationOf.get(e.id) && <span className="block text-base text-stone-800">{tally(consultationOf.get(e.id)!)}</span>}
+              {e.amountFen !== null && (
+                <span className="block text-base text-stone-800">{t('detail.estimateLine', { amount: formatYuan(e.amountFen) })}</span>
+              )}
             </li>
           ))}
         </ol>
       </section>
+      {issue.consultations.map((c) => (
+        <section key={c.id} className="space-y-2 rounded-lg bg-brand-50 p-3" data-testid="consultation">
+          <h2 className="text-xl font-semibold">{t('detail.consultation')}</h2>
+          <p className="text-lg">{c.question}</p>
+          <p className="text-base text-stone-700">{t('detail.consultAdvisory')}</p>
+          <p className="text-lg" data-testid="consultation-count">
+            {tally(c)}
+          </p>
+          <p className="text-base">
+            {c.open ? t('detail.consultCloses', { time: time(c.closesAt) }) : t('detail.consultClosed', { time: time(c.closesAt) })}
+          </p>
+          {c.myAnswer && <p className="text-lg">{t('detail.yourAnswer', { answer: t(`detail.answer_${c.myAnswer}`) })}</p>}
+          {c.canAnswer && <AnswerForm consultationId={c.id} t={l} />}
+        </section>
+      ))}
       {issue.viewer.isStaff && open && !issue.mergedIntoId && (
         <section aria-labelledby="handle" className="space-y-2">
           <h2 id="handle" className="text-2xl font-semibold">
             {t('detail.actions')}
           </h2>
           <HandlerActions issueId={issue.id} state={issue.state} canTakeOver={!issue.viewer.isAssignee} t={l} />
+          <HandOffForms
+            issueId={issue.id}
+            choices={issue.handlerChoices}
+            coHandlers={issue.handlers.filter((h) => !h.lead)}
+            consult={issue.place.building !== null}
+            t={l}
+          />
           <MergeSplitForms issueId={issue.id} t={l} />
           {mayRaiseTopic && !issue.topicId && (
             <Link
