@@ -208,8 +208,10 @@ export type TStoreOptions = {
   reporter: TReporter;
   /** Raised by an unverified account: marked, and out of the rates until acknowledged (decision 030). */
   unverified?: boolean;
-  channel: 'APP' | 'STAFF_ENTRY' | 'OPEN311';
+  channel: 'APP' | 'STAFF_ENTRY' | 'OPEN311' | 'CONTACT';
   enteredById: number | null;
+  /** Recorded by a contact-chain keeper: the household it is for, and the keeper follows it too (decision 051). */
+  contact?: { householdId: number; keeperUserId: number };
   apiKeyId: number | null;
   eventActor: { id: number | null; label: string };
   auditActor: { id: number | null; label: string };
@@ -254,13 +256,15 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
           assigneeUserId: assignee,
           channel: o.channel,
           enteredById: o.enteredById,
+          householdId: o.contact?.householdId ?? null,
           apiKeyId: o.apiKeyId,
           acknowledgeBy: fromChinaLocal(d.acknowledgeBy),
           resolveBy: fromChinaLocal(d.resolveBy),
           idempotencyKey: input.idempotencyKey,
         },
       });
-      if (o.reporter.authorUserId !== null) await tx.issueFollower.create({ data: { issueId: issue.id, userId: o.reporter.authorUserId } });
+      const followers = new Set([o.reporter.authorUserId, o.contact?.keeperUserId].filter((u): u is number => typeof u === 'number'));
+      if (followers.size) await tx.issueFollower.createMany({ data: [...followers].map((userId) => ({ issueId: issue.id, userId })) });
       if (stored.length) {
         await tx.issuePhoto.createMany({
           data: stored.map((p) => ({ issueId: issue.id, storageKey: p.key, width: p.width, height: p.height, bytes: p.jpeg.length })),
