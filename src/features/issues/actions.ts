@@ -5,7 +5,8 @@ import { actOnIssue } from '@/server/issues/act-on-issue';
 import { mergeIssues, splitIssue } from '@/server/issues/merge-split';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { markInboxRead } from '@/server/issues/read-issues';
-import { ZIssueEvent, ZMerge, ZRaiseIssue, ZSplit } from './schemas';
+import { raiseIssueFor } from '@/server/party/contact-households';
+import { ZIssueEvent, ZMerge, ZRaiseIssue, ZRaiseIssueFor, ZSplit } from './schemas';
 
 /** A new issue answers with its number; the page is not rendered again (issue 16). */
 // Residents raise their own; staff who handle issues enter one for a resident met at the desk or at the door.
@@ -14,6 +15,13 @@ export const raiseIssueAction = command({
   input: ZRaiseIssue,
   files: { photos: 'photo' },
   run: async (by, input, ctx) => raiseIssue(by, { ...input, photos: ctx.files.photos!.map((f) => f.bytes), client: await ctx.client() }),
+  done: async ({ id }) => ({ ...(await say('issues.raise', 'done', { id })), data: { id } }),
+});
+
+export const raiseIssueForAction = command({
+  who: 'issue.raiseFor',
+  input: ZRaiseIssueFor,
+  run: (by, input) => raiseIssueFor(by, input),
   done: async ({ id }) => ({ ...(await say('issues.raise', 'done', { id })), data: { id } }),
 });
 

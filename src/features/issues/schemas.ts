@@ -67,3 +67,12 @@ export const ZSplit = z.object({
   title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
   description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
 });
+
+/** A contact-chain keeper records an issue for a household they keep in touch with (decision 051). */
+export const ZRaiseIssueFor = z.object({
+  householdId: ZId,
+  categoryId: ZId,
+  title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
+  description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
+  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),
+});

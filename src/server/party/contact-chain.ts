@@ -25,7 +25,11 @@ const PERSON_KEEPER: TContactKind[] = ['OFFICER_TO_BUILDING_HEAD', 'BUILDING_HEA
  * Who keeps a branch's contact chain: its secretary in their term, or anyone holding partyMember.manage or
  * partyOrg.manage at the branch's place (the community's staff, the branch secretary's grant, the street…).
  */
-export async function requireChainKeeper(tx: TTx, by: TBy, org: Parameters<typeof partyOrgAncestry>[0] & { id: number }) {
+export async function requireChainKeeper(
+  tx: Pick<TTx, 'user' | 'partyOrgMember'>,
+  by: TBy,
+  org: Parameters<typeof partyOrgAncestry>[0] & { id: number },
+) {
   const ancestry = partyOrgAncestry(org);
   if (can(by.actor, 'partyMember.manage', { ancestry }, by.today) || can(by.actor, 'partyOrg.manage', { ancestry }, by.today)) return;
   const day = dateOnly(by.today);

@@ -29,7 +29,7 @@ export async function listKeptHouseholds(by: TBy) {
       id: true,
       unitNo: true,
       roomNo: true,
-      building: { select: { name: true, compoundId: true, compound: { select: { name: true } } } },
+      building: { select: { name: true, compoundId: true, compound: { select: { name: true, districtId: true } } } },
       residencies: {
         where: { until: null },
         orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
@@ -58,6 +58,7 @@ export async function listKeptHouseholds(by: TBy) {
     id: h.id,
     label: `${h.building.compound.name} ${h.building.name} ${h.unitNo}单元 ${h.roomNo}`,
     residents: h.residencies.map((r) => r.person.name),
+    districtId: h.building.compound.districtId,
     kind: kinds.get(h.id)!,
     issues: issues
       .filter(
