@@ -4,7 +4,7 @@ import { deadlinesFrom } from '@/domain/issues/deadlines';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { keptAncestryOf } from '@/server/places/ancestry';
 import { livesWithin } from '@/server/accounts/scope';
@@ -212,6 +212,8 @@ export type TStoreOptions = {
   enteredById: number | null;
   /** Recorded by a contact-chain keeper: the household it is for, and the keeper follows it too (decision 051). */
   contact?: { householdId: number; keeperUserId: number };
+  /** A seed stage's transaction to store it in (the demo records one issue through this path); else its own. */
+  tx?: TTx;
   apiKeyId: number | null;
   eventActor: { id: number | null; label: string };
   auditActor: { id: number | null; label: string };
@@ -230,8 +232,8 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
     streetId: ancestry.street!,
     districtId: ancestry.district!,
   };
-  const category = (await categoryFor(place.districtId, input.categoryId)) ?? refuse('issue.categoryUnknown');
-  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(place.districtId));
+  const category = (await categoryFor(place.districtId, input.categoryId, o.tx)) ?? refuse('issue.categoryUnknown');
+  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(place.districtId, o.tx));
   const { stored, discard } = await storePhotos('issues', input.photos);
   const same = (first: { authorUserId: number | null; enteredById: number | null; apiKeyId: number | null } | null) =>
     !!first &&
@@ -241,8 +243,9 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
         ? first.enteredById === o.enteredById
         : first.authorUserId === o.reporter.authorUserId);
 
+  const inTx = <T>(body: (tx: TTx) => Promise<T>) => (o.tx ? body(o.tx) : db.$transaction(body));
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTx(async (tx) => {
       const assignee = await findHandler(tx, place, 'COMPOUND', category.handlerRole);
       const issue = await tx.issue.create({
         data: {

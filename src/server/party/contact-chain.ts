@@ -72,45 +72,45 @@ async function checkSides(tx: TTx, input: TAssignContact, today: string) {
  * Assigns one link of the branch's contact chain from a day. The database refuses a second active link between the
  * same two (two assignments at once: one goes through, `contact.duplicate`) and a household outside the branch's place.
  */
-export async function assignContact(by: TBy, input: TAssignContact) {
-  return getDb().$transaction(async (tx) => {
-    const org = (await tx.partyOrg.findUnique({ where: { id: input.partyOrgId } })) ?? refuse('auth.forbidden');
-    await requireChainKeeper(tx, by, org);
-    if (org.dissolvedOn) refuse('partyOrg.dissolved');
-    await checkSides(tx, input, by.today);
-    const personKeeper = PERSON_KEEPER.includes(input.kind);
-    const link = await tx.contactLink
-      .create({
-        data: {
-          kind: input.kind,
-          partyOrgId: org.id,
-          keeperPersonId: personKeeper ? input.keeperId : null,
-          keeperHouseholdId: personKeeper ? null : input.keeperId,
-          keptPersonId: input.kind === 'OFFICER_TO_BUILDING_HEAD' ? input.keptId : null,
-          keptHouseholdId: input.kind === 'OFFICER_TO_BUILDING_HEAD' ? null : input.keptId,
-          startsOn: dateOnly(input.startsOn),
-          createdById: by.userId,
-        },
-      })
-      .catch((e: unknown) => {
-        const text = String((e as Error).message ?? '');
-        if ((e as { code?: string }).code === 'P2002' || text.includes('ContactLink_one_active')) return refuse('contact.duplicate');
-        if (text.includes('ContactLink_in_branch')) return refuse('contact.outsideBranch');
-        if (text.includes('ContactLink_kind_shape')) return refuse('contact.sameSides');
-        throw e;
-      });
-    await writeAudit(tx, {
-      actorId: by.userId,
-      actorLabel: by.label,
-      action: 'contact.assign',
-      entityType: 'ContactLink',
-      entityId: link.id,
-      after: { partyOrgId: org.id, kind: input.kind, keeperId: input.keeperId, keptId: input.keptId, startsOn: input.startsOn },
-      communityId: org.communityId,
-      compoundId: org.compoundId,
+export const assignContact = (by: TBy, input: TAssignContact) => getDb().$transaction((tx) => assignContactIn(tx, by, input));
+
+export async function assignContactIn(tx: TTx, by: TBy, input: TAssignContact) {
+  const org = (await tx.partyOrg.findUnique({ where: { id: input.partyOrgId } })) ?? refuse('auth.forbidden');
+  await requireChainKeeper(tx, by, org);
+  if (org.dissolvedOn) refuse('partyOrg.dissolved');
+  await checkSides(tx, input, by.today);
+  const personKeeper = PERSON_KEEPER.includes(input.kind);
+  const link = await tx.contactLink
+    .create({
+      data: {
+        kind: input.kind,
+        partyOrgId: org.id,
+        keeperPersonId: personKeeper ? input.keeperId : null,
+        keeperHouseholdId: personKeeper ? null : input.keeperId,
+        keptPersonId: input.kind === 'OFFICER_TO_BUILDING_HEAD' ? input.keptId : null,
+        keptHouseholdId: input.kind === 'OFFICER_TO_BUILDING_HEAD' ? null : input.keptId,
+        startsOn: dateOnly(input.startsOn),
+        createdById: by.userId,
+      },
+    })
+    .catch((e: unknown) => {
+      const text = String((e as Error).message ?? '');
+      if ((e as { code?: string }).code === 'P2002' || text.includes('ContactLink_one_active')) return refuse('contact.duplicate');
+      if (text.includes('ContactLink_in_branch')) return refuse('contact.outsideBranch');
+      if (text.includes('ContactLink_kind_shape')) return refuse('contact.sameSides');
+      throw e;
     });
-    return { id: link.id };
+  await writeAudit(tx, {
+    actorId: by.userId,
+    actorLabel: by.label,
+    action: 'contact.assign',
+    entityType: 'ContactLink',
+    entityId: link.id,
+    after: { partyOrgId: org.id, kind: input.kind, keeperId: input.keeperId, keptId: input.keptId, startsOn: input.startsOn },
+    communityId: org.communityId,
+    compoundId: org.compoundId,
   });
+  return { id: link.id };
 }
 
 /** Ends a link on a day (the row stays). One conditional update: ending it twice at once ends it once. */

@@ -1,9 +1,9 @@
 import 'server-only';
 import { can } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { placeOf, storeIssue, type TRaiseIssue } from '@/server/issues/raise-issue';
+import { storeIssue, type TRaiseIssue } from '@/server/issues/raise-issue';
 import { householdsOf, keepsHousehold, linksKeptBy } from './kept-households';
 
 const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] as const;
@@ -77,8 +77,8 @@ export type TRaiseFor = Omit<TRaiseIssue, 'anonymous' | 'onBehalfOf' | 'client' 
  * its resident's account is the author when there is one (they follow it), else the household's address is the reporter —
  * and the keeper is recorded as enteredBy and follows it. Refused for a household they do not keep (`contact.notKept`).
  */
-export async function raiseIssueFor(by: TBy, input: TRaiseFor) {
-  const db = getDb();
+export async function raiseIssueFor(by: TBy, input: TRaiseFor, tx?: TTx) {
+  const db = tx ?? getDb();
   const household =
     (await db.household.findUnique({
       where: { id: input.householdId },
@@ -87,7 +87,9 @@ export async function raiseIssueFor(by: TBy, input: TRaiseFor) {
         unitNo: true,
         roomNo: true,
         buildingId: true,
-        building: { select: { name: true, compoundId: true } },
+        building: {
+          select: { name: true, compoundId: true, compound: { select: { communityId: true, streetId: true, districtId: true } } },
+        },
         residencies: {
           where: { until: null, person: { user: { verifiedAt: { not: null }, disabledAt: null } } },
           orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
@@ -95,7 +97,14 @@ export async function raiseIssueFor(by: TBy, input: TRaiseFor) {
         },
       },
     })) ?? refuse('contact.notKept');
-  const ancestry = await placeOf({ compoundId: household.building.compoundId, buildingId: household.buildingId });
+  const { communityId, streetId, districtId } = household.building.compound;
+  const ancestry = {
+    district: districtId,
+    street: streetId,
+    community: communityId,
+    compound: household.building.compoundId,
+    building: household.buildingId,
+  };
   if (!can(by.actor, 'issue.raiseFor', { ancestry }, by.today)) refuse('contact.notKept');
   if (!(await keepsHousehold(db, await personOf(by), household.id, by.today))) refuse('contact.notKept');
   const account = household.residencies[0]?.person;
@@ -111,5 +120,6 @@ export async function raiseIssueFor(by: TBy, input: TRaiseFor) {
     apiKeyId: null,
     eventActor: { id: by.userId, label },
     auditActor: { id: by.userId, label: by.label },
+    tx,
   });
 }
