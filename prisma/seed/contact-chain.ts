@@ -49,7 +49,7 @@ export async function seedContactChain(tx: Prisma.TransactionClient, now: Date) 
   });
   const home = member.person.residencies[0]!.household;
   await tx.person.update({ where: { id: member.personId }, data: { phone: CONTACT_LOGINS.partyHousehold } });
-  const keeper = await createVerifiedResident(tx, {
+  await createVerifiedResident(tx, {
     personId: member.personId,
     phone: CONTACT_LOGINS.partyHousehold,
     password: pw,
