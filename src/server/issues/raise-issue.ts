@@ -224,7 +224,6 @@ export type TStoreOptions = {
  * responder, timeline, notifications and audit — all or nothing.
  */
 export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client'>, ancestry: TAncestry, o: TStoreOptions) {
-  const db = getDb();
   const place = {
     buildingId: input.buildingId ?? null,
     compoundId: input.compoundId,
@@ -243,7 +242,7 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
         ? first.enteredById === o.enteredById
         : first.authorUserId === o.reporter.authorUserId);
 
-  const inTx = <T>(body: (tx: TTx) => Promise<T>) => (o.tx ? body(o.tx) : db.$transaction(body));
+  const inTx = <T>(body: (tx: TTx) => Promise<T>) => (o.tx ? body(o.tx) : getDb().$transaction(body));
   try {
     return await inTx(async (tx) => {
       const assignee = await findHandler(tx, place, 'COMPOUND', category.handlerRole);
@@ -307,7 +306,7 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
     await discard();
     // Two taps racing past the first check: the unique key lets only one through.
     if ((e as { code?: string }).code === 'P2002') {
-      const first = await db.issue.findUnique({
+      const first = await (o.tx ?? getDb()).issue.findUnique({
         where: { idempotencyKey: input.idempotencyKey },
         select: { id: true, authorUserId: true, enteredById: true, apiKeyId: true },
       });

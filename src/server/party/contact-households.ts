@@ -8,8 +8,8 @@ import { householdsOf, keepsHousehold, linksKeptBy } from './kept-households';
 
 const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] as const;
 
-async function personOf(by: TBy) {
-  return by.personId ?? (await getDb().user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
+async function personOf(by: TBy, db: Pick<TTx, 'user'> = getDb()) {
+  return by.personId ?? (await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
 }
 
 /**
@@ -106,7 +106,7 @@ export async function raiseIssueFor(by: TBy, input: TRaiseFor, tx?: TTx) {
     building: household.buildingId,
   };
   if (!can(by.actor, 'issue.raiseFor', { ancestry }, by.today)) refuse('contact.notKept');
-  if (!(await keepsHousehold(db, await personOf(by), household.id, by.today))) refuse('contact.notKept');
+  if (!(await keepsHousehold(db, await personOf(by, db), household.id, by.today))) refuse('contact.notKept');
   const account = household.residencies[0]?.person;
   const address = `${household.building.name}${household.unitNo}单元${household.roomNo}`;
   const label = `${by.label}（代${account?.name ?? address}反映）`;

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadActor } from '@/server/auth/actor';
+import { openMotion } from '@/server/topics/motions';
+import { ensureProcedures } from '@/server/topics/procedures';
+import { createTopicWithHistory } from '../../factories/topics';
 import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { getIssueForViewer } from '@/server/issues/read-issues';
@@ -219,5 +222,32 @@ describe('the contact chain of a branch', () => {
     const after = await w.by.member();
     expect((await listKeptHouseholds(after)).map((k) => k.id)).toEqual([h.h2.id]);
     expect(await refusal(raiseIssueFor(after, { ...issue('已不联系'), householdId: h.h3.id }))).toBe('contact.notKept');
+  });
+});
+
+describe("双报到 in a party members' roster", () => {
+  test("a dual-registered member (work unit and community) is on the roster of a party members' motion once", async () => {
+    const { db, branch, users } = w;
+    await ensureProcedures(db);
+    const dual = await db.person.create({ data: { name: '双报到党员', phone: '13900051009' } });
+    await registerPartyMember(db, { personId: dual.id, partyOrgId: branch.id, dualRegistered: true, workUnit: '区人民医院' });
+    // They also serve on the branch's committee: a post is not a second membership.
+    await addPartyPosition(db, { partyOrgId: branch.id, personId: dual.id, position: 'COMMITTEE_MEMBER', startsOn: '2024-01-01' });
+    const t = await createTopicWithHistory(db, {
+      procedureCode: 'COURTYARD_ROADSHOW',
+      title: '党员大会审议',
+      description: 'x',
+      communityId: branch.communityId!,
+      by: { userId: users.secretary.id, label: '支部书记甲' },
+      stepIndex: 3,
+      createdAt: new Date(),
+      stepDueAt: new Date(),
+    });
+    const m = await db.$transaction((tx) =>
+      openMotion(tx, { ...t, assemblyMatter: null }, t.stepIndex, { kind: 'PARTY_MEMBERS' }, { kind: 'PARTY_MEMBERS_MEETING' }),
+    );
+    const roster = (await db.motion.findUniqueOrThrow({ where: { id: m.id } })).roster as number[];
+    expect(roster.filter((p) => p === dual.id)).toHaveLength(1);
+    expect(new Set(roster).size).toBe(roster.length);
   });
 });
