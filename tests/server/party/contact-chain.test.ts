@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadActor } from '@/server/auth/actor';
 import { openMotion } from '@/server/topics/motions';
+import { getMeetingView } from '@/server/meetings/read-meetings';
+import { createMeeting } from '../../factories/meetings';
 import { ensureProcedures } from '@/server/topics/procedures';
 import { createTopicWithHistory } from '../../factories/topics';
 import { ensureIssueCategories } from '@/server/issues/categories';
@@ -249,5 +251,25 @@ describe("双报到 in a party members' roster", () => {
     const roster = (await db.motion.findUniqueOrThrow({ where: { id: m.id } })).roster as number[];
     expect(roster.filter((p) => p === dual.id)).toHaveLength(1);
     expect(new Set(roster).size).toBe(roster.length);
+  });
+});
+
+describe("party members read their organisation's meetings", () => {
+  test("a party day's circulated minutes: shown to the community's party members, not to other residents", async () => {
+    const { db, branch, users } = w;
+    const meeting = await createMeeting(db, {
+      kind: 'PARTY_DAY',
+      title: '主题党日',
+      communityId: branch.communityId!,
+      startsAt: new Date('2026-11-01T01:00:00Z'),
+      minutes: 90,
+      location: '党群服务中心',
+      createdById: users.secretary.id,
+    });
+    await db.minutes.create({
+      data: { meetingId: meeting.id, body: '学习并讨论楼道扶手加固', status: 'CIRCULATED', updatedById: users.secretary.id },
+    });
+    expect((await getMeetingView(await w.by.member(), meeting.id))?.minutes?.body).toBe('学习并讨论楼道扶手加固');
+    expect((await getMeetingView(w.by.neighbour, meeting.id))?.minutes).toBeNull();
   });
 });
