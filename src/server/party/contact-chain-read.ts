@@ -61,6 +61,7 @@ export async function contactChainForAdmin(by: TBy, partyOrgId: number) {
   const side = (person: { name: string } | null, household: Parameters<typeof householdLabel>[0] | null) =>
     person?.name ?? (household ? householdLabel(household) : '');
   return {
+    orgName: org.name,
     links: links.map((l) => ({
       id: l.id,
       kind: l.kind,
