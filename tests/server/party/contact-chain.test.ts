@@ -10,6 +10,7 @@ import { raiseIssue } from '@/server/issues/raise-issue';
 import { getIssueForViewer } from '@/server/issues/read-issues';
 import { assignContact, endContact } from '@/server/party/contact-chain';
 import { listKeptHouseholds, raiseIssueFor } from '@/server/party/contact-households';
+import { contactChainForAdmin } from '@/server/party/contact-chain-read';
 import { createStaff, createUser, createVerifiedResident } from '../../factories/accounts';
 import { createPopulatedCompound } from '../../factories/compound';
 import { NameSource } from '../../factories/names';
@@ -140,6 +141,20 @@ describe('the contact chain of a branch', () => {
       level: 'building',
       id: h.h2.buildingId,
     });
+  });
+
+  test('the branch page of the chain: its secretary sees the links and whom to offer; a resident is refused', async () => {
+    const chain = await contactChainForAdmin(w.by.secretary, w.branch.id);
+    expect(chain?.links.map((l) => l.kind)).toEqual([
+      'OFFICER_TO_BUILDING_HEAD',
+      'BUILDING_HEAD_TO_PARTY_HOUSEHOLD',
+      'PARTY_HOUSEHOLD_TO_RESIDENT',
+      'PARTY_HOUSEHOLD_TO_RESIDENT',
+    ]);
+    expect(chain?.buildingHeads.map((p) => p.name)).toEqual(['楼栋长乙']);
+    expect(chain?.partyHouseholds.map((h) => h.id)).toEqual([w.h.h1.id]);
+    expect(chain?.households.map((h) => h.id)).not.toContain(w.h.outside.id);
+    expect(await refusal(contactChainForAdmin(w.by.neighbour, w.branch.id))).toBe('auth.forbidden');
   });
 
   test('refused: a household outside the branch, a keeper household with no party member, a resident keeping links, the same side twice', async () => {
