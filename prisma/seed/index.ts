@@ -22,6 +22,7 @@ import { createPartyOrgIn } from '../../src/server/party/orgs.ts';
 import { seedHandMadeCommunity } from './hand-made.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedGrids } from './grids.ts';
+import { seedContactChain } from './contact-chain.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -123,8 +124,16 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-accounts')(tx)) && (await done('demo-issues')(tx)),
     (tx) => seedGrids(tx, new Date()),
   );
+  // The contact chain at 龙躺梁 and an issue recorded for an elderly neighbour (issue 19 item 7).
+  const contacts = await stage(
+    'demo-contact-chain',
+    'Longtangliang contact chain, an issue recorded on behalf',
+    async (tx) => (await done('demo-topics')(tx)) && (await done('demo-issues')(tx)),
+    (tx) => seedContactChain(tx, new Date()),
+  );
   return (
     places ||
+    contacts ||
     accounts ||
     issues ||
     channels ||

@@ -71,6 +71,11 @@ export const permissions = [
   'grid.manage',
   /** Keep the organisations of a place (property firms, co-building and stationed units, social organisations) and their assignments. */
   'organization.manage',
+  /**
+   * Record an issue for a household one keeps in touch with through the contact chain (代为反映, decision 051): held by the
+   * derived CONTACT_KEEPER at the kept households' buildings; the use case also checks the household is kept by a link.
+   */
+  'issue.raiseFor',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
@@ -106,7 +111,8 @@ export const ROLE_PERMISSIONS = {
   RESIDENT: ['issue.raise', 'vote.cast', 'topic.suggest', 'notice.object'],
   OWNER: ['vote.cast', 'topic.suggest', 'notice.object'],
   HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object'],
-  PARTY_MEMBER: ['vote.cast'],
+  // Held at the community of the member's organisation (decision 051): reads its topics; party meetings by kind.
+  PARTY_MEMBER: ['vote.cast', 'topic.read'],
   OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
   OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise', 'meeting.manage'],
   SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read'],
@@ -139,6 +145,7 @@ export const ROLE_PERMISSIONS = {
   API_CLIENT: ['issue.read', 'issue.report'],
   UNVERIFIED_RESIDENT: ['issue.raise'],
   CENTRAL_HOUSEHOLD: ['issue.read', 'issue.handle', 'topic.read'],
+  CONTACT_KEEPER: ['issue.raiseFor'],
 } as const satisfies Record<TRole, readonly TPermission[]>;
 
 /** Permissions that belong to a body (a ballot of the owners' committee), not to a place. */

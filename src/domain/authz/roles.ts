@@ -32,6 +32,11 @@ export const roles = [
    * and handles their issues when the category names them first responder. Derived from CentralHousehold, never granted.
    */
   'CENTRAL_HOUSEHOLD',
+  /**
+   * A keeper of the contact chain (支部班子成员→楼栋长→党员户→居民户, decision 051), at the buildings of the households they keep
+   * in touch with: records issues for them. Derived from ContactLink, never granted, not in the Prisma enum.
+   */
+  'CONTACT_KEEPER',
 ] as const;
 export type TRole = (typeof roles)[number];
 
@@ -77,4 +82,5 @@ export const ROLE_RANK = {
   API_CLIENT: 0,
   UNVERIFIED_RESIDENT: 0,
   CENTRAL_HOUSEHOLD: 0,
+  CONTACT_KEEPER: 0,
 } as const satisfies Record<TRole, number>;

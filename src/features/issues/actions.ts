@@ -15,9 +15,11 @@ import {
   ZIssueEvent,
   ZMerge,
   ZRaiseIssue,
+  ZRaiseIssueFor,
   ZRemoveCoHandler,
   ZSplit,
 } from './schemas';
+import { raiseIssueFor } from '@/server/party/contact-households';
 
 /** A new issue answers with its number; the page is not rendered again (issue 16). */
 // Residents raise their own; staff who handle issues enter one for a resident met at the desk or at the door.
@@ -26,6 +28,13 @@ export const raiseIssueAction = command({
   input: ZRaiseIssue,
   files: { photos: 'photo' },
   run: async (by, input, ctx) => raiseIssue(by, { ...input, photos: ctx.files.photos!.map((f) => f.bytes), client: await ctx.client() }),
+  done: async ({ id }) => ({ ...(await say('issues.raise', 'done', { id })), data: { id } }),
+});
+
+export const raiseIssueForAction = command({
+  who: 'issue.raiseFor',
+  input: ZRaiseIssueFor,
+  run: (by, input) => raiseIssueFor(by, input),
   done: async ({ id }) => ({ ...(await say('issues.raise', 'done', { id })), data: { id } }),
 });
 

@@ -84,3 +84,11 @@ export const ZConsultation = z.object({
   hours: z.coerce.number({ message: 'issue.consultHours' }).int('issue.consultHours'),
 });
 export const ZAnswer = z.object({ consultationId: ZId, answer: z.enum(['AGREE', 'DISAGREE', 'NO_VIEW'], { message: 'field.choice' }) });
+/** A contact-chain keeper records an issue for a household they keep in touch with (decision 051). */
+export const ZRaiseIssueFor = z.object({
+  householdId: ZId,
+  categoryId: ZId,
+  title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
+  description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
+  idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),
+});

@@ -3,8 +3,18 @@ import { PARTY_ORG_LEVEL } from '@/domain/party/levels';
 import { command, say } from '@/features/shared/command';
 import { refuse } from '@/server/errors';
 import { appointOfficer, endOfficer } from '@/server/party/officers';
+import { assignContact, endContact } from '@/server/party/contact-chain';
 import { createPartyOrg, dissolvePartyOrg, mergePartyOrgs, renamePartyOrg } from '@/server/party/orgs';
-import { ZAppointOfficer, ZCreatePartyOrg, ZDissolvePartyOrg, ZEndOfficer, ZMergePartyOrgs, ZRenamePartyOrg } from './schemas';
+import {
+  ZAssignContact,
+  ZEndContact,
+  ZAppointOfficer,
+  ZCreatePartyOrg,
+  ZDissolvePartyOrg,
+  ZEndOfficer,
+  ZMergePartyOrgs,
+  ZRenamePartyOrg,
+} from './schemas';
 
 // Party organisations (decision 043): every use case checks mayBuild at the organisation's own level.
 const saved = () => say('admin', 'saved');
@@ -57,6 +67,23 @@ export const endOfficerAction = command({
   who: 'partyOrg.manage',
   input: ZEndOfficer,
   run: (by, input) => endOfficer(by, input),
+  done: saved,
+  refresh: true,
+});
+
+// The contact chain (decision 051): the use cases check the branch's secretary or partyMember/partyOrg.manage there.
+export const assignContactAction = command({
+  who: 'partyOrg.manage',
+  input: ZAssignContact,
+  run: (by, input) => assignContact(by, input),
+  done: saved,
+  refresh: true,
+});
+
+export const endContactAction = command({
+  who: 'partyOrg.manage',
+  input: ZEndContact,
+  run: (by, input) => endContact(by, input),
   done: saved,
   refresh: true,
 });

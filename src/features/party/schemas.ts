@@ -31,3 +31,13 @@ export const ZAppointOfficer = z.object({
   organizationId: ZOptionalId,
 });
 export const ZEndOfficer = z.object({ postId: ZId, endsOn: ZDate });
+
+export const CONTACT_KINDS = ['OFFICER_TO_BUILDING_HEAD', 'BUILDING_HEAD_TO_PARTY_HOUSEHOLD', 'PARTY_HOUSEHOLD_TO_RESIDENT'] as const;
+export const ZAssignContact = z.object({
+  partyOrgId: ZId,
+  kind: z.enum(CONTACT_KINDS, { message: 'field.choice' }),
+  keeperId: ZId,
+  keptId: ZId,
+  startsOn: ZDate,
+});
+export const ZEndContact = z.object({ linkId: ZId, endsOn: ZDate });

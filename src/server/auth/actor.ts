@@ -5,6 +5,7 @@ import type { BodyKind, BodyPosition } from '@/generated/prisma/client';
 import { getDb, type TTx } from '@/server/db';
 import { PLACE_LEVEL_DOMAIN } from '@/server/places/ancestry';
 import { chinaDay, fromDateOnly } from '@/server/today';
+import { householdsOf, linksKeptBy } from '@/server/party/kept-households';
 
 const iso = (d: Date | null) => (d ? fromDateOnly(d) : null);
 
@@ -118,6 +119,7 @@ export async function loadActor(userId: number, db: TTx = getDb()): Promise<NonN
     : member && ({ level: 'street', id: member.partyOrg.streetId } as const);
   if (partyPlace) grants.push({ role: 'PARTY_MEMBER', place: partyPlace, startsOn: since, endsOn: null });
   grants.push(...(await centralHouseholdGrants(db, user.personId)));
+  grants.push(...(await contactKeeperGrants(db, user.personId)));
   return { userId, grants };
 }
 
@@ -137,6 +139,22 @@ async function centralHouseholdGrants(db: Pick<TTx, 'centralHousehold'>, personI
       place: { level: 'building' as const, id: b.id },
       startsOn: iso(c.startsOn)!,
       endsOn: iso(c.endsOn),
+    })),
+  );
+}
+
+/**
+ * A keeper of the contact chain (decision 051): CONTACT_KEEPER at the building of every household they keep in touch
+ * with, for the link's dates. Links and residents of keeping households bump authVersion by trigger (migration contact_chain).
+ */
+async function contactKeeperGrants(db: Pick<TTx, 'contactLink' | 'residency'>, personId: number): Promise<TGrant[]> {
+  const links = await linksKeptBy(db, personId);
+  return links.flatMap((l) =>
+    householdsOf(l).map((h) => ({
+      role: 'CONTACT_KEEPER' as const,
+      place: { level: 'building' as const, id: h.buildingId },
+      startsOn: iso(l.startsOn)!,
+      endsOn: iso(l.endsOn),
     })),
   );
 }

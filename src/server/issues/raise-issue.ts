@@ -4,7 +4,7 @@ import { deadlinesFrom } from '@/domain/issues/deadlines';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
-import { getDb } from '@/server/db';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { keptAncestryOf } from '@/server/places/ancestry';
 import { livesWithin } from '@/server/accounts/scope';
@@ -208,8 +208,12 @@ export type TStoreOptions = {
   reporter: TReporter;
   /** Raised by an unverified account: marked, and out of the rates until acknowledged (decision 030). */
   unverified?: boolean;
-  channel: 'APP' | 'STAFF_ENTRY' | 'OPEN311';
+  channel: 'APP' | 'STAFF_ENTRY' | 'OPEN311' | 'CONTACT';
   enteredById: number | null;
+  /** Recorded by a contact-chain keeper: the household it is for, and the keeper follows it too (decision 051). */
+  contact?: { householdId: number; keeperUserId: number };
+  /** A seed stage's transaction to store it in (the demo records one issue through this path); else its own. */
+  tx?: TTx;
   apiKeyId: number | null;
   eventActor: { id: number | null; label: string };
   auditActor: { id: number | null; label: string };
@@ -220,7 +224,6 @@ export type TStoreOptions = {
  * responder, timeline, notifications and audit — all or nothing.
  */
 export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client'>, ancestry: TAncestry, o: TStoreOptions) {
-  const db = getDb();
   const place = {
     buildingId: input.buildingId ?? null,
     compoundId: input.compoundId,
@@ -228,8 +231,8 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
     streetId: ancestry.street!,
     districtId: ancestry.district!,
   };
-  const category = (await categoryFor(place.districtId, input.categoryId)) ?? refuse('issue.categoryUnknown');
-  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(place.districtId));
+  const category = (await categoryFor(place.districtId, input.categoryId, o.tx)) ?? refuse('issue.categoryUnknown');
+  const d = deadlinesFrom(toChinaLocal(new Date()), policyOf(category), await calendarFor(place.districtId, o.tx));
   const { stored, discard } = await storePhotos('issues', input.photos);
   const same = (first: { authorUserId: number | null; enteredById: number | null; apiKeyId: number | null } | null) =>
     !!first &&
@@ -239,8 +242,9 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
         ? first.enteredById === o.enteredById
         : first.authorUserId === o.reporter.authorUserId);
 
+  const inTx = <T>(body: (tx: TTx) => Promise<T>) => (o.tx ? body(o.tx) : getDb().$transaction(body));
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTx(async (tx) => {
       const assignee = await findHandler(tx, place, 'COMPOUND', category.handlerRole);
       const issue = await tx.issue.create({
         data: {
@@ -254,13 +258,15 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
           assigneeUserId: assignee,
           channel: o.channel,
           enteredById: o.enteredById,
+          householdId: o.contact?.householdId ?? null,
           apiKeyId: o.apiKeyId,
           acknowledgeBy: fromChinaLocal(d.acknowledgeBy),
           resolveBy: fromChinaLocal(d.resolveBy),
           idempotencyKey: input.idempotencyKey,
         },
       });
-      if (o.reporter.authorUserId !== null) await tx.issueFollower.create({ data: { issueId: issue.id, userId: o.reporter.authorUserId } });
+      const followers = new Set([o.reporter.authorUserId, o.contact?.keeperUserId].filter((u): u is number => typeof u === 'number'));
+      if (followers.size) await tx.issueFollower.createMany({ data: [...followers].map((userId) => ({ issueId: issue.id, userId })) });
       if (stored.length) {
         await tx.issuePhoto.createMany({
           data: stored.map((p) => ({ issueId: issue.id, storageKey: p.key, width: p.width, height: p.height, bytes: p.jpeg.length })),
@@ -300,7 +306,7 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
     await discard();
     // Two taps racing past the first check: the unique key lets only one through.
     if ((e as { code?: string }).code === 'P2002') {
-      const first = await db.issue.findUnique({
+      const first = await (o.tx ?? getDb()).issue.findUnique({
         where: { idempotencyKey: input.idempotencyKey },
         select: { id: true, authorUserId: true, enteredById: true, apiKeyId: true },
       });

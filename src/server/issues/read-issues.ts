@@ -34,6 +34,7 @@ const issueSelect = {
   reporterName: true,
   reporterPhone: true,
   channel: true,
+  enteredById: true,
   topicId: true,
   category: { select: { code: true, nameZh: true, nameEn: true } },
   events: {
@@ -96,6 +97,12 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
       : null);
   const followerIds = new Set(issue.followers.map((f) => f.userId));
   const isAuthor = issue.authorUserId !== null && issue.authorUserId === by.userId;
+  // Recorded by a contact-chain keeper (代为反映, decision 051): the keeper is named; they did it.
+  const recordedBy =
+    issue.channel === 'CONTACT' && issue.enteredById
+      ? ((await db.user.findUnique({ where: { id: issue.enteredById }, select: { person: { select: { name: true } } } }))?.person.name ??
+        null)
+      : null;
   const seesPhones = isStaff && !!ancestry && can(by.actor, 'phone.read', { ancestry }, by.today);
   return {
     id: issue.id,
@@ -136,6 +143,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
           : e.actorLabel,
     })),
     channel: issue.channel,
+    recordedBy,
     topicId: issue.topicId,
     placeRef: issue.compoundId ? `compound:${issue.compoundId}` : `community:${issue.communityId}`,
     photos,

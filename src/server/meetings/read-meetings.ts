@@ -1,4 +1,5 @@
 import 'server-only';
+import { isActive } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { fromChinaLocal } from '@/server/issues/clock';
@@ -91,6 +92,16 @@ async function unlistedGuests(meetingId: number, topicIds: number[]): Promise<Se
   return new Set(persons.map((p) => p.personId).filter((p) => !listed.has(p)));
 }
 
+/** PARTY_MEMBER held today at the community (or its street, for a 党工委's members). */
+function isPartyMemberOf(by: TBy, communityId: number, streetId: number) {
+  return by.actor.grants.some(
+    (g) =>
+      g.role === 'PARTY_MEMBER' &&
+      isActive(g, by.today) &&
+      ((g.place.level === 'community' && g.place.id === communityId) || (g.place.level === 'street' && g.place.id === streetId)),
+  );
+}
+
 /** One meeting: public facts for all; the viewer's invitation; for its organisers, everything. */
 export async function getMeetingView(by: TBy | null, id: number) {
   const db = getDb();
@@ -103,7 +114,7 @@ export async function getMeetingView(by: TBy | null, id: number) {
     ? !!(await db.attendance.findUnique({ where: { meetingId_personId: { meetingId: id, personId: me.personId } } }))
     : false;
   const [community, compound, body] = await Promise.all([
-    db.community.findUnique({ where: { id: m.communityId }, select: { name: true, code: true } }),
+    db.community.findUnique({ where: { id: m.communityId }, select: { name: true, code: true, streetId: true } }),
     m.compoundId ? db.compound.findUnique({ where: { id: m.compoundId }, select: { name: true } }) : null,
     m.bodyId ? db.body.findUnique({ where: { id: m.bodyId }, select: { name: true } }) : null,
   ]);
@@ -124,7 +135,10 @@ export async function getMeetingView(by: TBy | null, id: number) {
         visits: await db.visit.findMany({ where: { meetingId: id }, orderBy: { id: 'asc' } }),
       }
     : null;
-  const showMinutes = organiser || (m.minutes && m.minutes.status !== 'DRAFT' && !!invite) || m.minutes?.status === 'APPROVED';
+  // A party day is the party organisation's meeting: its party members read it as invitees do (decision 051).
+  const partyMember = m.kind === 'PARTY_DAY' && !!by && !!community && isPartyMemberOf(by, m.communityId, community.streetId);
+  const showMinutes =
+    organiser || (m.minutes && m.minutes.status !== 'DRAFT' && (!!invite || partyMember)) || m.minutes?.status === 'APPROVED';
   return {
     id: m.id,
     kind: m.kind,
@@ -145,7 +159,7 @@ export async function getMeetingView(by: TBy | null, id: number) {
       outcome: showMinutes ? a.outcome : null,
     })),
     minutes: showMinutes && m.minutes ? { body: m.minutes.body, status: m.minutes.status, noticeId: m.minutes.noticeId } : null,
-    panel: organiser || invite ? await attendancePanel(id) : null,
+    panel: organiser || invite || partyMember ? await attendancePanel(id) : null,
     viewer: { organiser, invited: !!invite, member: invite?.member ?? false, rsvp: invite?.rsvp ?? null, attended },
     staff,
   };

@@ -17,6 +17,8 @@ const PRIVATE = [
   // 党员中心户 and the households they keep in touch with (decision 044): not on public pages.
   'CentralHousehold',
   'CentralHouseholdContact',
+  // The contact chain (decision 051): links between officers, building heads and households; never on public pages.
+  'ContactLink',
   'HouseholdClaim',
   'InvitationCode',
   'Issue',

@@ -57,6 +57,19 @@ describe('reference data and demo seed', () => {
     const names = (await db.compound.findMany({ select: { name: true } })).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['北苑小区', '龙躺梁老旧小区', '金沙小区', '欧城花园', '鼓楼佳苑']));
 
+    // Issue 19 item 7, through the use cases: 龙躺梁's contact chain, and an issue its party-member household recorded for an
+    // elderly neighbour, marked as recorded on their behalf.
+    expect((await db.contactLink.findMany({ orderBy: { id: 'asc' }, select: { kind: true } })).map((l) => l.kind)).toEqual([
+      'OFFICER_TO_BUILDING_HEAD',
+      'BUILDING_HEAD_TO_PARTY_HOUSEHOLD',
+      'PARTY_HOUSEHOLD_TO_RESIDENT',
+    ]);
+    const keeper = await db.user.findUniqueOrThrow({ where: { phone: '13900009403' } });
+    expect(await db.issue.findFirstOrThrow({ where: { channel: 'CONTACT' } })).toMatchObject({
+      enteredById: keeper.id,
+      authorUserId: null,
+    });
+
     // Issue 18 item 4, through the use cases: Tanghu's stationed unit and social organisation, audited; Oucheng Garden's
     // property firm has a staff login that holds the compound while the firm serves it.
     const tanghuOrgs = await db.organizationAssignment.findMany({

@@ -10,6 +10,8 @@ export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issu
   const user = await requireUser('/issues');
   const t = await getTranslations('issues');
   const [issues, inbox, handed] = await Promise.all([listMyIssues(user.id), listInbox(user.id), listWorkQueue(byOf(user), 'handedToMe')]);
+  // A keeper of the contact chain (decision 051) reaches the households they keep in touch with from here.
+  const keeps = user.actor.grants.some((g) => g.role === 'CONTACT_KEEPER');
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('mine.title')}</h1>
@@ -26,6 +28,11 @@ export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issu
         <Link href="/topics" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
           {t('mine.topics')}
         </Link>
+        {keeps && (
+          <Link href="/contacts" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
+            {t('mine.contacts')}
+          </Link>
+        )}
       </div>
       {handed.length > 0 && (
         <section aria-labelledby="handed" className="space-y-2" data-testid="handed-to-me">

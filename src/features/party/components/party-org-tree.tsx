@@ -38,6 +38,11 @@ export async function PartyOrgTree({ orgs }: { orgs: TOrg[] }) {
                 : t('dissolvedOn', { date: format.dateTime(o.dissolvedOn, { dateStyle: 'medium', timeZone: 'UTC' }) })}
             </span>
           )}
+          {!o.buildable && !o.dissolvedOn && (
+            <Link href={`/admin/party/orgs/${o.id}/contacts`} className="block text-base text-brand-700 underline">
+              {t('contactChain')}
+            </Link>
+          )}
           {o.positions.length > 0 && (
             <span className="block text-base">
               {o.positions.map((p) => `${p.person.name}（${tt(`partyPosition.${p.position}`)}）`).join('、')}

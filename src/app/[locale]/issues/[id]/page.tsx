@@ -97,7 +97,11 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
             {t('detail.reporter', { name: issue.author.phone ? `${issue.author.name}（${issue.author.phone}）` : issue.author.name })}
           </li>
         )}
-        {issue.channel !== 'APP' && <li>{t(`detail.channel_${issue.channel}`)}</li>}
+        {issue.channel === 'CONTACT' ? (
+          <li data-testid="recorded-by">{t('detail.channel_CONTACT', { name: issue.recordedBy ?? '' })}</li>
+        ) : (
+          issue.channel !== 'APP' && <li>{t(`detail.channel_${issue.channel}`)}</li>
+        )}
         <li>{t('detail.level', { level: t(`level.${issue.level}`) })}</li>
         {open && <li>{t('detail.acknowledgeBy', { time: time(issue.acknowledgeBy) })}</li>}
         {open && <li>{t('detail.resolveBy', { time: time(issue.resolveBy) })}</li>}

@@ -10,6 +10,7 @@ import {
   RenamePartyOrgForm,
 } from '@/features/party/components/party-org-forms';
 import { placeName } from '@/features/party/components/party-org-tree';
+import { ContactChainSection } from '@/features/party/components/contact-chain-section';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
@@ -76,6 +77,7 @@ export default async function PartyOrgPage({ params }: PageProps<'/[locale]/admi
           </details>
         )}
       </section>
+      {active && <ContactChainSection by={by} partyOrgId={org.id} />}
       {active && (
         <>
           <details>

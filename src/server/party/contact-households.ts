@@ -1,0 +1,125 @@
+import 'server-only';
+import { can } from '@/domain/authz/can';
+import type { TBy } from '@/server/accounts/by';
+import { getDb, type TTx } from '@/server/db';
+import { refuse } from '@/server/errors';
+import { storeIssue, type TRaiseIssue } from '@/server/issues/raise-issue';
+import { householdsOf, keepsHousehold, linksKeptBy } from './kept-households';
+
+const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] as const;
+
+async function personOf(by: TBy, db: Pick<TTx, 'user'> = getDb()) {
+  return by.personId ?? (await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
+}
+
+/**
+ * "我联系的住户": the households the viewer keeps in touch with today, each with its open issues — those recorded for it
+ * and those its residents raised under their name. An anonymous issue is never tied to a household here: saying which
+ * household raised it would name its reporter (decision 051).
+ */
+export async function listKeptHouseholds(by: TBy) {
+  const db = getDb();
+  const links = await linksKeptBy(db, await personOf(by), by.today);
+  const ids = [...new Set(links.flatMap((l) => householdsOf(l).map((h) => h.id)))];
+  if (!ids.length) return [];
+  const households = await db.household.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ buildingId: 'asc' }, { unitNo: 'asc' }, { roomNo: 'asc' }],
+    select: {
+      id: true,
+      unitNo: true,
+      roomNo: true,
+      building: { select: { name: true, compoundId: true, compound: { select: { name: true, districtId: true } } } },
+      residencies: {
+        where: { until: null },
+        orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
+        select: { person: { select: { name: true } } },
+      },
+      claims: { where: { status: 'APPROVED' }, select: { userId: true } },
+    },
+  });
+  const authors = households.flatMap((h) =>
+    h.claims.map((c) => ({ householdId: h.id, userId: c.userId, compoundId: h.building.compoundId })),
+  );
+  const issues = await db.issue.findMany({
+    where: {
+      state: { in: [...OPEN] },
+      mergedIntoId: null,
+      OR: [
+        { householdId: { in: ids } },
+        ...(authors.length ? [{ anonymous: false, householdId: null, authorUserId: { in: authors.map((a) => a.userId) } }] : []),
+      ],
+    },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, title: true, state: true, createdAt: true, householdId: true, authorUserId: true, compoundId: true },
+  });
+  const kinds = new Map(links.flatMap((l) => householdsOf(l).map((h) => [h.id, l.kind] as const)));
+  return households.map((h) => ({
+    id: h.id,
+    label: `${h.building.compound.name} ${h.building.name} ${h.unitNo}单元 ${h.roomNo}`,
+    residents: h.residencies.map((r) => r.person.name),
+    districtId: h.building.compound.districtId,
+    kind: kinds.get(h.id)!,
+    issues: issues
+      .filter(
+        (i) =>
+          i.householdId === h.id ||
+          (i.householdId === null && i.compoundId === h.building.compoundId && h.claims.some((c) => c.userId === i.authorUserId)),
+      )
+      .map(({ id, title, state, createdAt }) => ({ id, title, state, createdAt })),
+  }));
+}
+
+export type TRaiseFor = Omit<TRaiseIssue, 'anonymous' | 'onBehalfOf' | 'client' | 'compoundId' | 'buildingId'> & { householdId: number };
+
+/**
+ * A keeper records an issue for a household they keep in touch with (代为反映, issue.raiseFor): it belongs to the household —
+ * its resident's account is the author when there is one (they follow it), else the household's address is the reporter —
+ * and the keeper is recorded as enteredBy and follows it. Refused for a household they do not keep (`contact.notKept`).
+ */
+export async function raiseIssueFor(by: TBy, input: TRaiseFor, tx?: TTx) {
+  const db = tx ?? getDb();
+  const household =
+    (await db.household.findUnique({
+      where: { id: input.householdId },
+      select: {
+        id: true,
+        unitNo: true,
+        roomNo: true,
+        buildingId: true,
+        building: {
+          select: { name: true, compoundId: true, compound: { select: { communityId: true, streetId: true, districtId: true } } },
+        },
+        residencies: {
+          where: { until: null, person: { user: { verifiedAt: { not: null }, disabledAt: null } } },
+          orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
+          select: { person: { select: { name: true, user: { select: { id: true } } } } },
+        },
+      },
+    })) ?? refuse('contact.notKept');
+  const { communityId, streetId, districtId } = household.building.compound;
+  const ancestry = {
+    district: districtId,
+    street: streetId,
+    community: communityId,
+    compound: household.building.compoundId,
+    building: household.buildingId,
+  };
+  if (!can(by.actor, 'issue.raiseFor', { ancestry }, by.today)) refuse('contact.notKept');
+  if (!(await keepsHousehold(db, await personOf(by, db), household.id, by.today))) refuse('contact.notKept');
+  const account = household.residencies[0]?.person;
+  const address = `${household.building.name}${household.unitNo}单元${household.roomNo}`;
+  const label = `${by.label}（代${account?.name ?? address}反映）`;
+  return storeIssue({ ...input, compoundId: household.building.compoundId, buildingId: household.buildingId, anonymous: false }, ancestry, {
+    reporter: account?.user
+      ? { authorUserId: account.user.id, reporterName: null, reporterPhone: null }
+      : { authorUserId: null, reporterName: `${address}住户`, reporterPhone: null },
+    channel: 'CONTACT',
+    enteredById: by.userId,
+    contact: { householdId: household.id, keeperUserId: by.userId },
+    apiKeyId: null,
+    eventActor: { id: by.userId, label },
+    auditActor: { id: by.userId, label: by.label },
+    tx,
+  });
+}
