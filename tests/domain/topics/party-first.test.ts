@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { ROLE_PERMISSIONS } from '@/domain/authz/permissions';
+import { roles } from '@/domain/authz/roles';
 import {
   actsInStep,
   FOUR_TWO,
@@ -113,5 +115,14 @@ describe('the party members’ view', () => {
     [{ votesFor: 1.5, votesAgainst: 0, votesAmend: 0 }, 'record.partyViewCounts'],
   ])('%o → %s', (v, code) => {
     expect(partyViewProblem(v)).toBe(code);
+  });
+});
+
+describe('topic.partyFirst follows those who run topics', () => {
+  // The dashboards' drill-down lists topics in any step to stats.read holders: each of them must be allowed to see party-first ones.
+  test.each(roles.map((r) => [r] as const))('%s', (role) => {
+    const held: readonly string[] = ROLE_PERMISSIONS[role];
+    if (held.includes('topic.manage') || held.includes('stats.read')) expect(held).toContain('topic.partyFirst');
+    expect(held.includes('topic.partyFirst')).toBe(role === 'PARTY_MEMBER' || held.includes('topic.manage'));
   });
 });
