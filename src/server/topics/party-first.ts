@@ -95,6 +95,12 @@ export async function appointLiaison(by: TBy, topicId: number, userId: number) {
   });
 }
 
+/** The form names the liaison by the phone of their account. */
+export async function appointLiaisonByPhone(by: TBy, topicId: number, phone: string) {
+  const user = await getDb().user.findUnique({ where: { phone }, select: { id: true } });
+  return appointLiaison(by, topicId, user?.id ?? refuse('topic.liaisonOutside'));
+}
+
 export async function revokeLiaison(by: TBy, topicId: number) {
   const t = await loadTopic(by, topicId);
   requireManager(t);
