@@ -25,6 +25,11 @@ export const DEMO_LOGINS = {
     { phone: '13900007003', label: '钱明 — 龙躺梁小区业主，匿名反映 (verified owner, anonymous S2 reporter)' },
     { phone: '13900007004', label: "周建国 — 龙躺梁居民代表 (residents' representative, S2 stakeholder)" },
     { phone: '13900008001', label: '王静 — 欧城物业客服主管 (property firm staff, Oucheng Garden, S4)' },
+    { phone: '13900009501', label: '李红梅 — 欧城花园业主、小区党支部党员 (party member, Oucheng Garden: party members first)' },
+    {
+      phone: '13900009502',
+      label: '赵建平 — 欧城花园业主，非党员 (verified owner, not a party member: sees a major matter after the party members)',
+    },
     { phone: '13900008101', label: '巴州区管理员 — 巴中市巴州区 (district admin, Bazhong / Bazhou: party organisations)' },
   ],
 };
