@@ -18,8 +18,8 @@ test('party members first: members see and discuss it, residents do not, until t
 }, info) => {
   test.setTimeout(90_000);
   test.skip(info.project.name !== 'phone', 'writes data');
-  const [{ id }] = await query<{ id: number }>('SELECT id FROM "Topic" WHERE title = $1', [TITLE]);
-  const url = `/topics/${id}`;
+  const [row] = await query<{ id: number }>('SELECT id FROM "Topic" WHERE title = $1', [TITLE]);
+  const url = `/topics/${row!.id}`;
 
   // 李红梅, a member of the compound's party branch.
   const member = await phone(browser, info, '13900009501');
