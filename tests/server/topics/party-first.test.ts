@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureIssueCategories } from '@/server/issues/categories';
+import { raiseIssue } from '@/server/issues/raise-issue';
 import { advanceTopic } from '@/server/topics/advance-topic';
 import { addSuggestion } from '@/server/topics/participation';
 import { appointLiaison, recordPartyView, revokeLiaison } from '@/server/topics/party-first';
@@ -18,6 +20,7 @@ let w: Awaited<ReturnType<typeof setup>>;
 async function setup() {
   const db = testDb();
   await ensureProcedures(db);
+  await ensureIssueCategories(db);
   const jinyang = await communityByCode(db, '510107009003');
   const { compound } = await createPopulatedCompound(db, new NameSource(19), {
     communityId: jinyang.id,
@@ -75,7 +78,7 @@ async function setup() {
     await db.topicFollower.createMany({ data: [neighbour.id, member.id].map((userId) => ({ topicId: id, userId })) });
     return id;
   };
-  return { db, by, proc, raise, liaison, elsewhere };
+  return { db, by, proc, raise, liaison, elsewhere, compound, jinyang };
 }
 beforeAll(async () => {
   w = await setup();
@@ -122,6 +125,34 @@ describe('party members first: the topic is the party members’ until their vie
     expect((await db.topic.findUniqueOrThrow({ where: { id } })).partyOnly).toBe(false);
     expect(await seen(by.neighbour, id)).toEqual({ page: true, list: true });
     expect(await inbox(by.neighbour.userId, id)).toEqual([{ kind: 'topic.step', title: '更换 1 栋电梯' }]);
+  });
+});
+
+describe('an issue taken into a party-first topic', () => {
+  test('its reporter is told it was taken up, without the title, and cannot open the topic until it opens', async () => {
+    const { db, by, compound, jinyang } = w;
+    const parking = await db.issueCategory.findFirstOrThrow({ where: { code: 'PARKING', districtId: null } });
+    const issue = await raiseIssue(by.neighbour, {
+      categoryId: parking.id,
+      title: '电动车楼道充电',
+      description: '楼道里有人飞线充电，很危险',
+      compoundId: compound.id,
+      anonymous: false,
+    });
+    const { id } = await raiseTopic(by.sec, {
+      title: '集中充电棚建设',
+      description: '使用公共收益建设充电棚',
+      compoundId: compound.id,
+      communityId: jinyang.id,
+      procedureId: w.proc('OWNERS_ASSEMBLY').id,
+      assemblyMatter: 5,
+      issueIds: [issue.id],
+    });
+    const told = await db.notification.findMany({ where: { userId: by.neighbour.userId, issueId: issue.id, kind: 'issue.takenUp' } });
+    expect(told.map((n) => n.body)).toEqual(['议题（党员先议阶段）']);
+    const events = await db.issueEvent.findMany({ where: { issueId: issue.id, type: 'TAKEN_UP' } });
+    expect(events.map((e) => e.message)).toEqual([`#${id} 议题（党员先议阶段）`]);
+    expect(await seen(by.neighbour, id)).toEqual({ page: false, list: false });
   });
 });
 
