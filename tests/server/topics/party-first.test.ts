@@ -138,6 +138,7 @@ describe('an issue taken into a party-first topic', () => {
       description: '楼道里有人飞线充电，很危险',
       compoundId: compound.id,
       anonymous: false,
+      idempotencyKey: 'party-first-issue',
     });
     const { id } = await raiseTopic(by.sec, {
       title: '集中充电棚建设',
