@@ -15,6 +15,7 @@ import { seedStats } from './stats.ts';
 import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
+import { seedPartyFirst } from './party-first.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
 import { seedBy } from './seed-by.ts';
@@ -131,6 +132,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-topics')(tx)) && (await done('demo-issues')(tx)),
     (tx) => seedContactChain(tx, new Date()),
   );
+  // Issue 19 items 8 and 10: party members first at Oucheng Garden, its liaison the branch secretary (through the topic use cases).
+  const partyFirst = await seedPartyFirst(db);
   return (
     places ||
     contacts ||
@@ -146,7 +149,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     streetParty ||
     handMade ||
     organisations ||
-    grids
+    grids ||
+    partyFirst
   );
 }
 

@@ -35,6 +35,11 @@ export const DEMO_LOGINS = {
       phone: '13900009403',
       label: '党员户 — 龙躺梁1号楼双报到党员，联系王奶奶家并代为反映 (party-member household, records for a neighbour)',
     },
+    { phone: '13900009501', label: '李红梅 — 欧城花园业主、小区党支部党员 (party member, Oucheng Garden: party members first)' },
+    {
+      phone: '13900009502',
+      label: '赵建平 — 欧城花园业主，非党员 (verified owner, not a party member: sees a major matter after the party members)',
+    },
     { phone: '13900008101', label: '巴州区管理员 — 巴中市巴州区 (district admin, Bazhong / Bazhou: party organisations)' },
   ],
 };

@@ -1,5 +1,5 @@
 import type { Prisma, Stance, StakeholderGroup } from '@/generated/prisma/client';
-import { TEMPLATES } from '@/domain/topics/procedure';
+import { partyOnly, TEMPLATES } from '@/domain/topics/procedure';
 import type { TDbLike } from './db';
 
 /**
@@ -10,6 +10,8 @@ export async function createTopicWithHistory(
   db: TDbLike,
   a: {
     procedureCode: string;
+    /** The template's version (1 unless given). */
+    version?: number;
     title: string;
     description: string;
     communityId: number;
@@ -40,10 +42,10 @@ export async function createTopicWithHistory(
     plans?: { title: string; body: string; budgetFen?: number; funding?: { source: string; amountFen: number }[]; convention?: boolean }[];
   },
 ) {
-  const template = TEMPLATES.find((t) => t.code === a.procedureCode)!;
+  // The version the history is written for (the first listed: version 1); newer versions are raised through the app.
+  const template = TEMPLATES.find((t) => t.code === a.procedureCode && (a.version ?? 1) === (t.version ?? 1))!;
   const procedure = await db.procedure.findFirstOrThrow({
-    where: { code: a.procedureCode, districtId: null },
-    orderBy: { version: 'desc' },
+    where: { code: a.procedureCode, districtId: null, version: template.version ?? 1 },
   });
   const compound = a.compoundId ? await db.compound.findUniqueOrThrow({ where: { id: a.compoundId } }) : null;
   const community = await db.community.findUniqueOrThrow({ where: { id: a.communityId }, include: { street: true } });
@@ -53,6 +55,7 @@ export async function createTopicWithHistory(
       description: a.description,
       procedureId: procedure.id,
       stepIndex: a.stepIndex,
+      partyOnly: partyOnly(template, a.stepIndex),
       stepDueAt: a.stepDueAt,
       stepStartedAt: a.createdAt,
       districtId: community.street.districtId,

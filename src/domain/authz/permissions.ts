@@ -44,6 +44,8 @@ export const permissions = [
   'topic.raise',
   /** Run topics: invite stakeholders, record plans and consensus, move steps, assign tasks. */
   'topic.manage',
+  /** See and take part in the party-members-first steps of topics at the place (decision 052). */
+  'topic.partyFirst',
   /** Take part as a resident of the place: give suggestions, supervise tasks (held at one's home, applies to the places around it). */
   'topic.suggest',
   /** Copy and adjust the district's procedure templates. */
@@ -95,6 +97,7 @@ const STAFF_ADMIN: TPermission[] = [
   'topic.read',
   'topic.raise',
   'topic.manage',
+  'topic.partyFirst',
   'notice.publish',
   'meeting.manage',
   'stats.read',
@@ -112,7 +115,7 @@ export const ROLE_PERMISSIONS = {
   OWNER: ['vote.cast', 'topic.suggest', 'notice.object'],
   HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object'],
   // Held at the community of the member's organisation (decision 051): reads its topics; party meetings by kind.
-  PARTY_MEMBER: ['vote.cast', 'topic.read'],
+  PARTY_MEMBER: ['vote.cast', 'topic.read', 'topic.partyFirst'],
   OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
   OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise', 'meeting.manage'],
   SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read'],
@@ -133,6 +136,7 @@ export const ROLE_PERMISSIONS = {
     'topic.read',
     'topic.raise',
     'topic.manage',
+    'topic.partyFirst',
     'notice.publish',
     'meeting.manage',
     'stats.read',

@@ -26,5 +26,8 @@ export const topicEventTypes = [
   'TASK_WITHDRAWN',
   'NOTICE',
   'RECORD_WITHDRAWN',
+  'PARTY_VIEW',
+  'LIAISON_APPOINTED',
+  'LIAISON_REVOKED',
 ] as const;
 export type TTopicEventType = (typeof topicEventTypes)[number];

@@ -19,8 +19,30 @@ export const topicActors = [
 ] as const;
 export type TTopicActor = (typeof topicActors)[number];
 
+/**
+ * How someone stands toward one topic: a step actor, or its 协商联络人 (LIAISON), appointed on that topic
+ * alone by whoever runs it; the liaison may do what the current step's actors may (decision 052).
+ */
+export type TTopicStanding = TTopicActor | 'LIAISON';
+
+/** The one check of who may act in a step: its actors, and the topic's liaison. */
+export function actsInStep(step: { actors: readonly TTopicActor[] }, standing: ReadonlySet<TTopicStanding>): boolean {
+  return standing.has('LIAISON') || step.actors.some((a) => standing.has(a));
+}
+
 /** What the topic page offers while the step is open. */
-export const activities = ['NONE', 'SUGGESTIONS', 'PLAN', 'CONSENSUS', 'APPROVAL', 'MOTION', 'CONTRACTORS', 'TASKS', 'NOTICES'] as const;
+export const activities = [
+  'NONE',
+  'PARTY_FIRST',
+  'SUGGESTIONS',
+  'PLAN',
+  'CONSENSUS',
+  'APPROVAL',
+  'MOTION',
+  'CONTRACTORS',
+  'TASKS',
+  'NOTICES',
+] as const;
 export type TActivity = (typeof activities)[number];
 
 export type TNoticeKind = 'PLAN' | 'ANNOUNCEMENT' | 'DECISION' | 'OPINION' | 'RESULT' | 'FINANCE';
@@ -33,6 +55,8 @@ export type TGate =
   | { kind: 'PLAN_AGREED' }
   | { kind: 'OPINION_RECORDED' }
   | { kind: 'PARTY_APPROVED' }
+  /** The party members' view (for / against / amend) recorded in a party-members-first step. */
+  | { kind: 'PARTY_VIEW' }
   | { kind: 'MOTION_PASSED' }
   | { kind: 'CONTRACTOR_CHOSEN' }
   | { kind: 'TASKS_ACCEPTED' }
@@ -68,7 +92,8 @@ export type TStep = {
   onLeave: TEffect[];
 };
 
-export type TProcedure = { code: string; steps: TStep[] };
+/** version: of a city-wide template (1 when absent); a topic keeps the version it started with. */
+export type TProcedure = { code: string; steps: TStep[]; version?: number };
 
 const TWO_THIRDS = { p: 2, q: 3 };
 const notify: TEffect = { kind: 'NOTIFY_STAKEHOLDERS' };
@@ -423,6 +448,24 @@ export const OWNERS_COMMITTEE: TProcedure = {
   ],
 };
 
+/**
+ * 重大事项党员先知道、党员先商量、党员先行动: the topic is seen by the party members of the place (and the staff
+ * who run it) only; they give suggestions with a stance and their view is recorded before residents see it.
+ */
+export const PARTY_FIRST_STEP: TStep = {
+  key: 'partyFirst',
+  actors: PARTY_AND_STAFF,
+  activity: 'PARTY_FIRST',
+  gates: [{ kind: 'PARTY_VIEW' }],
+  days: 7,
+  onLeave: [notify],
+};
+
+/** Version 2 of the major-matter procedures: the party members first, then as version 1. */
+export const FOUR_TWO_V2: TProcedure = { code: 'FOUR_TWO', version: 2, steps: [PARTY_FIRST_STEP, ...FOUR_TWO.steps] };
+export const OWNERS_ASSEMBLY_V2: TProcedure = { code: 'OWNERS_ASSEMBLY', version: 2, steps: [PARTY_FIRST_STEP, ...OWNERS_ASSEMBLY.steps] };
+
+/** Every city-wide template, each version (the newest of a code is the one offered; topics keep theirs). */
 export const TEMPLATES: readonly TProcedure[] = [
   SEVEN_STEP,
   FOUR_TWO,
@@ -431,4 +474,11 @@ export const TEMPLATES: readonly TProcedure[] = [
   CONSULTATION,
   RESIDENTS_MEETING,
   OWNERS_COMMITTEE,
+  FOUR_TWO_V2,
+  OWNERS_ASSEMBLY_V2,
 ];
+
+/** While its current step is a party-members-first one, a topic is seen by the party members of the place only. */
+export function partyOnly(procedure: TProcedure, stepIndex: number): boolean {
+  return procedure.steps[stepIndex]?.activity === 'PARTY_FIRST';
+}

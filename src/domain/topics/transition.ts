@@ -3,7 +3,7 @@
  * gates read (counted from the database); it gets back the next state and the effects to carry out, or
  * a refusal code with the values its message needs.
  */
-import type { TEffect, TGate, TProcedure, TTopicActor } from './procedure';
+import { actsInStep, type TEffect, type TGate, type TProcedure, type TTopicStanding } from './procedure';
 
 export type TTopicStatus = 'OPEN' | 'DONE' | 'WITHDRAWN';
 export type TTopicState = { status: TTopicStatus; stepIndex: number };
@@ -17,6 +17,8 @@ export type TFacts = {
   planAgreed: boolean;
   opinionRecorded: boolean;
   partyApproved: boolean;
+  /** A party members' view (PARTY_VIEW record) made in the current step. */
+  partyView: boolean;
   /** The motion opened for the current step: its outcome, or null if none or not decided yet. */
   motion: 'PASSED' | 'FAILED' | 'OPEN' | null;
   contractorChosen: boolean;
@@ -31,7 +33,7 @@ export type TTopicEvent =
   | { type: 'RETURN'; reason: string }
   | { type: 'WITHDRAW'; reason: string };
 
-export type TTopicContext = { actors: ReadonlySet<TTopicActor>; facts: TFacts };
+export type TTopicContext = { actors: ReadonlySet<TTopicStanding>; facts: TFacts };
 
 export type TRefusal = { ok: false; code: string; values?: Record<string, string | number> };
 export type TTransition = { ok: true; next: TTopicState; effects: TEffect[] } | TRefusal;
@@ -59,6 +61,9 @@ export function unmetGate(gates: TGate[], f: TFacts): TRefusal | null {
       case 'PARTY_APPROVED':
         if (!f.partyApproved) return fail();
         break;
+      case 'PARTY_VIEW':
+        if (!f.partyView) return fail();
+        break;
       case 'MOTION_PASSED':
         if (f.motion !== 'PASSED') return fail({ motion: f.motion ?? 'NONE' });
         break;
@@ -83,11 +88,13 @@ export function transition(procedure: TProcedure, state: TTopicState, event: TTo
   if (state.status !== 'OPEN') return { ok: false, code: 'topic.closed' };
   const step = procedure.steps[state.stepIndex];
   if (!step) return { ok: false, code: 'topic.closed' };
-  if (!step.actors.some((a) => ctx.actors.has(a))) return { ok: false, code: 'topic.notYourStep' };
+  if (!actsInStep(step, ctx.actors)) return { ok: false, code: 'topic.notYourStep' };
 
   switch (event.type) {
     case 'ADVANCE': {
-      const unmet = unmetGate(step.gates, ctx.facts);
+      // A party-members-first step never opens to residents without the members' recorded view, whatever its gates say.
+      const gates: TGate[] = step.activity === 'PARTY_FIRST' ? [...step.gates, { kind: 'PARTY_VIEW' }] : step.gates;
+      const unmet = unmetGate(gates, ctx.facts);
       if (unmet) return unmet;
       const last = state.stepIndex === procedure.steps.length - 1;
       return {

@@ -8,6 +8,7 @@ import { addBid, addExpense, addTask, chooseBid, publishResultNotice, recordActu
 import { recordMotionTally } from '@/server/topics/motions';
 import { addSuggestion, inviteStakeholders } from '@/server/topics/participation';
 import { addPlanVersion, recordApproval, recordConsensus } from '@/server/topics/plans';
+import { appointLiaisonByPhone, recordPartyView, revokeLiaison } from '@/server/topics/party-first';
 import { raiseTopic } from '@/server/topics/raise-topic';
 import { withdrawRecord, withdrawTask } from '@/server/topics/withdraw';
 import * as S from './schemas';
@@ -179,6 +180,30 @@ export const expenseAction = command({
   files: { receipt: 'receipt' },
   run: (by, { topicId, item, amount, paidOn }, ctx) =>
     addExpense(by, topicId, { item, amountFen: amount, paidOn, receipt: ctx.files.receipt![0] }),
+  done: saved(),
+  refresh: true,
+});
+
+export const partyViewAction = command({
+  who: 'signed-in',
+  input: S.ZPartyView,
+  run: (by, { topicId, ...v }) => recordPartyView(by, topicId, v),
+  done: saved(),
+  refresh: true,
+});
+
+export const appointLiaisonAction = command({
+  who: 'signed-in',
+  input: S.ZAppointLiaison,
+  run: (by, { topicId, phone }) => appointLiaisonByPhone(by, topicId, phone),
+  done: saved(),
+  refresh: true,
+});
+
+export const revokeLiaisonAction = command({
+  who: 'signed-in',
+  input: S.ZRevokeLiaison,
+  run: (by, { topicId }) => revokeLiaison(by, topicId),
   done: saved(),
   refresh: true,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZYuan } from '@/features/shared/forms';
+import { ZDate, ZId, ZPhone, ZYuan } from '@/features/shared/forms';
 import { parseYuan } from '@/domain/shared/money';
 
 const text = (min: number, max: number, key: string) => z.string().trim().min(min, key).max(max, key);
@@ -181,3 +181,16 @@ export const ZProcedureSteps = z.object({
   districtId: ZId,
   procedureId: ZId,
 });
+
+/** The party members' view at the end of a party-members-first step (decision 052). */
+export const ZPartyView = z.object({
+  topicId: ZId,
+  votesFor: ZCount,
+  votesAgainst: ZCount,
+  votesAmend: ZCount,
+  statement: text(2, 1000, 'field.partyViewStatement'),
+});
+
+/** The topic's 协商联络人, named by the phone of their account. */
+export const ZAppointLiaison = z.object({ topicId: ZId, phone: ZPhone });
+export const ZRevokeLiaison = z.object({ topicId: ZId });

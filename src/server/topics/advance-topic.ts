@@ -1,5 +1,6 @@
 import 'server-only';
 import { lower } from '@/domain/audit/actions';
+import { partyOnly } from '@/domain/topics/procedure';
 import { transition, type TTopicEvent } from '@/domain/topics/transition';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
@@ -26,6 +27,8 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
   const r = transition(t.procedure, t.topic, event, { actors: t.actors, facts });
   if (!r.ok) return refuse(r.code, r.values);
   const nextStep = t.procedure.steps[r.next.stepIndex]!;
+  // Leaving a party-members-first step opens the topic to residents (decision 052); returning to one closes it again.
+  const nextPartyOnly = partyOnly(t.procedure, r.next.stepIndex);
   const due = r.next.status === 'OPEN' ? await stepDue(t.topic.districtId, nextStep.days) : t.topic.stepDueAt;
   await db.$transaction(async (tx) => {
     const moved = await tx.topic.updateMany({
@@ -35,6 +38,7 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
         stepIndex: r.next.stepIndex,
         stepStartedAt: new Date(),
         stepDueAt: due,
+        partyOnly: nextPartyOnly,
         lockVersion: { increment: 1 },
       },
     });
@@ -60,7 +64,7 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
       }
     }
     const kind = r.next.status === 'DONE' ? 'topic.done' : r.next.status === 'WITHDRAWN' ? 'topic.withdrawn' : 'topic.step';
-    await notifyTopic(tx, t.topic, kind, nextStep.key, by.userId);
+    await notifyTopic(tx, { ...t.topic, partyOnly: nextPartyOnly }, kind, nextStep.key, by.userId);
     if (r.next.status === 'DONE') await endIssuesOfTopic(tx, topicId, 'DONE', `议题“${t.topic.title}”已办结`);
     if (r.next.status === 'WITHDRAWN') await endIssuesOfTopic(tx, topicId, 'WITHDRAWN', `议题“${t.topic.title}”已撤回：${message ?? ''}`);
     await writeAudit(tx, {

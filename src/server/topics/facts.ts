@@ -27,6 +27,7 @@ export async function loadFacts(db: TDb | TTx, topic: { id: number; stepIndex: n
     planAgreed: !!latest && records.some((r) => r.kind === 'CONSENSUS' && r.planVersionId === latest.id),
     opinionRecorded: records.some((r) => r.kind === 'OPINION'),
     partyApproved: records.some((r) => r.kind === 'APPROVAL' && r.stepIndex === topic.stepIndex),
+    partyView: records.some((r) => r.kind === 'PARTY_VIEW' && r.stepIndex === topic.stepIndex),
     motion: motion?.status ?? null,
     contractorChosen: chosen > 0,
     tasks: { total: tasks.length, accepted: tasks.filter((t) => t.status === 'ACCEPTED').length },

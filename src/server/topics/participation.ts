@@ -80,7 +80,7 @@ export async function stakeholderCandidates(by: TBy, topicId: number): Promise<T
 export async function inviteStakeholders(by: TBy, topicId: number, keys: string[]) {
   const t = await loadTopic(by, topicId);
   if (t.topic.status !== 'OPEN') refuse('topic.closed');
-  if (!t.actors.has('COMMUNITY_STAFF') && !t.actors.has('BRANCH')) refuse('topic.notYourStep');
+  if (!t.actors.has('COMMUNITY_STAFF') && !t.actors.has('BRANCH') && !t.actors.has('LIAISON')) refuse('topic.notYourStep');
   const candidates = new Map((await stakeholderCandidates(by, topicId)).map((c) => [c.key, c]));
   const picked = keys.map((k) => candidates.get(k) ?? refuse('topic.stakeholderUnknown'));
   if (picked.length === 0) refuse('topic.stakeholderNone');
@@ -134,10 +134,12 @@ export type TSuggestionInput = { stance: 'SUPPORT' | 'OPPOSE' | 'AMEND'; body: s
  */
 export async function addSuggestion(by: TBy, topicId: number, input: TSuggestionInput) {
   const t = await loadTopic(by, topicId);
-  requireStep(t, 'SUGGESTIONS', { anyActor: true });
+  // In a party-members-first step the party members give theirs: whoever may see the topic then is one of them (decision 052).
+  const partyFirst = t.step.activity === 'PARTY_FIRST';
+  requireStep(t, partyFirst ? 'PARTY_FIRST' : 'SUGGESTIONS', { anyActor: true });
   const staff = t.actors.has('COMMUNITY_STAFF') || t.actors.has('BRANCH');
   if (input.onBehalfOf && !staff) refuse('auth.forbidden');
-  if (!input.onBehalfOf) await requireParticipant(by, t);
+  if (!input.onBehalfOf && !partyFirst) await requireParticipant(by, t);
   const db = getDb();
   const onBehalf = input.onBehalfOf ? (input.anonymous ? null : input.onBehalfOf) : null;
   const label = input.anonymous ? ANONYMOUS_LABEL : onBehalf ? `${by.label}（代${onBehalf}记录）` : by.label;

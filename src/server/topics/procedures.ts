@@ -17,22 +17,33 @@ const NAMES: Record<string, [string, string]> = {
   OWNERS_COMMITTEE: ['业委会决定', "Owners' committee decision"],
 };
 
-/** Reference data, loaded on every start: the templates (the brief's five, residents' meeting, owners' committee), version 1, city-wide. */
+/**
+ * Reference data, loaded on every start: the templates (the brief's five, residents' meeting, owners' committee), city-wide,
+ * each version. A newer version of a code replaces the older one in what is offered; topics keep the version they started with.
+ */
 export async function ensureProcedures(db: TDb): Promise<number> {
-  const have = new Set((await db.procedure.findMany({ where: { districtId: null }, select: { code: true } })).map((p) => p.code));
-  const missing = TEMPLATES.filter((t) => !have.has(t.code));
+  const rows = await db.procedure.findMany({ where: { districtId: null }, select: { code: true, version: true } });
+  const have = new Set(rows.map((p) => `${p.code}@${p.version}`));
+  const missing = TEMPLATES.filter((t) => !have.has(`${t.code}@${t.version ?? 1}`));
   if (missing.length) {
     await db.procedure.createMany({
       data: missing.map((t) => ({
         code: t.code,
         nameZh: NAMES[t.code]![0],
         nameEn: NAMES[t.code]![1],
+        version: t.version ?? 1,
         steps: t.steps as unknown as Prisma.InputJsonValue,
       })),
       // Two instances starting together: the key (NULLS NOT DISTINCT) lets one insert each template; the other skips it.
       skipDuplicates: true,
     });
   }
+  // Superseded city-wide versions are no longer offered (a district's own copies are its business).
+  const newest = new Map<string, number>();
+  for (const t of TEMPLATES) newest.set(t.code, Math.max(newest.get(t.code) ?? 1, t.version ?? 1));
+  for (const [code, version] of newest)
+    if (version > 1)
+      await db.procedure.updateMany({ where: { districtId: null, code, version: { lt: version }, active: true }, data: { active: false } });
   return missing.length;
 }
 
@@ -62,7 +73,7 @@ export async function proceduresFor(districtId: number, db: TDb | TTx = getDb())
   });
   const own = new Set(rows.filter((r) => r.districtId === districtId).map((r) => r.code));
   const list = rows.filter((r) => r.districtId === districtId || !own.has(r.code));
-  const order = TEMPLATES.map((t) => t.code);
+  const order = [...new Set(TEMPLATES.map((t) => t.code))];
   const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
   return list.sort((a, b) => rank(a.code) - rank(b.code));
 }

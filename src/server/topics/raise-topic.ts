@@ -2,6 +2,7 @@ import 'server-only';
 import { can } from '@/domain/authz/can';
 import { addWorkingDays } from '@/domain/calendar/working-calendar';
 import { decidedByCommittee } from '@/domain/topics/deciders';
+import { partyOnly } from '@/domain/topics/procedure';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
@@ -13,6 +14,8 @@ import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
 import { procedureOf, proceduresFor } from './procedures';
 import { topicEvent } from './topic-core';
+
+const PARTY_FIRST_TITLE = '议题（党员先议阶段）';
 
 export type TRaiseTopic = {
   title: string;
@@ -92,6 +95,7 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
           compoundId: input.compoundId ?? null,
           assemblyMatter: procedure.code === 'OWNERS_ASSEMBLY' ? input.assemblyMatter! : null,
           ownersBuildingIds: buildingIds,
+          partyOnly: partyOnly(procedure, 0),
           createdById: by.userId,
           idempotencyKey: input.idempotencyKey ?? null,
         },
@@ -99,7 +103,9 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
       const followers = new Set([by.userId, ...issues.flatMap((i) => i.followers.map((f) => f.userId))]);
       await tx.topicFollower.createMany({ data: [...followers].map((userId) => ({ topicId: topic.id, userId })) });
       await topicEvent(tx, by, topic, 'RAISED', issues.length ? issues.map((i) => `#${i.id}`).join(' ') : null);
-      if (issues.length) await markTakenUpAsTopic(tx, by, ids, { id: topic.id, title: topic.title });
+      // A topic the party members see first is not named to the issues' reporters yet (decision 052).
+      const named = topic.partyOnly ? PARTY_FIRST_TITLE : topic.title;
+      if (issues.length) await markTakenUpAsTopic(tx, by, ids, { id: topic.id, title: named });
       await writeAudit(tx, {
         actorId: by.userId,
         actorLabel: by.label,

@@ -2,6 +2,7 @@ import 'server-only';
 import { diffChars } from 'diff';
 import { scopesOf } from '@/domain/authz/can';
 import { uncoveredYears } from '@/domain/calendar/working-calendar';
+import { actsInStep } from '@/domain/topics/procedure';
 import { openGates } from '@/domain/topics/transition';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
@@ -67,7 +68,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       })
     ).map((b) => [b.id, b.name]),
   );
-  const runs = t.step.actors.some((a) => t.actors.has(a));
+  const runs = actsInStep(t.step, t.actors);
   // The step's due day in a year whose holidays the district's calendar does not know: those running it are told.
   const dueYears =
     runs && t.topic.status === 'OPEN'
@@ -149,6 +150,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       participants: r.participants,
       heldOn: r.heldOn,
       planVersionId: r.planVersionId,
+      view: r.kind === 'PARTY_VIEW' ? { for: r.votesFor ?? 0, against: r.votesAgainst ?? 0, amend: r.votesAmend ?? 0 } : null,
       ...withdrawal(r),
       withdrawable: withdrawable(r, r.stepIndex === t.topic.stepIndex),
     })),
@@ -185,14 +187,37 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),
     issues,
     expenses: await db.expense.count({ where: { topicId: id } }),
+    partyOnly: t.topic.partyOnly,
+    liaison: t.topic.liaisonUserId ? await liaisonOf(t.topic.liaisonUserId) : null,
     viewer: { actors: [...t.actors], runsStep: runs, manages: t.actors.has('COMMUNITY_STAFF') || t.actors.has('BRANCH') },
   };
 }
 
-/** Topics this user may see: where they read topics, where they live, and those they follow. */
+const liaisonOf = async (userId: number) =>
+  getDb().user.findUnique({ where: { id: userId }, select: { id: true, person: { select: { name: true } } } });
+
+/** Topics at these scopes, by the place column each scope's level names. */
+const atScopes = (scopes: { level: string; id: number }[]) =>
+  scopes.map((s) =>
+    s.level === 'district'
+      ? { districtId: s.id }
+      : s.level === 'street'
+        ? { streetId: s.id }
+        : s.level === 'community'
+          ? { communityId: s.id }
+          : s.level === 'compound'
+            ? { compoundId: s.id }
+            : { compoundId: -1 },
+  );
+
+/**
+ * Topics this user may see: where they read topics, where they live, and those they follow — except those in a
+ * party-members-first step, seen only where the user holds topic.partyFirst and by their liaison (decision 052).
+ */
 export async function listTopics(by: TBy) {
   const db = getDb();
   const scopes = scopesOf(by.actor, 'topic.read', by.today);
+  const partyScopes = scopesOf(by.actor, 'topic.partyFirst', by.today);
   const homes = by.actor.grants.filter((g) => g.place.level === 'building' && g.role === 'RESIDENT').map((g) => g.place.id);
   const homePlaces = homes.length
     ? await db.building.findMany({
@@ -201,22 +226,14 @@ export async function listTopics(by: TBy) {
       })
     : [];
   const or = [
-    ...scopes.map((s) =>
-      s.level === 'district'
-        ? { districtId: s.id }
-        : s.level === 'street'
-          ? { streetId: s.id }
-          : s.level === 'community'
-            ? { communityId: s.id }
-            : s.level === 'compound'
-              ? { compoundId: s.id }
-              : { compoundId: -1 },
-    ),
+    ...atScopes(scopes),
     ...homePlaces.flatMap((h) => [{ compoundId: h.compoundId }, { communityId: h.compound.communityId, compoundId: null }]),
     { followers: { some: { userId: by.userId } } },
+    ...(partyScopes.length ? [{ partyOnly: true, OR: atScopes(partyScopes) }] : []),
+    { liaisonUserId: by.userId },
   ];
   return db.topic.findMany({
-    where: { OR: or },
+    where: { OR: or, AND: [{ OR: [{ partyOnly: false }, ...atScopes(partyScopes), { liaisonUserId: by.userId }] }] },
     orderBy: [{ status: 'asc' }, { stepDueAt: 'asc' }],
     take: 200,
     select: {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can } from '@/domain/authz/can';
-import type { TTopicActor } from '@/domain/topics/procedure';
+import { maySeeTopic } from '@/domain/topics/party-first';
+import type { TTopicStanding } from '@/domain/topics/procedure';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { livesWithin } from '@/server/accounts/scope';
@@ -16,10 +17,12 @@ export function topicAncestry(t: { compoundId: number | null; communityId: numbe
 /**
  * How the actor stands toward a topic at this place, in the procedure's terms. Each comes from a role
  * in the one permission matrix held over the place: community staff (topic.manage held at the
- * community or above), the compound's branch secretary, owners' committee members, council members.
+ * community or above), the compound's branch secretary, owners' committee members, council members —
+ * and, from the topic itself, its liaison (协商联络人, decision 052), on that topic alone.
  */
-export function topicActorsOf(by: TBy, ancestry: TAncestry): Set<TTopicActor> {
-  const out = new Set<TTopicActor>();
+export function topicActorsOf(by: TBy, ancestry: TAncestry, topic: { liaisonUserId: number | null }): Set<TTopicStanding> {
+  const out = new Set<TTopicStanding>();
+  if (topic.liaisonUserId === by.userId) out.add('LIAISON');
   for (const g of by.actor.grants) {
     const one = { userId: by.actor.userId, grants: [g] };
     if (g.role === 'BRANCH_SECRETARY' && can(one, 'topic.manage', { ancestry }, by.today)) out.add('BRANCH');
@@ -34,8 +37,22 @@ export function topicActorsOf(by: TBy, ancestry: TAncestry): Set<TTopicActor> {
 /** Residents take part in the topics of the places around their home (topic.suggest). */
 export const takesPart = (by: TBy, ancestry: TAncestry) => livesWithin(by, ancestry, 'topic.suggest');
 
-/** May read the topic: staff and members who read topics there, residents of the place, followers, invited stakeholders. */
-export async function mayReadTopic(by: TBy, topic: { id: number }, ancestry: TAncestry): Promise<boolean> {
+/**
+ * May see the topic at all: in a party-members-first step, those holding topic.partyFirst at its place and its liaison only
+ * (decision 052); otherwise also staff and members who read topics there, residents of the place, followers, invited stakeholders.
+ */
+export async function mayReadTopic(
+  by: TBy,
+  topic: { id: number; partyOnly: boolean; liaisonUserId: number | null },
+  ancestry: TAncestry,
+): Promise<boolean> {
+  const partyFirst = can(by.actor, 'topic.partyFirst', { ancestry }, by.today);
+  const liaison = topic.liaisonUserId === by.userId;
+  if (topic.partyOnly || liaison) return maySeeTopic(topic.partyOnly, { reads: false, partyFirst, liaison });
+  return maySeeTopic(false, { reads: await readsOpenTopic(by, topic, ancestry), partyFirst, liaison });
+}
+
+async function readsOpenTopic(by: TBy, topic: { id: number }, ancestry: TAncestry): Promise<boolean> {
   if (can(by.actor, 'topic.read', { ancestry }, by.today)) return true;
   if (await takesPart(by, ancestry)) return true;
   const db = getDb();

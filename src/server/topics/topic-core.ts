@@ -1,11 +1,14 @@
 import 'server-only';
 import type { TTopicEventType } from '@/domain/topics/events';
-import type { TActivity, TProcedure, TTopicActor } from '@/domain/topics/procedure';
+import { actsInStep, type TActivity, type TProcedure, type TTopicStanding } from '@/domain/topics/procedure';
 import { activityOpen } from '@/domain/topics/transition';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { can } from '@/domain/authz/can';
+import { loadActor } from '@/server/auth/actor';
+import { today as todayOf } from '@/server/today';
 import { notify } from '@/server/issues/notify';
 import { procedureOf } from './procedures';
 import { mayReadTopic, stakeholderPersonIds, takesPart, topicActorsOf, topicAncestry } from './standing';
@@ -21,7 +24,7 @@ export async function loadTopic(by: TBy, topicId: number) {
   const ancestry = topic ? await topicAncestry(topic) : null;
   if (!topic || !ancestry || !(await mayReadTopic(by, topic, ancestry))) return refuse('auth.forbidden');
   const procedure: TProcedure = procedureOf(topic.procedure);
-  const actors: Set<TTopicActor> = topicActorsOf(by, ancestry);
+  const actors: Set<TTopicStanding> = topicActorsOf(by, ancestry, topic);
   return { topic, procedure, ancestry: ancestry as TAncestry, actors, step: procedure.steps[topic.stepIndex]! };
 }
 
@@ -29,7 +32,7 @@ export async function loadTopic(by: TBy, topicId: number) {
 export function requireStep(t: TLoadedTopic, activity: TActivity, { anyActor = false } = {}) {
   if (t.topic.status !== 'OPEN') refuse('topic.closed');
   if (!activityOpen(t.procedure, t.topic, activity)) refuse('topic.notNow');
-  if (!anyActor && !t.step.actors.some((a) => t.actors.has(a))) refuse('topic.notYourStep');
+  if (!anyActor && !actsInStep(t.step, t.actors)) refuse('topic.notYourStep');
 }
 
 /** Residents of the place, invited stakeholders and followers take part (suggestions, supervision). */
@@ -53,8 +56,29 @@ export async function audienceOf(tx: TTx, topicId: number): Promise<number[]> {
   return [...new Set([...users.map((u) => u.id), ...followers.map((f) => f.userId)])];
 }
 
-export async function notifyTopic(tx: TTx, topic: { id: number; title: string }, kind: string, body: string, except?: number) {
-  const to = (await audienceOf(tx, topic.id)).filter((u) => u !== except);
+type TNotifiedTopic = {
+  id: number;
+  title: string;
+  partyOnly: boolean;
+  liaisonUserId: number | null;
+  compoundId: number | null;
+  communityId: number;
+};
+
+/** Tells the audience of a step; in a party-members-first step only those who may see it (decision 052). */
+export async function notifyTopic(tx: TTx, topic: TNotifiedTopic, kind: string, body: string, except?: number) {
+  let to = (await audienceOf(tx, topic.id)).filter((u) => u !== except);
+  if (topic.partyOnly) {
+    const ancestry = await topicAncestry(topic);
+    const today = todayOf();
+    const sees = await Promise.all(
+      to.map(
+        async (userId) =>
+          userId === topic.liaisonUserId || can(await loadActor(userId, tx), 'topic.partyFirst', { ancestry: ancestry! }, today),
+      ),
+    );
+    to = to.filter((_, i) => sees[i]);
+  }
   await notify(tx, to, { kind, topicId: topic.id, title: topic.title, body });
 }
 

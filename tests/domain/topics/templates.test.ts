@@ -20,6 +20,7 @@ const NOTHING: TFacts = {
   planAgreed: false,
   opinionRecorded: false,
   partyApproved: false,
+  partyView: false,
   motion: null,
   contractorChosen: false,
   tasks: { total: 0, accepted: 0 },
@@ -43,6 +44,8 @@ function meet(f: TFacts, g: TGate): TFacts {
       return { ...f, opinionRecorded: true };
     case 'PARTY_APPROVED':
       return { ...f, partyApproved: true };
+    case 'PARTY_VIEW':
+      return { ...f, partyView: true };
     case 'MOTION_PASSED':
       return { ...f, motion: 'PASSED' };
     case 'CONTRACTOR_CHOSEN':

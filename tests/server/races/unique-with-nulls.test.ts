@@ -31,7 +31,7 @@ describe('unique keys with a nullable column (districtId null = city-wide)', () 
     await db.procedure.deleteMany({ where: { districtId: null } });
     await Promise.all([ensureIssueCategories(db), ensureIssueCategories(db), ensureProcedures(db), ensureProcedures(db)]);
     const categories = await db.issueCategory.groupBy({ by: ['code'], where: { districtId: null }, _count: true });
-    const procedures = await db.procedure.groupBy({ by: ['code'], where: { districtId: null }, _count: true });
+    const procedures = await db.procedure.groupBy({ by: ['code', 'version'], where: { districtId: null }, _count: true });
     expect(categories.length).toBeGreaterThan(0);
     expect(categories.filter((c) => c._count !== 1)).toEqual([]);
     expect(procedures.length).toBe(TEMPLATES.length);

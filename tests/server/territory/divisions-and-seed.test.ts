@@ -86,6 +86,22 @@ describe('reference data and demo seed', () => {
       ['PROPERTY_FIRM_STAFF', 'COMPOUND', (await db.compound.findFirstOrThrow({ where: { name: '欧城花园' } })).id, true],
     ]);
 
+    // Issue 19 items 8 and 10, through the topic use cases: at Oucheng Garden one major matter passed its party-members-first
+    // step (members' suggestions, their recorded view) and is open to residents; another is still the party members'; the
+    // branch secretary 王秀英 is the liaison of both.
+    const wang = await db.user.findUniqueOrThrow({ where: { phone: '13900002001' } });
+    const partyFirst = await db.topic.findMany({
+      where: { liaisonUserId: wang.id },
+      orderBy: { id: 'asc' },
+      include: { procedure: true, suggestions: true, records: true },
+    });
+    expect(
+      partyFirst.map((t) => [t.procedure.version, t.stepIndex, t.partyOnly, t.suggestions.length, t.records.map((r) => r.kind)]),
+    ).toEqual([
+      [2, 1, false, 2, ['PARTY_VIEW']],
+      [2, 0, true, 1, []],
+    ]);
+
     // S1: the community council of 37, the courtyard council of 5.
     const council = await db.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' }, include: { members: true } });
     expect([council.kind, council.seats, council.members.length]).toEqual(['COMMUNITY_COUNCIL', 37, 37]);

@@ -6,6 +6,7 @@ import { recordMotionTally } from '@/server/topics/motions';
 import { configureMotion } from '@/server/votes/ballots';
 import { addSuggestion, inviteStakeholders, stakeholderCandidates } from '@/server/topics/participation';
 import { addPlanVersion, recordApproval, recordConsensus } from '@/server/topics/plans';
+import { recordPartyView } from '@/server/topics/party-first';
 import { ensureProcedures, proceduresFor, saveDistrictProcedure } from '@/server/topics/procedures';
 import { raiseTopic } from '@/server/topics/raise-topic';
 import { getTopicForViewer } from '@/server/topics/read-topic';
@@ -85,6 +86,12 @@ async function setup() {
 beforeAll(async () => {
   w = await setup();
 });
+
+/** Version 2 of the owners' assembly opens with the party members (decision 052): their view, then the rest as before. */
+async function partyMembersFirst(by: Awaited<ReturnType<typeof byUser>>, id: number) {
+  await recordPartyView(by, id, { votesFor: 8, votesAgainst: 0, votesAmend: 1, statement: '党员先议：同意提交业委会拟定方案' });
+  await advanceTopic(by, id, { type: 'ADVANCE' });
+}
 
 describe('S1: the broken back gate, a courtyard project with community roadshow', () => {
   test('courtyard plan agreed and publicised → 25 of 37 passes (24 would not) → three bids compared → budget vs actual published', async () => {
@@ -226,6 +233,7 @@ describe('S4: a major matter of the owners’ committee needs the party branch�
       procedureId: proc('OWNERS_ASSEMBLY'),
       assemblyMatter: 5,
     });
+    await partyMembersFirst(sec, id);
     await addPlanVersion(sec, id, {
       title: '电梯更换方案',
       body: '更换 1 部电梯',
@@ -280,6 +288,7 @@ describe('an owners’ vote that failed is announced again before the owners vot
       procedureId: proc('OWNERS_ASSEMBLY'),
       assemblyMatter: 9,
     });
+    await partyMembersFirst(sec, id);
     const toVote = async (version: string) => {
       await addPlanVersion(sec, id, {
         title: `门禁方案${version}`,

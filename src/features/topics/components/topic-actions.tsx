@@ -9,7 +9,10 @@ import {
   AdvanceForm,
   ExpenseForm,
   ApprovalForm,
+  AppointLiaisonForm,
   BidForm,
+  PartyViewForm,
+  RevokeLiaisonForm,
   ChooseBidForm,
   InviteForm,
   PlanForm,
@@ -41,6 +44,26 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
   const latest = topic.plans.at(-1);
   const motion = topic.motions.filter((m) => m.stepIndex === topic.stepIndex).at(-1);
   const parts = [];
+  const suggestion = (
+    <Section key="suggest" id="suggest" title={l.suggest!}>
+      <SuggestionForm
+        topicId={topic.id}
+        staff={manages}
+        stances={(['SUPPORT', 'OPPOSE', 'AMEND'] as const).map((s) => ({ value: s, label: t(`stance.${s}`) }))}
+        t={l}
+      />
+    </Section>
+  );
+  // Party members first (decision 052): whoever sees the topic now is a party member or runs it; they give suggestions.
+  if (step.activity === 'PARTY_FIRST') {
+    parts.push(suggestion);
+    if (runs)
+      parts.push(
+        <Section key="party-view" id="party-view-form" title={l.partyView!}>
+          <PartyViewForm topicId={topic.id} t={l} />
+        </Section>,
+      );
+  }
   if (step.activity === 'SUGGESTIONS') {
     if (manages) {
       const candidates = await stakeholderCandidates(by, topic.id);
@@ -58,16 +81,7 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
           </Section>,
         );
     }
-    parts.push(
-      <Section key="suggest" id="suggest" title={l.suggest!}>
-        <SuggestionForm
-          topicId={topic.id}
-          staff={manages}
-          stances={(['SUPPORT', 'OPPOSE', 'AMEND'] as const).map((s) => ({ value: s, label: t(`stance.${s}`) }))}
-          t={l}
-        />
-      </Section>,
-    );
+    parts.push(suggestion);
   }
   if (runs && step.activity === 'PLAN')
     parts.push(
@@ -197,6 +211,19 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
   }
   if (runs && step.activity === 'NOTICES') parts.push(<ResultNoticeForm key="notice" topicId={topic.id} t={l} />);
   if (runs) parts.push(<AdvanceForm key="advance" topicId={topic.id} lockVersion={topic.lockVersion} t={l} />);
+  if (manages)
+    parts.push(
+      <Section key="liaison" id="liaison-form" title={l.liaison!}>
+        {topic.liaison ? (
+          <>
+            <p className="text-lg">{t('detail.liaison', { name: topic.liaison.person.name })}</p>
+            <RevokeLiaisonForm topicId={topic.id} t={l} />
+          </>
+        ) : (
+          <AppointLiaisonForm topicId={topic.id} t={l} />
+        )}
+      </Section>,
+    );
   if (topic.viewer.actors.includes('COMMUNITY_STAFF')) {
     parts.push(
       <details key="withdraw" className="rounded-lg border border-stone-300 p-3">

@@ -317,3 +317,37 @@ export function ExpenseForm({ topicId, t }: { topicId: number; t: TT }) {
     </TopicForm>
   );
 }
+
+/** The party members' view: how many for, against and for amending, and what they said (decision 052). */
+export function PartyViewForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.partyViewAction} topicId={topicId} submit={t.partyViewSubmit!}>
+      {(s) => (
+        <>
+          <div className="grid grid-cols-3 gap-3">
+            {['votesFor', 'votesAgainst', 'votesAmend'].map((f) => (
+              <Field key={f} name={f} label={t[f]!} inputMode="numeric" state={s} />
+            ))}
+          </div>
+          <TextArea name="statement" label={t.partyViewStatement!} state={s} rows={3} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+export function AppointLiaisonForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.appointLiaisonAction} topicId={topicId} submit={t.liaisonAppoint!}>
+      {(s) => <Field name="phone" label={t.liaisonPhone!} inputMode="tel" state={s} />}
+    </TopicForm>
+  );
+}
+
+export function RevokeLiaisonForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.revokeLiaisonAction} topicId={topicId} submit={t.liaisonRevoke!}>
+      {() => null}
+    </TopicForm>
+  );
+}

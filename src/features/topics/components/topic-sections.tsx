@@ -177,6 +177,7 @@ export async function Records({ topic }: { topic: TTopic }) {
                     {day(r.heldOn)} · {r.statement}
                   </>
                 )}
+                {r.view && <span className="block text-base">{t('detail.partyView', r.view)}</span>}
                 <span className="block text-base">{t('detail.participants', { list: r.participants.join('、') })}</span>
                 {r.withdrawnAt && <span className="block text-base">{t('detail.entryWithdrawn', { reason: r.withdrawReason ?? '' })}</span>}
                 {r.withdrawable && <WithdrawForm topicId={topic.id} entry="record" entryId={r.id} t={formLabels} />}

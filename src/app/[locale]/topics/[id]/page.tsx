@@ -30,6 +30,12 @@ export default async function TopicPage({ params }: PageProps<'/[locale]/topics/
         <h1 className="text-3xl font-bold">{topic.title}</h1>
         <p className="text-lg">{t('detail.place', { place })}</p>
         {topic.assemblyMatter && <p className="text-lg">{t('detail.matter', { n: topic.assemblyMatter })}</p>}
+        {topic.partyOnly && (
+          <p className="rounded-lg border border-red-300 bg-red-50 p-3 text-lg" data-testid="party-only">
+            {t('detail.partyOnly')}
+          </p>
+        )}
+        {topic.liaison && <p className="text-lg">{t('detail.liaison', { name: topic.liaison.person.name })}</p>}
         <p className="whitespace-pre-wrap text-lg leading-relaxed">{topic.description}</p>
       </div>
       <Stepper topic={topic} />
