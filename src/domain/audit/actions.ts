@@ -122,6 +122,7 @@ export const auditActions = [
   'task.comment',
   'task.done',
   'task.progress',
+  'task.send_back',
   'task.withdraw',
   'topic.actualCost',
   'topic.advance',
