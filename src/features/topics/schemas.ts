@@ -170,16 +170,39 @@ export const ZWithdraw = z.object({
   entryId: ZId,
   reason: text(2, 200, 'field.withdrawReason'),
 });
-export const ZTask = z.object({
-  topicId: ZId,
-  title: text(2, 60, 'field.taskTitle'),
-  responsible: text(2, 60, 'field.responsible'),
-  dueOn: ZDate,
-});
+const blank = (v: unknown) => (v === '' ? undefined : v);
+/** The owner picked on the task form: "p:<person>", "o:<organisation>" or "b:<body>" (nothing preselected). */
+const ZOwner = z
+  .string()
+  .regex(/^[pob]:\d{1,9}$/, 'field.owner')
+  .transform((v) => {
+    const id = Number(v.slice(2));
+    return v[0] === 'p'
+      ? { kind: 'PERSON' as const, personId: id }
+      : v[0] === 'o'
+        ? { kind: 'ORGANIZATION' as const, organizationId: id }
+        : { kind: 'BODY' as const, bodyId: id };
+  });
+/** A deadline as a day or as "N 个工作日" (the form sends one of the two). */
+export const ZTask = z
+  .object({
+    topicId: ZId,
+    title: text(2, 60, 'field.taskTitle'),
+    owner: ZOwner,
+    dueOn: z.preprocess(blank, ZDate.optional()),
+    workingDays: z.preprocess(
+      blank,
+      z.coerce.number('field.workingDays').int('field.workingDays').min(1, 'field.workingDays').max(250, 'field.workingDays').optional(),
+    ),
+  })
+  .transform(({ dueOn, workingDays, ...rest }) => ({
+    ...rest,
+    ...(typeof workingDays === 'number' ? { workingDays } : { dueOn: dueOn || undefined }),
+  }));
 export const ZTaskUpdate = z.object({
   topicId: ZId,
   taskId: ZId,
-  kind: z.enum(['PROGRESS', 'DONE', 'COMMENT', 'ACCEPT']),
+  kind: z.enum(['PROGRESS', 'DONE', 'COMMENT', 'ACCEPT', 'SEND_BACK']),
   body: text(1, 1000, 'field.update'),
 });
 export const ZTopicOnly = z.object({ topicId: ZId });

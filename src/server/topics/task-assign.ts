@@ -1,8 +1,10 @@
 import 'server-only';
-import type { TTx } from '@/server/db';
+import type { TBy } from '@/server/accounts/by';
+import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { dateOnly, inForceOn } from '@/server/today';
 import { stakeholderPersonIds } from './standing';
+import { loadTopic, requireStep } from './topic-core';
 import type { TTaskOwner } from './task-owners';
 
 /** The owner as the task form picks it: a person (who must have an account), an organisation or a body. */
@@ -94,4 +96,51 @@ export async function resolveOwner(
       return { owner: { kind: 'BODY', bodyId: body.id }, name: body.name };
     }
   }
+}
+
+/** A phone number shown on a choice list: the last four digits only. */
+const lastFour = (phone: string | null) => (phone ? `尾号${phone.slice(-4)}` : '');
+
+/**
+ * Who may own a task of this topic, for the task form (those running the TASKS step): the organisations serving the
+ * place today, the bodies of the place, and — when `query` (a name or a phone number) is given — people with an
+ * account in the community who match it (at most 20).
+ */
+export async function ownerCandidates(by: TBy, topicId: number, query = '') {
+  const t = await loadTopic(by, topicId);
+  requireStep(t, 'TASKS');
+  const db = getDb();
+  const [organizations, bodies] = await Promise.all([
+    db.organization.findMany({
+      where: { assignments: { some: servingOn(t.topic, by.today) } },
+      select: { id: true, name: true },
+      orderBy: { id: 'asc' },
+    }),
+    db.body.findMany({ where: bodiesOf(t.topic), select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+  ]);
+  const q = query.trim().slice(0, 30);
+  const found = q
+    ? await db.person.findMany({
+        where: { user: { disabledAt: null }, OR: [{ name: { contains: q } }, { phone: { contains: q } }] },
+        select: { id: true, name: true, phone: true },
+        orderBy: { id: 'asc' },
+        take: 200,
+      })
+    : [];
+  const inside = await db.$transaction((tx) =>
+    inCommunity(
+      tx,
+      t.topic,
+      found.map((p) => p.id),
+      by.today,
+    ),
+  );
+  return {
+    organizations: organizations.map((o) => ({ value: `o:${o.id}`, label: o.name })),
+    bodies: bodies.map((b) => ({ value: `b:${b.id}`, label: b.name })),
+    people: found
+      .filter((p) => inside.has(p.id))
+      .slice(0, 20)
+      .map((p) => ({ value: `p:${p.id}`, label: `${p.name} ${lastFour(p.phone)}`.trim() })),
+  };
 }

@@ -4,6 +4,7 @@ import type { TBy } from '@/server/accounts/by';
 import { labels } from '@/i18n/labels';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { stakeholderCandidates } from '@/server/topics/participation';
+import { ownerCandidates } from '@/server/topics/task-assign';
 import {
   ActualCostForm,
   AdvanceForm,
@@ -18,6 +19,7 @@ import {
   ResultNoticeForm,
   SuggestionForm,
   TallyForm,
+  OwnerSearch,
   TaskForm,
   TaskUpdateForm,
   WithdrawForm,
@@ -31,7 +33,7 @@ type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
  * outputs and move it on; residents and stakeholders give suggestions and supervise tasks. The server
  * checks every one of these again.
  */
-export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
+export async function TopicActions({ topic, by, ownerQuery = '' }: { topic: TTopic; by: TBy; ownerQuery?: string }) {
   if (topic.status !== 'OPEN') return null;
   const t = await getTranslations('topics');
   const l = await labels('topics.form');
@@ -134,26 +136,32 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
     if (runs)
       parts.push(
         <Section key="task" id="task-form" title={l.task!}>
-          <TaskForm topicId={topic.id} t={l} />
+          <OwnerSearch query={ownerQuery} t={l} />
+          <TaskForm topicId={topic.id} t={l} owners={await ownerCandidates(by, topic.id, ownerQuery)} />
         </Section>,
       );
     for (const k of topic.tasks) {
       const kinds = k.withdrawnAt
         ? []
         : [
-            ...(runs && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []),
+            ...((k.owned ? k.mine : runs) && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []),
             ...(k.status !== 'ACCEPTED' ? (['COMMENT'] as const) : []),
-            ...(k.status === 'DONE' ? (['ACCEPT'] as const) : []),
+            ...(k.status === 'DONE' && !(k.owned && k.mine) ? (['ACCEPT', 'SEND_BACK'] as const) : []),
           ];
       parts.push(
-        <div key={`task-${k.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`task-${k.id}`}>
+        <div
+          key={`task-${k.id}`}
+          id={`task-${k.id}`}
+          className="space-y-2 rounded-lg border border-stone-200 bg-white p-3"
+          data-testid={`task-${k.id}`}
+        >
           {k.withdrawnAt ? (
             <p className="text-lg">
               <del>{k.title}</del> · {t('detail.entryWithdrawn', { reason: k.withdrawReason ?? '' })}
             </p>
           ) : (
             <p className="text-lg font-medium">
-              {k.title} · {t(`detail.taskStatus_${k.status}`)}
+              {k.title} · {k.responsible} · {t(`detail.taskStatus_${k.status}`)}
             </p>
           )}
           <ul className="space-y-1 text-base">
