@@ -206,6 +206,15 @@ export const ZTaskUpdate = z.object({
   body: text(1, 1000, 'field.update'),
 });
 export const ZTopicOnly = z.object({ topicId: ZId });
+/** Progress bulletins (decision 053): the schedule, a draft's reviewed text, publishing it. */
+export const ZBulletinSchedule = z.object({
+  topicId: ZId,
+  cadence: z.enum(['MONTHLY', 'BIWEEKLY'], 'field.choice'),
+  startsOn: ZDate,
+  endsOn: z.preprocess(blank, ZDate.optional()),
+});
+export const ZBulletinEdit = z.object({ topicId: ZId, bulletinId: ZId, body: text(10, 5000, 'field.bulletinBody') });
+export const ZBulletinPublish = z.object({ topicId: ZId, bulletinId: ZId });
 
 export const ZProcedureSteps = z.object({
   districtId: ZId,

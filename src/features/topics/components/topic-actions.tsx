@@ -5,12 +5,15 @@ import { labels } from '@/i18n/labels';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { stakeholderCandidates } from '@/server/topics/participation';
 import { ownerCandidates } from '@/server/topics/task-assign';
+import { bulletinsOf } from '@/server/topics/bulletins';
 import {
   ActualCostForm,
   AdvanceForm,
   ExpenseForm,
   ApprovalForm,
   BidForm,
+  BulletinDraftForms,
+  BulletinScheduleForm,
   ChooseBidForm,
   InviteForm,
   PlanForm,
@@ -202,6 +205,36 @@ export async function TopicActions({ topic, by, ownerQuery = '' }: { topic: TTop
           <ActualCostForm topicId={topic.id} t={l} />
         </Section>,
       );
+  }
+  const tasksStep = topic.procedure.steps.findIndex((s) => s.activity === 'TASKS');
+  if (manages && tasksStep >= 0 && topic.stepIndex >= tasksStep) {
+    const { schedule, bulletins } = await bulletinsOf(topic.id);
+    parts.push(
+      <Section key="bulletins" id="bulletins" title={l.bulletins!}>
+        {schedule && (
+          <p className="text-lg">
+            {t('form.bulletinScheduled', {
+              cadence: schedule.cadence === 'MONTHLY' ? l.bulletinMonthly! : l.bulletinBiweekly!,
+              from: schedule.startsOn,
+              to: schedule.endsOn ?? l.bulletinUntilDone!,
+            })}
+          </p>
+        )}
+        <BulletinScheduleForm topicId={topic.id} t={l} />
+        {bulletins.map((b) => (
+          <div key={b.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`bulletin-${b.id}`}>
+            <p className="text-lg font-medium break-words">
+              {b.title} · {b.published ? l.bulletinIsPublished : l.bulletinIsDraft}
+            </p>
+            {b.published ? (
+              <p className="whitespace-pre-wrap text-base break-words">{b.body}</p>
+            ) : (
+              <BulletinDraftForms topicId={topic.id} bulletinId={b.id} body={b.body} t={l} />
+            )}
+          </div>
+        ))}
+      </Section>,
+    );
   }
   if (runs && step.activity === 'NOTICES') parts.push(<ResultNoticeForm key="notice" topicId={topic.id} t={l} />);
   if (runs) parts.push(<AdvanceForm key="advance" topicId={topic.id} lockVersion={topic.lockVersion} t={l} />);

@@ -347,3 +347,46 @@ export function ExpenseForm({ topicId, t }: { topicId: number; t: TT }) {
     </TopicForm>
   );
 }
+
+/** The secretary's schedule of progress bulletins: every month or two weeks, from a day, until done or an end day. */
+export function BulletinScheduleForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.bulletinScheduleAction} topicId={topicId} submit={t.bulletinScheduleSubmit!}>
+      {(s) => (
+        <>
+          <Select
+            name="cadence"
+            label={t.bulletinCadence!}
+            placeholder={t.bulletinCadenceChoose!}
+            options={[
+              { value: 'MONTHLY', label: t.bulletinMonthly! },
+              { value: 'BIWEEKLY', label: t.bulletinBiweekly! },
+            ]}
+            state={s}
+          />
+          <Field name="startsOn" type="date" label={t.bulletinStartsOn!} state={s} />
+          <Field name="endsOn" type="date" label={t.bulletinEndsOn!} state={s} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+/** A drafted bulletin under review: its text may be edited, then it is published to the board. */
+export function BulletinDraftForms({ topicId, bulletinId, body, t }: { topicId: number; bulletinId: number; body: string; t: TT }) {
+  return (
+    <div className="space-y-3">
+      <TopicForm action={A.bulletinEditAction} topicId={topicId} submit={t.bulletinSave!}>
+        {(s) => (
+          <>
+            <input type="hidden" name="bulletinId" value={bulletinId} />
+            <TextArea name="body" label={t.bulletinBody!} state={s} rows={10} defaultValue={body} />
+          </>
+        )}
+      </TopicForm>
+      <TopicForm action={A.bulletinPublishAction} topicId={topicId} submit={t.bulletinPublish!}>
+        {() => <input type="hidden" name="bulletinId" value={bulletinId} />}
+      </TopicForm>
+    </div>
+  );
+}
