@@ -22,6 +22,7 @@ import { createPartyOrgIn } from '../../src/server/party/orgs.ts';
 import { seedHandMadeCommunity } from './hand-made.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedGrids } from './grids.ts';
+import { seedDelivery } from './delivery.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -123,8 +124,13 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-accounts')(tx)) && (await done('demo-issues')(tx)),
     (tx) => seedGrids(tx, new Date()),
   );
+  // S2's second topic in its implementation step: tasks owned by the firm's staff login and the committee, bulletins (issue 19).
+  const delivery = await stage('demo-delivery', '龙躺梁 bike shed: owned tasks, progress bulletins', done('demo-topics'), (tx) =>
+    seedDelivery(tx, new Date()),
+  );
   return (
     places ||
+    delivery ||
     accounts ||
     issues ||
     channels ||

@@ -24,6 +24,10 @@ export const DEMO_LOGINS = {
     { phone: '13900007002', label: '孙丽 — 龙躺梁小区业主，反映停车问题 (verified owner, S2 reporter)' },
     { phone: '13900007003', label: '钱明 — 龙躺梁小区业主，匿名反映 (verified owner, anonymous S2 reporter)' },
     { phone: '13900007004', label: "周建国 — 龙躺梁居民代表 (residents' representative, S2 stakeholder)" },
+    {
+      phone: '13900009101',
+      label: '郭志刚 — 阳泉市安居物业项目经理 (property firm staff, Longtangliang: owns the bike-shed tasks, 我的任务)',
+    },
     { phone: '13900008001', label: '王静 — 欧城物业客服主管 (property firm staff, Oucheng Garden, S4)' },
     { phone: '13900008101', label: '巴州区管理员 — 巴中市巴州区 (district admin, Bazhong / Bazhou: party organisations)' },
   ],
