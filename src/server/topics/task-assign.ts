@@ -121,8 +121,11 @@ export async function ownerCandidates(by: TBy, topicId: number, query = '') {
   const q = query.trim().slice(0, 30);
   const found = q
     ? await db.person.findMany({
-        where: { user: { disabledAt: null }, OR: [{ name: { contains: q } }, { phone: { contains: q } }] },
-        select: { id: true, name: true, phone: true },
+        where: {
+          user: { disabledAt: null },
+          OR: [{ name: { contains: q } }, { phone: { contains: q } }, { user: { phone: { contains: q } } }],
+        },
+        select: { id: true, name: true, user: { select: { phone: true } } },
         orderBy: { id: 'asc' },
         take: 200,
       })
@@ -141,6 +144,6 @@ export async function ownerCandidates(by: TBy, topicId: number, query = '') {
     people: found
       .filter((p) => inside.has(p.id))
       .slice(0, 20)
-      .map((p) => ({ value: `p:${p.id}`, label: `${p.name} ${lastFour(p.phone)}`.trim() })),
+      .map((p) => ({ value: `p:${p.id}`, label: `${p.name} ${lastFour(p.user?.phone ?? null)}`.trim() })),
   };
 }

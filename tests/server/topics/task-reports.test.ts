@@ -5,6 +5,7 @@ import { calendarFor } from '@/server/issues/district-settings';
 import { addTask, updateTask } from '@/server/topics/delivery';
 import { hasMyTasks, myTasks } from '@/server/topics/my-tasks';
 import { ensureProcedures } from '@/server/topics/procedures';
+import { ownerCandidates } from '@/server/topics/task-assign';
 import { createUser, createVerifiedResident } from '../../factories/accounts';
 import { assignOrganization, createBody, createOrganization } from '../../factories/organisation';
 import { createTopicWithHistory } from '../../factories/topics';
@@ -130,6 +131,25 @@ describe('assigning a task to an owner', () => {
     expect(await refusal(addTask(s, topicId, { title: 'x', owner: { kind: 'BODY', bodyId: ids.committee }, workingDays: 0 }))).toBe(
       'topic.dueInvalid',
     );
+  });
+});
+
+describe('the owner list of the task form', () => {
+  test('serving organisations and the place’s bodies; people of the community found by name or phone, nobody else', async () => {
+    const s = await sec();
+    const none = await ownerCandidates(s, topicId);
+    expect(none.organizations).toEqual([{ value: `o:${ids.firm}`, label: '安居物业' }]);
+    expect(none.bodies.map((b) => b.label)).toEqual(['北苑业委会']);
+    expect(none.people).toEqual([]);
+    const resident = await w.db.person.findUniqueOrThrow({ where: { id: ids.residentPerson } });
+    const outsider = await w.db.person.findUniqueOrThrow({ where: { id: ids.outsider } });
+    expect((await ownerCandidates(s, topicId, resident.name)).people.map((p) => p.value)).toContain(`p:${ids.residentPerson}`);
+    expect((await ownerCandidates(s, topicId, '13900007804')).people).toEqual([]); // the outsider's phone
+    expect((await ownerCandidates(s, topicId, outsider.name)).people.map((p) => p.value)).not.toContain(`p:${ids.outsider}`);
+    expect((await ownerCandidates(s, topicId, '13900007803')).people).toEqual([
+      { value: `p:${ids.residentPerson}`, label: `${resident.name} 尾号7803` },
+    ]);
+    expect(await refusal(ownerCandidates(await byUser(ids.manager), topicId))).toBe('topic.notYourStep');
   });
 });
 
