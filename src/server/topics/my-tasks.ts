@@ -9,8 +9,8 @@ const STATUS_ORDER = { OPEN: 0, DONE: 1, ACCEPTED: 2 } as const;
 
 /** The tasks this account acts for today (decision 048's one filter), not withdrawn. */
 const mine = async (by: TBy) => {
-  const me = await getDb().user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
-  return { withdrawnAt: null, ...ownedBy(by.userId, me.personId, by.today) };
+  const personId = by.personId ?? (await getDb().user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
+  return { withdrawnAt: null, ...ownedBy(by.userId, personId, by.today) };
 };
 
 /** Whether the header shows 我的任务: the account acts for the owner of at least one task. */
