@@ -24,6 +24,7 @@ import { seedHandMadeCommunity } from './hand-made.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedGrids } from './grids.ts';
 import { seedContactChain } from './contact-chain.ts';
+import { seedDelivery } from './delivery.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -134,9 +135,14 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   );
   // Issue 19 items 8 and 10: party members first at Oucheng Garden, its liaison the branch secretary (through the topic use cases).
   const partyFirst = await seedPartyFirst(db);
+  // S2's second topic in its implementation step: tasks owned by the firm's staff login and the committee, bulletins (issue 19).
+  const delivery = await stage('demo-delivery', '龙躺梁 bike shed: owned tasks, progress bulletins', done('demo-topics'), (tx) =>
+    seedDelivery(tx, new Date()),
+  );
   return (
     places ||
     contacts ||
+    delivery ||
     accounts ||
     issues ||
     channels ||

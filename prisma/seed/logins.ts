@@ -28,6 +28,10 @@ export const DEMO_LOGINS = {
     { phone: '13900007002', label: '孙丽 — 龙躺梁小区业主，反映停车问题 (verified owner, S2 reporter)' },
     { phone: '13900007003', label: '钱明 — 龙躺梁小区业主，匿名反映 (verified owner, anonymous S2 reporter)' },
     { phone: '13900007004', label: "周建国 — 龙躺梁居民代表 (residents' representative, S2 stakeholder)" },
+    {
+      phone: '13900009101',
+      label: '郭志刚 — 阳泉市安居物业项目经理 (property firm staff, Longtangliang: owns the bike-shed tasks, 我的任务)',
+    },
     { phone: '13900008001', label: '王静 — 欧城物业客服主管 (property firm staff, Oucheng Garden, S4)' },
     { phone: '13900009401', label: '郝志刚 — 龙躺梁小区党支部书记，联系1号楼楼栋长 (branch secretary, contact chain)' },
     { phone: '13900009402', label: '田秀梅 — 龙躺梁1号楼楼栋长，联系党员户 (building head, contact chain)' },

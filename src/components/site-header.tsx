@@ -2,12 +2,18 @@ import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/link';
 import { getSessionUser } from '@/server/auth/session';
+import { hasMyTasks } from '@/server/topics/my-tasks';
+import { today } from '@/server/today';
 import { LanguageSwitch } from './language-switch';
 
 export async function SiteHeader() {
   const t = await getTranslations('common');
   const locale = await getLocale();
   const user = await getSessionUser();
+  // Shown to those acting for a task's owner (firm staff, committee members, persons): checked on the server.
+  const tasks = user
+    ? await hasMyTasks({ userId: user.id, personId: user.personId, label: user.name, actor: user.actor, today: today() })
+    : false;
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-2 px-4 py-2 sm:gap-x-3">
@@ -25,6 +31,11 @@ export async function SiteHeader() {
           {user && (
             <Link href="/issues" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
               {t('nav.issues')}
+            </Link>
+          )}
+          {tasks && (
+            <Link href="/tasks" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
+              {t('nav.tasks')}
             </Link>
           )}
           <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">

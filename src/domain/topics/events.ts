@@ -23,6 +23,7 @@ export const topicEventTypes = [
   'TASK_DONE',
   'TASK_COMMENT',
   'TASK_ACCEPT',
+  'TASK_SEND_BACK',
   'TASK_WITHDRAWN',
   'NOTICE',
   'RECORD_WITHDRAWN',

@@ -5,6 +5,7 @@ import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
 import { advanceTopic } from '@/server/topics/advance-topic';
 import { addBid, addExpense, addTask, chooseBid, publishResultNotice, recordActualCost, updateTask } from '@/server/topics/delivery';
+import { editBulletin, publishBulletin, scheduleBulletins } from '@/server/topics/bulletins';
 import { recordMotionTally } from '@/server/topics/motions';
 import { addSuggestion, inviteStakeholders } from '@/server/topics/participation';
 import { addPlanVersion, recordApproval, recordConsensus } from '@/server/topics/plans';
@@ -205,5 +206,29 @@ export const revokeLiaisonAction = command({
   input: S.ZRevokeLiaison,
   run: (by, { topicId }) => revokeLiaison(by, topicId),
   done: saved(),
+  refresh: true,
+});
+
+export const bulletinScheduleAction = command({
+  who: 'signed-in',
+  input: S.ZBulletinSchedule,
+  run: (by, { topicId, ...input }) => scheduleBulletins(by, topicId, input),
+  done: saved(),
+  refresh: true,
+});
+
+export const bulletinEditAction = command({
+  who: 'signed-in',
+  input: S.ZBulletinEdit,
+  run: (by, { topicId, bulletinId, body }) => editBulletin(by, topicId, bulletinId, body),
+  done: saved(),
+  refresh: true,
+});
+
+export const bulletinPublishAction = command({
+  who: 'signed-in',
+  input: S.ZBulletinPublish,
+  run: (by, { topicId, bulletinId }) => publishBulletin(by, topicId, bulletinId),
+  done: saved('published'),
   refresh: true,
 });

@@ -163,19 +163,51 @@ export const ZWithdraw = z.object({
   entryId: ZId,
   reason: text(2, 200, 'field.withdrawReason'),
 });
-export const ZTask = z.object({
-  topicId: ZId,
-  title: text(2, 60, 'field.taskTitle'),
-  responsible: text(2, 60, 'field.responsible'),
-  dueOn: ZDate,
-});
+const blank = (v: unknown) => (v === '' ? undefined : v);
+/** The owner picked on the task form: "p:<person>", "o:<organisation>" or "b:<body>" (nothing preselected). */
+const ZOwner = z
+  .string()
+  .regex(/^[pob]:\d{1,9}$/, 'field.owner')
+  .transform((v) => {
+    const id = Number(v.slice(2));
+    return v[0] === 'p'
+      ? { kind: 'PERSON' as const, personId: id }
+      : v[0] === 'o'
+        ? { kind: 'ORGANIZATION' as const, organizationId: id }
+        : { kind: 'BODY' as const, bodyId: id };
+  });
+/** A deadline as a day or as "N 个工作日" (the form sends one of the two). */
+export const ZTask = z
+  .object({
+    topicId: ZId,
+    title: text(2, 60, 'field.taskTitle'),
+    owner: ZOwner,
+    dueOn: z.preprocess(blank, ZDate.optional()),
+    workingDays: z.preprocess(
+      blank,
+      z.coerce.number('field.workingDays').int('field.workingDays').min(1, 'field.workingDays').max(250, 'field.workingDays').optional(),
+    ),
+  })
+  .transform(({ dueOn, workingDays, ...rest }) => ({
+    ...rest,
+    ...(typeof workingDays === 'number' ? { workingDays } : { dueOn: dueOn || undefined }),
+  }));
 export const ZTaskUpdate = z.object({
   topicId: ZId,
   taskId: ZId,
-  kind: z.enum(['PROGRESS', 'DONE', 'COMMENT', 'ACCEPT']),
+  kind: z.enum(['PROGRESS', 'DONE', 'COMMENT', 'ACCEPT', 'SEND_BACK']),
   body: text(1, 1000, 'field.update'),
 });
 export const ZTopicOnly = z.object({ topicId: ZId });
+/** Progress bulletins (decision 053): the schedule, a draft's reviewed text, publishing it. */
+export const ZBulletinSchedule = z.object({
+  topicId: ZId,
+  cadence: z.enum(['MONTHLY', 'BIWEEKLY'], 'field.choice'),
+  startsOn: ZDate,
+  endsOn: z.preprocess(blank, ZDate.optional()),
+});
+export const ZBulletinEdit = z.object({ topicId: ZId, bulletinId: ZId, body: text(10, 5000, 'field.bulletinBody') });
+export const ZBulletinPublish = z.object({ topicId: ZId, bulletinId: ZId });
 
 export const ZProcedureSteps = z.object({
   districtId: ZId,

@@ -7,7 +7,17 @@ import { recordChainCheck } from '@/server/notices/chain-check';
 import { removeOldExports } from '@/server/stats/export';
 import { refreshStats } from '@/server/stats/refresh';
 import { closeDueMotions } from '@/server/votes/ballots';
-import { CHAIN_CHECK, ESCALATION_QUEUE, MAIL_QUEUE, MEETING_REMINDERS, MOTIONS_CLOSE, STATS_EXPORT_CLEANUP, STATS_REFRESH } from './queues';
+import { draftDueBulletins } from '@/server/topics/bulletins';
+import {
+  BULLETINS_DRAFT,
+  CHAIN_CHECK,
+  ESCALATION_QUEUE,
+  MAIL_QUEUE,
+  MEETING_REMINDERS,
+  MOTIONS_CLOSE,
+  STATS_EXPORT_CLEANUP,
+  STATS_REFRESH,
+} from './queues';
 
 /** What each recurring job does, returning the counts its log line carries (numbers only: nothing about people). */
 export const JOBS: Record<string, () => Promise<TCounts>> = {
@@ -46,4 +56,6 @@ export const JOBS: Record<string, () => Promise<TCounts>> = {
     if (!r.ok) logLine('error', 'notices.chain.broken', { at: r.brokenAt, reason: r.reason });
     return { notices: r.count, broken: r.ok ? 0 : 1 };
   },
+  // Progress bulletins due (decision 053): drafted for review, never published by the job.
+  [BULLETINS_DRAFT]: async () => draftDueBulletins(),
 };

@@ -4,6 +4,7 @@ import { readEnv } from '@/env';
 import { errorFields, logLine, runJob } from '@/server/log';
 import { runExport } from '@/server/stats/export';
 import {
+  BULLETINS_DRAFT,
   CHAIN_CHECK,
   ESCALATION_QUEUE,
   MAIL_QUEUE,
@@ -19,7 +20,7 @@ export { ESCALATION_QUEUE, MAIL_QUEUE, MEETING_REMINDERS, MOTIONS_CLOSE, STATS_E
 
 /** When each recurring job runs (China's time): the escalation pass every five minutes, the outbox, closing votes and
  * the dashboards' rollups every minute, meeting reminders at 9:00 and 18:00 the day before, old exports at night,
- * the notice chain's check hourly. */
+ * the notice chain's check hourly, progress bulletins' drafts at 6:10. */
 const SCHEDULES: Record<keyof typeof JOBS, string> = {
   [ESCALATION_QUEUE]: '*/5 * * * *',
   [MAIL_QUEUE]: '* * * * *',
@@ -28,6 +29,7 @@ const SCHEDULES: Record<keyof typeof JOBS, string> = {
   [STATS_REFRESH]: '* * * * *',
   [STATS_EXPORT_CLEANUP]: '30 3 * * *',
   [CHAIN_CHECK]: '17 * * * *',
+  [BULLETINS_DRAFT]: '10 6 * * *',
 };
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };

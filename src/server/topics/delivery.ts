@@ -14,6 +14,11 @@ import { actingAs, anonymousFollowers } from '@/server/people/anonymity';
 import { publishTopicNotice } from './notices';
 import { loadTopic, notifyTopic, requireParticipant, requireStep, topicEvent } from './topic-core';
 import { dateOnly } from '@/server/today';
+import { dueDay, taskMove } from '@/domain/topics/tasks';
+import { calendarFor } from '@/server/issues/district-settings';
+import { notify } from '@/server/issues/notify';
+import { resolveOwner, type TOwnerChoice } from './task-assign';
+import { actsForOwner, ownerAccounts, ownerColumns, ownerOf } from './task-owners';
 
 /** A contractor's bid while contractors are compared (比选). */
 export async function addBid(by: TBy, topicId: number, input: { contractor: string; amountFen: number; note?: string }) {
@@ -86,25 +91,50 @@ export async function recordActualCost(by: TBy, topicId: number, actualCostFen: 
   });
 }
 
-/** A task of the implementation: a responsible person or unit and a due date. */
-export async function addTask(by: TBy, topicId: number, input: { title: string; responsible: string; dueOn: string }) {
+/**
+ * A task of the implementation: its owner (a person, an organisation serving the place, a body of the place; decision
+ * 053) — or, as before owners existed, a responsible named in words — and a due date, given as a day or as
+ * "N 个工作日" counted on the district's working calendar.
+ */
+export async function addTask(
+  by: TBy,
+  topicId: number,
+  input: { title: string; owner?: TOwnerChoice; responsible?: string; dueOn?: string; workingDays?: number },
+) {
   const t = await loadTopic(by, topicId);
   requireStep(t, 'TASKS');
-  if (input.dueOn < toChinaLocal(new Date()).date) refuse('topic.dueInPast');
+  const today = toChinaLocal(new Date()).date;
+  const due =
+    input.workingDays !== undefined
+      ? dueDay({ workingDays: input.workingDays }, today, await calendarFor(t.topic.districtId))
+      : (input.dueOn ?? null);
+  if (!due) return refuse('topic.dueInvalid');
+  if (due < today) refuse('topic.dueInPast');
   const db = getDb();
   return db.$transaction(async (tx) => {
+    const owned = input.owner ? await resolveOwner(tx, t.topic, input.owner, today) : null;
+    const responsible = owned?.name ?? input.responsible?.trim() ?? refuse('topic.ownerRequired');
     const task = await tx.topicTask.create({
-      data: { topicId, title: input.title, responsible: input.responsible, dueOn: dateOnly(input.dueOn), createdById: by.userId },
+      data: {
+        topicId,
+        title: input.title,
+        responsible,
+        dueOn: dateOnly(due),
+        createdById: by.userId,
+        ...ownerColumns(owned?.owner ?? null),
+      },
     });
-    await topicEvent(tx, by, t.topic, 'TASK', `${input.title}（${input.responsible}，${input.dueOn}）`);
+    await topicEvent(tx, by, t.topic, 'TASK', `${input.title}（${responsible}，${due}）`);
     await notifyTopic(tx, t.topic, 'topic.task', input.title, by.userId);
+    const owners = (await ownerAccounts(tx, owned?.owner ?? null, today)).filter((u) => u !== by.userId);
+    await notify(tx, owners, { kind: 'topic.taskAssigned', topicId, title: t.topic.title, body: input.title });
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
       action: 'topic.task',
       entityType: 'TopicTask',
       entityId: task.id,
-      after: { topicId, ...input },
+      after: { topicId, title: input.title, responsible, dueOn: due, workingDays: input.workingDays ?? null, owner: owned?.owner ?? null },
       communityId: t.topic.communityId,
       compoundId: t.topic.compoundId,
     });
@@ -112,41 +142,48 @@ export async function addTask(by: TBy, topicId: number, input: { title: string; 
   });
 }
 
-export type TTaskUpdate = { kind: 'PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT'; body: string; photos?: Buffer[] };
+export type TTaskUpdate = { kind: 'PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT' | 'SEND_BACK'; body: string; photos?: Buffer[] };
 
 /**
- * "Who is responsible carries it out, who benefits supervises": those running the step report progress
- * (with photos) and mark a task done; residents of the place and the topic's followers comment and,
- * once it is done, confirm acceptance.
+ * "Who is responsible carries it out, who benefits supervises": the task's owner (its accounts; for a task without an
+ * owner, those running the step) reports progress with photos and asks for acceptance (DONE); those running the step
+ * and the residents of the place and the topic's followers comment and, once it is done, accept it or send it back
+ * with a reason. The owner does not accept their own work.
  */
 export async function updateTask(by: TBy, topicId: number, taskId: number, input: TTaskUpdate) {
   const t = await loadTopic(by, topicId);
   requireStep(t, 'TASKS', { anyActor: true });
   const runs = t.step.actors.some((a) => t.actors.has(a));
-  if ((input.kind === 'PROGRESS' || input.kind === 'DONE') && !runs) refuse('topic.notYourStep');
-  if (input.kind === 'COMMENT' || input.kind === 'ACCEPT') await requireParticipant(by, t);
   const db = getDb();
-  const task = (await db.topicTask.findFirst({ where: { id: taskId, topicId } })) ?? refuse('topic.taskUnknown');
-  if (input.kind === 'ACCEPT' && task.status !== 'DONE') refuse('topic.taskNotDone');
-  if (input.kind === 'DONE' && task.status !== 'OPEN') refuse('topic.taskNotOpen');
+  const task = (await db.topicTask.findFirst({ where: { id: taskId, topicId, withdrawnAt: null } })) ?? refuse('topic.taskUnknown');
+  const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
+  const owns = ownerOf(task) ? await actsForOwner(db, task.id, by.userId, me.personId, by.today) : runs;
+  if (input.kind === 'PROGRESS' || input.kind === 'DONE') {
+    if (!owns) refuse(ownerOf(task) ? 'topic.notTaskOwner' : 'topic.notYourStep');
+  } else if (input.kind !== 'COMMENT' && owns && ownerOf(task)) refuse('topic.ownAcceptance');
+  else if (!runs) await requireParticipant(by, t);
+  const move = taskMove(task.status, input.kind === 'COMMENT' ? 'COMMENT' : input.kind, input.body);
+  if (!move.ok) return refuse(move.code);
   // A supervisor known to the topic only through an anonymous report comments and accepts as 匿名居民.
-  const actor = actingAs(by, !runs && (await anonymousFollowers(db, topicId)).has(by.userId));
+  const actor = actingAs(by, !runs && !owns && (await anonymousFollowers(db, topicId)).has(by.userId));
   const { stored, discard } = await storePhotos('topics', input.photos);
   const keys = stored.map((p) => p.key);
+  const kind = input.kind === 'SEND_BACK' ? 'SendBack' : `${input.kind[0]}${input.kind.slice(1).toLowerCase()}`;
   try {
     await db.$transaction(async (tx) => {
-      if (input.kind === 'DONE' || input.kind === 'ACCEPT') {
-        const r = await tx.topicTask.updateMany({
-          where: { id: task.id, status: task.status },
-          data: { status: input.kind === 'DONE' ? 'DONE' : 'ACCEPTED' },
-        });
+      if (move.next !== task.status) {
+        const r = await tx.topicTask.updateMany({ where: { id: task.id, status: task.status }, data: { status: move.next } });
         if (r.count !== 1) refuse('topic.movedOn');
       }
       await tx.taskUpdate.create({
         data: { taskId: task.id, authorId: by.userId, authorLabel: actor.label, kind: input.kind, body: input.body, photoKeys: keys },
       });
       await topicEvent(tx, actor, t.topic, `TASK_${input.kind}`, `${task.title}：${input.body}`);
-      await notifyTopic(tx, t.topic, `topic.task${input.kind[0]}${input.kind.slice(1).toLowerCase()}`, task.title, by.userId);
+      await notifyTopic(tx, t.topic, `topic.task${kind}`, task.title, by.userId);
+      if (input.kind === 'SEND_BACK' || input.kind === 'ACCEPT') {
+        const owners = (await ownerAccounts(tx, ownerOf(task), by.today)).filter((u) => u !== by.userId);
+        await notify(tx, owners, { kind: `topic.task${kind}`, topicId, title: t.topic.title, body: `${task.title}：${input.body}` });
+      }
       await writeAudit(tx, {
         actorId: actor.userId,
         actorLabel: actor.label,
@@ -154,7 +191,7 @@ export async function updateTask(by: TBy, topicId: number, taskId: number, input
         entityType: 'TopicTask',
         entityId: task.id,
         before: { status: task.status },
-        after: { body: input.body, photos: keys.length },
+        after: { status: move.next, body: input.body, photos: keys.length },
         communityId: t.topic.communityId,
         compoundId: t.topic.compoundId,
       });

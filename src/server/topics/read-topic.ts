@@ -1,4 +1,5 @@
 import 'server-only';
+import { ownedBy, ownerOf } from './task-owners';
 import { diffChars } from 'diff';
 import { scopesOf } from '@/domain/authz/can';
 import { uncoveredYears } from '@/domain/calendar/working-calendar';
@@ -52,6 +53,14 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       select: { name: true, compounds: { where: { id: t.topic.compoundId ?? -1 }, select: { name: true } } },
     }),
   ]);
+  const me = await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } });
+  const mine = new Set(
+    me
+      ? (await db.topicTask.findMany({ where: { topicId: id, ...ownedBy(by.userId, me.personId, by.today) }, select: { id: true } })).map(
+          (k) => k.id,
+        )
+      : [],
+  );
   const names = new Map(
     (
       await db.user.findMany({
@@ -169,6 +178,10 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     bids: bids.map((b) => ({ id: b.id, contractor: b.contractor, amountFen: b.amountFen, note: b.note, chosen: b.chosen })),
     tasks: tasks.map((k) => ({
       id: k.id,
+      /** Has an owner (decision 048): only the owner's accounts report on it. */
+      owned: ownerOf(k) !== null,
+      /** The viewer acts for the owner: they report progress and ask for acceptance, and do not accept it. */
+      mine: mine.has(k.id),
       title: k.title,
       responsible: k.responsible,
       dueOn: k.dueOn,

@@ -8,6 +8,7 @@ import { livesWithin } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
 import { ancestryOf } from '@/server/places/ancestry';
 import { inForceOn, today } from '@/server/today';
+import { ownedBy } from './task-owners';
 
 /** The place a topic belongs to (its compound, else its community), with every place above it. */
 export function topicAncestry(t: { compoundId: number | null; communityId: number }) {
@@ -58,7 +59,10 @@ async function readsOpenTopic(by: TBy, topic: { id: number }, ancestry: TAncestr
   const db = getDb();
   if (await db.topicFollower.findUnique({ where: { topicId_userId: { topicId: topic.id, userId: by.userId } } })) return true;
   const me = await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } });
-  return !!me && (await stakeholderPersonIds(topic.id)).has(me.personId);
+  if (!me) return false;
+  if ((await stakeholderPersonIds(topic.id)).has(me.personId)) return true;
+  // Those acting for a task's owner (the property firm's staff, the committee's members) read the topic they report on.
+  return (await db.topicTask.count({ where: { topicId: topic.id, withdrawnAt: null, ...ownedBy(by.userId, me.personId, by.today) } })) > 0;
 }
 
 /** Everyone a stakeholder entry stands for: the person, a body's current members, a party organisation's officers, an organisation's people. */

@@ -141,9 +141,10 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   await expect(sec.getByTestId('steps').locator('[aria-current=step]')).toHaveText('6. 抓落实');
   await expect(sec.getByTestId('notices')).toContainText('决定公告');
 
-  // 6. 抓落实: a task for the property firm; done; the reporter who benefits accepts it.
+  // 6. 抓落实: a task owned by the property firm (issue 19); its staff account asks for acceptance; the reporter who
+  // benefits accepts it.
   await sec.getByRole('textbox', { name: '任务', exact: true }).fill('施划车位并编号');
-  await sec.getByLabel('责任人或责任单位').fill('阳泉市安居物业管理有限公司');
+  await sec.getByLabel('负责方').selectOption({ label: '单位：阳泉市安居物业管理有限公司' });
   const due = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 12 * 86_400_000));
   await sec.getByLabel('完成期限').fill(due);
   await sec.getByRole('button', { name: '分派' }).click();
@@ -151,7 +152,7 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   // A task entered by mistake is withdrawn — without JavaScript, as a plain form post — and stays, struck through.
   await expect(task).toBeVisible();
   await sec.getByRole('textbox', { name: '任务', exact: true }).fill('E2E 错录的任务');
-  await sec.getByLabel('责任人或责任单位').fill('阳泉市安居物业管理有限公司');
+  await sec.getByLabel('负责方').selectOption({ label: '单位：阳泉市安居物业管理有限公司' });
   await sec.getByLabel('完成期限').fill(due);
   await sec.getByRole('button', { name: '分派' }).click();
   await expect(sec.locator('[data-testid^="task-"]').filter({ hasText: 'E2E 错录的任务' })).toBeVisible();
@@ -172,10 +173,15 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   await expect(noScript.locator('[data-testid^="task-"] del')).toHaveText('E2E 错录的任务');
   await expect(noScript.locator('[data-testid^="task-"]').filter({ hasText: 'E2E 错录的任务' })).toContainText('已撤回：重复录入');
   await sec.reload();
-  await task.getByLabel('进展或意见', { exact: true }).first().selectOption({ label: '标为完成' });
-  await task.getByRole('textbox').fill('64 个车位已施划编号');
-  await task.getByRole('button', { name: '提交' }).click();
-  await expect(task).toContainText('已完成，待验收');
+  // The secretary does not report on the firm's task: the firm's staff account does.
+  await expect(task.getByLabel('进展或意见', { exact: true }).locator('option', { hasText: '申请验收' })).toHaveCount(0);
+  const firm = await phone(browser, info, '13900009101');
+  await firm.goto(topicUrl);
+  const ours = firm.locator('[data-testid^="task-"]').filter({ hasText: '施划车位并编号' });
+  await ours.getByLabel('进展或意见', { exact: true }).first().selectOption({ label: '申请验收' });
+  await ours.getByRole('textbox').fill('64 个车位已施划编号');
+  await ours.getByRole('button', { name: '提交' }).click();
+  await expect(ours).toContainText('已完成，待验收');
   await sunli.goto(topicUrl);
   const hers = sunli.locator('[data-testid^="task-"]').filter({ hasText: '施划车位并编号' });
   await hers.getByLabel('进展或意见', { exact: true }).first().selectOption({ label: '验收通过' });

@@ -14,6 +14,8 @@ const PRIVATE = [
   'ApiKey',
   'AuditLog',
   'Ballot',
+  // Progress bulletins' schedules and drafts (decision 053): reviewed by staff; what the board shows is the Notice.
+  'BulletinSchedule',
   // 党员中心户 and the households they keep in touch with (decision 044): not on public pages.
   'CentralHousehold',
   'CentralHouseholdContact',
@@ -37,6 +39,7 @@ const PRIVATE = [
   'MotionVoter',
   'Notification',
   'PasswordResetCode',
+  'ProgressBulletin',
   'RateLimit',
   'RegistrationCode',
   'SecretChoice',

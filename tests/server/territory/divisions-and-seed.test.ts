@@ -3,6 +3,7 @@ import { seedDemo } from '../../../prisma/seed/index.ts';
 import { getMeetingView } from '@/server/meetings/read-meetings';
 import { byUser } from '../accounts/support';
 import { verifyChain } from '@/server/notices/publish';
+import { myTasks } from '@/server/topics/my-tasks';
 import { loadDivisions } from '@/server/territory/load-divisions';
 import { testDb } from '../db';
 
@@ -192,7 +193,8 @@ describe('reference data and demo seed', () => {
     expect((await db.notice.findFirstOrThrow({ where: { kind: 'FINANCE', topic: { title: '北苑小区后门维修' } } })).body).toContain(
       '预算 36,000.00 元，实际支出 34,500.00 元，节约 1,500.00 元。',
     );
-    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 4 });
+    // S1's four notices and the bike-shed topic's first progress bulletin (issue 19).
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 5 });
     // S4's rhythm: reception days (6th, 26th) and joint meetings (16th) for the year; a council meeting today.
     expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);
     expect(await db.meeting.count({ where: { kind: 'JOINT' } })).toBeGreaterThanOrEqual(11);
@@ -229,5 +231,22 @@ describe('reference data and demo seed', () => {
     expect(
       await db.auditLog.count({ where: { action: { in: ['grid.create', 'grid.assign', 'grid.duty', 'centralHousehold.choose'] } } }),
     ).toBe(8);
+  });
+
+  test('S2’s bike-shed topic: the firm’s login sees its tasks (one awaiting acceptance), a bulletin published and one drafted', async () => {
+    const db = testDb();
+    const staff = await db.user.findUniqueOrThrow({ where: { phone: '13900009101' } });
+    const mine = await myTasks(await byUser(staff.id));
+    expect(mine.map((k) => [k.title, k.status])).toEqual([
+      ['新建车棚并安装充电桩', 'OPEN'],
+      ['拆除旧车棚并清运', 'DONE'],
+    ]);
+    expect(mine[0]!.place).toBe('龙躺梁老旧小区');
+    const bulletins = await db.progressBulletin.findMany({ where: { topicId: mine[0]!.topicId }, orderBy: { period: 'asc' } });
+    expect(bulletins.map((b) => b.noticeId !== null)).toEqual([true, false]);
+    expect(await db.notice.count({ where: { topicId: mine[0]!.topicId, kind: 'PROGRESS', category: 'RESIDENTS' } })).toBe(1);
+    expect(await db.taskUpdate.count({ where: { task: { topicId: mine[0]!.topicId }, photoKeys: { isEmpty: false } } })).toBe(1);
+    // The S2 topic the other specs walk has not moved.
+    expect((await db.topic.findFirstOrThrow({ where: { title: '龙躺梁小区停车秩序' } })).stepIndex).toBe(2);
   });
 });

@@ -4,6 +4,8 @@ import type { TBy } from '@/server/accounts/by';
 import { labels } from '@/i18n/labels';
 import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { stakeholderCandidates } from '@/server/topics/participation';
+import { ownerCandidates } from '@/server/topics/task-assign';
+import { bulletinsOf } from '@/server/topics/bulletins';
 import {
   ActualCostForm,
   AdvanceForm,
@@ -13,6 +15,8 @@ import {
   BidForm,
   PartyViewForm,
   RevokeLiaisonForm,
+  BulletinDraftForms,
+  BulletinScheduleForm,
   ChooseBidForm,
   InviteForm,
   PlanForm,
@@ -21,6 +25,7 @@ import {
   ResultNoticeForm,
   SuggestionForm,
   TallyForm,
+  OwnerSearch,
   TaskForm,
   TaskUpdateForm,
   WithdrawForm,
@@ -34,7 +39,7 @@ type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
  * outputs and move it on; residents and stakeholders give suggestions and supervise tasks. The server
  * checks every one of these again.
  */
-export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
+export async function TopicActions({ topic, by, ownerQuery = '' }: { topic: TTopic; by: TBy; ownerQuery?: string }) {
   if (topic.status !== 'OPEN') return null;
   const t = await getTranslations('topics');
   const l = await labels('topics.form');
@@ -148,26 +153,32 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
     if (runs)
       parts.push(
         <Section key="task" id="task-form" title={l.task!}>
-          <TaskForm topicId={topic.id} t={l} />
+          <OwnerSearch query={ownerQuery} t={l} />
+          <TaskForm topicId={topic.id} t={l} owners={await ownerCandidates(by, topic.id, ownerQuery)} />
         </Section>,
       );
     for (const k of topic.tasks) {
       const kinds = k.withdrawnAt
         ? []
         : [
-            ...(runs && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []),
+            ...((k.owned ? k.mine : runs) && k.status === 'OPEN' ? (['PROGRESS', 'DONE'] as const) : []),
             ...(k.status !== 'ACCEPTED' ? (['COMMENT'] as const) : []),
-            ...(k.status === 'DONE' ? (['ACCEPT'] as const) : []),
+            ...(k.status === 'DONE' && !(k.owned && k.mine) ? (['ACCEPT', 'SEND_BACK'] as const) : []),
           ];
       parts.push(
-        <div key={`task-${k.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`task-${k.id}`}>
+        <div
+          key={`task-${k.id}`}
+          id={`task-${k.id}`}
+          className="space-y-2 rounded-lg border border-stone-200 bg-white p-3"
+          data-testid={`task-${k.id}`}
+        >
           {k.withdrawnAt ? (
             <p className="text-lg">
               <del>{k.title}</del> · {t('detail.entryWithdrawn', { reason: k.withdrawReason ?? '' })}
             </p>
           ) : (
             <p className="text-lg font-medium">
-              {k.title} · {t(`detail.taskStatus_${k.status}`)}
+              {k.title} · {k.responsible} · {t(`detail.taskStatus_${k.status}`)}
             </p>
           )}
           <ul className="space-y-1 text-base">
@@ -208,6 +219,36 @@ export async function TopicActions({ topic, by }: { topic: TTopic; by: TBy }) {
           <ActualCostForm topicId={topic.id} t={l} />
         </Section>,
       );
+  }
+  const tasksStep = topic.procedure.steps.findIndex((s) => s.activity === 'TASKS');
+  if (manages && tasksStep >= 0 && topic.stepIndex >= tasksStep) {
+    const { schedule, bulletins } = await bulletinsOf(topic.id);
+    parts.push(
+      <Section key="bulletins" id="bulletins" title={l.bulletins!}>
+        {schedule && (
+          <p className="text-lg">
+            {t('form.bulletinScheduled', {
+              cadence: schedule.cadence === 'MONTHLY' ? l.bulletinMonthly! : l.bulletinBiweekly!,
+              from: schedule.startsOn,
+              to: schedule.endsOn ?? l.bulletinUntilDone!,
+            })}
+          </p>
+        )}
+        <BulletinScheduleForm topicId={topic.id} t={l} />
+        {bulletins.map((b) => (
+          <div key={b.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3" data-testid={`bulletin-${b.id}`}>
+            <p className="text-lg font-medium break-words">
+              {b.title} · {b.published ? l.bulletinIsPublished : l.bulletinIsDraft}
+            </p>
+            {b.published ? (
+              <p className="whitespace-pre-wrap text-base break-words">{b.body}</p>
+            ) : (
+              <BulletinDraftForms topicId={topic.id} bulletinId={b.id} body={b.body} t={l} />
+            )}
+          </div>
+        ))}
+      </Section>,
+    );
   }
   if (runs && step.activity === 'NOTICES') parts.push(<ResultNoticeForm key="notice" topicId={topic.id} t={l} />);
   if (runs) parts.push(<AdvanceForm key="advance" topicId={topic.id} lockVersion={topic.lockVersion} t={l} />);

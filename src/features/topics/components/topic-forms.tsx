@@ -226,21 +226,51 @@ export function ChooseBidForm({ topicId, bidId, t }: { topicId: number; bidId: n
   );
 }
 
-export function TaskForm({ topicId, t }: { topicId: number; t: TT }) {
+type TOption = { value: string; label: string };
+
+/** Finds people of the community by name or phone for the owner list: a plain GET back to the topic page. */
+export function OwnerSearch({ query, t }: { query: string; t: TT }) {
+  return (
+    <form method="get" action={`#task-form`} className="flex flex-wrap items-end gap-2">
+      <label className="block grow text-lg">
+        {t.ownerSearch}
+        <input name="ownerQ" defaultValue={query} className="mt-1 min-h-12 w-full rounded-lg border border-stone-400 px-3 text-lg" />
+      </label>
+      <button className="min-h-12 rounded-lg border border-stone-500 px-4 text-lg">{t.ownerSearchSubmit}</button>
+    </form>
+  );
+}
+
+/** A task: what, who owns it (nothing preselected: a person found above, an organisation serving the place, a body), and when. */
+export function TaskForm({
+  topicId,
+  t,
+  owners,
+}: {
+  topicId: number;
+  t: TT;
+  owners: { organizations: TOption[]; bodies: TOption[]; people: TOption[] };
+}) {
+  const options = [
+    ...owners.people.map((o) => ({ value: o.value, label: `${t.ownerPerson}：${o.label}` })),
+    ...owners.organizations.map((o) => ({ value: o.value, label: `${t.ownerOrganization}：${o.label}` })),
+    ...owners.bodies.map((o) => ({ value: o.value, label: `${t.ownerBody}：${o.label}` })),
+  ];
   return (
     <TopicForm action={A.taskAction} topicId={topicId} submit={t.taskSubmit!}>
       {(s) => (
         <>
           <Field name="title" label={t.taskTitle!} state={s} />
-          <Field name="responsible" label={t.responsible!} state={s} />
+          <Select name="owner" label={t.owner!} options={options} placeholder={t.ownerChoose!} state={s} />
           <Field name="dueOn" type="date" label={t.dueOn!} state={s} />
+          <Field name="workingDays" type="number" label={t.workingDays!} state={s} />
         </>
       )}
     </TopicForm>
   );
 }
 
-/** One task's updates: progress and done for those running the step; comment and accept for residents. */
+/** One task's updates: the owner reports progress and asks for acceptance; others comment, accept or send it back. */
 export function TaskUpdateForm({
   topicId,
   taskId,
@@ -249,10 +279,10 @@ export function TaskUpdateForm({
 }: {
   topicId: number;
   taskId: number;
-  kinds: ('PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT')[];
+  kinds: ('PROGRESS' | 'DONE' | 'COMMENT' | 'ACCEPT' | 'SEND_BACK')[];
   t: TT;
 }) {
-  const label = { PROGRESS: t.progress!, DONE: t.markDone!, COMMENT: t.comment_!, ACCEPT: t.accept! };
+  const label = { PROGRESS: t.progress!, DONE: t.markDone!, COMMENT: t.comment_!, ACCEPT: t.accept!, SEND_BACK: t.sendBack! };
   return (
     <ActionForm action={A.taskUpdateAction}>
       {(s) => (
@@ -260,7 +290,7 @@ export function TaskUpdateForm({
           <input type="hidden" name="topicId" value={topicId} />
           <input type="hidden" name="taskId" value={taskId} />
           <Select name="kind" label={t.update!} options={kinds.map((k) => ({ value: k, label: label[k] }))} state={s} />
-          <TextArea name="body" label={t.update!} state={s} rows={2} />
+          <TextArea name="body" label={t.updateBody!} state={s} rows={2} />
           {kinds.includes('PROGRESS') && <FileField name="photos" kind="photo" label={t.photos!} accept="image/*" multiple state={s} />}
           <SubmitButton>{t.updateSubmit}</SubmitButton>
         </>
@@ -349,5 +379,48 @@ export function RevokeLiaisonForm({ topicId, t }: { topicId: number; t: TT }) {
     <TopicForm action={A.revokeLiaisonAction} topicId={topicId} submit={t.liaisonRevoke!}>
       {() => null}
     </TopicForm>
+  );
+}
+
+/** The secretary's schedule of progress bulletins: every month or two weeks, from a day, until done or an end day. */
+export function BulletinScheduleForm({ topicId, t }: { topicId: number; t: TT }) {
+  return (
+    <TopicForm action={A.bulletinScheduleAction} topicId={topicId} submit={t.bulletinScheduleSubmit!}>
+      {(s) => (
+        <>
+          <Select
+            name="cadence"
+            label={t.bulletinCadence!}
+            placeholder={t.bulletinCadenceChoose!}
+            options={[
+              { value: 'MONTHLY', label: t.bulletinMonthly! },
+              { value: 'BIWEEKLY', label: t.bulletinBiweekly! },
+            ]}
+            state={s}
+          />
+          <Field name="startsOn" type="date" label={t.bulletinStartsOn!} state={s} />
+          <Field name="endsOn" type="date" label={t.bulletinEndsOn!} state={s} />
+        </>
+      )}
+    </TopicForm>
+  );
+}
+
+/** A drafted bulletin under review: its text may be edited, then it is published to the board. */
+export function BulletinDraftForms({ topicId, bulletinId, body, t }: { topicId: number; bulletinId: number; body: string; t: TT }) {
+  return (
+    <div className="space-y-3">
+      <TopicForm action={A.bulletinEditAction} topicId={topicId} submit={t.bulletinSave!}>
+        {(s) => (
+          <>
+            <input type="hidden" name="bulletinId" value={bulletinId} />
+            <TextArea name="body" label={t.bulletinBody!} state={s} rows={10} defaultValue={body} />
+          </>
+        )}
+      </TopicForm>
+      <TopicForm action={A.bulletinPublishAction} topicId={topicId} submit={t.bulletinPublish!}>
+        {() => <input type="hidden" name="bulletinId" value={bulletinId} />}
+      </TopicForm>
+    </div>
   );
 }

@@ -6,8 +6,9 @@ import { byOf, requireUser } from '@/features/shared/guards';
 import { getTopicForViewer } from '@/server/topics/read-topic';
 
 /** A topic: its steps with the current one highlighted, what the gate needs, what can be done now, the record, the timeline. */
-export default async function TopicPage({ params }: PageProps<'/[locale]/topics/[id]'>) {
+export default async function TopicPage({ params, searchParams }: PageProps<'/[locale]/topics/[id]'>) {
   const { locale, id } = await params;
+  const { ownerQ } = await searchParams;
   setRequestLocale(locale);
   const user = await requireUser(`/topics/${id}`);
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -39,7 +40,7 @@ export default async function TopicPage({ params }: PageProps<'/[locale]/topics/
         <p className="whitespace-pre-wrap text-lg leading-relaxed">{topic.description}</p>
       </div>
       <Stepper topic={topic} />
-      <TopicActions topic={topic} by={by} />
+      <TopicActions topic={topic} by={by} ownerQuery={typeof ownerQ === 'string' ? ownerQ : ''} />
       <Records topic={topic} />
       <Timeline topic={topic} />
     </div>
