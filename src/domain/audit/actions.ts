@@ -139,6 +139,13 @@ export const auditActions = [
   'topic.suggest',
   'topic.task',
   'topic.withdraw',
+  // 督办 (decision 049)
+  'topic.taskEscalate',
+  'topic.stepEscalate',
+  'topic.press',
+  'topic.pressAnswer',
+  'topic.taskTakeOver',
+  'topic.stepTakeOver',
 ] as const;
 export type TAuditAction = (typeof auditActions)[number];
 
@@ -181,6 +188,7 @@ export const auditEntities = [
   'Street',
   'Suggestion',
   'Topic',
+  'TopicPress',
   'TopicRecord',
   'TopicTask',
   'User',

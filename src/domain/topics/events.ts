@@ -26,5 +26,12 @@ export const topicEventTypes = [
   'TASK_WITHDRAWN',
   'NOTICE',
   'RECORD_WITHDRAWN',
+  // 督办 (decision 049)
+  'TASK_ESCALATED',
+  'STEP_ESCALATED',
+  'PRESSED',
+  'PRESS_ANSWERED',
+  'TASK_TAKEN_OVER',
+  'STEP_TAKEN_OVER',
 ] as const;
 export type TTopicEventType = (typeof topicEventTypes)[number];
