@@ -19,31 +19,31 @@ const TODAY = '2026-11-21';
 /**
  * The matrix as people read it, written out by hand: changing who may do what must change this
  * table too. Columns: territory body staff verify reset import roster phone audit party vote
- * issue-read issue-handle issue-raise … stats-exclude partyOrg grid organization (e: a resident raises issues around their home; an unverified account in
+ * issue-read issue-handle issue-raise … stats-exclude partyOrg grid organization supervise (e: a resident raises issues around their home; an unverified account in
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . .',
-  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . .',
-  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . .',
-  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . .',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . .',
-  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . .',
-  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . .',
-  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . .',
-  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . .',
-  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . .',
-  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . .',
-  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o',
-  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o',
-  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o',
-  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o',
-  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . .',
-  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . .',
+  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . .',
+  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . .',
+  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . .',
+  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . .',
+  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . .',
+  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . .',
+  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . .',
+  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . .',
+  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . .',
+  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . .',
+  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o .',
+  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o S',
+  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o S',
+  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o S',
+  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . .',
   // 党员中心户 (decision 044): reads and handles the issues of the buildings of its micro-grid, reads their topics.
-  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . .',
+  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage',
@@ -76,6 +76,8 @@ const COLUMNS: TPermission[] = [
   'partyOrg.manage',
   'grid.manage',
   'organization.manage',
+  // 督办 (decision 049): press (催办) and take over late tasks and steps of the places below.
+  'topic.supervise',
 ];
 
 test('the table above lists every permission', () => {
