@@ -1,4 +1,5 @@
 import 'server-only';
+import { can } from '@/domain/authz/can';
 import type { TTopicEventType } from '@/domain/topics/events';
 import type { TActivity, TProcedure, TTopicActor } from '@/domain/topics/procedure';
 import { activityOpen } from '@/domain/topics/transition';
@@ -22,7 +23,10 @@ export async function loadTopic(by: TBy, topicId: number) {
   if (!topic || !ancestry || !(await mayReadTopic(by, topic, ancestry))) return refuse('auth.forbidden');
   const procedure: TProcedure = procedureOf(topic.procedure);
   const actors: Set<TTopicActor> = topicActorsOf(by, ancestry);
-  return { topic, procedure, ancestry: ancestry as TAncestry, actors, step: procedure.steps[topic.stepIndex]! };
+  const step = procedure.steps[topic.stepIndex]!;
+  // A step the street (or community) took over (decision 049): those who supervise there run it, until it changes.
+  if (topic.stepTakenOverAt && can(by.actor, 'topic.supervise', { ancestry }, by.today)) for (const a of step.actors) actors.add(a);
+  return { topic, procedure, ancestry: ancestry as TAncestry, actors, step };
 }
 
 /** Refuses unless the topic is open in a step of this activity and the actor may act in that step. */
