@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { overdueOnDesk } from '@/server/topics/overdue-desk';
 import { runSupervisionPass } from '@/server/topics/supervision-pass';
+import { byUser } from '../accounts/support';
 import { createTopicWithHistory } from '../../factories/topics';
 import { at, supervisionWorld } from './support';
 
@@ -57,6 +59,14 @@ describe('the 督办 pass', () => {
     expect(await inbox(w.staff.dongshengStreet.id, 'task.escalate')).toBe(0);
   });
 
+  test('the secretary’s desk lists both, most overdue first; the street’s desk waits until they reach the street', async () => {
+    const desk = await overdueOnDesk(await byUser(w.secretary.id));
+    expect(desk.tasks.map((r) => [r.title, r.level])).toEqual([['安装门禁', 'COMMUNITY']]);
+    expect(desk.steps.map((r) => [r.title, r.level])).toEqual([['健身器材维修', 'COMMUNITY']]);
+    expect(await overdueOnDesk(await byUser(w.staff.dongshengStreet.id))).toEqual({ tasks: [], steps: [] });
+    expect(await overdueOnDesk(await byUser(w.staff.jinyangSecretary.id))).toEqual({ tasks: [], steps: [] });
+  });
+
   test('five working days late: the street, which is told; a done task is left alone', async () => {
     await Promise.all([runSupervisionPass(at('2026-11-13', 9)), runSupervisionPass(at('2026-11-13', 9))]);
     expect(await task()).toMatchObject({ superviseLevel: 'STREET', escalatedAt: at('2026-11-13', 9) });
@@ -64,6 +74,8 @@ describe('the 督办 pass', () => {
     expect(await inbox(w.staff.dongshengStreet.id, 'task.escalate')).toBe(1);
     expect(await inbox(w.staff.dongshengStreet.id, 'step.escalate')).toBe(1);
     expect(await w.db.topicEvent.count({ where: { type: { in: ['TASK_ESCALATED', 'STEP_ESCALATED'] } } })).toBe(4);
+    const desk = await overdueOnDesk(await byUser(w.staff.dongshengStreet.id));
+    expect([...desk.tasks, ...desk.steps].map((r) => r.title).sort()).toEqual(['健身器材维修', '安装门禁']);
     expect(await runSupervisionPass(at('2026-12-20', 9))).toEqual({ reminded: 0, overdue: 0, escalated: 0 });
   });
 });
