@@ -22,6 +22,7 @@ import { createPartyOrgIn } from '../../src/server/party/orgs.ts';
 import { seedHandMadeCommunity } from './hand-made.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedGrids } from './grids.ts';
+import { seedSupervision } from './supervision.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -123,8 +124,16 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-accounts')(tx)) && (await done('demo-issues')(tx)),
     (tx) => seedGrids(tx, new Date()),
   );
+  // 督办 at 欧城花园 and in Dongsheng street (issue 19 item 2): the firm's late task escalated to the street, a late step.
+  const supervision = await stage(
+    'demo-supervision',
+    'Oucheng overdue task, Dongsheng overdue step (S6)',
+    async (tx) => (await done('demo-organisations')(tx)) && (await tx.procedure.count()) > 0,
+    (tx) => seedSupervision(tx, new Date()),
+  );
   return (
     places ||
+    supervision ||
     accounts ||
     issues ||
     channels ||

@@ -1,10 +1,11 @@
 import 'server-only';
 import type { TCalendar } from '@/domain/calendar/working-calendar';
 import { stepDeadline, superviseDue, taskDeadline, type TSupervisionDue, type TSupervisionLevel } from '@/domain/topics/supervision';
+import type { Prisma } from '@/generated/prisma/client';
 import { writeAudit } from '@/server/audit';
-import { getDb, type TTx } from '@/server/db';
+import { getDb, type TDb, type TTx } from '@/server/db';
 import { toChinaLocal } from '@/server/issues/clock';
-import { calendarsFor } from '@/server/issues/district-settings';
+import { calendarFor } from '@/server/issues/district-settings';
 import { notify } from '@/server/issues/notify';
 import { dateOnly, fromDateOnly, today as todayOf } from '@/server/today';
 import { supervisorsOf } from './supervisors';
@@ -26,6 +27,8 @@ export const FRESH_STEP_SUPERVISION = {
   stepTakenOverById: null,
 } as const;
 
+/** `db`: a transaction to run in (the seed); `streetId`: one street only (the demo's pass). */
+type TPassOptions = { db?: TDb | TTx; streetId?: number };
 type TCounts = { reminded: number; overdue: number; escalated: number };
 const topicPlace = {
   id: true,
@@ -43,8 +46,10 @@ const topicPlace = {
  * street). Each change is its own transaction, conditional on the supervision state read, so two passes running at
  * once (two app instances) never remind, flag or escalate the same thing twice.
  */
-export async function runSupervisionPass(now = new Date()): Promise<TCounts> {
-  const db = getDb();
+export async function runSupervisionPass(now = new Date(), { db = getDb() as TDb | TTx, streetId }: TPassOptions = {}): Promise<TCounts> {
+  // The seed runs the pass inside its own transaction (db is then a transaction): each change joins it.
+  const inTx = <T>(fn: (tx: TTx) => Promise<T>): Promise<T> => ('$transaction' in db ? (db as TDb).$transaction(fn) : fn(db));
+  const street = streetId === undefined ? {} : { streetId };
   const nowLocal = toChinaLocal(now);
   const horizon = new Date(now.getTime() + HORIZON_DAYS * 86_400_000);
   const tasks = await db.topicTask.findMany({
@@ -53,16 +58,17 @@ export async function runSupervisionPass(now = new Date()): Promise<TCounts> {
       withdrawnAt: null,
       superviseLevel: { not: 'STREET' },
       dueOn: { lte: dateOnly(todayOf(horizon)) },
-      topic: { status: 'OPEN' },
+      topic: { status: 'OPEN', ...street },
     },
     include: { topic: { select: topicPlace } },
     orderBy: { id: 'asc' },
   });
   const steps = await db.topic.findMany({
-    where: { status: 'OPEN', stepLevel: { not: 'STREET' }, stepDueAt: { lte: horizon } },
+    where: { status: 'OPEN', stepLevel: { not: 'STREET' }, stepDueAt: { lte: horizon }, ...street },
     orderBy: { id: 'asc' },
   });
-  const calendars = await calendarsFor([...tasks.map((t) => t.topic.districtId), ...steps.map((s) => s.districtId)]);
+  const districts = [...new Set([...tasks.map((t) => t.topic.districtId), ...steps.map((s) => s.districtId)])];
+  const calendars = new Map(await Promise.all(districts.map(async (d) => [d, await calendarFor(d, db)] as const)));
   const counts: TCounts = { reminded: 0, overdue: 0, escalated: 0 };
   const tally = (due: TSupervisionDue, acted: boolean) => {
     if (!acted) return;
@@ -82,7 +88,7 @@ export async function runSupervisionPass(now = new Date()): Promise<TCounts> {
       nowLocal,
       calendars.get(task.topic.districtId) as TCalendar,
     );
-    if (due.kind !== 'NONE') tally(due, await db.$transaction((tx) => actOnTask(tx, task, due, now)));
+    if (due.kind !== 'NONE') tally(due, await inTx((tx) => actOnTask(tx, task, due, now)));
   }
   for (const topic of steps) {
     const due = superviseDue(
@@ -96,13 +102,12 @@ export async function runSupervisionPass(now = new Date()): Promise<TCounts> {
       nowLocal,
       calendars.get(topic.districtId) as TCalendar,
     );
-    if (due.kind !== 'NONE') tally(due, await db.$transaction((tx) => actOnStep(tx, topic, due, now)));
+    if (due.kind !== 'NONE') tally(due, await inTx((tx) => actOnStep(tx, topic, due, now)));
   }
   return counts;
 }
 
-type TTaskRow = Awaited<ReturnType<typeof loadTask>>;
-const loadTask = (tx: TTx, id: number) => tx.topicTask.findUniqueOrThrow({ where: { id }, include: { topic: { select: topicPlace } } });
+type TTaskRow = Prisma.TopicTaskGetPayload<{ include: { topic: { select: typeof topicPlace } } }>;
 
 /** The state columns a change moves to, conditional on those read: of two passes, one updates a row and the other none. */
 function change(due: Exclude<TSupervisionDue, { kind: 'NONE' }>, now: Date, overdueSince: Date | null) {
