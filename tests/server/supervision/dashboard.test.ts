@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { exportFile, requestExport, runExport } from '@/server/stats/export';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { listOverdueBehind } from '@/server/stats/overdue';
 import { runSupervisionPass } from '@/server/topics/supervision-pass';
@@ -44,5 +46,17 @@ describe('overdue tasks and steps on the dashboards (decision 049)', () => {
     await expect(
       listOverdueBehind(await byUser(w.staff.jinyangStreet.id), { unit: { level: 'community', id: w.tanghu.id }, kind: 'tasks' }),
     ).rejects.toMatchObject({ code: 'auth.forbidden' });
+  });
+
+  test('the monthly Excel report lists them per community', async () => {
+    const street = await byUser(w.staff.dongshengStreet.id);
+    const params = { unit: { level: 'street' as const, id: w.tanghu.streetId }, period: PERIOD, category: null, locale: 'zh-CN' as const };
+    const id = await requestExport(street, 'MONTHLY', params, runExport);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportFile(street.userId, id)).bytes as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('下级单位')!.getSheetValues().filter(Array.isArray) as unknown[][];
+    const head = rows.find((r) => r.includes('逾期任务'))!;
+    const tanghu = rows.find((r) => r[1] === w.tanghu.name)!;
+    expect([tanghu[head.indexOf('逾期任务')], tanghu[head.indexOf('逾期步骤')]]).toEqual([1, 1]);
   });
 });
