@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exportFile, requestExport, runExport } from '@/server/stats/export';
+import { exportFile, removeOldExports, requestExport, runExport } from '@/server/stats/export';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { listOverdueBehind } from '@/server/stats/overdue';
 import { runSupervisionPass } from '@/server/topics/supervision-pass';
@@ -58,5 +58,7 @@ describe('overdue tasks and steps on the dashboards (decision 049)', () => {
     const head = rows.find((r) => r.includes('逾期任务'))!;
     const tanghu = rows.find((r) => r[1] === w.tanghu.name)!;
     expect([tanghu[head.indexOf('逾期任务')], tanghu[head.indexOf('逾期步骤')]]).toEqual([1, 1]);
+    // The file goes from the data folder (a build must not find a test's leftovers there).
+    expect(await removeOldExports(new Date(Date.now() + 8 * 86_400_000))).toBe(1);
   });
 });
