@@ -1,6 +1,5 @@
 import 'server-only';
 import type { TSupervisionLevel } from '@/domain/topics/supervision';
-import type { TAncestry } from '@/domain/territory/places';
 import { authorize, type TBy } from '@/server/accounts/by';
 import type { TAuditEntity } from '@/domain/audit/actions';
 import { writeAudit } from '@/server/audit';
@@ -8,7 +7,7 @@ import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { notify } from '@/server/issues/notify';
 import { inForceOn } from '@/server/today';
-import { supervisorsOf } from './supervisors';
+import { supervisionScope, supervisorsOf } from './supervisors';
 import { topicAncestry } from './standing';
 import { actsForOwner, ownerAccounts, ownerColumns, ownerOf, type TTaskOwner } from './task-owners';
 import { topicEvent } from './topic-core';
@@ -20,8 +19,7 @@ import { topicEvent } from './topic-core';
  */
 async function requireSupervisor(by: TBy, topic: { compoundId: number | null; communityId: number }, level: TSupervisionLevel) {
   const ancestry = await topicAncestry(topic);
-  const scope: TAncestry | null = ancestry && level === 'STREET' ? { district: ancestry.district, street: ancestry.street } : ancestry;
-  authorize(by, 'topic.supervise', scope);
+  authorize(by, 'topic.supervise', ancestry && supervisionScope(ancestry, level));
   return ancestry!;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TAncestry } from '@/domain/territory/places';
 import type { TSupervisionLevel } from '@/domain/topics/supervision';
 import type { Role } from '@/generated/prisma/client';
 import type { TTx } from '@/server/db';
@@ -31,4 +32,9 @@ export async function supervisorsOf(
   ];
   if (level === 'STREET') out.push(...(await staffAt(tx, ['STREET_STAFF'], 'STREET', topic.streetId, today)));
   return [...new Set(out)];
+}
+
+/** Where topic.supervise must be held for a late matter: a matter escalated to the street is the street's alone. */
+export function supervisionScope(ancestry: TAncestry, level: TSupervisionLevel): TAncestry {
+  return level === 'STREET' ? { district: ancestry.district, street: ancestry.street } : ancestry;
 }

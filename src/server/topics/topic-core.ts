@@ -9,6 +9,7 @@ import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { notify } from '@/server/issues/notify';
 import { procedureOf } from './procedures';
+import { supervisionScope } from './supervisors';
 import { mayReadTopic, stakeholderPersonIds, takesPart, topicActorsOf, topicAncestry } from './standing';
 
 export type TLoadedTopic = Awaited<ReturnType<typeof loadTopic>>;
@@ -25,7 +26,8 @@ export async function loadTopic(by: TBy, topicId: number) {
   const actors: Set<TTopicActor> = topicActorsOf(by, ancestry);
   const step = procedure.steps[topic.stepIndex]!;
   // A step the street (or community) took over (decision 049): those who supervise there run it, until it changes.
-  if (topic.stepTakenOverAt && can(by.actor, 'topic.supervise', { ancestry }, by.today)) for (const a of step.actors) actors.add(a);
+  if (topic.stepTakenOverAt && can(by.actor, 'topic.supervise', { ancestry: supervisionScope(ancestry, topic.stepLevel) }, by.today))
+    for (const a of step.actors) actors.add(a);
   return { topic, procedure, ancestry: ancestry as TAncestry, actors, step };
 }
 

@@ -1,15 +1,30 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runSupervisionPass } from '@/server/topics/supervision-pass';
-import { answerPress, pressTask, takeOverTask } from '@/server/topics/supervise';
+import { answerPress, pressTask, takeOverStep, takeOverTask } from '@/server/topics/supervise';
+import { loadTopic } from '@/server/topics/topic-core';
+import { createTopicWithHistory } from '../../factories/topics';
 import { day } from '../../factories/db';
 import { createOrganization } from '../../factories/organisation';
 import { byUser } from '../accounts/support';
 import { at, supervisionWorld } from './support';
 
 let w: Awaited<ReturnType<typeof supervisionWorld>>;
+let stepTopicId: number;
 
 beforeAll(async () => {
   w = await supervisionWorld();
+  const late = await createTopicWithHistory(w.db, {
+    procedureCode: 'SEVEN_STEP',
+    title: '健身器材维修',
+    description: '说明',
+    communityId: w.tanghu.id,
+    compoundId: w.b.compound.id,
+    by: { userId: w.secretary.id, label: '唐书记' },
+    stepIndex: 2,
+    createdAt: at('2026-10-20', 9),
+    stepDueAt: at('2026-11-06', 17, 30),
+  });
+  stepTopicId = late.id;
   // Friday 2026-11-13: five working days late, the task is the street's.
   await runSupervisionPass(at('2026-11-13', 9));
 });
@@ -66,5 +81,15 @@ describe('催办 and take-over (decision 049)', () => {
     });
     await w.db.topicTask.update({ where: { id: w.task.id }, data: { status: 'DONE' } });
     await expect(pressTask(await street(), w.task.id, '请尽快')).rejects.toMatchObject({ code: 'supervise.done' });
+  });
+
+  test('two take-overs of a late step at once: one wins; until the step changes the street runs it as its actors', async () => {
+    expect((await loadTopic(await street(), stepTopicId)).actors.has('BRANCH')).toBe(false);
+    const results = await Promise.allSettled([takeOverStep(await street(), stepTopicId), takeOverStep(await street(), stepTopicId)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await w.db.topicEvent.count({ where: { topicId: stepTopicId, type: 'STEP_TAKEN_OVER' } })).toBe(1);
+    expect((await loadTopic(await street(), stepTopicId)).actors.has('BRANCH')).toBe(true);
+    // The community's secretary does not: the step is the street's now.
+    expect((await loadTopic(await byUser(w.secretary.id), stepTopicId)).actors.has('BRANCH')).toBe(false);
   });
 });
