@@ -104,6 +104,24 @@ export async function pressStep(by: TBy, topicId: number, message: string) {
   });
 }
 
+/** The presses of a topic still waiting for this account's answer: its tasks' owners', its steps' secretaries'. */
+export async function openPressesFor(by: TBy, topicId: number) {
+  const db = getDb();
+  const open = await db.topicPress.findMany({
+    where: { topicId, answeredAt: null },
+    include: { topic: true, task: { select: { title: true } } },
+    orderBy: { id: 'asc' },
+  });
+  if (open.length === 0) return [];
+  const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
+  const secretaries = await supervisorsOf(db, open[0]!.topic, 'OWNER', by.today);
+  const mine = [];
+  for (const p of open)
+    if (p.taskId !== null ? await actsForOwner(db, p.taskId, by.userId, me.personId, by.today) : secretaries.includes(by.userId))
+      mine.push({ id: p.id, byLabel: p.byLabel, at: p.at, message: p.message, taskTitle: p.task?.title ?? null });
+  return mine;
+}
+
 /** The owner answers a press of their task (a step's press: its secretaries); once. The one who pressed is told. */
 export async function answerPress(by: TBy, pressId: number, answer: string) {
   const db = getDb();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runSupervisionPass } from '@/server/topics/supervision-pass';
-import { answerPress, pressTask, takeOverStep, takeOverTask } from '@/server/topics/supervise';
+import { answerPress, openPressesFor, pressTask, takeOverStep, takeOverTask } from '@/server/topics/supervise';
 import { loadTopic } from '@/server/topics/topic-core';
 import { createTopicWithHistory } from '../../factories/topics';
 import { day } from '../../factories/db';
@@ -49,7 +49,13 @@ describe('催办 and take-over (decision 049)', () => {
     const pressed = await w.db.topicEvent.findFirstOrThrow({ where: { topicId: w.topic.id, type: 'PRESSED' } });
     expect(pressed).toMatchObject({ actorLabel: '东升街道干部', message: '安装门禁：请本周内完成门禁安装' });
     await expect(answerPress(await byUser(w.secretary.id), press.id, '收到')).rejects.toMatchObject({ code: 'auth.forbidden' });
+    // The firm's account finds the press to answer on the topic's page; the secretary has none to answer.
+    expect((await openPressesFor(await byUser(w.manager.id), w.topic.id)).map((p) => [p.id, p.message])).toEqual([
+      [press.id, '请本周内完成门禁安装'],
+    ]);
+    expect(await openPressesFor(await byUser(w.secretary.id), w.topic.id)).toEqual([]);
     await answerPress(await byUser(w.manager.id, '王经理'), press.id, '周四完成');
+    expect(await openPressesFor(await byUser(w.manager.id), w.topic.id)).toEqual([]);
     await expect(answerPress(await byUser(w.manager.id, '王经理'), press.id, '再答')).rejects.toMatchObject({ code: 'supervise.answered' });
     expect(await w.db.topicPress.findUniqueOrThrow({ where: { id: press.id } })).toMatchObject({
       answer: '周四完成',
