@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { advanceTopic } from '@/server/topics/advance-topic';
 import { overdueOnDesk } from '@/server/topics/overdue-desk';
 import { runSupervisionPass } from '@/server/topics/supervision-pass';
 import { byUser } from '../accounts/support';
@@ -77,5 +78,11 @@ describe('the 督办 pass', () => {
     const desk = await overdueOnDesk(await byUser(w.staff.dongshengStreet.id));
     expect([...desk.tasks, ...desk.steps].map((r) => r.title).sort()).toEqual(['健身器材维修', '安装门禁']);
     expect(await runSupervisionPass(at('2026-12-20', 9))).toEqual({ reminded: 0, overdue: 0, escalated: 0 });
+  });
+
+  test('a step change starts the step’s 督办 afresh: the desks no longer list it', async () => {
+    await advanceTopic(await byUser(w.secretary.id, '唐书记'), stepTopicId, { type: 'WITHDRAW', reason: '居民已自行协商解决' });
+    expect(await step()).toMatchObject({ stepLevel: 'OWNER', stepOverdueSince: null, stepEscalatedAt: null, stepRemindedAt: null });
+    expect((await overdueOnDesk(await byUser(w.staff.dongshengStreet.id))).steps).toEqual([]);
   });
 });
