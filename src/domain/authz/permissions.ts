@@ -140,7 +140,15 @@ export const ROLE_PERMISSIONS = {
   // Party structure belongs to party officers: not to the residents' committee's staff.
   COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise'],
   STREET_STAFF: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise'],
-  DISTRICT_ADMIN: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise', 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
+  DISTRICT_ADMIN: [
+    ...STAFF_ADMIN,
+    'partyOrg.manage',
+    'topic.supervise',
+    'issue.configure',
+    'apiKey.manage',
+    'procedure.manage',
+    'stats.exclude',
+  ],
   API_CLIENT: ['issue.read', 'issue.report'],
   UNVERIFIED_RESIDENT: ['issue.raise'],
   CENTRAL_HOUSEHOLD: ['issue.read', 'issue.handle', 'topic.read'],
