@@ -25,6 +25,7 @@ import { seedOrganisations } from './organisations.ts';
 import { seedGrids } from './grids.ts';
 import { seedContactChain } from './contact-chain.ts';
 import { seedDelivery } from './delivery.ts';
+import { seedSupervision } from './supervision.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -139,8 +140,16 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const delivery = await stage('demo-delivery', '龙躺梁 bike shed: owned tasks, progress bulletins', done('demo-topics'), (tx) =>
     seedDelivery(tx, new Date()),
   );
+  // 督办 at 欧城花园 and in Dongsheng street (issue 19 item 2): the firm's late task escalated to the street, a late step.
+  const supervision = await stage(
+    'demo-supervision',
+    'Oucheng overdue task, Dongsheng overdue step (S6)',
+    async (tx) => (await done('demo-organisations')(tx)) && (await tx.procedure.count()) > 0,
+    (tx) => seedSupervision(tx, new Date()),
+  );
   return (
     places ||
+    supervision ||
     contacts ||
     delivery ||
     accounts ||

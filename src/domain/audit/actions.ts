@@ -155,6 +155,13 @@ export const auditActions = [
   'topic.suggest',
   'topic.task',
   'topic.withdraw',
+  // 督办 (decision 049)
+  'topic.taskEscalate',
+  'topic.stepEscalate',
+  'topic.press',
+  'topic.pressAnswer',
+  'topic.taskTakeOver',
+  'topic.stepTakeOver',
 ] as const;
 export type TAuditAction = (typeof auditActions)[number];
 
@@ -199,6 +206,7 @@ export const auditEntities = [
   'Street',
   'Suggestion',
   'Topic',
+  'TopicPress',
   'TopicRecord',
   'TopicTask',
   'BulletinSchedule',

@@ -78,6 +78,11 @@ export const permissions = [
    * derived CONTACT_KEEPER at the kept households' buildings; the use case also checks the household is kept by a link.
    */
   'issue.raiseFor',
+  /**
+   * 督办 (decision 049): press (催办) an overdue task or step of the places below and take it over (name a new owner, run
+   * the step). Held by community secretaries, streets and districts, not by every staff member of a community.
+   */
+  'topic.supervise',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
@@ -143,9 +148,17 @@ export const ROLE_PERMISSIONS = {
   ],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   // Party structure belongs to party officers: not to the residents' committee's staff.
-  COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage'],
-  STREET_STAFF: [...STAFF_ADMIN, 'partyOrg.manage'],
-  DISTRICT_ADMIN: [...STAFF_ADMIN, 'partyOrg.manage', 'issue.configure', 'apiKey.manage', 'procedure.manage', 'stats.exclude'],
+  COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise'],
+  STREET_STAFF: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise'],
+  DISTRICT_ADMIN: [
+    ...STAFF_ADMIN,
+    'partyOrg.manage',
+    'topic.supervise',
+    'issue.configure',
+    'apiKey.manage',
+    'procedure.manage',
+    'stats.exclude',
+  ],
   API_CLIENT: ['issue.read', 'issue.report'],
   UNVERIFIED_RESIDENT: ['issue.raise'],
   CENTRAL_HOUSEHOLD: ['issue.read', 'issue.handle', 'topic.read'],

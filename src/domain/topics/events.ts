@@ -30,5 +30,12 @@ export const topicEventTypes = [
   'PARTY_VIEW',
   'LIAISON_APPOINTED',
   'LIAISON_REVOKED',
+  // 督办 (decision 049)
+  'TASK_ESCALATED',
+  'STEP_ESCALATED',
+  'PRESSED',
+  'PRESS_ANSWERED',
+  'TASK_TAKEN_OVER',
+  'STEP_TAKEN_OVER',
 ] as const;
 export type TTopicEventType = (typeof topicEventTypes)[number];

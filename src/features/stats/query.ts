@@ -41,7 +41,7 @@ export function drillFigure(sp: TSearch): TDrillFigure | null {
 
 /** The address of a dashboard view or of the list behind a figure, keeping the filters. */
 export function statsHref(
-  path: '/admin/stats' | '/admin/stats/issues' | '/admin/stats/topics' | '/admin/stats/meetings',
+  path: '/admin/stats' | '/admin/stats/issues' | '/admin/stats/topics' | '/admin/stats/meetings' | '/admin/stats/overdue',
   q: { unit: TUnitRef; period: TPeriod; category: string | null },
   extra: Record<string, string> = {},
 ) {

@@ -226,3 +226,14 @@ export const ZPartyView = z.object({
 /** The topic's 协商联络人, named by the phone of their account. */
 export const ZAppointLiaison = z.object({ topicId: ZId, phone: ZPhone });
 export const ZRevokeLiaison = z.object({ topicId: ZId });
+
+/** 催办 (decision 049): a task, or else the topic's current step, and the message. */
+export const ZPress = z.object({
+  taskId: z.coerce.number().int().positive().optional(),
+  topicId: ZId,
+  message: text(2, 200, 'field.pressMessage'),
+});
+export const ZPressAnswer = z.object({ pressId: ZId, answer: text(1, 200, 'field.pressAnswer') });
+/** A take-over names the new owner: a staff account (the supervisor themself) or an organisation. */
+export const ZTakeOverTask = z.object({ taskId: ZId, owner: z.string().regex(/^(PERSON|ORGANIZATION):\d+$/, 'field.choice') });
+export const ZTakeOverStep = z.object({ topicId: ZId });

@@ -1,5 +1,6 @@
 /** The job queues' names (pg-boss), apart from the jobs themselves so that the health check can name one cheaply. */
 export const ESCALATION_QUEUE = 'issues-escalation';
+export const SUPERVISION_QUEUE = 'topics-supervision';
 export const MAIL_QUEUE = 'mail-outbox';
 export const MEETING_REMINDERS = 'meeting-reminders';
 export const MOTIONS_CLOSE = 'motions-close';

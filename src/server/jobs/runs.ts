@@ -6,6 +6,7 @@ import { remindTomorrow } from '@/server/meetings/schedule';
 import { recordChainCheck } from '@/server/notices/chain-check';
 import { removeOldExports } from '@/server/stats/export';
 import { refreshStats } from '@/server/stats/refresh';
+import { runSupervisionPass } from '@/server/topics/supervision-pass';
 import { closeDueMotions } from '@/server/votes/ballots';
 import { draftDueBulletins } from '@/server/topics/bulletins';
 import {
@@ -17,6 +18,7 @@ import {
   MOTIONS_CLOSE,
   STATS_EXPORT_CLEANUP,
   STATS_REFRESH,
+  SUPERVISION_QUEUE,
 } from './queues';
 
 /** What each recurring job does, returning the counts its log line carries (numbers only: nothing about people). */
@@ -25,6 +27,8 @@ export const JOBS: Record<string, () => Promise<TCounts>> = {
     const { escalated, reminded } = await runEscalationPass();
     return { escalated, reminded };
   },
+  // 督办 of tasks and steps (decision 049): reminders, overdue flags, escalation; safe when two instances run it.
+  [SUPERVISION_QUEUE]: () => runSupervisionPass(),
   // Drain the outbox in batches; a failing server leaves the rest for the next minute.
   [MAIL_QUEUE]: async () => {
     const total = { sent: 0, failed: 0 };

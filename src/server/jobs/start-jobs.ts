@@ -13,16 +13,18 @@ import {
   STATS_EXPORT,
   STATS_EXPORT_CLEANUP,
   STATS_REFRESH,
+  SUPERVISION_QUEUE,
 } from './queues';
 import { JOBS } from './runs';
 
 export { ESCALATION_QUEUE, MAIL_QUEUE, MEETING_REMINDERS, MOTIONS_CLOSE, STATS_EXPORT, STATS_EXPORT_CLEANUP, STATS_REFRESH, CHAIN_CHECK };
 
-/** When each recurring job runs (China's time): the escalation pass every five minutes, the outbox, closing votes and
+/** When each recurring job runs (China's time): the escalation pass every five minutes, 督办 of tasks and steps every quarter hour, the outbox, closing votes and
  * the dashboards' rollups every minute, meeting reminders at 9:00 and 18:00 the day before, old exports at night,
  * the notice chain's check hourly, progress bulletins' drafts at 6:10. */
 const SCHEDULES: Record<keyof typeof JOBS, string> = {
   [ESCALATION_QUEUE]: '*/5 * * * *',
+  [SUPERVISION_QUEUE]: '*/15 * * * *',
   [MAIL_QUEUE]: '* * * * *',
   [MEETING_REMINDERS]: '0 9,18 * * *',
   [MOTIONS_CLOSE]: '* * * * *',

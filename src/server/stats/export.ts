@@ -187,13 +187,22 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
     ws.getColumn(1).width = 24;
     styleColumns(ws, 2);
     header(ws, unitName, t(`level.${d.unit.level}`));
-    ws.addRow([t(`level.${d.childLevel}`), ...figureHeads, ...activityHeads, t('activity.openTopics')]).commit();
+    ws.addRow([
+      t(`level.${d.childLevel}`),
+      ...figureHeads,
+      ...activityHeads,
+      t('activity.openTopics'),
+      t('overdue.tasks'),
+      t('overdue.steps'),
+    ]).commit();
     for (const c of d.children) {
       ws.addRow([
         c.id === null ? t('communityLevel') : c.name,
         ...figureCells(c.current),
         ...activityColumns.map((k) => c.activity[k]),
         c.openTopics,
+        c.overdue.tasks,
+        c.overdue.steps,
       ]).commit();
       await step();
     }

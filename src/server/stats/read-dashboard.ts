@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import type { TFigures } from '@/domain/stats/figures';
 import { figuresOr, liveFigures, rollupFigures } from './aggregate';
 import { liveActivity, openTopicsBy, rollupActivity, sumActivity, topicsByStep, zeroActivity, type TActivity } from './activity';
+import { overdueBy, zeroOverdue, type TOverdue } from './overdue';
 import { statsRefreshedAt } from './refresh';
 import { authorizeUnit, childLevel, childrenOf, mayRead, type TUnitLevel, type TUnitRef } from './units';
 
@@ -21,6 +22,8 @@ export type TChildRow = {
   previous: TFigures;
   activity: TActivity;
   openTopics: number;
+  /** 督办: tasks and steps overdue now (decision 049). */
+  overdue: TOverdue;
 };
 
 /**
@@ -43,7 +46,7 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
   // The city view is the ranking of its streets only (no city-wide totals, months or categories).
   const ranking = q.unit.level === 'city';
   const none = async () => new Map<string, TFigures>();
-  const [totals, totalsPrev, byCategory, byMonth, topics, refreshedAt, categories] = await Promise.all([
+  const [totals, totalsPrev, byCategory, byMonth, topics, refreshedAt, categories, late] = await Promise.all([
     ranking ? none() : figures(q.period, 'all'),
     ranking ? none() : figures(prev, 'all', false),
     ranking ? none() : figures(q.period, 'category'),
@@ -55,6 +58,7 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
       orderBy: [{ districtId: 'asc' }, { code: 'asc' }],
       select: { id: true, code: true, nameZh: true, nameEn: true, districtId: true },
     }),
+    overdueBy(scope, 'all'),
   ]);
 
   let children: TChildRow[] = [];
@@ -62,13 +66,14 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
   if (level) {
     const units = await childrenOf(q.unit);
     const compounds = level === 'compound';
-    const [cur, old, act, topicsOpen] = await Promise.all([
+    const [cur, old, act, topicsOpen, late] = await Promise.all([
       compounds ? liveFigures(scope, q.period, q.category, 'compoundId') : rollupFigures(scope, q.period, q.category, childGroup),
       compounds ? liveFigures(scope, prev, q.category, 'compoundId', false) : rollupFigures(scope, prev, q.category, childGroup, false),
       compounds
         ? liveActivity({ column: 'communityId', id: q.unit.id }, q.period)
         : rollupActivity(scope, q.period, childGroup as 'streetId' | 'communityId'),
       openTopicsBy(scope, q.period, childGroup),
+      overdueBy(scope, childGroup),
     ]);
     const row = (u: { level: TUnitLevel; id: number | null; name: string; open: boolean }): TChildRow => ({
       ...u,
@@ -76,6 +81,7 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
       previous: figuresOr(old, String(u.id)),
       activity: act.get(String(u.id)) ?? zeroActivity(),
       openTopics: topicsOpen.get(String(u.id)) ?? 0,
+      overdue: late.get(String(u.id)) ?? zeroOverdue(),
     });
     children = units.map((u) => row({ level: u.level, id: u.id, name: u.name, open: mayRead(by, u.ancestry) }));
     // Issues raised at the community itself (no compound) get a row of their own, so rows add up to the total.
@@ -106,6 +112,7 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
     trend,
     topics,
     activity,
+    overdue: late.get('0') ?? zeroOverdue(),
     categories: defaults,
   };
 }

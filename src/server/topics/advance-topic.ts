@@ -11,6 +11,7 @@ import { loadFacts } from './facts';
 import { openMotion } from './motions';
 import { publishTopicNotice } from './notices';
 import { stepDue } from './raise-topic';
+import { FRESH_STEP_SUPERVISION } from './supervision-pass';
 import { loadTopic, notifyTopic, topicEvent } from './topic-core';
 
 /**
@@ -39,6 +40,8 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
         stepStartedAt: new Date(),
         stepDueAt: due,
         partyOnly: nextPartyOnly,
+        // A new step starts its own 督办 (decision 049); a take-over ends with the step taken over.
+        ...FRESH_STEP_SUPERVISION,
         lockVersion: { increment: 1 },
       },
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { can } from '@/domain/authz/can';
 import type { TTopicEventType } from '@/domain/topics/events';
 import { actsInStep, type TActivity, type TProcedure, type TTopicStanding } from '@/domain/topics/procedure';
 import { activityOpen } from '@/domain/topics/transition';
@@ -6,11 +7,11 @@ import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { can } from '@/domain/authz/can';
 import { loadActor } from '@/server/auth/actor';
 import { today as todayOf } from '@/server/today';
 import { notify } from '@/server/issues/notify';
 import { procedureOf } from './procedures';
+import { supervisionScope } from './supervisors';
 import { mayReadTopic, stakeholderPersonIds, takesPart, topicActorsOf, topicAncestry } from './standing';
 
 export type TLoadedTopic = Awaited<ReturnType<typeof loadTopic>>;
@@ -25,7 +26,11 @@ export async function loadTopic(by: TBy, topicId: number) {
   if (!topic || !ancestry || !(await mayReadTopic(by, topic, ancestry))) return refuse('auth.forbidden');
   const procedure: TProcedure = procedureOf(topic.procedure);
   const actors: Set<TTopicStanding> = topicActorsOf(by, ancestry, topic);
-  return { topic, procedure, ancestry: ancestry as TAncestry, actors, step: procedure.steps[topic.stepIndex]! };
+  const step = procedure.steps[topic.stepIndex]!;
+  // A step the street (or community) took over (decision 049): those who supervise there run it, until it changes.
+  if (topic.stepTakenOverAt && can(by.actor, 'topic.supervise', { ancestry: supervisionScope(ancestry, topic.stepLevel) }, by.today))
+    for (const a of step.actors) actors.add(a);
+  return { topic, procedure, ancestry: ancestry as TAncestry, actors, step };
 }
 
 /** Refuses unless the topic is open in a step of this activity and the actor may act in that step. */

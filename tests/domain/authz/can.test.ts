@@ -19,33 +19,33 @@ const TODAY = '2026-11-21';
 /**
  * The matrix as people read it, written out by hand: changing who may do what must change this
  * table too. Columns: territory body staff verify reset import roster phone audit party vote
- * issue-read issue-handle issue-raise … stats-exclude partyOrg grid organization raiseFor partyFirst (e: a resident raises issues around their home; an unverified account in
+ * issue-read issue-handle issue-raise … stats-exclude partyOrg grid organization raiseFor partyFirst supervise (e: a resident raises issues around their home; an unverified account in
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . .',
-  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . .',
-  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . .',
-  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y',
-  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . .',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . .',
-  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . .',
-  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . .',
-  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . .',
-  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . .',
-  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . .',
-  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y',
-  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y',
-  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y',
-  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y',
-  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y',
-  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . .',
-  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . .',
+  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . . .',
+  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . .',
+  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . .',
+  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y .',
+  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . . .',
+  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . .',
+  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . . .',
+  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . . .',
+  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . . .',
+  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . . .',
+  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y .',
+  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y .',
+  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S',
+  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S',
+  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y S',
+  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . . .',
   // 党员中心户 (decision 044): reads and handles the issues of the buildings of its micro-grid, reads their topics.
-  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . .',
+  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . . .',
   // A keeper of the contact chain (decision 051): records issues for the households they keep in touch with.
-  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f .',
+  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage',
@@ -81,6 +81,8 @@ const COLUMNS: TPermission[] = [
   'issue.raiseFor',
   // Party members first (decision 052): party members at their branch's place, and the staff who run topics (y).
   'topic.partyFirst',
+  // 督办 (decision 049): press (催办) and take over late tasks and steps of the places below.
+  'topic.supervise',
 ];
 
 test('the table above lists every permission', () => {

@@ -46,6 +46,8 @@ const PRIVATE = [
   'StatDirty',
   'StatExport',
   'TopicFollower',
+  // 催办 (decision 049): between the street, the secretary and the owner, shown to staff only.
+  'TopicPress',
 ];
 
 describe('changes to public tables are announced at commit', () => {

@@ -167,6 +167,12 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
             <th scope="col" className="p-2 text-right">
               {t('activity.openTopics')}
             </th>
+            <th scope="col" className="p-2 text-right">
+              {t('overdue.tasks')}
+            </th>
+            <th scope="col" className="p-2 text-right">
+              {t('overdue.steps')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -213,6 +219,24 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
                   r.openTopics
                 )}
               </td>
+              {(['tasks', 'steps'] as const).map((kind) => (
+                <td key={kind} className="p-2 text-right tabular-nums" data-testid={`overdue-${kind}`}>
+                  {r.overdue[kind] > 0 ? (
+                    <Link
+                      href={statsHref('/admin/stats/overdue', { ...q, unit: childRef(r) }, { kind })}
+                      className={
+                        r.open && r.id !== null
+                          ? 'font-bold text-red-700 underline underline-offset-4'
+                          : 'pointer-events-none font-bold text-red-700'
+                      }
+                    >
+                      {r.overdue[kind]}
+                    </Link>
+                  ) : (
+                    0
+                  )}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,9 @@ import { AdminShell } from '@/features/admin/components/admin-shell';
 import { DeskAccountForm, ResetByPhoneForm } from '@/features/admin/components/desk-forms';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
+import { OverdueList } from '@/features/topics/components/overdue-list';
 import { listCompoundsInScope } from '@/server/admin/scope-lists';
+import { overdueOnDesk } from '@/server/topics/overdue-desk';
 
 export default async function DeskPage({ params }: PageProps<'/[locale]/admin/desk'>) {
   const { locale } = await params;
@@ -12,8 +14,15 @@ export default async function DeskPage({ params }: PageProps<'/[locale]/admin/de
   const t = await getTranslations('admin');
   const ta = await getTranslations('account');
   const l = { ...(await labels('admin')), ...(await labels('admin.roster.field')), ...(await labels('admin.desk')) };
+  const overdue = await overdueOnDesk(by);
   return (
     <AdminShell title={t('sections.desk')}>
+      <section aria-labelledby="desk-overdue" className="space-y-3">
+        <h2 id="desk-overdue" className="text-2xl font-semibold">
+          {t('desk.overdueTitle')}
+        </h2>
+        <OverdueList tasks={overdue.tasks} steps={overdue.steps} />
+      </section>
       <section aria-labelledby="desk-create" className="space-y-3">
         <h2 id="desk-create" className="text-2xl font-semibold">
           {t('desk.createTitle')}

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TopicActions } from '@/features/topics/components/topic-actions';
+import { Presses } from '@/features/topics/components/presses';
 import { Records, Stepper, Timeline } from '@/features/topics/components/topic-sections';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { getTopicForViewer } from '@/server/topics/read-topic';
@@ -40,6 +41,7 @@ export default async function TopicPage({ params, searchParams }: PageProps<'/[l
         <p className="whitespace-pre-wrap text-lg leading-relaxed">{topic.description}</p>
       </div>
       <Stepper topic={topic} />
+      <Presses topicId={topic.id} by={by} />
       <TopicActions topic={topic} by={by} ownerQuery={typeof ownerQ === 'string' ? ownerQ : ''} />
       <Records topic={topic} />
       <Timeline topic={topic} />
