@@ -37,4 +37,10 @@ test('督办: the street sees the late task red, drills down and presses; the fi
     .click();
   await expect(firm.getByTestId('timeline')).toContainText('请本周五前完成防护棚搭设');
   await firm.close();
+
+  // Still late: the street takes it over; the row says so and offers no second take-over.
+  await list.getByRole('button', { name: '由我接管' }).click();
+  await expect(page.getByText('已接管。')).toBeVisible();
+  await expect(list).toContainText('已接管');
+  await expect(list.getByRole('button', { name: '由我接管' })).toHaveCount(0);
 });

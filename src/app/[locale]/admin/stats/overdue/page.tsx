@@ -3,7 +3,7 @@ import { scopesOf } from '@/domain/authz/can';
 import { DrillFrame } from '@/features/stats/components/drill-frame';
 import { dashboardQuery } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
-import { PressForm } from '@/features/topics/components/press-form';
+import { PressForm, TakeOverForm } from '@/features/topics/components/press-form';
 import { Link } from '@/i18n/link';
 import { listOverdueBehind } from '@/server/stats/overdue';
 
@@ -56,6 +56,16 @@ export default async function StatsOverduePage({ params, searchParams }: PagePro
                   t={{ message: tt('supervise.message'), press: tt('supervise.press') }}
                 />
               </details>
+            )}
+            {supervises && !r.takenOver && (
+              <div className="mt-2 font-normal">
+                <TakeOverForm
+                  topicId={r.topicId}
+                  taskId={kind === 'tasks' ? r.id : undefined}
+                  userId={by.userId}
+                  label={tt(kind === 'tasks' ? 'supervise.takeOverToMe' : 'supervise.takeOverStep')}
+                />
+              </div>
             )}
           </td>
           <td className="p-2">
