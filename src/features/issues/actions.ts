@@ -16,10 +16,11 @@ import {
   ZMerge,
   ZRaiseIssue,
   ZRaiseIssueFor,
+  ZSuggestFor,
   ZRemoveCoHandler,
   ZSplit,
 } from './schemas';
-import { raiseIssueFor } from '@/server/party/contact-households';
+import { raiseIssueFor, suggestFor } from '@/server/party/contact-households';
 
 /** A new issue answers with its number; the page is not rendered again (issue 16). */
 // Residents raise their own; staff who handle issues enter one for a resident met at the desk or at the door.
@@ -36,6 +37,14 @@ export const raiseIssueForAction = command({
   input: ZRaiseIssueFor,
   run: (by, input) => raiseIssueFor(by, input),
   done: async ({ id }) => ({ ...(await say('issues.raise', 'done', { id })), data: { id } }),
+});
+
+export const suggestForAction = command({
+  who: 'issue.raiseFor',
+  input: ZSuggestFor,
+  run: (by, input) => suggestFor(by, input),
+  done: () => say('issues.contacts', 'suggested'),
+  refresh: true,
 });
 
 // Reporters act on their own issues (rate, withdraw, add a note) and handlers on those in their care:

@@ -92,3 +92,11 @@ export const ZRaiseIssueFor = z.object({
   description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),
 });
+
+/** A keeper records a kept household's view on a topic of its place (decision 051). */
+export const ZSuggestFor = z.object({
+  householdId: ZId,
+  topicId: ZId,
+  stance: z.enum(['SUPPORT', 'OPPOSE', 'AMEND'], { message: 'field.choice' }),
+  body: z.string().trim().min(2, 'field.suggestion').max(1000, 'field.suggestion'),
+});

@@ -4,6 +4,10 @@ import type { TBy } from '@/server/accounts/by';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { storeIssue, type TRaiseIssue } from '@/server/issues/raise-issue';
+import { activityOpen } from '@/domain/topics/transition';
+import { writeAudit } from '@/server/audit';
+import { procedureOf } from '@/server/topics/procedures';
+import { topicEvent } from '@/server/topics/topic-core';
 import { householdsOf, keepsHousehold, linksKeptBy } from './kept-households';
 
 const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'] as const;
@@ -29,7 +33,7 @@ export async function listKeptHouseholds(by: TBy) {
       id: true,
       unitNo: true,
       roomNo: true,
-      building: { select: { name: true, compoundId: true, compound: { select: { name: true, districtId: true } } } },
+      building: { select: { name: true, compoundId: true, compound: { select: { name: true, districtId: true, communityId: true } } } },
       residencies: {
         where: { until: null },
         orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
@@ -54,6 +58,9 @@ export async function listKeptHouseholds(by: TBy) {
     select: { id: true, title: true, state: true, createdAt: true, householdId: true, authorUserId: true, compoundId: true },
   });
   const kinds = new Map(links.flatMap((l) => householdsOf(l).map((h) => [h.id, l.kind] as const)));
+  const ideas = await topicsOpenForIdeas(
+    households.map((h) => ({ compoundId: h.building.compoundId, communityId: h.building.compound.communityId })),
+  );
   return households.map((h) => ({
     id: h.id,
     label: `${h.building.compound.name} ${h.building.name} ${h.unitNo}单元 ${h.roomNo}`,
@@ -67,7 +74,102 @@ export async function listKeptHouseholds(by: TBy) {
           (i.householdId === null && i.compoundId === h.building.compoundId && h.claims.some((c) => c.userId === i.authorUserId)),
       )
       .map(({ id, title, state, createdAt }) => ({ id, title, state, createdAt })),
+    topics: ideas.filter((t) => inPlace(t, h.building.compoundId, h.building.compound.communityId)).map(({ id, title }) => ({ id, title })),
   }));
+}
+
+type TTopicPlace = { compoundId: number | null; communityId: number };
+/** A topic of the household's compound, or of its whole community. */
+const inPlace = (t: TTopicPlace, compoundId: number, communityId: number) =>
+  t.compoundId === null ? t.communityId === communityId : t.compoundId === compoundId;
+
+/**
+ * The topics the residents of these places may give ideas on today: open, in a suggestions step, at their compound or
+ * their community as a whole — never one in its party-members-first step (decision 052).
+ */
+async function topicsOpenForIdeas(places: { compoundId: number; communityId: number }[]) {
+  if (!places.length) return [];
+  const topics = await getDb().topic.findMany({
+    where: {
+      status: 'OPEN',
+      partyOnly: false,
+      OR: [
+        { compoundId: { in: [...new Set(places.map((p) => p.compoundId))] } },
+        { compoundId: null, communityId: { in: [...new Set(places.map((p) => p.communityId))] } },
+      ],
+    },
+    orderBy: { id: 'desc' },
+    take: 200,
+    select: { id: true, title: true, status: true, stepIndex: true, compoundId: true, communityId: true, procedure: true },
+  });
+  return topics.filter((t) => activityOpen(procedureOf(t.procedure), t, 'SUGGESTIONS'));
+}
+
+export type TSuggestFor = { householdId: number; topicId: number; stance: 'SUPPORT' | 'OPPOSE' | 'AMEND'; body: string };
+
+/**
+ * A keeper records a kept household's view on a topic of its place (代为反映, issue.raiseFor): a suggestion of that
+ * household, entered by the keeper and shown as such ("X（代Y记录）") — never as the resident's own words. Refused for a
+ * household they do not keep, a topic of another place or in its party-first step (`contact.notKept`), and a topic not
+ * taking ideas now (`topic.notNow`).
+ */
+export async function suggestFor(by: TBy, input: TSuggestFor) {
+  const db = getDb();
+  const household =
+    (await db.household.findUnique({
+      where: { id: input.householdId },
+      select: {
+        id: true,
+        unitNo: true,
+        roomNo: true,
+        buildingId: true,
+        building: {
+          select: { name: true, compoundId: true, compound: { select: { communityId: true, streetId: true, districtId: true } } },
+        },
+        residencies: {
+          where: { until: null },
+          orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
+          select: { person: { select: { name: true } } },
+        },
+      },
+    })) ?? refuse('contact.notKept');
+  const { communityId, streetId, districtId } = household.building.compound;
+  const compoundId = household.building.compoundId;
+  const ancestry = { district: districtId, street: streetId, community: communityId, compound: compoundId, building: household.buildingId };
+  if (!can(by.actor, 'issue.raiseFor', { ancestry }, by.today)) refuse('contact.notKept');
+  if (!(await keepsHousehold(db, await personOf(by, db), household.id, by.today))) refuse('contact.notKept');
+  const topic = await db.topic.findUnique({ where: { id: input.topicId }, include: { procedure: true } });
+  if (!topic || topic.partyOnly || !inPlace(topic, compoundId, communityId)) return refuse('contact.notKept');
+  if (topic.status !== 'OPEN') refuse('topic.closed');
+  if (!activityOpen(procedureOf(topic.procedure), topic, 'SUGGESTIONS')) refuse('topic.notNow');
+  const name = household.residencies[0]?.person.name ?? `${household.building.name}${household.unitNo}单元${household.roomNo}住户`;
+  const label = `${by.label}（代${name}记录）`;
+  return db.$transaction(async (tx) => {
+    const s = await tx.suggestion.create({
+      data: {
+        topicId: topic.id,
+        stepIndex: topic.stepIndex,
+        authorUserId: null,
+        anonymous: false,
+        enteredById: by.userId,
+        onBehalfName: name,
+        stance: input.stance,
+        body: input.body,
+      },
+    });
+    await topicEvent(tx, { userId: by.userId, label }, topic, 'SUGGESTION', input.stance);
+    await writeAudit(tx, {
+      actorId: by.userId,
+      actorLabel: by.label,
+      action: 'topic.suggest',
+      entityType: 'Suggestion',
+      entityId: s.id,
+      after: { topicId: topic.id, stance: input.stance, householdId: household.id, enteredFor: true },
+      communityId: topic.communityId,
+      compoundId: topic.compoundId,
+    });
+    return { id: s.id };
+  });
 }
 
 export type TRaiseFor = Omit<TRaiseIssue, 'anonymous' | 'onBehalfOf' | 'client' | 'compoundId' | 'buildingId'> & { householdId: number };

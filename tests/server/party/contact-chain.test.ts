@@ -9,7 +9,7 @@ import { ensureIssueCategories } from '@/server/issues/categories';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { getIssueForViewer } from '@/server/issues/read-issues';
 import { assignContact, endContact } from '@/server/party/contact-chain';
-import { listKeptHouseholds, raiseIssueFor } from '@/server/party/contact-households';
+import { listKeptHouseholds, raiseIssueFor, suggestFor } from '@/server/party/contact-households';
 import { contactChainForAdmin } from '@/server/party/contact-chain-read';
 import { createStaff, createUser, createVerifiedResident } from '../../factories/accounts';
 import { createPopulatedCompound } from '../../factories/compound';
@@ -239,6 +239,57 @@ describe('the contact chain of a branch', () => {
     const after = await w.by.member();
     expect((await listKeptHouseholds(after)).map((k) => k.id)).toEqual([h.h2.id]);
     expect(await refusal(raiseIssueFor(after, { ...issue('已不联系'), householdId: h.h3.id }))).toBe('contact.notKept');
+  });
+});
+
+describe('a suggestion on a kept household’s behalf (代为反映 on a topic)', () => {
+  test('recorded for the household, marked as entered by the keeper; refused for others, other places and closed steps', async () => {
+    const { db, h, users } = w;
+    await ensureProcedures(db);
+    const topicAt = (title: string, stepIndex: number, compoundId?: number) =>
+      createTopicWithHistory(db, {
+        procedureCode: 'SEVEN_STEP',
+        title,
+        description: `${title}的说明`,
+        communityId: w.compound.communityId,
+        compoundId,
+        by: { userId: users.secretary.id, label: '支部书记甲' },
+        stepIndex,
+        createdAt: new Date(),
+        stepDueAt: new Date(Date.now() + 10 * 86_400_000),
+      });
+    const ideas = await topicAt('楼道堆物清理', 1, w.compound.id);
+    const member = await w.by.member();
+    // The kept household h2 has no account: the suggestion is its household's, entered by the keeper.
+    expect((await listKeptHouseholds(member)).find((k) => k.id === h.h2.id)?.topics.map((t) => t.id)).toContain(ideas.id);
+    const made = await suggestFor(member, { householdId: h.h2.id, topicId: ideas.id, stance: 'SUPPORT', body: '老人说楼道太窄，支持清理' });
+    const stored = await db.suggestion.findUniqueOrThrow({ where: { id: made.id } });
+    expect(stored).toMatchObject({ authorUserId: null, enteredById: users.memberUser.id, anonymous: false, stance: 'SUPPORT' });
+    // Named as the household's resident (or its address when nobody lives there on record), never as the keeper.
+    const resident = await db.residency.findFirst({
+      where: { householdId: h.h2.id, until: null },
+      orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
+      include: { person: true },
+    });
+    expect(stored.onBehalfName).toBe(resident?.person.name ?? expect.stringContaining('住户'));
+    const event = await db.topicEvent.findFirstOrThrow({ where: { topicId: ideas.id, type: 'SUGGESTION' }, orderBy: { id: 'desc' } });
+    expect(event.actorLabel).toMatch(/代.*记录/);
+    expect(await db.auditLog.count({ where: { action: 'topic.suggest', entityId: String(made.id) } })).toBe(1);
+
+    const input = { householdId: h.h2.id, topicId: ideas.id, stance: 'OPPOSE' as const, body: '不同意' };
+    // Not kept (h4), a keeper who keeps nobody, a topic past its ideas step, a topic of another compound: nothing written.
+    const before = await db.suggestion.count();
+    expect(await refusal(suggestFor(member, { ...input, householdId: h.h4.id }))).toBe('contact.notKept');
+    expect(await refusal(suggestFor(w.by.neighbour, input))).toBe('contact.notKept');
+    const plan = await topicAt('停车划线', 2, w.compound.id);
+    expect(await refusal(suggestFor(member, { ...input, topicId: plan.id }))).toBe('topic.notNow');
+    const elsewhere = await topicAt(
+      '隔壁小区绿化',
+      1,
+      h.outside.buildingId ? (await db.building.findUniqueOrThrow({ where: { id: h.outside.buildingId } })).compoundId : undefined,
+    );
+    expect(await refusal(suggestFor(member, { ...input, topicId: elsewhere.id }))).toBe('contact.notKept');
+    expect(await db.suggestion.count()).toBe(before);
   });
 });
 

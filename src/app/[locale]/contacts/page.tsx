@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { RaiseForForm } from '@/features/issues/components/raise-for-form';
+import { SuggestForForm } from '@/features/issues/components/suggest-for-form';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
@@ -50,6 +51,14 @@ export default async function ContactsPage({ params }: PageProps<'/[locale]/cont
                 categories={categories[h.districtId] ?? []}
                 viewHref={localizedPath('/issues/ID', locale as TLocale)}
               />
+            </details>
+            <details>
+              <summary className="min-h-11 cursor-pointer py-2 text-lg font-medium text-brand-700">{t('suggestFor')}</summary>
+              {h.topics.length === 0 ? (
+                <p className="text-base text-stone-700">{t('noTopics')}</p>
+              ) : (
+                <SuggestForForm t={l} householdId={h.id} topics={h.topics} />
+              )}
             </details>
           </li>
         ))}

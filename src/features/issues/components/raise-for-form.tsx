@@ -35,7 +35,7 @@ export function RaiseForForm({
           <>
             <input type="hidden" name="idempotencyKey" value={key} />
             <input type="hidden" name="householdId" value={householdId} />
-            <Select name="categoryId" label={t.category!} options={categories} state={s} />
+            <Select name="categoryId" label={t.category!} placeholder={t.categoryChoose!} options={categories} state={s} />
             <Field name="title" label={t.issueTitle!} state={s} />
             <TextArea name="description" label={t.description!} state={s} />
             <SubmitButton>{t.submit}</SubmitButton>
