@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { auditActions, auditEntities } from '@/domain/audit/actions';
 import { topicEventTypes } from '@/domain/topics/events';
+import { roles } from '@/domain/authz/roles';
 import { locales } from '@/i18n/routing';
 
 // Issue 17, item 5: whatever a user meets — a refusal, a timeline entry, an audit row — is said in words, in every
@@ -155,6 +156,15 @@ describe('every code a user can meet has words in every language', () => {
       missing(
         'admin',
         auditEntities.map((e) => `audit.entity.${e}`),
+      ),
+    ).toEqual([]);
+  });
+
+  test('every role has words (account.role.*): the account page lists derived roles too', () => {
+    expect(
+      missing(
+        'account',
+        roles.map((r) => `role.${r}`),
       ),
     ).toEqual([]);
   });
