@@ -12,6 +12,7 @@ import { openMotion } from './motions';
 import { publishTopicNotice } from './notices';
 import { stepDue } from './raise-topic';
 import { FRESH_STEP_SUPERVISION } from './supervision-pass';
+import { PARTY_FIRST_TITLE } from './raise-topic';
 import { loadTopic, notifyTopic, topicEvent } from './topic-core';
 
 /**
@@ -68,8 +69,12 @@ export async function advanceTopic(by: TBy, topicId: number, event: TTopicEvent,
     }
     const kind = r.next.status === 'DONE' ? 'topic.done' : r.next.status === 'WITHDRAWN' ? 'topic.withdrawn' : 'topic.step';
     await notifyTopic(tx, { ...t.topic, partyOnly: nextPartyOnly }, kind, nextStep.key, by.userId);
-    if (r.next.status === 'DONE') await endIssuesOfTopic(tx, topicId, 'DONE', `议题“${t.topic.title}”已办结`);
-    if (r.next.status === 'WITHDRAWN') await endIssuesOfTopic(tx, topicId, 'WITHDRAWN', `议题“${t.topic.title}”已撤回：${message ?? ''}`);
+    // The issues' reporters may not be party members: a topic withdrawn in its party-first step is named to them neither by
+    // its title nor by the reason, which would tell what the party members were discussing (decision 052).
+    const named = t.topic.partyOnly ? PARTY_FIRST_TITLE : `议题“${t.topic.title}”`;
+    if (r.next.status === 'DONE') await endIssuesOfTopic(tx, topicId, 'DONE', `${named}已办结`);
+    if (r.next.status === 'WITHDRAWN')
+      await endIssuesOfTopic(tx, topicId, 'WITHDRAWN', t.topic.partyOnly ? `${named}已撤回` : `${named}已撤回：${message ?? ''}`);
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,

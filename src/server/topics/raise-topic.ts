@@ -15,7 +15,8 @@ import { ancestryOf } from '@/server/places/ancestry';
 import { procedureOf, proceduresFor } from './procedures';
 import { topicEvent } from './topic-core';
 
-const PARTY_FIRST_TITLE = '议题（党员先议阶段）';
+/** How a topic in its party-members-first step is named to anyone outside it (decision 052): never by its title. */
+export const PARTY_FIRST_TITLE = '议题（党员先议阶段）';
 
 export type TRaiseTopic = {
   title: string;

@@ -154,6 +154,15 @@ describe('an issue taken into a party-first topic', () => {
     const events = await db.issueEvent.findMany({ where: { issueId: issue.id, type: 'TAKEN_UP' } });
     expect(events.map((e) => e.message)).toEqual([`#${id} 议题（党员先议阶段）`]);
     expect(await seen(by.neighbour, id)).toEqual({ page: false, list: false });
+
+    // Withdrawn while still party-first (review): the reporter's issue goes back to work, told without the title or reason.
+    await advanceTopic(by.sec, id, { type: 'WITHDRAW', reason: '集中充电棚选址在3栋旁，业主有意见' });
+    const said = [
+      ...(await db.issueEvent.findMany({ where: { issueId: issue.id } })).map((e) => e.message ?? ''),
+      ...(await db.notification.findMany({ where: { userId: by.neighbour.userId } })).map((n) => `${n.title} ${n.body ?? ''}`),
+    ].join('\n');
+    expect(said).not.toContain('集中充电棚');
+    expect(said).toContain('议题（党员先议阶段）已撤回');
   });
 });
 
