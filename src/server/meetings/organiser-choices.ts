@@ -3,6 +3,7 @@ import { can } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { ancestryOf } from '@/server/places/ancestry';
+import { mayReadTopic, topicAncestry } from '@/server/topics/standing';
 
 /**
  * What the scheduling form offers in a community: the community and its compounds where this actor holds
@@ -39,14 +40,20 @@ export async function schedulingChoices(by: TBy, communityCode: string) {
  * What a meeting's organiser forms offer (agenda topics, the reception day's compounds and district): read only for
  * a viewer the meeting view already found to be its organiser (its `staff` part); null for anyone else.
  */
-export async function organiserChoices(view: { staff: unknown; place: { communityCode: string } }) {
-  if (!view.staff) return null;
+export async function organiserChoices(view: { staff: unknown; place: { communityCode: string } }, by: TBy | null) {
+  if (!view.staff || !by) return null;
   const db = getDb();
   const community = await db.community.findUnique({
     where: { code: view.place.communityCode },
     select: { id: true, street: { select: { districtId: true } }, compounds: { select: { id: true, name: true } } },
   });
   if (!community) return null;
-  const topics = await db.topic.findMany({ where: { communityId: community.id, status: 'OPEN' }, select: { id: true, title: true } });
+  const open = await db.topic.findMany({
+    where: { communityId: community.id, status: 'OPEN' },
+    select: { id: true, title: true, communityId: true, compoundId: true, partyOnly: true, liaisonUserId: true },
+  });
+  // Only topics the organiser may read (one in its party-first step only for those who may see it, decision 052).
+  const readable = await Promise.all(open.map(async (t) => (t.partyOnly ? mayReadTopic(by, t, (await topicAncestry(t))!) : true)));
+  const topics = open.filter((_, i) => readable[i]).map(({ id, title }) => ({ id, title }));
   return { districtId: community.street.districtId, compounds: community.compounds, topics };
 }

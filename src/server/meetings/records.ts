@@ -8,20 +8,31 @@ import { notify } from '@/server/issues/notify';
 import { raiseIssue } from '@/server/issues/raise-issue';
 import { publishNotice } from '@/server/notices/publish';
 import { anonymousFollowers } from '@/server/people/anonymity';
+import { mayReadTopic, topicAncestry } from '@/server/topics/standing';
 import { requireOrganiser } from './attendance';
 
 /** An agenda item, optionally a topic: the topic's stakeholders and followers are invited as guests (`inviteTopicGuests`). */
 export async function addAgendaItem(by: TBy, meetingId: number, input: { title: string; topicId?: number }) {
   const m = await requireOrganiser(by, meetingId);
   const db = getDb();
+  let partyOnly = false;
   if (input.topicId) {
-    const t = await db.topic.findUnique({ where: { id: input.topicId }, select: { communityId: true } });
+    const t = await db.topic.findUnique({
+      where: { id: input.topicId },
+      select: { id: true, communityId: true, compoundId: true, partyOnly: true, liaisonUserId: true },
+    });
     if (!t || t.communityId !== m.communityId) refuse('meeting.topicElsewhere');
+    // Only a topic the organiser may read; one in its party-first step only at a party day, without inviting its followers
+    // (reporters outside the party would learn of it: decision 052).
+    const ancestry = await topicAncestry(t!);
+    if (!ancestry || !(await mayReadTopic(by, t!, ancestry))) refuse('auth.forbidden');
+    partyOnly = t!.partyOnly;
+    if (partyOnly && m.kind !== 'PARTY_DAY') refuse('meeting.topicPartyFirst');
   }
   return db.$transaction(async (tx) => {
     const position = (await tx.agendaItem.count({ where: { meetingId } })) + 1;
     const item = await tx.agendaItem.create({ data: { meetingId, position, title: input.title, topicId: input.topicId ?? null } });
-    if (input.topicId) await inviteTopicGuests(tx, m, input.topicId, input.title);
+    if (input.topicId && !partyOnly) await inviteTopicGuests(tx, m, input.topicId, input.title);
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,

@@ -12,6 +12,11 @@ import { createPopulatedCompound } from '../../factories/compound';
 import { NameSource } from '../../factories/names';
 import { createPartyOrg, registerPartyMember } from '../../factories/organisation';
 import { communityByCode } from '../../factories/territory';
+import { createMeeting } from '../../factories/meetings';
+import { createBody } from '../../factories/organisation';
+import { addAgendaItem } from '@/server/meetings/records';
+import { organiserChoices } from '@/server/meetings/organiser-choices';
+import { getMeetingView } from '@/server/meetings/read-meetings';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
 import { refusal } from '../refusal';
@@ -210,5 +215,42 @@ describe('the 协商联络人 runs the steps of the one topic it was appointed t
     expect(r.sort()).toEqual(['no refusal', 'topic.movedOn']);
     expect((await db.topic.findUniqueOrThrow({ where: { id } })).stepIndex).toBe(1);
     expect(await db.topicEvent.count({ where: { topicId: id, type: 'ADVANCED' } })).toBe(1);
+  });
+});
+
+describe('meetings do not carry a party-first topic to those outside it (review)', () => {
+  test("an owners' committee chair neither sees it among agenda choices nor adds it; staff add it to a party day only", async () => {
+    const { db, by, compound, jinyang } = w;
+    const id = await w.raise('电梯加装（党员先议）');
+    const chairPerson = (await db.user.findUniqueOrThrow({ where: { id: by.neighbour.userId } })).personId;
+    await createBody(db, {
+      kind: 'OWNERS_COMMITTEE',
+      name: '北苑业委会',
+      communityId: jinyang.id,
+      compoundId: compound.id,
+      memberIds: [chairPerson],
+    });
+    const chair = await byUser(by.neighbour.userId, '业委会主任');
+    const meeting = (kind: 'OWNERS_COMMITTEE' | 'PARTY_DAY') =>
+      createMeeting(db, {
+        kind,
+        title: kind,
+        communityId: jinyang.id,
+        compoundId: compound.id,
+        startsAt: new Date(Date.now() + 86_400_000),
+        minutes: 60,
+        location: '活动室',
+        createdById: by.sec.userId,
+      });
+    const committee = await meeting('OWNERS_COMMITTEE');
+    const view = (await getMeetingView(chair, committee.id))!;
+    expect((await organiserChoices(view, chair))?.topics.map((t) => t.id)).not.toContain(id);
+    expect(await refusal(addAgendaItem(chair, committee.id, { title: '电梯', topicId: id }))).toBe('auth.forbidden');
+    // The secretary may read it, but a committee meeting would invite its non-party followers: only a party day takes it.
+    expect(await refusal(addAgendaItem(by.sec, committee.id, { title: '电梯', topicId: id }))).toBe('meeting.topicPartyFirst');
+    const partyDay = await meeting('PARTY_DAY');
+    await addAgendaItem(by.sec, partyDay.id, { title: '党员先议：电梯加装', topicId: id });
+    // No guests from the topic: its followers include residents outside the party.
+    expect(await db.meetingInvite.count({ where: { meetingId: partyDay.id, personId: chairPerson } })).toBe(0);
   });
 });

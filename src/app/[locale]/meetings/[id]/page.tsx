@@ -34,7 +34,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
   const when = `${format.dateTime(m.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} – ${format.dateTime(m.endsAt, { timeStyle: 'short', timeZone: 'Asia/Shanghai' })}`;
   // The sign-in QR code carries the site's own address, never the request's Host.
   const signInUrl = m.staff ? publicUrl(`/meetings/${m.id}/sign-in?t=${m.staff.signInToken}`) : null;
-  const community = await organiserChoices(m);
+  const community = await organiserChoices(m, user ? byOf(user) : null);
   const topics = community?.topics ?? [];
   return (
     <div className="space-y-5 pt-2">
