@@ -19,7 +19,7 @@ test('a party-member household sees the households it keeps in touch with and re
   await expectNoHorizontalScroll(page);
 
   await elder.locator('summary', { hasText: '代为反映' }).click();
-  await elder.getByLabel('类别').selectOption({ index: 0 });
+  await elder.getByLabel('类别').selectOption({ index: 1 }); // the first is the unchosen placeholder
   await elder.getByLabel('标题').fill('王奶奶家水龙头漏水');
   await elder.getByLabel('具体情况').fill('王奶奶腿脚不便，家里厨房水龙头一直漏水，请物业上门维修。');
   await elder.getByRole('button', { name: '提交' }).click();

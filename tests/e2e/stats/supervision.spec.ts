@@ -40,7 +40,8 @@ test('督办: the street sees the late task red, drills down and presses; the fi
 
   // Still late: the street takes it over; the row says so and offers no second take-over.
   await list.getByRole('button', { name: '由我接管' }).click();
-  await expect(page.getByText('已接管。')).toBeVisible();
-  await expect(list).toContainText('已接管');
+  // The row now names the street's staff member as owner (the form goes with the take-over, so its message does too).
+  await expect(list).toContainText('街道督办 · 已接管');
+  await expect(list).toContainText('李东升');
   await expect(list.getByRole('button', { name: '由我接管' })).toHaveCount(0);
 });
