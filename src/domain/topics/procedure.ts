@@ -21,13 +21,16 @@ export type TTopicActor = (typeof topicActors)[number];
 
 /**
  * How someone stands toward one topic: a step actor, or its 协商联络人 (LIAISON), appointed on that topic
- * alone by whoever runs it; the liaison may do what the current step's actors may (decision 052).
+ * alone by whoever runs it; the liaison convenes for the branch, so acts in the steps the branch runs (decision 052).
  */
 export type TTopicStanding = TTopicActor | 'LIAISON';
 
-/** The one check of who may act in a step: its actors, and the topic's liaison. */
+/**
+ * The one check of who may act in a step: its actors, and the topic's liaison in a step the branch runs — never in a
+ * step that is a body's decision (owners' committee, council) or the two committees' alone (community staff).
+ */
 export function actsInStep(step: { actors: readonly TTopicActor[] }, standing: ReadonlySet<TTopicStanding>): boolean {
-  return standing.has('LIAISON') || step.actors.some((a) => standing.has(a));
+  return (standing.has('LIAISON') && step.actors.includes('BRANCH')) || step.actors.some((a) => standing.has(a));
 }
 
 /** What the topic page offers while the step is open. */

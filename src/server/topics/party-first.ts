@@ -74,6 +74,8 @@ async function inCommunity(userId: number, communityId: number): Promise<boolean
 export async function appointLiaison(by: TBy, topicId: number, userId: number) {
   const t = await loadTopic(by, topicId);
   requireManager(t);
+  // The liaison runs the branch's steps beside those who appoint: appointing oneself would add nothing but a second hat.
+  if (userId === by.userId) refuse('topic.liaisonSelf');
   if (t.topic.liaisonUserId !== null) refuse('topic.liaisonTaken');
   if (!(await inCommunity(userId, t.topic.communityId))) refuse('topic.liaisonOutside');
   const person = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { person: { select: { name: true } } } });

@@ -81,12 +81,15 @@ describe('the party-members-first step in the major-matter procedures (version 2
   });
 });
 
-describe('the liaison (协商联络人) acts in every step of the topic it was appointed to', () => {
+describe('the liaison (协商联络人) acts for the branch in the steps the branch runs, on the topic it was appointed to', () => {
   test.each([
     ['the step’s actor', ['BRANCH'], ['BRANCH', 'COMMUNITY_STAFF'], true],
     ['someone outside the step', ['OWNERS_COMMITTEE'], ['BRANCH', 'COMMUNITY_STAFF'], false],
     ['the liaison, party-first step', ['LIAISON'], ['BRANCH', 'COMMUNITY_STAFF'], true],
-    ['the liaison, an owners’ committee step', ['LIAISON'], ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], true],
+    // A body's decision stays with the body, and the two committees' with their staff (review).
+    ['the liaison, an owners’ committee step', ['LIAISON'], ['OWNERS_COMMITTEE', 'COMMUNITY_STAFF'], false],
+    ['the liaison, a staff-only step', ['LIAISON'], ['COMMUNITY_STAFF'], false],
+    ['the liaison, a council step', ['LIAISON'], ['COUNCIL'], false],
     ['nobody', [], ['COMMUNITY_STAFF'], false],
   ] as const)('%s', (_, standing, stepActors, acts) => {
     expect(actsInStep({ actors: [...stepActors] }, new Set<TTopicStanding>(standing))).toBe(acts);

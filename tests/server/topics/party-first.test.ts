@@ -180,6 +180,7 @@ describe('the 协商联络人 runs the steps of the one topic it was appointed t
       'auth.forbidden',
     );
     expect(await refusal(appointLiaison(by.sec, a, w.elsewhere.id))).toBe('topic.liaisonOutside');
+    expect(await refusal(appointLiaison(by.sec, a, by.sec.userId))).toBe('topic.liaisonSelf');
     await appointLiaison(by.sec, a, by.liaison.userId);
     expect(await refusal(appointLiaison(by.sec, a, by.member.userId))).toBe('topic.liaisonTaken');
     expect(await seen(by.liaison, a)).toEqual({ page: true, list: true });
