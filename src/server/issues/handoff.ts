@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
 import { lower } from '@/domain/audit/actions';
 import { transition, type TIssueEvent } from '@/domain/issues/lifecycle';
 import type { TBy } from '@/server/accounts/by';
@@ -30,24 +31,49 @@ type TIssueRow = {
   followers: { userId: number }[];
 };
 
-/** The parties an account stands for today: itself, the property firms it is staff of, the bodies it sits on. */
-export async function partiesOf(db: TTx, userId: number, today: string): Promise<string[]> {
+/**
+ * The parties an account stands for today, with where each firm still serves: a firm handles the issues handed to it only
+ * in the compounds it serves today (a firm whose contract ended keeps nothing of them, review of issue 19).
+ */
+async function handlerParties(db: TTx, userId: number, today: string) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { personId: true, disabledAt: true } });
-  if (!user || user.disabledAt) return [];
+  if (!user || user.disabledAt) return { flat: [] as string[], own: [] as string[], firms: [] as { party: string; compounds: number[] }[] };
   const [firms, seats] = await Promise.all([
     db.organizationMember.findMany({
       where: { personId: user.personId, staff: true, OR: [{ leftOn: null }, { leftOn: { gt: new Date(`${today}T00:00:00Z`) } }] },
-      select: { organizationId: true },
+      select: {
+        organizationId: true,
+        organization: {
+          select: {
+            assignments: {
+              where: { relation: 'PROPERTY_SERVICE', compoundId: { not: null }, ...inForceOn(today) },
+              select: { compoundId: true },
+            },
+          },
+        },
+      },
     }),
     db.bodyMember.findMany({ where: { personId: user.personId, ...inForceOn(today) }, select: { bodyId: true } }),
   ]);
-  return [`user:${userId}`, ...firms.map((f) => `org:${f.organizationId}`), ...seats.map((s) => `body:${s.bodyId}`)];
+  const own = [`user:${userId}`, ...seats.map((s) => `body:${s.bodyId}`)];
+  const served = firms.map((f) => ({ party: `org:${f.organizationId}`, compounds: f.organization.assignments.map((a) => a.compoundId!) }));
+  return { flat: [...own, ...served.map((f) => f.party)], own, firms: served };
+}
+
+/** Issues of which the account (itself, a firm where it still serves, a committee it sits on) is handler or co-handler. */
+export async function handledByWhere(db: TTx, userId: number, today: string): Promise<Prisma.IssueWhereInput> {
+  const p = await handlerParties(db, userId, today);
+  return {
+    OR: [
+      { handlers: { some: { party: { in: p.own } } } },
+      ...p.firms.map((f) => ({ compoundId: { in: f.compounds }, handlers: { some: { party: f.party } } })),
+    ],
+  };
 }
 
 /** Whether the account is the handler or a co-handler of THIS issue, itself or through its firm or committee. */
 export async function handlesThisIssue(db: TTx, by: { userId: number; today: string }, issueId: number) {
-  const parties = await partiesOf(db, by.userId, by.today);
-  return (await db.issueHandler.count({ where: { issueId, party: { in: parties } } })) > 0;
+  return (await db.issue.count({ where: { id: issueId, ...(await handledByWhere(db, by.userId, by.today)) } })) > 0;
 }
 
 /**
@@ -58,7 +84,8 @@ export async function roleOn(db: TTx, by: TBy, issue: TIssueRow & { followers: {
   const ancestry = await issueAncestry(issue, db);
   const staff = ancestry ? standing(by.actor, ancestry, issue.level, by.today) : null;
   if (staff) return staff;
-  if (await handlesThisIssue(db, by, issue.id)) return 'HANDLER' as const;
+  // A handler party acts while the issue is at its compound; escalated, the level above handles it and they read it.
+  if (issue.level === 'COMPOUND' && (await handlesThisIssue(db, by, issue.id))) return 'HANDLER' as const;
   return issue.followers.some((f) => f.userId === by.userId) ? ('REPORTER' as const) : ('OTHER' as const);
 }
 

@@ -10,7 +10,7 @@ import { REPORTER_LABEL, shownName } from '@/server/people/anonymity';
 import { districtCategories, districtSettings } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 import { chinaDay } from '@/server/today';
-import { handlerChoices, handlesThisIssue, ownsInBuilding, partiesOf, partyNames } from './handoff';
+import { handledByWhere, handlerChoices, handlesThisIssue, ownsInBuilding, partyNames } from './handoff';
 
 const issueSelect = {
   id: true,
@@ -216,7 +216,7 @@ export async function listWorkQueue(by: TBy, only?: 'handedToMe') {
   // "Handed to me": the issues of which they (their firm, their committee) are handler or co-handler, on "my issues".
   const scopes = only === 'handedToMe' ? [] : scopesOf(by.actor, 'issue.handle', by.today);
   // Issues handed to them, their firm or their committee, or on which they are co-handlers (decision 050).
-  const parties = await partiesOf(getDb(), by.userId, by.today);
+  const handled = await handledByWhere(getDb(), by.userId, by.today);
   const where = scopes.map((s) =>
     s.level === 'district'
       ? { districtId: s.id }
@@ -242,7 +242,7 @@ export async function listWorkQueue(by: TBy, only?: 'handedToMe') {
   // The deadline that counts (dueAction's): acknowledgement until acknowledged, then resolution. Each half sorted by
   // its own deadline and cut at the page in the database, then merged: the most urgent first.
   const QUEUE = 200;
-  const base = { OR: [...where, { handlers: { some: { party: { in: parties } } } }], mergedIntoId: null };
+  const base = { OR: [...where, handled], mergedIntoId: null };
   const [unanswered, answered] = await Promise.all([
     getDb().issue.findMany({
       where: { ...base, state: { in: ['SUBMITTED', 'REOPENED'] } },

@@ -211,3 +211,25 @@ describe('the building consultation', () => {
     expect(await refusal(answerConsultation(as.neighbour, consultationId, 'NO_VIEW'))).toBe('issue.consultationClosed');
   });
 });
+
+describe('what a handler party keeps (review)', () => {
+  test('above the compound a co-handler reads but no longer acts; a firm whose contract ended neither reads nor acts', async () => {
+    const { db, as, firm } = w;
+    const id = await acknowledgedIssue();
+    await handOff(as.head, id, { to: { kind: 'firm' }, keepPrevious: true });
+    await addCoHandler(as.head, id, { kind: 'committee' });
+    // Escalated to the community (the firm missed the deadline): the community handles it now.
+    await db.issue.update({ where: { id }, data: { level: 'COMMUNITY' } });
+    expect(await getIssueForViewer(as.member, id)).not.toBeNull();
+    expect(await refusal(actOnIssue(as.member, id, { type: 'START' }))).toBe('auth.forbidden');
+    await db.issue.update({ where: { id }, data: { level: 'COMPOUND' } });
+    // The firm's contract with the compound ended yesterday (its staff grants end with it, decision 045).
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await db.organizationAssignment.updateMany({ where: { organizationId: firm.id }, data: { endsOn: yesterday } });
+    await db.roleGrant.updateMany({ where: { userId: as.firm.userId }, data: { revokedAt: new Date(), endsOn: yesterday } });
+    const former = await byUser(as.firm.userId, '物业张经理');
+    expect(await getIssueForViewer(former, id)).toBeNull();
+    expect(await refusal(actOnIssue(former, id, { type: 'START' }))).toBe('auth.forbidden');
+    expect((await listWorkQueue(former)).map((i) => i.id)).not.toContain(id);
+  });
+});
