@@ -367,6 +367,7 @@ export async function answerConsultation(by: TBy, consultationId: number, answer
   if (!(await ownsInBuilding(db, by.userId, c.buildingId))) return refuse('issue.notBuildingOwner');
   if (c.closesAt <= new Date()) return refuse('issue.consultationClosed');
   const { personId } = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
+  const place = await db.issue.findUniqueOrThrow({ where: { id: c.issueId }, select: { communityId: true, compoundId: true } });
   const write = async (tx: TTx) => {
     await tx.issueConsultationAnswer.create({ data: { consultationId, personId, userId: by.userId, answer } });
     // Who answered is audited; what they answered is counted, not listed.
@@ -377,6 +378,8 @@ export async function answerConsultation(by: TBy, consultationId: number, answer
       entityType: 'IssueConsultation',
       entityId: consultationId,
       after: {},
+      communityId: place.communityId,
+      compoundId: place.compoundId,
     });
   };
   await (inTx ? write(inTx) : getDb().$transaction(write)).catch((e: { code?: string }) =>

@@ -90,7 +90,7 @@ export async function draftDueBulletins(now = new Date()) {
   const db = getDb();
   const schedules = await db.bulletinSchedule.findMany({
     where: { finishedAt: null, topic: { status: 'OPEN' } },
-    include: { topic: { select: { id: true, title: true } } },
+    include: { topic: { select: { id: true, title: true, communityId: true, compoundId: true } } },
   });
   let drafted = 0;
   for (const s of schedules) {
@@ -125,6 +125,8 @@ export async function draftDueBulletins(now = new Date()) {
         entityType: 'BulletinSchedule',
         entityId: s.id,
         after: { topicId: s.topicId, period: due.period, fromDay: due.fromDay, toDay: due.toDay },
+        communityId: s.topic.communityId,
+        compoundId: s.topic.compoundId,
       });
     });
   }

@@ -10,7 +10,8 @@ const STATUS_ORDER = { OPEN: 0, DONE: 1, ACCEPTED: 2 } as const;
 /** The tasks this account acts for today (decision 048's one filter), not withdrawn. */
 const mine = async (by: TBy) => {
   const personId = by.personId ?? (await getDb().user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } })).personId;
-  return { withdrawnAt: null, ...ownedBy(by.userId, personId, by.today) };
+  // Tasks of a withdrawn or finished topic take no more reports: they leave the list (and the header link).
+  return { withdrawnAt: null, topic: { status: 'OPEN' as const }, ...ownedBy(by.userId, personId, by.today) };
 };
 
 /** Whether the header shows 我的任务: the account acts for the owner of at least one task. */

@@ -186,7 +186,8 @@ export async function takeOverTask(by: TBy, taskId: number, owner: TTaskOwner) {
     const label = await newOwnerLabel(tx, owner, task.topic, by.today);
     const before = await ownerAccounts(tx, ownerOf(task), by.today);
     const moved = await tx.topicTask.updateMany({
-      where: { id: taskId, status: 'OPEN', takenOverAt: null },
+      // Also on the level authorised: an escalation at this moment moves it out of this supervisor's hands.
+      where: { id: taskId, status: 'OPEN', takenOverAt: null, superviseLevel: task.superviseLevel },
       data: { ...ownerColumns(owner), responsible: label, takenOverAt: new Date(), takenOverById: by.userId },
     });
     if (moved.count !== 1) refuse('supervise.takenOver');
@@ -220,7 +221,7 @@ export async function takeOverStep(by: TBy, topicId: number) {
   const topic = await loadLateStep(by, topicId);
   return getDb().$transaction(async (tx) => {
     const moved = await tx.topic.updateMany({
-      where: { id: topicId, lockVersion: topic.lockVersion, stepTakenOverAt: null },
+      where: { id: topicId, lockVersion: topic.lockVersion, stepTakenOverAt: null, stepLevel: topic.stepLevel },
       data: { stepTakenOverAt: new Date(), stepTakenOverById: by.userId },
     });
     if (moved.count !== 1) refuse('supervise.takenOver');
