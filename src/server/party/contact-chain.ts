@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
 import { can } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
@@ -56,8 +57,27 @@ async function isPartyHousehold(tx: TTx, householdId: number) {
 async function checkSides(tx: TTx, input: TAssignContact, today: string) {
   const day = dateOnly(today);
   const inTerm = { startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] };
-  const isBuildingHead = async (personId: number) =>
-    (await tx.roleGrant.count({ where: { role: 'BUILDING_HEAD', revokedAt: null, user: { personId }, ...inTerm } })) > 0;
+  // A building head of a building within the branch's place (one elsewhere is nobody this branch keeps in touch with).
+  const branch = await tx.partyOrg.findUniqueOrThrow({
+    where: { id: input.partyOrgId },
+    select: { streetId: true, communityId: true, compoundId: true, gridId: true, buildingId: true },
+  });
+  const inBranch: Prisma.BuildingWhereInput = branch.buildingId
+    ? { id: branch.buildingId }
+    : branch.compoundId
+      ? { compoundId: branch.compoundId }
+      : branch.gridId
+        ? { OR: [{ gridId: branch.gridId }, { grid: { parentId: branch.gridId } }] }
+        : branch.communityId
+          ? { compound: { communityId: branch.communityId } }
+          : { compound: { streetId: branch.streetId } };
+  const isBuildingHead = async (personId: number) => {
+    const heads = await tx.roleGrant.findMany({
+      where: { role: 'BUILDING_HEAD', placeLevel: 'BUILDING', revokedAt: null, user: { personId }, ...inTerm },
+      select: { placeId: true },
+    });
+    return heads.length > 0 && (await tx.building.count({ where: { id: { in: heads.map((g) => g.placeId) }, ...inBranch } })) > 0;
+  };
   if (input.kind === 'OFFICER_TO_BUILDING_HEAD') {
     const officer = await tx.partyOrgMember.count({ where: { partyOrgId: input.partyOrgId, personId: input.keeperId, ...inTerm } });
     if (!officer) refuse('contact.notOfficer');

@@ -170,6 +170,18 @@ describe('the contact chain of a branch', () => {
     expect(await refusal(assignContact(by.secretary, link(h.h3.id, h.h4.id)))).toBe('contact.notPartyHousehold');
     expect(await refusal(assignContact(by.neighbour, link(h.h1.id, h.h4.id)))).toBe('auth.forbidden');
     expect(await refusal(assignContact(by.secretary, link(h.h1.id, h.h1.id)))).toBe('contact.sameSides');
+    // A building head of a building outside the branch's place is nobody the branch keeps in touch with (review).
+    const farHead = await createStaff(w.db, {
+      name: '别处楼栋长',
+      phone: '13900051019',
+      password: pw,
+      role: 'BUILDING_HEAD',
+      placeLevel: 'BUILDING',
+      placeId: h.outside.buildingId,
+    });
+    const secretaryPerson = (await w.db.user.findUniqueOrThrow({ where: { id: w.users.secretary.id } })).personId;
+    const officerLink = { partyOrgId: branch.id, kind: 'OFFICER_TO_BUILDING_HEAD' as const, keeperId: secretaryPerson, startsOn: TODAY };
+    expect(await refusal(assignContact(by.secretary, { ...officerLink, keptId: farHead.personId }))).toBe('contact.notBuildingHead');
     // The database itself refuses a link whose households lie outside the branch, whoever writes.
     await expect(
       w.db.contactLink.create({
