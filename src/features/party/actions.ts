@@ -73,7 +73,8 @@ export const endOfficerAction = command({
 
 // The contact chain (decision 051): the use cases check the branch's secretary or partyMember/partyOrg.manage there.
 export const assignContactAction = command({
-  who: 'partyOrg.manage',
+  // A branch secretary by office may hold no grant at all (decision 051): the use case decides who keeps the chain.
+  who: 'signed-in',
   input: ZAssignContact,
   run: (by, input) => assignContact(by, input),
   done: saved,
@@ -81,7 +82,7 @@ export const assignContactAction = command({
 });
 
 export const endContactAction = command({
-  who: 'partyOrg.manage',
+  who: 'signed-in',
   input: ZEndContact,
   run: (by, input) => endContact(by, input),
   done: saved,

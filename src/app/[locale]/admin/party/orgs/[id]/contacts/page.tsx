@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { ContactChainSection } from '@/features/party/components/contact-chain-section';
-import { requirePermission } from '@/features/shared/guards';
+import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { contactChainForAdmin } from '@/server/party/contact-chain-read';
 
@@ -10,7 +10,8 @@ import { contactChainForAdmin } from '@/server/party/contact-chain-read';
 export default async function ContactChainPage({ params }: PageProps<'/[locale]/admin/party/orgs/[id]/contacts'>) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const { by } = await requirePermission(`/admin/party/orgs/${id}/contacts`, 'partyOrg.manage');
+  // The branch's secretary by office (maybe without any grant) or staff over it: contactChainForAdmin decides (decision 051).
+  const by = byOf(await requireUser(`/admin/party/orgs/${id}/contacts`));
   const chain = await contactChainForAdmin(by, Number(id) || 0).catch(() => null);
   if (!chain) notFound();
   const t = await getTranslations('admin.partyOrgs');
