@@ -75,7 +75,7 @@ export async function seedDelivery(tx: Prisma.TransactionClient, now: Date) {
         dueOn: dateOnly(chinaDay(new Date(now.getTime() + k.due * day))),
         status: k.status,
         createdById: by.userId,
-        createdAt: at(60),
+        createdAt: at(72),
         ...k.owner,
       },
     });
@@ -83,7 +83,7 @@ export async function seedDelivery(tx: Prisma.TransactionClient, now: Date) {
     await tx.topicEvent.create({
       data: {
         topicId: topic.id,
-        at: at(60),
+        at: at(72),
         actorUserId: by.userId,
         actorLabel: by.label,
         type: 'TASK',
@@ -119,10 +119,11 @@ export async function seedDelivery(tx: Prisma.TransactionClient, now: Date) {
   await entry(0, 40, 'DONE', '场地已平整，申请验收');
   await entry(1, 20, 'PROGRESS', '车棚基础已浇筑，钢架进场');
 
-  // A monthly schedule from the day the tasks were set: period 0 published, period 1 drafted and waiting.
-  const startsOn = chinaDay(at(60));
+  // A monthly schedule from the day the tasks were set: period 0 published, period 1 (ended some ten days ago: the job
+  // drafts a period only once it is over) drafted and waiting for review.
+  const startsOn = chinaDay(at(72));
   const schedule = await tx.bulletinSchedule.create({
-    data: { topicId: topic.id, cadence: 'MONTHLY', startsOn: dateOnly(startsOn), createdById: by.userId, createdAt: at(60) },
+    data: { topicId: topic.id, cadence: 'MONTHLY', startsOn: dateOnly(startsOn), createdById: by.userId, createdAt: at(72) },
   });
   const updates = await tx.taskUpdate.findMany({ where: { taskId: { in: ids } }, orderBy: { id: 'asc' } });
   for (const period of [0, 1]) {
@@ -132,16 +133,18 @@ export async function seedDelivery(tx: Prisma.TransactionClient, now: Date) {
       BIKE_SHED_TOPIC,
       fromDay,
       toDay,
-      tasks.map((k, i) => ({
-        title: k.title,
-        responsible: k.responsible,
-        status: period === 0 ? 'OPEN' : k.status,
-        dueOn: chinaDay(new Date(now.getTime() + k.due * day)),
-        entries: updates
-          .filter((u) => u.taskId === ids[i])
-          .map((u) => ({ day: chinaDay(u.createdAt), kind: u.kind, body: u.body }))
-          .filter((e) => e.day >= fromDay && e.day <= toDay),
-      })),
+      tasks.map((k, i) => {
+        const mine = updates.filter((u) => u.taskId === ids[i]).map((u) => ({ day: chinaDay(u.createdAt), kind: u.kind, body: u.body }));
+        // Each task as it stood when the period ended: done once its 申请验收 was in by then.
+        const doneBy = mine.some((e) => e.kind === 'DONE' && e.day <= toDay);
+        return {
+          title: k.title,
+          responsible: k.responsible,
+          status: doneBy ? k.status : 'OPEN',
+          dueOn: chinaDay(new Date(now.getTime() + k.due * day)),
+          entries: mine.filter((e) => e.day >= fromDay && e.day <= toDay),
+        };
+      }),
     );
     const b = await tx.progressBulletin.create({
       data: {

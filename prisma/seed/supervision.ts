@@ -19,7 +19,7 @@ export async function seedSupervision(tx: Prisma.TransactionClient, now: Date) {
   const streetId = oucheng.community.streetId;
   const secretary = await tx.user.findUniqueOrThrow({ where: { phone: '13900002002' } });
   const by = { userId: secretary.id, label: '周志强' };
-  const firm = await tx.organization.findFirstOrThrow({ where: { name: '成都欧城物业服务有限公司' }, select: { id: true } });
+  const firm = await tx.organization.findFirstOrThrow({ where: { name: '成都欧城物业服务有限公司' }, select: { id: true, name: true } });
   const topic = await createTopicWithHistory(tx, {
     procedureCode: 'SEVEN_STEP',
     title: '欧城花园 3 栋外墙瓷砖脱落修缮',
@@ -36,7 +36,8 @@ export async function seedSupervision(tx: Prisma.TransactionClient, now: Date) {
     data: {
       topicId: topic.id,
       title: '搭设防护棚并修补 3 栋外墙',
-      responsible: '欧城物业',
+      // The owner's name, as addTask writes it (decision 053).
+      responsible: firm.name,
       dueOn: dateOnly(dueOn),
       createdById: secretary.id,
       createdAt: new Date(now.getTime() - 40 * DAY),

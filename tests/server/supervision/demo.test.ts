@@ -10,7 +10,7 @@ describe('督办 in the demo', () => {
     const db = testDb();
     await seedDemo(db);
     const task = await db.topicTask.findFirstOrThrow({ where: { title: '搭设防护棚并修补 3 栋外墙' }, include: { topic: true } });
-    expect(task).toMatchObject({ superviseLevel: 'STREET', responsible: '欧城物业' });
+    expect(task).toMatchObject({ superviseLevel: 'STREET', responsible: '成都欧城物业服务有限公司' });
     const events = await db.topicEvent.findMany({ where: { topicId: task.topicId, type: 'TASK_ESCALATED' }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.actorLabel, e.message?.replace(/逾期\d+/, '逾期n')])).toEqual([
       ['系统（督办）', '搭设防护棚并修补 3 栋外墙：逾期n个工作日，升级到社区督办'],

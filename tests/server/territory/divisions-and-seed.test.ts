@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { getMeetingView } from '@/server/meetings/read-meetings';
-import { byUser } from '../accounts/support';
+import { byUser, TODAY } from '../accounts/support';
 import { verifyChain } from '@/server/notices/publish';
 import { myTasks } from '@/server/topics/my-tasks';
 import { loadDivisions } from '@/server/territory/load-divisions';
@@ -244,6 +244,9 @@ describe('reference data and demo seed', () => {
     expect(mine[0]!.place).toBe('龙躺梁老旧小区');
     const bulletins = await db.progressBulletin.findMany({ where: { topicId: mine[0]!.topicId }, orderBy: { period: 'asc' } });
     expect(bulletins.map((b) => b.noticeId !== null)).toEqual([true, false]);
+    // Both periods are over (the job drafts none before), and each says how the tasks stood when it ended.
+    expect(bulletins.every((b) => b.toDay.toISOString().slice(0, 10) < TODAY)).toBe(true);
+    expect(bulletins[0]!.body).not.toContain('申请验收');
     expect(await db.notice.count({ where: { topicId: mine[0]!.topicId, kind: 'PROGRESS', category: 'RESIDENTS' } })).toBe(1);
     expect(await db.taskUpdate.count({ where: { task: { topicId: mine[0]!.topicId }, photoKeys: { isEmpty: false } } })).toBe(1);
     // The S2 topic the other specs walk has not moved.
