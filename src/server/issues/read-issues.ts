@@ -67,6 +67,7 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
   // Its handler and co-handlers read it like staff, this issue only (decision 050).
   const isHandler = await handlesThisIssue(db, by, issueId);
   const isStaff = (!!ancestry && can(by.actor, 'issue.read', { ancestry }, by.today)) || isHandler;
+  const handles = !!ancestry && can(by.actor, 'issue.handle', { ancestry }, by.today);
   // An owner of the building asked in a consultation reads it as a resident: never who reported it.
   const consulted =
     (await db.issueConsultation.count({ where: { issueId } })) > 0 && (await ownsInBuilding(db, by.userId, issue.buildingId));
@@ -151,7 +152,17 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
     handlers: isStaff ? await handlersOf(db, issueId, issue.assigneeUserId) : [],
     handlerChoices: isStaff ? await handlerChoices(issue, by.today) : [],
     consultations: await consultationsOf(db, by.userId, issueId, issue.buildingId),
-    viewer: { isReporter, isStaff, isHandler, isAssignee: issue.assigneeUserId === by.userId, consulted },
+    viewer: {
+      isReporter,
+      isStaff,
+      isHandler,
+      isAssignee: issue.assigneeUserId === by.userId,
+      consulted,
+      // Who is offered the handling forms: those handling issues there, and its handler parties while it is at its
+      // compound (roleOn decides the same on the server); merging and splitting stay with those handling issues there.
+      mayAct: handles || (isHandler && issue.level === 'COMPOUND'),
+      mayMerge: handles,
+    },
   };
 }
 

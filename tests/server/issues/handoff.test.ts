@@ -220,9 +220,12 @@ describe('what a handler party keeps (review)', () => {
     await addCoHandler(as.head, id, { kind: 'committee' });
     // Escalated to the community (the firm missed the deadline): the community handles it now.
     await db.issue.update({ where: { id }, data: { level: 'COMMUNITY' } });
-    expect(await getIssueForViewer(as.member, id)).not.toBeNull();
+    const above = await getIssueForViewer(as.member, id);
+    expect(above?.viewer).toMatchObject({ isStaff: true, mayAct: false, mayMerge: false });
     expect(await refusal(actOnIssue(as.member, id, { type: 'START' }))).toBe('auth.forbidden');
     await db.issue.update({ where: { id }, data: { level: 'COMPOUND' } });
+    // At its compound the committee acts on it (the forms are offered), but merging stays with those handling issues there.
+    expect((await getIssueForViewer(as.member, id))?.viewer).toMatchObject({ mayAct: true, mayMerge: false });
     // The firm's contract with the compound ended yesterday (its staff grants end with it, decision 045).
     const yesterday = new Date(Date.now() - 86_400_000);
     await db.organizationAssignment.updateMany({ where: { organizationId: firm.id }, data: { endsOn: yesterday } });

@@ -172,7 +172,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
           {c.canAnswer && <AnswerForm consultationId={c.id} t={l} />}
         </section>
       ))}
-      {issue.viewer.isStaff && open && !issue.mergedIntoId && (
+      {issue.viewer.mayAct && open && !issue.mergedIntoId && (
         <section aria-labelledby="handle" className="space-y-2">
           <h2 id="handle" className="text-2xl font-semibold">
             {t('detail.actions')}
@@ -185,7 +185,7 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
             consult={issue.place.building !== null}
             t={l}
           />
-          <MergeSplitForms issueId={issue.id} t={l} />
+          {issue.viewer.mayMerge && <MergeSplitForms issueId={issue.id} t={l} />}
           {mayRaiseTopic && !issue.topicId && (
             <Link
               href={`/topics/new?issues=${issue.id}&place=${issue.placeRef}`}
