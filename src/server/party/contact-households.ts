@@ -105,19 +105,15 @@ async function topicsOpenForIdeas(places: { compoundId: number; communityId: num
   return topics.filter((t) => activityOpen(procedureOf(t.procedure), t, 'SUGGESTIONS'));
 }
 
-export type TSuggestFor = { householdId: number; topicId: number; stance: 'SUPPORT' | 'OPPOSE' | 'AMEND'; body: string };
-
 /**
- * A keeper records a kept household's view on a topic of its place (代为反映, issue.raiseFor): a suggestion of that
- * household, entered by the keeper and shown as such ("X（代Y记录）") — never as the resident's own words. Refused for a
- * household they do not keep, a topic of another place or in its party-first step (`contact.notKept`), and a topic not
- * taking ideas now (`topic.notNow`).
+ * A household the keeper keeps in touch with today, with its place and current residents (whether they have an active,
+ * verified account), checked against the matrix (issue.raiseFor at its building) and the contact links. Anything else is
+ * refused alike (`contact.notKept`): no probing which households exist.
  */
-export async function suggestFor(by: TBy, input: TSuggestFor) {
-  const db = getDb();
+async function keptHousehold(db: TTx, by: TBy, householdId: number) {
   const household =
     (await db.household.findUnique({
-      where: { id: input.householdId },
+      where: { id: householdId },
       select: {
         id: true,
         unitNo: true,
@@ -129,7 +125,7 @@ export async function suggestFor(by: TBy, input: TSuggestFor) {
         residencies: {
           where: { until: null },
           orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
-          select: { person: { select: { name: true } } },
+          select: { person: { select: { name: true, user: { select: { id: true, verifiedAt: true, disabledAt: true } } } } },
         },
       },
     })) ?? refuse('contact.notKept');
@@ -138,11 +134,26 @@ export async function suggestFor(by: TBy, input: TSuggestFor) {
   const ancestry = { district: districtId, street: streetId, community: communityId, compound: compoundId, building: household.buildingId };
   if (!can(by.actor, 'issue.raiseFor', { ancestry }, by.today)) refuse('contact.notKept');
   if (!(await keepsHousehold(db, await personOf(by, db), household.id, by.today))) refuse('contact.notKept');
+  const address = `${household.building.name}${household.unitNo}单元${household.roomNo}`;
+  return { household, ancestry, compoundId, communityId, address };
+}
+
+export type TSuggestFor = { householdId: number; topicId: number; stance: 'SUPPORT' | 'OPPOSE' | 'AMEND'; body: string };
+
+/**
+ * A keeper records a kept household's view on a topic of its place (代为反映, issue.raiseFor): a suggestion of that
+ * household, entered by the keeper and shown as such ("X（代Y记录）") — never as the resident's own words. Refused for a
+ * household they do not keep, a topic of another place or in its party-first step (`contact.notKept`), and a topic not
+ * taking ideas now (`topic.notNow`).
+ */
+export async function suggestFor(by: TBy, input: TSuggestFor) {
+  const db = getDb();
+  const { household, compoundId, communityId, address } = await keptHousehold(db, by, input.householdId);
   const topic = await db.topic.findUnique({ where: { id: input.topicId }, include: { procedure: true } });
   if (!topic || topic.partyOnly || !inPlace(topic, compoundId, communityId)) return refuse('contact.notKept');
   if (topic.status !== 'OPEN') refuse('topic.closed');
   if (!activityOpen(procedureOf(topic.procedure), topic, 'SUGGESTIONS')) refuse('topic.notNow');
-  const name = household.residencies[0]?.person.name ?? `${household.building.name}${household.unitNo}单元${household.roomNo}住户`;
+  const name = household.residencies[0]?.person.name ?? `${address}住户`;
   const label = `${by.label}（代${name}记录）`;
   return db.$transaction(async (tx) => {
     const s = await tx.suggestion.create({
@@ -181,36 +192,9 @@ export type TRaiseFor = Omit<TRaiseIssue, 'anonymous' | 'onBehalfOf' | 'client' 
  */
 export async function raiseIssueFor(by: TBy, input: TRaiseFor, tx?: TTx) {
   const db = tx ?? getDb();
-  const household =
-    (await db.household.findUnique({
-      where: { id: input.householdId },
-      select: {
-        id: true,
-        unitNo: true,
-        roomNo: true,
-        buildingId: true,
-        building: {
-          select: { name: true, compoundId: true, compound: { select: { communityId: true, streetId: true, districtId: true } } },
-        },
-        residencies: {
-          where: { until: null, person: { user: { verifiedAt: { not: null }, disabledAt: null } } },
-          orderBy: [{ isRepresentative: 'desc' }, { id: 'asc' }],
-          select: { person: { select: { name: true, user: { select: { id: true } } } } },
-        },
-      },
-    })) ?? refuse('contact.notKept');
-  const { communityId, streetId, districtId } = household.building.compound;
-  const ancestry = {
-    district: districtId,
-    street: streetId,
-    community: communityId,
-    compound: household.building.compoundId,
-    building: household.buildingId,
-  };
-  if (!can(by.actor, 'issue.raiseFor', { ancestry }, by.today)) refuse('contact.notKept');
-  if (!(await keepsHousehold(db, await personOf(by, db), household.id, by.today))) refuse('contact.notKept');
-  const account = household.residencies[0]?.person;
-  const address = `${household.building.name}${household.unitNo}单元${household.roomNo}`;
+  const { household, ancestry, address } = await keptHousehold(db, by, input.householdId);
+  // The author is the household's resident with an active, verified account (they follow it), if there is one.
+  const account = household.residencies.map((r) => r.person).find((p) => p.user?.verifiedAt && !p.user.disabledAt);
   const label = `${by.label}（代${account?.name ?? address}反映）`;
   return storeIssue({ ...input, compoundId: household.building.compoundId, buildingId: household.buildingId, anonymous: false }, ancestry, {
     reporter: account?.user
