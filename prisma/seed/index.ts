@@ -3,6 +3,7 @@
  * Runs once per database (flag "demo-seed"), in one transaction: it is all there or not at all.
  */
 import type { Prisma, PrismaClient } from '../../src/generated/prisma/client.ts';
+import { inSeedStage } from '../../src/server/db.ts';
 import { NameSource } from '../../tests/factories/names.ts';
 import { seedAccounts } from './accounts.ts';
 import { seedBeiyuan } from './beiyuan.ts';
@@ -33,16 +34,20 @@ export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
 /** Loads what is missing of the demo: places first, then accounts (a separate flag, so that demo
  * databases made before accounts existed receive them). Returns true when anything was loaded. */
 export async function seedDemo(db: PrismaClient): Promise<boolean> {
-  const places = await seedPlaces(db);
-  const accounts = await db.$transaction(
-    async (tx) => {
-      if (await tx.systemFlag.findUnique({ where: { key: DEMO_ACCOUNTS_FLAG } })) return false;
-      await seedAccounts(tx);
-      await tx.systemFlag.create({ data: { key: DEMO_ACCOUNTS_FLAG, value: 'demo logins' } });
-      await tx.auditLog.create({ data: { actorLabel: 'system:seed', action: 'demo.accounts', entityType: 'Demo', entityId: 'accounts' } });
-      return true;
-    },
-    { timeout: 60_000 },
+  const places = await inSeedStage(() => seedPlaces(db));
+  const accounts = await inSeedStage(() =>
+    db.$transaction(
+      async (tx) => {
+        if (await tx.systemFlag.findUnique({ where: { key: DEMO_ACCOUNTS_FLAG } })) return false;
+        await seedAccounts(tx);
+        await tx.systemFlag.create({ data: { key: DEMO_ACCOUNTS_FLAG, value: 'demo logins' } });
+        await tx.auditLog.create({
+          data: { actorLabel: 'system:seed', action: 'demo.accounts', entityType: 'Demo', entityId: 'accounts' },
+        });
+        return true;
+      },
+      { timeout: 60_000 },
+    ),
   );
   // Later stages, each once and in one transaction; each waits for what it builds on.
   const stage = (
@@ -51,15 +56,17 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     ready: (tx: Prisma.TransactionClient) => Promise<boolean>,
     run: (tx: Prisma.TransactionClient) => Promise<unknown>,
   ) =>
-    db.$transaction(
-      async (tx) => {
-        if (await tx.systemFlag.findUnique({ where: { key: flag } })) return false;
-        if (!(await ready(tx))) return false;
-        await run(tx);
-        await tx.systemFlag.create({ data: { key: flag, value } });
-        return true;
-      },
-      { timeout: 60_000 },
+    inSeedStage(() =>
+      db.$transaction(
+        async (tx) => {
+          if (await tx.systemFlag.findUnique({ where: { key: flag } })) return false;
+          if (!(await ready(tx))) return false;
+          await run(tx);
+          await tx.systemFlag.create({ data: { key: flag, value } });
+          return true;
+        },
+        { timeout: 60_000 },
+      ),
     );
   const done = (flag: string) => async (tx: Prisma.TransactionClient) => !!(await tx.systemFlag.findUnique({ where: { key: flag } }));
   // Categories and procedures are reference data loaded before the demo.

@@ -19,8 +19,21 @@ export function createDb(url: string): PrismaClient {
 
 // One client per server process, created on first use (so `next build` needs no database);
 // kept on globalThis because the dev server reloads modules.
-const holder = globalThis as unknown as { yishiDb?: PrismaClient };
+const holder = globalThis as unknown as { yishiDb?: PrismaClient; yishiInStage?: number };
 
 export function getDb(): PrismaClient {
+  // A use case run by a demo seed stage must use the stage's transaction: through the app's handle it would not see the
+  // stage's own rows (and at first start there is no app handle yet). Refuse loudly instead of seeding half a demo.
+  if (holder.yishiInStage) throw new Error('getDb() inside a seed stage: use the stage transaction');
   return (holder.yishiDb ??= createDb(readEnv().DATABASE_URL));
+}
+
+/** Runs a seed stage: inside it getDb() refuses (prisma/seed/index.ts). */
+export async function inSeedStage<T>(run: () => Promise<T>): Promise<T> {
+  holder.yishiInStage = (holder.yishiInStage ?? 0) + 1;
+  try {
+    return await run();
+  } finally {
+    holder.yishiInStage! -= 1;
+  }
 }

@@ -1,5 +1,6 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
+import { getDb, inSeedStage } from '@/server/db';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { districtSettings } from '@/server/issues/district-settings';
 import { getIssueForViewer } from '@/server/issues/read-issues';
@@ -8,40 +9,17 @@ import { byUser } from '../accounts/support';
 import { testDb } from '../db';
 
 // `npm start` seeds before the app's database handle exists: a seed stage (and a use case it calls) must use its
-// transaction, never getDb(). The handle refuses while the demo is seeded (the S3 hand-offs once did not, issue 19 item 6).
-const seeding = vi.hoisted(() => ({ now: false }));
-vi.mock('@/server/db', async (real) => {
-  const db = await real<typeof import('@/server/db')>();
-  return {
-    ...db,
-    getDb: () => {
-      if (seeding.now) throw new Error('getDb() while seeding: use the stage transaction');
-      return db.getDb();
-    },
-  };
-});
-
-// The party-first stage runs outside any stage transaction, through the app's handle pointed at the seed database
-// (prisma/seed/party-first.ts): getDb() is right there.
-vi.mock('../../../prisma/seed/party-first.ts', async (real) => {
-  const m = await real<typeof import('../../../prisma/seed/party-first.ts')>();
-  return {
-    ...m,
-    seedPartyFirst: async (...args: Parameters<typeof m.seedPartyFirst>) => {
-      const was = seeding.now;
-      seeding.now = false;
-      return m.seedPartyFirst(...args).finally(() => (seeding.now = was));
-    },
-  };
-});
+// transaction, never getDb(). getDb() itself refuses inside a stage (inSeedStage, src/server/db.ts), so seeding the demo
+// here fails if one does (the S3 hand-offs once did, issue 19 item 6).
 
 // Issue 19 items 4 and 5 in the demo, on first start: S2's three reports wait in their topic (no "升级到社区 · 系统（超时升级）"),
 // and the lift category (电梯故障) of 双流区 runs around the clock.
 describe('the demo on first start', () => {
   test('S2’s issues are in their topic, answered, and the escalation pass leaves them alone; the lift runs 24/7', async () => {
     const db = testDb();
-    seeding.now = true;
-    await seedDemo(db).finally(() => (seeding.now = false));
+    // The guard the seed runs under (a stage that reached for the app's handle would fail here).
+    await expect(inSeedStage(async () => getDb())).rejects.toThrow(/inside a seed stage/);
+    await seedDemo(db);
     const topic = await db.topic.findFirstOrThrow({ where: { title: '龙躺梁小区停车秩序' } });
     const issues = () => db.issue.findMany({ where: { topicId: topic.id }, orderBy: { id: 'asc' } });
     expect((await issues()).map((i) => [i.state, i.level, i.acknowledgedAt !== null])).toEqual([
