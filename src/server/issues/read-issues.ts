@@ -10,7 +10,8 @@ import { REPORTER_LABEL, shownName } from '@/server/people/anonymity';
 import { districtCategories, districtSettings } from './district-settings';
 import { getFileStore } from '@/server/files/file-store';
 import { chinaDay } from '@/server/today';
-import { handledByWhere, handlerChoices, handlesThisIssue, ownsInBuilding, partyNames } from './handoff';
+import { handledByWhere, handlesThisIssue, partyNames } from './handler-parties';
+import { handlerChoices, ownsInBuilding } from './handoff';
 
 const issueSelect = {
   id: true,
