@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/domain/**/*.test.ts', 'tests/i18n/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           environment: 'node',
+          // Pure code with no state between files: one module graph per worker (a third of the time, ~20 s of CI).
+          isolate: false,
         },
       },
       {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { query } from './support/session';
 
-test('every page carries the security headers', async ({ request }) => {
+test('every page carries the security headers', async ({ request }, info) => {
+  test.skip(info.project.name !== 'desktop', 'one viewport is enough: the check does not depend on the screen');
   for (const url of ['/', '/en/places', '/places/c/510107009003']) {
     const res = await request.get(url);
     const h = res.headers();
@@ -22,7 +23,8 @@ const scriptSrc = (csp: string | undefined) =>
     .map((d) => d.trim())
     .find((d) => d.startsWith('script-src')) ?? '';
 
-test('scripts run under a per-request nonce, and an inline script without it is blocked', async ({ page }) => {
+test('scripts run under a per-request nonce, and an inline script without it is blocked', async ({ page }, info) => {
+  test.skip(info.project.name !== 'desktop', 'one viewport is enough: the check does not depend on the screen');
   const refused: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text());
@@ -47,13 +49,15 @@ test('scripts run under a per-request nonce, and an inline script without it is 
   expect(scriptSrc((await page.request.get('/')).headers()['content-security-policy'])).not.toBe(policy);
 });
 
-test('HSTS only when served over HTTPS', async ({ request }) => {
+test('HSTS only when served over HTTPS', async ({ request }, info) => {
+  test.skip(info.project.name !== 'desktop', 'one viewport is enough: the check does not depend on the screen');
   expect((await request.get('/')).headers()['strict-transport-security']).toBeUndefined();
   const behindTls = await request.get('/', { headers: { 'X-Forwarded-Proto': 'https' } });
   expect(behindTls.headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
 });
 
-test('a server action posted from another origin is refused with 403, not a server error', async ({ request, baseURL }) => {
+test('a server action posted from another origin is refused with 403, not a server error', async ({ request, baseURL }, info) => {
+  test.skip(info.project.name !== 'desktop', 'one viewport is enough: the check does not depend on the screen');
   const res = await request.post('/', {
     headers: {
       'Next-Action': '7f00000000000000000000000000000000000000',
@@ -80,7 +84,8 @@ test('a server action posted from another origin is refused with 403, not a serv
 // A receipt rather than a notice's attachment: adding an attachment by hand would break the notices' hash
 // chain that other tests verify. Both are served through contentDisposition (tests/server/notices/board.test.ts
 // checks the notice's attachment).
-test('a PDF receipt is downloaded, never rendered on our origin', async ({ request }) => {
+test('a PDF receipt is downloaded, never rendered on our origin', async ({ request }, info) => {
+  test.skip(info.project.name !== 'desktop', 'one viewport is enough: the check does not depend on the screen');
   const storageKey = `receipts/${randomUUID()}.pdf`;
   const file = path.join(process.env.E2E_DATA_DIR!, 'files', storageKey);
   mkdirSync(path.dirname(file), { recursive: true });

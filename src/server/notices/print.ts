@@ -21,7 +21,7 @@ const FONT = process.env.YISHI_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoS
  * (fonts-noto-cjk, or YISHI_PDF_FONT); without it the download is refused with that message.
  */
 export async function noticePdf(n: TView, url: string): Promise<Buffer> {
-  if (!existsSync(FONT)) refuse('notice.pdfFont');
+  if (!existsSync(/*turbopackIgnore: true*/ FONT)) refuse('notice.pdfFont');
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: n.title, Creator: '议事 Yishi' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

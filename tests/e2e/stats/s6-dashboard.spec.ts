@@ -69,7 +69,8 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
   expect(wb.getWorksheet('下级单位')!.rowCount).toBe(5 + 24);
 });
 
-test('the city ranking of streets sorts by any figure; other streets cannot be opened', async ({ page }) => {
+test('the city ranking of streets sorts by any figure; other streets cannot be opened', async ({ page }, info) => {
+  test.skip(info.project.name !== 'desktop', 'one viewport is enough: the check does not depend on the screen');
   test.setTimeout(90_000); // several dashboards, and an accessibility scan of a 261-row table
   await signIn(page, '13900004001'); // 陈双流, Shuangliu district
   await page.goto('/admin/stats');
@@ -106,7 +107,8 @@ test('the city ranking of streets sorts by any figure; other streets cannot be o
   await expectNoHorizontalScroll(page);
 });
 
-test('a resident has no dashboard, and the figures cannot be read around the page', async ({ page, request }) => {
+test('a resident has no dashboard, and the figures cannot be read around the page', async ({ page, request }, info) => {
+  test.skip(info.project.name !== 'phone', 'one viewport is enough: residents use phones');
   await signIn(page, '13900001002'); // 张桂兰, a resident
   const r = await page.goto('/admin/stats');
   expect(r?.status()).toBe(404);
