@@ -8,6 +8,9 @@ import { Link } from '@/i18n/link';
 import { getSessionUser } from '@/server/auth/session';
 import { noticeQrSvg } from '@/server/notices/print';
 import { getNoticeView } from '@/server/notices/read-board';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('board-n-id');
 
 /** One notice, public: text, period, objections and answers; print on A4 with a QR code; PDF. */
 export default async function NoticePage({ params }: PageProps<'/[locale]/board/n/[id]'>) {
