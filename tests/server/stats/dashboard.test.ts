@@ -476,7 +476,8 @@ describe('Excel export', () => {
     // Every table's head row stays in view and filters.
     for (const ws of wb.worksheets.filter((s) => s.name !== '概况' && s.name !== '口径说明')) {
       const head = ws.name === '下级单位' ? 5 : 1;
-      expect([ws.name, ws.views[0]?.state, ws.views[0]?.ySplit]).toEqual([ws.name, 'frozen', head]);
+      const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+      expect([ws.name, view?.state, view?.ySplit]).toEqual([ws.name, 'frozen', head]);
       expect(ws.autoFilter, ws.name).toMatch(new RegExp(`^A${head}:[A-Z]+${head}$`));
     }
   });
