@@ -23,6 +23,11 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\//, { error: 'YISHI_SMTP_URL must look like smtps://user:password@smtp.example.com:465.' })
     .optional(),
   YISHI_MAIL_FROM: z.string().default('议事 Yishi <noreply@yishi.local>'),
+  /** WeChat JS-SDK sharing (decision 055): the 公众号's AppID and AppSecret; without both the signature endpoint answers 404. */
+  YISHI_WECHAT_APPID: z.string().min(1).optional(),
+  YISHI_WECHAT_SECRET: z.string().min(1).optional(),
+  /** WeChat's API, replaced in tests by a local server. */
+  YISHI_WECHAT_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
   /** The address residents reach the app at: every absolute link is built from it (publicUrl below), as its origin. */
   YISHI_PUBLIC_URL: z
     .string()

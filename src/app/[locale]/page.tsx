@@ -1,6 +1,9 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/i18n/link';
 import { countDivisions } from '@/server/territory/count-divisions';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('home');
 
 const STEPS = ['raise', 'ideas', 'plan', 'consensus', 'decide', 'implement', 'publicise'] as const;
 

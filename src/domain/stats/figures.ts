@@ -67,6 +67,14 @@ export function figureValue(f: TFigures, k: TFigureKey): number | null {
   return f.counts[k];
 }
 
+/** The unit a median is read in where a number stands alone (the Excel export): response in hours, resolution in days. */
+export const medianUnits = { ackMedian: { unit: 'hours', minutes: 60 }, resolveMedian: { unit: 'days', minutes: 1440 } } as const;
+
+/** A median in its unit, to a tenth (90 minutes → 1.5 hours); null stays null. */
+export function medianInUnit(k: (typeof medianKeys)[number], minutes: number | null): number | null {
+  return minutes === null ? null : Math.round((minutes / medianUnits[k].minutes) * 10) / 10;
+}
+
 /** The median of a list of minutes (mean of the two middle values for an even count); null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

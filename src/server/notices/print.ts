@@ -13,7 +13,7 @@ export function noticeQrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 
-const FONT = process.env.YISHI_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+export const CJK_FONT = process.env.YISHI_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 /**
  * The notice as an A4 PDF: title, place, dates, text, the vote and money lines as published, the
@@ -21,13 +21,13 @@ const FONT = process.env.YISHI_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoS
  * (fonts-noto-cjk, or YISHI_PDF_FONT); without it the download is refused with that message.
  */
 export async function noticePdf(n: TView, url: string): Promise<Buffer> {
-  if (!existsSync(/*turbopackIgnore: true*/ FONT)) refuse('notice.pdfFont');
+  if (!existsSync(/*turbopackIgnore: true*/ CJK_FONT)) refuse('notice.pdfFont');
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: n.title, Creator: '议事 Yishi' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  if (FONT.endsWith('.ttc')) doc.font(FONT, 'NotoSansCJKsc-Regular');
-  else doc.font(FONT);
+  if (CJK_FONT.endsWith('.ttc')) doc.font(CJK_FONT, 'NotoSansCJKsc-Regular');
+  else doc.font(CJK_FONT);
   const place = [n.place.street, n.place.community, n.place.compound].filter(Boolean).join(' · ');
   const d = (x: Date | null) => (x ? chinaDay(x) : '');
   doc.fontSize(20).text(n.title, { align: 'center' });

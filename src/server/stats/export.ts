@@ -4,17 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTranslator } from 'use-intl/core';
-import { emptyFigures, figureKeys, figureValue, isMedianKey, isRateKey, type TFigures } from '@/domain/stats/figures';
+import { emptyFigures, figureKeys, figureValue, isMedianKey, isRateKey, medianInUnit, type TFigures } from '@/domain/stats/figures';
 import { monthsBetween, type TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { loadActor } from '@/server/auth/actor';
-import { today } from '@/server/today';
+import { CHINA_OFFSET_MS, today } from '@/server/today';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { getFileStore } from '@/server/files/file-store';
 import { errorFields, logLine } from '@/server/log';
 import zhStats from '../../../messages/zh-CN/stats.json';
 import enStats from '../../../messages/en/stats.json';
+import zhIssues from '../../../messages/zh-CN/issues.json';
+import enIssues from '../../../messages/en/issues.json';
+import zhTopics from '../../../messages/zh-CN/topics.json';
+import enTopics from '../../../messages/en/topics.json';
 import { rollupFigures } from './aggregate';
 import { rollupActivity, zeroActivity, type TActivity } from './activity';
 import { listBehind } from './drill';
@@ -87,27 +91,61 @@ type TProgress = (done: number, total: number) => Promise<void>;
 const figureColumns = figureKeys;
 const activityColumns = ['meetingsHeld', 'consultations', 'attendance', 'motionsPassed', 'motionsFailed', 'topicsRaised'] as const;
 
-const figureCells = (f: TFigures): (number | null)[] => figureColumns.map((k) => figureValue(f, k));
+// Medians in hours or days (their unit in the head), not minutes: a number a reader takes in at a glance.
+const figureCells = (f: TFigures): (number | null)[] =>
+  figureColumns.map((k) => (isMedianKey(k) ? medianInUnit(k, f[k]) : figureValue(f, k)));
+
+/** An instant as China's wall-clock time: Excel's dates have no time zone, and readers are in China. */
+const chinaClock = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS);
+
+/** The column letters of a 1-based index (1 → A, 27 → AA), for a filter's range. */
+function columnLetters(n: number): string {
+  let letters = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
+  return letters;
+}
 
 async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file: string, progress: TProgress): Promise<string> {
-  const t = createTranslator({ locale: p.locale, messages: { stats: p.locale === 'en' ? enStats : zhStats }, namespace: 'stats' });
+  const en = p.locale === 'en';
+  const t = createTranslator({ locale: p.locale, messages: { stats: en ? enStats : zhStats }, namespace: 'stats' });
+  const ti = createTranslator({ locale: p.locale, messages: { issues: en ? enIssues : zhIssues }, namespace: 'issues' });
+  const tt = createTranslator({ locale: p.locale, messages: { topics: en ? enTopics : zhTopics }, namespace: 'topics' });
+  // A topic's step by its name in the procedure (方案), or its end (已完成); the raw key only for a step the texts lack.
+  const stepName = (key: string) =>
+    key === 'DONE' || key === 'WITHDRAWN'
+      ? t(`topicStatus.${key}`)
+      : tt.has(`step.${key}` as 'step.raise')
+        ? tt(`step.${key}` as 'step.raise')
+        : key;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  /** A sheet whose table starts at row `head`: that row stays in view when scrolling and carries the filters. */
+  const table = (name: string, head: number) => wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: head }] });
+  const headRow = (ws: ExcelJS.Worksheet, cells: string[]) => {
+    const row = ws.addRow(cells);
+    row.font = { bold: true };
+    ws.autoFilter = `A${row.number}:${columnLetters(cells.length)}${row.number}`;
+    row.commit();
+  };
+  const generatedAt = chinaClock(new Date());
   const range = p.period.from === p.period.to ? p.period.from : t('period.range', { from: p.period.from, to: p.period.to });
   const header = (ws: ExcelJS.Worksheet, unitName: string, levelName: string) => {
     ws.addRow([t('export.unitHeader', { level: levelName, name: unitName })]).commit();
     ws.addRow([t('export.periodHeader', { range })]).commit();
-    ws.addRow([t('export.generatedAt', { time: new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })]).commit();
+    const at = ws.addRow([t('export.generatedAt'), generatedAt]);
+    at.getCell(2).numFmt = 'yyyy-mm-dd hh:mm';
+    at.commit();
     ws.addRow([]).commit();
   };
-  const figureHeads = figureColumns.map((k) => t(`figure.${k}`));
+  const figureHead = (k: (typeof figureColumns)[number]) => (isMedianKey(k) ? t(`export.median.${k}`) : t(`figure.${k}`));
+  const figureHeads = figureColumns.map(figureHead);
   const activityHeads = activityColumns.map((k) => t(`activity.${k}`));
   const styleColumns = (ws: ExcelJS.Worksheet, first: number) => {
-    // Rates as percentages, minutes as numbers; the first columns are names.
+    // Rates as percentages, medians to a tenth; the first columns are names.
     figureColumns.forEach((k, i) => {
       const col = ws.getColumn(first + i);
       col.width = 12;
       if (isRateKey(k)) col.numFmt = '0.0%';
-      if (isMedianKey(k)) col.numFmt = '0';
+      if (isMedianKey(k)) col.numFmt = '0.0';
     });
   };
 
@@ -128,14 +166,14 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
       rollupFigures(scope, p.period, p.category, 'communityId'),
       rollupActivity(scope, p.period, 'communityId'),
     ]);
-    const ws = wb.addWorksheet(t('export.sheetCommunities'));
+    const ws = table(t('export.sheetCommunities'), 5);
     ws.getColumn(1).width = 14;
     ws.getColumn(2).width = 12;
     ws.getColumn(3).width = 14;
     ws.getColumn(4).width = 18;
     styleColumns(ws, 5);
     header(ws, unit.name, t(`level.${unit.level}`));
-    ws.addRow(['code', t('export.district'), t('export.street'), t('level.community'), ...figureHeads, ...activityHeads]).commit();
+    headRow(ws, [t('export.code'), t('export.district'), t('export.street'), t('level.community'), ...figureHeads, ...activityHeads]);
     let done = 0;
     for (const c of communities) {
       const f = figures.get(String(c.id));
@@ -175,26 +213,27 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   header(summary, unitName, t(`level.${d.unit.level}`));
   summary.addRow(['', t('export.current'), t('export.previous')]).commit();
   figureColumns.forEach((k, i) => {
-    const r = summary.addRow([t(`figure.${k}`), figureCells(d.totals)[i], figureCells(d.totalsPrevious)[i]]);
+    const r = summary.addRow([figureHead(k), figureCells(d.totals)[i], figureCells(d.totalsPrevious)[i]]);
     if (isRateKey(k)) r.numFmt = '0.0%';
+    if (isMedianKey(k)) r.numFmt = '0.0';
     r.commit();
   });
   activityColumns.forEach((k) => summary.addRow([t(`activity.${k}`), d.activity[k]]).commit());
   await step(4);
 
   if (d.childLevel) {
-    const ws = wb.addWorksheet(t('export.sheetChildren'));
+    const ws = table(t('export.sheetChildren'), 5);
     ws.getColumn(1).width = 24;
     styleColumns(ws, 2);
     header(ws, unitName, t(`level.${d.unit.level}`));
-    ws.addRow([
+    headRow(ws, [
       t(`level.${d.childLevel}`),
       ...figureHeads,
       ...activityHeads,
       t('activity.openTopics'),
       t('overdue.tasks'),
       t('overdue.steps'),
-    ]).commit();
+    ]);
     for (const c of d.children) {
       ws.addRow([
         c.id === null ? t('communityLevel') : c.name,
@@ -207,30 +246,33 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
       await step();
     }
   }
-  const cats = wb.addWorksheet(t('export.sheetCategories'));
+  const cats = table(t('export.sheetCategories'), 1);
   cats.getColumn(1).width = 20;
   styleColumns(cats, 2);
-  cats.addRow([t('category.label'), ...figureHeads]).commit();
+  headRow(cats, [t('category.label'), ...figureHeads]);
   for (const c of d.byCategory) {
     cats.addRow([p.locale === 'en' ? c.nameEn : c.nameZh, ...figureCells(c.figures)]).commit();
     await step();
   }
-  const trend = wb.addWorksheet(t('export.sheetTrend'));
+  const trend = table(t('export.sheetTrend'), 1);
   styleColumns(trend, 2);
-  trend.addRow([t('month'), ...figureHeads]).commit();
+  headRow(trend, [t('month'), ...figureHeads]);
   for (const m of d.trend) {
     trend.addRow([m.month, ...figureCells(m.figures)]).commit();
     await step();
   }
-  const topics = wb.addWorksheet(t('export.sheetTopics'));
-  topics.addRow([t('step'), t('count')]).commit();
+  const topics = table(t('export.sheetTopics'), 1);
+  topics.getColumn(1).width = 20;
+  headRow(topics, [t('step'), t('count')]);
   for (const s of d.topics) {
-    topics.addRow([s.step, s.count]).commit();
+    topics.addRow([stepName(s.step), s.count]).commit();
     await step();
   }
   const list = (name: string, rows: Awaited<ReturnType<typeof listBehind>>['rows'], withReason: boolean) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([
+    const ws = table(name, 1);
+    ws.getColumn(5).numFmt = 'yyyy-mm-dd hh:mm';
+    ws.getColumn(6).numFmt = 'yyyy-mm-dd hh:mm';
+    headRow(ws, [
       t('drill.id'),
       t('drill.issue'),
       t('drill.place'),
@@ -238,15 +280,15 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
       t('drill.raised'),
       t('drill.deadline'),
       ...(withReason ? [t('drill.reason')] : []),
-    ]).commit();
+    ]);
     for (const r of rows)
       ws.addRow([
         r.id,
         r.title,
         [r.communityName, r.compoundName].filter(Boolean).join(' '),
-        r.state,
-        r.createdAt,
-        r.resolveBy,
+        ti(`state.${r.state}` as 'state.SUBMITTED'),
+        chinaClock(r.createdAt),
+        chinaClock(r.resolveBy),
         ...(withReason ? [r.exclusionReason] : []),
       ]).commit();
   };

@@ -442,4 +442,43 @@ describe('Excel export', () => {
     expect(await removeOldExports(new Date(Date.now() + 8 * 86_400_000))).toBe(2);
     expect(await refusal(exportFile(w.street.userId, id))).toBe('stats.exportNotFound');
   });
+
+  test('issue 20, item 10: readable — medians in hours and days under a header naming the unit, steps and states in words, frozen filtered heads, the time a date', async () => {
+    const params = { unit: streetUnit(), period: MARCH, category: null, locale: 'zh-CN' as const };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await exportFile(w.street.userId, await requestExport(w.street, 'MONTHLY', params, runExport))).bytes as unknown as ArrayBuffer,
+    );
+    const d = await readDashboard(w.street, { unit: streetUnit(), period: MARCH, category: null });
+    const summary = wb.getWorksheet('概况')!;
+    const row = (label: string) => summary.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[];
+    const tenth = (x: number) => Math.round(x * 10) / 10;
+    expect(row('响应用时中位数（小时）')[2]).toBe(tenth(d.totals.ackMedian! / 60));
+    expect(row('解决用时中位数（天）')[2]).toBe(tenth(d.totals.resolveMedian! / 1440));
+    expect(wb.getWorksheet('下级单位')!.getRow(5).values).toEqual(
+      expect.arrayContaining(['响应用时中位数（小时）', '解决用时中位数（天）']),
+    );
+    // Generated at: a date cell (China's wall-clock time), not a sentence.
+    expect(summary.getCell('A3').value).toBe('生成时间');
+    const at = summary.getCell('B3').value as Date;
+    expect(at).toBeInstanceOf(Date);
+    expect(Math.abs(at.getTime() - (Date.now() + 8 * 3600_000))).toBeLessThan(120_000);
+    expect(summary.getCell('B3').numFmt).toBe('yyyy-mm-dd hh:mm');
+    // Steps by name (方案, 已完成), states by name, never codes.
+    const words = (sheet: string, col: number) =>
+      wb
+        .getWorksheet(sheet)!
+        .getColumn(col)
+        .values.slice(2)
+        .filter((v) => v !== undefined && v !== null);
+    expect(words('议题进展', 1).length).toBeGreaterThan(0);
+    for (const v of [...words('议题进展', 1), ...words('逾期事项', 4)]) expect(String(v)).toMatch(/^[\u4e00-\u9fff（）]+$/);
+    // Every table's head row stays in view and filters.
+    for (const ws of wb.worksheets.filter((s) => s.name !== '概况' && s.name !== '口径说明')) {
+      const head = ws.name === '下级单位' ? 5 : 1;
+      const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+      expect([ws.name, view?.state, view?.ySplit]).toEqual([ws.name, 'frozen', head]);
+      expect(ws.autoFilter, ws.name).toMatch(new RegExp(`^A${head}:[A-Z]+${head}$`));
+    }
+  });
 });

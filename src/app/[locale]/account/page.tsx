@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChangePasswordForm, ClaimForm, EmailForm } from '@/features/accounts/components/account-forms';
 import { SignOutButton } from '@/features/accounts/components/sign-in-form';
@@ -9,10 +8,9 @@ import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import { getMyClaims, getMyEmail } from '@/server/accounts/my-account';
 import { isStaff } from '@/features/admin/staff-permissions';
+import { titled } from '@/i18n/titles';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('account.me'))('title') };
-}
+export const generateMetadata = titled('account');
 
 export default async function AccountPage({ params }: PageProps<'/[locale]/account'>) {
   const { locale } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LinkList } from '@/components/link-list';
@@ -9,10 +8,9 @@ import { describeScopes } from '@/server/admin/scope-lists';
 import { stuckMotions } from '@/server/votes/ballots';
 import { Link } from '@/i18n/link';
 import { BuildLine } from '@/features/admin/components/build-line';
+import { titled } from '@/i18n/titles';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('admin'))('title') };
-}
+export const generateMetadata = titled('admin');
 
 export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>) {
   const { locale } = await params;

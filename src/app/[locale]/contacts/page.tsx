@@ -8,6 +8,9 @@ import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import { listCategories } from '@/server/issues/read-issues';
 import { listKeptHouseholds } from '@/server/party/contact-households';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('contacts');
 
 /** 我联系的住户 (decision 051): the households the signed-in keeper keeps in touch with, their open issues, and 代为反映. */
 export default async function ContactsPage({ params }: PageProps<'/[locale]/contacts'>) {

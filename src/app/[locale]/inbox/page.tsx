@@ -3,6 +3,9 @@ import { MarkReadButton } from '@/features/issues/components/mark-read';
 import { requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { listInbox } from '@/server/issues/read-issues';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('inbox');
 
 export default async function InboxPage({ params }: PageProps<'/[locale]/inbox'>) {
   const { locale } = await params;

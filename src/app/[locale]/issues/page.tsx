@@ -3,6 +3,9 @@ import { LinkList } from '@/components/link-list';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { listInbox, listMyIssues, listWorkQueue } from '@/server/issues/read-issues';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('issues');
 
 export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issues'>) {
   const { locale } = await params;

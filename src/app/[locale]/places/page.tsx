@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { LinkList } from '@/components/link-list';
 import { PlaceSearch } from '@/features/territory/components/place-search';
 import { SearchResults } from '@/features/territory/components/search-results';
 import { listDistricts } from '@/server/territory/browse-territory';
+import { titled } from '@/i18n/titles';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('territory'))('title') };
-}
+export const generateMetadata = titled('places');
 
 export default async function PlacesPage({ params, searchParams }: PageProps<'/[locale]/places'>) {
   const { locale } = await params;

@@ -1,13 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { RegisterCodeForm, RegisterForm } from '@/features/accounts/components/account-forms';
 import { Link } from '@/i18n/link';
 import { labels } from '@/i18n/labels';
 import { registrationPlaces } from '@/server/accounts/register-resident';
+import { titled } from '@/i18n/titles';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('account.register'))('title') };
-}
+export const generateMetadata = titled('register');
 
 // Two plain POST forms (they work before JavaScript loads): details → a code to the phone → the code (decision 030).
 export default async function RegisterPage({ params }: PageProps<'/[locale]/register'>) {

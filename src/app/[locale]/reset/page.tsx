@@ -1,12 +1,10 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ResetForm } from '@/features/accounts/components/account-forms';
 import { Link } from '@/i18n/link';
 import { labels } from '@/i18n/labels';
+import { titled } from '@/i18n/titles';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('account.reset'))('title') };
-}
+export const generateMetadata = titled('reset');
 
 export default async function ResetPage({ params }: PageProps<'/[locale]/reset'>) {
   const { locale } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { anyAdministrator } from '@/server/accounts/first-admin';
 import { SignInForm } from '@/features/accounts/components/sign-in-form';
@@ -6,10 +5,9 @@ import { Link } from '@/i18n/link';
 import { labels, safeNext } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
+import { titled } from '@/i18n/titles';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('account.signIn'))('title') };
-}
+export const generateMetadata = titled('signin');
 
 export default async function SignInPage({ params, searchParams }: PageProps<'/[locale]/signin'>) {
   const { locale } = await params;

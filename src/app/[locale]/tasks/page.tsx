@@ -2,6 +2,9 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { myTasks } from '@/server/topics/my-tasks';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('tasks');
 
 /** 我的任务: the tasks this account carries out for their owner (themselves, their firm, their committee), open first by due date. */
 export default async function MyTasksPage({ params }: PageProps<'/[locale]/tasks'>) {

@@ -5,6 +5,9 @@ import type { TStep } from '@/domain/topics/procedure';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { listTopics } from '@/server/topics/read-topic';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('topics');
 
 /** Topics this user takes part in or runs, open ones first, soonest step deadline first. */
 export default async function TopicsPage({ params }: PageProps<'/[locale]/topics'>) {

@@ -6,6 +6,9 @@ import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { listApiKeys } from '@/server/open311/api-keys';
 import { districtsByIds } from '@/server/places/districts';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-api-keys');
 
 /** A district's keys for the Open311 API (the 12345 hotline and other outside systems). */
 export default async function ApiKeysPage({ params }: PageProps<'/[locale]/admin/api-keys'>) {

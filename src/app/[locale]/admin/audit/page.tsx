@@ -2,6 +2,9 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { requirePermission } from '@/features/shared/guards';
 import { listAudit } from '@/server/accounts/read-audit';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-audit');
 
 export default async function AuditPage({ params }: PageProps<'/[locale]/admin/audit'>) {
   const { locale } = await params;

@@ -5,6 +5,9 @@ import { ClaimReview } from '@/features/admin/components/claim-review';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { listPendingClaims } from '@/server/accounts/claims';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-claims');
 
 export default async function ClaimsPage({ params }: PageProps<'/[locale]/admin/claims'>) {
   const { locale } = await params;

@@ -6,6 +6,9 @@ import { labels } from '@/i18n/labels';
 import { OverdueList } from '@/features/topics/components/overdue-list';
 import { listCompoundsInScope } from '@/server/admin/scope-lists';
 import { overdueOnDesk } from '@/server/topics/overdue-desk';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-desk');
 
 export default async function DeskPage({ params }: PageProps<'/[locale]/admin/desk'>) {
   const { locale } = await params;

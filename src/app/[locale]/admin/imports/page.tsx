@@ -5,6 +5,9 @@ import { IMPORT_PERMISSIONS } from '@/domain/imports/kinds';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { requirePermission } from '@/features/shared/guards';
 import { importsFor } from '@/server/imports/places';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-imports');
 
 /** Every bulk import the staff member may run (issue 18, item 6). */
 export default async function ImportsPage({ params }: PageProps<'/[locale]/admin/imports'>) {

@@ -4,6 +4,9 @@ import { InvitationsForm } from '@/features/admin/components/invitations-form';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { listCompoundsInScope } from '@/server/admin/scope-lists';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-invitations');
 
 export default async function InvitationsPage({ params }: PageProps<'/[locale]/admin/invitations'>) {
   const { locale } = await params;

@@ -8,6 +8,9 @@ import { Link } from '@/i18n/link';
 import { coveredYears, districtCategories, FIRST_RESPONDERS, listCalendarDays, yearsToEnter } from '@/server/issues/district-settings';
 import { districtsByIds } from '@/server/places/districts';
 import { fromDateOnly } from '@/server/today';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-issue-settings');
 
 /** A district's issue categories (with deadlines and first responder) and its extra calendar days. */
 export default async function IssueSettingsPage({ params, searchParams }: PageProps<'/[locale]/admin/issue-settings'>) {

@@ -3,6 +3,9 @@ import { LinkList } from '@/components/link-list';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { requirePermission } from '@/features/shared/guards';
 import { listWorkQueue } from '@/server/issues/read-issues';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-issues');
 
 export default async function WorkQueuePage({ params }: PageProps<'/[locale]/admin/issues'>) {
   const { locale } = await params;

@@ -14,6 +14,9 @@ import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { assignablePlaces, listOrganizations, registerDistrictChoices } from '@/server/organisations/register';
 import { fromDateOnly } from '@/server/today';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-organisations');
 
 export default async function OrganisationsPage({ params }: PageProps<'/[locale]/admin/organisations'>) {
   const { locale } = await params;

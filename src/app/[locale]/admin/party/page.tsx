@@ -7,6 +7,9 @@ import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { listPartyMembers, listPartyOrgsInScope } from '@/server/territory-admin/party-members';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-party');
 
 export default async function PartyPage({ params, searchParams }: PageProps<'/[locale]/admin/party'>) {
   const { locale } = await params;

@@ -8,6 +8,9 @@ import { CommunitiesSection, StreetsSection } from '@/features/places-admin/comp
 import { COMMUNITY_PAGE, listCommunitiesInScope, listCompoundsInScope, pageCommunitiesInScope } from '@/server/admin/scope-lists';
 import { listDivisionsToBuild } from '@/server/territory-admin/divisions';
 import { loadedDivisions } from '@/server/territory/load-divisions';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-places');
 
 export default async function PlacesAdminPage({ params, searchParams }: PageProps<'/[locale]/admin/places'>) {
   const { locale } = await params;

@@ -7,6 +7,9 @@ import { CommitteeRuleForm, ProcedureForm } from '@/features/topics/components/p
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { ownersCommitteeRuleOf, proceduresFor, procedureOf } from '@/server/topics/procedures';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-procedures');
 
 /** The district's procedures: the city templates, or the district's adjusted versions of them. */
 export default async function ProceduresPage({ params }: PageProps<'/[locale]/admin/procedures'>) {

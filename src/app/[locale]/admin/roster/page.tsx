@@ -4,6 +4,9 @@ import { RosterForm } from '@/features/admin/components/roster-form';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { listCompoundsInScope } from '@/server/admin/scope-lists';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-roster');
 
 export default async function RosterPage({ params }: PageProps<'/[locale]/admin/roster'>) {
   const { locale } = await params;

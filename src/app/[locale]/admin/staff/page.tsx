@@ -7,6 +7,9 @@ import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { listStaffGrants } from '@/server/accounts/staff';
 import { listGrantablePlaces } from '@/server/admin/scope-lists';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-staff');
 
 export default async function StaffPage({ params }: PageProps<'/[locale]/admin/staff'>) {
   const { locale } = await params;

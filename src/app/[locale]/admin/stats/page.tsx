@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { scopesOf } from '@/domain/authz/can';
 import { isRankFigure, worstFirst } from '@/domain/stats/figures';
@@ -14,10 +13,9 @@ import { Link } from '@/i18n/link';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { unitParam } from '@/server/stats/units';
 import { ancestryOf } from '@/server/places/ancestry';
+import { titled } from '@/i18n/titles';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('stats'))('title') };
-}
+export const generateMetadata = titled('admin-stats');
 
 /** A unit's dashboard (scenario S6): figures, the units below, months, categories, topics, export. */
 export default async function StatsPage({ params, searchParams }: PageProps<'/[locale]/admin/stats'>) {

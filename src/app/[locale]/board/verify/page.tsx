@@ -3,6 +3,9 @@ import { scopesOf } from '@/domain/authz/can';
 import { ChainRecheckForm } from '@/features/notices/components/chain-recheck-form';
 import { getSessionUser, today } from '@/server/auth/session';
 import { storedChainCheck } from '@/server/notices/chain-check';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('board-verify');
 
 export const dynamic = 'force-dynamic';
 

@@ -13,6 +13,9 @@ import { labels } from '@/i18n/labels';
 import { getIssueForViewer } from '@/server/issues/read-issues';
 import { ExclusionForm } from '@/features/stats/components/exclusion-form';
 import { exclusionView } from '@/server/stats/exclusions';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('issues-id');
 
 export default async function IssuePage({ params }: PageProps<'/[locale]/issues/[id]'>) {
   const { locale, id } = await params;

@@ -6,6 +6,9 @@ import { labels } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import { listCategories, listRaisePlaces } from '@/server/issues/read-issues';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('issues-new');
 
 export default async function RaiseIssuePage({ params, searchParams }: PageProps<'/[locale]/issues/new'>) {
   const { locale } = await params;

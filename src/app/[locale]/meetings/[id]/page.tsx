@@ -19,6 +19,11 @@ import { districtCategories } from '@/server/issues/district-settings';
 import { organiserChoices } from '@/server/meetings/organiser-choices';
 import { getMeetingView } from '@/server/meetings/read-meetings';
 import { noticeQrSvg } from '@/server/notices/print';
+import { sharedPageMetadata } from '@/features/shared/share-metadata';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/meetings/[id]'>) {
+  return sharedPageMetadata('meetings-id', 'meeting', (await params).id);
+}
 
 /** A meeting: what, when, where; for organisers the live 应到/实到 panel, the sign-in QR code, attendance, agenda, minutes, visits. */
 export default async function MeetingPage({ params }: PageProps<'/[locale]/meetings/[id]'>) {

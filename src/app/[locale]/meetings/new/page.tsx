@@ -7,6 +7,9 @@ import { labels } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import { schedulingChoices } from '@/server/meetings/organiser-choices';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('meetings-new');
 
 /** Schedule a meeting or a recurring series in a community (?community=<code>). */
 export default async function NewMeetingPage({ params, searchParams }: PageProps<'/[locale]/meetings/new'>) {

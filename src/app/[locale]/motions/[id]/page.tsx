@@ -8,6 +8,9 @@ import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { upcomingMeetingsOfTopic } from '@/server/meetings/read-meetings';
 import { motionView } from '@/server/votes/ballots';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('motions-id');
 
 /** A motion: how it is voted, turnout while open, the voter's ballot buttons and receipt, the result in words. */
 export default async function MotionPage({ params }: PageProps<'/[locale]/motions/[id]'>) {

@@ -5,6 +5,9 @@ import { Presses } from '@/features/topics/components/presses';
 import { Records, Stepper, Timeline } from '@/features/topics/components/topic-sections';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { getTopicForViewer } from '@/server/topics/read-topic';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('topics-id');
 
 /** A topic: its steps with the current one highlighted, what the gate needs, what can be done now, the record, the timeline. */
 export default async function TopicPage({ params, searchParams }: PageProps<'/[locale]/topics/[id]'>) {

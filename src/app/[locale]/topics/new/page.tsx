@@ -5,6 +5,9 @@ import { labels } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import { raiseOptions } from '@/server/topics/raise-options';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('topics-new');
 
 /** Raise a topic, from scratch or from residents' issues (?issues=1,2&place=compound:5 from the issue page). */
 export default async function RaiseTopicPage({ params, searchParams }: PageProps<'/[locale]/topics/new'>) {

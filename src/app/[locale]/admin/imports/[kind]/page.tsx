@@ -7,6 +7,9 @@ import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { importOf } from '@/server/imports/registry';
 import { importPlaces } from '@/server/imports/places';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-imports-kind');
 
 export default async function ImportKindPage({ params }: PageProps<'/[locale]/admin/imports/[kind]'>) {
   const { locale, kind: raw } = await params;

@@ -6,6 +6,9 @@ import { PartyOrgTree } from '@/features/party/components/party-org-tree';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { listPartyOrgsForAdmin, topPlacesToBuild } from '@/server/party/read';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-party-orgs');
 
 export default async function PartyOrgsPage({ params }: PageProps<'/[locale]/admin/party/orgs'>) {
   const { locale } = await params;

@@ -7,6 +7,9 @@ import { bodyKindsAt } from '@/domain/organisation/body-levels';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getCompoundForAdmin } from '@/server/territory-admin/compounds';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-places-id');
 
 export default async function CompoundAdminPage({ params }: PageProps<'/[locale]/admin/places/[id]'>) {
   const { locale, id } = await params;

@@ -6,6 +6,9 @@ import { dashboardQuery, drillFigure } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { listBehind } from '@/server/stats/drill';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-stats-issues');
 
 /** The issues behind a number of a dashboard, each a way to the issue itself (and to take it over). */
 export default async function StatsIssuesPage({ params, searchParams }: PageProps<'/[locale]/admin/stats/issues'>) {

@@ -4,6 +4,9 @@ import { dashboardQuery } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { listMeetingsBehind } from '@/server/stats/drill';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-stats-meetings');
 
 /** The meetings behind the dashboard's activity figures (held, or consultations only), each to its page. */
 export default async function StatsMeetingsPage({ params, searchParams }: PageProps<'/[locale]/admin/stats/meetings'>) {

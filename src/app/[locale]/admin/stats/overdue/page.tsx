@@ -6,6 +6,9 @@ import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { PressForm, TakeOverForm } from '@/features/topics/components/press-form';
 import { Link } from '@/i18n/link';
 import { listOverdueBehind } from '@/server/stats/overdue';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-stats-overdue');
 
 /** 督办 (decision 049): the overdue tasks or steps behind a dashboard's red figure, most overdue first, each to press. */
 export default async function StatsOverduePage({ params, searchParams }: PageProps<'/[locale]/admin/stats/overdue'>) {

@@ -5,6 +5,9 @@ import { dashboardQuery } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { listTopicsBehind } from '@/server/stats/drill';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-stats-topics');
 
 /** The topics behind a dashboard's topic figures, each a way to the topic itself. */
 export default async function StatsTopicsPage({ params, searchParams }: PageProps<'/[locale]/admin/stats/topics'>) {

@@ -7,6 +7,9 @@ import { Link } from '@/i18n/link';
 import { managesNotice } from '@/server/notices/board';
 import { listBoard } from '@/server/notices/read-board';
 import { thisYear } from '@/server/today';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('board-c-code');
 
 /** A community's public notice board: no sign-in; filter by kind, compound, period and words; the archive. */
 export default async function BoardPage({ params, searchParams }: PageProps<'/[locale]/board/c/[code]'>) {

@@ -8,6 +8,11 @@ import { Link } from '@/i18n/link';
 import { getSessionUser } from '@/server/auth/session';
 import { noticeQrSvg } from '@/server/notices/print';
 import { getNoticeView } from '@/server/notices/read-board';
+import { sharedPageMetadata } from '@/features/shared/share-metadata';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/board/n/[id]'>) {
+  return sharedPageMetadata('board-n-id', 'notice', (await params).id);
+}
 
 /** One notice, public: text, period, objections and answers; print on A4 with a QR code; PDF. */
 export default async function NoticePage({ params }: PageProps<'/[locale]/board/n/[id]'>) {

@@ -5,6 +5,9 @@ import { ButtonForm } from '@/features/meetings/components/meeting-forms';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getMeetingView } from '@/server/meetings/read-meetings';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('meetings-id-sign-in');
 
 /** What the QR code opens on a member's phone: sign in to the meeting with one large button. */
 export default async function MeetingSignInPage({ params, searchParams }: PageProps<'/[locale]/meetings/[id]/sign-in'>) {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageTitle } from '@/i18n/titles';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/i18n/link';
@@ -10,7 +11,7 @@ import { PartyOrgList } from '@/features/territory/components/party-org-list';
 import { getCommunityProfile } from '@/server/territory/browse-territory';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/places/c/[code]'>): Promise<Metadata> {
-  return { title: (await getCommunityProfile((await params).code))?.name };
+  return pageTitle('places-c-code', (await getCommunityProfile((await params).code))?.name);
 }
 
 export default async function CommunityPage({ params }: PageProps<'/[locale]/places/c/[code]'>) {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageTitle } from '@/i18n/titles';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/breadcrumbs';
@@ -6,7 +7,7 @@ import { LinkList } from '@/components/link-list';
 import { getDistrict } from '@/server/territory/browse-territory';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/places/d/[code]'>): Promise<Metadata> {
-  return { title: (await getDistrict((await params).code))?.name };
+  return pageTitle('places-d-code', (await getDistrict((await params).code))?.name);
 }
 
 export default async function DistrictPage({ params }: PageProps<'/[locale]/places/d/[code]'>) {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageTitle } from '@/i18n/titles';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/breadcrumbs';
@@ -15,7 +16,7 @@ function parseId(raw: string): number | null {
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/places/p/[id]'>): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: id ? (await getCompoundProfile(id))?.name : undefined };
+  return pageTitle('places-p-id', id ? (await getCompoundProfile(id))?.name : null);
 }
 
 export default async function CompoundPage({ params }: PageProps<'/[locale]/places/p/[id]'>) {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageTitle } from '@/i18n/titles';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/breadcrumbs';
@@ -7,7 +8,7 @@ import { PartyOrgList } from '@/features/territory/components/party-org-list';
 import { getStreet } from '@/server/territory/browse-territory';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/places/s/[code]'>): Promise<Metadata> {
-  return { title: (await getStreet((await params).code))?.name };
+  return pageTitle('places-s-code', (await getStreet((await params).code))?.name);
 }
 
 export default async function StreetPage({ params }: PageProps<'/[locale]/places/s/[code]'>) {

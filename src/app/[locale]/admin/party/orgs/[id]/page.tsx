@@ -15,6 +15,9 @@ import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { getPartyOrgForAdmin } from '@/server/party/read';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-party-orgs-id');
 
 export default async function PartyOrgPage({ params }: PageProps<'/[locale]/admin/party/orgs/[id]'>) {
   const { locale, id } = await params;

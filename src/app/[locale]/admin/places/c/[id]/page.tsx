@@ -7,6 +7,9 @@ import { bodyKindsAt } from '@/domain/organisation/body-levels';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getCommunityBodiesForAdmin } from '@/server/territory-admin/bodies';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-places-c-id');
 
 const COMMUNITY_KINDS = bodyKindsAt('community');
 

@@ -15,6 +15,9 @@ import {
 import { orNotFound, requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { getCommunityGridsForAdmin } from '@/server/grids/read';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-places-g-id');
 
 /** A community's grids: the tree, buildings by compound, workers, party branches and 党员中心户 (issue 18 item 3). */
 export default async function CommunityGridsPage({ params }: PageProps<'/[locale]/admin/places/g/[id]'>) {

@@ -2,6 +2,9 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { PrintButton } from '@/features/notices/components/notice-forms';
 import { conventionsOf } from '@/server/notices/read-board';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('board-c-code-conventions');
 
 /** The conventions (公约) of a community and its compounds: current text, every version with its changes, the vote that adopted it. */
 export default async function ConventionsPage({ params }: PageProps<'/[locale]/board/c/[code]/conventions'>) {

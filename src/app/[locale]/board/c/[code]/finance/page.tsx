@@ -4,6 +4,9 @@ import { formatYuan } from '@/domain/shared/money';
 import { Link } from '@/i18n/link';
 import { financeOf } from '@/server/notices/read-board';
 import { thisYear } from '@/server/today';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('board-c-code-finance');
 
 /** A community's finance page for a year, public: every project's budget, funding, bids, expenses and budget vs actual. */
 export default async function FinancePage({ params, searchParams }: PageProps<'/[locale]/board/c/[code]/finance'>) {

@@ -6,6 +6,9 @@ import { labels } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import { publishablePlaces } from '@/server/notices/publish-places';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('board-c-code-new');
 
 /** Staff publish a notice (or a correction, ?supersedes=) for the community, one of its compounds, or its street. */
 export default async function NewNoticePage({ params, searchParams }: PageProps<'/[locale]/board/c/[code]/new'>) {

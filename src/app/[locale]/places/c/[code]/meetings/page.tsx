@@ -7,6 +7,9 @@ import { getSessionUser } from '@/server/auth/session';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { calendarOf, personTimes } from '@/server/meetings/read-meetings';
 import { thisYear } from '@/server/today';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('places-c-code-meetings');
 
 /** A community's meetings for the year, public: reception days, joint meetings, councils, party days; an .ics feed. */
 export default async function MeetingsCalendarPage({ params, searchParams }: PageProps<'/[locale]/places/c/[code]/meetings'>) {

@@ -5,6 +5,9 @@ import { ContactChainSection } from '@/features/party/components/contact-chain-s
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { contactChainForAdmin } from '@/server/party/contact-chain-read';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('admin-party-orgs-id-contacts');
 
 /** A branch's contact chain for its own secretary, who does not build the branch and so has no page of it (decision 051). */
 export default async function ContactChainPage({ params }: PageProps<'/[locale]/admin/party/orgs/[id]/contacts'>) {
