@@ -12,7 +12,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** A line of text as a transparent PNG (pango through libvips: wraps CJK, finds the Noto CJK font by fontconfig). */
 function text(markup: string, o: { font: string; width: number; height?: number }) {
-  const fontfile = existsSync(CJK_FONT) ? CJK_FONT : undefined;
+  const fontfile = existsSync(/*turbopackIgnore: true*/ CJK_FONT) ? CJK_FONT : undefined;
   return sharp({ text: { text: markup, font: o.font, fontfile, width: o.width, height: o.height, rgba: true, wrap: 'word-char' } })
     .png()
     .toBuffer();
