@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/domain/**/*.test.ts', 'tests/i18n/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           environment: 'node',
+          // next-intl's middleware imports 'next/server' without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-intl'] } },
         },
       },
       {
