@@ -7,9 +7,10 @@
 /** The pages a visitor without a session sees the same way: home, places, the notice board and its notices. */
 const PUBLIC_PAGE =
   /^(?:\/en)?(?:\/?|\/places(?:\/(?:c|d|s)\/[A-Za-z0-9_-]{1,40}(?:\/meetings)?|\/p\/\d{1,12})?|\/board\/(?:c\/[A-Za-z0-9_-]{1,40}(?:\/conventions|\/finance)?|n\/\d{1,12}|verify))\/?$/;
-/** Cookies that change nothing in these pages (the language is part of the key). Any other cookie: not cached. */
+/** Cookies that change nothing in these pages (the language and the 大字 mode are part of the key). Any other cookie: not cached. */
 const HARMLESS_COOKIES = new Set([
   'YISHI_LOCALE',
+  'YISHI_CARE',
   'yishi-device',
   'next-auth.csrf-token',
   '__Host-next-auth.csrf-token',
@@ -50,12 +51,13 @@ function cookieNames(header) {
     .filter(Boolean);
 }
 
-function localeCookie(header) {
+/** The value of one cookie of the request ('' when absent). */
+function cookieValue(header, name) {
   const found = String(header ?? '')
     .split(';')
     .map((c) => c.trim())
-    .find((c) => c.startsWith('YISHI_LOCALE='));
-  return found ? found.slice('YISHI_LOCALE='.length) : '';
+    .find((c) => c.startsWith(`${name}=`));
+  return found ? found.slice(name.length + 1) : '';
 }
 
 /**
@@ -70,7 +72,13 @@ export function cacheKey(req) {
   if (!PUBLIC_PAGE.test(q < 0 ? url : url.slice(0, q))) return null;
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   if (!cookieNames(req.headers.cookie).every((n) => HARMLESS_COOKIES.has(n))) return null;
-  return [url, localeCookie(req.headers.cookie), ...KEY_HEADERS.map((h) => req.headers[h] ?? '')].join('\n');
+  const cookie = req.headers.cookie;
+  return [
+    url,
+    cookieValue(cookie, 'YISHI_LOCALE'),
+    cookieValue(cookie, 'YISHI_CARE'),
+    ...KEY_HEADERS.map((h) => req.headers[h] ?? ''),
+  ].join('\n');
 }
 
 /** Whether the request is for a public page at all (a signed-in visitor's page is marked as bypassing the cache). */

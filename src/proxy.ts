@@ -1,6 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
-import { routing } from './i18n/routing';
+import { rememberedLocalePath } from './i18n/paths';
+import { LOCALE_COOKIE, routing } from './i18n/routing';
 import { contentSecurityPolicy, crossOriginAction, servedOverHttps, STRICT_TRANSPORT_SECURITY } from './lib/security-headers';
 
 const intl = createMiddleware(routing);
@@ -19,13 +20,23 @@ function newNonce(): string {
  * negotiates the locale. This is comfort and headers, never authorization: every action and read checks
  * permissions on the server (src/server/authz).
  */
+/** A page in the language the visitor chose with the switch (the cookie), else as the path says. */
+function localized(request: NextRequest, headers: Headers): NextResponse {
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  const chosen = reading ? rememberedLocalePath(request.nextUrl.pathname, request.cookies.get(LOCALE_COOKIE.name)?.value) : null;
+  if (!chosen) return intl(new NextRequest(request, { headers }));
+  const url = request.nextUrl.clone();
+  url.pathname = chosen;
+  return NextResponse.redirect(url, 307);
+}
+
 export default function proxy(request: NextRequest) {
   const page = PAGE.test(request.nextUrl.pathname);
   if (crossOriginAction(request.method, request.headers, page)) return new NextResponse('Forbidden', { status: 403 });
   const csp = contentSecurityPolicy(newNonce(), production);
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', csp);
-  const response = page ? intl(new NextRequest(request, { headers })) : NextResponse.next({ request: { headers } });
+  const response = page ? localized(request, headers) : NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
   if (servedOverHttps(request.nextUrl.protocol, request.headers.get('x-forwarded-proto'))) {
     response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);

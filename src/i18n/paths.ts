@@ -1,3 +1,4 @@
+import { hasLocale } from 'next-intl';
 import { routing, type TLocale } from './routing';
 
 /** "/places" in English is "/en/places"; Chinese, the default, has no prefix. */
@@ -14,4 +15,14 @@ export function stripLocale(pathname: string): string {
     if (pathname.startsWith(`/${l}/`)) return pathname.slice(l.length + 1);
   }
   return pathname;
+}
+
+/**
+ * Where a visitor who chose a language with the switch goes when opening an unprefixed (Chinese) path: the same
+ * page in the chosen language, or null to stay. A prefixed path (/en/…) is shown as asked and never redirected.
+ */
+export function rememberedLocalePath(pathname: string, chosen: string | undefined): string | null {
+  if (!hasLocale(routing.locales, chosen) || chosen === routing.defaultLocale) return null;
+  if (stripLocale(pathname) !== pathname) return null;
+  return localizedPath(pathname, chosen);
 }

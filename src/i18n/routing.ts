@@ -6,10 +6,15 @@ export type TLocale = (typeof locales)[number];
 /** The remembered language choice (one year). */
 export const LOCALE_COOKIE = { name: 'YISHI_LOCALE', maxAge: 60 * 60 * 24 * 365 } as const;
 
-// Chinese lives at "/", English at "/en/…"; the chosen language is remembered in a cookie.
+/**
+ * Chinese lives at "/", English at "/en/…". Chinese is everyone's default (decision 058): neither the phone's
+ * Accept-Language nor a visit to an /en link changes the language, so next-intl detects nothing and writes no
+ * cookie. Only the switch (/api/locale) remembers a choice; the proxy honours it (rememberedLocalePath).
+ */
 export const routing = defineRouting({
   locales,
   defaultLocale: 'zh-CN',
   localePrefix: 'as-needed',
-  localeCookie: LOCALE_COOKIE,
+  localeDetection: false,
+  localeCookie: false,
 });

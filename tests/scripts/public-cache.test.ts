@@ -49,6 +49,10 @@ test('which requests have a key, and which cookies a kept page may set', () => {
   expect(req('/places', { rsc: '1' })).toBe(null);
   expect(req('/places', {}, 'POST')).toBe(null);
   expect(req('/places', { cookie: 'YISHI_LOCALE=en' })).not.toBe(req('/places', { cookie: 'YISHI_LOCALE=zh-CN' }));
+  // The 大字 mode (decision 058) is kept too, apart from the usual page: elderly readers are the board's readers.
+  expect(req('/places', { cookie: 'YISHI_CARE=1' })).not.toBe(null);
+  expect(req('/places', { cookie: 'YISHI_CARE=1' })).not.toBe(req('/places'));
+  expect(req('/places', { cookie: 'YISHI_CARE=1; YISHI_LOCALE=en' })).not.toBe(req('/places', { cookie: 'YISHI_LOCALE=en' }));
   expect(
     [undefined, 'YISHI_LOCALE=en; Path=/; Max-Age=31536000; SameSite=lax', ['YISHI_LOCALE=zh-CN; Path=/']].map(storableCookies),
   ).toEqual([true, true, true]);

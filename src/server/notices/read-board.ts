@@ -5,7 +5,7 @@ import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { shownName } from '@/server/people/anonymity';
 import { planDiff } from '@/server/topics/read-topic';
-import { describeResult } from '@/server/votes/describe';
+import { describeResult, type TLocale } from '@/server/votes/describe';
 import { livesAt, managesNotice, noticeAncestry } from './board';
 import { chinaDay, today } from '@/server/today';
 
@@ -227,8 +227,11 @@ export async function financeOf(communityCode: string, year: number) {
   };
 }
 
-/** The community's and its compounds' conventions: each topic's convention versions, the adopted one and the vote that adopted it. */
-export async function conventionsOf(communityCode: string) {
+/**
+ * The community's and its compounds' conventions: each topic's convention versions, the adopted one and the vote that
+ * adopted it, worded in the reader's language.
+ */
+export async function conventionsOf(communityCode: string, locale: TLocale = 'zh-CN') {
   const db = getDb();
   const community = await db.community.findUnique({ where: { code: communityCode }, select: { id: true, name: true } });
   if (!community) return null;
@@ -255,7 +258,7 @@ export async function conventionsOf(communityCode: string) {
           body: v.body,
           frozenAt: v.frozenAt,
           diff: i > 0 ? planDiff(t.planVersions[i - 1]!.body, v.body) : null,
-          adoptedBy: motion ? { at: motion.decidedAt!, words: describeResult(motion.result as unknown as TResult) } : null,
+          adoptedBy: motion ? { at: motion.decidedAt!, words: describeResult(motion.result as unknown as TResult, locale) } : null,
         };
       });
       const current = [...versions].reverse().find((v) => v.adoptedBy) ?? null;

@@ -26,6 +26,31 @@ export function planDiff(before: string, after: string) {
  * timeline, stakeholders, suggestions (the author of an anonymous one never shown), plan versions with
  * the change from the previous one, records, motions with results, bids, tasks with updates, notices.
  */
+type TPartyViewRecord = {
+  kind: string;
+  stepIndex: number;
+  statement: string;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  votesAmend: number | null;
+};
+
+/**
+ * A party members' view on the timeline, as data the page words in its language (decision 058): the event's stored
+ * message is Chinese. Its record is written with it, so the n-th PARTY_VIEW event of a step is that step's n-th record.
+ */
+function partyViewsOfEvents(events: { id: number; type: string; stepIndex: number }[], records: TPartyViewRecord[]) {
+  const byStep = new Map<number, TPartyViewRecord[]>();
+  for (const r of records) if (r.kind === 'PARTY_VIEW') byStep.set(r.stepIndex, [...(byStep.get(r.stepIndex) ?? []), r]);
+  const out = new Map<number, { statement: string; counts: { for: number; against: number; amend: number } }>();
+  for (const e of events) {
+    const r = e.type === 'PARTY_VIEW' ? byStep.get(e.stepIndex)?.shift() : undefined;
+    if (r)
+      out.set(e.id, { statement: r.statement, counts: { for: r.votesFor ?? 0, against: r.votesAgainst ?? 0, amend: r.votesAmend ?? 0 } });
+  }
+  return out;
+}
+
 export async function getTopicForViewer(by: TBy, topicId: number) {
   let t;
   try {
@@ -53,6 +78,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       select: { name: true, compounds: { where: { id: t.topic.compoundId ?? -1 }, select: { name: true } } },
     }),
   ]);
+  const partyViews = partyViewsOfEvents(events, records);
   const me = await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } });
   const mine = new Set(
     me
@@ -118,15 +144,19 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       steps: t.procedure.steps,
     },
     gates: openGates(t.procedure, t.topic, facts),
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actor: e.actorLabel,
-      type: e.type,
-      stepIndex: e.stepIndex,
-      message: e.message,
-      result: e.motionId ? (views.get(e.motionId) ?? null) : null,
-    })),
+    events: events.map((e) => {
+      const view = partyViews.get(e.id);
+      return {
+        id: e.id,
+        at: e.at,
+        actor: e.actorLabel,
+        type: e.type,
+        stepIndex: e.stepIndex,
+        message: view ? view.statement : e.message,
+        result: e.motionId ? (views.get(e.motionId) ?? null) : null,
+        partyView: view ? view.counts : null,
+      };
+    }),
     stakeholders,
     suggestions: suggestions.map((s) => ({
       id: s.id,

@@ -17,7 +17,7 @@ import { recheckWait } from '@/server/auth/rate-limit';
 import { topicAncestry } from '@/server/topics/standing';
 import { loadTopic, notifyTopic, topicEvent } from '@/server/topics/topic-core';
 import { errorFields, logLine } from '@/server/log';
-import { bodyNameOf, describeResult, describeView, motionResultView, resultText, type TLocale } from './describe';
+import { bodyNameOf, describeResult, describeView, developerUnsold, motionResultView, resultText, type TLocale } from './describe';
 import { sealChoice, shuffled, unsealChoice } from './seal';
 
 type TMotionRow = NonNullable<Awaited<ReturnType<TTx['motion']['findUnique']>>>;
@@ -528,7 +528,7 @@ export async function motionView(by: TBy, motionId: number, locale: TLocale = 'z
     ballots: counts.headsParticipating,
     progress,
     owners,
-    result: showResult && m.result ? describeResult(m.result as unknown as TResult) : null,
+    result: showResult && m.result ? describeResult(m.result as unknown as TResult, locale) : null,
     words: showResult && m.result ? describeView(motionResultView(m, await bodyNameOf(db, m.bodyId))!, locale) : null,
     counts: showResult ? (m.tally as Record<string, number> | null) : null,
     liveCounts: open && showResult && !owners ? { for: c!.for, against: c!.against, abstain: c!.abstain } : null,
@@ -545,7 +545,7 @@ export async function motionView(by: TBy, motionId: number, locale: TLocale = 'z
           .filter((r) => !voted.has(r.voterKey))
           .map((r) => ({
             key: r.voterKey,
-            name: r.voterKey === 0 ? '开发建设单位（未售出部分）' : (names.get(r.voterKey) ?? String(r.voterKey)),
+            name: r.voterKey === 0 ? developerUnsold(locale) : (names.get(r.voterKey) ?? String(r.voterKey)),
             area: r.areaCentiM2,
             units: r.units,
           }))

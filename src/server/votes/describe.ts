@@ -12,6 +12,9 @@ const m2 = (centi: number) => (centi / 100).toFixed(2);
 const translator = (locale: TLocale) =>
   createTranslator({ locale, messages: { votes: locale === 'en' ? enVotes : zhVotes }, namespace: 'votes' });
 
+/** The developer's unsold units, one voter on an owners' roll (key 0), in the reader's language. */
+export const developerUnsold = (locale: TLocale) => translator(locale)('page.developerUnsold');
+
 /** Chinese texts of the votes catalogue, for what is published (notices are official documents in Chinese). */
 export const votesZh = translator('zh-CN');
 

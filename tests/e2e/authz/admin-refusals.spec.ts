@@ -126,7 +126,7 @@ test('server actions aimed at another street, another community, or without a se
       form: async () => (
         await other.goto('/admin/staff'),
         {
-          ...(await formFields(other.locator('form').last())),
+          ...(await formFields(other.locator('main form').last())),
           name: '冒名书记',
           phone: '13977770002',
           role: 'COMMUNITY_SECRETARY',

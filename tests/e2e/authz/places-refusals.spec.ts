@@ -117,7 +117,7 @@ test('forged places, bodies, party and reset requests aimed at Jinyang are refus
         phone: '13977770003',
       }),
     },
-    { path: '/admin/desk', fields: async () => ({ ...(await formFields(other.locator('form').last())), phone: '13900001002' }) },
+    { path: '/admin/desk', fields: async () => ({ ...(await formFields(other.locator('main form').last())), phone: '13900001002' }) },
   ];
   for (const a of attempts) {
     await other.goto(a.path);

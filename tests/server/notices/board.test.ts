@@ -247,6 +247,12 @@ describe('finance and conventions', () => {
       c?.current?.adoptedBy?.words.lines[0],
       c?.versions[1]?.diff?.some((d) => d.op === 'add' && d.text.includes('粪便')),
     ]).toEqual([2, '赞成 15，应到 21，需三分之二以上（至少 14），达到', true]);
+    // On the English board the adoption reads in English (decision 058).
+    const en = (await conventionsOf('510107009003', 'en'))?.conventions.find((x) => x.topicId === t.id);
+    expect([en?.current?.adoptedBy?.words.lines[0], en?.current?.adoptedBy?.words.outcome]).toEqual([
+      'For 15, on the roster 21, needs two thirds or more (at least 14): met',
+      'passed',
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
+import { POST as care } from '@/app/api/care/route';
 import { GET as locale } from '@/app/api/locale/route';
 import { GET as attendance } from '@/app/api/meetings/[id]/attendance/route';
 import { handler, ZRouteId } from '@/features/shared/handler';
@@ -53,5 +54,21 @@ describe('the language switch', () => {
     ]);
     expect((await call(locale, 'http://x/api/locale?to=fr&next=%2F')).status).toBe(400);
     expect((await call(locale, 'http://x/api/locale?to=en&next=https%3A%2F%2Fevil.example')).status).toBe(400);
+  });
+});
+
+describe('the 大字 mode switch (decision 058)', () => {
+  const post = (url: string) => care(new Request(url, { method: 'POST' }), { params: Promise.resolve({}) } as never);
+  test('on and off for this device, back to the page; a path off this site or a bad value: 400', async () => {
+    const on = await post('http://x/api/care?on=1&next=%2Fplaces%3Fq%3Djysq');
+    expect([on.status, on.headers.get('location'), on.headers.get('set-cookie')]).toEqual([
+      303,
+      '/places?q=jysq',
+      'YISHI_CARE=1; Path=/; Max-Age=31536000; SameSite=Lax',
+    ]);
+    const off = await post('http://x/api/care?on=0&next=%2F');
+    expect(off.headers.get('set-cookie')).toBe('YISHI_CARE=; Path=/; Max-Age=0; SameSite=Lax');
+    expect((await post('http://x/api/care?on=1&next=%2F%2Fevil.example')).status).toBe(400);
+    expect((await post('http://x/api/care?on=2&next=%2F')).status).toBe(400);
   });
 });

@@ -125,6 +125,9 @@ describe('party members first: the topic is the party members’ until their vie
     expect((await getTopicForViewer(by.member, id))?.records.map((r) => [r.kind, r.view])).toEqual([
       ['PARTY_VIEW', { for: 9, against: 1, amend: 2 }],
     ]);
+    // The timeline gives the counts as data, worded in the page's language (decision 058), and the statement alone.
+    const event = (await getTopicForViewer(by.member, id))?.events.find((e) => e.type === 'PARTY_VIEW');
+    expect([event?.message, event?.partyView]).toEqual(['同意，先做安全评估', { for: 9, against: 1, amend: 2 }]);
     // Then it opens to residents, who are told.
     await advanceTopic(by.sec, id, { type: 'ADVANCE' });
     expect((await db.topic.findUniqueOrThrow({ where: { id } })).partyOnly).toBe(false);

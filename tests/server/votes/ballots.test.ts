@@ -238,6 +238,17 @@ describe('S5: a written consultation of the owners, with areas and heads', () =>
     expect(await recheckTally(m.id)).toMatchObject({ same: true });
   });
 
+  test('the developer’s unsold units are named in the page’s language in the list for paper ballots (decision 058)', async () => {
+    const { db, secretary } = w;
+    const { m } = await decideStep(true);
+    const sec = await byUser(secretary.id, '刘书记');
+    const settings = { secret: false, hideResults: false, allowChange: false, closesAt: later(15), meetingId: null, proxyLimit: 1 };
+    await configureMotion(sec, m.id, { mode: 'WRITTEN', ...settings });
+    await db.motionVoter.create({ data: { motionId: m.id, voterKey: 0, areaCentiM2: 0, units: 1 } });
+    const developer = async (locale: 'zh-CN' | 'en') => (await motionView(sec, m.id, locale))?.pending.find((p) => p.key === 0)?.name;
+    expect([await developer('zh-CN'), await developer('en')]).toEqual(['开发建设单位（未售出部分）', 'The developer (unsold units)']);
+  });
+
   test('a written consultation closes itself at its end time, refusing anything later', async () => {
     const { db, secretary } = w;
     const { m } = await decideStep(true);

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/scroll-region';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/breadcrumbs';
@@ -43,12 +44,7 @@ export async function DrillFrame({
       {total === 0 ? (
         <p className="text-lg">{t('drill.empty')}</p>
       ) : (
-        <div
-          className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white"
-          tabIndex={0}
-          role="region"
-          aria-label={figure}
-        >
+        <ScrollRegion label={figure} className="relative rounded-lg border border-stone-200 bg-white">
           <table className="w-full min-w-[40rem] border-collapse text-base" data-testid={testId}>
             <thead>
               <tr className="border-b border-stone-300 bg-stone-50">
@@ -61,7 +57,7 @@ export async function DrillFrame({
             </thead>
             <tbody>{children}</tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <Link
         href={statsHref('/admin/stats', q)}

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/scroll-region';
 import { getLocale, getTranslations } from 'next-intl/server';
 import {
   change,
@@ -133,12 +134,7 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
     return r.open ? statsHref('/admin/stats/issues', { ...q, unit: childRef(r) }, { figure: drill }) : null;
   };
   return (
-    <div
-      className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white"
-      tabIndex={0}
-      role="region"
-      aria-label={t('section.children')}
-    >
+    <ScrollRegion label={t('section.children')} className="relative rounded-lg border border-stone-200 bg-white">
       <table className="w-full min-w-[56rem] border-collapse text-base" data-testid="ranking">
         <caption className="p-2 text-left text-base text-stone-700">
           {t('sortedBy', { figure: t(`figure.${sort}`) })} · {t('sortHint')}
@@ -241,7 +237,7 @@ export async function RankingTable({ d, q, sort, dir }: { d: TDashboard; q: TQ; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -260,7 +256,7 @@ export async function FigureTable({
   const cols: TRankFigure[] = ['opened', 'overdue', 'response', 'resolution', 'satisfaction', 'resolveMedian'];
   return (
     // Keyboard users can scroll a wide table: the region takes focus.
-    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={head}>
+    <ScrollRegion label={head} className="relative rounded-lg border border-stone-200 bg-white">
       <table className="w-full min-w-[36rem] border-collapse text-base" data-testid={testId}>
         <thead>
           <tr className="border-b border-stone-300 bg-stone-50">
@@ -289,6 +285,6 @@ export async function FigureTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

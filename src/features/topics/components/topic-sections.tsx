@@ -276,6 +276,10 @@ export async function Timeline({ topic }: { topic: TTopic }) {
               <div className="text-base text-stone-800">
                 <ResultWords view={e.result} locale={locale} />
               </div>
+            ) : e.partyView ? (
+              <span className="block text-base text-stone-800">
+                {t('detail.partyViewEvent', { ...e.partyView, statement: e.message ?? '' })}
+              </span>
             ) : (
               e.message &&
               !['SUGGESTION', 'ACTUAL_COST'].includes(e.type) && <span className="block text-base text-stone-800">{e.message}</span>

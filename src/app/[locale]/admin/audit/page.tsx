@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { ScrollRegion } from '@/components/scroll-region';
 import { AdminShell } from '@/features/admin/components/admin-shell';
 import { requirePermission } from '@/features/shared/guards';
 import { listAudit } from '@/server/accounts/read-audit';
@@ -18,7 +19,7 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
       {rows.length === 0 ? (
         <p className="text-lg">{t('audit.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <ScrollRegion label={t('sections.audit')} className="rounded-lg border border-stone-200 bg-white">
           <table className="w-full text-left text-base">
             <thead className="bg-stone-100">
               <tr>
@@ -58,7 +59,7 @@ export default async function AuditPage({ params }: PageProps<'/[locale]/admin/a
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </AdminShell>
   );

@@ -74,14 +74,15 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           <h2 id="signin" className="text-2xl font-semibold">
             {t('signIn.title')}
           </h2>
-          <div className="flex items-start gap-4">
+          {/* At large text the QR code and the address stack; the address breaks anywhere (it has no spaces). */}
+          <div className="flex flex-wrap items-start gap-4">
             <div
-              className="w-40 shrink-0"
+              className="w-40 max-w-full shrink-0"
               role="img"
               aria-label={t('signIn.qr')}
               dangerouslySetInnerHTML={{ __html: await noticeQrSvg(signInUrl) }}
             />
-            <p className="break-all text-base text-stone-700">
+            <p className="min-w-0 flex-1 basis-48 text-base text-stone-700 [overflow-wrap:anywhere]">
               {t('signIn.hint')}
               <a href={signInUrl} className="block underline" data-testid="sign-in-link">
                 {signInUrl}

@@ -10,7 +10,7 @@ export const generateMetadata = titled('board-c-code-conventions');
 export default async function ConventionsPage({ params }: PageProps<'/[locale]/board/c/[code]/conventions'>) {
   const { locale, code } = await params;
   setRequestLocale(locale);
-  const c = await conventionsOf(code);
+  const c = await conventionsOf(code, locale === 'en' ? 'en' : 'zh-CN');
   if (!c) notFound();
   const t = await getTranslations('board.conventionsPage');
   const format = await getFormatter();
@@ -44,7 +44,10 @@ export default async function ConventionsPage({ params }: PageProps<'/[locale]/b
                 </p>
                 <p className="whitespace-pre-wrap text-lg">{cv.current.body}</p>
                 <p className="text-base">
-                  {cv.current.adoptedBy!.words.lines.join('；')}，{cv.current.adoptedBy!.words.outcome}
+                  {t('adoptedBy', {
+                    lines: cv.current.adoptedBy!.words.lines.join(t('linesSeparator')),
+                    outcome: cv.current.adoptedBy!.words.outcome,
+                  })}
                 </p>
               </>
             ) : (
