@@ -40,7 +40,7 @@ export function RateForm({ issueId, t, ratings }: { issueId: number; t: T; ratin
         <>
           <input type="hidden" name="issueId" value={issueId} />
           <input type="hidden" name="type" value="RATE" />
-          <Select name="rating" label={t.rate!} options={ratings} state={s} />
+          <Select name="rating" label={t.rate!} placeholder={t.ratingChoose!} options={ratings} state={s} />
           <Field name="comment" label={t.comment!} state={s} required={false} />
           <SubmitButton>{t.submitRating}</SubmitButton>
         </>
