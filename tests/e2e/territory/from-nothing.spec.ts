@@ -34,7 +34,7 @@ async function pageAt(browser: Browser, info: TestInfo, phone = false): Promise<
 }
 
 async function signIn(page: Page, phone: string, password: string) {
-  await page.goto('/signin');
+  await page.goto('/signin?next=%2Faccount');
   await page.getByLabel('手机号').fill(phone);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
