@@ -1,71 +1,24 @@
 import { expect, test } from 'vitest';
-import { castBallot, closeMotion, configureMotion } from '@/server/votes/ballots';
+import { castBallot, closeMotion } from '@/server/votes/ballots';
 import { publicTopicRecord } from '@/server/topics/public-record';
-import { ensureProcedures } from '@/server/topics/procedures';
-import { openMotion } from '@/server/topics/motions';
-import { createStaff, createUser } from '../../factories/accounts';
-import { NameSource } from '../../factories/names';
-import { createBody } from '../../factories/organisation';
-import { createPeople } from '../../factories/people';
-import { createTopicWithHistory } from '../../factories/topics';
-import { communityByCode } from '../../factories/territory';
+import { createUser } from '../../factories/accounts';
 import { byUser } from '../accounts/support';
-import { testDb } from '../db';
+import { openCouncilVote, raiseAtVote, smallCouncil } from '../votes/small-council';
 
 // Issue 20, item 9: a public decision notice's "查看议事经过" opens a public record of the topic's steps — steps and
 // dates, meetings held, vote tallies — with no one's name, and only for a topic whose decision is public.
 test('the public record of a decided topic: steps, dates, meetings, tallies, notices — no names; none before the decision', async () => {
-  const db = testDb();
-  await ensureProcedures(db);
-  const jinyang = await communityByCode(db, '510107009003');
-  const members = await createPeople(db, 3, new NameSource(11), { withPhone: false });
-  await createBody(db, {
-    kind: 'COMMUNITY_COUNCIL',
-    name: '晋阳社区议事会',
-    communityId: jinyang.id,
-    seats: 3,
-    memberIds: members.map((p) => p.id),
-  });
-  const users = await Promise.all(
-    members.map((p, i) => createUser(db, { phone: `1387800000${i}`, password: 'x-pass-1234', personId: p.id, verified: true })),
-  );
+  const c = await smallCouncil('1387800000', 11);
+  const { db, jinyang, members, users, secretary, sec } = c;
   const resident = await createUser(db, { name: '孙立', phone: '13878000007', password: 'x-pass-1234', verified: true });
-  const secretary = await createStaff(db, {
-    ...{ name: '经过书记', phone: '13878000008', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY' },
-    ...{ placeLevel: 'COMMUNITY', placeId: jinyang.id },
-  } as const);
-  const sec = await byUser(secretary.id);
   const raise = (title: string) =>
-    createTopicWithHistory(db, {
-      ...{ procedureCode: 'COURTYARD_ROADSHOW', title, description: '孙立反映后门', communityId: jinyang.id },
-      ...{
-        by: { userId: secretary.id, label: '经过书记' },
-        stepIndex: 3,
-        createdAt: new Date('2026-05-04T02:00:00Z'),
-        stepDueAt: new Date(),
-      },
+    raiseAtVote(c, title, {
+      description: '孙立反映后门',
+      createdAt: new Date('2026-05-04T02:00:00Z'),
       suggestions: [{ authorUserId: resident.id, authorLabel: '孙立', stance: 'SUPPORT', body: '赞成开门' }],
     });
   const decided = await raise('北苑后门');
-  const m = await db.$transaction((tx) =>
-    openMotion(
-      tx,
-      { ...decided, assemblyMatter: null },
-      3,
-      { kind: 'BODY', bodyKind: 'COMMUNITY_COUNCIL' },
-      { kind: 'ROSTER_FRACTION', fraction: { p: 2, q: 3 } },
-    ),
-  );
-  const settings = {
-    mode: 'ELECTRONIC',
-    secret: false,
-    hideResults: false,
-    allowChange: false,
-    closesAt: null,
-    meetingId: null,
-    proxyLimit: 1,
-  } as const;
-  await configureMotion(sec, m.id, settings);
+  const m = await openCouncilVote(c, decided);
   for (const u of users) await castBallot(await byUser(u.id), m.id, 'FOR');
   await closeMotion(sec, m.id);
   const meeting = await db.meeting.create({
@@ -104,7 +57,7 @@ test('the public record of a decided topic: steps, dates, meetings, tallies, not
   expect(r?.notices.map((n) => n.title)).toEqual(['北苑后门决议公示']);
   // No one's name: not the suggester's, not the secretary's, not a member's; not the description (it may name someone).
   const text = JSON.stringify(r);
-  for (const name of ['孙立', '经过书记', ...members.map((p) => p.name)]) expect(text).not.toContain(name);
+  for (const name of ['孙立', '社区书记', ...members.map((p) => p.name)]) expect(text).not.toContain(name);
 
   // Before its decision is public there is no public record; nor for a topic that does not exist.
   const open = await raise('南苑停车');
