@@ -54,6 +54,9 @@ export function ActionForm({
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) form.current?.reset();
+    // After a refusal the first field in error takes the focus (issue 20): the keyboard and the screen reader are
+    // where the fix is needed, and the message at the foot names that field. Radios (no aria-invalid) say data-invalid.
+    else if (state?.fields) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]')?.focus();
   }, [state]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -235,7 +238,10 @@ export function Select({
   options: { value: string; label: string }[];
   state: TFormState;
   defaultValue?: string;
-  /** An empty first choice ("请选择"), for choices that give someone a right: nothing is chosen until one is. */
+  /**
+   * An empty first choice ("请选择"), for choices that give someone a right or decide where something goes (a category,
+   * a rating, a relation to a home): nothing is chosen until the person chooses (issue 20, item 8).
+   */
   placeholder?: string;
 }) {
   const error = state?.fields?.[name];
@@ -250,7 +256,8 @@ export function Select({
         name={name}
         defaultValue={state?.values?.[name] ?? defaultValue ?? (placeholder !== undefined ? '' : undefined)}
         aria-invalid={error ? true : undefined}
-        className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg"
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg aria-invalid:border-red-700"
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
@@ -259,7 +266,11 @@ export function Select({
           </option>
         ))}
       </select>
-      {error && <p className="text-base text-red-800">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-base text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

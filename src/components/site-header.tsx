@@ -46,7 +46,7 @@ export async function SiteHeader({ care }: { care: boolean }) {
               {t('nav.tasks')}
             </Link>
           )}
-          <Link href={user ? '/account' : '/signin'} className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
+          <Link href={user ? '/me' : '/signin'} className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
             {user ? t('nav.account') : t('nav.signIn')}
           </Link>
           {/* The switch reads the query string, so it renders on the client inside a Suspense boundary. */}

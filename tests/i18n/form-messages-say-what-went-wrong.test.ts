@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { ZSaveCategory } from '@/features/issue-settings/schemas';
-import { ZIssueEvent } from '@/features/issues/schemas';
+import { ZDeskAccount } from '@/features/admin/schemas';
+import { ZClaim, ZRegister } from '@/features/accounts/schemas';
+import { ZIssueEvent, ZRaiseIssue, ZRaiseIssueFor } from '@/features/issues/schemas';
 import { ZApproval, ZChooseBid } from '@/features/topics/schemas';
 
 // Issue 17, item 5: the message under a field says what is wrong with THAT field. "处理完毕" without a note said
@@ -35,6 +37,19 @@ describe('a form message names what went wrong', () => {
     ],
     ['an approval without a comment', ZApproval, { topicId: 1, decision: 'approve', comment: '' }, 'comment', '请写下审核意见'],
     ['a chosen bid without a reason', ZChooseBid, { topicId: 1, bidId: 1, reason: '' }, 'reason', '请写明选定的理由'],
+    // Issue 20, item 8: nothing is chosen for the resident; leaving a choice empty is refused naming it.
+    ['an issue without a category', ZRaiseIssue, { categoryId: '', compoundId: 1 }, 'categoryId', '请选择问题类别'],
+    [
+      'an issue raised for a household without a category',
+      ZRaiseIssueFor,
+      { householdId: 1, categoryId: '' },
+      'categoryId',
+      '请选择问题类别',
+    ],
+    ['a rating without a choice', ZIssueEvent, { type: 'RATE', issueId: 1, rating: '' }, 'rating', '请选择对处理结果是否满意'],
+    ['a claim without a relation', ZClaim, { code: 'ABCD-2345' }, 'relation', '请选择与这户房屋的关系'],
+    ['a registration without a compound', ZRegister, { compoundId: '' }, 'compoundId', '请选择您住的小区'],
+    ['a desk account without a relation', ZDeskAccount, { relation: '' }, 'relation', '请选择与这户房屋的关系'],
   ] as const)('%s', (_, schema, input, field, expected) => {
     const message = said(schema as z.ZodType, input, field);
     expect(message).toContain(expected);

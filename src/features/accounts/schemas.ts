@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZName, ZPhone } from '@/features/shared/forms';
+import { ZIdOf, ZName, ZPhone } from '@/features/shared/forms';
 
 // Messages are keys of the "errors" catalogue (see runAction).
 const ZPassword = z.string().min(8, 'field.password').max(200, 'field.password');
@@ -7,7 +7,7 @@ const ZCode = z
   .string()
   .trim()
   .regex(/^[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4}$/, 'field.code');
-export const ZRelation = z.enum(['OWNER', 'FAMILY', 'TENANT'], { message: 'field.choice' });
+export const ZRelation = z.enum(['OWNER', 'FAMILY', 'TENANT'], { message: 'field.relation' });
 
 export const ZRegister = z
   .object({
@@ -15,7 +15,7 @@ export const ZRegister = z
     phone: ZPhone,
     password: ZPassword,
     confirm: z.string(),
-    compoundId: z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice'),
+    compoundId: ZIdOf('field.compound'),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'field.passwordMatch' });
 export type TRegister = z.infer<typeof ZRegister>;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ZCheck, ZId, ZName, ZOptional, ZPhone, ZText, ZYuan } from '@/features/shared/forms';
+import { ZCheck, ZId, ZIdOf, ZName, ZOptional, ZPhone, ZText, ZYuan } from '@/features/shared/forms';
+
+const ZCategory = ZIdOf('field.category');
 
 export const ZRaiseIssue = z
   .object({
-    categoryId: ZId,
+    categoryId: ZCategory,
     compoundId: ZId,
     buildingId: z
       .union([z.literal(''), ZId])
@@ -47,7 +49,7 @@ export const ZIssueEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('RATE'),
     issueId: ZId,
-    rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], { message: 'field.choice' }),
+    rating: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], { message: 'field.rating' }),
     comment: z.string().trim().max(500).optional(),
   }),
 ]);
@@ -87,7 +89,7 @@ export const ZAnswer = z.object({ consultationId: ZId, answer: z.enum(['AGREE', 
 /** A contact-chain keeper records an issue for a household they keep in touch with (decision 051). */
 export const ZRaiseIssueFor = z.object({
   householdId: ZId,
-  categoryId: ZId,
+  categoryId: ZCategory,
   title: z.string().trim().min(2, 'field.issueTitle').max(60, 'field.issueTitle'),
   description: z.string().trim().min(5, 'field.description').max(2000, 'field.description'),
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'issue.duplicateKey'),

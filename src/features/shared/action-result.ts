@@ -22,7 +22,9 @@ export async function runAction<T>(fn: () => Promise<TActionResult<T>>): Promise
     if (e instanceof z.ZodError) {
       const fields: Record<string, string> = {};
       for (const issue of e.issues) fields[String(issue.path[0] ?? 'form')] ??= t.has(issue.message) ? t(issue.message) : t('form.invalid');
-      return { ok: false, message: t('form.invalid'), fields };
+      // The message names the first field in error (issue 20): the field itself may be far up the page.
+      const first = Object.values(fields)[0];
+      return { ok: false, message: first ? t('form.invalidField', { first }) : t('form.invalid'), fields };
     }
     if (e instanceof UseCaseError) return { ok: false, message: t.has(e.code) ? t(e.code, e.values) : t('unexpected') };
     return { ok: false, message: t('unexpected') };

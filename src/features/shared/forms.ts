@@ -15,8 +15,12 @@ export const ZPhone = z
 /** A form's text fields as a plain object for zod (files are read separately). */
 export const formObject = (fd: FormData) => Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === 'string'));
 
-/** A row id chosen in a form (a select or hidden field): nothing chosen is "field.choice". */
-export const ZId = z.coerce.number({ message: 'field.choice' }).int('field.choice').positive('field.choice');
+/**
+ * A row id chosen in a form (a select or hidden field): nothing chosen is "field.choice", or with ZIdOf a message
+ * naming the field (a choice that decides routing or rights starts empty: issue 20, item 8).
+ */
+export const ZIdOf = (message: string) => z.coerce.number({ message }).int(message).positive(message);
+export const ZId = ZIdOf('field.choice');
 
 /** A date field (YYYY-MM-DD, as <input type="date"> sends it). */
 export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');

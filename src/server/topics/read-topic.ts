@@ -163,6 +163,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
       stance: s.stance,
       body: s.body,
       at: s.createdAt,
+      stepIndex: s.stepIndex,
       // The author of an anonymous suggestion is known to nobody but the author.
       by: shownName(by.userId, {
         userId: s.authorUserId,
@@ -185,6 +186,7 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
     records: records.map((r) => ({
       id: r.id,
       kind: r.kind,
+      stepIndex: r.stepIndex,
       statement: r.statement,
       participants: r.participants,
       heldOn: r.heldOn,
@@ -227,7 +229,14 @@ export async function getTopicForViewer(by: TBy, topicId: number) {
         photos: u.photoKeys.length,
       })),
     })),
-    notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      publishedAt: n.publishedAt,
+      stepIndex: n.stepIndex,
+    })),
     issues,
     expenses: await db.expense.count({ where: { topicId: id } }),
     partyOnly: t.topic.partyOnly,

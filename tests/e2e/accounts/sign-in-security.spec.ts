@@ -35,7 +35,7 @@ test.describe('sign-in works without JavaScript and never puts the password in t
       await page.getByLabel('手机号').fill('13677700001');
       await page.getByLabel('密码', { exact: true }).fill('no-js-pass-1');
       await page.getByRole('button', { name: '登录' }).click();
-      await expect(page).toHaveURL(/\/account$/);
+      await expect(page).toHaveURL(/\/me$/);
       expect(seen.filter((u) => /13677700001|no-js-pass|wrong-pass/.test(u))).toEqual([]);
     } finally {
       await clearCounters('%13677700001%');
@@ -56,7 +56,7 @@ test('guessing in parallel gets 5 tries; a rotated X-Forwarded-For changes nothi
     await owner.getByLabel('手机号').fill('13677700002');
     await owner.getByLabel('密码', { exact: true }).fill('owner-pass-2');
     await owner.getByRole('button', { name: '登录' }).click();
-    await expect(owner).toHaveURL(/\/account$/);
+    await expect(owner).toHaveURL(/\/me$/);
     await owner.context().clearCookies({ name: 'next-auth.session-token' });
 
     // 12 guesses at once, each claiming another address.
@@ -80,7 +80,7 @@ test('guessing in parallel gets 5 tries; a rotated X-Forwarded-For changes nothi
     await owner.getByLabel('手机号').fill('13677700002');
     await owner.getByLabel('密码', { exact: true }).fill('owner-pass-2');
     await owner.getByRole('button', { name: '登录' }).click();
-    await expect(owner).toHaveURL(/\/account$/);
+    await expect(owner).toHaveURL(/\/me$/);
   } finally {
     await clearCounters('%13677700002%');
     await query(`UPDATE "RateLimit" SET points = GREATEST(points - 12, 0) WHERE key LIKE 'signin_address:%'`);

@@ -48,6 +48,8 @@ test.describe('printing', () => {
     await create.getByLabel('楼栋').fill(home!.building);
     await create.getByLabel('单元').fill(home!.unitNo);
     await create.getByLabel('房号').fill('9909');
+    // The relation starts unchosen (issue 20).
+    await create.getByLabel('与这一户的关系').selectOption({ label: '业主' });
     await create.getByLabel('姓名').fill('孙秀英');
     await create.getByLabel('手机号').fill('13912348801');
     await create.getByRole('button', { name: '创建账户' }).click();

@@ -24,7 +24,8 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 }
 
 export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD, prefix = '') {
-  await page.goto(`${prefix}/signin`);
+  // Sent from the account page (specs continue there); where sign-in lands unasked is tested in way-finding.spec.ts.
+  await page.goto(`${prefix}/signin?next=${encodeURIComponent(`${prefix}/account`)}`);
   await page.getByLabel(prefix ? 'Mobile number' : '手机号').fill(phone);
   await page.getByLabel(prefix ? 'Password' : '密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: prefix ? 'Sign in' : '登录' }).click();

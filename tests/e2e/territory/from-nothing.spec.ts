@@ -34,7 +34,7 @@ async function pageAt(browser: Browser, info: TestInfo, phone = false): Promise<
 }
 
 async function signIn(page: Page, phone: string, password: string) {
-  await page.goto('/signin');
+  await page.goto('/signin?next=%2Faccount');
   await page.getByLabel('手机号').fill(phone);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -260,6 +260,8 @@ test('a district sets itself up from nothing, and a resident’s issue reaches t
   await desk.getByLabel('楼栋').fill('3栋');
   await desk.getByLabel('单元').fill('1');
   await desk.getByLabel('房号').fill('101');
+  // The relation starts unchosen (issue 20).
+  await desk.getByLabel('与这一户的关系').selectOption({ label: '业主' });
   await desk.getByLabel('姓名').fill('业主3-101');
   await desk.getByLabel('手机号').fill('13713000000');
   await desk.getByRole('button', { name: '创建账户' }).click();

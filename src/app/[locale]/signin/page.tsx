@@ -1,4 +1,4 @@
-import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { anyAdministrator } from '@/server/accounts/first-admin';
 import { SignInForm } from '@/features/accounts/components/sign-in-form';
 import { Link } from '@/i18n/link';
@@ -14,7 +14,8 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
   setRequestLocale(locale);
   const t = await getTranslations('account.signIn');
   const q = await searchParams;
-  const next = safeNext(q.next, localizedPath('/account', (await getLocale()) as TLocale));
+  // No page asked for: the sign-in endpoint chooses the landing by who signs in (issue 20).
+  const next = safeNext(q.next, '');
   const one = (v: unknown) => (typeof v === 'string' && /^[a-z0-9]{1,20}$/.test(v) ? v : undefined);
   return (
     <div className="mx-auto max-w-md space-y-5 pt-4">

@@ -1,4 +1,5 @@
 import { encode } from 'next-auth/jwt';
+import { landingAfterSignIn } from '@/features/accounts/landing';
 import { handler } from '@/features/shared/handler';
 import { safeNext } from '@/i18n/labels';
 import { checkCredentials } from '@/server/auth/check-credentials';
@@ -20,7 +21,8 @@ export const POST = handler({
     const fd = await req.formData().catch(() => new FormData());
     const str = (k: string) => (typeof fd.get(k) === 'string' ? (fd.get(k) as string) : '');
     const signinPath = safeNext(str('form'), '/signin');
-    const next = safeNext(str('next'), '/account');
+    // The page one was sent from; none: a landing chosen by who signs in (issue 20).
+    const next = safeNext(str('next'), '');
     const cookies = new Map(
       (req.headers.get('cookie') ?? '')
         .split(/;\s*/)
@@ -29,7 +31,7 @@ export const POST = handler({
     );
     const r = await checkCredentials(str('phone'), str('password'), clientOf(req.headers), cookies.get(DEVICE_COOKIE));
     const back = (error: string, minutes?: number) => {
-      const q = new URLSearchParams({ error, next, ...(minutes ? { minutes: String(minutes) } : {}) });
+      const q = new URLSearchParams({ error, ...(next ? { next } : {}), ...(minutes ? { minutes: String(minutes) } : {}) });
       return new Response(null, { status: 303, headers: { Location: `${signinPath}?${q}`, 'Cache-Control': 'no-store' } });
     };
     if (r.kind === 'limited') return back('limited', r.minutes);
@@ -42,7 +44,7 @@ export const POST = handler({
       maxAge: SESSION_MAX_AGE,
     });
     const flags = `Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
-    const headers = new Headers({ Location: next, 'Cache-Control': 'no-store' });
+    const headers = new Headers({ Location: next || (await landingAfterSignIn(r.userId, r.sv, signinPath)), 'Cache-Control': 'no-store' });
     headers.append('Set-Cookie', `${secure ? '__Secure-' : ''}next-auth.session-token=${token}; Max-Age=${SESSION_MAX_AGE}; ${flags}`);
     if (!isKnownDevice(cookies.get(DEVICE_COOKIE), r.userId)) {
       headers.append('Set-Cookie', `${DEVICE_COOKIE}=${deviceCookieFor(r.userId)}; Max-Age=${DEVICE_MAX_AGE}; ${flags}`);

@@ -14,7 +14,7 @@ export function RegisterForm({ t, compounds }: { t: TLabels; compounds: { value:
           <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} autoComplete="tel" />
           <Field name="password" label={t.password!} type="password" state={s} autoComplete="new-password" />
           <Field name="confirm" label={t.confirm!} type="password" state={s} autoComplete="new-password" />
-          <Select name="compoundId" label={t.compound!} options={compounds} state={s} />
+          <Select name="compoundId" label={t.compound!} placeholder={t.compoundChoose!} options={compounds} state={s} />
           <SubmitButton>{t.submit}</SubmitButton>
         </>
       )}
@@ -53,22 +53,35 @@ export function ResetForm({ t }: { t: TLabels }) {
   );
 }
 
+/** The relation to the home starts unchosen (it decides voting rights: issue 20, item 8); a refusal keeps what was chosen. */
 export function ClaimForm({ t, relations }: { t: TLabels; relations: { value: string; label: string }[] }) {
   return (
     <ActionForm action={claimAction}>
       {(s) => (
         <>
           <Field name="code" label={t.code!} state={s} autoComplete="one-time-code" />
-          <fieldset className="space-y-2">
+          <fieldset className="space-y-2" aria-describedby={s?.fields?.relation ? 'claim-relation-error' : undefined}>
             <legend className="text-lg font-medium">{t.relation}</legend>
             <div className="flex flex-wrap gap-2">
-              {relations.map((r, i) => (
+              {relations.map((r) => (
                 <label key={r.value} className="flex min-h-12 items-center gap-2 rounded-lg border border-stone-300 bg-white px-4 text-lg">
-                  <input type="radio" name="relation" value={r.value} defaultChecked={i === 0} className="size-5" />
+                  <input
+                    type="radio"
+                    name="relation"
+                    value={r.value}
+                    defaultChecked={s?.values?.relation === r.value}
+                    data-invalid={s?.fields?.relation ? true : undefined}
+                    className="size-5"
+                  />
                   {r.label}
                 </label>
               ))}
             </div>
+            {s?.fields?.relation && (
+              <p id="claim-relation-error" className="text-base text-red-800">
+                {s.fields.relation}
+              </p>
+            )}
           </fieldset>
           <SubmitButton>{t.submit}</SubmitButton>
         </>

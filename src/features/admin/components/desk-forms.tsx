@@ -1,5 +1,5 @@
 'use client';
-import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { ActionForm, Field, Select, SubmitButton } from '@/components/action-form';
 import { deskAccountAction, resetByPhoneAction } from '../actions';
 import { CodeSlip, type TCodeSlip } from './code-slip';
 import { CompoundPicker, type TCompoundOption } from './compound-picker';
@@ -26,18 +26,7 @@ export function DeskAccountForm({
             <Field name="unitNo" label={t.unitNo!} state={s} defaultValue="1" />
             <Field name="roomNo" label={t.roomNo!} state={s} />
           </div>
-          <div className="space-y-1">
-            <label htmlFor="relation" className="block text-lg font-medium">
-              {t.relation}
-            </label>
-            <select id="relation" name="relation" className="min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg">
-              {relations.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select name="relation" label={t.relation!} placeholder={t.relationChoose!} options={relations} state={s} />
           <Field name="name" label={t.name!} state={s} />
           <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} />
           <SubmitButton>{t.create}</SubmitButton>

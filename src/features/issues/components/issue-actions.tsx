@@ -1,11 +1,27 @@
 'use client';
 import { ActionForm, Field, FormKey, Select, SubmitButton } from '@/components/action-form';
+import type { TIssueState } from '@/domain/issues/lifecycle';
+import { primaryHandlerStep } from '@/domain/issues/primary-step';
 import { issueEventAction, mergeIssuesAction, splitIssueAction } from '../actions';
 
 type T = Record<string, string>;
 
 /** One small form per step the viewer may take; the server decides again whether it is allowed. */
-function Step({ issueId, type, label, t, text }: { issueId: number; type: string; label: string; t: T; text?: 'message' | 'reason' }) {
+function Step({
+  issueId,
+  type,
+  label,
+  t,
+  text,
+  primary,
+}: {
+  issueId: number;
+  type: string;
+  label: string;
+  t: T;
+  text?: 'message' | 'reason';
+  primary?: boolean;
+}) {
   return (
     <ActionForm action={issueEventAction} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
       {(s) => (
@@ -13,22 +29,27 @@ function Step({ issueId, type, label, t, text }: { issueId: number; type: string
           <input type="hidden" name="issueId" value={issueId} />
           <input type="hidden" name="type" value={type} />
           {text && <Field name={text} label={text === 'message' ? t.message! : t.reason!} state={s} />}
-          <SubmitButton>{label}</SubmitButton>
+          <SubmitButton variant={primary === false ? 'secondary' : 'primary'}>{label}</SubmitButton>
         </>
       )}
     </ActionForm>
   );
 }
 
+/** The handler's steps: the one expected in this state is the primary button, the others secondary (issue 20). */
 export function HandlerActions({ issueId, state, canTakeOver, t }: { issueId: number; state: string; canTakeOver: boolean; t: T }) {
+  const primary = primaryHandlerStep(state as TIssueState);
+  const step = (type: string, label: string, text?: 'message' | 'reason') => (
+    <Step issueId={issueId} type={type} label={label} t={t} text={text} primary={type === primary} />
+  );
   return (
-    <div className="space-y-2">
-      {(state === 'SUBMITTED' || state === 'REOPENED') && <Step issueId={issueId} type="ACKNOWLEDGE" label={t.acknowledge!} t={t} />}
-      {(state === 'ACKNOWLEDGED' || state === 'REOPENED') && <Step issueId={issueId} type="START" label={t.start!} t={t} />}
-      <Step issueId={issueId} type="RESOLVE" label={t.resolve!} t={t} text="message" />
-      <Step issueId={issueId} type="ESCALATE" label={t.escalate!} t={t} text="reason" />
-      <Step issueId={issueId} type="CLOSE_UNFIXED" label={t.closeUnfixed!} t={t} text="reason" />
-      {canTakeOver && <Step issueId={issueId} type="TAKE_OVER" label={t.takeOver!} t={t} />}
+    <div className="space-y-2" data-testid="handler-actions">
+      {(state === 'SUBMITTED' || state === 'REOPENED') && step('ACKNOWLEDGE', t.acknowledge!)}
+      {(state === 'ACKNOWLEDGED' || state === 'REOPENED') && step('START', t.start!)}
+      {step('RESOLVE', t.resolve!, 'message')}
+      {step('ESCALATE', t.escalate!, 'reason')}
+      {step('CLOSE_UNFIXED', t.closeUnfixed!, 'reason')}
+      {canTakeOver && step('TAKE_OVER', t.takeOver!)}
     </div>
   );
 }
@@ -40,7 +61,7 @@ export function RateForm({ issueId, t, ratings }: { issueId: number; t: T; ratin
         <>
           <input type="hidden" name="issueId" value={issueId} />
           <input type="hidden" name="type" value="RATE" />
-          <Select name="rating" label={t.rate!} options={ratings} state={s} />
+          <Select name="rating" label={t.rate!} placeholder={t.ratingChoose!} options={ratings} state={s} />
           <Field name="comment" label={t.comment!} state={s} required={false} />
           <SubmitButton>{t.submitRating}</SubmitButton>
         </>

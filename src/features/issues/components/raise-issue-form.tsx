@@ -56,6 +56,7 @@ export function RaiseIssueForm({
               key={chosen?.districtId}
               name="categoryId"
               label={t.category!}
+              placeholder={t.categoryChoose!}
               options={categories[chosen?.districtId ?? 0] ?? []}
               state={s}
             />

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/link';
 import type { TBy } from '@/server/accounts/by';
 import { labels } from '@/i18n/labels';
@@ -42,6 +42,8 @@ type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
 export async function TopicActions({ topic, by, ownerQuery = '' }: { topic: TTopic; by: TBy; ownerQuery?: string }) {
   if (topic.status !== 'OPEN') return null;
   const t = await getTranslations('topics');
+  const format = await getFormatter();
+  const dueOn = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' });
   const l = await labels('topics.form');
   const step = topic.procedure.steps[topic.stepIndex]!;
   const runs = topic.viewer.runsStep;
@@ -177,9 +179,15 @@ export async function TopicActions({ topic, by, ownerQuery = '' }: { topic: TTop
               <del>{k.title}</del> · {t('detail.entryWithdrawn', { reason: k.withdrawReason ?? '' })}
             </p>
           ) : (
-            <p className="text-lg font-medium">
-              {k.title} · {k.responsible} · {t(`detail.taskStatus_${k.status}`)}
-            </p>
+            <>
+              <p className="text-lg font-medium">
+                {k.title} · {t(`detail.taskStatus_${k.status}`)}
+              </p>
+              {/* Who carries it out and by when, on the card itself (issue 20): a phone shows one card at a time. */}
+              <p className="text-base text-stone-800" data-testid="owner-due">
+                {t('detail.taskOwnerDue', { owner: k.responsible, due: dueOn(k.dueOn) })}
+              </p>
+            </>
           )}
           <ul className="space-y-1 text-base">
             {k.updates.map((u) => (

@@ -12,6 +12,25 @@ import { WithdrawForm } from './topic-forms';
 
 type TTopic = NonNullable<Awaited<ReturnType<typeof getTopicForViewer>>>;
 
+/**
+ * A section folded under its heading (issue 20: a long topic read on a phone): open when it holds something of the
+ * current step, closed otherwise; a plain <details>, so it opens without JavaScript.
+ */
+export function Fold({ id, title, open, children }: { id: string; title: string; open: boolean; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <details open={open} className="group space-y-2">
+        <summary className="flex min-h-12 cursor-pointer items-center gap-2">
+          <h2 id={id} className="text-2xl font-semibold">
+            {title}
+          </h2>
+        </summary>
+        {children}
+      </details>
+    </section>
+  );
+}
+
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-2">
@@ -94,6 +113,9 @@ export async function Records({ topic }: { topic: TTopic }) {
   const formLabels = await labels('topics.form');
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  // What belongs to the step under way is open; the rest folded under its heading.
+  const open = topic.status === 'OPEN';
+  const now = (xs: { stepIndex: number | null }[]) => open && xs.some((x) => x.stepIndex === topic.stepIndex);
   return (
     <>
       <Section id="stakeholders" title={t('detail.stakeholders')}>
@@ -109,7 +131,7 @@ export async function Records({ topic }: { topic: TTopic }) {
           </ul>
         )}
       </Section>
-      <Section id="suggestions" title={t('detail.suggestions')}>
+      <Fold id="suggestions" title={t('detail.suggestions')} open={now(topic.suggestions)}>
         {topic.suggestions.length === 0 ? (
           <p className="text-lg">{t('detail.noSuggestions')}</p>
         ) : (
@@ -122,9 +144,9 @@ export async function Records({ topic }: { topic: TTopic }) {
             ))}
           </ul>
         )}
-      </Section>
+      </Fold>
       {topic.plans.length > 0 && (
-        <Section id="plans" title={t('detail.plans')}>
+        <Fold id="plans" title={t('detail.plans')} open={open && topic.plans.some((p) => !p.frozen)}>
           <ol className="space-y-3" data-testid="plans">
             {topic.plans.map((p) => (
               <li key={p.id} className="space-y-1 rounded-lg border border-stone-200 bg-white p-3 text-lg">
@@ -161,10 +183,10 @@ export async function Records({ topic }: { topic: TTopic }) {
               </li>
             ))}
           </ol>
-        </Section>
+        </Fold>
       )}
       {topic.records.length > 0 && (
-        <Section id="records" title={t('detail.records')}>
+        <Fold id="records" title={t('detail.records')} open={now(topic.records)}>
           <ul className="space-y-2">
             {topic.records.map((r) => (
               <li key={r.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-lg" data-testid={`record-${r.id}`}>
@@ -184,10 +206,10 @@ export async function Records({ topic }: { topic: TTopic }) {
               </li>
             ))}
           </ul>
-        </Section>
+        </Fold>
       )}
       {topic.motions.length > 0 && (
-        <Section id="motions" title={t('detail.motions')}>
+        <Fold id="motions" title={t('detail.motions')} open={now(topic.motions)}>
           <ul className="space-y-2" data-testid="motions">
             {topic.motions.map((m) => {
               const voters = m.voters as { kind: string };
@@ -213,10 +235,10 @@ export async function Records({ topic }: { topic: TTopic }) {
               );
             })}
           </ul>
-        </Section>
+        </Fold>
       )}
       {topic.bids.length > 0 && (
-        <Section id="bids" title={t('detail.bids')}>
+        <Fold id="bids" title={t('detail.bids')} open={open && !topic.bids.some((b) => b.chosen)}>
           <ul className="space-y-1 text-lg">
             {topic.bids.map((b) => (
               <li key={b.id}>
@@ -226,11 +248,11 @@ export async function Records({ topic }: { topic: TTopic }) {
               </li>
             ))}
           </ul>
-        </Section>
+        </Fold>
       )}
       {topic.actualCostFen !== null && <p className="text-lg">{t('detail.actualCost', { amount: formatYuan(topic.actualCostFen) })}</p>}
       {topic.notices.length > 0 && (
-        <Section id="notices" title={t('detail.notices')}>
+        <Fold id="notices" title={t('detail.notices')} open={now(topic.notices)}>
           <ul className="space-y-2" data-testid="notices">
             {topic.notices.map((n) => (
               <li key={n.id} className="rounded-lg border border-stone-200 bg-white p-3 text-lg">
@@ -239,7 +261,7 @@ export async function Records({ topic }: { topic: TTopic }) {
               </li>
             ))}
           </ul>
-        </Section>
+        </Fold>
       )}
       {topic.issues.length > 0 && (
         <Section id="issues" title={t('detail.issues')}>
@@ -262,31 +284,49 @@ export async function Timeline({ topic }: { topic: TTopic }) {
   const t = await getTranslations('topics');
   const locale = (await getLocale()) as TLocale;
   const format = await getFormatter();
+  // One fold per step reached (issue 20): the step under way open (the last one once the topic has ended), the others closed.
+  const shown = topic.status === 'OPEN' ? topic.stepIndex : Math.max(0, ...topic.events.map((e) => e.stepIndex));
+  const steps = topic.procedure.steps
+    .map((s, i) => ({ key: s.key, i, events: topic.events.filter((e) => e.stepIndex === i) }))
+    .filter((s) => s.events.length > 0 || s.i === shown);
   return (
     <Section id="timeline" title={t('detail.timeline')}>
-      <ol className="space-y-2 border-l-4 border-brand-100 pl-4" data-testid="timeline">
-        {topic.events.map((e) => (
-          <li key={e.id} className="text-lg">
-            <span className="font-semibold">{t(`event.${e.type}` as 'event.RAISED')}</span> ·{' '}
-            {t(`step.${topic.procedure.steps[e.stepIndex]?.key ?? 'raise'}` as 'step.raise')} · {e.actor} ·{' '}
-            <time className="text-base text-stone-700">
-              {format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })}
-            </time>
-            {e.result ? (
-              <div className="text-base text-stone-800">
-                <ResultWords view={e.result} locale={locale} />
-              </div>
-            ) : e.partyView ? (
-              <span className="block text-base text-stone-800">
-                {t('detail.partyViewEvent', { ...e.partyView, statement: e.message ?? '' })}
-              </span>
-            ) : (
-              e.message &&
-              !['SUGGESTION', 'ACTUAL_COST'].includes(e.type) && <span className="block text-base text-stone-800">{e.message}</span>
-            )}
-          </li>
+      <div className="space-y-2" data-testid="timeline">
+        {steps.map((s) => (
+          <details
+            key={s.key}
+            open={s.i === shown}
+            className="rounded-lg border border-stone-200 bg-white px-3"
+            data-testid={`step-fold-${s.i}`}
+          >
+            <summary className="flex min-h-12 cursor-pointer items-center text-lg font-semibold">
+              {t('detail.stepFold', { n: s.i + 1, step: t(`step.${s.key}` as 'step.raise'), count: s.events.length })}
+            </summary>
+            <ol className="space-y-2 border-l-4 border-brand-100 pb-3 pl-4">
+              {s.events.map((e) => (
+                <li key={e.id} className="text-lg">
+                  <span className="font-semibold">{t(`event.${e.type}` as 'event.RAISED')}</span> · {e.actor} ·{' '}
+                  <time className="text-base text-stone-700">
+                    {format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })}
+                  </time>
+                  {e.result ? (
+                    <div className="text-base text-stone-800">
+                      <ResultWords view={e.result} locale={locale} />
+                    </div>
+                  ) : e.partyView ? (
+                    <span className="block text-base text-stone-800">
+                      {t('detail.partyViewEvent', { ...e.partyView, statement: e.message ?? '' })}
+                    </span>
+                  ) : (
+                    e.message &&
+                    !['SUGGESTION', 'ACTUAL_COST'].includes(e.type) && <span className="block text-base text-stone-800">{e.message}</span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </details>
         ))}
-      </ol>
+      </div>
     </Section>
   );
 }
