@@ -1,9 +1,13 @@
 import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/link';
+import { localizedPath } from '@/i18n/paths';
+import type { TLocale } from '@/i18n/routing';
 import { getSessionUser } from '@/server/auth/session';
+import { unreadCount } from '@/server/notifications/inbox';
 import { hasMyTasks } from '@/server/topics/my-tasks';
 import { today } from '@/server/today';
+import { InboxLink } from './inbox-link';
 import { LanguageSwitch } from './language-switch';
 
 export async function SiteHeader() {
@@ -14,6 +18,7 @@ export async function SiteHeader() {
   const tasks = user
     ? await hasMyTasks({ userId: user.id, personId: user.personId, label: user.name, actor: user.actor, today: today() })
     : false;
+  const unread = user ? await unreadCount(user.id) : 0;
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-2 px-4 py-2 sm:gap-x-3">
@@ -32,6 +37,14 @@ export async function SiteHeader() {
             <Link href="/issues" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
               {t('nav.issues')}
             </Link>
+          )}
+          {user && (
+            <InboxLink
+              href={localizedPath('/inbox', locale as TLocale)}
+              initial={unread}
+              text={t('nav.inbox')}
+              unreadText={t('nav.unread', { count: '#' })}
+            />
           )}
           {tasks && (
             <Link href="/tasks" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
