@@ -19,6 +19,49 @@ async function notYetVoted(tx: TTx, motionId: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
+const VOTE_FIELDS = {
+  id: true,
+  status: true,
+  mode: true,
+  topicId: true,
+  title: true,
+  openedAt: true,
+  votingFrom: true,
+  closesAt: true,
+  topic: { select: { title: true } },
+};
+type TVote = {
+  id: number;
+  status: string;
+  mode: string;
+  topicId: number;
+  title: string | null;
+  openedAt: Date;
+  votingFrom: Date | null;
+  closesAt: Date | null;
+  topic: { title: string };
+};
+
+/** The reminder a vote is due for now, written to those on its roll who have not voted; returns how many were written. */
+async function remindOfVote(tx: TTx, m: TVote, now: Date) {
+  const stage = reminderStage({ from: m.votingFrom ?? m.openedAt, until: m.closesAt }, now);
+  if (!stage || m.status !== 'OPEN' || m.mode === 'SHOW_OF_HANDS') return 0;
+  return notify(tx, await notYetVoted(tx, m.id), {
+    kind: `vote.${stage}`,
+    topicId: m.topicId,
+    link: `/motions/${m.id}`,
+    title: m.title ? `${m.topic.title}：${m.title}` : m.topic.title,
+    body: m.closesAt ? chinaTime(m.closesAt) : '',
+    onceKey: reminderKey('vote', stage, m.id),
+  });
+}
+
+/** One open vote's reminder inside a transaction already open (the demo data writes one so). */
+export async function remindOfMotion(tx: TTx, motionId: number, now = new Date()) {
+  const m = await tx.motion.findUniqueOrThrow({ where: { id: motionId }, select: VOTE_FIELDS });
+  return remindOfVote(tx, m, now);
+}
+
 /** Votes taken in the app or on paper (a show of hands is counted at its meeting): opened, and closing soon. */
 async function remindVotes(now: Date) {
   const db = getDb();
@@ -29,23 +72,10 @@ async function remindVotes(now: Date) {
       OR: [{ closesAt: null }, { closesAt: { gt: now } }],
       AND: [{ OR: [{ votingFrom: null }, { votingFrom: { lte: now } }] }],
     },
-    select: { id: true, topicId: true, title: true, openedAt: true, votingFrom: true, closesAt: true, topic: { select: { title: true } } },
+    select: VOTE_FIELDS,
   });
   let written = 0;
-  for (const m of motions) {
-    const stage = reminderStage({ from: m.votingFrom ?? m.openedAt, until: m.closesAt }, now);
-    if (!stage) continue;
-    written += await db.$transaction(async (tx) =>
-      notify(tx, await notYetVoted(tx, m.id), {
-        kind: `vote.${stage}`,
-        topicId: m.topicId,
-        link: `/motions/${m.id}`,
-        title: m.title ? `${m.topic.title}：${m.title}` : m.topic.title,
-        body: m.closesAt ? chinaTime(m.closesAt) : '',
-        onceKey: reminderKey('vote', stage, m.id),
-      }),
-    );
-  }
+  for (const m of motions) written += await db.$transaction((tx) => remindOfVote(tx, m, now));
   return written;
 }
 
