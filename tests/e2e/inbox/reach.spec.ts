@@ -27,11 +27,12 @@ test('the member who has not voted: header count, one grouped entry, the reminde
   await expect(entry.getByTestId('inbox-count')).toHaveText('· 共 3 条');
   const reminder = entry.getByRole('link', { name: `表决即将截止，您还没有投票：${TOPIC}：照明改造表决` });
   await entry.getByText('展开全部 3 条').click();
-  await expect(entry.getByRole('link', { name: `议题有新方案：${TOPIC}` })).toBeVisible();
-  await expect(entry.getByRole('link', { name: `议题进入下一步：${TOPIC}` })).toBeVisible();
+  await expect(entry.getByRole('link', { name: '议题有新方案', exact: true })).toBeVisible();
+  await expect(entry.getByRole('link', { name: '议题进入下一步', exact: true })).toBeVisible();
+  await expect(entry.getByText('换声控节能灯，预算 3,600 元')).toBeVisible();
 
   // Opening it goes to the vote and reads the topic's three; the header no longer counts them.
-  await reminder.first().click();
+  await reminder.click();
   await expect(page).toHaveURL(/\/motions\/\d+$/);
   const left = unread - 3;
   if (left === 0) await expect(header.getByTestId('unread-badge')).toHaveCount(0);
