@@ -58,7 +58,7 @@ export async function seedReach(tx: Prisma.TransactionClient, now: Date) {
   // The topic's news as its steps sent it to her, a follower.
   const news = { topicId: topic.id, title: topic.title };
   await notify(tx, [users[1]!.id], { ...news, kind: 'topic.plan', body: '换声控节能灯，预算 3,600 元' });
-  await notify(tx, [users[1]!.id], { ...news, kind: 'topic.step', body: '院落议事会表决' });
+  await notify(tx, [users[1]!.id], { ...news, kind: 'topic.step', body: 'decide' });
   const motion = await openMotion(
     tx,
     { ...topic, assemblyMatter: null },

@@ -41,13 +41,12 @@ export default async function InboxPage({ params }: PageProps<'/[locale]/inbox'>
                   <summary className="min-h-12 cursor-pointer py-2 text-brand-700">{t('expand', { count: g.count })}</summary>
                   <ul className="space-y-2 border-l-2 border-stone-200 pl-3">
                     {g.lines.map((l) => (
-                      // The entry's title is the group's: a line names what happened, with its own words and time.
+                      // The entry's title is the group's: a line names what happened and when.
                       <li key={l.item.id} className={l.item.readAt ? '' : 'font-semibold'}>
                         <a href={open(l.item.id)} className="underline">
                           {kindOf(l.item.kind)}
                         </a>
                         {l.repeats > 1 && <span> {t('repeats', { count: l.repeats })}</span>}
-                        {l.item.body && <span className="block break-words text-stone-800">{l.item.body}</span>}
                         <span className="block text-stone-700">{when(l.item.at)}</span>
                       </li>
                     ))}
