@@ -42,17 +42,29 @@ type TVote = {
   topic: { title: string };
 };
 
+/**
+ * Of these accounts, those the reminder has not reached yet: a pass over a period already announced reads the unique
+ * index (userId, onceKey) instead of attempting thousands of inserts that conflict. The insert's key still decides races.
+ */
+async function notYetReminded(tx: TTx, userIds: number[], onceKey: string) {
+  if (userIds.length === 0) return [];
+  const had = await tx.notification.findMany({ where: { userId: { in: userIds }, onceKey }, select: { userId: true } });
+  const done = new Set(had.map((n) => n.userId));
+  return userIds.filter((u) => !done.has(u));
+}
+
 /** The reminder a vote is due for now, written to those on its roll who have not voted; returns how many were written. */
 async function remindOfVote(tx: TTx, m: TVote, now: Date) {
   const stage = reminderStage({ from: m.votingFrom ?? m.openedAt, until: m.closesAt }, now);
   if (!stage || m.status !== 'OPEN' || m.mode === 'SHOW_OF_HANDS') return 0;
-  return notify(tx, await notYetVoted(tx, m.id), {
+  const onceKey = reminderKey('vote', stage, m.id);
+  return notify(tx, await notYetReminded(tx, await notYetVoted(tx, m.id), onceKey), {
     kind: `vote.${stage}`,
     topicId: m.topicId,
     link: `/motions/${m.id}`,
     title: m.title ? `${m.topic.title}：${m.title}` : m.topic.title,
     body: m.closesAt ? chinaTime(m.closesAt) : '',
-    onceKey: reminderKey('vote', stage, m.id),
+    onceKey,
   });
 }
 
@@ -116,14 +128,15 @@ async function remindNotices(now: Date) {
   for (const n of notices) {
     const stage = reminderStage({ from: n.publishedAt, until: n.periodEndsAt }, now);
     if (!stage) continue;
+    const onceKey = reminderKey('notice', stage, n.id);
     written += await db.$transaction(async (tx) =>
-      notify(tx, await residentsOf(tx, n), {
+      notify(tx, await notYetReminded(tx, await residentsOf(tx, n), onceKey), {
         kind: `notice.${stage}`,
         ...(n.topicId ? { topicId: n.topicId } : {}),
         link: `/board/n/${n.id}`,
         title: n.title,
         body: chinaTime(n.periodEndsAt!),
-        onceKey: reminderKey('notice', stage, n.id),
+        onceKey,
       }),
     );
   }
