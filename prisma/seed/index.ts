@@ -27,6 +27,7 @@ import { seedGrids } from './grids.ts';
 import { seedContactChain } from './contact-chain.ts';
 import { seedDelivery } from './delivery.ts';
 import { seedSupervision } from './supervision.ts';
+import { seedReach } from './reach.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -154,8 +155,16 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-organisations')(tx)) && (await tx.procedure.count()) > 0,
     (tx) => seedSupervision(tx, new Date()),
   );
+  // Issue 20: a vote at 鼓楼佳苑 closing within a day, its reminder only to the council member who has not voted.
+  const reach = await stage(
+    'demo-reach',
+    'Bazhong stairwell lights vote closing soon',
+    async (tx) => (await done('demo-bazhong')(tx)) && (await tx.procedure.count()) > 0,
+    (tx) => seedReach(tx, new Date()),
+  );
   return (
     places ||
+    reach ||
     supervision ||
     contacts ||
     delivery ||

@@ -45,5 +45,10 @@ export const DEMO_LOGINS = {
       label: '赵建平 — 欧城花园业主，非党员 (verified owner, not a party member: sees a major matter after the party members)',
     },
     { phone: '13900008101', label: '巴州区管理员 — 巴中市巴州区 (district admin, Bazhong / Bazhou: party organisations)' },
+    { phone: '13900009641', label: '蔡国强 — 鼓楼佳苑业主、院落议事会成员，已投票 (council member who voted: no reminder)' },
+    {
+      phone: '13900009642',
+      label: '冯丽华 — 鼓楼佳苑业主、院落议事会成员，未投票 (council member: "vote closes soon" reminder, grouped inbox)',
+    },
   ],
 };

@@ -1,9 +1,13 @@
 import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/link';
+import { localizedPath } from '@/i18n/paths';
+import type { TLocale } from '@/i18n/routing';
 import { getSessionUser } from '@/server/auth/session';
+import { unreadCount } from '@/server/notifications/inbox';
 import { hasMyTasks } from '@/server/topics/my-tasks';
 import { today } from '@/server/today';
+import { InboxLink } from './inbox-link';
 import { LanguageSwitch } from './language-switch';
 
 /**
@@ -20,6 +24,7 @@ export async function SiteHeader({ care }: { care: boolean }) {
     user && !care
       ? await hasMyTasks({ userId: user.id, personId: user.personId, label: user.name, actor: user.actor, today: today() })
       : false;
+  const unread = user ? await unreadCount(user.id) : 0;
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-3xl items-center gap-x-2 px-4 py-1 sm:gap-x-3">
@@ -40,6 +45,14 @@ export async function SiteHeader({ care }: { care: boolean }) {
             <Link href="/issues" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">
               {t('nav.issues')}
             </Link>
+          )}
+          {user && (
+            <InboxLink
+              href={localizedPath('/inbox', locale as TLocale)}
+              initial={unread}
+              text={t('nav.inbox')}
+              unreadText={t('nav.unread', { count: '#' })}
+            />
           )}
           {tasks && (
             <Link href="/tasks" className="flex min-h-12 items-center rounded px-1.5 hover:bg-brand-800 sm:px-3">

@@ -9,6 +9,7 @@ export const STATS_EXPORT = 'stats-export';
 export const STATS_EXPORT_CLEANUP = 'stats-export-cleanup';
 export const CHAIN_CHECK = 'notices-chain-check';
 export const BULLETINS_DRAFT = 'topics-bulletins-draft';
+export const REMINDERS = 'reminders';
 
 /** The recurring job the health check watches: every minute, so five minutes without a run means the queue stopped. */
 export const HEARTBEAT_QUEUE = STATS_REFRESH;

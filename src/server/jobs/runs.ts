@@ -9,6 +9,7 @@ import { refreshStats } from '@/server/stats/refresh';
 import { runSupervisionPass } from '@/server/topics/supervision-pass';
 import { closeDueMotions } from '@/server/votes/ballots';
 import { draftDueBulletins } from '@/server/topics/bulletins';
+import { runReminderPass } from '@/server/notifications/reminders';
 import {
   BULLETINS_DRAFT,
   CHAIN_CHECK,
@@ -16,6 +17,7 @@ import {
   MAIL_QUEUE,
   MEETING_REMINDERS,
   MOTIONS_CLOSE,
+  REMINDERS,
   STATS_EXPORT_CLEANUP,
   STATS_REFRESH,
   SUPERVISION_QUEUE,
@@ -62,4 +64,6 @@ export const JOBS: Record<string, () => Promise<TCounts>> = {
   },
   // Progress bulletins due (decision 053): drafted for review, never published by the job.
   [BULLETINS_DRAFT]: async () => draftDueBulletins(),
+  // Votes opening and closing soon, notices' objection periods (decision 057): each reminder reaches a person once.
+  [REMINDERS]: () => runReminderPass(),
 };

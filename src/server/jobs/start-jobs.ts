@@ -10,6 +10,7 @@ import {
   MAIL_QUEUE,
   MEETING_REMINDERS,
   MOTIONS_CLOSE,
+  REMINDERS,
   STATS_EXPORT,
   STATS_EXPORT_CLEANUP,
   STATS_REFRESH,
@@ -21,7 +22,7 @@ export { ESCALATION_QUEUE, MAIL_QUEUE, MEETING_REMINDERS, MOTIONS_CLOSE, STATS_E
 
 /** When each recurring job runs (China's time): the escalation pass every five minutes, 督办 of tasks and steps every quarter hour, the outbox, closing votes and
  * the dashboards' rollups every minute, meeting reminders at 9:00 and 18:00 the day before, old exports at night,
- * the notice chain's check hourly, progress bulletins' drafts at 6:10. */
+ * the notice chain's check hourly, progress bulletins' drafts at 6:10, reminders of votes and notices every quarter hour. */
 const SCHEDULES: Record<keyof typeof JOBS, string> = {
   [ESCALATION_QUEUE]: '*/5 * * * *',
   [SUPERVISION_QUEUE]: '*/15 * * * *',
@@ -32,6 +33,7 @@ const SCHEDULES: Record<keyof typeof JOBS, string> = {
   [STATS_EXPORT_CLEANUP]: '30 3 * * *',
   [CHAIN_CHECK]: '17 * * * *',
   [BULLETINS_DRAFT]: '10 6 * * *',
+  [REMINDERS]: '7,22,37,52 * * * *',
 };
 
 const holder = globalThis as unknown as { yishiBoss?: Promise<PgBoss> };

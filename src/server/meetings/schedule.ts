@@ -10,6 +10,7 @@ import { refuse } from '@/server/errors';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
 import { notify } from '@/server/issues/notify';
+import { reminderKey } from '@/domain/notifications/reminders';
 import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
 import { chinaDay, dateOnly, inForceOn, today } from '@/server/today';
@@ -179,7 +180,7 @@ export async function scheduleSeries(
   return { ...scheduled, uncovered: uncoveredYears(dates, calendar), districtId: ancestry.district! };
 }
 
-/** The day before: invitees with accounts who have not declined are reminded, once (a job runs it). */
+/** The day before: invitees with accounts who have not declined are reminded, once (a job runs it; the key decides). */
 export async function remindTomorrow(now = new Date()) {
   const db = getDb();
   const tomorrow = chinaDay(new Date(now.getTime() + 86_400_000));
@@ -206,7 +207,13 @@ export async function remindTomorrow(now = new Date()) {
       await notify(
         tx,
         users.map((u) => u.id),
-        { kind: 'meeting.reminder', link: `/meetings/${m.id}`, title: m.title, body: m.location },
+        {
+          kind: 'meeting.reminder',
+          link: `/meetings/${m.id}`,
+          title: m.title,
+          body: m.location,
+          onceKey: reminderKey('meeting', 'tomorrow', m.id),
+        },
       );
       reminded += users.length;
     });

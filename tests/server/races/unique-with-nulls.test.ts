@@ -11,8 +11,11 @@ const NULLABLE_UNIQUES = `
   WHERE i.indisunique AND NOT i.indisprimary AND i.indnkeyatts > 1 AND n.nspname = 'public'
     AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum = ANY (i.indkey) AND NOT a.attnotnull)`;
 
-/** Where NULL means "does not apply", never "everywhere": a manual notice has no topic or step, and many may exist. */
-const NULL_NOT_APPLICABLE = ['"Notice_topicId_stepIndex_kind_round_key"'];
+/**
+ * Where NULL means "does not apply", never "everywhere": a manual notice has no topic or step, and many may exist; an
+ * ordinary notification has no reminder key, and a user has many (decision 057).
+ */
+const NULL_NOT_APPLICABLE = ['"Notice_topicId_stepIndex_kind_round_key"', '"Notification_userId_onceKey_key"'];
 
 describe('unique keys with a nullable column (districtId null = city-wide)', () => {
   test('every such index treats NULLs as equal', async () => {

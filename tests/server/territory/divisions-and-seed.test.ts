@@ -103,6 +103,17 @@ describe('reference data and demo seed', () => {
       [2, 0, true, 1, []],
     ]);
 
+    // Issue 20 item 3: 鼓楼佳苑's vote closes within a day; only the council member who has not voted was reminded, and
+    // her inbox holds the reminder with the topic's other news.
+    const [voter, nonVoter] = await Promise.all(
+      ['13900009641', '13900009642'].map((phone) => db.user.findUniqueOrThrow({ where: { phone }, select: { id: true } })),
+    );
+    const lights = await db.topic.findFirstOrThrow({ where: { title: '鼓楼佳苑楼道照明改造' } });
+    const closing = await db.notification.findMany({ where: { kind: 'vote.closing', topicId: lights.id }, select: { userId: true } });
+    expect(closing.map((n) => n.userId)).toEqual([nonVoter!.id]);
+    expect(await db.notification.count({ where: { userId: voter!.id, topicId: lights.id } })).toBe(0);
+    expect(await db.notification.count({ where: { userId: nonVoter!.id, topicId: lights.id } })).toBe(3);
+
     // S1: the community council of 37, the courtyard council of 5.
     const council = await db.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' }, include: { members: true } });
     expect([council.kind, council.seats, council.members.length]).toEqual(['COMMUNITY_COUNCIL', 37, 37]);

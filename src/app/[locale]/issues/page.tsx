@@ -2,7 +2,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LinkList } from '@/components/link-list';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
-import { listInbox, listMyIssues, listWorkQueue } from '@/server/issues/read-issues';
+import { listMyIssues, listWorkQueue } from '@/server/issues/read-issues';
+import { unreadCount } from '@/server/notifications/inbox';
 import { titled } from '@/i18n/titles';
 
 export const generateMetadata = titled('issues');
@@ -12,7 +13,11 @@ export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issu
   setRequestLocale(locale);
   const user = await requireUser('/issues');
   const t = await getTranslations('issues');
-  const [issues, inbox, handed] = await Promise.all([listMyIssues(user.id), listInbox(user.id), listWorkQueue(byOf(user), 'handedToMe')]);
+  const [issues, unread, handed] = await Promise.all([
+    listMyIssues(user.id),
+    unreadCount(user.id),
+    listWorkQueue(byOf(user), 'handedToMe'),
+  ]);
   // A keeper of the contact chain (decision 051) reaches the households they keep in touch with from here.
   const keeps = user.actor.grants.some((g) => g.role === 'CONTACT_KEEPER');
   return (
@@ -26,7 +31,7 @@ export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issu
           {t('mine.new')}
         </Link>
         <Link href="/inbox" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
-          {t('mine.inbox', { count: inbox.unread })}
+          {t('mine.inbox', { count: unread })}
         </Link>
         <Link href="/topics" className="inline-flex min-h-14 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg">
           {t('mine.topics')}
