@@ -43,5 +43,7 @@ ALTER TABLE "TopicComment" ADD CONSTRAINT "TopicComment_body_length" CHECK (char
 ALTER TABLE "TopicComment" ADD CONSTRAINT "TopicComment_anonymous_unnamed" CHECK (NOT "anonymous" OR "authorLabel" = '');
 ALTER TABLE "TopicComment" ADD CONSTRAINT "TopicComment_hidden_reason" CHECK (("hiddenAt" IS NULL) = ("hiddenReason" IS NULL));
 ALTER TABLE "TopicComment" ADD CONSTRAINT "TopicComment_author_fkey" FOREIGN KEY ("authorUserId") REFERENCES "User"("id");
+-- One summary of a step's discussion (two runners at once: one record).
+CREATE UNIQUE INDEX "TopicRecord_one_discussion_summary" ON "TopicRecord"("topicId", "stepIndex") WHERE "kind" = 'DISCUSSION' AND "withdrawnAt" IS NULL;
 
 COMMIT;
