@@ -124,7 +124,7 @@ export async function hideComment(by: TBy, commentId: number, reason: string) {
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
-      action: 'topic.comment.hide',
+      action: 'topic.hideComment',
       entityType: 'TopicComment',
       entityId: commentId,
       before: { hidden: false },

@@ -167,7 +167,7 @@ describe('线上协商: moderation and the summary', () => {
     expect([forBo.body, forBo.hidden]).toEqual([null, { reason: '' }]);
     const forAnna = (await discussionFor(by.eve, id))!.comments[0]!;
     expect([forAnna.body, forAnna.hidden]).toEqual(['某某家太吵，电话 138xxxx', { reason: '含个人信息' }]);
-    const audit = await db.auditLog.findMany({ where: { action: 'topic.comment.hide', entityId: String(cid) } });
+    const audit = await db.auditLog.findMany({ where: { action: 'topic.hideComment', entityId: String(cid) } });
     expect(audit.map((a) => [a.actorLabel, (a.after as { reason: string }).reason])).toEqual([['周书记', '含个人信息']]);
     expect(await db.notification.count({ where: { userId: w.users.eve.id, kind: 'topic.commentHidden', body: '含个人信息' } })).toBe(1);
   });
