@@ -64,7 +64,11 @@ export async function Discussion({ topicId, by, steps }: { topicId: number; by: 
           </div>
         );
       })}
-      {d.mayPost && <CommentForm topicId={topicId} stepIndex={d.stepIndex} t={l} />}
+      {d.mayPost && (
+        <div data-testid="discussion-new">
+          <CommentForm topicId={topicId} stepIndex={d.stepIndex} t={l} />
+        </div>
+      )}
       {!d.open && <p className="text-lg">{t('closed')}</p>}
       {d.maySummarise && (
         <details className="rounded-lg border border-stone-300 p-2" data-testid="discussion-summary">
