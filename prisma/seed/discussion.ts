@@ -2,13 +2,11 @@
 // an anonymous one, a representative's reply — and a hybrid (现场 + 线上) meeting of 晋阳社区议事会 today, with members
 // marked in the room and online.
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
-import type { TBy } from '../../src/server/accounts/by.ts';
-import { loadActor } from '../../src/server/auth/actor.ts';
 import { toChinaLocal } from '../../src/server/issues/clock.ts';
 import { markAttendance } from '../../src/server/meetings/attendance.ts';
 import { scheduleMeeting } from '../../src/server/meetings/schedule.ts';
 import { postComment } from '../../src/server/topics/discussion.ts';
-import { today } from '../../src/server/today.ts';
+import { seedActor } from './seed-by.ts';
 
 export const DISCUSSION_FLAG = 'demo-discussion';
 export const DISCUSSION_TOPIC = '龙躺梁小区停车秩序';
@@ -22,10 +20,7 @@ export async function seedDiscussion(db: PrismaClient, now = new Date()): Promis
   const had = holder.yishiDb;
   holder.yishiDb = db;
   try {
-    const as = async (phone: string): Promise<TBy> => {
-      const u = await db.user.findUniqueOrThrow({ where: { phone }, select: { id: true, person: { select: { name: true } } } });
-      return { userId: u.id, label: u.person.name, actor: await loadActor(u.id, db), today: today() };
-    };
+    const as = (phone: string) => seedActor(db, phone);
     const topic = await db.topic.findFirstOrThrow({ where: { title: DISCUSSION_TOPIC }, select: { id: true, stepIndex: true } });
     const [sunli, qianming, zhou] = [await as('13900007002'), await as('13900007003'), await as('13900007004')];
     const at = { stepIndex: topic.stepIndex };

@@ -1,10 +1,9 @@
 import 'server-only';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
-import { UseCaseError } from '@/server/errors';
 import { shownName } from '@/server/people/anonymity';
 import { moderates } from './discussion';
-import { loadTopic, requireParticipant } from './topic-core';
+import { readableTopic, requireParticipant } from './topic-core';
 import { actsInStep } from '@/domain/topics/procedure';
 
 export type TShownComment = {
@@ -25,13 +24,8 @@ export type TShownComment = {
  * the topic. Never carries an author's id.
  */
 export async function discussionFor(by: TBy, topicId: number) {
-  let t;
-  try {
-    t = await loadTopic(by, topicId);
-  } catch (e) {
-    if (e instanceof UseCaseError) return null;
-    throw e;
-  }
+  const t = await readableTopic(by, topicId);
+  if (!t) return null;
   const db = getDb();
   const [rows, summarised] = await Promise.all([
     db.topicComment.findMany({ where: { topicId }, orderBy: { id: 'asc' } }),
