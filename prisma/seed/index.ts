@@ -17,6 +17,7 @@ import { seedJinsha } from './jinsha.ts';
 import { seedLongtangliang } from './longtangliang.ts';
 import { seedOucheng } from './oucheng.ts';
 import { seedPartyFirst } from './party-first.ts';
+import { seedDiscussion } from './discussion.ts';
 import { addShippedDivisions } from '../../src/server/territory/load-divisions.ts';
 import { GULOU_COMMUNITY, seedBazhong } from './bazhong.ts';
 import { seedBy } from './seed-by.ts';
@@ -144,6 +145,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   );
   // Issue 19 items 8 and 10: party members first at Oucheng Garden, its liaison the branch secretary (through the topic use cases).
   const partyFirst = await seedPartyFirst(db);
+  // Issue 20 item 6: S2's online discussion and a hybrid council meeting (through the use cases).
+  const discussion = await seedDiscussion(db);
   // S2's second topic in its implementation step: tasks owned by the firm's staff login and the committee, bulletins (issue 19).
   const delivery = await stage('demo-delivery', '龙躺梁 bike shed: owned tasks, progress bulletins', done('demo-topics'), (tx) =>
     seedDelivery(tx, new Date()),
@@ -181,7 +184,8 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     handMade ||
     organisations ||
     grids ||
-    partyFirst
+    partyFirst ||
+    discussion
   );
 }
 

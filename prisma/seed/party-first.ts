@@ -2,17 +2,15 @@
 // know and discuss first — their suggestions and recorded view — and then open to residents, convened by the branch
 // secretary 王秀英 as the topic's 协商联络人; a second one still in its party-first step (the e2e walks it).
 import type { Prisma, PrismaClient } from '../../src/generated/prisma/client.ts';
-import type { TBy } from '../../src/server/accounts/by.ts';
-import { loadActor } from '../../src/server/auth/actor.ts';
 import { advanceTopic } from '../../src/server/topics/advance-topic.ts';
 import { addSuggestion } from '../../src/server/topics/participation.ts';
 import { appointLiaison, recordPartyView } from '../../src/server/topics/party-first.ts';
 import { proceduresFor } from '../../src/server/topics/procedures.ts';
 import { raiseTopic } from '../../src/server/topics/raise-topic.ts';
-import { today } from '../../src/server/today.ts';
 import { createVerifiedResident } from '../../tests/factories/accounts.ts';
 import { registerPartyMember } from '../../tests/factories/organisation.ts';
 import { DEMO_LOGINS } from './logins.ts';
+import { seedActor } from './seed-by.ts';
 
 export const PARTY_MEMBER_PHONE = '13900009501';
 export const NEIGHBOUR_PHONE = '13900009502';
@@ -54,10 +52,7 @@ export async function seedPartyFirst(db: PrismaClient): Promise<boolean> {
   const had = holder.yishiDb;
   holder.yishiDb = db;
   try {
-    const as = async (phone: string): Promise<TBy> => {
-      const u = await db.user.findUniqueOrThrow({ where: { phone }, select: { id: true, person: { select: { name: true } } } });
-      return { userId: u.id, label: u.person.name, actor: await loadActor(u.id, db), today: today() };
-    };
+    const as = (phone: string) => seedActor(db, phone);
     const [zhou, wang, li] = [await as('13900002002'), await as('13900002001'), await as(PARTY_MEMBER_PHONE)];
     const procedure = (await proceduresFor(oucheng.districtId, db)).find((p) => p.code === 'OWNERS_ASSEMBLY')!;
     const raise = (key: string, title: string, description: string) =>

@@ -162,6 +162,10 @@ export const auditActions = [
   'topic.pressAnswer',
   'topic.taskTakeOver',
   'topic.stepTakeOver',
+  // 线上协商 (decision 059)
+  'topic.comment',
+  'topic.hideComment',
+  'topic.discussionSummary',
 ] as const;
 export type TAuditAction = (typeof auditActions)[number];
 
@@ -206,6 +210,7 @@ export const auditEntities = [
   'Street',
   'Suggestion',
   'Topic',
+  'TopicComment',
   'TopicPress',
   'TopicRecord',
   'TopicTask',

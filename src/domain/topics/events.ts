@@ -37,5 +37,7 @@ export const topicEventTypes = [
   'PRESS_ANSWERED',
   'TASK_TAKEN_OVER',
   'STEP_TAKEN_OVER',
+  // 线上协商 (decision 059)
+  'DISCUSSION_SUMMARY',
 ] as const;
 export type TTopicEventType = (typeof topicEventTypes)[number];

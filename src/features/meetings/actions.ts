@@ -5,7 +5,7 @@ import { command, say } from '@/features/shared/command';
 import { ZName, ZPhone } from '@/features/shared/forms';
 import { meetingKinds } from '@/domain/meetings/meetings';
 import { refuse } from '@/server/errors';
-import { closeMeeting, markAttendance, rsvp, signInByQr } from '@/server/meetings/attendance';
+import { closeMeeting, markAttendance, rsvp, signInByQr, signInOnline } from '@/server/meetings/attendance';
 import { addAgendaItem, advanceMinutes, logVisit, publishMinutes, recordAgendaItem, saveMinutes } from '@/server/meetings/records';
 import { scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
 import { ancestryOf } from '@/server/places/ancestry';
@@ -25,6 +25,7 @@ const ZSchedule = z.object({
     .transform((v) => v || undefined),
   location: z.string().trim().min(2, 'field.location').max(100, 'field.location'),
   mode: z.enum(['IN_PERSON', 'ONLINE', 'BOTH']),
+  onlineUrl: z.string().max(600, 'meeting.onlineUrlHttps').optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date'),
   time: ZTime,
   duration: z.coerce.number({ message: 'field.duration' }).int().min(15, 'field.duration').max(600, 'field.duration'),
@@ -69,6 +70,7 @@ export const scheduleAction = command({
       bodyId: i.bodyId,
       location: i.location,
       mode: i.mode,
+      onlineUrl: i.onlineUrl,
       startMinute: i.time,
       durationMinutes: i.duration,
     };
@@ -97,9 +99,18 @@ export const signInAction = command({
 
 export const markAction = command({
   who: 'meeting.manage',
-  input: z.object({ meetingId: ZId, personId: ZId }),
-  run: (by, { meetingId, personId }) => markAttendance(by, meetingId, personId),
+  input: z.object({ meetingId: ZId, personId: ZId, online: z.preprocess((v) => v === '1', z.boolean()) }),
+  run: (by, { meetingId, personId, online }) => markAttendance(by, meetingId, personId, online),
   done: saved('marked'),
+  refresh: true,
+});
+
+/** An invitee of an online or hybrid meeting signs in from wherever they take part (decision 059). */
+export const signInOnlineAction = command({
+  who: 'signed-in',
+  input: ZMeeting,
+  run: (by, { meetingId }) => signInOnline(by, meetingId),
+  done: saved('signedIn'),
   refresh: true,
 });
 

@@ -237,3 +237,18 @@ export const ZPressAnswer = z.object({ pressId: ZId, answer: text(1, 200, 'field
 /** A take-over names the new owner: a staff account (the supervisor themself) or an organisation. */
 export const ZTakeOverTask = z.object({ taskId: ZId, owner: z.string().regex(/^(PERSON|ORGANIZATION):\d+$/, 'field.choice') });
 export const ZTakeOverStep = z.object({ topicId: ZId });
+
+// 线上协商 (decision 059): the texts' limits are the use case's (its refusals name them); the form only carries them.
+const ZLongText = z.string().max(5000, 'discussion.tooLong');
+export const ZComment = z.object({
+  topicId: ZId,
+  stepIndex: z.coerce.number().int().min(0).max(100),
+  parentId: z
+    .union([z.literal(''), ZId])
+    .optional()
+    .transform((v) => v || undefined),
+  body: ZLongText,
+  anonymous: z.preprocess((v) => v === 'on', z.boolean()),
+});
+export const ZHideComment = z.object({ commentId: ZId, reason: z.string().max(1000, 'discussion.reasonTooLong') });
+export const ZDiscussionSummary = z.object({ topicId: ZId, stepIndex: z.coerce.number().int().min(0).max(100), summary: ZLongText });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can } from '@/domain/authz/can';
 import { quorum, signInOpen } from '@/domain/meetings/meetings';
+import { heldOnline, presentSplit } from '@/domain/meetings/online';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
@@ -26,23 +27,40 @@ export async function organises(by: TBy | null, m: { compoundId: number | null; 
  * someone invited as a member of the holding body, only while sign-in is open, only once.
  */
 export async function signInByQr(by: TBy, meetingId: number, token: string) {
-  const db = getDb();
-  const m = await db.meeting.findUnique({ where: { id: meetingId } });
+  const m = await getDb().meeting.findUnique({ where: { id: meetingId } });
   if (!m || m.signInToken !== token) return refuse('meeting.badCode');
+  await signIn(by, m, false);
+}
+
+/** An invitee taking part in an online or hybrid meeting from wherever they are signs in from the meeting's page. */
+export async function signInOnline(by: TBy, meetingId: number) {
+  const m = (await getDb().meeting.findUnique({ where: { id: meetingId } })) ?? refuse('auth.forbidden');
+  if (!heldOnline(m.mode)) refuse('meeting.notOnline');
+  await signIn(by, m, true);
+}
+
+async function signIn(
+  by: TBy,
+  m: { id: number; startsAt: Date; endsAt: Date; status: string; communityId: number; compoundId: number | null },
+  online: boolean,
+) {
+  const db = getDb();
+  const meetingId = m.id;
   if (!signInOpen(new Date(), m)) refuse('meeting.signInClosed');
   const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
   const invite = await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } });
   if (!invite) refuse('meeting.notInvited');
   try {
     await db.$transaction(async (tx) => {
-      await tx.attendance.create({ data: { meetingId, personId: me.personId, method: 'QR', byUserId: by.userId } });
+      const method = online ? 'ONLINE' : 'QR';
+      await tx.attendance.create({ data: { meetingId, personId: me.personId, method, online, byUserId: by.userId } });
       await writeAudit(tx, {
         actorId: by.userId,
         actorLabel: by.label,
         action: 'meeting.signIn',
         entityType: 'Meeting',
         entityId: meetingId,
-        after: { personId: me.personId, method: 'QR' },
+        after: { personId: me.personId, method },
         communityId: m.communityId,
         compoundId: m.compoundId,
       });
@@ -53,22 +71,23 @@ export async function signInByQr(by: TBy, meetingId: number, token: string) {
   }
 }
 
-/** The secretary marks attendance by hand for people without phones (invitees only, once). */
-export async function markAttendance(by: TBy, meetingId: number, personId: number) {
+/** The secretary marks attendance by hand for people without phones, or who joined online (invitees only, once). */
+export async function markAttendance(by: TBy, meetingId: number, personId: number, online = false) {
   const m = await requireOrganiser(by, meetingId);
   if (m.status === 'CANCELLED') refuse('meeting.cancelled');
+  if (online && !heldOnline(m.mode)) refuse('meeting.notOnline');
   const db = getDb();
   if (!(await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId, personId } } }))) refuse('meeting.notInvited');
   try {
     await db.$transaction(async (tx) => {
-      await tx.attendance.create({ data: { meetingId, personId, method: 'MANUAL', byUserId: by.userId } });
+      await tx.attendance.create({ data: { meetingId, personId, method: 'MANUAL', online, byUserId: by.userId } });
       await writeAudit(tx, {
         actorId: by.userId,
         actorLabel: by.label,
         action: 'meeting.mark',
         entityType: 'Meeting',
         entityId: meetingId,
-        after: { personId, method: 'MANUAL' },
+        after: { personId, method: 'MANUAL', online },
         communityId: m.communityId,
         compoundId: m.compoundId,
       });
@@ -79,23 +98,27 @@ export async function markAttendance(by: TBy, meetingId: number, personId: numbe
   }
 }
 
-/** 应到 / 实到 and the quorum of the holding body's rule, as the live panel shows it. */
+/**
+ * 应到 / 实到 and the quorum of the holding body's rule, as the live panel shows it; 实到 split into those in the room (现场)
+ * and those online (线上) — both count toward the quorum (decision 059).
+ */
 export async function attendancePanel(meetingId: number) {
   const db = getDb();
   const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { kind: true } });
-  const [expected, present, guests] = await Promise.all([
-    db.meetingInvite.count({ where: { meetingId, member: true } }),
-    db.attendance.count({
-      where: {
-        meetingId,
-        personId: {
-          in: (await db.meetingInvite.findMany({ where: { meetingId, member: true }, select: { personId: true } })).map((i) => i.personId),
-        },
-      },
-    }),
-    db.attendance.count({ where: { meetingId } }),
+  const [members, rows] = await Promise.all([
+    db.meetingInvite.findMany({ where: { meetingId, member: true }, select: { personId: true } }),
+    db.attendance.findMany({ where: { meetingId }, select: { personId: true, online: true } }),
   ]);
-  return { expected, present, others: guests - present, ...quorum(m.kind, expected, present) };
+  const memberIds = new Set(members.map((i) => i.personId));
+  const present = rows.filter((r) => memberIds.has(r.personId));
+  const expected = members.length;
+  return {
+    expected,
+    present: present.length,
+    ...presentSplit(present),
+    others: rows.length - present.length,
+    ...quorum(m.kind, expected, present.length),
+  };
 }
 
 /** The panel for a viewer: those who run meetings at its place, or someone invited to it (decision 031); else refused. */

@@ -127,8 +127,10 @@ export async function getMeetingView(by: TBy | null, id: number) {
   const staff = organiser
     ? {
         signInToken: m.signInToken,
-        invitees: await db.$queryRaw<{ personId: number; name: string; member: boolean; rsvp: string | null; present: boolean }[]>`
-              SELECT i."personId", p.name, i.member, i.rsvp::text AS rsvp, (a.id IS NOT NULL) AS present
+        invitees: await db.$queryRaw<
+          { personId: number; name: string; member: boolean; rsvp: string | null; present: boolean; online: boolean }[]
+        >`
+              SELECT i."personId", p.name, i.member, i.rsvp::text AS rsvp, (a.id IS NOT NULL) AS present, COALESCE(a.online, false) AS online
                 FROM "MeetingInvite" i JOIN "Person" p ON p.id = i."personId"
                 LEFT JOIN "Attendance" a ON a."meetingId" = i."meetingId" AND a."personId" = i."personId"
                WHERE i."meetingId" = ${id} ORDER BY i.member DESC, p.name`.then((rows) => rows.filter((r) => !unlisted.has(r.personId))),
@@ -147,6 +149,8 @@ export async function getMeetingView(by: TBy | null, id: number) {
     endsAt: m.endsAt,
     location: m.location,
     mode: m.mode,
+    // The link to join is for those expected there (decision 059): never on the public page.
+    onlineUrl: organiser || invite || partyMember ? m.onlineUrl : null,
     status: m.status,
     place: { community: community?.name ?? '', communityCode: community?.code ?? '', compound: compound?.name ?? null },
     body: body?.name ?? null,

@@ -13,6 +13,7 @@ import { notify } from '@/server/issues/notify';
 import { reminderKey } from '@/domain/notifications/reminders';
 import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
+import { onlineLink } from '@/domain/meetings/online';
 import { chinaDay, dateOnly, inForceOn, today } from '@/server/today';
 
 export type TMeetingInput = {
@@ -23,6 +24,8 @@ export type TMeetingInput = {
   bodyId?: number;
   location: string;
   mode: 'IN_PERSON' | 'ONLINE' | 'BOTH';
+  /** ONLINE and BOTH: the https link to join (decision 059). */
+  onlineUrl?: string;
   /** China's local date and minutes after midnight. */
   date: string;
   startMinute: number;
@@ -32,6 +35,12 @@ export type TMeetingInput = {
 };
 
 const token = () => randomBytes(18).toString('base64url');
+
+/** The link an online or hybrid meeting is joined by (https only), or a refusal; none for a meeting in a room. */
+function linkOf(input: { mode: TMeetingInput['mode']; onlineUrl?: string }) {
+  const link = onlineLink(input.mode, input.onlineUrl);
+  return link.ok ? link.url : refuse(link.code);
+}
 
 /** Where a meeting is held, checked against the organiser's permission; a holding body must be of that place. */
 async function placeFor(by: TBy, input: { communityId: number; compoundId?: number; bodyId?: number }) {
@@ -63,6 +72,7 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
       endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000),
       location: input.location,
       mode: input.mode,
+      onlineUrl: linkOf(input),
       signInToken: token(),
       createdById: by.userId,
       idempotencyKey: seriesId === null ? (input.idempotencyKey ?? null) : null,
@@ -90,6 +100,7 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
  * district's working calendar does not know its holidays (the organiser is told: it may be a day off).
  */
 export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
+  linkOf(input);
   const ancestry = await placeFor(by, input);
   const uncovered = uncoveredYears([input.date], await calendarFor(ancestry.district!));
   const notice = noticeInTime(input.kind, today(), input.date);
@@ -133,6 +144,7 @@ export async function scheduleSeries(
     db.meetingSeries
       .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true, _count: { select: { meetings: true } } } })
       .then((s) => s && { made: { id: s.id, meetings: s._count.meetings }, madeBy: s.createdById });
+  linkOf(input);
   const ancestry = await placeFor(by, input);
   const calendar = await calendarFor(ancestry.district!);
   const dates = occurrences(input.rule, input.from, seriesLastDay(input.from), calendar, input.shiftOffHolidays).filter(

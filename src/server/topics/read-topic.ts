@@ -11,8 +11,7 @@ import { districtSettings } from '@/server/issues/district-settings';
 import { chinaDay } from '@/server/today';
 import { shownName } from '@/server/people/anonymity';
 import { loadFacts } from './facts';
-import { loadTopic } from './topic-core';
-import { UseCaseError } from '@/server/errors';
+import { readableTopic } from './topic-core';
 import { getFileStore } from '@/server/files/file-store';
 import { motionResultView } from '@/server/votes/describe';
 
@@ -52,13 +51,8 @@ function partyViewsOfEvents(events: { id: number; type: string; stepIndex: numbe
 }
 
 export async function getTopicForViewer(by: TBy, topicId: number) {
-  let t;
-  try {
-    t = await loadTopic(by, topicId);
-  } catch (e) {
-    if (e instanceof UseCaseError) return null;
-    throw e;
-  }
+  const t = await readableTopic(by, topicId);
+  if (!t) return null;
   const db = getDb();
   const id = topicId;
   const [facts, events, stakeholders, suggestions, plans, records, motions, bids, tasks, notices, issues, place] = await Promise.all([
@@ -301,12 +295,7 @@ export async function listTopics(by: TBy) {
 
 /** A progress photo's bytes, for someone who may read the topic; null otherwise. */
 export async function getTaskPhoto(by: TBy, topicId: number, updateId: number, n: number) {
-  try {
-    await loadTopic(by, topicId);
-  } catch (e) {
-    if (e instanceof UseCaseError) return null;
-    throw e;
-  }
+  if (!(await readableTopic(by, topicId))) return null;
   const u = await getDb().taskUpdate.findFirst({ where: { id: updateId, task: { topicId } }, select: { photoKeys: true } });
   const key = u?.photoKeys[n];
   return key ? getFileStore().get(key) : null;

@@ -6,7 +6,7 @@ import { activityOpen } from '@/domain/topics/transition';
 import type { TAncestry } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { getDb, type TTx } from '@/server/db';
-import { refuse } from '@/server/errors';
+import { refuse, UseCaseError } from '@/server/errors';
 import { loadActor } from '@/server/auth/actor';
 import { today as todayOf } from '@/server/today';
 import { notify } from '@/server/issues/notify';
@@ -31,6 +31,16 @@ export async function loadTopic(by: TBy, topicId: number) {
   if (topic.stepTakenOverAt && can(by.actor, 'topic.supervise', { ancestry: supervisionScope(ancestry, topic.stepLevel) }, by.today))
     for (const a of step.actors) actors.add(a);
   return { topic, procedure, ancestry: ancestry as TAncestry, actors, step };
+}
+
+/** The topic as loadTopic gives it, or null for a viewer who may not read it (pages answer as for a topic that does not exist). */
+export async function readableTopic(by: TBy, topicId: number): Promise<TLoadedTopic | null> {
+  try {
+    return await loadTopic(by, topicId);
+  } catch (e) {
+    if (e instanceof UseCaseError) return null;
+    throw e;
+  }
 }
 
 /** Refuses unless the topic is open in a step of this activity and the actor may act in that step. */

@@ -45,6 +45,8 @@ const PRIVATE = [
   'SecretChoice',
   'StatDirty',
   'StatExport',
+  // The online discussion (decision 059): read by the topic's audience, signed in; its summary is a TopicRecord.
+  'TopicComment',
   'TopicFollower',
   // 催办 (decision 049): between the street, the secretary and the owner, shown to staff only.
   'TopicPress',

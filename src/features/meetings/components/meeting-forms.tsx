@@ -59,6 +59,7 @@ export function ScheduleForm({
             ]}
             state={s}
           />
+          <Field name="onlineUrl" label={t.onlineUrl!} type="url" state={s} required={false} />
           <div className="grid grid-cols-2 gap-3">
             <Field name="date" type="date" label={t.date!} state={s} />
             <Field name="time" type="time" label={t.time!} defaultValue="09:00" state={s} />
@@ -252,7 +253,7 @@ export function AttendancePanel({
   t,
 }: {
   meetingId: number;
-  initial: { expected: number; present: number; least: number | null; met: boolean | null };
+  initial: { expected: number; present: number; onSite: number; online: number; least: number | null; met: boolean | null };
   t: TT;
 }) {
   const [p, setP] = useState(initial);
@@ -269,6 +270,11 @@ export function AttendancePanel({
       <p className="font-semibold">
         {t.expected} {p.expected} · {t.present} <span data-testid="present">{p.present}</span>
       </p>
+      {p.online > 0 && (
+        <p data-testid="present-split">
+          {t.onSite} <span data-testid="on-site">{p.onSite}</span> · {t.onlineCount} <span data-testid="online">{p.online}</span>
+        </p>
+      )}
       {p.met !== null && <p data-testid="quorum">{p.met ? t.quorumMet : t.quorumNotMet?.replace('{least}', String(p.least))}</p>}
     </div>
   );

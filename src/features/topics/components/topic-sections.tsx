@@ -196,11 +196,13 @@ export async function Records({ topic }: { topic: TTopic }) {
                   </del>
                 ) : (
                   <>
-                    {day(r.heldOn)} · {r.statement}
+                    {day(r.heldOn)} · <span className="whitespace-pre-wrap">{r.statement}</span>
                   </>
                 )}
                 {r.view && <span className="block text-base">{t('detail.partyView', r.view)}</span>}
-                <span className="block text-base">{t('detail.participants', { list: r.participants.join('、') })}</span>
+                {r.participants.length > 0 && (
+                  <span className="block text-base">{t('detail.participants', { list: r.participants.join('、') })}</span>
+                )}
                 {r.withdrawnAt && <span className="block text-base">{t('detail.entryWithdrawn', { reason: r.withdrawReason ?? '' })}</span>}
                 {r.withdrawable && <WithdrawForm topicId={topic.id} entry="record" entryId={r.id} t={formLabels} />}
               </li>

@@ -1,7 +1,7 @@
 import { publicUrl } from '@/env';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { closeAction, markAction, publishMinutesAction, rsvpAction } from '@/features/meetings/actions';
+import { closeAction, markAction, publishMinutesAction, rsvpAction, signInOnlineAction } from '@/features/meetings/actions';
 import {
   AgendaForm,
   AgendaRecordForm,
@@ -54,6 +54,14 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
         <h1 className="text-3xl font-bold">{m.title}</h1>
         <p className="text-lg">{when}</p>
         <p className="text-lg">{t('where', { location: m.location, mode: m.mode })}</p>
+        {m.onlineUrl && (
+          <p className="text-lg break-all" data-testid="online-link">
+            {t('onlineLink')}{' '}
+            <a href={m.onlineUrl} className="underline" rel="noopener noreferrer">
+              {m.onlineUrl}
+            </a>
+          </p>
+        )}
         {m.body && <p className="text-lg">{t('heldBy', { body: m.body })}</p>}
         {m.status !== 'SCHEDULED' && <p className="text-lg font-semibold">{t(`status.${m.status}`)}</p>}
       </div>
@@ -64,6 +72,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
             <div className="flex flex-wrap gap-3">
               <ButtonForm action={rsvpAction} fields={{ meetingId: m.id, answer: 'YES' }} label={l.rsvpYes!} />
               <ButtonForm action={rsvpAction} fields={{ meetingId: m.id, answer: 'NO' }} label={l.rsvpNo!} secondary />
+              {m.mode !== 'IN_PERSON' && <ButtonForm action={signInOnlineAction} fields={{ meetingId: m.id }} label={l.signInOnline!} />}
             </div>
           )}
         </div>
@@ -104,10 +113,20 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
                 </span>
                 <span className="hidden h-10 w-56 border-b border-stone-700 print:inline-block" aria-hidden="true" />
                 {i.present ? (
-                  <span className="font-semibold text-green-800">{t('present')}</span>
+                  <span className="font-semibold text-green-800">{i.online ? t('presentOnline') : t('present')}</span>
                 ) : (
                   m.status === 'SCHEDULED' && (
-                    <ButtonForm action={markAction} fields={{ meetingId: m.id, personId: i.personId }} label={l.mark!} secondary />
+                    <span className="flex flex-wrap justify-end gap-2">
+                      <ButtonForm action={markAction} fields={{ meetingId: m.id, personId: i.personId }} label={l.mark!} secondary />
+                      {m.mode !== 'IN_PERSON' && (
+                        <ButtonForm
+                          action={markAction}
+                          fields={{ meetingId: m.id, personId: i.personId, online: '1' }}
+                          label={l.markOnline!}
+                          secondary
+                        />
+                      )}
+                    </span>
                   )
                 )}
               </li>

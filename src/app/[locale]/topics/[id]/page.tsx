@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TopicActions } from '@/features/topics/components/topic-actions';
+import { Discussion } from '@/features/topics/components/discussion';
 import { Presses } from '@/features/topics/components/presses';
 import { Records, Stepper, Timeline } from '@/features/topics/components/topic-sections';
 import { byOf, requireUser } from '@/features/shared/guards';
@@ -46,6 +47,7 @@ export default async function TopicPage({ params, searchParams }: PageProps<'/[l
       <Stepper topic={topic} />
       <Presses topicId={topic.id} by={by} />
       <TopicActions topic={topic} by={by} ownerQuery={typeof ownerQ === 'string' ? ownerQ : ''} />
+      <Discussion topicId={topic.id} by={by} steps={topic.procedure.steps} />
       <Records topic={topic} />
       <Timeline topic={topic} />
     </div>
