@@ -84,7 +84,7 @@ describe('share cards', () => {
   test('nothing that is not public: no card for an issue (even one that exists), a topic, an unknown id or a bad one', async () => {
     for (const [kind, id] of [
       ['issue', issueId],
-      ['topic', 1],
+      ['topic', 1], // undecided: a decided one has a card (tests/server/topics/public-record.test.ts)
       ['notice', 999_999],
       ['meeting', 999_999],
       ['notice', 'x1'],

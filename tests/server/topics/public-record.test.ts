@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { castBallot, closeMotion } from '@/server/votes/ballots';
 import { publicTopicRecord } from '@/server/topics/public-record';
+import { shareCard } from '@/server/share/cards';
 import { createUser } from '../../factories/accounts';
 import { byUser } from '../accounts/support';
 import { openCouncilVote, raiseAtVote, smallCouncil } from '../votes/small-council';
@@ -63,4 +64,8 @@ test('the public record of a decided topic: steps, dates, meetings, tallies, not
   const open = await raise('南苑停车');
   expect(await publicTopicRecord(open.id)).toBeNull();
   expect(await publicTopicRecord(999_999)).toBeNull();
+
+  // Shared into a WeChat group, the record carries a card (issue 20, item 1); an undecided topic has none.
+  expect(await shareCard('topic', decided.id)).toMatchObject({ title: '北苑后门', path: `/board/t/${decided.id}` });
+  expect(await shareCard('topic', open.id)).toBeNull();
 });

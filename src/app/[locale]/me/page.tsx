@@ -1,16 +1,14 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { LinkList } from '@/components/link-list';
 import { isStaff } from '@/features/admin/staff-permissions';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
+import { titled } from '@/i18n/titles';
 import { listMyIssues } from '@/server/issues/read-issues';
 import { listTopics } from '@/server/topics/read-topic';
 import { votesWaitingFor } from '@/server/votes/waiting';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('account.home'))('title') };
-}
+export const generateMetadata = titled('me');
 
 const SHOWN = 5;
 const button = 'inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg';

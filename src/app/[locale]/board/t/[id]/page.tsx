@@ -3,14 +3,14 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ResultWords, Section } from '@/features/topics/components/topic-sections';
 import { Link } from '@/i18n/link';
+import { sharedPageMetadata } from '@/features/shared/share-metadata';
 import { publicTopicRecord } from '@/server/topics/public-record';
 import type { TLocale } from '@/server/votes/describe';
 
 const load = async (id: string) => (/^\d{1,9}$/.test(id) ? publicTopicRecord(Number(id)) : null);
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/board/t/[id]'>): Promise<Metadata> {
-  const record = await load((await params).id);
-  return record ? { title: (await getTranslations('board.record'))('title', { title: record.title }) } : {};
+  return sharedPageMetadata('board-t-id', 'topic', (await params).id);
 }
 
 /** A topic's public record, opened from its decision notice (issue 20, item 9): steps, dates, meetings, tallies; no names. */
