@@ -80,3 +80,11 @@ export function nearestCompound(
   }
   return best?.id ?? null;
 }
+
+/** "30.6417, 104.0431" (latitude first, comma, full-width comma or space between) → the point; null when it is not one. */
+export function parseCoordinates(input: string): TPoint | null {
+  const m = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,，\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(input.normalize('NFKC'));
+  if (!m) return null;
+  const [lat, long] = [Number(m[1]), Number(m[2])];
+  return Math.abs(lat) <= 90 && Math.abs(long) <= 180 ? { lat, long } : null;
+}

@@ -177,3 +177,19 @@ export async function placeIntake(by: TBy, intakeId: number, compoundId: number)
     return { issueId };
   });
 }
+
+/** The compounds staff may place a district's requests in, as "晋阳社区 · 北苑小区" (the raise form's labels). */
+export async function compoundChoices(districtIds: number[]) {
+  const rows = await getDb().compound.findMany({
+    where: { districtId: { in: districtIds } },
+    orderBy: [{ communityId: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, districtId: true, community: { select: { name: true } } },
+  });
+  const byDistrict = new Map<number, { value: string; label: string }[]>();
+  for (const c of rows)
+    byDistrict.set(c.districtId, [
+      ...(byDistrict.get(c.districtId) ?? []),
+      { value: String(c.id), label: `${c.community.name} · ${c.name}` },
+    ]);
+  return byDistrict;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agencyName, bestCompoundFor, distanceMetres, nearestCompound } from '@/domain/open311/places';
+import { agencyName, bestCompoundFor, distanceMetres, nearestCompound, parseCoordinates } from '@/domain/open311/places';
 
 describe('agencyName: the unit that handles an issue at its level, named once', () => {
   const names = { compound: '北苑小区', community: '白鹤社区', street: '晋阳街道', district: '武侯区' };
@@ -56,4 +56,20 @@ describe('nearestCompound: coordinates placed at the nearest compound with coord
     [{ lat: 30.7, long: 104.1 }, null], // about 7 km from either
     [{ lat: 39.9, long: 116.4 }, null],
   ])('%j → %j', (point, out) => expect(nearestCompound(point, compounds, 1000)).toBe(out));
+});
+
+describe('parseCoordinates: "纬度, 经度" as staff copy them from a map', () => {
+  test.each([
+    ['30.6417, 104.0431', { lat: 30.6417, long: 104.0431 }],
+    ['30.6417，104.0431', { lat: 30.6417, long: 104.0431 }],
+    [' 30.6417 104.0431 ', { lat: 30.6417, long: 104.0431 }],
+    ['-33.86,151.2', { lat: -33.86, long: 151.2 }],
+    ['104.0431, 30.6417', { lat: 104.0431, long: 30.6417, bad: true }],
+    ['30.64', null],
+    ['北纬30度', null],
+    ['91, 10', null],
+  ])('%j → %j', (input, out) => {
+    if (out && 'bad' in out) expect(parseCoordinates(input)).toBeNull();
+    else expect(parseCoordinates(input)).toEqual(out);
+  });
 });

@@ -6,6 +6,7 @@ import { GET as oneRequest } from '@/app/api/open311/v2/requests/[file]/route';
 import { GET as oneService } from '@/app/api/open311/v2/services/[file]/route';
 import { GET as oneToken } from '@/app/api/open311/v2/tokens/[file]/route';
 import { ensureIssueCategories } from '@/server/issues/categories';
+import { getIssueForViewer } from '@/server/issues/read-issues';
 import { apiClientFor, issueApiKey } from '@/server/open311/api-keys';
 import { listIntakes, placeIntake } from '@/server/open311/intake';
 import { createStaff } from '../../factories/accounts';
@@ -137,6 +138,10 @@ describe('GeoReport v2 conformance (decision 060)', () => {
       'https://media.example.com/12345/photo-1.jpg',
       false,
     ]);
+
+    // Staff see the caller's link on the issue page; a resident reading an issue never gets it.
+    const seen = await getIssueForViewer(await byUser(w.staff.jinyangSecretary.id), row.id);
+    expect(seen?.mediaUrl).toBe('https://media.example.com/12345/photo-1.jpg');
 
     const one = await call(oneRequest, `/v2/requests/${row.id}.xml?api_key=${w.key}`, { file: `${row.id}.xml` });
     const [r] = itemsOf(parseXml(one.text));
