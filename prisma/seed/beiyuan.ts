@@ -21,6 +21,8 @@ export async function seedBeiyuan(tx: Prisma.TransactionClient, names: NameSourc
     communityId: community.id,
     name: '北苑小区',
     address: '武侯区晋阳路北苑',
+    // Demo coordinates (GCJ-02, as map apps give them): a hotline call from nearby is placed here (decision 060).
+    location: { lat: 30.6294, long: 104.0125 },
     buildings: [1, 2, 3, 4].map((n) => ({ name: `${n}栋`, floors: 6, perFloor: 2, areasCentiM2: [6850, 7230, 8810] })),
   });
 

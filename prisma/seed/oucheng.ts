@@ -24,6 +24,7 @@ export async function seedOucheng(tx: Prisma.TransactionClient, names: NameSourc
     communityId: community.id,
     name: '欧城花园',
     address: '双流区东升街道欧城花园',
+    location: { lat: 30.5745, long: 103.9226 },
     developerName: '成都欧城置业有限公司',
     buildings: [1, 2, 3, 4, 5, 6].map((n) => ({
       name: `${n}栋`,

@@ -19,6 +19,7 @@ export async function createPopulatedCompound(
     name: string;
     address?: string;
     developerName?: string;
+    location?: { lat: number; long: number };
     buildings: TBuildingSpec[];
     developerUnsold?: number;
     multiUnitOwners?: number;
@@ -29,6 +30,7 @@ export async function createPopulatedCompound(
     name: spec.name,
     address: spec.address,
     developerName: spec.developerName,
+    ...spec.location,
   });
   const buildings = [];
   const households = [];

@@ -8,7 +8,16 @@ export async function communityByCode(db: TDbLike, code: string) {
 
 export async function createCompound(
   db: TDbLike,
-  attrs: { communityId: number; name: string; address?: string; developerName?: string; parkingCountsInArea?: boolean },
+  attrs: {
+    communityId: number;
+    name: string;
+    address?: string;
+    developerName?: string;
+    parkingCountsInArea?: boolean;
+    /** Decimal degrees, where Open311 places hotline requests by the nearest compound (decision 060). */
+    lat?: number;
+    long?: number;
+  },
 ) {
   const community = await db.community.findUniqueOrThrow({ where: { id: attrs.communityId }, include: { street: true } });
   return db.compound.create({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCoordinates } from '@/domain/open311/places';
 import { parseAreaM2 } from '@/domain/shared/area';
 import { ZCheck, ZDate, ZId, ZOptional, ZPhone, ZText } from '@/features/shared/forms';
 
@@ -11,6 +12,11 @@ export const ZCompound = z.object({
   name: ZText(40),
   address: ZOptional(100),
   developerName: ZOptional(60),
+  /** "纬度, 经度" copied from a map; empty for none. */
+  location: ZOptional(60).transform((s, ctx) => {
+    if (!s) return null;
+    return parseCoordinates(s) ?? (ctx.addIssue({ code: 'custom', message: 'field.location' }), z.NEVER);
+  }),
   parkingCountsInArea: ZCheck,
   silentFollowMajority: ZCheck,
 });

@@ -212,8 +212,10 @@ export type TStoreOptions = {
   enteredById: number | null;
   /** Recorded by a contact-chain keeper: the household it is for, and the keeper follows it too (decision 051). */
   contact?: { householdId: number; keeperUserId: number };
-  /** A seed stage's transaction to store it in (the demo records one issue through this path); else its own. */
+  /** A transaction to store it in (a seed stage's; placing an Open311 request, intake.ts); else its own. */
   tx?: TTx;
+  /** Open311 media_url: the caller's link, stored as given (decision 060). */
+  mediaUrl?: string | null;
   apiKeyId: number | null;
   eventActor: { id: number | null; label: string };
   auditActor: { id: number | null; label: string };
@@ -260,6 +262,7 @@ export async function storeIssue(input: Omit<TRaiseIssue, 'onBehalfOf' | 'client
           enteredById: o.enteredById,
           householdId: o.contact?.householdId ?? null,
           apiKeyId: o.apiKeyId,
+          mediaUrl: o.mediaUrl ?? null,
           acknowledgeBy: fromChinaLocal(d.acknowledgeBy),
           resolveBy: fromChinaLocal(d.resolveBy),
           idempotencyKey: input.idempotencyKey,

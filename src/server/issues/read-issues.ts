@@ -35,6 +35,7 @@ const issueSelect = {
   reporterName: true,
   reporterPhone: true,
   channel: true,
+  mediaUrl: true,
   enteredById: true,
   topicId: true,
   category: { select: { code: true, nameZh: true, nameEn: true } },
@@ -145,6 +146,8 @@ export async function getIssueForViewer(by: TBy, issueId: number) {
           : e.actorLabel,
     })),
     channel: issue.channel,
+    // The Open311 caller's image link (decision 060): shown to staff as a link, never fetched by the server.
+    mediaUrl: isStaff ? issue.mediaUrl : null,
     recordedBy,
     topicId: issue.topicId,
     placeRef: issue.compoundId ? `compound:${issue.compoundId}` : `community:${issue.communityId}`,

@@ -14,6 +14,8 @@ export type TCompoundInput = {
   developerName?: string;
   parkingCountsInArea: boolean;
   silentFollowMajority: boolean;
+  /** Where it is (decimal degrees): Open311 places a hotline request by the nearest compound (decision 060). */
+  location?: { lat: number; long: number } | null;
 };
 
 const snapshot = (c: TCompoundInput) => ({
@@ -22,6 +24,8 @@ const snapshot = (c: TCompoundInput) => ({
   developerName: c.developerName ?? null,
   parkingCountsInArea: c.parkingCountsInArea,
   silentFollowMajority: c.silentFollowMajority,
+  lat: c.location?.lat ?? null,
+  long: c.location?.long ?? null,
 });
 
 export async function createCompound(by: TBy, communityId: number, input: TCompoundInput) {
@@ -73,7 +77,12 @@ export async function updateCompound(by: TBy, compoundId: number, input: TCompou
         action: 'compound.update',
         entityType: 'Compound',
         entityId: compoundId,
-        before: snapshot({ ...before, address: before.address ?? undefined, developerName: before.developerName ?? undefined }),
+        before: snapshot({
+          ...before,
+          address: before.address ?? undefined,
+          developerName: before.developerName ?? undefined,
+          location: before.lat !== null && before.long !== null ? { lat: before.lat, long: before.long } : null,
+        }),
         after: snapshot(input),
         communityId: before.communityId,
         compoundId,
@@ -148,6 +157,8 @@ export async function getCompoundForAdmin(by: TBy, compoundId: number) {
       name: true,
       address: true,
       developerName: true,
+      lat: true,
+      long: true,
       parkingCountsInArea: true,
       silentFollowMajority: true,
       communityId: true,

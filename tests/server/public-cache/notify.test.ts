@@ -38,6 +38,8 @@ const PRIVATE = [
   'IssueStat',
   'MotionVoter',
   'Notification',
+  // Open311 requests waiting for staff to place them (decision 060): the district's queue, never on public pages.
+  'Open311Intake',
   'PasswordResetCode',
   'ProgressBulletin',
   'RateLimit',

@@ -28,12 +28,21 @@ describe('managing the tree below one', () => {
     const c = await createCompound(by, jinyang.id, { name: '锦苑', address: '晋阳路1号', ...settings });
     expect([c.initials, c.streetId]).toEqual(['jy', jinyang.streetId]);
     expect(await refusal(createCompound(by, jinyang.id, { name: '锦苑', ...settings }))).toBe('place.nameTaken');
-    await updateCompound(by, c.id, { name: '锦苑小区', address: '晋阳路1号', parkingCountsInArea: true, silentFollowMajority: false });
+    // Where it is (decision 060): Open311 places a hotline request by the nearest compound with coordinates.
+    const location = { lat: 30.6417, long: 104.0431 };
+    await updateCompound(by, c.id, {
+      name: '锦苑小区',
+      address: '晋阳路1号',
+      parkingCountsInArea: true,
+      silentFollowMajority: false,
+      location,
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'compound.update', entityId: String(c.id) } });
     expect([audit.before, audit.after]).toMatchObject([
-      { name: '锦苑', parkingCountsInArea: false },
-      { name: '锦苑小区', parkingCountsInArea: true },
+      { name: '锦苑', parkingCountsInArea: false, lat: null },
+      { name: '锦苑小区', parkingCountsInArea: true, ...location },
     ]);
+    expect(await db.compound.findUniqueOrThrow({ where: { id: c.id }, select: { lat: true, long: true } })).toEqual(location);
 
     const b = await createBuilding(by, c.id, { name: '1栋', unitCount: 2 });
     await createBuilding(by, c.id, { name: '2栋', unitCount: 1 });

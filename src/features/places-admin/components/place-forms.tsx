@@ -18,6 +18,8 @@ export type TCompoundValues = {
   name: string;
   address: string | null;
   developerName: string | null;
+  lat?: number | null;
+  long?: number | null;
   parkingCountsInArea: boolean;
   silentFollowMajority: boolean;
 };
@@ -35,6 +37,13 @@ export function CompoundForm({ t, communities, compound }: { t: T; communities?:
           <Field name="name" label={t.name!} state={s} defaultValue={compound?.name} />
           <Field name="address" label={t.address!} state={s} defaultValue={compound?.address ?? ''} required={false} />
           <Field name="developerName" label={t.developerName!} state={s} defaultValue={compound?.developerName ?? ''} required={false} />
+          <Field
+            name="location"
+            label={t.location!}
+            state={s}
+            defaultValue={compound?.lat != null && compound.long != null ? `${compound.lat}, ${compound.long}` : ''}
+            required={false}
+          />
           <Checkbox name="parkingCountsInArea" label={t.parkingCountsInArea!} defaultChecked={compound?.parkingCountsInArea} />
           <Checkbox name="silentFollowMajority" label={t.silentFollowMajority!} defaultChecked={compound?.silentFollowMajority} />
           <SubmitButton>{t.save}</SubmitButton>

@@ -105,6 +105,13 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
         ) : (
           issue.channel !== 'APP' && <li>{t(`detail.channel_${issue.channel}`)}</li>
         )}
+        {issue.mediaUrl && (
+          <li>
+            <a href={issue.mediaUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all underline">
+              {t('intake.media')}
+            </a>
+          </li>
+        )}
         <li>{t('detail.level', { level: t(`level.${issue.level}`) })}</li>
         {open && <li>{t('detail.acknowledgeBy', { time: time(issue.acknowledgeBy) })}</li>}
         {open && <li>{t('detail.resolveBy', { time: time(issue.resolveBy) })}</li>}
