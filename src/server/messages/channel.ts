@@ -9,7 +9,15 @@ export type TOutcome =
   | { ok: true; messageId: string }
   | { ok: false; retry: boolean; code: string; /** seconds the provider asks us to wait */ waitSeconds?: number };
 
-export type TNote = { id: number; kind: string; title: string; body: string; issueId: number | null; topicId: number | null; link: string | null };
+export type TNote = {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  issueId: number | null;
+  topicId: number | null;
+  link: string | null;
+};
 
 export type TChannelSender = {
   channel: Channel;

@@ -56,7 +56,9 @@ export function aliyunTransport(config: TSmsConfig, now: () => Date = () => new 
         SignatureVersion: '1.0',
         TemplateCode: config.templates[message.template],
         TemplateParam: JSON.stringify(Object.fromEntries(message.params)),
-        Timestamp: now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        Timestamp: now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
         Version: '2017-05-25',
         ...(ref ? { OutId: ref } : {}),
       };

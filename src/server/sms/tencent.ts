@@ -20,7 +20,14 @@ export type TTc3Input = { secretKey: string; service: string; host: string; time
 export function tc3Sign(i: TTc3Input): { signature: string; scope: string; signedHeaders: string } {
   const date = new Date(i.timestamp * 1000).toISOString().slice(0, 10);
   const signedHeaders = 'content-type;host';
-  const canonical = ['POST', '/', '', `content-type:${i.contentType ?? TC3_CONTENT_TYPE}\nhost:${i.host}\n`, signedHeaders, sha256(i.payload)].join('\n');
+  const canonical = [
+    'POST',
+    '/',
+    '',
+    `content-type:${i.contentType ?? TC3_CONTENT_TYPE}\nhost:${i.host}\n`,
+    signedHeaders,
+    sha256(i.payload),
+  ].join('\n');
   const scope = `${date}/${i.service}/tc3_request`;
   const toSign = ['TC3-HMAC-SHA256', String(i.timestamp), scope, sha256(canonical)].join('\n');
   const key = hmac(hmac(hmac(`TC3${i.secretKey}`, date), i.service), 'tc3_request');

@@ -5,7 +5,14 @@ import type { TSmsConfig } from '@/server/sms/types';
 import { fakeAliyun, fakeTencent, type TFake } from './fake-providers';
 
 const templates = { NOTIFY: 'SMS_1001', CODE: 'SMS_1002', DIGEST: 'SMS_1003' };
-const message = { template: 'NOTIFY' as const, params: [['what', '会议通知'], ['title', '加装电梯议事会'], ['link', 'https://yishi.example/m/3']] as [string, string][] };
+const message = {
+  template: 'NOTIFY' as const,
+  params: [
+    ['what', '会议通知'],
+    ['title', '加装电梯议事会'],
+    ['link', 'https://yishi.example/m/3'],
+  ] as [string, string][],
+};
 
 describe('the providers documented signature examples', () => {
   test('Alibaba RPC HMAC-SHA1: the documented DescribeRegions example (AccessKeySecret testsecret)', () => {
@@ -57,9 +64,19 @@ describe('Alibaba Cloud SMS against a server that checks the signature', () => {
     const first = await sms.send('13900009621', message, 'd41');
     expect(first).toEqual({ ok: true, messageId: '9006197469364984^1' });
     expect(ali.received).toEqual([
-      { phone: '13900009621', template: 'SMS_1001', params: { what: '会议通知', title: '加装电梯议事会', link: 'https://yishi.example/m/3' }, ref: 'd41' },
+      {
+        phone: '13900009621',
+        template: 'SMS_1001',
+        params: { what: '会议通知', title: '加装电梯议事会', link: 'https://yishi.example/m/3' },
+        ref: 'd41',
+      },
     ]);
-    expect(await sms.send('13900009621', message, 'd42')).toEqual({ ok: false, retry: true, code: 'isv.BUSINESS_LIMIT_CONTROL', waitSeconds: 3600 });
+    expect(await sms.send('13900009621', message, 'd42')).toEqual({
+      ok: false,
+      retry: true,
+      code: 'isv.BUSINESS_LIMIT_CONTROL',
+      waitSeconds: 3600,
+    });
   });
 
   test('a wrong secret: the server refuses the signature and the adapter reports a failure not worth retrying', async () => {
@@ -77,7 +94,9 @@ describe('Tencent Cloud SMS against a server that checks the TC3 signature', () 
   test('a signed SendSms is accepted (+86 number, ordered parameters); a second within 30 s says retry later', async () => {
     const sms = tencentTransport(config({ keyId: 'AKIDyishi', keySecret: 'right-key', endpoint: tc.url, appId: '1400006666' }));
     expect(await sms.send('13900009624', message, 'd7')).toEqual({ ok: true, messageId: '2028:1' });
-    expect(tc.received).toEqual([{ phone: '+8613900009624', template: 'SMS_1001', params: ['会议通知', '加装电梯议事会', 'https://yishi.example/m/3'], ref: 'd7' }]);
+    expect(tc.received).toEqual([
+      { phone: '+8613900009624', template: 'SMS_1001', params: ['会议通知', '加装电梯议事会', 'https://yishi.example/m/3'], ref: 'd7' },
+    ]);
     expect(await sms.send('13900009624', message)).toEqual({
       ok: false,
       retry: true,
