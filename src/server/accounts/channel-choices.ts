@@ -28,7 +28,7 @@ export type TChannelsInput = { choices: Partial<Record<TNotifyGroup, Partial<Rec
  * digest off releases what it held to go one by one (and on, holds what waits). Audited.
  */
 export async function setMyChannels(by: TBy, input: TChannelsInput): Promise<void> {
-  if (input.digest && !(await isStaffAccount(by.userId))) refuse('account.channels.digestStaffOnly');
+  if (input.digest && !(await isStaffAccount(by.userId))) refuse('account.digestStaffOnly');
   await getDb().$transaction(async (tx) => {
     const before = await tx.channelChoice.findMany({ where: { userId: by.userId }, select: { group: true, channel: true, enabled: true } });
     const user = await tx.user.update({ where: { id: by.userId }, data: { notifyDigest: input.digest }, select: { notifyDigest: true } });

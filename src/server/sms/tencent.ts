@@ -15,10 +15,16 @@ export const TC3_CONTENT_TYPE = 'application/json; charset=utf-8';
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, s: string) => createHmac('sha256', key).update(s, 'utf8').digest();
 
+/** TC3's credential date is the UTC date of the timestamp (Tencent's documentation insists: not the local, not China's day). */
+function utcDate(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
 export type TTc3Input = { secretKey: string; service: string; host: string; timestamp: number; payload: string; contentType?: string };
 
 export function tc3Sign(i: TTc3Input): { signature: string; scope: string; signedHeaders: string } {
-  const date = new Date(i.timestamp * 1000).toISOString().slice(0, 10);
+  const date = utcDate(i.timestamp);
   const signedHeaders = 'content-type;host';
   const canonical = [
     'POST',

@@ -164,7 +164,7 @@ describe('choices and the staff digest', () => {
     await setMyChannels(await byUser(u.id), { choices: { MEETINGS: { EMAIL: true, SMS: true } }, digest: false });
     const n = await note(u.id, 'meeting.reminder');
     await expect(setMyChannels(await byUser(u.id), { choices: {}, digest: true })).rejects.toMatchObject({
-      code: 'account.channels.digestStaffOnly',
+      code: 'account.digestStaffOnly',
     });
     await setMyChannels(await byUser(u.id), { choices: { MEETINGS: { EMAIL: true, SMS: false } }, digest: false });
     expect(await copies(n.id)).toEqual(['SMS:DROPPED']);
