@@ -82,23 +82,24 @@ CREATE FUNCTION notification_group(kind text) RETURNS "NotifyGroup" LANGUAGE sql
   END::"NotifyGroup"
 $$;
 
--- Every notification, whoever inserts it, gets its copies here, in the inserting transaction: e-mail when the user has an
+-- Every notification, whoever inserts it, gets its copies here, in the inserting statement: e-mail when the user has an
 -- address and has not turned the group's e-mail off (on by default), SMS when the user turned it on for the group (off by
 -- default: it costs money). Staff who chose the digest get theirs HELD for the daily summary, except account messages.
-CREATE FUNCTION route_notification() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  g "NotifyGroup" := notification_group(NEW.kind);
-  u RECORD;
+-- One set-based insert per statement (a transition table), not one per row: a notice to every household is one INSERT.
+CREATE FUNCTION route_notifications() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  SELECT email, "notifyDigest" INTO u FROM "User" WHERE id = NEW."userId";
   INSERT INTO "Delivery" ("notificationId", "userId", channel, status)
-  SELECT NEW.id, NEW."userId", c.channel, CASE WHEN u."notifyDigest" AND g <> 'ACCOUNT' THEN 'HELD' ELSE 'PENDING' END::"DeliveryStatus"
-    FROM (VALUES ('EMAIL'::"Channel", u.email IS NOT NULL, true), ('SMS'::"Channel", true, false)) AS c(channel, reachable, by_default)
-    LEFT JOIN "ChannelChoice" ch ON ch."userId" = NEW."userId" AND ch."group" = g AND ch.channel = c.channel
-   WHERE c.reachable AND coalesce(ch.enabled, c.by_default);
+  SELECT n.id, n."userId", c.channel,
+         CASE WHEN u."notifyDigest" AND notification_group(n.kind) <> 'ACCOUNT' THEN 'HELD' ELSE 'PENDING' END::"DeliveryStatus"
+    FROM new_rows n
+    JOIN "User" u ON u.id = n."userId"
+   CROSS JOIN (VALUES ('EMAIL'::"Channel", true), ('SMS'::"Channel", false)) AS c(channel, by_default)
+    LEFT JOIN "ChannelChoice" ch ON ch."userId" = n."userId" AND ch."group" = notification_group(n.kind) AND ch.channel = c.channel
+   WHERE (c.channel <> 'EMAIL' OR u.email IS NOT NULL) AND coalesce(ch.enabled, c.by_default);
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER route_notification AFTER INSERT ON "Notification" FOR EACH ROW EXECUTE FUNCTION route_notification();
+CREATE TRIGGER route_notifications AFTER INSERT ON "Notification" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION route_notifications();
 
 COMMIT;

@@ -4,7 +4,7 @@ import type { TTx } from '@/server/db';
 /**
  * Writes inbox notifications (in the transaction of the change). Texts are short and never name the
  * author of an anonymous issue. Copies by e-mail and SMS are not decided here: the database's trigger
- * route_notification() writes a Delivery row per channel the user chose, in this same transaction, for every
+ * route_notifications() writes a Delivery row per channel the user chose, in this same transaction, for every
  * notification whoever inserts it (decision 056); the channels' jobs send them after the change committed.
  */
 export async function notify(
