@@ -30,6 +30,22 @@ const tencent = () =>
   smsSender(tencentTransport({ keyId: 'AKIDyishi', keySecret: 'tc-secret', signName: '议事', templates, endpoint: tc.url }));
 const copies = async (notificationId: number) =>
   (await w.db.delivery.findMany({ where: { notificationId }, orderBy: { channel: 'asc' } })).map((d) => `${d.channel}:${d.status}`);
+/** A resident who turned SMS on (and e-mail off) for one group. */
+async function smsUser(phone: string, group: 'MEETINGS' | 'VOTES' | 'NOTICES') {
+  const u = await createUser(w.db, { phone, password: 'x-pass-1234' });
+  await setMyChannels(await byUser(u.id), { choices: { [group]: { EMAIL: false, SMS: true } }, digest: false });
+  return u;
+}
+/** Runs `f` and returns what it wrote to the log (stdout) with its result. */
+async function logged<T>(f: () => Promise<T>): Promise<[T, string]> {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (lines.push(String(s)), true));
+  try {
+    return [await f(), lines.join('')];
+  } finally {
+    spy.mockRestore();
+  }
+}
 const note = (userId: number, kind: string, title = '加装电梯议事会') =>
   w.db.notification.create({ data: { userId, kind, title, body: '明天 9:00', link: '/meetings/1' } });
 
@@ -84,17 +100,11 @@ describe('routing: every notification gets its copies where it is inserted, by t
 
 describe('the SMS channel end to end', () => {
   test('Alibaba: sent once however many runs race; the delivery report marks it delivered; the log has no number or text', async () => {
-    const u = await createUser(w.db, { phone: '13900009623', password: 'x-pass-1234' });
-    await setMyChannels(await byUser(u.id), { choices: { MEETINGS: { EMAIL: false, SMS: true } }, digest: false });
+    const u = await smsUser('13900009623', 'MEETINGS');
     const n = await note(u.id, 'meeting.invited', '三号楼加装电梯业主大会');
-    const lines: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (lines.push(String(s)), true));
-    let results;
-    try {
-      results = await Promise.all([sendPendingDeliveries(aliyun()), sendPendingDeliveries(aliyun()), sendPendingDeliveries(aliyun())]);
-    } finally {
-      spy.mockRestore();
-    }
+    const [results, log] = await logged(() =>
+      Promise.all([sendPendingDeliveries(aliyun()), sendPendingDeliveries(aliyun()), sendPendingDeliveries(aliyun())]),
+    );
     expect(results.every((r) => r.failed === 0)).toBe(true);
     expect(ali.received.filter((r) => r.phone === '13900009623')).toHaveLength(1);
     const d = await w.db.delivery.findFirstOrThrow({ where: { notificationId: n.id } });
@@ -109,7 +119,7 @@ describe('the SMS channel end to end', () => {
       title: '三号楼加装电梯业主大会',
       link: 'http://localhost:3000/meetings/1',
     });
-    expect(lines.join('')).not.toMatch(/13900009623|三号楼/);
+    expect(log).not.toMatch(/13900009623|三号楼/);
 
     // Alibaba's SmsReport push: an array of reports, matched by BizId (and our OutId).
     const report = [
@@ -122,8 +132,7 @@ describe('the SMS channel end to end', () => {
   });
 
   test('Tencent: the 30-second limit waits instead of failing; an undelivered report marks it failed', async () => {
-    const u = await createUser(w.db, { phone: '13900009624', password: 'x-pass-1234' });
-    await setMyChannels(await byUser(u.id), { choices: { VOTES: { EMAIL: false, SMS: true } }, digest: false });
+    const u = await smsUser('13900009624', 'VOTES');
     const first = await note(u.id, 'vote.opening', '停车位表决开始');
     const second = await note(u.id, 'vote.closing', '停车位表决明天截止');
     expect(await sendPendingDeliveries(tencent())).toMatchObject({ sent: 1, failed: 1 });
@@ -141,18 +150,11 @@ describe('the SMS channel end to end', () => {
   });
 
   test('the log transport (no provider configured) marks copies sent and logs ids and kinds only', async () => {
-    const u = await createUser(w.db, { phone: '13900009625', password: 'x-pass-1234' });
-    await setMyChannels(await byUser(u.id), { choices: { NOTICES: { EMAIL: false, SMS: true } }, digest: false });
+    const u = await smsUser('13900009625', 'NOTICES');
     const n = await note(u.id, 'notice.objection', '公示期异议');
-    const lines: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (lines.push(String(s)), true));
-    try {
-      await sendPendingDeliveries(smsSender(logTransport));
-    } finally {
-      spy.mockRestore();
-    }
+    const [, log] = await logged(() => sendPendingDeliveries(smsSender(logTransport)));
     expect(await copies(n.id)).toEqual(['SMS:SENT']);
-    const line = lines.find((l) => l.includes('sms.log'))!;
+    const line = log.split('\n').find((l) => l.includes('sms.log'))!;
     expect(JSON.parse(line)).toMatchObject({ event: 'sms.log', ref: expect.any(String), template: 'NOTIFY' });
     expect(line).not.toMatch(/13900009625|公示期异议/);
   });
