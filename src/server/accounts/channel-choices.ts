@@ -2,6 +2,7 @@ import 'server-only';
 import { CHANNELS, effectiveChoices, NOTIFY_GROUPS, type TChannel, type TChoices, type TNotifyGroup } from '@/domain/messages/channels';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
+import { readEnv } from '@/env';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 
@@ -13,7 +14,9 @@ export async function getMyChannels(userId: number) {
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, notifyDigest: true } }),
     isStaffAccount(userId),
   ]);
-  return { choices: effectiveChoices(stored), digest: user.notifyDigest, hasEmail: user.email !== null, staff };
+  // Without a provider SMS copies go to the log only: the page says so, and keeps the choices for when it is set up.
+  const smsLive = readEnv().YISHI_SMS_PROVIDER !== 'log';
+  return { choices: effectiveChoices(stored), digest: user.notifyDigest, hasEmail: user.email !== null, staff, smsLive };
 }
 
 /** Staff are those holding a granted role; only they may take the digest ("a staff digest option"). */

@@ -90,6 +90,8 @@ describe('routing: every notification gets its copies where it is inserted, by t
     const mine = await getMyChannels(u.id);
     expect(mine.choices.MEETINGS).toEqual({ EMAIL: false, SMS: true });
     expect(mine.choices.NOTICES).toEqual(CHANNEL_DEFAULT);
+    // No provider configured in tests: the page says SMS is not live yet.
+    expect([mine.smsLive, mine.staff, mine.hasEmail]).toEqual([false, false, true]);
   });
 
   test('the database knows exactly the groups the page lists', async () => {

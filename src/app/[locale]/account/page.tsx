@@ -75,6 +75,7 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
         </h2>
         <p className="text-lg">{t('channels.intro')}</p>
         {!channels.hasEmail && <p className="text-base text-stone-700">{t('channels.noEmail')}</p>}
+        {!channels.smsLive && <p className="text-base text-stone-700">{t('channels.smsOff')}</p>}
         <ChannelsForm
           t={await labels('account.channels')}
           groups={NOTIFY_GROUPS.map((g) => ({ key: g, label: t(`channels.group.${g}`), on: channels.choices[g] }))}
