@@ -28,6 +28,23 @@ const ZEnv = z.object({
   YISHI_WECHAT_SECRET: z.string().min(1).optional(),
   /** WeChat's API, replaced in tests by a local server. */
   YISHI_WECHAT_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com'),
+  /** SMS (decision 056): "log" (default: logs ids and kinds only), "aliyun" (Alibaba Cloud dysmsapi) or "tencent" (Tencent Cloud SMS). */
+  YISHI_SMS_PROVIDER: z.enum(['log', 'aliyun', 'tencent']).default('log'),
+  /** The provider's AccessKey ID / SecretId and AccessKey secret / SecretKey. */
+  YISHI_SMS_KEY_ID: z.string().optional(),
+  YISHI_SMS_KEY_SECRET: z.string().optional(),
+  /** The approved sign name (签名) and template ids: notifications, one-time codes, the staff digest. */
+  YISHI_SMS_SIGN_NAME: z.string().optional(),
+  YISHI_SMS_TEMPLATE_NOTIFY: z.string().optional(),
+  YISHI_SMS_TEMPLATE_CODE: z.string().optional(),
+  YISHI_SMS_TEMPLATE_DIGEST: z.string().optional(),
+  /** Tencent only: the SmsSdkAppId; both: the region (cn-hangzhou / ap-guangzhou by default). */
+  YISHI_SMS_APP_ID: z.string().optional(),
+  YISHI_SMS_REGION: z.string().optional(),
+  /** The API's base URL when not the provider's public one (a proxy, or a local server in tests). */
+  YISHI_SMS_ENDPOINT: z.url().optional(),
+  /** The secret in the delivery-report callback URL given to the provider (/api/sms/reports/<provider>?token=...). */
+  YISHI_SMS_REPORT_TOKEN: z.string().min(16, { error: 'YISHI_SMS_REPORT_TOKEN must be at least 16 characters.' }).optional(),
   /** The address residents reach the app at: every absolute link is built from it (publicUrl below), as its origin. */
   YISHI_PUBLIC_URL: z
     .string()

@@ -5,6 +5,7 @@
  */
 export const auditActions = [
   'account.changePassword',
+  'account.channels',
   'account.createAtDesk',
   'account.email',
   'account.issueReset',

@@ -2,10 +2,11 @@
 import { getTranslations } from 'next-intl/server';
 import { command, say } from '@/features/shared/command';
 import { claimHousehold } from '@/server/accounts/claims';
+import { setMyChannels } from '@/server/accounts/channel-choices';
 import { setMyEmail } from '@/server/accounts/my-account';
 import { changePassword, resetPasswordWithCode } from '@/server/accounts/passwords';
 import { confirmRegistration, requestRegistrationCode } from '@/server/accounts/register-resident';
-import { ZChangePassword, ZClaim, ZEmail, ZRegister, ZRegisterCode, ZReset } from './schemas';
+import { ZChangePassword, ZChannels, ZClaim, ZEmail, ZRegister, ZRegisterCode, ZReset } from './schemas';
 
 // Registration, codes and resets are open to anyone; the rest act on one's own account (the use case decides).
 
@@ -50,4 +51,12 @@ export const emailAction = command({
   input: ZEmail,
   run: (by, { email }) => setMyEmail(by.userId, by.label, email),
   done: (_, { email }) => say('account.email', email ? 'saved' : 'removed'),
+});
+
+/** Which messages also go by e-mail or SMS, and (staff) the daily digest (decision 056). */
+export const channelsAction = command({
+  who: 'signed-in',
+  input: ZChannels,
+  run: (by, input) => setMyChannels(by, input),
+  done: () => say('account.channels', 'saved'),
 });

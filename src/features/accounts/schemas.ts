@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS, NOTIFY_GROUPS, type TChoices } from '@/domain/messages/channels';
 import { ZIdOf, ZName, ZPhone } from '@/features/shared/forms';
 
 // Messages are keys of the "errors" catalogue (see runAction).
@@ -49,3 +50,11 @@ export const ZEmail = z.object({
       return z.email().safeParse(v).success ? v.toLowerCase() : (ctx.addIssue({ code: 'custom', message: 'field.email' }), z.NEVER);
     }),
 });
+
+/** The channel choices form (decision 056): a ticked box is sent as "GROUP.CHANNEL"; an unticked one is not sent (off). */
+export const ZChannels = z.record(z.string(), z.string()).transform((raw) => ({
+  choices: Object.fromEntries(
+    NOTIFY_GROUPS.map((g) => [g, Object.fromEntries(CHANNELS.map((c) => [c, raw[`${g}.${c}`] !== undefined]))]),
+  ) as TChoices,
+  digest: raw.digest !== undefined,
+}));

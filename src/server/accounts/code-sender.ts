@@ -1,10 +1,15 @@
 import 'server-only';
 import { appendFile } from 'node:fs/promises';
+import { readEnv } from '@/env';
+import { codeSmsWait } from '@/server/auth/rate-limit';
+import { logLine } from '@/server/log';
+import { smsTransport } from '@/server/sms/transport';
 
 /**
- * How one-time codes reach people. No SMS gateway is reachable from these machines, so the only
- * implementation logs the fact (never the code) and staff print the code on paper. A deployment with
- * an SMS gateway implements `TCodeSender` and returns it from getCodeSender() (issue 20).
+ * How one-time codes reach people. Staff still print the code on paper (the use cases return it); when an SMS provider
+ * is configured (YISHI_SMS_PROVIDER, decision 056) the code also goes by SMS with the CODE template, at most one a
+ * minute and five an hour per number — past that the SMS is skipped (the printed code still works) and the log says so.
+ * Logs never carry the code or the whole number (decision 023).
  * For development and tests only, YISHI_CODE_OUTBOX names a file where each code is appended as one JSON
  * line — the way a test reads the "SMS" (decision 030). Never set it on a real deployment.
  */
@@ -13,20 +18,25 @@ export type TCodeSender = { send: (m: { phone: string; purpose: TCodePurpose; co
 
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
 
-const logOnly: TCodeSender = {
-  async send({ phone, purpose }) {
-    console.info(`[code-sender] ${purpose} code for ${masked(phone)} handed over on paper (no SMS gateway configured)`);
-  },
-};
-
-const outbox = (file: string): TCodeSender => ({
-  async send({ phone, purpose, code }) {
-    await appendFile(file, JSON.stringify({ phone, purpose, code, at: new Date().toISOString() }) + '\n');
-    console.info(`[code-sender] ${purpose} code for ${masked(phone)} written to the development outbox`);
-  },
-});
-
 export function getCodeSender(): TCodeSender {
   const file = process.env.YISHI_CODE_OUTBOX;
-  return file ? outbox(file) : logOnly;
+  const env = readEnv();
+  const sms = env.YISHI_SMS_PROVIDER === 'log' ? null : smsTransport(env);
+  return {
+    async send({ phone, purpose, code }) {
+      if (file) {
+        await appendFile(file, JSON.stringify({ phone, purpose, code, at: new Date().toISOString() }) + '\n');
+        console.info(`[code-sender] ${purpose} code for ${masked(phone)} written to the development outbox`);
+      }
+      if (!sms) {
+        if (!file) console.info(`[code-sender] ${purpose} code for ${masked(phone)} handed over on paper (no SMS gateway configured)`);
+        return;
+      }
+      const wait = await codeSmsWait(phone);
+      if (wait) return logLine('info', 'code.sms.limited', { purpose, wait });
+      const outcome = await sms.send(phone, { template: 'CODE', params: [['code', code]] });
+      if (outcome.ok) logLine('info', 'code.sms.sent', { purpose, provider: sms.provider });
+      else logLine('error', 'code.sms.failed', { purpose, provider: sms.provider, code: outcome.code });
+    },
+  };
 }

@@ -28,7 +28,11 @@ export async function setMyEmail(userId: number, label: string, email: string | 
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     await tx.user.update({ where: { id: userId }, data: { email: email?.trim().toLowerCase() || null } });
     // Mails not yet sent to a removed address are dropped.
-    if (!email) await tx.notification.updateMany({ where: { userId, emailStatus: 'PENDING' }, data: { emailStatus: null } });
+    if (!email)
+      await tx.delivery.updateMany({
+        where: { userId, channel: 'EMAIL', status: { in: ['PENDING', 'HELD'] } },
+        data: { status: 'DROPPED' },
+      });
     await writeAudit(tx, {
       actorId: userId,
       actorLabel: label,

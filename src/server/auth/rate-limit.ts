@@ -32,6 +32,9 @@ const LIMITS = {
   raiseUnverified: { points: 10, duration: 24 * 60 * 60, block: 0 },
   raiseAddress: { points: 60, duration: 60 * 60, block: 0 },
   recheck: { points: 1, duration: 60, block: 0 },
+  // Decision 056: one-time codes by SMS, per number: one a minute, five an hour (the providers' own defaults are alike).
+  smsCodeMinute: { points: 1, duration: 60, block: 0 },
+  smsCodeHour: { points: 5, duration: 60 * 60, block: 0 },
 } as const;
 type TLimit = keyof typeof LIMITS;
 
@@ -152,3 +155,8 @@ export async function apiRequestWait(who: string): Promise<number> {
  * per key (a motion's id, or "chain"), whoever asks. Seconds to wait, or 0.
  */
 export const recheckWait = (key: number | 'chain'): Promise<number> => take('recheck', String(key));
+
+/** A one-time code by SMS to this number (decision 056): seconds to wait, or 0. */
+export async function codeSmsWait(phone: string): Promise<number> {
+  return (await take('smsCodeMinute', phone)) || take('smsCodeHour', phone);
+}

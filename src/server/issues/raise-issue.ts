@@ -155,9 +155,8 @@ async function storeQuickly(by: TBy, input: TRaiseIssue, ancestry: TAncestry, un
       INSERT INTO "IssueEvent" ("issueId", "actorUserId", "actorLabel", type, "toState", level)
       SELECT id, ${actor.id}::int, ${actor.label}, 'SUBMITTED', 'SUBMITTED', 'COMPOUND' FROM i
     ), n AS (
-      INSERT INTO "Notification" ("userId", kind, "issueId", title, body, "emailStatus")
-      SELECT u.id, 'issue.assigned', i.id, ${input.title}, ${category.nameZh}, CASE WHEN u.email IS NOT NULL THEN 'PENDING'::"EmailStatus" END
-        FROM i JOIN "User" u ON u.id = i."assigneeUserId"
+      INSERT INTO "Notification" ("userId", kind, "issueId", title, body)
+      SELECT i."assigneeUserId", 'issue.assigned', i.id, ${input.title}, ${category.nameZh} FROM i WHERE i."assigneeUserId" IS NOT NULL
     ), a AS (
       INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", after, "communityId", "compoundId")
       SELECT ${actor.id}::int, ${actor.label}, 'issue.raise', 'Issue', id::text, ${after}::jsonb, ${place.communityId}, ${place.compoundId} FROM i

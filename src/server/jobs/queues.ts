@@ -2,6 +2,8 @@
 export const ESCALATION_QUEUE = 'issues-escalation';
 export const SUPERVISION_QUEUE = 'topics-supervision';
 export const MAIL_QUEUE = 'mail-outbox';
+export const SMS_QUEUE = 'sms-outbox';
+export const DIGEST_QUEUE = 'messages-digest';
 export const MEETING_REMINDERS = 'meeting-reminders';
 export const MOTIONS_CLOSE = 'motions-close';
 export const STATS_REFRESH = 'stats-refresh';

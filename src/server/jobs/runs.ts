@@ -2,6 +2,8 @@ import 'server-only';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
 import { logLine, type TCounts } from '@/server/log';
 import { sendPendingEmails } from '@/server/mail/outbox';
+import { sendDigests } from '@/server/messages/digest';
+import { sendPendingSms } from '@/server/sms/sender';
 import { remindTomorrow } from '@/server/meetings/schedule';
 import { recordChainCheck } from '@/server/notices/chain-check';
 import { removeOldExports } from '@/server/stats/export';
@@ -13,11 +15,13 @@ import { runReminderPass } from '@/server/notifications/reminders';
 import {
   BULLETINS_DRAFT,
   CHAIN_CHECK,
+  DIGEST_QUEUE,
   ESCALATION_QUEUE,
   MAIL_QUEUE,
   MEETING_REMINDERS,
   MOTIONS_CLOSE,
   REMINDERS,
+  SMS_QUEUE,
   STATS_EXPORT_CLEANUP,
   STATS_REFRESH,
   SUPERVISION_QUEUE,
@@ -42,6 +46,20 @@ export const JOBS: Record<string, () => Promise<TCounts>> = {
     }
     return total;
   },
+  // The SMS outbox, as the mail one: a provider's refusal for now waits on its row, the rest go on.
+  [SMS_QUEUE]: async () => {
+    const total = { sent: 0, failed: 0, dropped: 0 };
+    for (let i = 0; i < 20; i++) {
+      const c = await sendPendingSms();
+      total.sent += c.sent;
+      total.failed += c.failed;
+      total.dropped += c.dropped;
+      if (c.sent + c.failed + c.dropped === 0 || (c.failed > 0 && c.sent === 0)) break;
+    }
+    return total;
+  },
+  // Staff who chose it get one summary a day per channel (decision 056).
+  [DIGEST_QUEUE]: () => sendDigests(),
   [MEETING_REMINDERS]: async () => {
     const { meetings, reminded } = await remindTomorrow();
     return { meetings, reminded };

@@ -6,11 +6,13 @@ import { runExport } from '@/server/stats/export';
 import {
   BULLETINS_DRAFT,
   CHAIN_CHECK,
+  DIGEST_QUEUE,
   ESCALATION_QUEUE,
   MAIL_QUEUE,
   MEETING_REMINDERS,
   MOTIONS_CLOSE,
   REMINDERS,
+  SMS_QUEUE,
   STATS_EXPORT,
   STATS_EXPORT_CLEANUP,
   STATS_REFRESH,
@@ -22,11 +24,14 @@ export { ESCALATION_QUEUE, MAIL_QUEUE, MEETING_REMINDERS, MOTIONS_CLOSE, STATS_E
 
 /** When each recurring job runs (China's time): the escalation pass every five minutes, 督办 of tasks and steps every quarter hour, the outbox, closing votes and
  * the dashboards' rollups every minute, meeting reminders at 9:00 and 18:00 the day before, old exports at night,
- * the notice chain's check hourly, progress bulletins' drafts at 6:10, reminders of votes and notices every quarter hour. */
+ * the notice chain's check hourly, progress bulletins' drafts at 6:10, reminders of votes and notices every quarter hour,
+ * SMS every minute and the staff digest at 18:00. */
 const SCHEDULES: Record<keyof typeof JOBS, string> = {
   [ESCALATION_QUEUE]: '*/5 * * * *',
   [SUPERVISION_QUEUE]: '*/15 * * * *',
   [MAIL_QUEUE]: '* * * * *',
+  [SMS_QUEUE]: '* * * * *',
+  [DIGEST_QUEUE]: '0 18 * * *',
   [MEETING_REMINDERS]: '0 9,18 * * *',
   [MOTIONS_CLOSE]: '* * * * *',
   [STATS_REFRESH]: '* * * * *',

@@ -1,20 +1,17 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { readEnv } from '@/env';
-import { getDb } from '@/server/db';
-import zhIssues from '../../../messages/zh-CN/issues.json';
-import zhTopics from '../../../messages/zh-CN/topics.json';
+import type { TChannelSender, TNote } from '@/server/messages/channel';
+import { sendPendingDeliveries } from '@/server/messages/deliveries';
+import { bodyWords, noteLink, noteWhat } from '@/server/messages/render';
 
 /**
- * The e-mail channel. A notification for a user with an e-mail address is written with
- * emailStatus PENDING in the same transaction as the change it reports (an outbox); this job sends
- * them. With YISHI_SMTP_URL it sends through that SMTP server; without, nodemailer's JSON transport
- * renders each message and nothing leaves the machine. The log says only which notification of which
- * kind was handled — never the address, the title or the link, which together would tell whoever reads
- * the log who reported what (decisions/023).
- * Several instances may run it at once: rows are claimed with FOR UPDATE SKIP LOCKED.
+ * The e-mail channel (decision 056: one of the channels behind TChannelSender). The database writes an EMAIL Delivery row
+ * for a notification in the same transaction (an outbox); this job sends them. With YISHI_SMTP_URL it sends through that
+ * SMTP server; without, nodemailer's JSON transport renders each message and nothing leaves the machine. The log says
+ * only which notification of which kind was handled — never the address, the title or the link, which together would
+ * tell whoever reads the log who reported what (decisions/023).
  */
-const MAX_ATTEMPTS = 5;
 const holder = globalThis as unknown as { yishiMail?: Transporter };
 
 export function mailTransport(): Transporter {
@@ -24,101 +21,67 @@ export function mailTransport(): Transporter {
     : nodemailer.createTransport({ jsonTransport: true }));
 }
 
-const KIND = zhIssues.inbox.kind as Record<string, string>;
-const SOON = zhIssues.soon as Record<string, string>;
-const LEVEL = zhIssues.level as Record<string, string>;
-const STEP = zhTopics.step as Record<string, string>;
-
-/** Some notifications carry a code as their body (a deadline, a level, a step): the e-mail says it in words. */
-function bodyWords(kind: string, body: string): string {
-  if (kind === 'issue.reminder') return SOON[body] ?? body;
-  if (kind === 'issue.escalate' && LEVEL[body]) return zhIssues.event.ESCALATE.replace('{level}', LEVEL[body]);
-  if (kind === 'topic.step' || kind === 'topic.done') return STEP[body] ?? body;
-  return body;
-}
-
 export function renderEmail(
-  n: { kind: string; title: string; body: string; issueId: number | null; topicId?: number | null; link?: string | null },
+  n: Omit<TNote, 'id' | 'topicId' | 'link'> & { topicId?: number | null; link?: string | null },
   baseUrl: string,
 ) {
-  const what = KIND[n.kind.replace('.', '_')] ?? '议事通知';
-  const root = baseUrl.replace(/\/$/, '');
-  const link = n.link
-    ? `${root}${n.link}`
-    : n.topicId
-      ? `${root}/topics/${n.topicId}`
-      : n.issueId
-        ? `${root}/issues/${n.issueId}`
-        : baseUrl;
+  const what = noteWhat(n.kind);
   return {
     subject: `【议事】${what}：${n.title}`,
     text: [
       `${what}：${n.title}`,
       bodyWords(n.kind, n.body),
       '',
-      `查看详情：${link}`,
+      `查看详情：${noteLink({ link: n.link ?? null, topicId: n.topicId ?? null, issueId: n.issueId }, baseUrl)}`,
       '',
-      '（本邮件由议事平台自动发送，请勿回复。在“我的账号”里删除邮箱即不再收到邮件。）',
+      '（本邮件由议事平台自动发送，请勿回复。在“我的账号”里可以选择哪些消息发邮件，删除邮箱即不再收到邮件。）',
     ]
       .filter((l, i) => i !== 1 || l)
       .join('\n'),
   };
 }
 
-export async function sendPendingEmails(limit = 50, transport: Transporter = mailTransport()) {
+export function renderDigestEmail(notes: TNote[], baseUrl: string) {
+  return {
+    subject: `【议事】今日汇总：${notes.length} 条消息`,
+    text: [
+      `今天有 ${notes.length} 条消息：`,
+      '',
+      ...notes.map((n) => `· ${noteWhat(n.kind)}：${n.title}\n  ${noteLink(n, baseUrl)}`),
+      '',
+      `全部消息：${baseUrl.replace(/\/$/, '')}/inbox`,
+      '',
+      '（您在“我的账号”里选择了每日汇总；改回逐条发送也在那里。）',
+    ].join('\n'),
+  };
+}
+
+export function emailSender(transport: Transporter = mailTransport()): TChannelSender {
   const env = readEnv();
-  const counts = { sent: 0, failed: 0 };
-  await getDb().$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM "Notification" WHERE "emailStatus" = 'PENDING' ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return;
-      const items = await tx.notification.findMany({
-        where: { id: { in: rows.map((r) => r.id) } },
-        select: {
-          id: true,
-          userId: true,
-          kind: true,
-          title: true,
-          body: true,
-          issueId: true,
-          topicId: true,
-          link: true,
-          emailAttempts: true,
-        },
-      });
-      const emails = new Map(
-        (await tx.user.findMany({ where: { id: { in: items.map((i) => i.userId) } }, select: { id: true, email: true } })).map((u) => [
-          u.id,
-          u.email,
-        ]),
-      );
-      for (const n of items) {
-        const to = emails.get(n.userId);
-        if (!to) {
-          // The address was removed meanwhile: nothing to send.
-          await tx.notification.update({ where: { id: n.id }, data: { emailStatus: null } });
-          continue;
-        }
-        try {
-          const info = await transport.sendMail({ from: env.YISHI_MAIL_FROM, to, ...renderEmail(n, env.YISHI_PUBLIC_URL) });
-          if (!env.YISHI_SMTP_URL)
-            console.info('[mail] (log transport, no SMTP configured)', { notification: n.id, kind: n.kind, messageId: info.messageId });
-          await tx.notification.update({ where: { id: n.id }, data: { emailStatus: 'SENT', emailAttempts: n.emailAttempts + 1 } });
-          counts.sent++;
-        } catch (e) {
-          // The server's answer may quote the address: the log keeps the notification and the error's code only.
-          console.error('[mail] sending failed', { notification: n.id, kind: n.kind, code: (e as { code?: string }).code ?? 'ERROR' });
-          const attempts = n.emailAttempts + 1;
-          await tx.notification.update({
-            where: { id: n.id },
-            data: { emailAttempts: attempts, emailStatus: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING' },
-          });
-          counts.failed++;
-        }
-      }
-    },
-    { timeout: 120_000 },
-  );
-  return counts;
+  const logOnly = !env.YISHI_SMTP_URL;
+  const mail = async (to: string, content: { subject: string; text: string }, log: Record<string, unknown>) => {
+    try {
+      const info = await transport.sendMail({ from: env.YISHI_MAIL_FROM, to, ...content });
+      if (logOnly) console.info('[mail] (log transport, no SMTP configured)', { ...log, messageId: info.messageId });
+      return { ok: true as const, messageId: String(info.messageId ?? '') };
+    } catch (e) {
+      // The server's answer may quote the address: only the error's code is kept. A 5xx answer is final.
+      const code = (e as { code?: string }).code ?? 'ERROR';
+      const permanent = ((e as { responseCode?: number }).responseCode ?? 0) >= 500;
+      return { ok: false as const, retry: !permanent, code };
+    }
+  };
+  return {
+    channel: 'EMAIL',
+    logOnly,
+    address: (u) => u.email,
+    send: (to, n) => mail(to, renderEmail(n, env.YISHI_PUBLIC_URL), { notification: n.id, kind: n.kind }),
+    sendDigest: (to, notes) => mail(to, renderDigestEmail(notes, env.YISHI_PUBLIC_URL), { digest: notes.length }),
+  };
+}
+
+/** The e-mail job: one batch of waiting e-mails. */
+export async function sendPendingEmails(limit = 50, transport: Transporter = mailTransport()) {
+  const { sent, failed } = await sendPendingDeliveries(emailSender(transport), limit);
+  return { sent, failed };
 }

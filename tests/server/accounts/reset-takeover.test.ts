@@ -68,8 +68,8 @@ describe('password resets by staff', () => {
     expect(r.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const audit = await db.auditLog.findMany({ where: { action: 'account.issueReset', entityId: String(s.tanghuGrid) } });
     expect(audit.map((a) => a.actorId)).toEqual([s.tanghuSecretary]);
-    const inbox = await db.notification.findMany({ where: { userId: s.tanghuGrid } });
-    expect(inbox.map((n) => [n.kind, n.emailStatus])).toEqual([['account.reset', 'PENDING']]);
+    const inbox = await db.notification.findMany({ where: { userId: s.tanghuGrid }, include: { deliveries: true } });
+    expect(inbox.map((n) => [n.kind, n.deliveries.map((d) => [d.channel, d.status])])).toEqual([['account.reset', [['EMAIL', 'PENDING']]]]);
     expect(inbox[0]!.title).toBe('棠湖书记');
   });
 
@@ -86,8 +86,7 @@ describe('password resets by staff', () => {
       data: { userId: resident.id, householdId: b.households[0]!.id, relation: 'OWNER', status: 'APPROVED' },
     });
     await issuePasswordReset(await byUser(s.tanghuCommittee), resident.id);
-    expect((await db.notification.findMany({ where: { userId: resident.id } })).map((n) => [n.kind, n.emailStatus])).toEqual([
-      ['account.reset', null],
-    ]);
+    const told = await db.notification.findMany({ where: { userId: resident.id }, include: { deliveries: true } });
+    expect(told.map((n) => [n.kind, n.deliveries.length])).toEqual([['account.reset', 0]]);
   });
 });

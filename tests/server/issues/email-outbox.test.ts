@@ -68,10 +68,13 @@ describe('e-mail copies of notifications (outbox)', () => {
       idempotencyKey: 'mail-1',
     });
     await actOnIssue(await byUser(staff.jinyangSecretary.id, '刘书记'), id, { type: 'ACKNOWLEDGE' });
-    const pending = await db.notification.findMany({ where: { issueId: id }, select: { userId: true, emailStatus: true } });
-    // The handler has no address: inbox only. The reporter's copy waits in the outbox.
-    expect(pending.filter((n) => n.userId === resident.id).map((n) => n.emailStatus)).toEqual(['PENDING']);
-    expect(pending.filter((n) => n.userId !== resident.id).every((n) => n.emailStatus === null)).toBe(true);
+    const pending = await db.notification.findMany({
+      where: { issueId: id },
+      select: { userId: true, deliveries: { select: { channel: true, status: true } } },
+    });
+    // The handler has no address: inbox only. The reporter's copy waits in the outbox (SMS is off by default).
+    expect(pending.filter((n) => n.userId === resident.id).map((n) => n.deliveries)).toEqual([[{ channel: 'EMAIL', status: 'PENDING' }]]);
+    expect(pending.filter((n) => n.userId !== resident.id).every((n) => n.deliveries.length === 0)).toBe(true);
 
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
     expect(await sendPendingEmails(50, transport)).toEqual({ sent: 1, failed: 0 });
@@ -83,7 +86,7 @@ describe('e-mail copies of notifications (outbox)', () => {
     expect(body).toContain(`/issues/${id}`);
     // Sent once: a second run finds nothing.
     expect(await sendPendingEmails(50, transport)).toEqual({ sent: 0, failed: 0 });
-    expect((await db.notification.findFirstOrThrow({ where: { issueId: id, userId: resident.id } })).emailStatus).toBe('SENT');
+    expect((await db.delivery.findFirstOrThrow({ where: { notification: { issueId: id, userId: resident.id } } })).status).toBe('SENT');
   });
 
   test('an unreachable server leaves the mail pending and counts the attempt; removing the address drops it', async () => {
@@ -99,10 +102,13 @@ describe('e-mail copies of notifications (outbox)', () => {
     await actOnIssue(await byUser(staff.jinyangSecretary.id), id, { type: 'ACKNOWLEDGE' });
     const closed = nodemailer.createTransport({ host: '127.0.0.1', port: 1, secure: false, ignoreTLS: true, connectionTimeout: 2000 });
     expect(await sendPendingEmails(50, closed)).toEqual({ sent: 0, failed: 1 });
-    const n = await db.notification.findFirstOrThrow({ where: { issueId: id, userId: resident.id } });
-    expect([n.emailStatus, n.emailAttempts]).toEqual(['PENDING', 1]);
+    const n = await db.delivery.findFirstOrThrow({ where: { notification: { issueId: id, userId: resident.id } } });
+    expect([n.status, n.attempts, n.report]).toEqual(['PENDING', 1, 'ESOCKET']);
+    // It waits before the next try: a run now leaves it alone.
+    expect(n.retryAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(await sendPendingEmails(50, closed)).toEqual({ sent: 0, failed: 0 });
     await setMyEmail(resident.id, '业主', null);
-    expect((await db.notification.findFirstOrThrow({ where: { id: n.id } })).emailStatus).toBeNull();
+    expect((await db.delivery.findFirstOrThrow({ where: { id: n.id } })).status).toBe('DROPPED');
     expect(await db.auditLog.count({ where: { action: 'account.email', entityId: String(resident.id) } })).toBe(2);
   });
 
@@ -126,7 +132,6 @@ describe('e-mail copies of notifications (outbox)', () => {
         title: '化粪池外溢',
         body: 'x',
         link: `/issues/${id}`,
-        emailStatus: 'PENDING' as const,
       })),
     });
     const lines: string[] = [];

@@ -91,7 +91,6 @@ describe('e-mail links', () => {
         title: '明天开会',
         body: '党群服务中心',
         link: '/meetings/5',
-        emailStatus: 'PENDING',
       },
     });
     const sent: { text?: string }[] = [];

@@ -18,9 +18,12 @@ const PRIVATE = [
   'BulletinSchedule',
   // 党员中心户 and the households they keep in touch with (decision 044): not on public pages.
   'CentralHousehold',
+  // Channel choices and the copies of notifications by e-mail/SMS (decision 056): one's own, never on public pages.
+  'ChannelChoice',
   'CentralHouseholdContact',
   // The contact chain (decision 051): links between officers, building heads and households; never on public pages.
   'ContactLink',
+  'Delivery',
   'HouseholdClaim',
   'InvitationCode',
   'Issue',

@@ -1,11 +1,13 @@
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ChangePasswordForm, ClaimForm, EmailForm } from '@/features/accounts/components/account-forms';
+import { ChangePasswordForm, ChannelsForm, ClaimForm, EmailForm } from '@/features/accounts/components/account-forms';
+import { CHANNELS, NOTIFY_GROUPS } from '@/domain/messages/channels';
 import { SignOutButton } from '@/features/accounts/components/sign-in-form';
 import { requireUser, byOf } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { labels } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
+import { getMyChannels } from '@/server/accounts/channel-choices';
 import { getMyClaims, getMyEmail } from '@/server/accounts/my-account';
 import { isStaff } from '@/features/admin/staff-permissions';
 import { titled } from '@/i18n/titles';
@@ -18,6 +20,7 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
   const user = await requireUser('/account');
   const t = await getTranslations('account');
   const claims = await getMyClaims(user.id);
+  const channels = await getMyChannels(user.id);
   const roles = [...new Set(user.actor.grants.map((g) => g.role))];
   const home = localizedPath('/', (await getLocale()) as TLocale);
   return (
@@ -62,6 +65,20 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
         <ClaimForm
           t={await labels('account.claim')}
           relations={(['OWNER', 'FAMILY', 'TENANT'] as const).map((r) => ({ value: r, label: t(`relation.${r}`) }))}
+        />
+      </section>
+      <section aria-labelledby="channels" className="space-y-3">
+        <h2 id="channels" className="text-2xl font-semibold">
+          {t('channels.title')}
+        </h2>
+        <p className="text-lg">{t('channels.intro')}</p>
+        {!channels.hasEmail && <p className="text-base text-stone-700">{t('channels.noEmail')}</p>}
+        {!channels.smsLive && <p className="text-base text-stone-700">{t('channels.smsOff')}</p>}
+        <ChannelsForm
+          t={await labels('account.channels')}
+          groups={NOTIFY_GROUPS.map((g) => ({ key: g, label: t(`channels.group.${g}`), on: channels.choices[g] }))}
+          channels={CHANNELS.map((c) => ({ key: c, label: t(`channels.channel.${c}`) }))}
+          digest={channels.staff ? { checked: channels.digest } : null}
         />
       </section>
       <section aria-labelledby="email" className="space-y-3">

@@ -1,6 +1,14 @@
 'use client';
-import { ActionForm, Field, Select, SubmitButton } from '@/components/action-form';
-import { changePasswordAction, claimAction, confirmRegistrationAction, emailAction, registerAction, resetPasswordAction } from '../actions';
+import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
+import {
+  changePasswordAction,
+  channelsAction,
+  claimAction,
+  confirmRegistrationAction,
+  emailAction,
+  registerAction,
+  resetPasswordAction,
+} from '../actions';
 
 type TLabels = Record<string, string>;
 
@@ -111,6 +119,43 @@ export function EmailForm({ t, current }: { t: TLabels; current: string | null }
       {(s) => (
         <>
           <Field name="email" label={t.label!} type="email" state={s} autoComplete="email" defaultValue={current ?? ''} required={false} />
+          <SubmitButton>{t.submit}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/**
+ * Channels per group of messages (decision 056): two boxes a group, plus the digest for staff. A plain form post: works
+ * without JavaScript. After a refusal the boxes come back as they were sent.
+ */
+export function ChannelsForm({
+  t,
+  groups,
+  channels,
+  digest,
+}: {
+  t: TLabels;
+  groups: { key: string; label: string; on: Record<string, boolean> }[];
+  channels: { key: string; label: string }[];
+  digest: { checked: boolean } | null;
+}) {
+  return (
+    <ActionForm action={channelsAction}>
+      {(s) => (
+        <>
+          {groups.map((g) => (
+            <fieldset key={g.key} className="rounded-lg border border-stone-200 bg-white p-3">
+              <legend className="px-1 text-lg font-medium">{g.label}</legend>
+              <div className="flex flex-wrap gap-x-8">
+                {channels.map((c) => (
+                  <Checkbox key={c.key} name={`${g.key}.${c.key}`} label={c.label} defaultChecked={g.on[c.key]} state={s} />
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          {digest && <Checkbox name="digest" label={t.digest!} defaultChecked={digest.checked} state={s} />}
           <SubmitButton>{t.submit}</SubmitButton>
         </>
       )}

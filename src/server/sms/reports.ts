@@ -1,0 +1,53 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb } from '@/server/db';
+
+/**
+ * Delivery reports (状态报告), pushed by the providers to /api/sms/reports/<provider> (decision 056):
+ *  - Alibaba (SmsReport, HTTP batch push): a JSON array of { phone_number, success, err_code, biz_id, out_id, ... };
+ *  - Tencent (短信下发状态回调): a JSON array of { mobile, report_status: "SUCCESS" | "FAIL", errmsg, sid, ... }.
+ * Each report finds its SMS delivery by the provider's message id and records delivered or failed, once: a repeated
+ * report changes nothing. Numbers in the report are not kept.
+ */
+export type TSmsReport = { messageId: string; delivered: boolean; code: string; ref?: string };
+
+const ZAliyun = z.array(
+  z.object({ biz_id: z.string().min(1), success: z.boolean(), err_code: z.string().default(''), out_id: z.string().optional() }).loose(),
+);
+const ZTencent = z.array(
+  z.object({ sid: z.string().min(1), report_status: z.enum(['SUCCESS', 'FAIL']), errmsg: z.string().default('') }).loose(),
+);
+
+export function parseSmsReports(provider: 'aliyun' | 'tencent', body: unknown): TSmsReport[] | null {
+  if (provider === 'aliyun') {
+    const r = ZAliyun.safeParse(body);
+    return r.success
+      ? r.data.map((x) => ({
+          messageId: x.biz_id,
+          delivered: x.success,
+          code: x.err_code || (x.success ? 'DELIVERED' : 'FAILED'),
+          ref: x.out_id,
+        }))
+      : null;
+  }
+  const r = ZTencent.safeParse(body);
+  return r.success
+    ? r.data.map((x) => ({ messageId: x.sid, delivered: x.report_status === 'SUCCESS', code: x.errmsg || x.report_status }))
+    : null;
+}
+
+/** Applies reports; returns how many deliveries changed. Unparseable bodies change nothing and return null. */
+export async function applySmsReports(provider: 'aliyun' | 'tencent', body: unknown): Promise<number | null> {
+  const reports = parseSmsReports(provider, body);
+  if (!reports) return null;
+  let changed = 0;
+  for (const r of reports) {
+    const ref = r.ref && /^\d{1,9}$/.test(r.ref) ? Number(r.ref) : undefined;
+    const { count } = await getDb().delivery.updateMany({
+      where: { channel: 'SMS', providerMessageId: r.messageId, status: 'SENT', ...(ref ? { id: ref } : {}) },
+      data: { status: r.delivered ? 'DELIVERED' : 'FAILED', report: r.code.slice(0, 80), reportedAt: new Date() },
+    });
+    changed += count;
+  }
+  return changed;
+}
