@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
-import { HTML_LIMITED_BOT_UA_RE } from 'next/dist/shared/lib/router/utils/html-bots';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { buildEnv } from './scripts/build-info.ts';
+import { HTML_LIMITED_BOTS } from './scripts/html-bots.mjs';
 import { MAX_FORM_BYTES } from './src/domain/files/upload-limits.ts';
 import { securityHeaders } from './src/lib/security-headers.ts';
 
@@ -13,9 +13,8 @@ const config: NextConfig = {
   // `npm test` builds the app right after `tsc --noEmit` passed on the same sources (scripts/test-all.mjs): checking the
   // types again would only cost a minute of CI. Every other build (npm start, npm run build) checks them.
   typescript: { ignoreBuildErrors: process.env.YISHI_TYPES_CHECKED === '1' },
-  // Link previews read the share card (og: tags) from <head> without running scripts: for them Next renders the
-  // metadata before it streams. Its own list knows no Chinese app: WeChat (and WeCom), QQ, DingTalk, Feishu, Weibo.
-  htmlLimitedBots: new RegExp(`${HTML_LIMITED_BOT_UA_RE.source}|MicroMessenger|WeChat|wxwork|QQ/|DingTalk|Feishu|Lark|Weibo`, 'i'),
+  // Link previews (WeChat, QQ, DingTalk… added to Next's list) get the share card's og: tags inside <head>.
+  htmlLimitedBots: HTML_LIMITED_BOTS,
   // The commit and build time staff pages and /api/health show (src/server/version.ts).
   env: buildEnv(new Date()),
   experimental: {

@@ -4,11 +4,15 @@
 // something public changed (the 'yishi_public' channel, see listenForPublicChanges), a safety TTL passes, or
 // the byte bound pushes it out. It only ever serves while the database listener is connected.
 
+import { HTML_LIMITED_BOTS } from './html-bots.mjs';
+
 /** The pages a visitor without a session sees the same way: home, places, the notice board and its notices. */
 const PUBLIC_PAGE =
   /^(?:\/en)?(?:\/?|\/places(?:\/(?:c|d|s)\/[A-Za-z0-9_-]{1,40}(?:\/meetings)?|\/p\/\d{1,12})?|\/board\/(?:c\/[A-Za-z0-9_-]{1,40}(?:\/conventions|\/finance)?|n\/\d{1,12}|verify))\/?$/;
 /** Cookies that change nothing in these pages (the language and the 大字 mode are part of the key). Any other cookie: not cached. */
 const HARMLESS_COOKIES = new Set([
+  'YISHI_LANG',
+  // The language cookie of the old rule (one /en visit pinned a phone to English): read by nothing any more.
   'YISHI_LOCALE',
   'YISHI_CARE',
   'yishi-device',
@@ -32,10 +36,10 @@ const KEY_HEADERS = ['accept-language', 'accept-encoding', 'x-forwarded-proto', 
 const HOP_HEADERS = new Set(['transfer-encoding', 'connection', 'keep-alive', 'date', 'content-length', 'x-yishi-cache']);
 
 /**
- * next-intl remembers the language of the page a visitor opened (YISHI_LOCALE). That cookie follows from the cache
- * key (path, language cookie, Accept-Language) and names no one, so a page setting it may be kept and replays it.
+ * The language switch remembers the visitor's choice (YISHI_LANG). That cookie follows from the cache key (path,
+ * language cookie, Accept-Language) and names no one, so a page setting it may be kept and replays it.
  */
-const LOCALE_SET_COOKIE = /^YISHI_LOCALE=(?:zh-CN|en)(?:; (?:Path=\/|Expires=[^;]*|Max-Age=\d+|SameSite=Lax))*$/i;
+const LOCALE_SET_COOKIE = /^YISHI_LANG=(?:zh-CN|en)(?:; (?:Path=\/|Expires=[^;]*|Max-Age=\d+|SameSite=Lax))*$/i;
 
 /** Whether the cookies a response sets allow keeping it: none, or only the language cookie. */
 export function storableCookies(setCookie) {
@@ -75,8 +79,10 @@ export function cacheKey(req) {
   const cookie = req.headers.cookie;
   return [
     url,
-    cookieValue(cookie, 'YISHI_LOCALE'),
+    cookieValue(cookie, 'YISHI_LANG'),
     cookieValue(cookie, 'YISHI_CARE'),
+    // A link preview gets the og: tags in <head>, a browser gets them streamed: never serve one the other's page.
+    HTML_LIMITED_BOTS.test(String(req.headers['user-agent'] ?? '')) ? 'preview' : '',
     ...KEY_HEADERS.map((h) => req.headers[h] ?? ''),
   ].join('\n');
 }

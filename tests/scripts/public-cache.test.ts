@@ -44,21 +44,26 @@ test('which requests have a key, and which cookies a kept page may set', () => {
   ).toEqual([null, null, null, null, null, null, null]);
   // The load balancer's health check is always answered fresh (issue 17, item 8).
   expect([req('/api/health'), req('/api/health?x=1'), req('/en/api/health')]).toEqual([null, null, null]);
-  expect(req('/places', { cookie: 'YISHI_LOCALE=en; yishi-device=abc' })).not.toBe(null);
-  expect(req('/places', { cookie: 'YISHI_LOCALE=en; next-auth.session-token=abc' })).toBe(null);
+  expect(req('/places', { cookie: 'YISHI_LANG=en; yishi-device=abc' })).not.toBe(null);
+  expect(req('/places', { cookie: 'YISHI_LANG=en; next-auth.session-token=abc' })).toBe(null);
   expect(req('/places', { rsc: '1' })).toBe(null);
   expect(req('/places', {}, 'POST')).toBe(null);
-  expect(req('/places', { cookie: 'YISHI_LOCALE=en' })).not.toBe(req('/places', { cookie: 'YISHI_LOCALE=zh-CN' }));
+  expect(req('/places', { cookie: 'YISHI_LANG=en' })).not.toBe(req('/places', { cookie: 'YISHI_LANG=zh-CN' }));
   // The 大字 mode (decision 058) is kept too, apart from the usual page: elderly readers are the board's readers.
   expect(req('/places', { cookie: 'YISHI_CARE=1' })).not.toBe(null);
   expect(req('/places', { cookie: 'YISHI_CARE=1' })).not.toBe(req('/places'));
-  expect(req('/places', { cookie: 'YISHI_CARE=1; YISHI_LOCALE=en' })).not.toBe(req('/places', { cookie: 'YISHI_LOCALE=en' }));
+  expect(req('/places', { cookie: 'YISHI_CARE=1; YISHI_LANG=en' })).not.toBe(req('/places', { cookie: 'YISHI_LANG=en' }));
+  // A WeChat link preview gets the share card in <head>; a browser's page (metadata streamed) is never served to it.
+  const chrome = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36';
+  const wechat = `${chrome} MicroMessenger/8.0.50.2701(0x28003253) NetType/WIFI Language/zh_CN`;
+  expect(req('/board/n/12', { 'user-agent': wechat })).not.toBe(req('/board/n/12', { 'user-agent': chrome }));
+  expect(req('/board/n/12', { 'user-agent': chrome })).toBe(req('/board/n/12', { 'user-agent': `${chrome} ` }));
+  expect([undefined, 'YISHI_LANG=en; Path=/; Max-Age=31536000; SameSite=lax', ['YISHI_LANG=zh-CN; Path=/']].map(storableCookies)).toEqual([
+    true,
+    true,
+    true,
+  ]);
   expect(
-    [undefined, 'YISHI_LOCALE=en; Path=/; Max-Age=31536000; SameSite=lax', ['YISHI_LOCALE=zh-CN; Path=/']].map(storableCookies),
-  ).toEqual([true, true, true]);
-  expect(
-    ['YISHI_LOCALE=en; Path=/; Domain=evil.example', ['YISHI_LOCALE=en', 'next-auth.session-token=x'], 'yishi-device=1'].map(
-      storableCookies,
-    ),
+    ['YISHI_LANG=en; Path=/; Domain=evil.example', ['YISHI_LANG=en', 'next-auth.session-token=x'], 'yishi-device=1'].map(storableCookies),
   ).toEqual([false, false, false]);
 });

@@ -59,4 +59,6 @@ export const channelsAction = command({
   input: ZChannels,
   run: (by, input) => setMyChannels(by, input),
   done: () => say('account.channels', 'saved'),
+  // The form's boxes show the saved choices: after saving, the page is drawn again from them (the form resets to it).
+  refresh: true,
 });

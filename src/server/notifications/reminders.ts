@@ -108,7 +108,10 @@ async function residentsOf(tx: TTx, n: { compoundId: number | null; communityId:
   return users.map((u) => u.id);
 }
 
-/** Notices whose objection period runs (not concluded by staff): opened, and closing soon, to the residents of the place. */
+/**
+ * Notices whose objection period runs (not concluded by staff, not corrected): opened, and closing soon, to the residents
+ * of the place.
+ */
 async function remindNotices(now: Date) {
   const db = getDb();
   const notices = await db.notice.findMany({
@@ -124,8 +127,14 @@ async function remindNotices(now: Date) {
       streetId: true,
     },
   });
+  // A corrected notice is replaced by its correction (which has its own period): only the correction is announced.
+  const corrected = new Set(
+    (await db.notice.findMany({ where: { supersedesId: { in: notices.map((n) => n.id) } }, select: { supersedesId: true } })).map(
+      (c) => c.supersedesId,
+    ),
+  );
   let written = 0;
-  for (const n of notices) {
+  for (const n of notices.filter((x) => !corrected.has(x.id))) {
     const stage = reminderStage({ from: n.publishedAt, until: n.periodEndsAt }, now);
     if (!stage) continue;
     const onceKey = reminderKey('notice', stage, n.id);

@@ -13,6 +13,10 @@ describe('only same-site paths are followed after sign-in', () => {
     ['https://evil.com', '/fallback'],
     ['/ /evil.com', '/fallback'],
     ['account', '/fallback'],
+    // Dot segments that resolve to a path starting with "//" would be read as another host when followed.
+    ['/.//evil.com', '/fallback'],
+    ['/%2e//evil.com', '/fallback'],
+    ['/a/..//evil.com', '/fallback'],
     [undefined, '/fallback'],
   ])('%j → %s', (raw, want) => {
     expect(safeNext(raw, '/fallback')).toBe(want);

@@ -49,5 +49,5 @@ test('Chinese and English pages are kept apart; an English phone gets Chinese, a
   // Decision 058: the phone's language never switches; only the choice made with the switch (the cookie) does.
   const englishPhone = await get(base, BOARD, { 'accept-language': 'en-US,en;q=0.9' });
   expect([englishPhone.status, englishPhone.body.includes('晋阳社区公示栏')]).toEqual([200, true]);
-  expect((await get(base, BOARD, { cookie: 'YISHI_LOCALE=en' })).status).toBe(307);
+  expect((await get(base, BOARD, { cookie: 'YISHI_LANG=en' })).status).toBe(307);
 });

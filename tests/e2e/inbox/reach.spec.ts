@@ -46,3 +46,17 @@ test('the member who voted is not reminded', async ({ page }) => {
   await expect(page.getByText(/表决即将截止/)).toHaveCount(0);
   await expect(page.getByText(TOPIC)).toHaveCount(0);
 });
+
+test('choosing SMS for votes: the box stays ticked after saving and after reloading (decision 056)', async ({ page }) => {
+  await signIn(page, '13900009641'); // 蔡国强
+  await page.goto('/account');
+  const votes = page.getByRole('group', { name: '表决：开始、快截止、结果' });
+  const sms = votes.getByRole('checkbox', { name: '短信' });
+  await expect(sms).not.toBeChecked();
+  await sms.check();
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
+  await expect(page.getByText('已保存。以后的消息按这里的选择发送。')).toBeVisible();
+  await expect(sms).toBeChecked();
+  await page.reload();
+  await expect(page.getByRole('group', { name: '表决：开始、快截止、结果' }).getByRole('checkbox', { name: '短信' })).toBeChecked();
+});

@@ -129,7 +129,7 @@ describe('notices: the objection period is announced to the residents of the pla
   test('opening and closing soon reach the compound’s verified residents, not residents elsewhere; a concluded notice nothing', async () => {
     const { db, here, jinyang } = w;
     const place = { compoundId: here.compound.id, communityId: jinyang.id, streetId: jinyang.streetId };
-    const notice = (days: number, concluded = false) =>
+    const notice = (days: number, concluded = false, supersedesId: number | null = null) =>
       db.notice.create({
         data: {
           kind: 'MANUAL',
@@ -139,12 +139,18 @@ describe('notices: the objection period is announced to the residents of the pla
           ...place,
           periodEndsAt: new Date(Date.now() + days * 24 * HOUR),
           concludedAt: concluded ? new Date() : null,
+          supersedesId,
         },
       });
     const open = await notice(7);
     const closing = await notice(0.5);
     const done = await notice(7, true);
+    // A corrected notice: only its correction is announced, not both.
+    const wrong = await notice(7);
+    const correction = await notice(7, false, wrong.id);
     await Promise.all([runReminderPass(), runReminderPass()]);
+    expect(await received('notice.opened', `notice.opened:${correction.id}`)).toEqual([w.resident.id]);
+    expect(await db.notification.count({ where: { onceKey: { endsWith: `:${wrong.id}` }, kind: { startsWith: 'notice.' } } })).toBe(0);
     expect(await received('notice.opened', `notice.opened:${open.id}`)).toEqual([w.resident.id]);
     expect(await received('notice.closing', `notice.closing:${closing.id}`)).toEqual([w.resident.id]);
     expect(await db.notification.count({ where: { onceKey: { endsWith: `:${done.id}` }, kind: { startsWith: 'notice.' } } })).toBe(0);

@@ -23,11 +23,11 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   renders += 1;
   const url = new URL(req.url ?? '/', 'http://x');
   const cookie = url.searchParams.get('cookie');
-  // next-intl remembers the language of a page in YISHI_LOCALE; anything else stands for a per-visitor cookie.
+  // next-intl remembers the language of a page in YISHI_LANG; anything else stands for a per-visitor cookie.
   if (cookie === 'locale')
-    res.setHeader('Set-Cookie', 'YISHI_LOCALE=zh-CN; Path=/; Expires=Fri, 03 Dec 2027 06:08:56 GMT; Max-Age=31536000; SameSite=lax');
-  if (cookie === 'session') res.setHeader('Set-Cookie', ['YISHI_LOCALE=zh-CN; Path=/', 'next-auth.session-token=abc; Path=/; HttpOnly']);
-  if (cookie === 'other') res.setHeader('Set-Cookie', 'YISHI_LOCALE=zh-CN; Path=/; Domain=evil.example');
+    res.setHeader('Set-Cookie', 'YISHI_LANG=zh-CN; Path=/; Expires=Fri, 03 Dec 2027 06:08:56 GMT; Max-Age=31536000; SameSite=lax');
+  if (cookie === 'session') res.setHeader('Set-Cookie', ['YISHI_LANG=zh-CN; Path=/', 'next-auth.session-token=abc; Path=/; HttpOnly']);
+  if (cookie === 'other') res.setHeader('Set-Cookie', 'YISHI_LANG=zh-CN; Path=/; Domain=evil.example');
   if (url.searchParams.has('redirect')) {
     res.statusCode = 307;
     res.setHeader('Location', '/en/board/c/510107009003');
@@ -128,7 +128,7 @@ describe('the public page cache', () => {
   });
 
   test('a signed-in request is never served from the cache and never stored', async () => {
-    const session = { cookie: 'next-auth.session-token=eyJ.some.token; YISHI_LOCALE=zh-CN' };
+    const session = { cookie: 'next-auth.session-token=eyJ.some.token; YISHI_LANG=zh-CN' };
     const before = renders;
     expect((await get(BOARD, session)).cache).toBe('bypass');
     expect((await get(BOARD, { cookie: '__Secure-next-auth.session-token.0=part' })).cache).toBe('bypass');
@@ -155,7 +155,7 @@ describe('the public page cache', () => {
     const zh = await get(BOARD);
     const en = await get(`/en${BOARD}`);
     const enByHeader = await get(BOARD, { 'accept-language': 'en-US,en;q=0.9' });
-    const enByCookie = await get(BOARD, { cookie: 'YISHI_LOCALE=en' });
+    const enByCookie = await get(BOARD, { cookie: 'YISHI_LANG=en' });
     expect([zh.cache, en.cache, enByHeader.cache, enByCookie.cache]).toEqual(['miss', 'miss', 'miss', 'miss']);
     expect((await get(BOARD)).body).toContain('公告栏');
     expect((await get(`/en${BOARD}`)).body).toContain('Notice board');

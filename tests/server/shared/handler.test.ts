@@ -47,13 +47,21 @@ describe('the wrapper', () => {
 describe('the language switch', () => {
   test('a known language and a path on this site: 303 with the cookie; anything else 400', async () => {
     const r = await call(locale, 'http://x/api/locale?to=en&next=%2Fboard');
-    expect([r.status, r.headers.get('location'), r.headers.get('set-cookie')?.split(';')[0]]).toEqual([
-      303,
-      '/en/board',
-      'YISHI_LOCALE=en',
-    ]);
+    expect([r.status, r.headers.get('location'), r.headers.get('set-cookie')?.split(';')[0]]).toEqual([303, '/en/board', 'YISHI_LANG=en']);
     expect((await call(locale, 'http://x/api/locale?to=fr&next=%2F')).status).toBe(400);
     expect((await call(locale, 'http://x/api/locale?to=en&next=https%3A%2F%2Fevil.example')).status).toBe(400);
+  });
+
+  test('a switch link opened from outside (shared in a chat) shows that page in English but remembers nothing', async () => {
+    const from = (site: string) =>
+      locale(new Request('http://x/api/locale?to=en&next=%2Fboard', { headers: { 'sec-fetch-site': site } }), {
+        params: Promise.resolve({}),
+      } as never);
+    for (const site of ['cross-site', 'none', 'same-site']) {
+      const r = await from(site);
+      expect([r.status, r.headers.get('location'), r.headers.get('set-cookie')], site).toEqual([303, '/en/board', null]);
+    }
+    expect((await from('same-origin')).headers.get('set-cookie')?.split(';')[0]).toBe('YISHI_LANG=en');
   });
 });
 

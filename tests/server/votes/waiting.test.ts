@@ -21,4 +21,9 @@ test('votes waiting: open motions on my roll that I have not voted in; never one
   expect(await titles(members[1]!.id)).toEqual(['北苑后门']);
   expect(await titles(members[2]!.id)).toEqual(['北苑后门']);
   expect(await titles(outsider.personId)).toEqual([]);
+  // Not a vote one can cast on the phone: a show of hands (counted at the meeting), or one whose voting has not begun.
+  await db.motion.update({ where: { id: first.id }, data: { mode: 'SHOW_OF_HANDS' } });
+  expect(await titles(members[1]!.id)).toEqual([]);
+  await db.motion.update({ where: { id: first.id }, data: { mode: first.mode, votingFrom: new Date(Date.now() + 86_400_000) } });
+  expect(await titles(members[1]!.id)).toEqual([]);
 });

@@ -1,0 +1,1 @@
+export const HTML_LIMITED_BOTS: RegExp;
