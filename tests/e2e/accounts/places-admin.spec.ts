@@ -27,7 +27,7 @@ test('a community secretary adds a compound, a building, a unit and an owners’
   await page.getByLabel('房号').fill('102');
   await page.getByLabel('专有部分面积（平方米）').fill('89.505');
   await page.getByRole('button', { name: '保存这一户' }).click();
-  await expect(page.getByText('面积最多保留两位小数')).toBeVisible();
+  await expect(page.getByText('面积最多保留两位小数', { exact: true })).toBeVisible();
 
   await page.locator('summary', { hasText: '新建组织' }).click();
   await page.getByLabel('类型').selectOption({ label: '业主委员会' });

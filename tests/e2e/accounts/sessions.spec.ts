@@ -12,7 +12,7 @@ test('changing the password signs out the account’s other devices; signing out
   await phone.getByLabel('新密码（至少 8 位）').fill('grid-new-2026');
   await phone.getByLabel('再输一次新密码').fill('mismatch-2026');
   await phone.getByRole('button', { name: '修改密码' }).click();
-  await expect(phone.getByText('两次输入的密码不一样。')).toBeVisible();
+  await expect(phone.getByText('两次输入的密码不一样。', { exact: true })).toBeVisible();
   await phone.getByLabel('再输一次新密码').fill('grid-new-2026');
   await phone.getByRole('button', { name: '修改密码' }).click();
   await expect(phone.getByText('密码已修改。其他设备上的登录已退出。')).toBeVisible();

@@ -52,7 +52,12 @@ test('S3: report → acknowledgement → hand-offs → repair → satisfaction, 
 
   // The owner hears of it and rates it.
   await owner.goto('/inbox');
-  await expect(owner.getByTestId('inbox').getByText(/您反映的问题已处理完毕：3栋化粪池又堵了/)).toBeVisible();
+  // The issue's news are one entry (decision 057); the resolution is its latest line or among the folded ones.
+  const entry = owner.getByTestId('inbox-entry').filter({ hasText: '3栋化粪池又堵了' });
+  await expect(entry).toHaveCount(1);
+  const resolved = entry.getByRole('link', { name: /您反映的问题已处理完毕/ }).first();
+  if (!(await resolved.isVisible())) await entry.locator('summary').click();
+  await expect(resolved).toBeVisible();
   await owner.goto(issueUrl);
   await owner.getByLabel('评价处理结果').selectOption({ label: '满意' });
   await owner.getByRole('button', { name: '提交评价' }).click();

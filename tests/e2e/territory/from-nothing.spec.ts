@@ -148,7 +148,8 @@ test('a district sets itself up from nothing, and a resident’s issue reaches t
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),
   });
   await secretary.getByRole('button', { name: '检查文件' }).click();
-  await expect(secretary.getByTestId('roster-changes')).toContainText('新建楼栋 4，新建住户 200');
+  // Checking 200 households is a whole import rolled back: allow it more than the default 5 s on a busy machine.
+  await expect(secretary.getByTestId('roster-changes')).toContainText('新建楼栋 4，新建住户 200', { timeout: 30_000 });
   await secretary.getByRole('button', { name: '确认导入' }).click();
   await expect(secretary.getByText(/^导入完成：新建楼栋 4，新建住户 200/)).toBeVisible();
 
