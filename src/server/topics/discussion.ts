@@ -136,9 +136,10 @@ export async function hideComment(by: TBy, commentId: number, reason: string) {
   });
 }
 
-/** The sentence a summary opens with: the counts, in the words the record keeps. */
+/** The sentence a summary opens with: the counts, in the words the record keeps — people counted among named posts only. */
 export const countsSentence = (n: TDiscussionCounts) =>
-  `线上协商共 ${n.comments} 条发言、${n.replies} 条回复，${n.people} 人参与（匿名 ${n.anonymous} 条），隐藏 ${n.hidden} 条。`;
+  `线上协商共 ${n.comments + n.replies} 条发言（回复 ${n.replies} 条）：实名 ${n.namedPeople} 人发言 ${n.namedPosts} 条，` +
+  `匿名发言 ${n.anonymous} 条；另有 ${n.hidden} 条被隐藏。`;
 
 /** The step's runner writes what the thread said; it lands in the step's record and timeline, and the thread closes. */
 export async function summariseDiscussion(by: TBy, topicId: number, input: { stepIndex: number; summary: string }) {

@@ -189,10 +189,28 @@ describe('线上协商: moderation and the summary', () => {
     expect(both.sort()).toEqual(['discussion.alreadySummarised', 'no refusal']);
     const records = await db.topicRecord.findMany({ where: { topicId: id, kind: 'DISCUSSION' } });
     expect(records.map((r) => [r.stepIndex, r.statement])).toEqual([
-      [0, '线上协商共 1 条发言、1 条回复，2 人参与（匿名 1 条），隐藏 1 条。\n多数赞成加装雨棚'],
+      [0, '线上协商共 2 条发言（回复 1 条）：实名 1 人发言 1 条，匿名发言 1 条；另有 1 条被隐藏。\n多数赞成加装雨棚'],
     ]);
     expect(await db.topicEvent.count({ where: { topicId: id, type: 'DISCUSSION_SUMMARY' } })).toBe(1);
     expect(await refusal(postComment(by.fay, id, say('还想补充')))).toBe('discussion.stepClosed');
     expect((await discussionFor(by.fay, id))!.mayPost).toBe(false);
+  });
+
+  test('one person posting named and anonymously: the summary, timeline and notice count people among named posts only', async () => {
+    const { db, by } = w;
+    const id = await w.raise('快递柜位置');
+    await postComment(by.dan, id, say('放在南门'));
+    await postComment(by.dan, id, say('其实北门更好', { anonymous: true }));
+    await summariseDiscussion(by.sec, id, { stepIndex: 0, summary: '南门北门各有意见' });
+    const counts = '线上协商共 2 条发言（回复 0 条）：实名 1 人发言 1 条，匿名发言 1 条；另有 0 条被隐藏。';
+    const record = await db.topicRecord.findFirstOrThrow({ where: { topicId: id, kind: 'DISCUSSION' } });
+    expect(record.statement).toBe(`${counts}\n南门北门各有意见`);
+    const event = await db.topicEvent.findFirstOrThrow({ where: { topicId: id, type: 'DISCUSSION_SUMMARY' } });
+    expect(event.message).toBe(record.statement);
+    const told = await db.notification.findMany({ where: { topicId: id, kind: 'topic.discussionSummary' } });
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((n) => n.body === counts)).toBe(true);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'topic.discussionSummary', entityId: String(record.id) } });
+    expect(audit.after).not.toHaveProperty('people');
   });
 });
