@@ -27,19 +27,30 @@ export function overCommentLimit(recent: Date[], now: Date): boolean {
 }
 
 export type TCommentFacts = { authorUserId: number; parentId: number | null; anonymous: boolean; hidden: boolean };
-export type TDiscussionCounts = { comments: number; replies: number; people: number; anonymous: number; hidden: number };
+export type TDiscussionCounts = {
+  comments: number;
+  replies: number;
+  namedPeople: number;
+  namedPosts: number;
+  anonymous: number;
+  hidden: number;
+};
 
 /**
- * What a summary cites: comments and replies shown, how many people wrote them, how many were anonymous, and how
- * many were hidden by moderators (not counted in the others).
+ * What a summary cites: comments and replies shown, how many named people wrote how many of them, how many were
+ * anonymous, and how many were hidden by moderators (not counted in the others). People are counted among named posts
+ * only: a count of people that took anonymous posts in would tell, when it is smaller than the posts, whose they are
+ * (decision 059).
  */
 export function discussionCounts(rows: TCommentFacts[]): TDiscussionCounts {
   const shown = rows.filter((r) => !r.hidden);
+  const named = shown.filter((r) => !r.anonymous);
   return {
     comments: shown.filter((r) => r.parentId === null).length,
     replies: shown.filter((r) => r.parentId !== null).length,
-    people: new Set(shown.map((r) => r.authorUserId)).size,
-    anonymous: shown.filter((r) => r.anonymous).length,
+    namedPeople: new Set(named.map((r) => r.authorUserId)).size,
+    namedPosts: named.length,
+    anonymous: shown.length - named.length,
     hidden: rows.length - shown.length,
   };
 }

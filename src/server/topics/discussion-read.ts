@@ -9,6 +9,10 @@ import { actsInStep } from '@/domain/topics/procedure';
 export type TShownComment = {
   id: number;
   stepIndex: number;
+  /** The step's round it belongs to (decision 059): comments of one round form one thread. */
+  stepStartedAt: Date;
+  /** In the thread of the step round the topic is in now. */
+  current: boolean;
   by: string;
   mine: boolean;
   at: Date;
@@ -27,9 +31,12 @@ export async function discussionFor(by: TBy, topicId: number) {
   const t = await readableTopic(by, topicId);
   if (!t) return null;
   const db = getDb();
+  const round = { stepIndex: t.topic.stepIndex, stepStartedAt: t.topic.stepStartedAt };
+  const inRound = (c: { stepIndex: number; stepStartedAt: Date }) =>
+    c.stepIndex === round.stepIndex && c.stepStartedAt.getTime() === round.stepStartedAt.getTime();
   const [rows, summarised] = await Promise.all([
     db.topicComment.findMany({ where: { topicId }, orderBy: { id: 'asc' } }),
-    db.topicRecord.count({ where: { topicId, stepIndex: t.topic.stepIndex, kind: 'DISCUSSION', withdrawnAt: null } }),
+    db.topicRecord.count({ where: { topicId, ...round, kind: 'DISCUSSION', withdrawnAt: null } }),
   ]);
   const moderator = moderates(t);
   const show = (c: (typeof rows)[number]): TShownComment => {
@@ -37,6 +44,8 @@ export async function discussionFor(by: TBy, topicId: number) {
     return {
       id: c.id,
       stepIndex: c.stepIndex,
+      stepStartedAt: c.stepStartedAt,
+      current: inRound(c),
       by: shownName(by.userId, { userId: c.authorUserId, anonymous: c.anonymous, name: c.authorLabel }),
       mine,
       at: c.createdAt,
@@ -57,10 +66,11 @@ export async function discussionFor(by: TBy, topicId: number) {
     );
   return {
     stepIndex: t.topic.stepIndex,
+    stepStartedAt: t.topic.stepStartedAt,
     comments: top,
     mayPost: open && takesPart,
     moderates: moderator,
-    maySummarise: open && actsInStep(t.step, t.actors) && rows.some((c) => c.stepIndex === t.topic.stepIndex),
+    maySummarise: open && actsInStep(t.step, t.actors) && rows.some(inRound),
     open,
   };
 }

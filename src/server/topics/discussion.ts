@@ -31,8 +31,19 @@ const stepLock = (tx: TTx, topicId: number, stepIndex: number, shared: boolean) 
     ? tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${`discussion:${topicId}`}), ${stepIndex}::int)`
     : tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`discussion:${topicId}`}), ${stepIndex}::int)`;
 
-const summaryOf = (tx: TTx, topicId: number, stepIndex: number) =>
-  tx.topicRecord.findFirst({ where: { topicId, stepIndex, kind: 'DISCUSSION', withdrawnAt: null }, select: { id: true } });
+/** A step's round: the step entered again (back after a failed vote) has its own thread and summary (decision 059). */
+export type TRound = { stepIndex: number; stepStartedAt: Date };
+
+const summaryOf = (tx: TTx, topicId: number, round: TRound) =>
+  tx.topicRecord.findFirst({ where: { topicId, ...round, kind: 'DISCUSSION', withdrawnAt: null }, select: { id: true } });
+
+/** The round the topic is in now, read inside the transaction: a step change since the page was loaded closes the thread. */
+async function roundNow(tx: TTx, topicId: number, seen: TRound): Promise<TRound> {
+  const now = await tx.topic.findUniqueOrThrow({ where: { id: topicId }, select: { status: true, stepIndex: true, stepStartedAt: true } });
+  if (now.status !== 'OPEN' || now.stepIndex !== seen.stepIndex || now.stepStartedAt.getTime() !== seen.stepStartedAt.getTime())
+    refuse('discussion.stepClosed');
+  return { stepIndex: now.stepIndex, stepStartedAt: now.stepStartedAt };
+}
 
 /** Staff of the place, the compound's branch and the topic's liaison moderate. */
 export const moderates = (t: TLoadedTopic) => t.actors.has('COMMUNITY_STAFF') || t.actors.has('BRANCH') || t.actors.has('LIAISON');
@@ -50,12 +61,17 @@ export async function postComment(by: TBy, topicId: number, input: TCommentInput
   const parent = input.parentId
     ? await db.topicComment.findUnique({
         where: { id: input.parentId },
-        select: { topicId: true, stepIndex: true, parentId: true, hiddenAt: true, authorUserId: true },
+        select: { topicId: true, stepIndex: true, stepStartedAt: true, parentId: true, hiddenAt: true, authorUserId: true },
       })
     : null;
   if (
     input.parentId &&
-    (!parent || parent.topicId !== topicId || parent.stepIndex !== t.topic.stepIndex || parent.parentId || parent.hiddenAt)
+    (!parent ||
+      parent.topicId !== topicId ||
+      parent.stepIndex !== t.topic.stepIndex ||
+      parent.stepStartedAt.getTime() !== t.topic.stepStartedAt.getTime() ||
+      parent.parentId ||
+      parent.hiddenAt)
   )
     refuse('discussion.badParent');
   const who = actingAs(by, input.anonymous);
@@ -63,7 +79,8 @@ export async function postComment(by: TBy, topicId: number, input: TCommentInput
     await stepLock(tx, topicId, t.topic.stepIndex, true);
     // One person's posts one after another, so that two at once meet the limit (decision 059).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('discussion-author'), ${by.userId}::int)`;
-    if (await summaryOf(tx, topicId, t.topic.stepIndex)) refuse('discussion.stepClosed');
+    const round = await roundNow(tx, topicId, t.topic);
+    if (await summaryOf(tx, topicId, round)) refuse('discussion.stepClosed');
     const now = new Date();
     const recent = await tx.topicComment.findMany({
       where: { authorUserId: by.userId, createdAt: { gt: new Date(now.getTime() - 3600_000) } },
@@ -79,7 +96,7 @@ export async function postComment(by: TBy, topicId: number, input: TCommentInput
     const c = await tx.topicComment.create({
       data: {
         topicId,
-        stepIndex: t.topic.stepIndex,
+        ...round,
         parentId: input.parentId ?? null,
         authorUserId: by.userId,
         anonymous: input.anonymous,
@@ -136,9 +153,10 @@ export async function hideComment(by: TBy, commentId: number, reason: string) {
   });
 }
 
-/** The sentence a summary opens with: the counts, in the words the record keeps. */
+/** The sentence a summary opens with: the counts, in the words the record keeps — people counted among named posts only. */
 export const countsSentence = (n: TDiscussionCounts) =>
-  `线上协商共 ${n.comments} 条发言、${n.replies} 条回复，${n.people} 人参与（匿名 ${n.anonymous} 条），隐藏 ${n.hidden} 条。`;
+  `线上协商共 ${n.comments + n.replies} 条发言（回复 ${n.replies} 条）：实名 ${n.namedPeople} 人发言 ${n.namedPosts} 条，` +
+  `匿名发言 ${n.anonymous} 条；另有 ${n.hidden} 条被隐藏。`;
 
 /** The step's runner writes what the thread said; it lands in the step's record and timeline, and the thread closes. */
 export async function summariseDiscussion(by: TBy, topicId: number, input: { stepIndex: number; summary: string }) {
@@ -150,16 +168,17 @@ export async function summariseDiscussion(by: TBy, topicId: number, input: { ste
   if (problem) refuse(problem === 'discussion.empty' ? 'discussion.summaryEmpty' : problem);
   return getDb().$transaction(async (tx) => {
     await stepLock(tx, topicId, t.topic.stepIndex, false);
-    if (await summaryOf(tx, topicId, t.topic.stepIndex)) refuse('discussion.alreadySummarised');
+    const round = await roundNow(tx, topicId, t.topic);
+    if (await summaryOf(tx, topicId, round)) refuse('discussion.alreadySummarised');
     const rows = await tx.topicComment.findMany({
-      where: { topicId, stepIndex: t.topic.stepIndex },
+      where: { topicId, ...round },
       select: { authorUserId: true, parentId: true, anonymous: true, hiddenAt: true },
     });
     if (rows.length === 0) refuse('discussion.nothingToSummarise');
     const counts = discussionCounts(rows.map((r) => ({ ...r, hidden: r.hiddenAt !== null })));
     const statement = `${countsSentence(counts)}\n${input.summary.trim()}`;
     const r = await tx.topicRecord.create({
-      data: { topicId, stepIndex: t.topic.stepIndex, kind: 'DISCUSSION', statement, heldOn: todayDateOnly(), byUserId: by.userId },
+      data: { topicId, ...round, kind: 'DISCUSSION', statement, heldOn: todayDateOnly(), byUserId: by.userId },
     });
     await topicEvent(tx, by, t.topic, 'DISCUSSION_SUMMARY', statement);
     await notifyTopic(tx, t.topic, 'topic.discussionSummary', countsSentence(counts), by.userId);

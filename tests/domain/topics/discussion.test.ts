@@ -38,16 +38,21 @@ describe('online discussion: the counts a summary cites', () => {
     hidden,
   });
   test.each([
-    ['none', [], { comments: 0, replies: 0, people: 0, anonymous: 0, hidden: 0 }],
+    ['none', [], { comments: 0, replies: 0, namedPeople: 0, namedPosts: 0, anonymous: 0, hidden: 0 }],
     [
       'comments, a reply, an anonymous one',
       [c(1, null), c(2, null, true), c(1, 10)],
-      { comments: 2, replies: 1, people: 2, anonymous: 1, hidden: 0 },
+      { comments: 2, replies: 1, namedPeople: 1, namedPosts: 2, anonymous: 1, hidden: 0 },
+    ],
+    [
+      'one person named once and anonymous once: the anonymous post is not tied to anyone (people among named posts only)',
+      [c(1, null), c(1, null, true)],
+      { comments: 2, replies: 0, namedPeople: 1, namedPosts: 1, anonymous: 1, hidden: 0 },
     ],
     [
       'a hidden comment counts only as hidden',
       [c(1, null), c(3, null, false, true)],
-      { comments: 1, replies: 0, people: 1, anonymous: 0, hidden: 1 },
+      { comments: 1, replies: 0, namedPeople: 1, namedPosts: 1, anonymous: 0, hidden: 1 },
     ],
   ])('%s', (_, rows, expected) => {
     expect(discussionCounts(rows)).toEqual(expected);

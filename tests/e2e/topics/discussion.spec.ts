@@ -59,7 +59,7 @@ test('an anonymous comment reads 匿名居民, staff hide it with a reason, the 
   await summary.getByLabel(/^小结/).fill('多数居民支持划线编号和夜间限制外来车辆，3 号楼后空地列为二期。');
   await summary.getByRole('button', { name: '写入步骤记录' }).click();
   const record = sec.getByTestId(/^record-/).filter({ hasText: '线上协商共' });
-  await expect(record).toContainText(/线上协商共 \d+ 条发言、\d+ 条回复，\d+ 人参与（匿名 \d+ 条），隐藏 1 条。/);
+  await expect(record).toContainText(/线上协商共 \d+ 条发言（回复 \d+ 条）：实名 \d+ 人发言 \d+ 条，匿名发言 \d+ 条；另有 1 条被隐藏。/);
   await expect(record).toContainText('3 号楼后空地列为二期');
   await sun.reload();
   await expect(sun.getByTestId('discussion-new')).toHaveCount(0);

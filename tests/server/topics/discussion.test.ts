@@ -189,10 +189,53 @@ describe('线上协商: moderation and the summary', () => {
     expect(both.sort()).toEqual(['discussion.alreadySummarised', 'no refusal']);
     const records = await db.topicRecord.findMany({ where: { topicId: id, kind: 'DISCUSSION' } });
     expect(records.map((r) => [r.stepIndex, r.statement])).toEqual([
-      [0, '线上协商共 1 条发言、1 条回复，2 人参与（匿名 1 条），隐藏 1 条。\n多数赞成加装雨棚'],
+      [0, '线上协商共 2 条发言（回复 1 条）：实名 1 人发言 1 条，匿名发言 1 条；另有 1 条被隐藏。\n多数赞成加装雨棚'],
     ]);
     expect(await db.topicEvent.count({ where: { topicId: id, type: 'DISCUSSION_SUMMARY' } })).toBe(1);
     expect(await refusal(postComment(by.fay, id, say('还想补充')))).toBe('discussion.stepClosed');
     expect((await discussionFor(by.fay, id))!.mayPost).toBe(false);
+  });
+
+  test('one person posting named and anonymously: the summary, timeline and notice count people among named posts only', async () => {
+    const { db, by } = w;
+    const id = await w.raise('快递柜位置');
+    await postComment(by.dan, id, say('放在南门'));
+    await postComment(by.dan, id, say('其实北门更好', { anonymous: true }));
+    await summariseDiscussion(by.sec, id, { stepIndex: 0, summary: '南门北门各有意见' });
+    const counts = '线上协商共 2 条发言（回复 0 条）：实名 1 人发言 1 条，匿名发言 1 条；另有 0 条被隐藏。';
+    const record = await db.topicRecord.findFirstOrThrow({ where: { topicId: id, kind: 'DISCUSSION' } });
+    expect(record.statement).toBe(`${counts}\n南门北门各有意见`);
+    const event = await db.topicEvent.findFirstOrThrow({ where: { topicId: id, type: 'DISCUSSION_SUMMARY' } });
+    expect(event.message).toBe(record.statement);
+    const told = await db.notification.findMany({ where: { topicId: id, kind: 'topic.discussionSummary' } });
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((n) => n.body === counts)).toBe(true);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'topic.discussionSummary', entityId: String(record.id) } });
+    expect(audit.after).not.toHaveProperty('people');
+  });
+
+  test('a step entered again (back after a failed vote) opens a new thread: posts, a second summary; the round keeps one', async () => {
+    const { db, by } = w;
+    const id = await w.raise('小区大门改造');
+    const { id: old } = await postComment(by.cara, id, say('第一轮意见'));
+    await summariseDiscussion(by.sec, id, { stepIndex: 0, summary: '第一轮小结' });
+    await advanceTopic(by.sec, id, { type: 'ADVANCE' });
+    // As a RETURN after a failed vote writes it (advance-topic.ts; other-procedures.test.ts walks a real one): the topic is
+    // back in an earlier step, entered anew.
+    await db.topic.update({ where: { id }, data: { stepIndex: 0, stepStartedAt: new Date(), lockVersion: { increment: 1 } } });
+    const back = (await discussionFor(by.anna, id))!;
+    expect([back.open, back.mayPost, back.maySummarise]).toEqual([true, true, false]);
+    expect(back.comments.map((c) => [c.id, c.current])).toEqual([[old, false]]);
+    expect(await refusal(postComment(by.anna, id, say('回复上一轮', { parentId: old })))).toBe('discussion.badParent');
+    await postComment(by.anna, id, say('第二轮意见'));
+    expect((await discussionFor(by.sec, id))!.maySummarise).toBe(true);
+    await summariseDiscussion(by.sec, id, { stepIndex: 0, summary: '第二轮小结' });
+    const records = await db.topicRecord.findMany({ where: { topicId: id, kind: 'DISCUSSION' }, orderBy: { id: 'asc' } });
+    expect(records.map((r) => r.statement.split('\n')[1])).toEqual(['第一轮小结', '第二轮小结']);
+    expect(records[1]!.statement).toContain('共 1 条发言');
+    expect(await refusal(postComment(by.anna, id, say('第二轮之后')))).toBe('discussion.stepClosed');
+    // The database holds one summary a step round too.
+    const again = db.topicRecord.create({ data: { ...records[1]!, id: undefined, statement: '重复' } });
+    await expect(again).rejects.toMatchObject({ code: 'P2002' });
   });
 });

@@ -5,7 +5,10 @@ import { discussionFor, type TShownComment } from '@/server/topics/discussion-re
 import { Section } from './topic-sections';
 import { CommentForm, HideCommentForm, SummaryForm } from './discussion-forms';
 
-/** 线上协商 (decision 059): the thread of each step, newest step first; post, reply, hide and summarise where one may. */
+/**
+ * 线上协商 (decision 059): the thread of each step round (a step entered again has a new one), newest first; post, reply,
+ * hide and summarise where one may.
+ */
 export async function Discussion({ topicId, by, steps }: { topicId: number; by: TBy; steps: readonly { key: string }[] }) {
   const d = await discussionFor(by, topicId);
   if (!d) return null;
@@ -14,7 +17,10 @@ export async function Discussion({ topicId, by, steps }: { topicId: number; by: 
   const format = await getFormatter();
   const tt = await getTranslations('topics');
   const stepName = (i: number) => tt(`step.${steps[i]?.key ?? 'raise'}` as 'step.raise');
-  const indexes = [...new Set([d.stepIndex, ...d.comments.map((c) => c.stepIndex)])].sort((a, b) => b - a);
+  const roundKey = (r: { stepIndex: number; stepStartedAt: Date }) => `${r.stepIndex}:${r.stepStartedAt.getTime()}`;
+  const rounds = [d, ...d.comments]
+    .filter((r, i, all) => all.findIndex((o) => roundKey(o) === roundKey(r)) === i)
+    .sort((a, b) => b.stepStartedAt.getTime() - a.stepStartedAt.getTime());
   const one = (c: TShownComment, reply: boolean) => (
     <li
       key={c.id}
@@ -40,7 +46,7 @@ export async function Discussion({ topicId, by, steps }: { topicId: number; by: 
         </details>
       )}
       {!reply && c.replies.length > 0 && <ul className="space-y-2">{c.replies.map((r) => one(r, true))}</ul>}
-      {!reply && d.mayPost && c.stepIndex === d.stepIndex && !c.hidden && (
+      {!reply && d.mayPost && c.current && !c.hidden && (
         <details>
           <summary className="min-h-12 cursor-pointer py-2 text-lg">{t('reply')}</summary>
           <CommentForm topicId={topicId} stepIndex={d.stepIndex} parentId={c.id} t={l} />
@@ -51,10 +57,11 @@ export async function Discussion({ topicId, by, steps }: { topicId: number; by: 
   return (
     <Section id="discussion" title={t('title')}>
       <p className="text-lg text-stone-700">{t('intro')}</p>
-      {indexes.map((i) => {
-        const thread = d.comments.filter((c) => c.stepIndex === i);
+      {rounds.map((r) => {
+        const i = r.stepIndex;
+        const thread = d.comments.filter((c) => roundKey(c) === roundKey(r));
         return (
-          <div key={i} className="space-y-2" data-testid={`discussion-step-${i}`}>
+          <div key={roundKey(r)} className="space-y-2" data-testid={`discussion-step-${i}`}>
             <h3 className="text-xl font-semibold">{t('step', { n: i + 1, name: stepName(i) })}</h3>
             {thread.length === 0 ? (
               <p className="text-lg">{t('none')}</p>
