@@ -58,8 +58,9 @@ test('party members first: members see and discuss it, residents do not, until t
   expect((await resident.goto(url))?.status()).toBe(200);
   await expect(resident.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   // The timeline is folded by step (decision 061): the members' view is in the 党员先议 step's fold.
-  await resident.getByTestId('timeline').locator('summary', { hasText: '党员先议' }).click();
-  await expect(resident.getByText('党员意见：赞成 12 人，反对 1 人，建议修改 3 人')).toBeVisible();
+  const timeline = resident.getByTestId('timeline');
+  await timeline.locator('summary', { hasText: '党员先议' }).click();
+  await expect(timeline.getByText(/赞成 12 · 反对 1 · 建议修改 3：同意建设/)).toBeVisible();
   await resident.goto('/topics');
   await expect(resident.getByText(TITLE)).toBeVisible();
 });
