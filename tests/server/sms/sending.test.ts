@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { setMyChannels } from '@/server/accounts/channel-choices';
+import type { TChannelSender, TOutcome } from '@/server/messages/channel';
+import { sendPendingDeliveries } from '@/server/messages/deliveries';
+import { applySmsReports } from '@/server/sms/reports';
+import { createUser } from '../../factories/accounts';
+import { byUser, world } from '../accounts/support';
+
+/** Review fixes for decision 056: sends happen outside transactions, each result committed on its own. */
+let w: Awaited<ReturnType<typeof world>>;
+beforeAll(async () => {
+  w = await world();
+});
+
+const note = (userId: number, kind: string, title = '加装电梯议事会') =>
+  w.db.notification.create({ data: { userId, kind, title, body: '明天 9:00', link: '/meetings/1' } });
+async function smsUser(phone: string) {
+  const u = await createUser(w.db, { phone, password: 'x-pass-1234' });
+  await setMyChannels(await byUser(u.id), { choices: { MEETINGS: { EMAIL: false, SMS: true } }, digest: false });
+  return u;
+}
+/** An SMS sender whose send runs `during` (the provider's work) and then accepts with a message id. */
+function fakeSms(during: (deliveryId: number, messageId: string) => Promise<TOutcome | void>, digest?: TChannelSender['sendDigest']) {
+  const sent: number[] = [];
+  const sender: TChannelSender = {
+    channel: 'SMS',
+    logOnly: false,
+    address: (u) => u.phone,
+    send: async (_to, _note, deliveryId) => {
+      const messageId = `m-${deliveryId}`;
+      const outcome = await during(deliveryId, messageId);
+      sent.push(deliveryId);
+      return outcome ?? { ok: true, messageId };
+    },
+    sendDigest: digest ?? (async () => ({ ok: true, messageId: 'digest' })),
+  };
+  return { sender, sent };
+}
+const status = async (notificationId: number) =>
+  (await w.db.delivery.findFirstOrThrow({ where: { notificationId, channel: 'SMS' } })).status;
+
+describe('sending SMS copies outside any transaction', () => {
+  test('a delivery report that comes before the send is recorded is kept and applied once it is', async () => {
+    const u = await smsUser('13900009641');
+    const n = await note(u.id, 'meeting.invited');
+    let early: number | null = -1;
+    const { sender } = fakeSms(async (id, messageId) => {
+      early = await applySmsReports('aliyun', [{ biz_id: messageId, success: true, err_code: 'DELIVERED', out_id: String(id) }]);
+    });
+    expect(await sendPendingDeliveries(sender)).toMatchObject({ sent: 1 });
+    expect(early).toBe(0);
+    expect(await status(n.id)).toBe('DELIVERED');
+  });
+
+  test('a send that throws does not undo the copies sent before it, and is tried again later', async () => {
+    const u = await smsUser('13900009642');
+    const first = await note(u.id, 'meeting.invited', 'a');
+    const second = await note(u.id, 'meeting.reminder', 'b');
+    const { sender, sent } = fakeSms(async (id) => {
+      if (sent.length === 1) throw new Error(`provider timeout ${id}`);
+    });
+    await sendPendingDeliveries(sender).catch(() => undefined);
+    expect(await status(first.id)).toBe('SENT');
+    const d = await w.db.delivery.findFirstOrThrow({ where: { notificationId: second.id, channel: 'SMS' } });
+    expect([d.status, d.attempts, d.retryAt !== null]).toEqual(['PENDING', 1, true]);
+  });
+
+  test('a copy claimed by a sender that crashed is sent after the lease; a fresh claim is left alone', async () => {
+    const u = await smsUser('13900009643');
+    const stale = await note(u.id, 'meeting.invited', 'stale');
+    const fresh = await note(u.id, 'meeting.reminder', 'fresh');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    await w.db.$executeRaw`UPDATE "Delivery" SET status = 'SENDING', "claimedAt" = ${hourAgo} WHERE "notificationId" = ${stale.id}`;
+    await w.db.$executeRaw`UPDATE "Delivery" SET status = 'SENDING', "claimedAt" = now() WHERE "notificationId" = ${fresh.id}`;
+    const { sender } = fakeSms(async () => undefined);
+    await sendPendingDeliveries(sender);
+    expect([await status(stale.id), await status(fresh.id)]).toEqual(['SENT', 'SENDING']);
+  });
+});
