@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { setMyChannels } from '@/server/accounts/channel-choices';
 import type { TChannelSender, TOutcome } from '@/server/messages/channel';
 import { sendPendingDeliveries } from '@/server/messages/deliveries';
+import { sendDigests } from '@/server/messages/digest';
 import { applySmsReports } from '@/server/sms/reports';
 import { createUser } from '../../factories/accounts';
 import { byUser, world } from '../accounts/support';
@@ -75,5 +76,36 @@ describe('sending SMS copies outside any transaction', () => {
     const { sender } = fakeSms(async () => undefined);
     await sendPendingDeliveries(sender);
     expect([await status(stale.id), await status(fresh.id)]).toEqual(['SENT', 'SENDING']);
+  });
+});
+
+describe('the staff digest', () => {
+  /** Staff who chose SMS for TASKS and the digest, with `n` held copies. */
+  async function digestStaff(who: { id: number }, n: number) {
+    await setMyChannels(await byUser(who.id), { choices: { TASKS: { EMAIL: false, SMS: true } }, digest: true });
+    await w.db.notification.createMany({
+      data: Array.from({ length: n }, (_, i) => ({ userId: who.id, kind: 'issue.assigned', title: `t${i}`, body: 'b' })),
+    });
+  }
+  const held = (userId: number) => w.db.delivery.groupBy({ by: ['status'], where: { userId, channel: 'SMS' }, _count: true });
+
+  test('one summary per user however many are held; disabled users and people no longer staff get none', async () => {
+    const [big, gone, former] = [w.staff.jinyangSecretary, w.staff.jinyangStreet, w.staff.dongshengStreet];
+    await digestStaff(big, 5001);
+    await digestStaff(gone, 2);
+    await digestStaff(former, 2);
+    await w.db.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
+    await w.db.roleGrant.updateMany({ where: { userId: former.id }, data: { revokedAt: new Date() } });
+    const digests: [string, number][] = [];
+    const { sender } = fakeSms(
+      async () => undefined,
+      async (to, notes) => (digests.push([to, notes.length]), { ok: true, messageId: 'd' }),
+    );
+    await Promise.all([sendDigests([sender]), sendDigests([sender])]);
+    expect(digests).toEqual([['13900009001', 5001]]);
+    expect(await held(gone.id)).toEqual([{ status: 'DROPPED', _count: 2 }]);
+    // No longer staff: the digest choice is ignored, so what it held goes one by one.
+    expect(await held(former.id)).toEqual([{ status: 'PENDING', _count: 2 }]);
+    expect((await w.db.user.findUniqueOrThrow({ where: { id: former.id } })).notifyDigest).toBe(false);
   });
 });
