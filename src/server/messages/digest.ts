@@ -21,7 +21,9 @@ export async function sendDigests(senders: TChannelSender[] = [emailSender(mailT
       SELECT DISTINCT "userId" FROM "Delivery" WHERE channel = ${sender.channel}::"Channel" AND status = 'HELD' ORDER BY "userId"`;
     for (const { userId } of users) {
       const sent = await digestFor(sender, userId);
-      if (sent > 0) (counts.digests++, (counts.notes += sent));
+      if (sent === 0) continue;
+      counts.digests++;
+      counts.notes += sent;
     }
   }
   return counts;
