@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readEnv } from '@/env';
 import { setMyChannels } from '@/server/accounts/channel-choices';
 import type { TChannelSender, TOutcome } from '@/server/messages/channel';
 import { sendPendingDeliveries } from '@/server/messages/deliveries';
@@ -107,5 +108,27 @@ describe('the staff digest', () => {
     // No longer staff: the digest choice is ignored, so what it held goes one by one.
     expect(await held(former.id)).toEqual([{ status: 'PENDING', _count: 2 }]);
     expect((await w.db.user.findUniqueOrThrow({ where: { id: former.id } })).notifyDigest).toBe(false);
+  });
+});
+
+describe('the SMS provider configuration', () => {
+  const base = {
+    DATABASE_URL: 'postgresql://u:p@localhost:5432/d',
+    YISHI_SMS_KEY_ID: 'k',
+    YISHI_SMS_KEY_SECRET: 's',
+    YISHI_SMS_SIGN_NAME: '议事',
+  };
+  const templates = { YISHI_SMS_TEMPLATE_NOTIFY: 'SMS_1', YISHI_SMS_TEMPLATE_CODE: 'SMS_2', YISHI_SMS_TEMPLATE_DIGEST: 'SMS_3' };
+  test.each([
+    ['aliyun', { ...base, YISHI_SMS_TEMPLATE_NOTIFY: 'SMS_1' }, /YISHI_SMS_TEMPLATE_CODE, YISHI_SMS_TEMPLATE_DIGEST/],
+    ['aliyun', { ...templates, DATABASE_URL: base.DATABASE_URL, YISHI_SMS_SIGN_NAME: '议事' }, /YISHI_SMS_KEY_ID, YISHI_SMS_KEY_SECRET/],
+    ['tencent', { ...base, ...templates }, /YISHI_SMS_APP_ID/],
+  ])('%s without every template, key, sign name (and Tencent app id) is refused when the env is read', (provider, env, missing) => {
+    expect(() => readEnv({ ...env, YISHI_SMS_PROVIDER: provider })).toThrow(missing);
+  });
+  test('a complete configuration, and the log provider without any, are accepted', () => {
+    expect(readEnv({ ...base, ...templates, YISHI_SMS_PROVIDER: 'aliyun' }).YISHI_SMS_TEMPLATE_DIGEST).toBe('SMS_3');
+    expect(readEnv({ ...base, ...templates, YISHI_SMS_PROVIDER: 'tencent', YISHI_SMS_APP_ID: '1400' }).YISHI_SMS_APP_ID).toBe('1400');
+    expect(readEnv({ DATABASE_URL: base.DATABASE_URL }).YISHI_SMS_PROVIDER).toBe('log');
   });
 });
