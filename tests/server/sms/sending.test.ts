@@ -1,6 +1,10 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { readEnv } from '@/env';
 import { setMyChannels } from '@/server/accounts/channel-choices';
+import { issuePasswordReset } from '@/server/accounts/passwords';
 import type { TChannelSender, TOutcome } from '@/server/messages/channel';
 import { sendPendingDeliveries } from '@/server/messages/deliveries';
 import { sendDigests } from '@/server/messages/digest';
@@ -130,5 +134,36 @@ describe('the SMS provider configuration', () => {
     expect(readEnv({ ...base, ...templates, YISHI_SMS_PROVIDER: 'aliyun' }).YISHI_SMS_TEMPLATE_DIGEST).toBe('SMS_3');
     expect(readEnv({ ...base, ...templates, YISHI_SMS_PROVIDER: 'tencent', YISHI_SMS_APP_ID: '1400' }).YISHI_SMS_APP_ID).toBe('1400');
     expect(readEnv({ DATABASE_URL: base.DATABASE_URL }).YISHI_SMS_PROVIDER).toBe('log');
+  });
+});
+
+describe('a reset code issued by staff', () => {
+  test('goes to the number on file only when staff ticked that the number is still the resident’s; the printed code stays', async () => {
+    const user = await w.db.user.create({
+      data: { phone: '13900009651', passwordHash: 'x', personId: (await w.db.person.create({ data: { name: '王奶奶' } })).id },
+    });
+    await w.db.householdClaim.create({
+      data: { userId: user.id, householdId: w.a.households[0]!.id, relation: 'OWNER', status: 'APPROVED' },
+    });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'reset-')), 'outbox.jsonl');
+    const saved = process.env.YISHI_CODE_OUTBOX;
+    process.env.YISHI_CODE_OUTBOX = file;
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      const by = await byUser(w.staff.jinyangSecretary.id);
+      const unticked = await issuePasswordReset(by, user.id);
+      expect(unticked.code).toMatch(/\w/);
+      expect(existsSync(file)).toBe(false);
+      const ticked = await issuePasswordReset(by, user.id, { sms: true });
+      expect(
+        readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).code),
+      ).toEqual([ticked.code]);
+    } finally {
+      process.env.YISHI_CODE_OUTBOX = saved;
+      vi.restoreAllMocks();
+    }
   });
 });
