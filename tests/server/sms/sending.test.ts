@@ -167,3 +167,15 @@ describe('a reset code issued by staff', () => {
     }
   });
 });
+
+describe('task notifications', () => {
+  test('every task kind is filed under TASKS: a taskAssigned goes by SMS to someone who chose SMS for TASKS', async () => {
+    const u = await createUser(w.db, { phone: '13900009661', password: 'x-pass-1234' });
+    await setMyChannels(await byUser(u.id), { choices: { TASKS: { EMAIL: false, SMS: true } }, digest: false });
+    const kinds = ['topic.taskAssigned', 'topic.taskTakeOver', 'task.done', 'supervise.press'];
+    const groups = await w.db.$queryRaw<{ g: string }[]>`SELECT notification_group(k)::text AS g FROM unnest(${kinds}::text[]) AS k`;
+    expect(groups.map((r) => r.g)).toEqual(['TASKS', 'TASKS', 'TASKS', 'TASKS']);
+    const n = await note(u.id, 'topic.taskAssigned', '加装电梯：联系施工方');
+    expect(await status(n.id)).toBe('PENDING');
+  });
+});
