@@ -3,6 +3,14 @@ import type { Instrumentation } from 'next';
 // Runs once when a Next.js server starts: the background jobs live in the app's own process.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // A wrong configuration (e.g. an SMS provider without its templates) stops the start with its one sentence.
+    const { readEnv } = await import('./env');
+    try {
+      readEnv();
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    }
     const { startJobs } = await import('./server/jobs/start-jobs');
     const { errorFields, logLine } = await import('./server/log');
     await startJobs()?.catch((e: unknown) => logLine('error', 'jobs.start', errorFields(e)));

@@ -56,11 +56,11 @@ export const deskAccountAction = command({
 export const resetByPhoneAction = command({
   who: 'signed-in',
   input: ZResetByPhone,
-  run: async (by, { phone }) => {
+  run: async (by, { phone, smsToPhone }) => {
     const user = await findUserByPhone(phone);
     if (!user) return null;
     // Outside one's places looks the same as unknown: the desk does not reveal who has an account.
-    return issuePasswordReset(by, user.id).catch(() => null);
+    return issuePasswordReset(by, user.id, { sms: smsToPhone }).catch(() => null);
   },
   done: async (r) =>
     r

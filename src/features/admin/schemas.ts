@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GRANTED_ROLE_LEVEL } from '@/domain/authz/roles';
 import { placeLevels } from '@/domain/territory/places';
-import { ZId, ZPhone } from '@/features/shared/forms';
+import { ZCheck, ZId, ZPhone } from '@/features/shared/forms';
 import { ZRelation } from '@/features/accounts/schemas';
 
 export const ZReviewClaim = z
@@ -24,7 +24,8 @@ export const ZDeskAccount = z.object({
   phone: ZPhone,
 });
 
-export const ZResetByPhone = z.object({ phone: ZPhone });
+/** smsToPhone: staff confirmed the number on file is still the resident's (unticked by default: the code is printed). */
+export const ZResetByPhone = z.object({ phone: ZPhone, smsToPhone: ZCheck });
 
 export const ZRosterCompound = z.object({ compoundId: ZId });
 

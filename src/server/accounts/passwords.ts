@@ -51,7 +51,16 @@ export async function changePassword(userId: number, current: string, next: stri
  * Staff issue a one-time reset code for a resident of a household they may verify, or for staff
  * whose places they manage. The code is handed over on paper (or through the code sender).
  */
-export async function issuePasswordReset(by: TBy, userId: number): Promise<{ code: string; expiresAt: Date; phone: string; name: string }> {
+/**
+ * Staff issue a reset because the resident lost or changed their phone: the number on file may now be someone else's,
+ * so the code goes there by SMS only when staff confirmed the number is still the resident's (opts.sms); the printed
+ * code is always handed over.
+ */
+export async function issuePasswordReset(
+  by: TBy,
+  userId: number,
+  opts: { sms: boolean } = { sms: false },
+): Promise<{ code: string; expiresAt: Date; phone: string; name: string }> {
   const db = getDb();
   const target = await db.user.findUnique({
     where: { id: userId },
@@ -99,7 +108,7 @@ export async function issuePasswordReset(by: TBy, userId: number): Promise<{ cod
     // The owner hears of it (inbox, and e-mail if they gave an address): a reset they did not ask for is a takeover.
     await notify(tx, [userId], { kind: 'account.reset', link: '/account', title: by.label, body: RESET_NOTICE });
   });
-  await getCodeSender().send({ phone: target.phone, purpose: 'password-reset', code });
+  if (opts.sms) await getCodeSender().send({ phone: target.phone, purpose: 'password-reset', code });
   return { code, expiresAt, phone: target.phone, name: target.person.name };
 }
 

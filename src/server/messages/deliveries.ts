@@ -1,5 +1,7 @@
 import 'server-only';
-import { getDb, type TTx } from '@/server/db';
+import type { Prisma } from '@/generated/prisma/client';
+import { getDb } from '@/server/db';
+import { applyWaitingReports } from '@/server/sms/reports';
 import { logLine } from '@/server/log';
 import type { TChannelSender, TNote, TOutcome } from './channel';
 
@@ -29,58 +31,84 @@ export function afterSend(outcome: TOutcome, attempts: number, now: Date) {
   };
 }
 
-async function claim(tx: TTx, sender: TChannelSender, limit: number) {
-  const rows = await tx.$queryRaw<{ id: number }[]>`
-    SELECT id FROM "Delivery"
-     WHERE channel = ${sender.channel}::"Channel" AND status = 'PENDING' AND ("retryAt" IS NULL OR "retryAt" <= now())
-     ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-  if (rows.length === 0) return [];
-  return tx.delivery.findMany({
+/**
+ * A claimed copy not recorded by then is a crashed sender's and is taken over (possibly sent twice: a send whose answer
+ * was lost cannot be told from one that never went). Longer than a whole batch takes: 50 sends of at most 10 s each.
+ */
+export const LEASE_SECONDS = 15 * 60;
+
+/**
+ * Claims due copies in one short statement: PENDING ones, and SENDING ones whose lease ran out. SKIP LOCKED and the
+ * status change make two runs at once claim disjoint rows. Returns the rows with the claim's stamp.
+ */
+async function claim(sender: TChannelSender, limit: number) {
+  const stamp = new Date();
+  const rows = await getDb().$queryRaw<{ id: number }[]>`
+    UPDATE "Delivery" SET status = 'SENDING', "claimedAt" = ${stamp}
+     WHERE id IN (SELECT id FROM "Delivery"
+                   WHERE channel = ${sender.channel}::"Channel"
+                     AND ((status = 'PENDING' AND ("retryAt" IS NULL OR "retryAt" <= now()))
+                       OR (status = 'SENDING' AND "claimedAt" < now() - make_interval(secs => ${LEASE_SECONDS})))
+                   ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  if (rows.length === 0) return { stamp, items: [] };
+  const items = await getDb().delivery.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
     orderBy: { id: 'asc' },
     select: { id: true, attempts: true, notification: { select: NOTE }, userId: true },
   });
+  const users = await getDb().user.findMany({ where: { id: { in: items.map((i) => i.userId) } }, select: USER });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return { stamp, items: items.map((i) => ({ ...i, user: byId.get(i.userId) ?? null })) };
 }
 
+const USER = { id: true, phone: true, email: true, disabledAt: true } as const;
+
+/** Records one copy's result on its own, only while this sender's claim still holds; true when it did. */
+async function record(id: number, stamp: Date, data: Prisma.DeliveryUpdateManyMutationInput) {
+  const { count } = await getDb().delivery.updateMany({ where: { id, status: 'SENDING', claimedAt: stamp }, data });
+  return count === 1;
+}
+
+/** Hands one copy to the provider; a throw (a bug, a lost connection) counts as a refusal worth retrying. */
+async function sendOne(sender: TChannelSender, to: string, note: TNote, id: number): Promise<TOutcome> {
+  try {
+    return await sender.send(to, note, id);
+  } catch (e) {
+    logLine('error', 'delivery.threw', { delivery: id, channel: sender.channel, error: e instanceof Error ? e.name : 'unknown' });
+    return { ok: false, retry: true, code: 'exception' };
+  }
+}
+
+/**
+ * Sends one batch: the claim is committed first, each send happens outside any transaction, and each result is
+ * committed as soon as the provider answered — so a delivery report finds the message id, and nothing sent is undone.
+ */
 export async function sendPendingDeliveries(sender: TChannelSender, limit = 50): Promise<TSendCounts> {
   const counts = { sent: 0, failed: 0, dropped: 0 };
-  await getDb().$transaction(
-    async (tx) => {
-      const items = await claim(tx, sender, limit);
-      const users = new Map(
-        (await tx.user.findMany({ where: { id: { in: items.map((i) => i.userId) } }, select: { id: true, phone: true, email: true } })).map(
-          (u) => [u.id, u],
-        ),
-      );
-      for (const d of items) {
-        const user = users.get(d.userId);
-        const to = user && !(await disabled(tx, d.userId)) ? sender.address(user) : null;
-        if (!to) {
-          // The address was removed (or the account disabled) meanwhile: nothing to send.
-          await tx.delivery.update({ where: { id: d.id }, data: { status: 'DROPPED' } });
-          counts.dropped++;
-          continue;
-        }
-        const outcome = await sender.send(to, d.notification as TNote, d.id);
-        await tx.delivery.update({ where: { id: d.id }, data: afterSend(outcome, d.attempts + 1, new Date()) });
-        if (outcome.ok) counts.sent++;
-        else {
-          counts.failed++;
-          logLine('error', 'delivery.failed', {
-            delivery: d.id,
-            channel: sender.channel,
-            kind: d.notification.kind,
-            code: outcome.code,
-            retry: outcome.retry,
-          });
-        }
-      }
-    },
-    { timeout: 120_000 },
-  );
+  const { stamp, items } = await claim(sender, limit);
+  for (const d of items) {
+    const to = d.user && !d.user.disabledAt ? sender.address(d.user) : null;
+    if (!to) {
+      // The address was removed (or the account disabled) meanwhile: nothing to send.
+      if (await record(d.id, stamp, { status: 'DROPPED', claimedAt: null })) counts.dropped++;
+      continue;
+    }
+    const outcome = await sendOne(sender, to, d.notification as TNote, d.id);
+    if (!(await record(d.id, stamp, { ...afterSend(outcome, d.attempts + 1, new Date()), claimedAt: null }))) continue;
+    if (outcome.ok) {
+      counts.sent++;
+      if (sender.channel === 'SMS') await applyWaitingReports([outcome.messageId]);
+      continue;
+    }
+    counts.failed++;
+    logLine('error', 'delivery.failed', {
+      delivery: d.id,
+      channel: sender.channel,
+      kind: d.notification.kind,
+      code: outcome.code,
+      retry: outcome.retry,
+    });
+  }
   return counts;
-}
-
-async function disabled(tx: TTx, userId: number): Promise<boolean> {
-  return (await tx.user.count({ where: { id: userId, disabledAt: { not: null } } })) > 0;
 }

@@ -5,62 +5,72 @@ import { smsSender } from '@/server/sms/sender';
 import { logLine } from '@/server/log';
 import type { TChannelSender, TNote } from './channel';
 
+const NOTE = { id: true, kind: true, title: true, body: true, issueId: true, topicId: true, link: true } as const;
+
 /**
  * The staff digest (decision 056), once a day at 18:00 China time: per channel, every copy HELD for a user goes as one
- * summary. Rows are claimed with FOR UPDATE SKIP LOCKED, so two runs at once send each summary once. A failed summary
- * leaves the rows held for the next day's run (or until the digest is turned off).
+ * summary. Each user's rows are claimed whole in one statement (status SENDING, as single copies are), so two runs at
+ * once send each summary once and no summary is ever cut in two; the summary is sent outside any transaction and its
+ * result recorded on its own. A failed summary leaves the rows held for the next day's run. Disabled accounts' copies
+ * are dropped; someone no longer staff loses the digest choice and what it held goes one by one.
  */
 export async function sendDigests(senders: TChannelSender[] = [emailSender(mailTransport()), smsSender()]) {
   const counts = { digests: 0, notes: 0 };
   for (const sender of senders) {
-    await getDb().$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<{ id: number; userId: number; notificationId: number }[]>`
-          SELECT id, "userId", "notificationId" FROM "Delivery" WHERE channel = ${sender.channel}::"Channel" AND status = 'HELD'
-           ORDER BY "userId", id LIMIT 5000 FOR UPDATE SKIP LOCKED`;
-        if (rows.length === 0) return;
-        const users = await tx.user.findMany({
-          where: { id: { in: [...new Set(rows.map((r) => r.userId))] } },
-          select: { id: true, phone: true, email: true },
-        });
-        const notes = new Map(
-          (
-            await tx.notification.findMany({
-              where: { id: { in: rows.map((r) => r.notificationId) } },
-              select: { id: true, kind: true, title: true, body: true, issueId: true, topicId: true, link: true },
-            })
-          ).map((n) => [n.id, n as TNote]),
-        );
-        for (const user of users) {
-          const mine = rows.filter((r) => r.userId === user.id);
-          const ids = mine.map((r) => r.id);
-          const to = sender.address(user);
-          if (!to) {
-            await tx.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'DROPPED' } });
-            continue;
-          }
-          const outcome = await sender.sendDigest(
-            to,
-            mine.map((r) => notes.get(r.notificationId)!),
-          );
-          if (!outcome.ok) {
-            logLine('error', 'digest.failed', { user: user.id, channel: sender.channel, code: outcome.code });
-            await tx.delivery.updateMany({
-              where: { id: { in: ids } },
-              data: { attempts: { increment: 1 }, report: outcome.code.slice(0, 80) },
-            });
-            continue;
-          }
-          await tx.delivery.updateMany({
-            where: { id: { in: ids } },
-            data: { status: 'SENT', attempts: { increment: 1 }, providerMessageId: outcome.messageId, sentAt: new Date() },
-          });
-          counts.digests++;
-          counts.notes += ids.length;
-        }
-      },
-      { timeout: 300_000 },
-    );
+    const users = await getDb().$queryRaw<{ userId: number }[]>`
+      SELECT DISTINCT "userId" FROM "Delivery" WHERE channel = ${sender.channel}::"Channel" AND status = 'HELD' ORDER BY "userId"`;
+    for (const { userId } of users) {
+      const sent = await digestFor(sender, userId);
+      if (sent === 0) continue;
+      counts.digests++;
+      counts.notes += sent;
+    }
   }
   return counts;
+}
+
+/** Sends one user's summary on one channel; returns how many notifications it carried (0 when none went). */
+async function digestFor(sender: TChannelSender, userId: number): Promise<number> {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: userId }, select: { phone: true, email: true, disabledAt: true } });
+  const staff = (await db.roleGrant.count({ where: { userId, revokedAt: null } })) > 0;
+  if (!staff) {
+    await db.$transaction([
+      db.user.update({ where: { id: userId }, data: { notifyDigest: false } }),
+      db.delivery.updateMany({ where: { userId, status: 'HELD' }, data: { status: 'PENDING' } }),
+    ]);
+    return 0;
+  }
+  const where = { userId, channel: sender.channel, status: 'HELD' as const };
+  const to = user && !user.disabledAt ? sender.address(user) : null;
+  if (!to) {
+    await db.delivery.updateMany({ where, data: { status: 'DROPPED' } });
+    return 0;
+  }
+  const stamp = new Date();
+  const claimed = await db.$queryRaw<{ id: number; notificationId: number }[]>`
+    UPDATE "Delivery" SET status = 'SENDING', "claimedAt" = ${stamp}
+     WHERE "userId" = ${userId} AND channel = ${sender.channel}::"Channel" AND status = 'HELD'
+    RETURNING id, "notificationId"`;
+  if (claimed.length === 0) return 0; // another run took them
+  const notes = await db.notification.findMany({
+    where: { id: { in: claimed.map((r) => r.notificationId) } },
+    select: NOTE,
+    orderBy: { id: 'asc' },
+  });
+  const outcome = await sender.sendDigest(to, notes as TNote[]).catch(() => ({ ok: false as const, retry: true, code: 'exception' }));
+  const mine = { id: { in: claimed.map((r) => r.id) }, status: 'SENDING' as const, claimedAt: stamp };
+  if (!outcome.ok) {
+    logLine('error', 'digest.failed', { user: userId, channel: sender.channel, code: outcome.code });
+    await db.delivery.updateMany({
+      where: mine,
+      data: { status: 'HELD', claimedAt: null, attempts: { increment: 1 }, report: outcome.code.slice(0, 80) },
+    });
+    return 0;
+  }
+  await db.delivery.updateMany({
+    where: mine,
+    data: { status: 'SENT', claimedAt: null, attempts: { increment: 1 }, providerMessageId: outcome.messageId, sentAt: new Date() },
+  });
+  return claimed.length;
 }

@@ -36,7 +36,12 @@ export function parseSmsReports(provider: 'aliyun' | 'tencent', body: unknown): 
     : null;
 }
 
-/** Applies reports; returns how many deliveries changed. Unparseable bodies change nothing and return null. */
+/**
+ * Applies reports; returns how many deliveries changed. Unparseable bodies change nothing and return null. A report
+ * whose message id no delivery carries yet (the provider reported before our send's result was committed) is kept in
+ * SmsReportWaiting and applied when it is — so the route can acknowledge it (neither provider documents a retry
+ * schedule one could rely on for this). A report for a delivery already reported changes nothing.
+ */
 export async function applySmsReports(provider: 'aliyun' | 'tencent', body: unknown): Promise<number | null> {
   const reports = parseSmsReports(provider, body);
   if (!reports) return null;
@@ -48,6 +53,30 @@ export async function applySmsReports(provider: 'aliyun' | 'tencent', body: unkn
       data: { status: r.delivered ? 'DELIVERED' : 'FAILED', report: r.code.slice(0, 80), reportedAt: new Date() },
     });
     changed += count;
+    if (count > 0 || (await getDb().delivery.count({ where: { channel: 'SMS', providerMessageId: r.messageId } })) > 0) continue;
+    await getDb().smsReportWaiting.createMany({
+      data: [{ messageId: r.messageId, delivered: r.delivered, code: r.code.slice(0, 80) }],
+      skipDuplicates: true,
+    });
+    // The send may have been recorded between the update above and this insert: look again.
+    await applyWaitingReports([r.messageId]);
   }
   return changed;
+}
+
+/**
+ * Applies kept reports to the SENT deliveries that now carry their message ids, removing each kept report it applied.
+ * Both the sender (after recording a send) and the report route (after keeping a report) call it, so whichever commits
+ * second applies the report; one statement, so a report is applied once.
+ */
+export async function applyWaitingReports(messageIds: string[]): Promise<number> {
+  return getDb().$executeRaw`
+    WITH applied AS (
+      UPDATE "Delivery" d
+         SET status = CASE WHEN w.delivered THEN 'DELIVERED'::"DeliveryStatus" ELSE 'FAILED'::"DeliveryStatus" END,
+             report = w.code, "reportedAt" = now()
+        FROM "SmsReportWaiting" w
+       WHERE w."messageId" = ANY(${messageIds}) AND d.channel = 'SMS' AND d."providerMessageId" = w."messageId" AND d.status = 'SENT'
+      RETURNING w.id)
+    DELETE FROM "SmsReportWaiting" WHERE id IN (SELECT id FROM applied)`;
 }

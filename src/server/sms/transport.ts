@@ -18,17 +18,22 @@ export const logTransport: TSmsTransport = {
   },
 };
 
+/** The provider's settings; readEnv has refused a provider without every key, the sign name and all three templates. */
 export function smsConfig(env: TEnv): TSmsConfig | null {
-  const { YISHI_SMS_KEY_ID: keyId, YISHI_SMS_KEY_SECRET: keySecret, YISHI_SMS_SIGN_NAME: signName } = env;
   if (env.YISHI_SMS_PROVIDER === 'log') return null;
-  const NOTIFY = env.YISHI_SMS_TEMPLATE_NOTIFY;
-  if (!keyId || !keySecret || !signName || !NOTIFY)
-    throw new Error('YISHI_SMS_PROVIDER needs YISHI_SMS_KEY_ID, YISHI_SMS_KEY_SECRET, YISHI_SMS_SIGN_NAME and YISHI_SMS_TEMPLATE_NOTIFY.');
+  const need = (value: string | undefined) => {
+    if (!value) throw new Error('YISHI_SMS_PROVIDER is set without its settings (readEnv refuses this).');
+    return value;
+  };
   return {
-    keyId,
-    keySecret,
-    signName,
-    templates: { NOTIFY, CODE: env.YISHI_SMS_TEMPLATE_CODE ?? NOTIFY, DIGEST: env.YISHI_SMS_TEMPLATE_DIGEST ?? NOTIFY },
+    keyId: need(env.YISHI_SMS_KEY_ID),
+    keySecret: need(env.YISHI_SMS_KEY_SECRET),
+    signName: need(env.YISHI_SMS_SIGN_NAME),
+    templates: {
+      NOTIFY: need(env.YISHI_SMS_TEMPLATE_NOTIFY),
+      CODE: need(env.YISHI_SMS_TEMPLATE_CODE),
+      DIGEST: need(env.YISHI_SMS_TEMPLATE_DIGEST),
+    },
     endpoint: env.YISHI_SMS_ENDPOINT,
     appId: env.YISHI_SMS_APP_ID,
     region: env.YISHI_SMS_REGION,

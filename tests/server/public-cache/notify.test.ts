@@ -24,6 +24,8 @@ const PRIVATE = [
   // The contact chain (decision 051): links between officers, building heads and households; never on public pages.
   'ContactLink',
   'Delivery',
+  // Delivery reports that came before their send was recorded (decision 056): private bookkeeping.
+  'SmsReportWaiting',
   'HouseholdClaim',
   'InvitationCode',
   'Issue',

@@ -27,6 +27,7 @@ const configure = () =>
     YISHI_SMS_SIGN_NAME: '议事',
     YISHI_SMS_TEMPLATE_NOTIFY: 'SMS_N',
     YISHI_SMS_TEMPLATE_CODE: 'SMS_CODE',
+    YISHI_SMS_TEMPLATE_DIGEST: 'SMS_DIGEST',
     YISHI_SMS_ENDPOINT: ali.url,
   });
 

@@ -45,6 +45,10 @@ export function ResetByPhoneForm({ t }: { t: Record<string, string> }) {
       {(s) => (
         <>
           <Field name="phone" label={t.phone!} type="tel" inputMode="tel" state={s} />
+          <label className="flex min-h-12 items-center gap-3 text-lg">
+            <input type="checkbox" name="smsToPhone" className="h-6 w-6" />
+            {t.resetSmsToPhone}
+          </label>
           <SubmitButton>{t.resetSubmit}</SubmitButton>
         </>
       )}
