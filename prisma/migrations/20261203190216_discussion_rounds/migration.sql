@@ -30,7 +30,8 @@ ALTER TABLE "TopicRecord" ADD CONSTRAINT "TopicRecord_discussion_round" CHECK ("
 
 -- One summary a step round (two runners at once: one record), no longer one a step for ever.
 DROP INDEX "TopicRecord_one_discussion_summary";
+-- (A summary always has its round — a check says so; NULLS NOT DISTINCT keeps the rule even if one ever did not.)
 CREATE UNIQUE INDEX "TopicRecord_one_discussion_summary" ON "TopicRecord"("topicId", "stepIndex", "stepStartedAt")
-  WHERE "kind" = 'DISCUSSION' AND "withdrawnAt" IS NULL;
+  NULLS NOT DISTINCT WHERE "kind" = 'DISCUSSION' AND "withdrawnAt" IS NULL;
 
 COMMIT;
