@@ -15,20 +15,37 @@ const stop = (what) => {
   console.log('Tests: 0 passed, 1 failed');
   process.exit(1);
 };
-if (!run('npm', ['run', '--silent', 'typecheck'])) stop('"npm run typecheck"');
-// The end-to-end tests' server builds the app first. Build it now, in the background, while the single-threaded checks
-// and the unit tests run; the build skips its own type check (YISHI_TYPES_CHECKED, next.config.ts): tsc just passed.
+/** Runs npm scripts at the same time (each prints its output when it ends); resolves to the names of those that failed. */
+async function together(scripts) {
+  const ran = scripts.map(
+    (script) =>
+      new Promise((resolve) => {
+        const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const output = [];
+        child.stdout.on('data', (d) => output.push(d));
+        child.stderr.on('data', (d) => output.push(d));
+        child.on('close', (code) => {
+          process.stdout.write(Buffer.concat(output));
+          resolve(code === 0 ? null : script);
+        });
+      }),
+  );
+  return (await Promise.all(ran)).filter(Boolean);
+}
+// Types, formatting and lint are single-threaded: on CI's two cores they run side by side.
+const failedChecks = await together(['typecheck', 'format:check', 'lint']);
+if (failedChecks.length > 0) stop(failedChecks.map((s) => `"npm run ${s}"`).join(', '));
+// The end-to-end tests' server builds the app first. Build it now, in the background, while the migrations check and
+// the unit tests run; the build skips its own type check (YISHI_TYPES_CHECKED, next.config.ts): tsc just passed.
 const buildLog = `${out}/build.log`;
 const build = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/build.ts'], {
   stdio: ['ignore', openSync(buildLog, 'w'), openSync(buildLog, 'a')],
   env: { ...process.env, YISHI_TYPES_CHECKED: '1' },
 });
 const built = new Promise((resolve) => build.on('exit', (code) => resolve(code === 0)));
-for (const script of ['format:check', 'lint', 'db:check']) {
-  if (!run('npm', ['run', '--silent', script])) {
-    build.kill();
-    stop(`"npm run ${script}"`);
-  }
+if (!run('npm', ['run', '--silent', 'db:check'])) {
+  build.kill();
+  stop('"npm run db:check"');
 }
 const vitestOk = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/vitest.json`]);
 if (!(await built)) {
