@@ -1,3 +1,4 @@
+import { topicStageWords } from '@/i18n/topic-stage';
 import 'server-only';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -110,13 +111,7 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   const t = createTranslator({ locale: p.locale, messages: { stats: en ? enStats : zhStats }, namespace: 'stats' });
   const ti = createTranslator({ locale: p.locale, messages: { issues: en ? enIssues : zhIssues }, namespace: 'issues' });
   const tt = createTranslator({ locale: p.locale, messages: { topics: en ? enTopics : zhTopics }, namespace: 'topics' });
-  // A topic's step by its name in the procedure (方案), or its end (已完成); the raw key only for a step the texts lack.
-  const stepName = (key: string) =>
-    key === 'DONE' || key === 'WITHDRAWN'
-      ? t(`topicStatus.${key}`)
-      : tt.has(`step.${key}` as 'step.raise')
-        ? tt(`step.${key}` as 'step.raise')
-        : key;
+  const stepName = (key: string) => topicStageWords(key, t, tt);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   /** A sheet whose table starts at row `head`: that row stays in view when scrolling and carries the filters. */
   const table = (name: string, head: number) => wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: head }] });

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LinkList } from '@/components/link-list';
 import { byOf, requireUser } from '@/features/shared/guards';
+import { issueLinkItem } from '@/features/issues/components/issue-link-item';
 import { Link } from '@/i18n/link';
 import { listMyIssues, listWorkQueue } from '@/server/issues/read-issues';
 import { unreadCount } from '@/server/notifications/inbox';
@@ -47,29 +48,13 @@ export default async function MyIssuesPage({ params }: PageProps<'/[locale]/issu
           <h2 id="handed" className="text-2xl font-semibold">
             {t('mine.handed')}
           </h2>
-          <LinkList
-            items={handed.map((i) => ({
-              key: String(i.id),
-              href: `/issues/${i.id}`,
-              title: i.title,
-              badge: t(`state.${i.state}`),
-              detail: `${locale === 'en' ? i.category.nameEn : i.category.nameZh} · #${i.id}`,
-            }))}
-          />
+          <LinkList items={handed.map((i) => issueLinkItem(i, (x) => t(`state.${x}`), locale))} />
         </section>
       )}
       {issues.length === 0 ? (
         <p className="text-lg">{t('mine.empty')}</p>
       ) : (
-        <LinkList
-          items={issues.map((i) => ({
-            key: String(i.id),
-            href: `/issues/${i.id}`,
-            title: i.title,
-            badge: t(`state.${i.state}`),
-            detail: `${locale === 'en' ? i.category.nameEn : i.category.nameZh} · #${i.id}`,
-          }))}
-        />
+        <LinkList items={issues.map((i) => issueLinkItem(i, (x) => t(`state.${x}`), locale))} />
       )}
     </div>
   );

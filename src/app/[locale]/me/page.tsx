@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { LinkList } from '@/components/link-list';
+import { LinkList, type TLinkItem } from '@/components/link-list';
 import { isStaff } from '@/features/admin/staff-permissions';
+import { issueLinkItem } from '@/features/issues/components/issue-link-item';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { titled } from '@/i18n/titles';
@@ -47,64 +48,59 @@ export default async function MyHomePage({ params }: PageProps<'/[locale]/me'>) 
           </Link>
         </div>
       </section>
-      <section aria-labelledby="me-votes" className="space-y-2" data-testid="votes-waiting">
-        <h2 id="me-votes" className="text-2xl font-semibold">
-          {t('votes')}
-        </h2>
-        {votes.length === 0 ? (
-          <p className="text-lg">{t('votesNone')}</p>
-        ) : (
-          <LinkList
-            items={votes.map((v) => ({
-              key: String(v.motionId),
-              href: `/motions/${v.motionId}`,
-              title: v.title ?? v.topicTitle,
-              detail: v.closesAt ? t('closes', { date: day(v.closesAt) }) : t('noEnd'),
-            }))}
-          />
-        )}
-      </section>
-      <section aria-labelledby="me-issues" className="space-y-2">
-        <h2 id="me-issues" className="text-2xl font-semibold">
-          {t('issues')}
-        </h2>
-        {issues.length === 0 ? (
-          <p className="text-lg">{t('issuesNone')}</p>
-        ) : (
-          <LinkList
-            items={issues.slice(0, SHOWN).map((i) => ({
-              key: String(i.id),
-              href: `/issues/${i.id}`,
-              title: i.title,
-              badge: ti(`state.${i.state}`),
-              detail: `${locale === 'en' ? i.category.nameEn : i.category.nameZh} · #${i.id}`,
-            }))}
-          />
-        )}
-        <Link href="/issues" className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">
-          {t('allIssues')}
-        </Link>
-      </section>
-      <section aria-labelledby="me-topics" className="space-y-2">
-        <h2 id="me-topics" className="text-2xl font-semibold">
-          {t('topics')}
-        </h2>
-        {topics.length === 0 ? (
-          <p className="text-lg">{t('topicsNone')}</p>
-        ) : (
-          <LinkList
-            items={topics.slice(0, SHOWN).map((tp) => ({
-              key: String(tp.id),
-              href: `/topics/${tp.id}`,
-              title: tp.title,
-              badge: tt(`list.status_${tp.status}`),
-            }))}
-          />
-        )}
-        <Link href="/topics" className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">
-          {t('allTopics')}
-        </Link>
-      </section>
+      <HomeSection
+        id="me-votes"
+        title={t('votes')}
+        empty={t('votesNone')}
+        items={votes.map((v) => ({
+          key: String(v.motionId),
+          href: `/motions/${v.motionId}`,
+          title: v.title ?? v.topicTitle,
+          detail: v.closesAt ? t('closes', { date: day(v.closesAt) }) : t('noEnd'),
+        }))}
+      />
+      <HomeSection
+        id="me-issues"
+        title={t('issues')}
+        empty={t('issuesNone')}
+        items={issues.slice(0, SHOWN).map((i) => issueLinkItem(i, (x) => ti(`state.${x}`), locale))}
+        more={{ href: '/issues', text: t('allIssues') }}
+      />
+      <HomeSection
+        id="me-topics"
+        title={t('topics')}
+        empty={t('topicsNone')}
+        items={topics.slice(0, SHOWN).map((tp) => ({
+          key: String(tp.id),
+          href: `/topics/${tp.id}`,
+          title: tp.title,
+          badge: tt(`list.status_${tp.status}`),
+        }))}
+        more={{ href: '/topics', text: t('allTopics') }}
+      />
     </div>
+  );
+}
+
+/** One part of the home page: its heading, its rows (or a sentence when there are none), and the link to all of them. */
+function HomeSection(p: {
+  id: string;
+  title: string;
+  empty: string;
+  items: TLinkItem[];
+  more?: { href: '/issues' | '/topics'; text: string };
+}) {
+  return (
+    <section aria-labelledby={p.id} className="space-y-2" data-testid={p.id}>
+      <h2 id={p.id} className="text-2xl font-semibold">
+        {p.title}
+      </h2>
+      {p.items.length === 0 ? <p className="text-lg">{p.empty}</p> : <LinkList items={p.items} />}
+      {p.more && (
+        <Link href={p.more.href} className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-700 underline">
+          {p.more.text}
+        </Link>
+      )}
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { topicStageWords } from '@/i18n/topic-stage';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { scopesOf } from '@/domain/authz/can';
 import { isRankFigure, worstFirst } from '@/domain/stats/figures';
@@ -39,8 +40,7 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
   const tt = await getTranslations('topics');
   // The axis under a chart shows the month alone ("3月", "Mar"); the full month is in the table and the screen-reader text.
   const monthLabel = (m: string) => format.dateTime(new Date(`${m}-15T00:00:00Z`), { month: 'short', timeZone: 'Asia/Shanghai' });
-  const stepName = (key: string) =>
-    key === 'DONE' || key === 'WITHDRAWN' ? t(`topicStatus.${key}`) : tt.has(`step.${key}`) ? tt(`step.${key}` as 'step.raise') : key;
+  const stepName = (key: string) => topicStageWords(key, t, tt);
   return (
     <div className="space-y-6 lg:-mx-24 xl:-mx-40">
       <Breadcrumbs

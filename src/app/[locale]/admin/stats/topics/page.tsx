@@ -1,3 +1,4 @@
+import { topicStageWords } from '@/i18n/topic-stage';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DrillFrame } from '@/features/stats/components/drill-frame';
@@ -23,12 +24,7 @@ export default async function StatsTopicsPage({ params, searchParams }: PageProp
   const tt = await getTranslations('topics');
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeZone: 'Asia/Shanghai' });
-  const stepName = (key: string | null, status: string) =>
-    status !== 'OPEN'
-      ? t(`topicStatus.${status as 'DONE'}`)
-      : key && tt.has(`step.${key}`)
-        ? tt(`step.${key}` as 'step.raise')
-        : (key ?? '');
+  const stepName = (key: string | null, status: string) => topicStageWords(status !== 'OPEN' ? status : key, t, tt);
   const title =
     step === 'OPEN'
       ? t('activity.openTopics')
