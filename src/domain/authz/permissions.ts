@@ -83,6 +83,15 @@ export const permissions = [
    * the step). Held by community secretaries, streets and districts, not by every staff member of a community.
    */
   'topic.supervise',
+  /**
+   * Receive mediation cases of the place, name their mediators, and read every case there — each read audited (decision
+   * 062). The community's secretary and the mediation committee's chair; never the street or district, who see counts only.
+   */
+  'mediation.manage',
+  /** Mediate a case one is named on: sessions, notes, the agreement, the referral, the follow-up (derived per case). */
+  'mediation.mediate',
+  /** Read one's own case as a party: its state, sessions' times and places, the agreement (derived per case). */
+  'mediation.party',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
@@ -148,7 +157,12 @@ export const ROLE_PERMISSIONS = {
   ],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   // Party structure belongs to party officers: not to the residents' committee's staff.
-  COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise'],
+  COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise', 'mediation.manage'],
+  // Derived from the chair or vice chair of the community's people's mediation committee (decision 062).
+  MEDIATION_CHAIR: ['mediation.manage'],
+  // Derived per case (decision 062): named on the case as a mediator, or a party to it. Never held at a place.
+  CASE_MEDIATOR: ['mediation.mediate'],
+  CASE_PARTY: ['mediation.party'],
   STREET_STAFF: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise'],
   DISTRICT_ADMIN: [
     ...STAFF_ADMIN,

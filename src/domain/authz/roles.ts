@@ -37,6 +37,12 @@ export const roles = [
    * in touch with: records issues for them. Derived from ContactLink, never granted, not in the Prisma enum.
    */
   'CONTACT_KEEPER',
+  /** The chair or a vice chair of a community's people's mediation committee (人民调解委员会主任): derived, never granted (decision 062). */
+  'MEDIATION_CHAIR',
+  /** Named as a mediator on one case; derived per case by src/server/mediation/case-access.ts, never held at a place. */
+  'CASE_MEDIATOR',
+  /** A party to one case; derived per case, never held at a place. */
+  'CASE_PARTY',
 ] as const;
 export type TRole = (typeof roles)[number];
 
@@ -83,4 +89,7 @@ export const ROLE_RANK = {
   UNVERIFIED_RESIDENT: 0,
   CENTRAL_HOUSEHOLD: 0,
   CONTACT_KEEPER: 0,
+  MEDIATION_CHAIR: 0,
+  CASE_MEDIATOR: 0,
+  CASE_PARTY: 0,
 } as const satisfies Record<TRole, number>;

@@ -2,7 +2,8 @@
  * The life of a resident's issue under grid rapid response (网格化快速响应):
  * submitted → acknowledged → in progress → resolved → closed, plus reopened, and "closed without
  * being fixed" kept apart from "fixed" so that resolution rates cannot be gamed. An issue taken up as a
- * deliberation topic waits IN_TOPIC (its clock stopped) until the topic ends it (decision 047).
+ * deliberation topic waits IN_TOPIC (its clock stopped) until the topic ends it (decision 047); one taken up as a
+ * mediation case waits IN_MEDIATION until the case's outcome ends it (decision 062).
  * `transition` is pure: it returns the next state and the effects to carry out, or a refusal code.
  */
 export const issueStates = [
@@ -14,6 +15,7 @@ export const issueStates = [
   'CLOSED_UNFIXED',
   'REOPENED',
   'IN_TOPIC',
+  'IN_MEDIATION',
 ] as const;
 export type TIssueState = (typeof issueStates)[number];
 export type TRating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
@@ -35,6 +37,12 @@ export type TIssueEvent =
   | { type: 'TOPIC_DONE'; message: string }
   /** The topic was withdrawn: the issue goes back to its handlers, acknowledged. */
   | { type: 'TOPIC_WITHDRAWN'; reason: string }
+  /** Taken up as a mediation case (decision 062): acknowledged, its deadlines stop; the case is its handling now. */
+  | { type: 'MEDIATE' }
+  /** The case reached its outcome (an agreement signed, or the parties referred elsewhere): resolved, the reporter rates it. */
+  | { type: 'MEDIATION_DONE'; message: string }
+  /** The case was withdrawn: the issue goes back to its handlers, acknowledged. */
+  | { type: 'MEDIATION_WITHDRAWN'; reason: string }
   /** Handed sideways (to the property firm or the owners' committee): same state, same clock (decision 050). */
   | { type: 'HAND_OFF'; to: string }
   | { type: 'ADD_CO_HANDLER'; who: string }
@@ -44,9 +52,12 @@ export type TIssueEvent =
   /** A quick written consultation of the building's owners, closing after `hours`; advisory, not an art. 278 vote. */
   | { type: 'CONSULT'; question: string; hours: number };
 
-/** Who acts, as the server established it; TOPIC is the topics capability acting on the issues a topic took up. */
+/**
+ * Who acts, as the server established it; TOPIC is the topics capability acting on the issues a topic took up, MEDIATION
+ * the mediation capability on the issue a case took up.
+ */
 export type TIssueContext = {
-  role: 'REPORTER' | 'HANDLER' | 'HIGHER_LEVEL' | 'TOPIC' | 'OTHER';
+  role: 'REPORTER' | 'HANDLER' | 'HIGHER_LEVEL' | 'TOPIC' | 'MEDIATION' | 'OTHER';
   level: TLevel;
   reopenCount: number;
   lastRating: TRating | null;
@@ -134,6 +145,15 @@ export function transition(state: TIssueState, event: TIssueEvent, ctx: TIssueCo
     case 'TOPIC_WITHDRAWN':
       if (ctx.role !== 'TOPIC') return no('issue.notAllowed');
       return state === 'IN_TOPIC' ? ok('ACKNOWLEDGED', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    case 'MEDIATE':
+      if (ctx.role !== 'MEDIATION') return no('issue.notAllowed');
+      return isOpen(state) ? ok('IN_MEDIATION', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
+    case 'MEDIATION_DONE':
+      if (ctx.role !== 'MEDIATION') return no('issue.notAllowed');
+      return state === 'IN_MEDIATION' ? ok('RESOLVED', { kind: 'NOTIFY_REPORTERS' }, { kind: 'ASK_RATING' }) : no('issue.wrongState');
+    case 'MEDIATION_WITHDRAWN':
+      if (ctx.role !== 'MEDIATION') return no('issue.notAllowed');
+      return state === 'IN_MEDIATION' ? ok('ACKNOWLEDGED', { kind: 'NOTIFY_REPORTERS' }) : no('issue.wrongState');
     // Steps beside the state machine: the state and the deadlines stay as they are (decision 050).
     case 'HAND_OFF':
       if (!handles) return no('issue.notAllowed');

@@ -12,6 +12,7 @@ const KIND_WORDS: Record<TOrganizationKind, readonly string[]> = {
   SOCIAL_ORG: ['社会组织', 'social organisation', 'social organization'],
   SOCIAL_ENTERPRISE: ['社会企业', 'social enterprise'],
   SELF_ORGANIZATION: ['居民自组织', '自组织', "residents' self-organisation", 'self-organisation', 'self-organization'],
+  MEDIATION_STUDIO: ['调解工作室', '调解室', '专业调解工作室', 'mediation studio'],
 };
 const RELATION_WORDS: Record<TOrganizationRelation, readonly string[]> = {
   PROPERTY_SERVICE: ['物业服务', 'property management', 'property service'],

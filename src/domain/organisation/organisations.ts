@@ -1,6 +1,7 @@
 /**
  * Organisations of a district (issue 18 item 4): property firms, co-building units (共建单位), stationed units (驻区单位),
- * nearby firms (辖区企业), social organisations, social enterprises and residents' self-organisations (自组织); where each
+ * nearby firms (辖区企业), social organisations, social enterprises, residents' self-organisations (自组织) and mediation
+ * studios (调解工作室, decision 062); where each
  * kind may be assigned (a compound or a community) and with which relation; the credit code (统一社会信用代码).
  */
 export const organizationKinds = [
@@ -11,6 +12,7 @@ export const organizationKinds = [
   'SOCIAL_ORG',
   'SOCIAL_ENTERPRISE',
   'SELF_ORGANIZATION',
+  'MEDIATION_STUDIO',
 ] as const;
 export type TOrganizationKind = (typeof organizationKinds)[number];
 
@@ -36,6 +38,8 @@ const RULES: Record<TOrganizationKind, TRule> = {
   SOCIAL_ORG: { relations: ['SERVICE'], levels: ['community', 'compound'], group: 'SOCIAL_ORG' },
   SOCIAL_ENTERPRISE: { relations: ['SERVICE'], levels: ['community', 'compound'], group: 'SOCIAL_ENTERPRISE' },
   SELF_ORGANIZATION: { relations: ['SELF_ORGANIZED'], levels: ['community', 'compound'], group: 'SELF_ORG' },
+  // A professional mediation studio (调解工作室) serves a community; its staff mediate the cases they are named on (decision 062).
+  MEDIATION_STUDIO: { relations: ['SERVICE'], levels: ['community'], group: 'SOCIAL_ORG' },
 };
 
 export const relationsOf = (kind: TOrganizationKind) => RULES[kind].relations;

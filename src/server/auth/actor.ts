@@ -20,6 +20,9 @@ function bodyRole(kind: BodyKind, position: BodyPosition): TRole {
     case 'COURTYARD_COUNCIL':
     case 'RESIDENTS_REPRESENTATIVES':
       return 'COUNCIL_MEMBER';
+    case 'MEDIATION_COMMITTEE':
+      // The chair receives the community's cases and names their mediators (decision 062); members mediate when named.
+      return position === 'CHAIR' || position === 'VICE_CHAIR' ? 'MEDIATION_CHAIR' : 'BODY_MEMBER';
     default:
       // Sitting on the two committees, the residents' or the mediation committee is a staff matter:
       // those powers come from granted roles; the position itself gives only the vote in that body.

@@ -15,7 +15,10 @@ import { actingAs, anonymousReporters } from '@/server/people/anonymity';
 import { calendarFor } from './district-settings';
 
 /** What people do to an issue; the topic's events go through the topic seam (topic-seam.ts). */
-export type THandlingEvent = Exclude<TIssueEvent, { type: 'TAKE_UP' | 'TOPIC_DONE' | 'TOPIC_WITHDRAWN' } | TSideStep>;
+export type THandlingEvent = Exclude<
+  TIssueEvent,
+  { type: 'TAKE_UP' | 'TOPIC_DONE' | 'TOPIC_WITHDRAWN' | 'MEDIATE' | 'MEDIATION_DONE' | 'MEDIATION_WITHDRAWN' } | TSideStep
+>;
 
 /**
  * Every change to an issue goes through here: the domain's state machine decides, this applies it in

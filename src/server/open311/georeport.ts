@@ -32,7 +32,7 @@ const noteOf = (e: { type: string; message: string | null } | undefined, locale:
   !e?.message ? null : e.type === 'ESCALATE' ? ((MISSED[locale] ?? MISSED['zh-CN']!)[e.message] ?? e.message) : e.message;
 
 // Open to a caller: still being handled, by its handlers or in the topic that took it up (decision 047).
-const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED', 'IN_TOPIC'] as const;
+const OPEN = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED', 'IN_TOPIC', 'IN_MEDIATION'] as const;
 /** The city-wide categories' date, the changeset until a district edits its own. */
 const SERVICES_SINCE = new Date('2026-11-22T00:00:00Z');
 const NOTICE: Record<string, typeof zhKeys> = { 'zh-CN': zhKeys, en: enKeys };

@@ -65,7 +65,7 @@ export function figureWhere(f: TDrillFigure, now: Date): Prisma.Sql {
       return Prisma.sql`${figureWhere('ackDue', now)} AND NOT COALESCE(i."acknowledgedAt" <= i."firstAcknowledgeBy", FALSE)`;
     case 'resolveDue':
       // An issue taken up as a topic is due when the topic ends it (its clock stopped, decision 047).
-      return Prisma.sql`${COUNTED} AND (${FINISHED} OR (i.state <> 'IN_TOPIC' AND i."firstResolveBy" <= ${n}))`;
+      return Prisma.sql`${COUNTED} AND (${FINISHED} OR (i.state NOT IN ('IN_TOPIC', 'IN_MEDIATION') AND i."firstResolveBy" <= ${n}))`;
     case 'resolved':
       return Prisma.sql`${COUNTED} AND ${FIXED}`;
     case 'unresolved':

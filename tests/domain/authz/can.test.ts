@@ -23,29 +23,34 @@ const TODAY = '2026-11-21';
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . . .',
-  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . .',
-  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . .',
-  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y .',
-  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . . .',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . . .',
-  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . .',
-  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . . .',
-  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . . .',
-  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . . .',
-  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . . .',
-  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y .',
-  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y .',
-  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S',
-  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S',
-  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y S',
-  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . . .',
-  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . . .',
+  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . . . . . .',
+  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . .',
+  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . .',
+  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y . . . .',
+  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . . . . . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . . . . . .',
+  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . .',
+  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . . . . . .',
+  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
+  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
+  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
+  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y . . . .',
+  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y . . . .',
+  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S M . .',
+  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S . . .',
+  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y S . . .',
+  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . . . . . .',
   // 党员中心户 (decision 044): reads and handles the issues of the buildings of its micro-grid, reads their topics.
-  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . . .',
+  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
   // A keeper of the contact chain (decision 051): records issues for the households they keep in touch with.
-  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f . .',
+  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f . . . . .',
+  // Mediation (decision 062): the committee's chair receives and assigns the community's cases; per case, its mediators
+  // mediate and its parties read it. The street and district see counts only (stats.read), never a case.
+  MEDIATION_CHAIR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . M . .',
+  CASE_MEDIATOR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . d .',
+  CASE_PARTY: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . p',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage',
@@ -83,6 +88,10 @@ const COLUMNS: TPermission[] = [
   'topic.partyFirst',
   // 督办 (decision 049): press (催办) and take over late tasks and steps of the places below.
   'topic.supervise',
+  // Mediation (decision 062): receive and assign cases (M), mediate one's case (d), read one's case as a party (p).
+  'mediation.manage',
+  'mediation.mediate',
+  'mediation.party',
 ];
 
 test('the table above lists every permission', () => {

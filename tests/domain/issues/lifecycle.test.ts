@@ -87,7 +87,7 @@ describe('refusals', () => {
         expect(r.ok).toBe(false);
       }
     }
-    expect(issueStates).toHaveLength(8);
+    expect(issueStates).toHaveLength(9);
   });
 });
 
@@ -134,6 +134,45 @@ describe('an issue taken up as a topic (the topic seam)', () => {
     ['the topic does not handle issues otherwise', 'SUBMITTED', E.resolve, topic, 'issue.notAllowed'],
   ])('%s', (_, from, event, ctx, code) => {
     expect(transition(from, event, ctx)).toEqual({ ok: false, code });
+  });
+});
+
+describe('an issue taken up as a mediation case (decision 062)', () => {
+  const mediation: TIssueContext = { ...topic, role: 'MEDIATION' };
+  const mediate: TIssueEvent = { type: 'MEDIATE' };
+  const done: TIssueEvent = { type: 'MEDIATION_DONE', message: '双方签订调解协议' };
+  const withdrawn: TIssueEvent = { type: 'MEDIATION_WITHDRAWN', reason: '申请人撤回' };
+  test.each<[TIssueState, TIssueEvent, TIssueContext, TIssueState | string]>([
+    ['SUBMITTED', mediate, mediation, 'IN_MEDIATION'],
+    ['IN_PROGRESS', mediate, mediation, 'IN_MEDIATION'],
+    ['REOPENED', mediate, mediation, 'IN_MEDIATION'],
+    ['IN_MEDIATION', done, mediation, 'RESOLVED'],
+    ['IN_MEDIATION', withdrawn, mediation, 'ACKNOWLEDGED'],
+    ['SUBMITTED', mediate, handler, 'issue.notAllowed'],
+    ['SUBMITTED', mediate, topic, 'issue.notAllowed'],
+    ['IN_TOPIC', mediate, mediation, 'issue.wrongState'],
+    ['CLOSED', mediate, mediation, 'issue.wrongState'],
+    ['IN_MEDIATION', mediate, mediation, 'issue.wrongState'],
+    ['IN_MEDIATION', E.resolve, handler, 'issue.wrongState'],
+    ['IN_MEDIATION', E.escalate, handler, 'issue.wrongState'],
+    ['IN_MEDIATION', E.takeUp, topic, 'issue.wrongState'],
+    ['IN_MEDIATION', E.topicDone, topic, 'issue.wrongState'],
+    ['IN_MEDIATION', E.rateOk, reporter, 'issue.wrongState'],
+    ['IN_MEDIATION', done, higher, 'issue.notAllowed'],
+    ['ACKNOWLEDGED', done, mediation, 'issue.wrongState'],
+  ])('%s --%j--> (%j) %s', (from, event, ctx, expected) => {
+    const r = transition(from, event, ctx);
+    if (expected.startsWith('issue.')) expect(r).toEqual({ ok: false, code: expected });
+    else expect(r).toMatchObject({ ok: true, next: expected });
+  });
+
+  test('the outcome asks the reporter to rate; a case waiting is not open (no clock)', () => {
+    expect(transition('IN_MEDIATION', done, mediation)).toEqual({
+      ok: true,
+      next: 'RESOLVED',
+      effects: [{ kind: 'NOTIFY_REPORTERS' }, { kind: 'ASK_RATING' }],
+    });
+    expect(isOpen('IN_MEDIATION')).toBe(false);
   });
 });
 

@@ -13,11 +13,12 @@ describe('the one primary step per state', () => {
     ['CLOSED', null],
     ['CLOSED_UNFIXED', null],
     ['IN_TOPIC', null],
+    ['IN_MEDIATION', null],
   ] as const)('%s → %s', (state, step) => {
     expect(primaryHandlerStep(state)).toBe(step);
   });
 
   test('every state is named above', () => {
-    expect(issueStates).toHaveLength(8);
+    expect(issueStates).toHaveLength(9);
   });
 });
