@@ -17,6 +17,7 @@ export const namespaces = [
   'board',
   'meetings',
   'stats',
+  'mediation',
 ] as const;
 
 export async function loadMessages(locale: TLocale) {
