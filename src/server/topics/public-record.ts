@@ -68,6 +68,15 @@ export async function publicTopicRecord(topicId: number) {
   };
 }
 
+/**
+ * Where 查看议事经过 leads: the topic's public record once its decision is public; before that its page for those signed
+ * in, and nowhere for anyone else. The one rule for the notice page and the finance page.
+ */
+export async function topicHref(topicId: number, signedIn: boolean): Promise<string | null> {
+  if (await hasPublicRecord(topicId)) return `/board/t/${topicId}`;
+  return signedIn ? `/topics/${topicId}` : null;
+}
+
 /** Whether a topic has a public record (a notice links to it only then; otherwise to the signed-in topic page). */
 export async function hasPublicRecord(topicId: number): Promise<boolean> {
   const topic = await getDb().topic.findFirst({

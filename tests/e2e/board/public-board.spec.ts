@@ -44,6 +44,8 @@ test('a visitor reads S1 on Beiyuan’s board, prints it, and checks that nothin
   await expect(project).toContainText('34,500.00');
   await expect(project.getByTestId('saving')).toHaveText('1,500.00');
   await expect(project.getByTestId('bids').getByRole('listitem')).toHaveCount(3);
+  // A public page links to the topic's public record, not to the topic page only signed-in readers may open.
+  await expect(project.getByRole('link', { name: '查看议事经过' })).toHaveAttribute('href', /\/board\/t\/\d+$/);
   await expectAccessible(page);
 
   await page.goto('/board/verify');

@@ -8,7 +8,7 @@ import { Link } from '@/i18n/link';
 import { getSessionUser } from '@/server/auth/session';
 import { noticeQrSvg } from '@/server/notices/print';
 import { getNoticeView } from '@/server/notices/read-board';
-import { hasPublicRecord } from '@/server/topics/public-record';
+import { topicHref } from '@/server/topics/public-record';
 import { sharedPageMetadata } from '@/features/shared/share-metadata';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/board/n/[id]'>) {
@@ -31,8 +31,7 @@ export default async function NoticePage({ params }: PageProps<'/[locale]/board/
   const url = publicUrl(`/board/n/${n.id}`);
   const qr = await noticeQrSvg(url);
   const place = [n.place.street, n.place.community, n.place.compound].filter(Boolean).join(' · ');
-  const recorded = n.topicId ? await hasPublicRecord(n.topicId) : false;
-  const topicHref = !n.topicId ? null : recorded ? `/board/t/${n.topicId}` : user ? `/topics/${n.topicId}` : null;
+  const topicLink = n.topicId ? await topicHref(n.topicId, !!user) : null;
   return (
     <article className="notice space-y-5 pt-2">
       <div className="space-y-1">
@@ -97,9 +96,9 @@ export default async function NoticePage({ params }: PageProps<'/[locale]/board/
         </ul>
       )}
       {/* The topic's public record once its decision is public (issue 20); before, its page for those signed in. */}
-      {topicHref && (
+      {topicLink && (
         <p className="no-print text-lg">
-          <Link href={topicHref} className="inline-flex min-h-12 items-center underline">
+          <Link href={topicLink} className="inline-flex min-h-12 items-center underline">
             {t('topic')}
           </Link>
         </p>

@@ -4,6 +4,7 @@ import { formatYuan } from '@/domain/shared/money';
 import { Link } from '@/i18n/link';
 import { financeOf } from '@/server/notices/read-board';
 import { thisYear } from '@/server/today';
+import { topicHref } from '@/server/topics/public-record';
 import { titled } from '@/i18n/titles';
 
 export const generateMetadata = titled('board-c-code-finance');
@@ -16,6 +17,8 @@ export default async function FinancePage({ params, searchParams }: PageProps<'/
   const year = typeof y === 'string' && /^20\d\d$/.test(y) ? Number(y) : thisYear();
   const f = await financeOf(code, year);
   if (!f) notFound();
+  // A public page: 查看议事经过 opens the topic's public record (the signed-in topic page is not for every reader).
+  const records = new Map(await Promise.all(f.projects.map(async (p) => [p.id, await topicHref(p.id, false)] as const)));
   const t = await getTranslations('board.financePage');
   const format = await getFormatter();
   return (
@@ -116,11 +119,13 @@ export default async function FinancePage({ params, searchParams }: PageProps<'/
                   </ul>
                 </>
               )}
-              <p className="text-base">
-                <Link href={`/topics/${p.id}`} className="underline">
-                  {t('topic')}
-                </Link>
-              </p>
+              {records.get(p.id) && (
+                <p className="text-base">
+                  <Link href={records.get(p.id)!} className="inline-flex min-h-12 items-center underline">
+                    {t('topic')}
+                  </Link>
+                </p>
+              )}
             </section>
           );
         })
