@@ -1,6 +1,7 @@
 import 'server-only';
 import { existsSync } from 'node:fs';
 import sharp from 'sharp';
+import { kept } from '@/server/kept';
 import { CJK_FONT } from '@/server/notices/print';
 import { CARD, type TShareCard } from './cards';
 
@@ -17,6 +18,14 @@ function text(markup: string, o: { font: string; width: number; height?: number 
     .png()
     .toBuffer();
 }
+
+// Drawing a card takes libvips a few hundred milliseconds; a link shared in a group chat is fetched by every phone's
+// preview at once. The picture is kept by its content (a changed title draws a new one): drawn once per instance.
+const drawn = kept<string, Buffer>('share-card-image', 60 * 60_000, 500);
+
+/** The card's picture, drawn once for its content and kept (concurrent requests share the one drawing). */
+export const cardPicture = (card: Pick<TShareCard, 'title' | 'place'>) =>
+  drawn.get(JSON.stringify([card.title, card.place]), () => cardImage(card));
 
 /**
  * The picture shown with a shared link (1200×630, og:image): the site's name and the place on a red band, the title

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { GET as cardRoute } from '@/app/api/cards/[kind]/[id]/route';
 import { publishManualNotice } from '@/server/notices/board';
 import { shareCard } from '@/server/share/cards';
+import { cardPicture } from '@/server/share/card-image';
 import { createIssueWithHistory } from '../../factories/issues';
 import { createMeeting } from '../../factories/meetings';
 import { byUser, world } from '../accounts/support';
@@ -79,6 +80,16 @@ describe('share cards', () => {
     expect([res.status, res.headers.get('content-type')]).toEqual([200, 'image/png']);
     const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+  });
+
+  test('a card is drawn once for its content: the previews of a group chat fetching it at once share one drawing', async () => {
+    const card = { title: `停车位分配结果 ${Date.now()}`, place: '北苑小区' };
+    const [a, b] = await Promise.all([cardPicture(card), cardPicture(card)]);
+    expect(b).toBe(a); // the same picture, not a second drawing
+    expect(await cardPicture({ ...card })).toBe(a);
+    const renamed = await cardPicture({ ...card, title: `${card.title}（更正）` });
+    expect(renamed).not.toBe(a);
+    expect((await sharp(renamed).metadata()).width).toBe(1200);
   });
 
   test('nothing that is not public: no card for an issue (even one that exists), a topic, an unknown id or a bad one', async () => {
