@@ -36,6 +36,9 @@ export function parseSmsReports(provider: 'aliyun' | 'tencent', body: unknown): 
     : null;
 }
 
+/** How long a delivery report that came before its send is kept waiting for it. */
+const WAITING_KEPT_MS = 2 * 24 * 3600_000;
+
 /**
  * Applies reports; returns how many deliveries changed. Unparseable bodies change nothing and return null. A report
  * whose message id no delivery carries yet (the provider reported before our send's result was committed) is kept in
@@ -61,6 +64,9 @@ export async function applySmsReports(provider: 'aliyun' | 'tencent', body: unkn
     // The send may have been recorded between the update above and this insert: look again.
     await applyWaitingReports([r.messageId]);
   }
+  // A kept report waits seconds for its send, not days: one no send claimed in two days is not ours (another system
+  // sharing the callback, a send lost before it was recorded) and would otherwise stay for good.
+  await getDb().smsReportWaiting.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - WAITING_KEPT_MS) } } });
   return changed;
 }
 

@@ -58,6 +58,19 @@ describe('sending SMS copies outside any transaction', () => {
     expect(await status(n.id)).toBe('DELIVERED');
   });
 
+  test('a kept report no send ever claims (another system, a lost send) is dropped after two days; a fresh one stays', async () => {
+    const old = new Date(Date.now() - 3 * 24 * 3600_000);
+    await w.db.smsReportWaiting.createMany({
+      data: [
+        { messageId: 'stale-report', delivered: true, code: 'DELIVERED', receivedAt: old },
+        { messageId: 'fresh-report', delivered: true, code: 'DELIVERED' },
+      ],
+    });
+    await applySmsReports('aliyun', [{ biz_id: 'another', success: true, err_code: 'DELIVERED', out_id: '' }]);
+    const kept = (await w.db.smsReportWaiting.findMany({ select: { messageId: true } })).map((r) => r.messageId).sort();
+    expect(kept).toEqual(['another', 'fresh-report']);
+  });
+
   test('a send that throws does not undo the copies sent before it, and is tried again later', async () => {
     const u = await smsUser('13900009642');
     const first = await note(u.id, 'meeting.invited', 'a');
