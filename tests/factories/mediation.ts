@@ -38,13 +38,26 @@ export async function createMediationCast(db: TDbLike, w: TWorldPart) {
   await db.residency.create({ data: { householdId: h0!.id, personId: spouse.id, relation: 'FAMILY' } });
   const chair = await createUser(db, { name: '调委会主任', phone: '13800960005', password: pw, verified: true });
   const member = await createUser(db, { name: '调委会委员', phone: '13800960006', password: pw, verified: true });
-  await createBody(db, { kind: 'MEDIATION_COMMITTEE', name: '金阳社区人民调解委员会', communityId: w.jinyang.id, seats: 5, memberIds: [chair.personId, member.personId] });
+  await createBody(db, {
+    kind: 'MEDIATION_COMMITTEE',
+    name: '金阳社区人民调解委员会',
+    communityId: w.jinyang.id,
+    seats: 5,
+    memberIds: [chair.personId, member.personId],
+  });
   const { districtId } = await db.street.findUniqueOrThrow({ where: { id: w.jinyang.streetId } });
   const studio = await createOrganization(db, { kind: 'MEDIATION_STUDIO', name: '睦邻调解工作室', districtId });
   await assignOrganization(db, { organizationId: studio.id, relation: 'SERVICE', communityId: w.jinyang.id });
   const studioMediator = await createUser(db, { name: '工作室调解员', phone: '13800960007', password: pw, verified: true });
-  await db.organizationMember.create({ data: { organizationId: studio.id, personId: studioMediator.personId, title: '调解员', staff: true } });
-  const branch = await createPartyOrg(db, { kind: 'COMPOUND_BRANCH', name: '北苑党支部', communityId: w.jinyang.id, compoundId: w.a.compound.id });
+  await db.organizationMember.create({
+    data: { organizationId: studio.id, personId: studioMediator.personId, title: '调解员', staff: true },
+  });
+  const branch = await createPartyOrg(db, {
+    kind: 'COMPOUND_BRANCH',
+    name: '北苑党支部',
+    communityId: w.jinyang.id,
+    compoundId: w.a.compound.id,
+  });
   const branchSecretary = await createUser(db, { name: '支部书记', phone: '13800960008', password: pw, verified: true });
   await addPartyPosition(db, { partyOrgId: branch.id, personId: branchSecretary.personId, position: 'SECRETARY' });
   const outsider = await createUser(db, { name: '外社区调解员', phone: '13800960009', password: pw, verified: true });

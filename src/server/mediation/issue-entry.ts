@@ -39,10 +39,23 @@ export async function takeIntoMediation(tx: TTx, by: TBy, issueId: number, caseI
   const i = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: ISSUE });
   const r = transition(i.state, { type: 'MEDIATE' }, AS_MEDIATION(i));
   if (!r.ok) return refuse(r.code === 'issue.wrongState' ? 'mediation.issueNotOpen' : r.code);
-  const moved = await tx.issue.updateMany({ where: { id: i.id, state: i.state, topicId: null }, data: { state: r.next, remindedAt: null } });
+  const moved = await tx.issue.updateMany({
+    where: { id: i.id, state: i.state, topicId: null },
+    data: { state: r.next, remindedAt: null },
+  });
   if (moved.count !== 1) refuse('mediation.issueNotOpen');
   await tx.issueEvent.create({
-    data: { issueId: i.id, at, actorUserId: by.userId, actorLabel: by.label, type: 'MEDIATE', fromState: i.state, toState: r.next, level: i.level, message: TAKEN },
+    data: {
+      issueId: i.id,
+      at,
+      actorUserId: by.userId,
+      actorLabel: by.label,
+      type: 'MEDIATE',
+      fromState: i.state,
+      toState: r.next,
+      level: i.level,
+      message: TAKEN,
+    },
   });
   await notify(
     tx,
@@ -76,7 +89,17 @@ export async function returnFromMediation(tx: TTx, by: TBy, issueId: number, rea
   const moved = await tx.issue.updateMany({ where: { id: i.id, state: i.state }, data });
   if (moved.count !== 1) return;
   await tx.issueEvent.create({
-    data: { issueId: i.id, at, actorUserId: by.userId, actorLabel: by.label, type: event.type, fromState: i.state, toState: r.next, level: i.level, message: reason },
+    data: {
+      issueId: i.id,
+      at,
+      actorUserId: by.userId,
+      actorLabel: by.label,
+      type: event.type,
+      fromState: i.state,
+      toState: r.next,
+      level: i.level,
+      message: reason,
+    },
   });
   await notify(
     tx,

@@ -9,7 +9,14 @@ import { requireCase } from './access';
 import { householdPeople } from './parties';
 
 export type TMediatorSource = 'COMMITTEE' | 'GRID_WORKER' | 'BRANCH_SECRETARY' | 'STUDIO';
-export type TEligible = { personId: number; name: string; source: TMediatorSource; bodyId: number | null; organizationId: number | null; from: string };
+export type TEligible = {
+  personId: number;
+  name: string;
+  source: TMediatorSource;
+  bodyId: number | null;
+  organizationId: number | null;
+  from: string;
+};
 
 const PERSON = { select: { id: true, name: true } } as const;
 
@@ -24,13 +31,20 @@ export async function eligibleMediators(communityId: number, day: string, db: TT
       where: { ...inForceOn(day), body: { kind: 'MEDIATION_COMMITTEE', communityId } },
       select: { person: PERSON, body: { select: { id: true, name: true } } },
     }),
-    db.gridDuty.findMany({ where: { ...inForceOn(day), grid: { communityId } }, select: { user: { select: { person: PERSON } }, grid: { select: { name: true } } } }),
+    db.gridDuty.findMany({
+      where: { ...inForceOn(day), grid: { communityId } },
+      select: { user: { select: { person: PERSON } }, grid: { select: { name: true } } },
+    }),
     db.roleGrant.findMany({
       where: { ...inForceOn(day), revokedAt: null, role: 'GRID_WORKER', placeLevel: 'COMMUNITY', placeId: communityId },
       select: { user: { select: { person: PERSON } } },
     }),
     db.partyOrgMember.findMany({
-      where: { ...inForceOn(day), position: 'SECRETARY', partyOrg: { communityId, dissolvedOn: null, kind: { in: ['COMPOUND_BRANCH', 'GRID_BRANCH'] } } },
+      where: {
+        ...inForceOn(day),
+        position: 'SECRETARY',
+        partyOrg: { communityId, dissolvedOn: null, kind: { in: ['COMPOUND_BRANCH', 'GRID_BRANCH'] } },
+      },
       select: { person: PERSON, partyOrg: { select: { name: true } } },
     }),
     db.organizationMember.findMany({
@@ -43,11 +57,35 @@ export async function eligibleMediators(communityId: number, day: string, db: TT
     }),
   ]);
   const rows: TEligible[] = [
-    ...committee.map((m) => ({ ...who(m.person), source: 'COMMITTEE' as const, bodyId: m.body.id, organizationId: null, from: m.body.name })),
-    ...duties.map((d) => ({ ...who(d.user.person), source: 'GRID_WORKER' as const, bodyId: null, organizationId: null, from: d.grid.name })),
+    ...committee.map((m) => ({
+      ...who(m.person),
+      source: 'COMMITTEE' as const,
+      bodyId: m.body.id,
+      organizationId: null,
+      from: m.body.name,
+    })),
+    ...duties.map((d) => ({
+      ...who(d.user.person),
+      source: 'GRID_WORKER' as const,
+      bodyId: null,
+      organizationId: null,
+      from: d.grid.name,
+    })),
     ...grants.map((g) => ({ ...who(g.user.person), source: 'GRID_WORKER' as const, bodyId: null, organizationId: null, from: '' })),
-    ...secretaries.map((s) => ({ ...who(s.person), source: 'BRANCH_SECRETARY' as const, bodyId: null, organizationId: null, from: s.partyOrg.name })),
-    ...studios.map((s) => ({ ...who(s.person), source: 'STUDIO' as const, bodyId: null, organizationId: s.organization.id, from: s.organization.name })),
+    ...secretaries.map((s) => ({
+      ...who(s.person),
+      source: 'BRANCH_SECRETARY' as const,
+      bodyId: null,
+      organizationId: null,
+      from: s.partyOrg.name,
+    })),
+    ...studios.map((s) => ({
+      ...who(s.person),
+      source: 'STUDIO' as const,
+      bodyId: null,
+      organizationId: s.organization.id,
+      from: s.organization.name,
+    })),
   ];
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(`${r.personId}:${r.source}`) && seen.add(`${r.personId}:${r.source}`));
@@ -77,7 +115,9 @@ async function conflictOf(tx: TTx, caseId: number, personId: number, day: string
   const partyHomes = new Set(parties.map((p) => p.householdId).filter((h): h is number => h !== null));
   for (const p of parties) if (p.personId) for (const h of await homesOf(tx, p.personId, day)) partyHomes.add(h.id);
   for (const h of partyHomes) if ((await householdPeople(h, day, tx)).some((m) => m.id === personId)) return 'party';
-  const buildings = new Set((await tx.household.findMany({ where: { id: { in: [...partyHomes] } }, select: { buildingId: true } })).map((h) => h.buildingId));
+  const buildings = new Set(
+    (await tx.household.findMany({ where: { id: { in: [...partyHomes] } }, select: { buildingId: true } })).map((h) => h.buildingId),
+  );
   return (await homesOf(tx, personId, day)).some((h) => buildings.has(h.buildingId)) ? 'neighbour' : null;
 }
 
@@ -96,7 +136,9 @@ export async function addMediator(
     await lockCase(tx, caseId);
     const { case: c } = await requireCase(by, caseId, 'mediation.manage', { db: tx });
     if (c.status !== 'OPEN') refuse('mediation.wrongState');
-    const eligible = (await eligibleMediators(c.communityId, by.today, tx)).find((e) => e.personId === input.personId && e.source === input.source);
+    const eligible = (await eligibleMediators(c.communityId, by.today, tx)).find(
+      (e) => e.personId === input.personId && e.source === input.source,
+    );
     if (!eligible) return refuse('mediation.mediatorOutside');
     if (await tx.caseMediator.count({ where: { caseId, personId: input.personId } })) refuse('mediation.mediatorTwice');
     const conflict = await conflictOf(tx, caseId, input.personId, by.today);
@@ -117,7 +159,12 @@ export async function addMediator(
       select: { id: true },
     });
     const user = await tx.user.findUnique({ where: { personId: input.personId }, select: { id: true } });
-    await notify(tx, [user?.id], { kind: 'mediation.mediator', link: `/mediation/${caseId}`, title: `调解案件 ${c.year} 年第 ${c.seq} 号`, body: '您被指定为调解员' });
+    await notify(tx, [user?.id], {
+      kind: 'mediation.mediator',
+      link: `/mediation/${caseId}`,
+      title: `调解案件 ${c.year} 年第 ${c.seq} 号`,
+      body: '您被指定为调解员',
+    });
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,

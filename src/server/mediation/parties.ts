@@ -9,8 +9,7 @@ import { requireCase } from './access';
 export type TSide = 'APPLICANT' | 'RESPONDENT';
 /** A resident found in the roster (household → person), or an outside party by name and phone. */
 export type TPartyInput =
-  | { side: TSide; personId: number; householdId: number }
-  | { side: TSide; name: string; phone: string; address?: string };
+  { side: TSide; personId: number; householdId: number } | { side: TSide; name: string; phone: string; address?: string };
 
 /** The people of a household: its owners and the residents living there today. */
 export async function householdPeople(householdId: number, day: string, db: Pick<TTx, 'ownership' | 'residency'> = getDb()) {
@@ -42,8 +41,10 @@ async function writeParty(
   c: { id: number; communityId: number; compoundId: number | null },
   data: { side: TSide; personId: number | null; householdId: number | null; name: string; phone: string | null; address: string | null },
 ) {
-  if (data.personId && (await tx.caseMediator.count({ where: { caseId: c.id, personId: data.personId } }))) refuse('mediation.partyIsMediator');
-  if (data.personId && (await tx.mediationParty.count({ where: { caseId: c.id, personId: data.personId } }))) refuse('mediation.partyTwice');
+  if (data.personId && (await tx.caseMediator.count({ where: { caseId: c.id, personId: data.personId } })))
+    refuse('mediation.partyIsMediator');
+  if (data.personId && (await tx.mediationParty.count({ where: { caseId: c.id, personId: data.personId } })))
+    refuse('mediation.partyTwice');
   const p = await tx.mediationParty.create({ data: { caseId: c.id, ...data }, select: { id: true } });
   await writeAudit(tx, {
     actorId: by.userId,
@@ -72,7 +73,14 @@ export async function addParty(by: TBy, caseId: number, input: TPartyInput) {
       const person = (await householdPeople(input.householdId, by.today, tx)).find((p) => p.id === input.personId);
       if (!person) return refuse('mediation.partyOutside');
       const phone = (await tx.person.findUnique({ where: { id: person.id }, select: { phone: true } }))?.phone ?? null;
-      return writeParty(tx, by, c, { side: input.side, personId: person.id, householdId: input.householdId, name: person.name, phone, address: null });
+      return writeParty(tx, by, c, {
+        side: input.side,
+        personId: person.id,
+        householdId: input.householdId,
+        name: person.name,
+        phone,
+        address: null,
+      });
     }
     const name = input.name.trim();
     if (!name || name.length > 30 || !/^1\d{10}$/.test(input.phone)) refuse('mediation.badInput');
@@ -85,7 +93,12 @@ export async function addParty(by: TBy, caseId: number, input: TPartyInput) {
  * The issue's reporter as the case's applicant (a case received from an issue): the author's person and household (the
  * issue's, else their approved claim's), or a reporter without an account by the name and phone they gave.
  */
-export async function reporterAsApplicant(tx: TTx, by: TBy, c: { id: number; communityId: number; compoundId: number | null }, issueId: number) {
+export async function reporterAsApplicant(
+  tx: TTx,
+  by: TBy,
+  c: { id: number; communityId: number; compoundId: number | null },
+  issueId: number,
+) {
   const i = await tx.issue.findUniqueOrThrow({
     where: { id: issueId },
     select: { authorUserId: true, householdId: true, reporterName: true, reporterPhone: true },
@@ -105,6 +118,13 @@ export async function reporterAsApplicant(tx: TTx, by: TBy, c: { id: number; com
     return writeParty(tx, by, c, { side: 'APPLICANT', personId: p.id, householdId, name: p.name, phone: p.phone, address: null });
   }
   if (i.reporterName && i.reporterPhone)
-    return writeParty(tx, by, c, { side: 'APPLICANT', personId: null, householdId: null, name: i.reporterName, phone: i.reporterPhone, address: null });
+    return writeParty(tx, by, c, {
+      side: 'APPLICANT',
+      personId: null,
+      householdId: null,
+      name: i.reporterName,
+      phone: i.reporterPhone,
+      address: null,
+    });
   return null;
 }

@@ -27,7 +27,15 @@ export async function myCases(by: TBy) {
     },
     orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
     take: 200,
-    select: { id: true, kind: true, status: true, urgency: true, receivedOn: true, ...NO, parties: { where: { personId }, select: { id: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      urgency: true,
+      receivedOn: true,
+      ...NO,
+      parties: { where: { personId }, select: { id: true } },
+    },
   });
   return rows.map(({ parties, ...r }) => ({ ...r, mine: parties.length > 0 }));
 }
@@ -60,12 +68,38 @@ export async function readCase(by: TBy, caseId: number) {
       communityId: true,
       compoundId: true,
       ...NO,
-      parties: { orderBy: { id: 'asc' }, select: { id: true, side: true, personId: true, householdId: true, name: true, phone: true, address: true } },
-      mediators: { orderBy: { id: 'asc' }, select: { id: true, personId: true, source: true, lead: true, conflictNote: true, person: { select: { name: true } } } },
-      sessions: { orderBy: { no: 'asc' }, select: { id: true, no: true, startsAt: true, location: true, format: true, status: true, attendance: true, notes: true, outcome: true } },
+      parties: {
+        orderBy: { id: 'asc' },
+        select: { id: true, side: true, personId: true, householdId: true, name: true, phone: true, address: true },
+      },
+      mediators: {
+        orderBy: { id: 'asc' },
+        select: { id: true, personId: true, source: true, lead: true, conflictNote: true, person: { select: { name: true } } },
+      },
+      sessions: {
+        orderBy: { no: 'asc' },
+        select: {
+          id: true,
+          no: true,
+          startsAt: true,
+          location: true,
+          format: true,
+          status: true,
+          attendance: true,
+          notes: true,
+          outcome: true,
+        },
+      },
     },
   });
-  const mediators = c.mediators.map((m) => ({ id: m.id, personId: m.personId, name: m.person.name, source: m.source, lead: m.lead, conflictNote: m.conflictNote }));
+  const mediators = c.mediators.map((m) => ({
+    id: m.id,
+    personId: m.personId,
+    name: m.person.name,
+    source: m.source,
+    lead: m.lead,
+    conflictNote: m.conflictNote,
+  }));
   if (access.view === 'staff') return { view: 'staff' as const, manages: access.manages, ...c, mediators };
   const self = access.personId;
   return {
@@ -80,7 +114,9 @@ export async function readCase(by: TBy, caseId: number) {
     community: c.community,
     parties: c.parties.map((p) => ({ id: p.id, side: p.side, name: p.name, phone: p.personId === self ? p.phone : null })),
     mediators: mediators.map((m) => ({ id: m.id, name: m.name, lead: m.lead })),
-    sessions: c.sessions.filter((s) => s.status !== 'CANCELLED').map((s) => ({ id: s.id, no: s.no, startsAt: s.startsAt, location: s.location, format: s.format, status: s.status })),
+    sessions: c.sessions
+      .filter((s) => s.status !== 'CANCELLED')
+      .map((s) => ({ id: s.id, no: s.no, startsAt: s.startsAt, location: s.location, format: s.format, status: s.status })),
   };
 }
 export type TCaseRead = Awaited<ReturnType<typeof readCase>>;

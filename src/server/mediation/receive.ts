@@ -41,7 +41,8 @@ async function placeOf(by: TBy, input: TReceiveCase, db: TTx) {
   const compoundId = issue ? issue.compoundId : (input.compoundId ?? null);
   if (!communityId) return refuse('auth.forbidden');
   const ancestry = await ancestryOf(compoundId ? { level: 'compound', id: compoundId } : { level: 'community', id: communityId }, db);
-  if (!ancestry || ancestry.community !== communityId || !can(by.actor, 'mediation.manage', { ancestry }, by.today)) refuse('auth.forbidden');
+  if (!ancestry || ancestry.community !== communityId || !can(by.actor, 'mediation.manage', { ancestry }, by.today))
+    refuse('auth.forbidden');
   if (issue?.anonymous) refuse('mediation.anonymousIssue');
   return { communityId, compoundId, issue };
 }
@@ -71,9 +72,10 @@ export async function receiveCase(by: TBy, input: TReceiveCase, now = new Date()
   const place = await placeOf(by, input, db);
   const made = (key: string) =>
     db.mediationCase
-      .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true } })
-      .then((c) => c && { made: { id: c.id }, madeBy: c.createdById });
-  const taken = (e: unknown) => ((e as { code?: string }).code === 'P2002' && place.issue ? refuse('mediation.issueTaken') : Promise.reject(e));
+      .findUnique({ where: { idempotencyKey: key }, select: { id: true, year: true, seq: true, createdById: true } })
+      .then((c) => c && { made: { id: c.id, year: c.year, seq: c.seq }, madeBy: c.createdById });
+  const taken = (e: unknown) =>
+    (e as { code?: string }).code === 'P2002' && place.issue ? refuse('mediation.issueTaken') : Promise.reject(e);
   return once(input.idempotencyKey, by.userId, made, () =>
     db.$transaction(async (tx) => {
       const day = chinaDay(now);

@@ -3,6 +3,7 @@ import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
+import { toChinaLocal } from '@/server/issues/clock';
 import { notify } from '@/server/issues/notify';
 import { dateOnly, CHINA_OFFSET_MS, fromDateOnly } from '@/server/today';
 import { requireCase } from './access';
@@ -30,30 +31,69 @@ async function openCase(tx: TTx, by: TBy, caseId: number) {
   return c;
 }
 
-const audit = (tx: TTx, by: TBy, c: { id: number; communityId: number; compoundId: number | null }, action: 'mediation.scheduleSession' | 'mediation.recordSession' | 'mediation.cancelSession', after: object) =>
-  writeAudit(tx, { actorId: by.userId, actorLabel: by.label, action, entityType: 'MediationCase', entityId: c.id, after: after as never, communityId: c.communityId, compoundId: c.compoundId });
+const audit = (
+  tx: TTx,
+  by: TBy,
+  c: { id: number; communityId: number; compoundId: number | null },
+  action: 'mediation.scheduleSession' | 'mediation.recordSession' | 'mediation.cancelSession',
+  after: object,
+) =>
+  writeAudit(tx, {
+    actorId: by.userId,
+    actorLabel: by.label,
+    action,
+    entityType: 'MediationCase',
+    entityId: c.id,
+    after: after as never,
+    communityId: c.communityId,
+    compoundId: c.compoundId,
+  });
 
 /** "2026-12-05 14:30" in China's time: what a party is told of a session. */
-export const chinaTime = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+export function chinaTime(d: Date) {
+  const t = toChinaLocal(d);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.date} ${pad(Math.floor(t.minute / 60))}:${pad(t.minute % 60)}`;
+}
 
 /**
  * Schedules a session (调解会) of an open case, in the future only; numbered within the case. The parties with an
  * account are told its time and place — nothing else of the case.
  */
-export async function scheduleSession(by: TBy, caseId: number, input: { startsAt: Date; location: string; format: TFormat }, now = new Date()) {
+export async function scheduleSession(
+  by: TBy,
+  caseId: number,
+  input: { startsAt: Date; location: string; format: TFormat },
+  now = new Date(),
+) {
   checkPlace(input.location, input.format);
   if (!(input.startsAt.getTime() > now.getTime())) refuse('mediation.sessionPast');
   return getDb().$transaction(async (tx) => {
     const c = await openCase(tx, by, caseId);
     const s = await tx.mediationSession.create({
-      data: { caseId, no: await nextNo(tx, caseId), startsAt: input.startsAt, location: input.location.trim(), format: input.format, createdById: by.userId },
+      data: {
+        caseId,
+        no: await nextNo(tx, caseId),
+        startsAt: input.startsAt,
+        location: input.location.trim(),
+        format: input.format,
+        createdById: by.userId,
+      },
       select: { id: true, no: true },
     });
-    const parties = await tx.mediationParty.findMany({ where: { caseId, personId: { not: null } }, select: { person: { select: { user: { select: { id: true } } } } } });
+    const parties = await tx.mediationParty.findMany({
+      where: { caseId, personId: { not: null } },
+      select: { person: { select: { user: { select: { id: true } } } } },
+    });
     await notify(
       tx,
       parties.map((p) => p.person?.user?.id),
-      { kind: 'mediation.session', link: `/mediation/${caseId}`, title: '调解会安排', body: `${chinaTime(input.startsAt)} ${input.location.trim()}` },
+      {
+        kind: 'mediation.session',
+        link: `/mediation/${caseId}`,
+        title: '调解会安排',
+        body: `${chinaTime(input.startsAt)} ${input.location.trim()}`,
+      },
     );
     await audit(tx, by, c, 'mediation.scheduleSession', { sessionId: s.id, no: s.no, status: 'SCHEDULED' });
     return s;
@@ -68,7 +108,15 @@ export async function scheduleSession(by: TBy, caseId: number, input: { startsAt
 export async function recordSession(
   by: TBy,
   caseId: number,
-  input: { sessionId?: number; startsAt?: Date; location?: string; format?: TFormat; attendance: TAttendance; notes: string; outcome?: string },
+  input: {
+    sessionId?: number;
+    startsAt?: Date;
+    location?: string;
+    format?: TFormat;
+    attendance: TAttendance;
+    notes: string;
+    outcome?: string;
+  },
   now = new Date(),
 ) {
   const notes = input.notes.trim();
@@ -84,7 +132,10 @@ export async function recordSession(
     if (!input.attendance.partyIds.length || !input.attendance.mediatorIds.length) refuse('mediation.attendance');
     const held = { status: 'HELD' as const, heldAt: now, attendance: input.attendance, notes, outcome: input.outcome?.trim() || null };
     if (input.sessionId) {
-      const s = await tx.mediationSession.findFirst({ where: { id: input.sessionId, caseId, status: 'SCHEDULED' }, select: { id: true, no: true, startsAt: true } });
+      const s = await tx.mediationSession.findFirst({
+        where: { id: input.sessionId, caseId, status: 'SCHEDULED' },
+        select: { id: true, no: true, startsAt: true },
+      });
       if (!s) return refuse('mediation.badInput');
       if (s.startsAt.getTime() > now.getTime()) refuse('mediation.sessionNotYet');
       await tx.mediationSession.update({ where: { id: s.id }, data: held });
@@ -97,7 +148,15 @@ export async function recordSession(
     if (input.startsAt.getTime() < received) refuse('mediation.sessionBeforeCase');
     if (input.startsAt.getTime() > now.getTime()) refuse('mediation.sessionNotYet');
     const s = await tx.mediationSession.create({
-      data: { caseId, no: await nextNo(tx, caseId), startsAt: input.startsAt, location: input.location!.trim(), format: input.format!, createdById: by.userId, ...held },
+      data: {
+        caseId,
+        no: await nextNo(tx, caseId),
+        startsAt: input.startsAt,
+        location: input.location!.trim(),
+        format: input.format!,
+        createdById: by.userId,
+        ...held,
+      },
       select: { id: true, no: true },
     });
     await audit(tx, by, c, 'mediation.recordSession', { sessionId: s.id, no: s.no, status: 'HELD' });
@@ -109,7 +168,10 @@ export async function recordSession(
 export async function cancelSession(by: TBy, caseId: number, sessionId: number) {
   return getDb().$transaction(async (tx) => {
     const c = await openCase(tx, by, caseId);
-    const done = await tx.mediationSession.updateMany({ where: { id: sessionId, caseId, status: 'SCHEDULED' }, data: { status: 'CANCELLED' } });
+    const done = await tx.mediationSession.updateMany({
+      where: { id: sessionId, caseId, status: 'SCHEDULED' },
+      data: { status: 'CANCELLED' },
+    });
     if (done.count !== 1) refuse('mediation.badInput');
     await audit(tx, by, c, 'mediation.cancelSession', { sessionId, status: 'CANCELLED' });
   });

@@ -22,7 +22,10 @@ export async function withdrawCase(by: TBy, caseId: number, now = new Date()) {
     const { case: c } = await requireCase(by, caseId, 'mediation.mediate', { db: tx });
     const t = caseTransition(c.status, { type: 'WITHDRAW' });
     if (!t.ok) return refuse(t.code);
-    const moved = await tx.mediationCase.updateMany({ where: { id: caseId, status: c.status }, data: { status: t.next, concludedOn: dateOnly(chinaDay(now)) } });
+    const moved = await tx.mediationCase.updateMany({
+      where: { id: caseId, status: c.status },
+      data: { status: t.next, concludedOn: dateOnly(chinaDay(now)) },
+    });
     if (moved.count !== 1) refuse('mediation.wrongState');
     await tx.mediationSession.updateMany({ where: { caseId, status: 'SCHEDULED' }, data: { status: 'CANCELLED' } });
     if (c.issueId) await returnFromMediation(tx, by, c.issueId, WITHDRAWN, now);

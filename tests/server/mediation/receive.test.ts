@@ -14,11 +14,22 @@ beforeAll(async () => {
 
 describe('receiving a case (issue 21 item 1)', () => {
   test('from an issue: the reporter is the applicant, the issue waits IN_MEDIATION, its timeline names nothing of the case', async () => {
-    const c = await receiveCase(w.secretary, { kind: 'WATER_LEAK', source: 'ISSUE', urgency: 'URGENT', summary: '楼上漏水，双方对维修费用分担有争议', issueId: w.cast.issue.id });
+    const c = await receiveCase(w.secretary, {
+      kind: 'WATER_LEAK',
+      source: 'ISSUE',
+      urgency: 'URGENT',
+      summary: '楼上漏水，双方对维修费用分担有争议',
+      issueId: w.cast.issue.id,
+    });
     const row = await w.db.mediationCase.findUniqueOrThrow({ where: { id: c.id }, include: { parties: true } });
     expect(row).toMatchObject({ communityId: w.jinyang.id, compoundId: w.a.compound.id, status: 'OPEN', issueId: w.cast.issue.id });
-    expect(row.parties).toEqual([expect.objectContaining({ side: 'APPLICANT', personId: w.cast.applicant.personId, householdId: w.cast.households.applicant })]);
-    const issue = await w.db.issue.findUniqueOrThrow({ where: { id: w.cast.issue.id }, include: { events: { orderBy: { id: 'desc' }, take: 1 } } });
+    expect(row.parties).toEqual([
+      expect.objectContaining({ side: 'APPLICANT', personId: w.cast.applicant.personId, householdId: w.cast.households.applicant }),
+    ]);
+    const issue = await w.db.issue.findUniqueOrThrow({
+      where: { id: w.cast.issue.id },
+      include: { events: { orderBy: { id: 'desc' }, take: 1 } },
+    });
     expect(issue.state).toBe('IN_MEDIATION');
     expect(issue.events[0]).toMatchObject({ type: 'MEDIATE', message: '已转入人民调解' });
     const told = await w.db.notification.findMany({ where: { userId: w.cast.applicant.id, kind: 'issue.mediate' } });
@@ -27,7 +38,9 @@ describe('receiving a case (issue 21 item 1)', () => {
     expect(JSON.stringify(audit.after)).not.toContain('漏水');
     // A second reception of the same issue: refused, nothing written.
     const before = await snapshot();
-    expect(await refusal(receiveCase(w.secretary, { ...walkIn(), source: 'ISSUE', issueId: w.cast.issue.id }))).toBe('mediation.issueTaken');
+    expect(await refusal(receiveCase(w.secretary, { ...walkIn(), source: 'ISSUE', issueId: w.cast.issue.id }))).toBe(
+      'mediation.issueTaken',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -50,7 +63,13 @@ describe('receiving a case (issue 21 item 1)', () => {
   });
 
   test('only those who manage mediation at the community receive: the street, a grid worker, a resident are refused', async () => {
-    for (const userId of [w.staff.jinyangStreet.id, w.staff.gridWorker.id, w.cast.unrelated.id, w.cast.branchSecretary.id, w.cast.otherSecretary.id])
+    for (const userId of [
+      w.staff.jinyangStreet.id,
+      w.staff.gridWorker.id,
+      w.cast.unrelated.id,
+      w.cast.branchSecretary.id,
+      w.cast.otherSecretary.id,
+    ])
       expect(await refusal(receiveCase(await asUser(userId), { ...walkIn(), communityId: w.jinyang.id }))).toBe('auth.forbidden');
     // The mediation committee's chair manages (MEDIATION_CHAIR); a plain member does not.
     expect(await refusal(receiveCase(await asUser(w.cast.member.id), { ...walkIn(), communityId: w.jinyang.id }))).toBe('auth.forbidden');
@@ -61,7 +80,9 @@ describe('receiving a case (issue 21 item 1)', () => {
     const at = { ...walkIn(), communityId: w.jinyang.id };
     const [a, b] = await Promise.all([receiveCase(w.secretary, at), receiveCase(w.secretary, at)]);
     expect(Math.abs(a.seq - b.seq)).toBe(1);
-    const seqs = (await w.db.mediationCase.findMany({ where: { communityId: w.jinyang.id }, select: { seq: true } })).map((r) => r.seq).sort((x, y) => x - y);
+    const seqs = (await w.db.mediationCase.findMany({ where: { communityId: w.jinyang.id }, select: { seq: true } }))
+      .map((r) => r.seq)
+      .sort((x, y) => x - y);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     const before = await w.db.mediationCase.count();
     const key = { ...at, idempotencyKey: 'double-tap-1' };
@@ -72,7 +93,14 @@ describe('receiving a case (issue 21 item 1)', () => {
 
   test('two receptions of one issue at once: one case, the other refused', async () => {
     const issue = await w.db.issue.create({
-      data: { ...(await w.db.issue.findUniqueOrThrow({ where: { id: w.cast.anonymousIssue.id }, omit: { id: true, createdAt: true, updatedAt: true } })), anonymous: false, state: 'SUBMITTED' },
+      data: {
+        ...(await w.db.issue.findUniqueOrThrow({
+          where: { id: w.cast.anonymousIssue.id },
+          omit: { id: true, createdAt: true, updatedAt: true },
+        })),
+        anonymous: false,
+        state: 'SUBMITTED',
+      },
     });
     const input = { kind: 'NOISE', source: 'ISSUE', urgency: 'NORMAL', summary: '夜间噪音', issueId: issue.id } as const;
     const results = await Promise.all([refusal(receiveCase(w.secretary, input)), refusal(receiveCase(w.secretary, input))]);
@@ -88,7 +116,11 @@ describe('parties, mediators, withdrawal (items 2, 3, 5)', () => {
   });
 
   test('parties: a resident found in the roster, an outside party by name and phone; bad ones refused with nothing written', async () => {
-    await addParty(w.secretary, caseId, { side: 'APPLICANT', personId: w.cast.applicant.personId, householdId: w.cast.households.applicant });
+    await addParty(w.secretary, caseId, {
+      side: 'APPLICANT',
+      personId: w.cast.applicant.personId,
+      householdId: w.cast.households.applicant,
+    });
     await addParty(w.secretary, caseId, { side: 'RESPONDENT', name: '外来租客', phone: '13700001111', address: '成都市武侯区某路1号' });
     const before = await snapshot();
     const bad: [Parameters<typeof addParty>[2], string][] = [
@@ -99,7 +131,9 @@ describe('parties, mediators, withdrawal (items 2, 3, 5)', () => {
       [{ side: 'OTHER' as never, name: '某人', phone: '13700001112' }, 'mediation.badInput'],
     ];
     for (const [input, code] of bad) expect(await refusal(addParty(w.secretary, caseId, input)), code).toBe(code);
-    expect(await refusal(addParty(await asUser(w.cast.unrelated.id), caseId, { side: 'RESPONDENT', name: '某人', phone: '13700001112' }))).toBe('auth.forbidden');
+    expect(
+      await refusal(addParty(await asUser(w.cast.unrelated.id), caseId, { side: 'RESPONDENT', name: '某人', phone: '13700001112' })),
+    ).toBe('auth.forbidden');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -125,13 +159,26 @@ describe('parties, mediators, withdrawal (items 2, 3, 5)', () => {
     // The applicant's household member in the committee: refused; the respondent's building neighbour: warned.
     const body = await w.db.body.findFirstOrThrow({ where: { kind: 'MEDIATION_COMMITTEE', communityId: w.jinyang.id } });
     await w.db.bodyMember.createMany({
-      data: [w.cast.spouse.id, w.cast.unrelated.personId].map((personId) => ({ bodyId: body.id, personId, startsOn: new Date('2024-01-01') })),
+      data: [w.cast.spouse.id, w.cast.unrelated.personId].map((personId) => ({
+        bodyId: body.id,
+        personId,
+        startsOn: new Date('2024-01-01'),
+      })),
     });
     const mid = await snapshot();
     expect(await name(w.cast.spouse.id, 'COMMITTEE')).toBe('mediation.mediatorIsParty');
     expect(await name(w.cast.applicant.personId, 'COMMITTEE')).toBe('mediation.mediatorOutside');
     expect(await name(w.cast.unrelated.personId, 'COMMITTEE')).toBe('mediation.mediatorNeighbour');
-    expect(await refusal(addMediator(await asUser(w.cast.member.id), caseId, { personId: w.cast.chair.personId, source: 'COMMITTEE', lead: false, confirmNeighbour: false }))).toBe('auth.forbidden');
+    expect(
+      await refusal(
+        addMediator(await asUser(w.cast.member.id), caseId, {
+          personId: w.cast.chair.personId,
+          source: 'COMMITTEE',
+          lead: false,
+          confirmNeighbour: false,
+        }),
+      ),
+    ).toBe('auth.forbidden');
     expect(await snapshot()).toEqual(mid);
     expect(await name(w.cast.unrelated.personId, 'COMMITTEE', { confirmNeighbour: true })).toBe('no refusal');
     const warned = await w.db.caseMediator.findFirstOrThrow({ where: { caseId, personId: w.cast.unrelated.personId } });
@@ -140,7 +187,10 @@ describe('parties, mediators, withdrawal (items 2, 3, 5)', () => {
 
   test('withdrawal: the case WITHDRAWN, the issue back to its handlers; then no more changes', async () => {
     const issue = await w.db.issue.create({
-      data: { ...(await w.db.issue.findUniqueOrThrow({ where: { id: w.cast.issue.id }, omit: { id: true, createdAt: true, updatedAt: true } })), state: 'SUBMITTED' },
+      data: {
+        ...(await w.db.issue.findUniqueOrThrow({ where: { id: w.cast.issue.id }, omit: { id: true, createdAt: true, updatedAt: true } })),
+        state: 'SUBMITTED',
+      },
     });
     const c = await receiveCase(w.secretary, { ...walkIn(), source: 'ISSUE', issueId: issue.id });
     expect(await refusal(withdrawCase(await asUser(w.cast.applicant.id), c.id))).toBe('auth.forbidden');
@@ -149,7 +199,9 @@ describe('parties, mediators, withdrawal (items 2, 3, 5)', () => {
     expect((await w.db.issue.findUniqueOrThrow({ where: { id: issue.id } })).state).toBe('ACKNOWLEDGED');
     const before = await snapshot();
     expect(await refusal(withdrawCase(w.secretary, c.id))).toBe('mediation.wrongState');
-    expect(await refusal(addParty(w.secretary, c.id, { side: 'RESPONDENT', name: '某人', phone: '13700001113' }))).toBe('mediation.wrongState');
+    expect(await refusal(addParty(w.secretary, c.id, { side: 'RESPONDENT', name: '某人', phone: '13700001113' }))).toBe(
+      'mediation.wrongState',
+    );
     expect(await snapshot()).toEqual(before);
   });
 });
