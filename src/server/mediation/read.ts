@@ -3,6 +3,8 @@ import { scopesOf } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { requireCase } from './access';
+import { eligibleMediators } from './mediators';
+import { householdPeople } from './parties';
 
 const NO = { year: true, seq: true, community: { select: { name: true } } } as const;
 
@@ -120,3 +122,39 @@ export async function readCase(by: TBy, caseId: number) {
   };
 }
 export type TCaseRead = Awaited<ReturnType<typeof readCase>>;
+
+/** The communities where the account receives cases (the receive form's choice). */
+export async function receivingCommunities(by: TBy) {
+  const ids = scopesOf(by.actor, 'mediation.manage', by.today)
+    .filter((p) => p.level === 'community')
+    .map((p) => p.id);
+  return getDb().community.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+}
+
+/**
+ * What the staff view's forms need: the community's eligible mediators, its buildings (the roster search), and the
+ * household found by building, unit and room with its people. Staff of the case only.
+ */
+export async function caseDesk(by: TBy, caseId: number, find: { buildingId?: number; unit?: string; room?: string }) {
+  const db = getDb();
+  const { case: c } = await requireCase(by, caseId, 'mediation.mediate');
+  const where = c.compoundId ? { compoundId: c.compoundId } : { compound: { communityId: c.communityId } };
+  const [eligible, buildings] = await Promise.all([
+    eligibleMediators(c.communityId, by.today),
+    db.building.findMany({ where, select: { id: true, name: true, compound: { select: { name: true } } }, orderBy: { id: 'asc' } }),
+  ]);
+  const building = buildings.find((b) => b.id === find.buildingId);
+  const household =
+    building && find.room
+      ? await db.household.findFirst({
+          where: { buildingId: building.id, unitNo: find.unit?.trim() || '1', roomNo: find.room.trim() },
+          select: { id: true, unitNo: true, roomNo: true },
+        })
+      : null;
+  const people = household ? await householdPeople(household.id, by.today) : [];
+  return {
+    eligible,
+    buildings: buildings.map((b) => ({ id: b.id, name: `${b.compound.name} ${b.name}` })),
+    found: building && find.room ? (household ? { ...household, building: building.name, people } : null) : undefined,
+  };
+}
