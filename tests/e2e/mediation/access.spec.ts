@@ -12,6 +12,7 @@ async function pageAs(browser: Browser, info: TestInfo, phone: string) {
 
 test('a case is not found by URL, and not withdrawn by a forged action, for anyone outside it', async ({ browser, baseURL }, info) => {
   test.skip(info.project.name !== 'phone', 'one run is enough: the check does not depend on the screen');
+  test.setTimeout(60_000);
   // 刘建华, Jinyang's secretary, receives a walk-in case through the form (nothing preselected).
   const secretary = await pageAs(browser, info, '13900001001');
   await secretary.goto('/mediation/new');
@@ -40,20 +41,20 @@ test('a case is not found by URL, and not withdrawn by a forged action, for anyo
   await other.goto('/mediation');
   await expect(other.getByTestId('mediation-cases')).not.toContainText('晋阳');
   await other.goto(`/mediation/${own!.id}`);
-  const withdraw = other.locator('form', { has: other.getByRole('button', { name: '登记撤回' }) });
+  const withdraw = other.locator('form').filter({ hasText: '申请人已撤回调解申请' });
   const forged = { ...(await formFields(withdraw)), caseId: String(caseId), confirm: 'on' };
   await postForm(other.request, baseURL!, `/mediation/${own!.id}`, forged);
 
   // 张桂兰, a verified owner of Jinyang unrelated to the case: not found, and the same forged action refused.
   const resident = await pageAs(browser, info, '13900001002');
   expect((await resident.goto(`/mediation/${caseId}`))?.status()).toBe(404);
-  await postForm(resident.request, baseURL!, '/mediation', forged);
+  await postForm(resident.request, baseURL!, `/mediation/${own!.id}`, forged);
 
   const [after] = await query<{ status: string; withdrawals: number; reads: number }>(
-    `SELECT c.status, (SELECT count(*)::int FROM "AuditLog" a WHERE a.action = 'mediation.withdraw' AND a."entityId" = $1::text) AS withdrawals,
-            (SELECT count(*)::int FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE a.action = 'mediation.read' AND a."entityId" = $1::text AND u.phone <> '13900001001') AS reads
+    `SELECT c.status, (SELECT count(*)::int FROM "AuditLog" a WHERE a.action = 'mediation.withdraw' AND a."entityId" = $2) AS withdrawals,
+            (SELECT count(*)::int FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE a.action = 'mediation.read' AND a."entityId" = $2 AND u.phone <> '13900001001') AS reads
        FROM "MediationCase" c WHERE c.id = $1`,
-    [caseId],
+    [caseId, String(caseId)],
   );
   expect(after).toEqual({ status: 'OPEN', withdrawals: 0, reads: 0 });
   // The forged form itself works for its own case: the action was a real one.
