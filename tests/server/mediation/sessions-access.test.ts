@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { addMediator } from '@/server/mediation/mediators';
+import { addMediator, removeMediator } from '@/server/mediation/mediators';
 import { addParty } from '@/server/mediation/parties';
 import { myCases, readCase } from '@/server/mediation/read';
 import { receiveCase } from '@/server/mediation/receive';
@@ -133,6 +133,9 @@ describe('who reads and acts on a case (item 6, decision 062)', () => {
   });
 
   test('outsiders are refused for the read and every action, with nothing written', async () => {
+    const scheduledId = (
+      await scheduleSession(w.secretary, caseId, { startsAt: new Date(Date.now() + 72 * HOUR), location: '调解室', format: 'FACE_TO_FACE' })
+    ).id;
     const before = await snapshot();
     for (const [who, userId] of Object.entries(outsiders())) {
       const by: TBy = await asUser(userId);
@@ -151,6 +154,8 @@ describe('who reads and acts on a case (item 6, decision 062)', () => {
           }),
         ),
         refusal(withdrawCase(by, caseId)),
+        refusal(cancelSession(by, caseId, scheduledId)),
+        refusal(removeMediator(by, caseId, mediatorId)),
       ];
       for (const p of calls) expect(await p, who).toBe('auth.forbidden');
       expect(
