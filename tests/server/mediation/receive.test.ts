@@ -109,6 +109,22 @@ describe('receiving a case (issue 21 item 1)', () => {
   });
 });
 
+test('a walk-in reporter without an account becomes the applicant by the name and phone they gave', async () => {
+  const issue = await w.db.issue.create({
+    data: {
+      ...(await w.db.issue.findUniqueOrThrow({ where: { id: w.cast.issue.id }, omit: { id: true, createdAt: true, updatedAt: true } })),
+      state: 'SUBMITTED',
+      authorUserId: null,
+      channel: 'STAFF_ENTRY',
+      reporterName: '上门居民',
+      reporterPhone: '13700003333',
+    },
+  });
+  const c = await receiveCase(w.secretary, { kind: 'PARKING', source: 'ISSUE', urgency: 'NORMAL', summary: '车位纠纷', issueId: issue.id });
+  const parties = await w.db.mediationParty.findMany({ where: { caseId: c.id } });
+  expect(parties).toEqual([expect.objectContaining({ side: 'APPLICANT', personId: null, name: '上门居民', phone: '13700003333' })]);
+});
+
 describe('parties, mediators, withdrawal (items 2, 3, 5)', () => {
   let caseId: number;
   beforeAll(async () => {

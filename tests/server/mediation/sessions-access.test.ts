@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { addMediator, removeMediator } from '@/server/mediation/mediators';
 import { addParty } from '@/server/mediation/parties';
-import { myCases, readCase } from '@/server/mediation/read';
+import { hasCases, myCases, readCase } from '@/server/mediation/read';
 import { receiveCase } from '@/server/mediation/receive';
 import { cancelSession, recordSession, scheduleSession } from '@/server/mediation/sessions';
 import { withdrawCase } from '@/server/mediation/withdraw';
@@ -193,5 +193,13 @@ describe('who reads and acts on a case (item 6, decision 062)', () => {
     expect(await refusal(readCase(await asUser(w.cast.respondent.id), other.id))).toBe('auth.forbidden');
     expect((await myCases(await asUser(w.cast.respondent.id))).map((c) => c.id)).toEqual([caseId]);
     expect((await myCases(w.secretary)).map((c) => c.id)).toEqual(expect.arrayContaining([caseId, other.id]));
+    // The 调解 links on /admin and /me: for managers, mediators and parties; not for an unrelated resident or the street.
+    const links = async (userId: number) => hasCases(await asUser(userId));
+    expect([await links(w.cast.respondent.id), await links(w.cast.studioMediator.id), await hasCases(w.secretary)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([await links(w.cast.unrelated.id), await links(w.staff.jinyangStreet.id)]).toEqual([false, false]);
   });
 });
