@@ -188,6 +188,16 @@ describe('who reads and acts on a case (item 6, decision 062)', () => {
     expect(text).not.toContain(await phone(w.cast.applicant.personId));
     expect(party.parties.find((p) => p.side === 'RESPONDENT')?.phone).toBe(await phone(w.cast.respondent.personId));
     expect(party.mediators.map((m) => m.name)).toEqual(['工作室调解员']);
+    // A party reads their case but acts on nothing: the mediators schedule, record and withdraw.
+    const asParty = await asUser(w.cast.respondent.id);
+    const before = await snapshot();
+    const acts = [
+      refusal(scheduleSession(asParty, caseId, { startsAt: new Date(Date.now() + HOUR), location: '我家', format: 'FACE_TO_FACE' })),
+      refusal(addParty(asParty, caseId, { side: 'RESPONDENT', name: '某人', phone: '13700004444' })),
+      refusal(withdrawCase(asParty, caseId)),
+    ];
+    expect(await Promise.all(acts)).toEqual(['auth.forbidden', 'auth.forbidden', 'auth.forbidden']);
+    expect(await snapshot()).toEqual(before);
     // A party of one case reading another case: refused.
     const other = await receiveCase(w.secretary, { ...walkIn(), communityId: w.jinyang.id });
     expect(await refusal(readCase(await asUser(w.cast.respondent.id), other.id))).toBe('auth.forbidden');
