@@ -82,6 +82,7 @@ export const auditActions = [
   'issue.mediation_withdrawn',
   'mediation.receive',
   'mediation.read',
+  'mediation.addParty',
   'mediation.addMediator',
   'mediation.removeMediator',
   'mediation.scheduleSession',

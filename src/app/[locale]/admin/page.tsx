@@ -6,6 +6,7 @@ import { byOf, requireUser } from '@/features/shared/guards';
 import { listPendingClaims } from '@/server/accounts/claims';
 import { describeScopes } from '@/server/admin/scope-lists';
 import { stuckMotions } from '@/server/votes/ballots';
+import { hasCases } from '@/server/mediation/read';
 import { Link } from '@/i18n/link';
 import { BuildLine } from '@/features/admin/components/build-line';
 import { titled } from '@/i18n/titles';
@@ -22,6 +23,9 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
   const t = await getTranslations('admin');
   const pending = sections.some((s) => s.key === 'claims') ? (await listPendingClaims(by)).length : 0;
   const stuck = await stuckMotions(by);
+  const tm = await getTranslations('mediation.page');
+  // 调解 (issue 21): for those who receive, mediate or are party to cases — the list itself is confidential per case.
+  const mediation = (await hasCases(by)) ? [{ key: 'mediation', href: '/mediation', title: tm('desk'), detail: tm('deskHint') }] : [];
   return (
     <div className="space-y-5">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
@@ -49,12 +53,15 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
         </section>
       )}
       <LinkList
-        items={sections.map((s) => ({
-          key: s.key,
-          href: s.href,
-          title: t(`sections.${s.key}`),
-          detail: s.key === 'claims' ? t('pendingCount', { count: pending }) : undefined,
-        }))}
+        items={[
+          ...sections.map((s) => ({
+            key: s.key,
+            href: s.href,
+            title: t(`sections.${s.key}`),
+            detail: s.key === 'claims' ? t('pendingCount', { count: pending }) : undefined,
+          })),
+          ...mediation,
+        ]}
       />
       <BuildLine />
     </div>

@@ -6,6 +6,7 @@ import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { titled } from '@/i18n/titles';
 import { listMyIssues } from '@/server/issues/read-issues';
+import { hasCases } from '@/server/mediation/read';
 import { listTopics } from '@/server/topics/read-topic';
 import { votesWaitingFor } from '@/server/votes/waiting';
 
@@ -41,6 +42,11 @@ export default async function MyHomePage({ params }: PageProps<'/[locale]/me'>) 
           {isStaff(by) && (
             <Link href="/admin" className={button}>
               {t('desk')}
+            </Link>
+          )}
+          {(await hasCases(by)) && (
+            <Link href="/mediation" className={button}>
+              {(await getTranslations('mediation.page'))('desk')}
             </Link>
           )}
           <Link href="/account" className={button}>

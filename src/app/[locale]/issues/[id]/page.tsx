@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { scopesOf } from '@/domain/authz/can';
+import { can, scopesOf } from '@/domain/authz/can';
+import { ancestryOf } from '@/server/places/ancestry';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { HandlerActions, MergeSplitForms, RateForm, ReopenForm } from '@/features/issues/components/issue-actions';
 import { AnswerForm, HandOffForms } from '@/features/issues/components/handoff-forms';
@@ -28,6 +29,10 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
   const t = await getTranslations('issues');
   const by = byOf(user);
   const mayRaiseTopic = scopesOf(by.actor, 'topic.raise', by.today).length > 0;
+  const [level, placeId] = issue.placeRef.split(':') as ['compound' | 'community', string];
+  const ancestry = await ancestryOf({ level, id: Number(placeId) });
+  // 转为调解 (issue 21): for those who receive mediation cases at the issue's place; never an anonymous issue (decision 062).
+  const mayMediate = !!ancestry && can(by.actor, 'mediation.manage', { ancestry }, by.today) && !issue.anonymous && !issue.topicId;
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const l = await labels('issues.detail');
@@ -205,6 +210,15 @@ export default async function IssuePage({ params }: PageProps<'/[locale]/issues/
             </Link>
           )}
         </section>
+      )}
+      {mayMediate && open && !issue.mergedIntoId && (
+        <Link
+          href={`/mediation/new?issue=${issue.id}`}
+          className="inline-flex min-h-12 items-center rounded-lg border border-stone-400 bg-white px-5 text-lg"
+          data-testid="to-mediation"
+        >
+          {(await getTranslations('mediation'))('page.toMediation')}
+        </Link>
       )}
       {exclusion && (
         <ExclusionForm
