@@ -2,6 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { agreementCopies, checkAgreement, signingRefusal } from '@/domain/mediation/agreement';
 import { caseTransition } from '@/domain/mediation/status';
+import type { TAuditAction } from '@/domain/audit/actions';
+import type { AgreementStatus } from '@/generated/prisma/client';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
@@ -15,7 +17,7 @@ import { requireCase } from './access';
 import { endIssueOfCase } from './issue-seam';
 
 /** The agreement being written or signed: at most one per case (the partial unique index MediationAgreement_one_open). */
-export const OPEN_AGREEMENT = { status: { in: ['DRAFT', 'SIGNED'] } } as const;
+export const OPEN_AGREEMENT = { status: { in: ['DRAFT', 'SIGNED'] as AgreementStatus[] } };
 
 /** Holds the case's row for the transaction: two mediators saving at once take turns, the second sees the first's work. */
 export async function lockCase(tx: TTx, caseId: number) {
@@ -27,9 +29,9 @@ export function auditCase(
   tx: TTx,
   by: TBy,
   c: { id: number; communityId: number; compoundId: number | null },
-  action: string,
+  action: TAuditAction,
   entity: { type: 'MediationCase' | 'MediationAgreement' | 'MediationFollowUp'; id: number },
-  change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+  change: { before?: Record<string, string | number | boolean | null>; after?: Record<string, string | number | boolean | null> },
 ) {
   return writeAudit(tx, {
     actorId: by.userId,
@@ -66,7 +68,14 @@ export async function draftAgreement(by: TBy, caseId: number, input: TAgreementD
     const a = open
       ? await tx.mediationAgreement.update({ where: { id: open.id }, data })
       : await tx.mediationAgreement.create({ data: { caseId, ...data, createdById: by.userId } });
-    await auditCase(tx, by, c, 'mediation.draftAgreement', { type: 'MediationAgreement', id: a.id }, { after: { status: 'DRAFT', created: !open } });
+    await auditCase(
+      tx,
+      by,
+      c,
+      'mediation.draftAgreement',
+      { type: 'MediationAgreement', id: a.id },
+      { after: { status: 'DRAFT', created: !open } },
+    );
     return { id: a.id };
   });
 }
@@ -83,7 +92,13 @@ async function storeScan(scan: TScan | undefined) {
   if (!type || !SCAN_EXT.has(type.ext)) return refuse('mediation.scanType');
   const key = `mediation/${randomUUID()}.${type.ext}`;
   await getFileStore().put(key, scan.bytes);
-  return { scanKey: key, scanMime: type.mime, scanBytes: scan.bytes.length, scanSha256: sha256(scan.bytes), scanName: scan.name.slice(0, 120) || `协议书.${type.ext}` };
+  return {
+    scanKey: key,
+    scanMime: type.mime,
+    scanBytes: scan.bytes.length,
+    scanSha256: sha256(scan.bytes),
+    scanName: scan.name.slice(0, 120) || `协议书.${type.ext}`,
+  };
 }
 
 const SIGNED_MESSAGE = '双方达成调解协议';
@@ -104,16 +119,26 @@ export async function signAgreement(by: TBy, caseId: number, input: { signedOn: 
       const moved = caseTransition(now.status, { type: 'SIGN_AGREEMENT' });
       if (!moved.ok) return refuse(moved.code);
       const draft = (await tx.mediationAgreement.findFirst({ where: { caseId, status: 'DRAFT' } })) ?? refuse('mediation.noDraft');
-      const code = signingRefusal({ signedOn: input.signedOn, receivedOn: fromDateOnly(c.receivedOn), dueOn: fromDateOnly(draft.dueOn) }, by.today);
+      const code = signingRefusal(
+        { signedOn: input.signedOn, receivedOn: fromDateOnly(c.receivedOn), dueOn: fromDateOnly(draft.dueOn) },
+        by.today,
+      );
       if (code) return refuse(code);
       const signedOn = dateOnly(input.signedOn);
       await tx.mediationAgreement.update({ where: { id: draft.id }, data: { status: 'SIGNED', signedOn, ...scan } });
       await tx.mediationCase.update({ where: { id: caseId }, data: { status: moved.next, concludedOn: signedOn } });
       await endIssueOfCase(tx, now.issueId, 'DONE', SIGNED_MESSAGE);
-      await auditCase(tx, by, c, 'mediation.signAgreement', { type: 'MediationAgreement', id: draft.id }, {
-        before: { status: 'DRAFT', caseStatus: now.status },
-        after: { status: 'SIGNED', caseStatus: moved.next },
-      });
+      await auditCase(
+        tx,
+        by,
+        c,
+        'mediation.signAgreement',
+        { type: 'MediationAgreement', id: draft.id },
+        {
+          before: { status: 'DRAFT', caseStatus: now.status },
+          after: { status: 'SIGNED', caseStatus: moved.next },
+        },
+      );
       return { id: draft.id };
     });
   } catch (e) {
@@ -148,7 +173,11 @@ export async function agreementForPrint(by: TBy, caseId: number) {
         household: { select: { unitNo: true, roomNo: true, building: { select: { name: true, compound: { select: { name: true } } } } } },
       },
     }),
-    db.caseMediator.findMany({ where: { caseId }, orderBy: [{ lead: 'desc' }, { id: 'asc' }], select: { person: { select: { name: true } } } }),
+    db.caseMediator.findMany({
+      where: { caseId },
+      orderBy: [{ lead: 'desc' }, { id: 'asc' }],
+      select: { person: { select: { name: true } } },
+    }),
   ]);
   const year = Number(by.today.slice(0, 4));
   return {

@@ -21,7 +21,10 @@ export async function recordFollowUp(by: TBy, caseId: number, input: { result: T
   if (!note) refuse('mediation.noteEmpty');
   return getDb().$transaction(async (tx) => {
     const { case: c } = await requireCase(by, caseId, 'mediation.mediate', { db: tx });
-    const now = await tx.mediationCase.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, updatedAt: true, reopenCount: true } });
+    const now = await tx.mediationCase.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { status: true, updatedAt: true, reopenCount: true },
+    });
     const moved = caseTransition(now.status, { type: 'FOLLOW_UP', result: input.result });
     if (!moved.ok) return refuse(moved.code);
     const a = (await tx.mediationAgreement.findFirst({ where: { caseId, status: 'SIGNED' } })) ?? refuse('mediation.wrongState');
@@ -43,10 +46,17 @@ export async function recordFollowUp(by: TBy, caseId: number, input: { result: T
     const f = await tx.mediationFollowUp.create({
       data: { caseId, agreementId: a.id, visitedOn: today, result: input.result, note, byUserId: by.userId },
     });
-    await auditCase(tx, by, c, 'mediation.followUp', { type: 'MediationFollowUp', id: f.id }, {
-      before: { status: now.status },
-      after: { status: moved.next, result: input.result, agreementId: a.id },
-    });
+    await auditCase(
+      tx,
+      by,
+      c,
+      'mediation.followUp',
+      { type: 'MediationFollowUp', id: f.id },
+      {
+        before: { status: now.status },
+        after: { status: moved.next, result: input.result, agreementId: a.id },
+      },
+    );
     return { id: f.id, status: moved.next };
   });
 }

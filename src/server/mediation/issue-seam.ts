@@ -34,11 +34,22 @@ export async function endIssueOfCase(tx: TTx, issueId: number | null, outcome: '
   const moved = await tx.issue.updateMany({ where: { id: i.id, state: i.state }, data });
   if (moved.count !== 1) return false;
   await tx.issueEvent.create({
-    data: { issueId: i.id, at, actorUserId: MEDIATION.userId, actorLabel: MEDIATION.label, type: event.type, fromState: i.state, toState: r.next, level: i.level, message },
+    data: {
+      issueId: i.id,
+      at,
+      actorUserId: MEDIATION.userId,
+      actorLabel: MEDIATION.label,
+      type: event.type,
+      fromState: i.state,
+      toState: r.next,
+      level: i.level,
+      message,
+    },
   });
   const followers = i.followers.map((f) => f.userId);
   for (const e of r.effects) {
-    if (e.kind === 'NOTIFY_REPORTERS') await notify(tx, followers, { kind: `issue.${lower(event.type)}`, issueId: i.id, title: i.title, body: message });
+    if (e.kind === 'NOTIFY_REPORTERS')
+      await notify(tx, followers, { kind: `issue.${lower(event.type)}`, issueId: i.id, title: i.title, body: message });
     if (e.kind === 'ASK_RATING') await notify(tx, followers, { kind: 'issue.rate', issueId: i.id, title: i.title, body: message });
   }
   await writeAudit(tx, {

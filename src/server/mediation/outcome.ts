@@ -37,10 +37,17 @@ export async function recordNoAgreement(by: TBy, caseId: number, input: { referr
       data: { status: moved.next, referral: input.referral, referralNote: note, concludedOn: dateOnly(by.today) },
     });
     await endIssueOfCase(tx, now.issueId, 'DONE', referralMessage(input.referral));
-    await auditCase(tx, by, c, 'mediation.noAgreement', { type: 'MediationCase', id: caseId }, {
-      before: { status: now.status },
-      after: { status: moved.next, referral: input.referral },
-    });
+    await auditCase(
+      tx,
+      by,
+      c,
+      'mediation.noAgreement',
+      { type: 'MediationCase', id: caseId },
+      {
+        before: { status: now.status },
+        after: { status: moved.next, referral: input.referral },
+      },
+    );
   });
 }
 
@@ -60,7 +67,11 @@ export async function caseOutcome(by: TBy, caseId: number) {
   const terms = (a: (typeof agreements)[number]) => (a.terms as { text: string }[]).map((t) => t.text);
   if (access.view === 'party') {
     const signed = agreements.find((a) => a.status !== 'DRAFT');
-    return { view: 'party' as const, status: c.status, agreement: signed ? { terms: terms(signed), dueOn: fromDateOnly(signed.dueOn) } : null };
+    return {
+      view: 'party' as const,
+      status: c.status,
+      agreement: signed ? { terms: terms(signed), dueOn: fromDateOnly(signed.dueOn) } : null,
+    };
   }
   const followUps = await db.mediationFollowUp.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
   const current = agreements.find((a) => a.status === 'DRAFT' || a.status === 'SIGNED') ?? null;
@@ -81,7 +92,9 @@ export async function caseOutcome(by: TBy, caseId: number) {
       signedOn: current.signedOn ? fromDateOnly(current.signedOn) : null,
       scanName: current.scanName,
     },
-    past: agreements.filter((a) => a !== current).map((a) => ({ id: a.id, status: a.status, dueOn: fromDateOnly(a.dueOn), hasScan: !!a.scanKey })),
+    past: agreements
+      .filter((a) => a !== current)
+      .map((a) => ({ id: a.id, status: a.status, dueOn: fromDateOnly(a.dueOn), hasScan: !!a.scanKey })),
     followUps: followUps.map((f) => ({ id: f.id, visitedOn: fromDateOnly(f.visitedOn), result: f.result, note: f.note })),
     followUpFrom: current?.status === 'SIGNED' ? fromDateOnly(current.dueOn) : null,
   };

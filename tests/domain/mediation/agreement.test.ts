@@ -1,13 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { agreementCopies, checkAgreement, followUpRefusal, signingRefusal, termLines } from '@/domain/mediation/agreement';
+import { agreementCopies, checkAgreement, followUpRefusal, signingRefusal, termLines, type TSide } from '@/domain/mediation/agreement';
 
 const TODAY = '2026-12-03';
-const good = { facts: '楼上漏水渗到楼下', terms: '1. 楼上负责维修\n2. 赔偿 800 元', performance: '一次付清', dueOn: '2026-12-20', sides: ['APPLICANT', 'RESPONDENT'] as const };
+const good = {
+  facts: '楼上漏水渗到楼下',
+  terms: '1. 楼上负责维修\n2. 赔偿 800 元',
+  performance: '一次付清',
+  dueOn: '2026-12-20',
+  sides: ['APPLICANT', 'RESPONDENT'] as readonly TSide[],
+};
 
 // The 人民调解协议书's content (issue 21, decision 064): parties on both sides, facts, at least one term, performance, a
 // deadline from today on. The first thing wrong is named with its field.
 describe('checkAgreement', () => {
-  test.each<[string, Partial<typeof good> & { sides?: readonly ('APPLICANT' | 'RESPONDENT')[] }, string | null, string | null]>([
+  test.each<[string, Partial<typeof good>, string | null, string | null]>([
     ['complete', {}, null, null],
     ['no parties at all', { sides: [] }, 'mediation.agreementParties', null],
     ['applicants only', { sides: ['APPLICANT', 'APPLICANT'] }, 'mediation.agreementParties', null],

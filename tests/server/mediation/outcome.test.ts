@@ -30,8 +30,16 @@ const stored = () => {
   }
 };
 const TODAY = today();
-const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 200, b: 200 } } }).png().toBuffer();
-const draft = { facts: '601 卫生间漏水渗到 501 顶棚，双方对维修费用有争议', terms: '1. 601 三日内请人维修防水\n2. 601 赔偿 501 粉刷费 800 元', performance: '维修完成后一次付清', dueOn: TODAY };
+const png = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 200, b: 200 } } })
+    .png()
+    .toBuffer();
+const draft = {
+  facts: '601 卫生间漏水渗到 501 顶棚，双方对维修费用有争议',
+  terms: '1. 601 三日内请人维修防水\n2. 601 赔偿 501 粉刷费 800 元',
+  performance: '维修完成后一次付清',
+  dueOn: TODAY,
+};
 
 let w: Awaited<ReturnType<typeof setup>>;
 async function setup() {
@@ -45,18 +53,48 @@ async function setup() {
     buildings: [{ name: '3栋', floors: 6, perFloor: 2, areasCentiM2: [8950] }],
   });
   const [h501, h601, h101] = ['501', '601', '101'].map((room) => compound.households.find((h) => h.roomNo === room)!);
-  const ownerOf = async (householdId: number) => (await db.ownership.findFirstOrThrow({ where: { householdId }, include: { person: true } })).person;
+  const ownerOf = async (householdId: number) =>
+    (await db.ownership.findFirstOrThrow({ where: { householdId }, include: { person: true } })).person;
   const [p501, p601, p101] = await Promise.all([h501, h601, h101].map((h) => ownerOf(h!.id)));
   await db.person.update({ where: { id: p501!.id }, data: { gender: 'FEMALE', birthYear: 1960 } });
-  const applicant = await createVerifiedResident(db, { personId: p501!.id, phone: '13871000001', password: 'x-pass-1234', householdId: h501!.id });
-  const respondent = await createVerifiedResident(db, { personId: p601!.id, phone: '13871000002', password: 'x-pass-1234', householdId: h601!.id });
-  const neighbour = await createVerifiedResident(db, { personId: p101!.id, phone: '13871000003', password: 'x-pass-1234', householdId: h101!.id });
-  const secretary = await createStaff(db, { name: '周书记', phone: '13871000010', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: tanghu.id });
-  const otherSecretary = await createStaff(db, { name: '刘书记', phone: '13871000011', password: 'staff-pass-1', role: 'COMMUNITY_SECRETARY', placeLevel: 'COMMUNITY', placeId: jinyang.id });
+  const applicant = await createVerifiedResident(db, {
+    personId: p501!.id,
+    phone: '13871000001',
+    password: 'x-pass-1234',
+    householdId: h501!.id,
+  });
+  const respondent = await createVerifiedResident(db, {
+    personId: p601!.id,
+    phone: '13871000002',
+    password: 'x-pass-1234',
+    householdId: h601!.id,
+  });
+  const neighbour = await createVerifiedResident(db, {
+    personId: p101!.id,
+    phone: '13871000003',
+    password: 'x-pass-1234',
+    householdId: h101!.id,
+  });
+  const secretary = await createStaff(db, {
+    name: '周书记',
+    phone: '13871000010',
+    password: 'staff-pass-1',
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: tanghu.id,
+  });
+  const otherSecretary = await createStaff(db, {
+    name: '刘书记',
+    phone: '13871000011',
+    password: 'staff-pass-1',
+    role: 'COMMUNITY_SECRETARY',
+    placeLevel: 'COMMUNITY',
+    placeId: jinyang.id,
+  });
   const mediator = await createUser(db, { name: '王调解', phone: '13871000012', password: 'x-pass-1234', verified: true });
-  const parties = [
-    { side: 'APPLICANT' as const, name: p501!.name, personId: p501!.id, householdId: h501!.id },
-    { side: 'RESPONDENT' as const, name: p601!.name, personId: p601!.id, householdId: h601!.id },
+  const parties: Parameters<typeof createMediationCase>[1]['parties'] = [
+    { side: 'APPLICANT', name: p501!.name, personId: p501!.id, householdId: h501!.id },
+    { side: 'RESPONDENT', name: p601!.name, personId: p601!.id, householdId: h601!.id },
   ];
   /** A case from an issue of the applicant's, waiting IN_MEDIATION, with both parties and the mediator. */
   const newCase = async (opts: { parties?: typeof parties; withIssue?: boolean } = {}) => {
@@ -130,7 +168,10 @@ describe('drafting the agreement', () => {
 
   test('saving again edits the one draft; two saves at once leave one draft', async () => {
     const c = await w.newCase();
-    await Promise.all([draftAgreement(w.by.mediator, c.id, draft), draftAgreement(w.by.secretary, c.id, { ...draft, performance: '分两次付清' })]);
+    await Promise.all([
+      draftAgreement(w.by.mediator, c.id, draft),
+      draftAgreement(w.by.secretary, c.id, { ...draft, performance: '分两次付清' }),
+    ]);
     await draftAgreement(w.by.mediator, c.id, { ...draft, terms: '601 维修防水\n赔偿 800 元\n双方互谅' });
     const rows = (await caseRow(c.id)).agreements;
     expect(rows).toHaveLength(1);
@@ -150,13 +191,20 @@ describe('printing and signing', () => {
       ['RESPONDENT', '金沙花园3栋1单元601室'],
     ]);
     expect(p.parties[0]).toMatchObject({ gender: 'FEMALE', age: Number(TODAY.slice(0, 4)) - 1960 });
-    expect([p.terms, p.copies, p.mediators, p.caseNo.community]).toEqual([['601 三日内请人维修防水', '601 赔偿 501 粉刷费 800 元'], 3, ['王调解'], '棠湖']);
+    expect([p.terms, p.copies, p.mediators, p.caseNo.community]).toEqual([
+      ['601 三日内请人维修防水', '601 赔偿 501 粉刷费 800 元'],
+      3,
+      ['王调解'],
+      '棠湖',
+    ]);
     expect(await w.db.auditLog.count({ where: { action: 'mediation.read', entityId: String(c.id) } })).toBe(before + 1);
   });
 
   test('a scan that is no PDF or image, a day to come, or no draft: refused, nothing written, no file kept', async () => {
     const c = await w.newCase();
-    expect(await refusal(signAgreement(w.by.mediator, c.id, { signedOn: TODAY, scan: { name: 'x.png', bytes: await png() } }))).toBe('mediation.noDraft');
+    expect(await refusal(signAgreement(w.by.mediator, c.id, { signedOn: TODAY, scan: { name: 'x.png', bytes: await png() } }))).toBe(
+      'mediation.noDraft',
+    );
     await draftAgreement(w.by.mediator, c.id, draft);
     const text = { name: 'scan.pdf', bytes: Buffer.from('not a scan at all') };
     expect(await refusal(signAgreement(w.by.mediator, c.id, { signedOn: TODAY, scan: text }))).toBe('mediation.scanType');
@@ -173,7 +221,10 @@ describe('printing and signing', () => {
     const c = await signedCase(TODAY, { withIssue: true });
     const row = await caseRow(c.id);
     expect([row.status, row.concludedOn?.toISOString().slice(0, 10), row.agreements[0]!.status]).toEqual(['AGREED', TODAY, 'SIGNED']);
-    const issue = await w.db.issue.findUniqueOrThrow({ where: { id: c.issueId! }, include: { events: { orderBy: { id: 'desc' }, take: 1 } } });
+    const issue = await w.db.issue.findUniqueOrThrow({
+      where: { id: c.issueId! },
+      include: { events: { orderBy: { id: 'desc' }, take: 1 } },
+    });
     expect([issue.state, issue.events[0]!.type, issue.events[0]!.message]).toEqual(['RESOLVED', 'MEDIATION_DONE', '双方达成调解协议']);
     const kinds = (await w.db.notification.findMany({ where: { issueId: issue.id, userId: w.by.applicant.userId } })).map((n) => n.kind);
     expect(kinds.sort()).toEqual(['issue.mediation_done', 'issue.rate']);
@@ -207,12 +258,17 @@ describe('no agreement', () => {
   test('recorded with a referral: UNRESOLVED, the issue resolved naming where the parties were sent', async () => {
     const c = await w.newCase({ withIssue: true });
     expect(await refusal(recordNoAgreement(w.by.mediator, c.id, { referral: 'STREET_CENTRE', note: '  ' }))).toBe('mediation.noteEmpty');
-    expect(await refusal(recordNoAgreement(w.by.neighbour, c.id, { referral: 'STREET_CENTRE', note: '双方分歧大' }))).toBe('auth.forbidden');
+    expect(await refusal(recordNoAgreement(w.by.neighbour, c.id, { referral: 'STREET_CENTRE', note: '双方分歧大' }))).toBe(
+      'auth.forbidden',
+    );
     expect((await caseRow(c.id)).status).toBe('OPEN');
     await recordNoAgreement(w.by.mediator, c.id, { referral: 'STREET_CENTRE', note: '双方分歧大' });
     const row = await caseRow(c.id);
     expect([row.status, row.referral, row.concludedOn?.toISOString().slice(0, 10)]).toEqual(['UNRESOLVED', 'STREET_CENTRE', TODAY]);
-    const issue = await w.db.issue.findUniqueOrThrow({ where: { id: c.issueId! }, include: { events: { orderBy: { id: 'desc' }, take: 1 } } });
+    const issue = await w.db.issue.findUniqueOrThrow({
+      where: { id: c.issueId! },
+      include: { events: { orderBy: { id: 'desc' }, take: 1 } },
+    });
     expect([issue.state, issue.events[0]!.message]).toEqual(['RESOLVED', '调解未能达成协议，已引导当事人通过街道矛盾纠纷调解中心解决']);
     expect(await refusal(recordNoAgreement(w.by.mediator, c.id, { referral: 'COURT', note: '再转' }))).toBe('mediation.wrongState');
   });
@@ -231,7 +287,12 @@ describe('follow-up', () => {
     expect((await caseRow(c.id)).status).toBe('AGREED');
     await recordFollowUp(w.by.secretary, c.id, { result: 'KEPT', note: '已付清' });
     const row = await caseRow(c.id);
-    expect([row.status, row.closedOn?.toISOString().slice(0, 10), row.agreements[0]!.status, row.followUps.length]).toEqual(['CLOSED', TODAY, 'KEPT', 2]);
+    expect([row.status, row.closedOn?.toISOString().slice(0, 10), row.agreements[0]!.status, row.followUps.length]).toEqual([
+      'CLOSED',
+      TODAY,
+      'KEPT',
+      2,
+    ]);
     expect(await refusal(recordFollowUp(w.by.mediator, c.id, { result: 'KEPT', note: '再访' }))).toBe('mediation.wrongState');
   });
 
