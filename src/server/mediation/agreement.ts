@@ -153,12 +153,13 @@ const homeOf = (h: { unitNo: string; roomNo: string; building: { name: string; c
 
 /**
  * The 人民调解协议书 as printed for signing (staff only: the parties get their copy on paper). A staff read of the case's
- * content, audited. The agreement printed is the one being written or signed.
+ * content, audited.
  */
 export async function agreementForPrint(by: TBy, caseId: number) {
   const db = getDb();
   const { case: c } = await requireCase(by, caseId, 'mediation.mediate', { audit: true });
-  const a = await db.mediationAgreement.findFirst({ where: { caseId, ...OPEN_AGREEMENT } });
+  // The one being written or signed, or on a closed case the one that was kept (a broken one was replaced).
+  const a = await db.mediationAgreement.findFirst({ where: { caseId, status: { not: 'BROKEN' } }, orderBy: { id: 'desc' } });
   if (!a) return null;
   const [community, parties, mediators] = await Promise.all([
     db.community.findUniqueOrThrow({

@@ -74,7 +74,8 @@ export async function caseOutcome(by: TBy, caseId: number) {
     };
   }
   const followUps = await db.mediationFollowUp.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
-  const current = agreements.find((a) => a.status === 'DRAFT' || a.status === 'SIGNED') ?? null;
+  // The agreement being written or signed; on a closed case the one that was kept. Broken ones are history.
+  const current = agreements.find((a) => a.status !== 'BROKEN') ?? null;
   return {
     view: 'staff' as const,
     status: c.status,
@@ -93,7 +94,7 @@ export async function caseOutcome(by: TBy, caseId: number) {
       scanName: current.scanName,
     },
     past: agreements
-      .filter((a) => a !== current)
+      .filter((a) => a.status === 'BROKEN')
       .map((a) => ({ id: a.id, status: a.status, dueOn: fromDateOnly(a.dueOn), hasScan: !!a.scanKey })),
     followUps: followUps.map((f) => ({ id: f.id, visitedOn: fromDateOnly(f.visitedOn), result: f.result, note: f.note })),
     followUpFrom: current?.status === 'SIGNED' ? fromDateOnly(current.dueOn) : null,

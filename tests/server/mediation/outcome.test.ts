@@ -294,6 +294,14 @@ describe('follow-up', () => {
       2,
     ]);
     expect(await refusal(recordFollowUp(w.by.mediator, c.id, { result: 'KEPT', note: '再访' }))).toBe('mediation.wrongState');
+    // The case page still shows the agreement that was kept (it showed none, and called it broken).
+    const o = await caseOutcome(w.by.mediator, c.id);
+    expect(o.view === 'staff' && [o.current?.status, o.past.length, o.followUps.map((f) => f.result)]).toEqual([
+      'KEPT',
+      0,
+      ['PARTLY', 'KEPT'],
+    ]);
+    expect((await agreementForPrint(w.by.mediator, c.id))?.status).toBe('KEPT');
   });
 
   test('BROKEN reopens the case and a new agreement may be drafted', async () => {
@@ -304,6 +312,8 @@ describe('follow-up', () => {
     await draftAgreement(w.by.mediator, c.id, { ...draft, terms: '601 一周内维修' });
     row = await caseRow(c.id);
     expect(row.agreements.map((a) => a.status).sort()).toEqual(['BROKEN', 'DRAFT']);
+    const o = await caseOutcome(w.by.mediator, c.id);
+    expect(o.view === 'staff' && [o.current?.status, o.past.map((a) => a.status), o.reopenCount]).toEqual(['DRAFT', ['BROKEN'], 1]);
   });
 
   test('two visits logged at once: one wins, the other refused with nothing written', async () => {

@@ -134,7 +134,7 @@ export async function MediationOutcome({ caseId }: { caseId: number }) {
           </ul>
         </>
       )}
-      {o.past.length > 0 && <p className="text-base text-stone-700">{t('outcome.reopened', { count: o.reopenCount })}</p>}
+      {o.reopenCount > 0 && <p className="text-base text-stone-700">{t('outcome.reopened', { count: o.reopenCount })}</p>}
     </section>
   );
 }

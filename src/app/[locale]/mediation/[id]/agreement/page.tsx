@@ -79,14 +79,14 @@ export default async function AgreementPrintPage({ params }: PageProps<'/[locale
         <section className="grid grid-cols-1 gap-3 pt-4 sm:grid-cols-2 print:grid-cols-2">
           {a.parties.map((p, i) => (
             <p key={i}>
-              {t(`side.${p.side}`)}
-              {t('print.partySign')}
+              {t('print.partySign', { side: t(`side.${p.side}`), name: p.name })}
               <span className={line} />
             </p>
           ))}
-          {a.mediators.map((m, i) => (
-            <p key={i}>
-              {t('print.mediatorSign')}
+          {/* One line per mediator named; a blank one when none is named yet. */}
+          {(a.mediators.length ? a.mediators : ['']).map((name, i) => (
+            <p key={`m${i}`}>
+              {t('print.mediatorSign', { name })}
               <span className={line} />
             </p>
           ))}
