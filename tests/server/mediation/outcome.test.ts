@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { agreementForPrint, agreementScan, draftAgreement, signAgreement } from '@/server/mediation/agreement';
 import { recordFollowUp } from '@/server/mediation/follow-up';
+import { endIssueOfCase } from '@/server/mediation/issue-seam';
 import { caseOutcome, recordNoAgreement } from '@/server/mediation/outcome';
 import { today } from '@/server/today';
 import { createStaff, createUser, createVerifiedResident } from '../../factories/accounts';
@@ -232,6 +233,22 @@ describe('printing and signing', () => {
     expect(JSON.stringify(audits.map((a) => [a.before, a.after]))).not.toMatch(/漏水|维修|800/);
   });
 
+  test('signing and "no agreement" at once: one wins, the other refused, its scan removed', async () => {
+    const c = await w.newCase();
+    await draftAgreement(w.by.mediator, c.id, draft);
+    const files = stored().length;
+    const scan = { name: 'scan.png', bytes: await png() };
+    const results = await Promise.all([
+      refusal(signAgreement(w.by.mediator, c.id, { signedOn: TODAY, scan })),
+      refusal(signAgreement(w.by.secretary, c.id, { signedOn: TODAY, scan })),
+      refusal(recordNoAgreement(w.by.secretary, c.id, { referral: 'COURT', note: '申请司法确认' })),
+    ]);
+    expect(results.filter((r) => r === 'no refusal')).toHaveLength(1);
+    expect(results.filter((r) => r !== 'no refusal')).toEqual(['mediation.wrongState', 'mediation.wrongState']);
+    const row = await caseRow(c.id);
+    expect(stored().length - files).toBe(row.status === 'AGREED' ? 1 : 0);
+  });
+
   test('the scan: the parties and staff download it, a staff download audited; others refused', async () => {
     const c = await signedCase();
     const count = () => w.db.auditLog.count({ where: { action: 'mediation.readScan', communityId: w.tanghu.id } });
@@ -271,6 +288,19 @@ describe('no agreement', () => {
     });
     expect([issue.state, issue.events[0]!.message]).toEqual(['RESOLVED', '调解未能达成协议，已引导当事人通过街道矛盾纠纷调解中心解决']);
     expect(await refusal(recordNoAgreement(w.by.mediator, c.id, { referral: 'COURT', note: '再转' }))).toBe('mediation.wrongState');
+  });
+});
+
+describe('the issue seam', () => {
+  test('a withdrawn case hands its issue back to its handlers, acknowledged, the reporter told', async () => {
+    const c = await w.newCase({ withIssue: true });
+    expect(await w.db.$transaction((tx) => endIssueOfCase(tx, c.issueId, 'WITHDRAWN', '申请人撤回调解申请'))).toBe(true);
+    const issue = await w.db.issue.findUniqueOrThrow({ where: { id: c.issueId! } });
+    expect([issue.state, issue.resolveBy > new Date()]).toEqual(['ACKNOWLEDGED', true]);
+    const kinds = (await w.db.notification.findMany({ where: { issueId: issue.id } })).map((n) => n.kind);
+    expect(kinds).toEqual(['issue.mediation_withdrawn']);
+    // Once moved on, a second call changes nothing.
+    expect(await w.db.$transaction((tx) => endIssueOfCase(tx, c.issueId, 'DONE', '双方达成调解协议'))).toBe(false);
   });
 });
 
