@@ -60,6 +60,7 @@ async function setup() {
     c,
     A1,
     streetId: tanghu.streetId,
+    districtId: tanghu.street.districtId,
     street: await byUser(street.id),
     secretary: await byUser(secretary.id),
     otherStreet: await byUser(otherStreet.id),
@@ -113,7 +114,7 @@ describe('figures of a unit and period', () => {
     expect(compound.totals).toEqual(f(1, 1, 1));
     expect(compound.byCommunity.map((r) => r.id)).toEqual([w.a.id]);
     const district = await readMediationStats(w.district, {
-      unit: { level: 'district', id: (await w.db.street.findUniqueOrThrow({ where: { id: w.streetId } })).districtId },
+      unit: { level: 'district', id: w.districtId },
       period: NOV,
     });
     expect(district.totals).toEqual(f(7, 4, 2)); // C is in another district
@@ -138,6 +139,9 @@ describe('the dashboard and the Excel reports', () => {
   test('the dashboard carries the same figures', async () => {
     const d = await readDashboard(w.street, { unit: streetUnit(), period: NOV, category: null });
     expect(d.mediation).toEqual(await readMediationStats(w.street, { unit: streetUnit(), period: NOV }));
+    // The city ranking of streets carries no totals, so no mediation figures either.
+    const city = await readDashboard(w.district, { unit: { level: 'city', id: w.districtId }, period: NOV, category: null });
+    expect(city.mediation).toBeNull();
   });
 
   test('the monthly report has a 矛盾纠纷调解 sheet: every community (受理, 调解成功, 成功率, 回访履行) and every kind', async () => {
