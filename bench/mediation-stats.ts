@@ -89,6 +89,15 @@ try {
       console.log(`${label.padEnd(64)} p50 ${pct(ms, 50).toFixed(1).padStart(6)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(6)} ms`);
     }
   }
+  // The statements reach the cases through the (communityId, receivedOn) index (the statistics view lags a moment).
+  const scans = async () => {
+    await new Promise((r) => setTimeout(r, 600));
+    const q = `SELECT idx_scan::int AS n FROM pg_stat_user_indexes WHERE indexrelname = 'MediationCase_communityId_receivedOn_idx'`;
+    return (await db.query(q)).rows[0].n as number;
+  };
+  const before = await scans();
+  await mediationStats(units[1]!, presetPeriod('thisYear', today()));
+  console.log(`index scans of MediationCase_communityId_receivedOn_idx for one street's figures: ${(await scans()) - before}`);
   // The district's last 12 months against a plain count over the table.
   const last12 = presetPeriod('last12', today());
   const s = await mediationStats(units[0]!, last12);
