@@ -20,6 +20,9 @@ import zhIssues from '../../../messages/zh-CN/issues.json';
 import enIssues from '../../../messages/en/issues.json';
 import zhTopics from '../../../messages/zh-CN/topics.json';
 import enTopics from '../../../messages/en/topics.json';
+import zhMediation from '../../../messages/zh-CN/mediation.json';
+import enMediation from '../../../messages/en/mediation.json';
+import { mediationRows, mediationSheet } from './mediation-sheet';
 import { rollupFigures } from './aggregate';
 import { rollupActivity, zeroActivity, type TActivity } from './activity';
 import { listBehind } from './drill';
@@ -111,6 +114,7 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   const t = createTranslator({ locale: p.locale, messages: { stats: en ? enStats : zhStats }, namespace: 'stats' });
   const ti = createTranslator({ locale: p.locale, messages: { issues: en ? enIssues : zhIssues }, namespace: 'issues' });
   const tt = createTranslator({ locale: p.locale, messages: { topics: en ? enTopics : zhTopics }, namespace: 'topics' });
+  const tm = createTranslator({ locale: p.locale, messages: { mediation: en ? enMediation : zhMediation }, namespace: 'mediation' });
   const stepName = (key: string) => topicStageWords(key, t, tt);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   /** A sheet whose table starts at row `head`: that row stays in view when scrolling and carries the filters. */
@@ -214,6 +218,15 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
     r.commit();
   });
   activityColumns.forEach((k) => summary.addRow([t(`activity.${k}`), d.activity[k]]).commit());
+  if (d.mediation) {
+    summary.addRow([]).commit();
+    summary.addRow([tm('stats.title')]).commit();
+    for (const r of mediationRows(d.mediation.totals, tm)) {
+      const row = summary.addRow(r.cells);
+      if (r.rate) row.numFmt = '0.0%';
+      row.commit();
+    }
+  }
   await step(4);
 
   if (d.childLevel) {
@@ -289,6 +302,8 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   };
   if (overdue) list(t('export.sheetOverdue'), overdue.rows, false);
   list(t('export.sheetExcluded'), excluded.rows, true);
+  // The monthly report to the level above: 矛盾纠纷调解 by community and by kind (counts only, decision 062).
+  if (kind === 'MONTHLY' && d.mediation) mediationSheet(table(tm('stats.title'), 1), d.mediation, tm, headRow);
   await step((overdue?.rows.length ?? 0) + excluded.rows.length);
   const defs = wb.addWorksheet(t('export.sheetDefinitions'));
   defs.getColumn(1).width = 24;
@@ -308,6 +323,8 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   ] as const) {
     defs.addRow([t(`figure.${k}`), t(`definition.${k}`)]).commit();
   }
+  for (const k of ['received', 'succeeded', 'rate', 'kept'] as const)
+    defs.addRow([`${tm('stats.title')} · ${tm(`stats.${k}`)}`, tm(`stats.definition.${k}`)]).commit();
   await progress(total, total);
   await wb.commit();
   const months = monthsBetween(p.period);

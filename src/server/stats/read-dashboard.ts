@@ -2,6 +2,7 @@ import 'server-only';
 import { monthsBetween, previousPeriod, type TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
+import { mediationStats } from '@/server/mediation/stats';
 import type { TFigures } from '@/domain/stats/figures';
 import { figuresOr, liveFigures, rollupFigures } from './aggregate';
 import { liveActivity, openTopicsBy, rollupActivity, sumActivity, topicsByStep, zeroActivity, type TActivity } from './activity';
@@ -46,7 +47,7 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
   // The city view is the ranking of its streets only (no city-wide totals, months or categories).
   const ranking = q.unit.level === 'city';
   const none = async () => new Map<string, TFigures>();
-  const [totals, totalsPrev, byCategory, byMonth, topics, refreshedAt, categories, late] = await Promise.all([
+  const [totals, totalsPrev, byCategory, byMonth, topics, refreshedAt, categories, late, mediation] = await Promise.all([
     ranking ? none() : figures(q.period, 'all'),
     ranking ? none() : figures(prev, 'all', false),
     ranking ? none() : figures(q.period, 'category'),
@@ -59,6 +60,8 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
       select: { id: true, code: true, nameZh: true, nameEn: true, districtId: true },
     }),
     overdueBy(scope, 'all'),
+    // 矛盾纠纷调解: counts of the cases received in the period (decision 062), live (small, indexed); not on the city ranking.
+    ranking ? Promise.resolve(null) : mediationStats(unit, q.period),
   ]);
 
   let children: TChildRow[] = [];
@@ -113,6 +116,7 @@ export async function readDashboard(by: TBy, q: TDashboardQuery) {
     topics,
     activity,
     overdue: late.get('0') ?? zeroOverdue(),
+    mediation,
     categories: defaults,
   };
 }

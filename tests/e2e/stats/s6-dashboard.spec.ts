@@ -64,6 +64,7 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
     '议题进展',
     '逾期事项',
     '不计入考核',
+    '矛盾纠纷调解',
     '口径说明',
   ]);
   expect(wb.getWorksheet('下级单位')!.rowCount).toBe(5 + 24);

@@ -421,6 +421,7 @@ describe('Excel export', () => {
       '议题进展',
       '逾期事项',
       '不计入考核',
+      '矛盾纠纷调解',
       '口径说明',
     ]);
     const summary = wb.getWorksheet('概况')!;

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '@/components/breadcrumbs';
 import { TrendCharts } from '@/features/stats/components/charts';
 import { ExportPanel } from '@/features/stats/components/export-panel';
 import { PeriodFilter } from '@/features/stats/components/period-filter';
+import { MediationFigures } from '@/features/stats/components/mediation';
 import { FigureTable, RankingTable, Tiles } from '@/features/stats/components/tables';
 import { dashboardQuery, statsHref } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
@@ -172,6 +173,12 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
               rows={d.byCategory.map((c) => ({ key: c.code, label: locale === 'en' ? c.nameEn : c.nameZh, f: c.figures }))}
             />
           </section>
+          {d.mediation && (
+            <MediationFigures
+              m={d.mediation}
+              perCommunity={d.unit.level === 'street' || d.unit.level === 'district' ? d.unit.level : null}
+            />
+          )}
           <section aria-labelledby="activity" className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-2">
               <h2 id="activity" className="text-2xl font-semibold">
