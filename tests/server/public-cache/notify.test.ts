@@ -26,6 +26,13 @@ const PRIVATE = [
   'Delivery',
   // Delivery reports that came before their send was recorded (decision 056): private bookkeeping.
   'SmsReportWaiting',
+  // Mediation cases are confidential (decision 062): never on a public page, so nothing public to refresh.
+  'MediationCase',
+  'MediationParty',
+  'CaseMediator',
+  'MediationSession',
+  'MediationAgreement',
+  'MediationFollowUp',
   'HouseholdClaim',
   'InvitationCode',
   'Issue',
