@@ -15,14 +15,10 @@ import { sha256 } from '@/server/notices/publish';
 import { dateOnly, fromDateOnly } from '@/server/today';
 import { requireCase } from './access';
 import { endIssueOfCase } from './issue-seam';
+import { lockCase } from './mediators';
 
 /** The agreement being written or signed: at most one per case (the partial unique index MediationAgreement_one_open). */
 export const OPEN_AGREEMENT = { status: { in: ['DRAFT', 'SIGNED'] as AgreementStatus[] } };
-
-/** Holds the case's row for the transaction: two mediators saving at once take turns, the second sees the first's work. */
-export async function lockCase(tx: TTx, caseId: number) {
-  await tx.$queryRaw`SELECT 1 FROM "MediationCase" WHERE "id" = ${caseId} FOR UPDATE`;
-}
 
 /** Audit rows of mediation carry ids and statuses only (decision 062): the audit page is read more widely than the case. */
 export function auditCase(

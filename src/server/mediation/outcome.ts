@@ -5,7 +5,8 @@ import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { dateOnly, fromDateOnly } from '@/server/today';
 import { requireCase } from './access';
-import { auditCase, lockCase } from './agreement';
+import { auditCase } from './agreement';
+import { lockCase } from './mediators';
 import { endIssueOfCase } from './issue-seam';
 
 /** Where the parties were sent, as the issue's timeline says it (the reporter is a party: they were told in person). */
