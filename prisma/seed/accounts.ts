@@ -23,6 +23,8 @@ export async function seedAccounts(tx: Prisma.TransactionClient) {
 
   await staff('13900001001', '刘建华', 'COMMUNITY_SECRETARY', 'COMMUNITY', jinyang.id);
   await staff('13900002002', '周志强', 'COMMUNITY_SECRETARY', 'COMMUNITY', tanghu.id);
+  // Receives 金沙社区's mediation cases (issue 21).
+  await staff('13900009661', '罗淑芳', 'COMMUNITY_SECRETARY', 'COMMUNITY', jinsha.id);
   await staff('13900003001', '李东升', 'STREET_STAFF', 'STREET', (await street('510116001')).id);
   await staff('13900003002', '何晋阳', 'STREET_STAFF', 'STREET', (await street('510107009')).id);
   await staff(

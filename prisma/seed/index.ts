@@ -29,6 +29,7 @@ import { seedContactChain } from './contact-chain.ts';
 import { seedDelivery } from './delivery.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedReach } from './reach.ts';
+import { seedMediation } from './mediation.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -165,8 +166,11 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
     async (tx) => (await done('demo-bazhong')(tx)) && (await tx.procedure.count()) > 0,
     (tx) => seedReach(tx, new Date()),
   );
+  // Issue 21: mediation cases at 欧城花园 (a studio and the branch) and 金沙小区 (agreement, follow-up), through the use cases.
+  const mediation = await seedMediation(db);
   return (
     places ||
+    mediation ||
     reach ||
     supervision ||
     contacts ||

@@ -50,5 +50,9 @@ export const DEMO_LOGINS = {
       phone: '13900009642',
       label: '冯丽华 — 鼓楼佳苑业主、院落议事会成员，未投票 (council member: "vote closes soon" reminder, grouped inbox)',
     },
+    {
+      phone: '13900009661',
+      label: '罗淑芳 — 金沙社区党委书记 (community secretary, Luzhou: mediation cases — the water leak agreed and followed up)',
+    },
   ],
 };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { authorize } from '@/server/accounts/by';
 import { checkGrant } from '@/domain/authz/can';
 import { normalisePhone } from '@/domain/shared/phone';
 import type { TBy } from '@/server/accounts/by';
@@ -18,6 +19,7 @@ import { lockOrganization, syncFirmStaffGrants } from './firm-staff-grants';
 async function requireFirmStaffManager(tx: TTx, by: TBy, organizationId: number) {
   const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { kind: true } });
   if (!org) return refuse('auth.forbidden');
+  if (org.kind === 'MEDIATION_STUDIO') return requireStudioStaffManager(tx, by, organizationId);
   if (org.kind !== 'PROPERTY_FIRM') refuse('organization.notPropertyFirm');
   const open = await tx.organizationAssignment.findMany({
     where: { organizationId, relation: 'PROPERTY_SERVICE', OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(by.today) } }] },
@@ -30,6 +32,20 @@ async function requireFirmStaffManager(tx: TTx, by: TBy, organizationId: number)
     const refusal = ancestry ? checkGrant(by.actor, 'PROPERTY_FIRM_STAFF', { ...place, ancestry }, by.today) : 'grant.notAllowed';
     if (refusal) refuse(refusal);
   }
+  return open[0]!;
+}
+
+/**
+ * A mediation studio's staff (decision 062) hold no grant: they mediate the cases they are named on. Whoever adds them
+ * manages staff (staff.manage) at every community the studio serves today or will serve.
+ */
+async function requireStudioStaffManager(tx: TTx, by: TBy, organizationId: number) {
+  const open = await tx.organizationAssignment.findMany({
+    where: { organizationId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(by.today) } }] },
+    select: { compoundId: true, communityId: true },
+  });
+  if (open.length === 0) refuse('organization.servesNoCompound');
+  for (const a of open) authorize(by, 'staff.manage', await ancestryOf({ level: 'community', id: a.communityId }, tx));
   return open[0]!;
 }
 
