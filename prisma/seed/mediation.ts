@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
-import { raiseIssue } from '../../src/server/issues/raise-issue.ts';
 import { draftAgreement, signAgreement } from '../../src/server/mediation/agreement.ts';
 import { recordFollowUp } from '../../src/server/mediation/follow-up.ts';
 import { addMediator } from '../../src/server/mediation/mediators.ts';
@@ -16,6 +15,7 @@ import { assignOrganizationIn } from '../../src/server/organisations/assignments
 import { createFirmStaffAccountIn } from '../../src/server/organisations/firm-staff.ts';
 import { registerOrganizationIn } from '../../src/server/organisations/register.ts';
 import { CHINA_OFFSET_MS, today } from '../../src/server/today.ts';
+import { createIssueWithHistory } from '../../tests/factories/issues.ts';
 import { seedActor } from './seed-by.ts';
 
 export const MEDIATION_FLAG = 'demo-mediation';
@@ -62,7 +62,10 @@ export async function seedMediation(db: PrismaClient, now = new Date()): Promise
 
 async function oucheng(db: PrismaClient, now: Date) {
   const [zhou, zhao] = [await seedActor(db, '13900002002'), await seedActor(db, '13900009502')];
-  const compound = await db.compound.findFirstOrThrow({ where: { name: '欧城花园' }, include: { community: { include: { street: true } } } });
+  const compound = await db.compound.findFirstOrThrow({
+    where: { name: '欧城花园' },
+    include: { community: { include: { street: true } } },
+  });
   const neighbour = await db.issueCategory.findFirstOrThrow({ where: { code: 'NEIGHBOUR', districtId: null } });
   // The studio serves 棠湖社区; its mediator has a staff account (no grant: they act on the cases they are named on).
   const studio = await db.$transaction(async (tx) => {
@@ -78,13 +81,33 @@ async function oucheng(db: PrismaClient, now: Date) {
       place: { level: 'community', id: compound.communityId },
       startsOn: '2025-01-01',
     });
-    const { userId } = await createFirmStaffAccountIn(tx, zhou, { organizationId: org.id, name: '贺至和', phone: '13900009663', title: '首席调解员' });
+    const { userId } = await createFirmStaffAccountIn(tx, zhou, {
+      organizationId: org.id,
+      name: '贺至和',
+      phone: '13900009663',
+      title: '首席调解员',
+    });
     return { org, personId: (await tx.user.findUniqueOrThrow({ where: { id: userId } })).personId };
   });
 
+  // Raised by 赵建平 earlier today, as the issue seed raises every demo issue (the app's raise path takes a rate limit
+  // the seed runs without).
   const raise = (title: string, description: string) =>
-    raiseIssue(zhao, { categoryId: neighbour.id, title, description, compoundId: compound.id, anonymous: false, idempotencyKey: randomUUID() });
-  const pets = await raise('邻居家的狗夜里一直叫，还在楼道便溺', '隔壁单元的狗每晚十一点后叫个不停，楼道里也常有狗的便溺，沟通过两次没有改善。');
+    createIssueWithHistory(db, {
+      categoryCode: neighbour.code,
+      title,
+      description,
+      compoundId: compound.id,
+      authorUserId: zhao.userId,
+      createdAt: earlierToday(now),
+      acknowledgeBy: new Date(now.getTime() + 3600_000),
+      resolveBy: new Date(now.getTime() + 3 * 86400_000),
+      steps: [],
+    });
+  const pets = await raise(
+    '邻居家的狗夜里一直叫，还在楼道便溺',
+    '隔壁单元的狗每晚十一点后叫个不停，楼道里也常有狗的便溺，沟通过两次没有改善。',
+  );
   await raise(OPEN_DISPUTE, '楼上住户装修，每天早上七点就开始打钻，老人和孩子休息不好，希望社区协调装修时间。');
 
   const c = await receiveCase(zhou, {
@@ -100,7 +123,10 @@ async function oucheng(db: PrismaClient, now: Date) {
     select: { personId: true },
   });
   // The respondent: an owner of another household than the applicant's and the branch secretary's.
-  const taken = await db.ownership.findMany({ where: { OR: [{ person: { phone: '13900009502' } }, { personId: branch.personId }] }, select: { householdId: true } });
+  const taken = await db.ownership.findMany({
+    where: { OR: [{ person: { phone: '13900009502' } }, { personId: branch.personId }] },
+    select: { householdId: true },
+  });
   const other = await db.ownership.findFirstOrThrow({
     where: { household: { building: { compoundId: compound.id } }, householdId: { notIn: taken.map((t) => t.householdId) } },
     orderBy: { id: 'asc' },
@@ -123,7 +149,16 @@ async function oucheng(db: PrismaClient, now: Date) {
     },
     now,
   );
-  await scheduleSession(zhou, c.id, { startsAt: new Date(chinaMidnight(now).getTime() + 3 * 86400_000 + 19 * 3600_000), location: '欧城花园党群服务站调解室', format: 'FACE_TO_FACE' }, now);
+  await scheduleSession(
+    zhou,
+    c.id,
+    {
+      startsAt: new Date(chinaMidnight(now).getTime() + 3 * 86400_000 + 19 * 3600_000),
+      location: '欧城花园党群服务站调解室',
+      format: 'FACE_TO_FACE',
+    },
+    now,
+  );
 }
 
 async function jinsha(db: PrismaClient, now: Date) {
@@ -165,7 +200,9 @@ async function jinsha(db: PrismaClient, now: Date) {
     dueOn: day,
   });
   // The signed paper, scanned: a plain page (the demo has no real signatures).
-  const scan = await sharp({ create: { width: 620, height: 877, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  const scan = await sharp({ create: { width: 620, height: 877, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
   await signAgreement(secretary, c.id, { signedOn: day, scan: { name: '调解协议书（签字版）.png', bytes: scan } });
   await recordFollowUp(secretary, c.id, { result: 'KEPT', note: '回访两户：防水已重做，楼下不再渗水，修复费用已付清。' });
 }

@@ -151,3 +151,31 @@ describe("a property firm's staff accounts (decision 045)", () => {
     expect(await w.db.auditLog.count({ where: { action: 'grant.revoke', entityId: String(hand.id) } })).toBe(before + 1);
   });
 });
+
+describe("a mediation studio's staff accounts (decision 062)", () => {
+  test('opened by staff managers of every community it serves, with no grant: they act only on cases they are named on', async () => {
+    const street = await byUser(w.staff.dongshengStreet.id);
+    const studio = await registerOrganization(street, w.shuangliu, {
+      kind: 'MEDIATION_STUDIO',
+      name: '至和调解工作室',
+      hasPartyOrg: false,
+    });
+    const staff = { organizationId: studio.id, name: '贺至和', phone: '13900009031', title: '调解员' };
+    expect(await refusal(createFirmStaffAccount(street, staff))).toBe('organization.servesNoCompound');
+    await assignOrganization(street, {
+      organizationId: studio.id,
+      relation: 'SERVICE',
+      place: { level: 'community', id: w.tanghu.id },
+      startsOn: '2026-01-01',
+    });
+    // Jinyang's secretary manages no staff at Tanghu; Tanghu's residents' committee staff manage none at all.
+    expect(await refusal(createFirmStaffAccount(await byUser(w.staff.jinyangSecretary.id), staff))).toBe('auth.forbidden');
+    expect(await refusal(createFirmStaffAccount(await byUser(w.tanghuStaff.id), staff))).toBe('auth.forbidden');
+    expect(await w.db.user.count({ where: { phone: staff.phone } })).toBe(0);
+    const { userId } = await createFirmStaffAccount(street, staff);
+    expect(await w.db.roleGrant.count({ where: { userId } })).toBe(0);
+    expect(await w.db.organizationMember.findFirst({ where: { organizationId: studio.id }, select: { staff: true } })).toEqual({
+      staff: true,
+    });
+  });
+});
