@@ -174,8 +174,10 @@ describe("a mediation studio's staff accounts (decision 062)", () => {
     expect(await w.db.user.count({ where: { phone: staff.phone } })).toBe(0);
     const { userId } = await createFirmStaffAccount(street, staff);
     expect(await w.db.roleGrant.count({ where: { userId } })).toBe(0);
-    expect(await w.db.organizationMember.findFirst({ where: { organizationId: studio.id }, select: { staff: true } })).toEqual({
-      staff: true,
-    });
+    const member = await w.db.organizationMember.findFirstOrThrow({ where: { organizationId: studio.id } });
+    expect(member.staff).toBe(true);
+    // The studio's staff page ends them too (they leave the studio: no longer a mediator the community may name).
+    await endFirmStaff(street, member.id);
+    expect((await w.db.organizationMember.findUniqueOrThrow({ where: { id: member.id } })).leftOn).not.toBeNull();
   });
 });

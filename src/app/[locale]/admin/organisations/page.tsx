@@ -74,7 +74,7 @@ export default async function OrganisationsPage({ params }: PageProps<'/[locale]
                 </details>
               )}
             </section>
-            {o.kind === 'PROPERTY_FIRM' && (
+            {(o.kind === 'PROPERTY_FIRM' || o.kind === 'MEDIATION_STUDIO') && (
               <section className="space-y-2">
                 <h3 className="text-lg font-semibold">{t('staff')}</h3>
                 {o.members.length === 0 && <p className="text-base">{t('noStaff')}</p>}
