@@ -77,11 +77,13 @@ describe('reference data and demo seed', () => {
       where: { community: { code: '510116001001' }, compoundId: null },
       select: { relation: true, organization: { select: { kind: true } } },
     });
+    // …and the mediation studio that serves it (issue 21, prisma/seed/mediation.ts).
     expect(tanghuOrgs.map((a) => [a.organization.kind, a.relation]).sort()).toEqual([
+      ['MEDIATION_STUDIO', 'SERVICE'],
       ['SOCIAL_ORG', 'SERVICE'],
       ['STATIONED_UNIT', 'STATIONED'],
     ]);
-    expect(await db.auditLog.count({ where: { action: 'organization.create', actorLabel: '陈双流' } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: 'organization.create', actorLabel: '陈双流' } })).toBe(3);
     const firmStaff = await db.user.findUniqueOrThrow({ where: { phone: '13900008001' }, include: { grants: true } });
     expect(firmStaff.grants.map((g) => [g.role, g.placeLevel, g.placeId, g.organizationAssignmentId !== null])).toEqual([
       ['PROPERTY_FIRM_STAFF', 'COMPOUND', (await db.compound.findFirstOrThrow({ where: { name: '欧城花园' } })).id, true],
