@@ -138,6 +138,8 @@ describe('parties, mediators, withdrawal (items 2, 3, 5)', () => {
       householdId: w.cast.households.applicant,
     });
     await addParty(w.secretary, caseId, { side: 'RESPONDENT', name: '外来租客', phone: '13700001111', address: '成都市武侯区某路1号' });
+    // A second outside party (no person of the roster either): allowed, the unique key treats their NULLs as distinct.
+    await addParty(w.secretary, caseId, { side: 'RESPONDENT', name: '外来租客之妻', phone: '13700001113' });
     const before = await snapshot();
     const bad: [Parameters<typeof addParty>[2], string][] = [
       [{ side: 'RESPONDENT', personId: w.cast.respondent.personId, householdId: w.cast.households.applicant }, 'mediation.partyOutside'],

@@ -13,9 +13,14 @@ const NULLABLE_UNIQUES = `
 
 /**
  * Where NULL means "does not apply", never "everywhere": a manual notice has no topic or step, and many may exist; an
- * ordinary notification has no reminder key, and a user has many (decision 057).
+ * ordinary notification has no reminder key, and a user has many (decision 057); an outside party to a mediation case is
+ * no person of the roster, and a case may have several (decision 062).
  */
-const NULL_NOT_APPLICABLE = ['"Notice_topicId_stepIndex_kind_round_key"', '"Notification_userId_onceKey_key"'];
+const NULL_NOT_APPLICABLE = [
+  '"Notice_topicId_stepIndex_kind_round_key"',
+  '"Notification_userId_onceKey_key"',
+  '"MediationParty_caseId_personId_key"',
+];
 
 describe('unique keys with a nullable column (districtId null = city-wide)', () => {
   test('every such index treats NULLs as equal', async () => {
