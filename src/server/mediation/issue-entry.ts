@@ -1,13 +1,9 @@
 import 'server-only';
-import { deadlinesFrom } from '@/domain/issues/deadlines';
-import { transition, type TIssueEvent } from '@/domain/issues/lifecycle';
+import { transition } from '@/domain/issues/lifecycle';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import type { TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { fromChinaLocal, toChinaLocal } from '@/server/issues/clock';
-import { calendarFor } from '@/server/issues/district-settings';
-import { policyOf } from '@/server/issues/handlers';
 import { notify } from '@/server/issues/notify';
 
 /** The mediation capability, as the issue state machine knows it (decision 062). */
@@ -25,8 +21,6 @@ const ISSUE = {
   title: true,
   communityId: true,
   compoundId: true,
-  districtId: true,
-  category: true,
   followers: { select: { userId: true } },
 } as const;
 
@@ -70,50 +64,6 @@ export async function takeIntoMediation(tx: TTx, by: TBy, issueId: number, caseI
     entityId: i.id,
     before: { state: i.state },
     after: { state: r.next, caseId },
-    communityId: i.communityId,
-    compoundId: i.compoundId,
-  });
-}
-
-/**
- * The applicant withdrew: the issue leaves IN_MEDIATION back to its handlers (MEDIATION_WITHDRAWN), acknowledged, with
- * fresh deadlines at its level; its reporters told. Conditional on the state read.
- */
-export async function returnFromMediation(tx: TTx, by: TBy, issueId: number, reason: string, at: Date) {
-  const i = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: ISSUE });
-  const event: TIssueEvent = { type: 'MEDIATION_WITHDRAWN', reason };
-  const r = transition(i.state, event, AS_MEDIATION(i));
-  if (!r.ok) return;
-  const d = deadlinesFrom(toChinaLocal(at), policyOf(i.category), await calendarFor(i.districtId, tx));
-  const data = { state: r.next, acknowledgeBy: fromChinaLocal(d.acknowledgeBy), resolveBy: fromChinaLocal(d.resolveBy), remindedAt: null };
-  const moved = await tx.issue.updateMany({ where: { id: i.id, state: i.state }, data });
-  if (moved.count !== 1) return;
-  await tx.issueEvent.create({
-    data: {
-      issueId: i.id,
-      at,
-      actorUserId: by.userId,
-      actorLabel: by.label,
-      type: event.type,
-      fromState: i.state,
-      toState: r.next,
-      level: i.level,
-      message: reason,
-    },
-  });
-  await notify(
-    tx,
-    i.followers.map((f) => f.userId),
-    { kind: 'issue.mediation_withdrawn', issueId: i.id, title: i.title, body: reason },
-  );
-  await writeAudit(tx, {
-    actorId: by.userId,
-    actorLabel: by.label,
-    action: 'issue.mediation_withdrawn',
-    entityType: 'Issue',
-    entityId: i.id,
-    before: { state: i.state },
-    after: { state: r.next },
     communityId: i.communityId,
     compoundId: i.compoundId,
   });

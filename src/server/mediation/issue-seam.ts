@@ -19,7 +19,15 @@ const MEDIATION = { userId: null, label: '人民调解' } as const;
  * acknowledged, with fresh deadlines. Runs in the case's transaction; conditional on the state read, so an issue already
  * moved on is left alone. Returns whether the issue moved.
  */
-export async function endIssueOfCase(tx: TTx, issueId: number | null, outcome: 'DONE' | 'WITHDRAWN', message: string, at = new Date()) {
+export async function endIssueOfCase(
+  tx: TTx,
+  issueId: number | null,
+  outcome: 'DONE' | 'WITHDRAWN',
+  message: string,
+  at = new Date(),
+  /** Who acts: the case's outcome (人民调解), or the staff member who recorded a withdrawal. */
+  actor: { userId: number | null; label: string } = MEDIATION,
+) {
   if (issueId === null) return false;
   const i = await tx.issue.findUnique({ where: { id: issueId }, include: { category: true, followers: { select: { userId: true } } } });
   if (!i || i.state !== 'IN_MEDIATION' || i.mergedIntoId) return false;
@@ -37,8 +45,8 @@ export async function endIssueOfCase(tx: TTx, issueId: number | null, outcome: '
     data: {
       issueId: i.id,
       at,
-      actorUserId: MEDIATION.userId,
-      actorLabel: MEDIATION.label,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
       type: event.type,
       fromState: i.state,
       toState: r.next,
@@ -53,8 +61,8 @@ export async function endIssueOfCase(tx: TTx, issueId: number | null, outcome: '
     if (e.kind === 'ASK_RATING') await notify(tx, followers, { kind: 'issue.rate', issueId: i.id, title: i.title, body: message });
   }
   await writeAudit(tx, {
-    actorId: MEDIATION.userId,
-    actorLabel: MEDIATION.label,
+    actorId: actor.userId,
+    actorLabel: actor.label,
     action: `issue.${lower(event.type)}`,
     entityType: 'Issue',
     entityId: i.id,

@@ -6,7 +6,7 @@ import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { chinaDay, dateOnly } from '@/server/today';
 import { requireCase } from './access';
-import { returnFromMediation } from './issue-entry';
+import { endIssueOfCase } from './issue-seam';
 import { lockCase } from './mediators';
 
 /** What the issue's timeline and reporters read when the applicant withdrew: nothing of the case beyond that. */
@@ -28,7 +28,7 @@ export async function withdrawCase(by: TBy, caseId: number, now = new Date()) {
     });
     if (moved.count !== 1) refuse('mediation.wrongState');
     await tx.mediationSession.updateMany({ where: { caseId, status: 'SCHEDULED' }, data: { status: 'CANCELLED' } });
-    if (c.issueId) await returnFromMediation(tx, by, c.issueId, WITHDRAWN, now);
+    await endIssueOfCase(tx, c.issueId, 'WITHDRAWN', WITHDRAWN, now, by);
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,
