@@ -18,6 +18,7 @@ export const namespaces = [
   'meetings',
   'stats',
   'mediation',
+  'elections',
 ] as const;
 
 export async function loadMessages(locale: TLocale) {

@@ -92,6 +92,24 @@ export const permissions = [
   'mediation.mediate',
   /** Read one's own case as a party: its state, sessions' times and places, the agreement (derived per case). */
   'mediation.party',
+  /**
+   * Run elections of the place (decision 069): open one, list nominations made on paper, publish the candidate list,
+   * answer objections, freeze the roll, enter paper ballots, count, publish the results and seat the winners.
+   */
+  'election.manage',
+  /**
+   * Take part in the elections of the places around one's home (held at one's home, decision 069): nominate, second,
+   * stand, object. Casting a ballot also needs being on the election's frozen roll.
+   */
+  'election.participate',
+  /** Sign in to an open meeting of the places around one's home without an invitation (held at one's home, decision 067). */
+  'meeting.attend',
+  /** Approve (指导) or return a meeting a branch proposed (申报), such as a 主题党日, before it is announced (decision 067). */
+  'meeting.approve',
+  /** Start or support a request for a residents' meeting (组织法 art. 10) of one's community (held at one's home, decision 068). */
+  'meeting.request',
+  /** Add, change and retire the district's own meeting kinds (decision 066). */
+  'meetingType.manage',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
@@ -117,6 +135,7 @@ const STAFF_ADMIN: TPermission[] = [
   'stats.read',
   'grid.manage',
   'organization.manage',
+  'election.manage',
 ];
 
 /**
@@ -125,11 +144,11 @@ const STAFF_ADMIN: TPermission[] = [
  */
 export const ROLE_PERMISSIONS = {
   // vote.cast for residents: a residents' meeting names one per household (its representative, else its first resident).
-  RESIDENT: ['issue.raise', 'vote.cast', 'topic.suggest', 'notice.object'],
-  OWNER: ['vote.cast', 'topic.suggest', 'notice.object'],
-  HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object'],
+  RESIDENT: ['issue.raise', 'vote.cast', 'topic.suggest', 'notice.object', 'election.participate', 'meeting.attend', 'meeting.request'],
+  OWNER: ['vote.cast', 'topic.suggest', 'notice.object', 'election.participate', 'meeting.attend', 'meeting.request'],
+  HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object', 'election.participate', 'meeting.attend', 'meeting.request'],
   // Held at the community of the member's organisation (decision 051): reads its topics; party meetings by kind.
-  PARTY_MEMBER: ['vote.cast', 'topic.read', 'topic.partyFirst'],
+  PARTY_MEMBER: ['vote.cast', 'topic.read', 'topic.partyFirst', 'election.participate', 'meeting.attend'],
   OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
   OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise', 'meeting.manage'],
   SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read'],
@@ -154,16 +173,17 @@ export const ROLE_PERMISSIONS = {
     'notice.publish',
     'meeting.manage',
     'stats.read',
+    'election.manage',
   ],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   // Party structure belongs to party officers: not to the residents' committee's staff.
-  COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise', 'mediation.manage'],
+  COMMUNITY_SECRETARY: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise', 'mediation.manage', 'meeting.approve'],
   // Derived from the chair or vice chair of the community's people's mediation committee (decision 062).
   MEDIATION_CHAIR: ['mediation.manage'],
   // Derived per case (decision 062): named on the case as a mediator, or a party to it. Never held at a place.
   CASE_MEDIATOR: ['mediation.mediate'],
   CASE_PARTY: ['mediation.party'],
-  STREET_STAFF: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise'],
+  STREET_STAFF: [...STAFF_ADMIN, 'partyOrg.manage', 'topic.supervise', 'meeting.approve'],
   DISTRICT_ADMIN: [
     ...STAFF_ADMIN,
     'partyOrg.manage',
@@ -172,6 +192,8 @@ export const ROLE_PERMISSIONS = {
     'apiKey.manage',
     'procedure.manage',
     'stats.exclude',
+    'meeting.approve',
+    'meetingType.manage',
   ],
   API_CLIENT: ['issue.read', 'issue.report'],
   UNVERIFIED_RESIDENT: ['issue.raise'],

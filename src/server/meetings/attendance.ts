@@ -110,7 +110,7 @@ export async function attendancePanel(meetingId: number) {
     db.attendance.findMany({ where: { meetingId }, select: { personId: true, online: true } }),
   ]);
   const memberIds = new Set(members.map((i) => i.personId));
-  const present = rows.filter((r) => memberIds.has(r.personId));
+  const present = rows.filter((r) => r.personId !== null && memberIds.has(r.personId));
   const expected = members.length;
   return {
     expected,

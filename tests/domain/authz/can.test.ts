@@ -23,34 +23,34 @@ const TODAY = '2026-11-21';
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . . . . . .',
-  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . .',
-  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . .',
-  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y . . . .',
-  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . . . . . .',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . . . . . .',
-  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . .',
-  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . . . . . .',
-  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
-  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
-  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
-  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y . . . .',
-  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y . . . .',
-  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S M . .',
-  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S . . .',
-  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y S . . .',
-  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . . . . . .',
-  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . . . . . .',
+  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . . . . . . . e a . r .',
+  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . . . e a . r .',
+  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . . . e a . r .',
+  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y . . . . . e a . . .',
+  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . . . . . . . .',
+  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . . . . . . . . . . . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
+  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . . . . . . . .',
+  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
+  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
+  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
+  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y . . . . E . . . . .',
+  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y . . . . E . . . . .',
+  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S M . . E . . A . .',
+  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S . . . E . . A . .',
+  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y S . . . E . . A . K',
+  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
   // 党员中心户 (decision 044): reads and handles the issues of the buildings of its micro-grid, reads their topics.
-  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . . . . . .',
+  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
   // A keeper of the contact chain (decision 051): records issues for the households they keep in touch with.
-  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f . . . . .',
+  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f . . . . . . . . . . .',
   // Mediation (decision 062): the committee's chair receives and assigns the community's cases; per case, its mediators
   // mediate and its parties read it. The street and district see counts only (stats.read), never a case.
-  MEDIATION_CHAIR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . M . .',
-  CASE_MEDIATOR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . d .',
-  CASE_PARTY: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . p',
+  MEDIATION_CHAIR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . M . . . . . . . .',
+  CASE_MEDIATOR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . d . . . . . . .',
+  CASE_PARTY: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . p . . . . . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage',
@@ -92,6 +92,15 @@ const COLUMNS: TPermission[] = [
   'mediation.manage',
   'mediation.mediate',
   'mediation.party',
+  // Elections (decision 069): run them (E); nominate, second, stand and object around one's home (e).
+  'election.manage',
+  'election.participate',
+  // Open meetings (decision 067): sign in without an invitation around one's home (a); approve a branch's proposal (A).
+  'meeting.attend',
+  'meeting.approve',
+  // A residents' meeting asked for under art. 10 (decision 068, r); the district's own meeting kinds (K).
+  'meeting.request',
+  'meetingType.manage',
 ];
 
 test('the table above lists every permission', () => {

@@ -14,12 +14,23 @@ const NULLABLE_UNIQUES = `
 /**
  * Where NULL means "does not apply", never "everywhere": a manual notice has no topic or step, and many may exist; an
  * ordinary notification has no reminder key, and a user has many (decision 057); an outside party to a mediation case is
- * no person of the roster, and a case may have several (decision 062).
+ * no person of the roster, and a case may have several (decision 062); a walk-in at a meeting is no person (decision 067).
  */
 const NULL_NOT_APPLICABLE = [
   '"Notice_topicId_stepIndex_kind_round_key"',
   '"Notification_userId_onceKey_key"',
   '"MediationParty_caseId_personId_key"',
+  // An attendance row is a person, a household or a walk-in (decisions 067, 068): the other columns do not apply.
+  '"Attendance_meetingId_personId_key"',
+  '"Attendance_meetingId_householdId_key"',
+  // A host is a body or a party organisation, of a meeting or of a series (decision 066).
+  '"MeetingHost_meetingId_bodyId_key"',
+  '"MeetingHost_meetingId_partyOrgId_key"',
+  '"MeetingHost_seriesId_bodyId_key"',
+  '"MeetingHost_seriesId_partyOrgId_key"',
+  // A supporter counts as a household or a group only for requests on that basis (decision 068).
+  '"MeetingRequestSupport_requestId_householdId_key"',
+  '"MeetingRequestSupport_requestId_compoundId_key"',
 ];
 
 describe('unique keys with a nullable column (districtId null = city-wide)', () => {

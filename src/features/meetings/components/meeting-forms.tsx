@@ -247,22 +247,48 @@ export function VisitForm({
 }
 
 /** 应到 / 实到 and the quorum, refreshed every few seconds while members sign in. */
-export function AttendancePanel({
-  meetingId,
-  initial,
-  t,
-}: {
-  meetingId: number;
-  initial: { expected: number; present: number; onSite: number; online: number; least: number | null; met: boolean | null };
-  t: TT;
-}) {
+type TPanel = { expected: number; present: number; onSite: number; online: number; least: number | null; met: boolean | null };
+
+/**
+ * 应到 / 实到 for everyone watching, live (issue 22 item 7). The count lagged behind the sign-ins because the panel kept
+ * its first figures when the page was drawn again (after the secretary marked someone) and only a 4-second poll
+ * caught up, while a slow older answer could overwrite a newer one. Now: figures from the server replace the panel's
+ * at once, a poll every 2 seconds (and at once when the screen comes back) keeps it current, and an answer older than
+ * the one shown is dropped.
+ */
+export function AttendancePanel({ meetingId, initial, t }: { meetingId: number; initial: TPanel; t: TT }) {
   const [p, setP] = useState(initial);
+  const [shown, setShown] = useState(initial);
+  // A new render from the server (after a form's action) brings newer figures: show them without waiting for a poll.
+  if (shown !== initial) {
+    setShown(initial);
+    setP(initial);
+  }
   useEffect(() => {
-    const timer = setInterval(async () => {
-      const r = await fetch(`/api/meetings/${meetingId}/attendance`, { cache: 'no-store' });
-      if (r.ok) setP(await r.json());
-    }, 4000);
-    return () => clearInterval(timer);
+    let asked = 0;
+    let answered = 0;
+    const refresh = async () => {
+      const n = ++asked;
+      try {
+        const r = await fetch(`/api/meetings/${meetingId}/attendance`, { cache: 'no-store' });
+        if (!r.ok || n < answered) return;
+        answered = n;
+        setP(await r.json());
+      } catch {
+        // Offline for a moment: the next poll tries again.
+      }
+    };
+    const timer = setInterval(refresh, 2000);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', onVisible);
+    };
   }, [meetingId]);
   const tone = p.met === null ? 'bg-stone-100 text-stone-900' : p.met ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-950';
   return (
