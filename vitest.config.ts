@@ -12,6 +12,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Two workers on CI's two cores (Vitest's default there is one): an integration file spends most of its time waiting
+    // on PostgreSQL, so two files at once cut the integration run by about a third (docs/performance.md).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
