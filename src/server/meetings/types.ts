@@ -129,9 +129,8 @@ export function checkTypeNotice(noticeDays: number, date: string) {
   if (noticeDays > 0 && date < earliest) refuse('meeting.noticeTooShort', { days: noticeDays, earliest });
 }
 
-/** The name a meeting's kind is shown by: its type's, else the built-in kind's words. */
-export const kindLabelOf = (
-  m: { kind: string; type?: { nameZh: string; nameEn: string } | null },
-  locale: string,
-  builtIn: (kind: string) => string,
-) => (m.type ? (locale === 'en' ? m.type.nameEn : m.type.nameZh) : builtIn(m.kind));
+/** What a meeting's read selects of its type: its names. */
+export const TYPE_NAMES = { select: { nameZh: true, nameEn: true } } as const;
+
+/** A meeting's kind as shown when it has a district's type (both languages); null for a built-in kind (its words apply). */
+export const kindLabel = (type: { nameZh: string; nameEn: string } | null) => (type ? { zh: type.nameZh, en: type.nameEn } : null);
