@@ -2,12 +2,15 @@ import 'server-only';
 import { addDays } from '@/domain/calendar/working-calendar';
 import { noticeFloor } from '@/domain/meetings/joint';
 import type { TMeetingKind } from '@/domain/meetings/meetings';
-import type { BodyKind } from '@/generated/prisma/client';
+import { BodyKind } from '@/generated/prisma/enums';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { dateOnly, today } from '@/server/today';
+
+/** The kinds of body a type may preselect. */
+export const BODY_KINDS = Object.values(BodyKind) as [BodyKind, ...BodyKind[]];
 
 /** A district's own meeting kind as its administrator enters it (decision 066). */
 export type TMeetingTypeInput = {

@@ -103,3 +103,38 @@ test.each([
 ] as const)("a type based on %s gives at least %i days' notice", (kind, days) => {
   expect(noticeFloor(kind)).toBe(days);
 });
+
+test("a meeting of a district's type carries the type's name in the .ics feed (CATEGORIES)", async () => {
+  const { icsFeed } = await import('@/domain/meetings/ical');
+  const feed = icsFeed({
+    name: '棠湖社区',
+    now: new Date('2026-12-01T00:00:00Z'),
+    from: '2026-01-01',
+    to: '2027-12-31',
+    meetings: [
+      {
+        id: 1,
+        seriesId: null,
+        start: { date: '2026-12-20', minute: 1140 },
+        minutes: 90,
+        cancelled: false,
+        title: '加装电梯',
+        location: '党群服务站',
+        label: '恳谈会',
+      },
+      {
+        id: 2,
+        seriesId: null,
+        start: { date: '2026-12-21', minute: 1140 },
+        minutes: 90,
+        cancelled: false,
+        title: '议事会',
+        location: '二楼',
+      },
+    ],
+    series: [],
+    meetingUrl: (id) => `https://yishi.example/meetings/${id}`,
+    seriesUrl: 'https://yishi.example/places/c/1/meetings',
+  });
+  expect(feed.match(/CATEGORIES:恳谈会/g)).toHaveLength(1);
+});
