@@ -3,7 +3,7 @@ import { labels } from '@/i18n/labels';
 import type { TBy } from '@/server/accounts/by';
 import { hostsPanel } from '@/server/meetings/hosts';
 import { signoffView } from '@/server/meetings/signoff';
-import { signOffAction } from '../actions-types';
+import { signOffAction } from '../types-actions';
 import { HostsLive } from './hosts-live';
 import { ButtonForm } from './meeting-forms';
 

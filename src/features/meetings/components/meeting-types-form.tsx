@@ -1,6 +1,6 @@
 'use client';
 import { ActionForm, Checkbox, Field, Select, SubmitButton } from '@/components/action-form';
-import { createTypeAction, retireTypeAction, updateTypeAction } from '../actions-types';
+import { createTypeAction, retireTypeAction, updateTypeAction } from '../types-actions';
 
 type TT = Record<string, string>;
 type TOption = { value: string; label: string };
