@@ -55,6 +55,8 @@ describe('minutes of a joint meeting signed off by each host', () => {
     expect(await refusal(signOffMinutes(by, draft.id, draftHost))).toBe('meeting.minutesNotCirculated');
 
     const { id, hosts } = await circulated();
+    // Approving by the minutes' own button is not for a joint meeting: its hosts sign off.
+    expect(await refusal(advanceMinutes(by, id, 'APPROVED'))).toBe('meetingHosts.signoffNeeded');
     expect(await refusal(signOffMinutes(await byUser(w.member.id), id, hosts[1]))).toBe('meetingHosts.notChair');
     expect(await refusal(signOffMinutes(await byUser(w.supervisor.id), id, hosts[0]))).toBe('meetingHosts.notChair');
     expect(await refusal(signOffMinutes(await byUser(w.wuhouSecretary.id), id, hosts[0]))).toBe('meetingHosts.notChair');
