@@ -117,7 +117,7 @@ export async function retireMeetingType(by: TBy, id: number) {
  * its base kind's rules (kind = baseKind). Without a type the input is unchanged.
  */
 export async function withType<T extends { kind: TMeetingKind; typeId?: number }>(input: T, districtId: number) {
-  if (!input.typeId) return { input, noticeDays: 0 };
+  if (!input.typeId) return { input: { ...input }, noticeDays: 0 };
   const t = await getDb().meetingType.findUnique({ where: { id: input.typeId } });
   if (!t || t.districtId !== districtId || t.retiredOn) return refuse('meetingType.unknown');
   return { input: { ...input, kind: t.baseKind }, noticeDays: t.noticeDays };
