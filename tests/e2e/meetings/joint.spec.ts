@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type TestInfo } from '@playwright/test';
-import { expectNoHorizontalScroll } from '../support/a11y';
+import { expectAccessible, expectNoHorizontalScroll } from '../support/a11y';
 import { query, signIn } from '../support/session';
 
 // Decision 066: 欧城花园's joint meeting on the 16th (prisma/seed/meetings.ts) is held by its branch, its owners' committee
@@ -43,6 +43,7 @@ test('a joint meeting: 应到 is the union, each host its own figures, live; a d
   }
   await expect(wang.getByTestId('sign-in-sheet').getByText('王秀英')).toHaveCount(1);
   await expectNoHorizontalScroll(wang);
+  await expectAccessible(wang);
 
   // Two members sign in (王秀英, in the branch and the committee, and a supervisory committee member): the panel catches up.
   const [sup] = await query<{ personId: number }>(
@@ -75,6 +76,7 @@ test('a joint meeting: 应到 is the union, each host its own figures, live; a d
   await form.getByLabel('依照哪种会议的规则').selectOption('CONSULTATION');
   await form.getByRole('button', { name: '新增', exact: true }).click();
   await expect(admin.getByTestId('meeting-types')).toContainText(name);
+  await expectAccessible(admin);
   await admin.goto('/meetings/new?community=510116001001');
   await expect(admin.getByLabel('会议类型').locator('option', { hasText: name })).toHaveCount(1);
   await expectNoHorizontalScroll(admin);
