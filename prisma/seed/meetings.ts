@@ -5,12 +5,22 @@ import { occurrences, seriesLastDay } from '../../src/domain/meetings/meetings.t
 import { officialCalendar } from '../../src/server/calendar/official-calendar.ts';
 import { fromChinaLocal, toChinaLocal } from '../../src/server/issues/clock.ts';
 import { createMeeting } from '../../tests/factories/meetings.ts';
+import { seedJointHosts, seedMeetingTypes, type TSeedHost } from './meeting-types.ts';
 
 export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
   const wang = await tx.user.findUniqueOrThrow({ where: { phone: '13900002001' } });
   const today = toChinaLocal(now).date;
   const cal = officialCalendar();
+  await seedMeetingTypes(tx);
+  // The joint meeting's hosts (decision 066): the branch, the owners' committee and the supervisory committee.
+  const hostOf = async (kind: 'OWNERS_COMMITTEE' | 'SUPERVISORY_COMMITTEE') =>
+    ({ bodyId: (await tx.body.findFirstOrThrow({ where: { compoundId: oucheng.id, kind } })).id }) as TSeedHost;
+  const jointHosts: TSeedHost[] = [
+    { partyOrgId: (await tx.partyOrg.findFirstOrThrow({ where: { compoundId: oucheng.id, kind: 'COMPOUND_BRANCH' } })).id },
+    await hostOf('OWNERS_COMMITTEE'),
+    await hostOf('SUPERVISORY_COMMITTEE'),
+  ];
   const series = [
     {
       kind: 'RECEPTION_DAY' as const,
@@ -20,6 +30,7 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
       minutes: 180,
       location: '欧城花园物业服务中心',
       bodyId: undefined as number | undefined,
+      hosts: [] as TSeedHost[],
     },
     {
       kind: 'JOINT' as const,
@@ -28,7 +39,8 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
       minute: 19 * 60,
       minutes: 90,
       location: '欧城花园党群服务站',
-      bodyId: (await tx.body.findFirst({ where: { compoundId: oucheng.id, kind: 'OWNERS_COMMITTEE' } }))?.id,
+      bodyId: undefined as number | undefined,
+      hosts: jointHosts,
     },
   ];
   for (const s of series) {
@@ -63,6 +75,7 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
         seriesId: row.id,
       });
     }
+    if (s.hosts.length) await seedJointHosts(tx, row.id, s.hosts, new Date(`${today}T00:00:00Z`));
   }
   // A council meeting of 晋阳社区 that started ten minutes ago: members sign in by QR code.
   const council = await tx.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' } });

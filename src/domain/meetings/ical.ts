@@ -8,8 +8,18 @@ import type { TLocalTime } from '../calendar/working-calendar';
 import { occurrences, type TRecurrence } from './meetings';
 import { buildCalendar } from '../calendar/working-calendar';
 
-export type TFeedMeeting = { id: number; start: TLocalTime; minutes: number; cancelled: boolean; title: string; location: string };
-export type TFeedSeries = { id: number; rule: TRecurrence; startsOn: string; startMinute: number; durationMinutes: number };
+/** `label`: a district's own kind (decision 066), given as the event's CATEGORIES. */
+export type TFeedMeeting = {
+  id: number;
+  start: TLocalTime;
+  minutes: number;
+  cancelled: boolean;
+  title: string;
+  location: string;
+  label?: string;
+};
+export type TFeedSeries = { id: number; rule: TRecurrence; startsOn: string; startMinute: number; durationMinutes: number; label?: string };
+const categories = (label?: string) => (label ? [`CATEGORIES:${text(label)}`] : []);
 type TEvent = { uid: string; start: TLocalTime; minutes: number; title: string; location: string; url: string; extra: string[] };
 
 const NO_HOLIDAYS = buildCalendar([], []);
@@ -129,7 +139,7 @@ export function icsFeed(f: TFeedInput): string {
     title: m.title,
     location: m.location,
     url: f.meetingUrl(m.id),
-    extra,
+    extra: [...extra, ...categories(m.label)],
   });
   for (const m of f.meetings) if (m.seriesId === null && !m.cancelled) lines.push(...vevent(single(m), f.now));
   for (const s of f.series) {
@@ -138,7 +148,7 @@ export function icsFeed(f: TFeedInput): string {
     const tag = `X-YISHI-SERIES:${s.id}`;
     if (layout.first && layout.last) {
       const start = { date: layout.first, minute: s.startMinute };
-      const extra = [`RRULE:${rruleOf(s.rule, s.untilAt(layout.last))}`, tag];
+      const extra = [`RRULE:${rruleOf(s.rule, s.untilAt(layout.last))}`, tag, ...categories(s.label)];
       if (layout.exdates.length)
         extra.push(`EXDATE;TZID=Asia/Shanghai:${layout.exdates.map((d) => stamp({ date: d, minute: s.startMinute })).join(',')}`);
       const e = { uid: `series-${s.id}@yishi`, start, minutes: s.durationMinutes, title: s.title, location: s.location, url: f.seriesUrl };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { calendarWarning } from '@/features/shared/calendar-warning';
 import { command, say } from '@/features/shared/command';
 import { ZName, ZPhone } from '@/features/shared/forms';
-import { meetingKinds } from '@/domain/meetings/meetings';
+import { meetingKinds, type TMeetingKind } from '@/domain/meetings/meetings';
+import { hostsOf, typeOf, ZTypeRef } from './hosts-input';
 import { refuse } from '@/server/errors';
 import { closeMeeting, markAttendance, rsvp, signInByQr, signInOnline } from '@/server/meetings/attendance';
 import { addAgendaItem, advanceMinutes, logVisit, publishMinutes, recordAgendaItem, saveMinutes } from '@/server/meetings/records';
@@ -16,7 +17,7 @@ const ZTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.time')
   .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3)));
 const ZSchedule = z.object({
-  kind: z.enum(meetingKinds, { message: 'field.choice' }),
+  kind: z.union([z.enum(meetingKinds), ZTypeRef], { message: 'field.choice' }),
   title: z.string().trim().min(2, 'field.meetingTitle').max(60, 'field.meetingTitle'),
   place: z.string().regex(/^(compound|community):\d{1,9}$/, 'field.choice'),
   bodyId: z
@@ -58,12 +59,13 @@ const ZMeeting = z.object({ meetingId: ZId });
 export const scheduleAction = command({
   who: 'meeting.manage',
   input: ZSchedule,
-  run: async (by, i) => {
+  run: async (by, i, ctx) => {
     const [level, id] = i.place.split(':') as ['compound' | 'community', string];
     const communityId =
       level === 'community' ? Number(id) : ((await ancestryOf({ level, id: Number(id) }))?.community ?? refuse('meeting.placeUnknown'));
     const base = {
-      kind: i.kind,
+      ...(typeOf(i.kind) ?? { kind: i.kind as TMeetingKind }),
+      hosts: hostsOf(ctx.form),
       title: i.title,
       communityId,
       compoundId: level === 'compound' ? Number(id) : undefined,

@@ -3,6 +3,8 @@ import { can } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { ancestryOf } from '@/server/places/ancestry';
+import { hostChoices } from './hosts';
+import { activeMeetingTypes } from './types';
 import { mayReadTopic, topicAncestry } from '@/server/topics/standing';
 
 /**
@@ -16,7 +18,8 @@ export async function schedulingChoices(by: TBy, communityCode: string) {
       id: true,
       name: true,
       compounds: { orderBy: { name: 'asc' }, select: { id: true, name: true } },
-      bodies: { orderBy: { id: 'asc' }, select: { id: true, name: true } },
+      bodies: { orderBy: { id: 'asc' }, select: { id: true, name: true, kind: true } },
+      street: { select: { districtId: true } },
     },
   });
   if (!community) return null;
@@ -33,7 +36,9 @@ export async function schedulingChoices(by: TBy, communityCode: string) {
     const a = await ancestryOf(p.ref);
     if (a && can(by.actor, 'meeting.manage', { ancestry: a }, by.today)) places.push({ value: p.value, label: p.label });
   }
-  return { places, bodies: community.bodies.map((b) => ({ value: String(b.id), label: b.name })) };
+  // Joint meetings' hosts and the district's own types (decision 066).
+  const [hosts, types] = await Promise.all([hostChoices(community.id), activeMeetingTypes(community.street.districtId)]);
+  return { places, bodies: community.bodies.map((b) => ({ value: String(b.id), label: b.name, kind: b.kind })), hosts, types };
 }
 
 /**

@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { anonymousFollowers } from '@/server/people/anonymity';
 import { attendancePanel, organises } from './attendance';
+import { kindLabel, TYPE_NAMES } from './types';
 
 /** A community's meetings of a year, public (what, when, where): the calendar and its .ics feed. */
 export async function calendarOf(communityCode: string, year: number) {
@@ -28,9 +29,10 @@ export async function calendarOf(communityCode: string, year: number) {
       mode: true,
       compoundId: true,
       _count: { select: { attendance: true } },
+      type: TYPE_NAMES,
     },
   });
-  return { community, meetings };
+  return { community, meetings: meetings.map(({ type, ...m }) => ({ ...m, kindLabel: kindLabel(type) })) };
 }
 
 /**
@@ -47,13 +49,22 @@ export async function feedOf(communityCode: string, from: string, to: string) {
       startsAt: { gte: fromChinaLocal({ date: from, minute: 0 }), lt: fromChinaLocal({ date: to, minute: 24 * 60 }) },
     },
     orderBy: { startsAt: 'asc' },
-    select: { id: true, seriesId: true, title: true, location: true, startsAt: true, endsAt: true, status: true },
+    select: { id: true, seriesId: true, title: true, location: true, startsAt: true, endsAt: true, status: true, type: TYPE_NAMES },
   });
   const ids = [...new Set(meetings.flatMap((m) => (m.seriesId === null ? [] : [m.seriesId])))];
   const series = await db.meetingSeries.findMany({
     where: { id: { in: ids } },
     orderBy: { id: 'asc' },
-    select: { id: true, title: true, location: true, rule: true, startsOn: true, startMinute: true, durationMinutes: true },
+    select: {
+      id: true,
+      title: true,
+      location: true,
+      rule: true,
+      startsOn: true,
+      startMinute: true,
+      durationMinutes: true,
+      type: TYPE_NAMES,
+    },
   });
   return { community, meetings, series };
 }
@@ -105,7 +116,10 @@ function isPartyMemberOf(by: TBy, communityId: number, streetId: number) {
 /** One meeting: public facts for all; the viewer's invitation; for its organisers, everything. */
 export async function getMeetingView(by: TBy | null, id: number) {
   const db = getDb();
-  const m = await db.meeting.findUnique({ where: { id }, include: { agenda: { orderBy: { position: 'asc' } }, minutes: true } });
+  const m = await db.meeting.findUnique({
+    where: { id },
+    include: { agenda: { orderBy: { position: 'asc' } }, minutes: true, type: TYPE_NAMES },
+  });
   if (!m) return null;
   const organiser = await organises(by, m);
   const me = by ? await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } }) : null;
@@ -144,6 +158,7 @@ export async function getMeetingView(by: TBy | null, id: number) {
   return {
     id: m.id,
     kind: m.kind,
+    kindLabel: kindLabel(m.type),
     title: m.title,
     startsAt: m.startsAt,
     endsAt: m.endsAt,

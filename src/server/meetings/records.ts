@@ -136,6 +136,8 @@ export async function advanceMinutes(by: TBy, meetingId: number, to: 'CIRCULATED
   const min = (await db.minutes.findUnique({ where: { meetingId } })) ?? refuse('meeting.noMinutes');
   if (min.status === 'APPROVED') refuse('meeting.minutesApproved');
   if (to === 'APPROVED' && min.status !== 'CIRCULATED') refuse('meeting.minutesNotCirculated');
+  // A joint meeting's minutes are approved by its hosts' sign-offs, the last one approving (decision 066).
+  if (to === 'APPROVED' && (await db.meetingHost.count({ where: { meetingId } }))) refuse('meetingHosts.signoffNeeded');
   await db.$transaction(async (tx) => {
     const r = await tx.minutes.updateMany({
       where: { id: min.id, status: min.status },

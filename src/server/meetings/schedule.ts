@@ -15,6 +15,8 @@ import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
 import { onlineLink } from '@/domain/meetings/online';
 import { chinaDay, dateOnly, inForceOn, today } from '@/server/today';
+import { checkHosts, freezeHosts, seriesHosts, type THostRef } from './hosts';
+import { checkTypeNotice, earliestFor, withType } from './types';
 
 export type TMeetingInput = {
   kind: TMeetingKind;
@@ -32,6 +34,10 @@ export type TMeetingInput = {
   durationMinutes: number;
   /** From the form: the same key twice (a double tap) schedules one meeting. */
   idempotencyKey?: string;
+  /** A joint meeting's hosts (decision 066): their members are frozen and invited once. */
+  hosts?: THostRef[];
+  /** A district's own kind (decision 066); the meeting then follows its base kind's rules. */
+  typeId?: number;
 };
 
 const token = () => randomBytes(18).toString('base64url');
@@ -76,8 +82,10 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
       signInToken: token(),
       createdById: by.userId,
       idempotencyKey: seriesId === null ? (input.idempotencyKey ?? null) : null,
+      typeId: input.typeId ?? null,
     },
   });
+  await freezeHosts(tx, m, input.hosts ?? [], input.date);
   if (input.bodyId) {
     const members = await tx.bodyMember.findMany({ where: { bodyId: input.bodyId, ...inForceOn(today()) }, select: { personId: true } });
     const persons = [...new Set(members.map((x) => x.personId))];
@@ -99,9 +107,12 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
  * 7 days) are refused when called too late, with the earliest date allowed. `uncovered` names the year if the
  * district's working calendar does not know its holidays (the organiser is told: it may be a day off).
  */
-export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
-  linkOf(input);
-  const ancestry = await placeFor(by, input);
+export async function scheduleMeeting(by: TBy, asked: TMeetingInput) {
+  linkOf(asked);
+  const ancestry = await placeFor(by, asked);
+  const { input, noticeDays } = await withType(asked, ancestry.district!);
+  input.hosts = await checkHosts(input);
+  checkTypeNotice(noticeDays, input.date);
   const uncovered = uncoveredYears([input.date], await calendarFor(ancestry.district!));
   const notice = noticeInTime(input.kind, today(), input.date);
   if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
@@ -137,18 +148,20 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
  */
 export async function scheduleSeries(
   by: TBy,
-  input: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean },
+  asked: Omit<TMeetingInput, 'date'> & { rule: TRecurrence; from: string; shiftOffHolidays: boolean },
 ) {
   const db = getDb();
   const made = (key: string) =>
     db.meetingSeries
       .findUnique({ where: { idempotencyKey: key }, select: { id: true, createdById: true, _count: { select: { meetings: true } } } })
       .then((s) => s && { made: { id: s.id, meetings: s._count.meetings }, madeBy: s.createdById });
-  linkOf(input);
-  const ancestry = await placeFor(by, input);
+  linkOf(asked);
+  const ancestry = await placeFor(by, asked);
+  const { input, noticeDays } = await withType(asked, ancestry.district!);
+  input.hosts = await checkHosts(input);
   const calendar = await calendarFor(ancestry.district!);
   const dates = occurrences(input.rule, input.from, seriesLastDay(input.from), calendar, input.shiftOffHolidays).filter(
-    (d) => d >= today(),
+    (d) => d >= earliestFor(noticeDays),
   );
   if (dates.length === 0) refuse('meeting.noDates');
   if (dates.length > 250) refuse('meeting.tooMany');
@@ -171,8 +184,10 @@ export async function scheduleSeries(
             shiftOffHolidays: input.shiftOffHolidays,
             createdById: by.userId,
             idempotencyKey: input.idempotencyKey ?? null,
+            typeId: input.typeId ?? null,
           },
         });
+        await seriesHosts(tx, s.id, input.hosts ?? []);
         for (const date of dates) await createMeeting(tx, by, { ...input, date }, s.id);
         await writeAudit(tx, {
           actorId: by.userId,

@@ -212,6 +212,13 @@ describe('reference data and demo seed', () => {
     expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);
     expect(await db.meeting.count({ where: { kind: 'JOINT' } })).toBeGreaterThanOrEqual(11);
     expect(await db.meetingInvite.count({ where: { meeting: { title: '晋阳社区议事会例会' } } })).toBe(37);
+    // Decision 066: the joint meeting is held by the branch, the owners' committee (7) and the supervisory committee (3);
+    // 王秀英 is in the branch and the committee and is invited once: 应到 = the union.
+    const joint = await db.meeting.findFirstOrThrow({ where: { kind: 'JOINT' }, include: { hosts: { include: { members: true } } } });
+    expect(joint.hosts.map((h) => h.members.length).sort()).toEqual([1, 3, 7]);
+    expect(await db.meetingInvite.count({ where: { meetingId: joint.id, member: true } })).toBe(10);
+    expect(await db.meetingHost.count({ where: { series: { kind: 'JOINT' } } })).toBe(3);
+    expect(await db.meetingType.count({ where: { retiredOn: null } })).toBe(12);
     // Open votes: the council roadshow (37) and S5's written consultation of 欧城花园's owners with areas.
     const s5 = await db.motion.findFirstOrThrow({ where: { topic: { title: '使用维修资金更换 3 栋电梯' } }, include: { roll: true } });
     expect([s5.mode, s5.roll.length, s5.roll.find((r) => r.voterKey === 0)?.units]).toEqual(['WRITTEN', 144 - 6 - 4 + 1, 6]);

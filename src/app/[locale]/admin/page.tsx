@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LinkList } from '@/components/link-list';
+import { scopesOf } from '@/domain/authz/can';
 import { sectionsFor } from '@/features/admin/staff-permissions';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { listPendingClaims } from '@/server/accounts/claims';
@@ -26,6 +27,10 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
   const tm = await getTranslations('mediation.page');
   // 调解 (issue 21): for those who receive, mediate or are party to cases — the list itself is confidential per case.
   const mediation = (await hasCases(by)) ? [{ key: 'mediation', href: '/mediation', title: tm('desk'), detail: tm('deskHint') }] : [];
+  // A district's own meeting kinds (decision 066): for its administrators.
+  const meetingTypes = scopesOf(by.actor, 'meetingType.manage', by.today).length
+    ? [{ key: 'meetingTypes', href: '/admin/meeting-types', title: t('meetingTypes.title'), detail: t('meetingTypes.hint') }]
+    : [];
   return (
     <div className="space-y-5">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
@@ -61,6 +66,7 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
             detail: s.key === 'claims' ? t('pendingCount', { count: pending }) : undefined,
           })),
           ...mediation,
+          ...meetingTypes,
         ]}
       />
       <BuildLine />

@@ -3,21 +3,21 @@ import { useEffect, useState } from 'react';
 import { ActionForm, Checkbox, Field, FormKey, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import { CalendarWarning, type TCalendarWarning } from '@/components/calendar-warning';
 import * as A from '../actions';
+import { KindBodyHosts, type TKindChoices } from './kind-hosts';
 
 type TT = Record<string, string>;
 type TOption = { value: string; label: string };
 
 export function ScheduleForm({
   t,
-  kinds,
+  choices,
   places,
-  bodies,
   viewHref,
 }: {
   t: TT;
-  kinds: TOption[];
+  /** Kinds and types, bodies, a joint meeting's hosts (decision 066). */
+  choices: TKindChoices;
   places: TOption[];
-  bodies: TOption[];
   viewHref: string;
 }) {
   const [repeat, setRepeat] = useState('NONE');
@@ -44,10 +44,9 @@ export function ScheduleForm({
       {(s) => (
         <>
           <FormKey state={s} />
-          <Select name="kind" label={t.kind!} options={kinds} state={s} />
           <Field name="title" label={t.title!} state={s} />
           <Select name="place" label={t.place!} options={places} state={s} />
-          <Select name="bodyId" label={t.body!} options={[{ value: '', label: t.noBody! }, ...bodies]} state={s} />
+          <KindBodyHosts choices={choices} state={s} t={t} />
           <Field name="location" label={t.location!} state={s} />
           <Select
             name="mode"

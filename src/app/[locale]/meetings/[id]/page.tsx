@@ -10,6 +10,7 @@ import {
   MinutesForm,
   VisitForm,
 } from '@/features/meetings/components/meeting-forms';
+import { HostsPanel, SignoffSection } from '@/features/meetings/components/hosts-panel';
 import { PrintButton } from '@/features/notices/components/notice-forms';
 import { byOf } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -45,7 +46,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
     <div className="space-y-5 pt-2">
       <div className="space-y-1">
         <p className="text-base text-stone-700">
-          {t(`kind.${m.kind}`)} ·{' '}
+          {m.kindLabel ? m.kindLabel[locale === 'en' ? 'en' : 'zh'] : t(`kind.${m.kind}`)} ·{' '}
           <Link href={`/places/c/${m.place.communityCode}/meetings`} className="underline">
             {m.place.community}
           </Link>
@@ -78,6 +79,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
         </div>
       )}
       {m.panel && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
+      <HostsPanel meetingId={m.id} visible={!!m.panel} />
       {m.staff && signInUrl && (
         <section aria-labelledby="signin" className="space-y-2">
           <h2 id="signin" className="text-2xl font-semibold">
@@ -216,6 +218,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
               {m.minutes.body}
             </p>
           )}
+          <SignoffSection meetingId={m.id} by={user ? byOf(user) : null} visible={!!m.minutes && m.minutes.status !== 'DRAFT'} />
           {m.staff && m.minutes?.status !== 'APPROVED' && (
             <MinutesForm meetingId={m.id} body={m.minutes?.body ?? ''} status={m.minutes?.status ?? null} t={l} />
           )}

@@ -20,16 +20,19 @@ export default async function NewMeetingPage({ params, searchParams }: PageProps
   if (typeof code !== 'string') notFound();
   const choices = await schedulingChoices(by, code);
   if (!choices?.places.length) notFound();
-  const { places, bodies } = choices;
+  const { places, bodies, hosts, types } = choices;
   const t = await getTranslations('meetings');
+  const kinds = [
+    ...meetingKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+    ...types.map((x) => ({ value: `type:${x.id}`, label: locale === 'en' ? x.nameEn : x.nameZh, bodyKind: x.defaultBodyKind })),
+  ];
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('calendar.new')}</h1>
       <ScheduleForm
         t={await labels('meetings.form')}
-        kinds={meetingKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        choices={{ kinds, bodies, hosts, t: await labels('meetings.hosts') }}
         places={places}
-        bodies={bodies}
         viewHref={localizedPath('/meetings/ID', locale as TLocale)}
       />
     </div>

@@ -90,7 +90,7 @@ export default async function MeetingsCalendarPage({ params, searchParams }: Pag
                       · {m.title}
                     </span>
                     <span className="text-base text-stone-700">
-                      {t(`kind.${m.kind}`)} · {m.location}
+                      {m.kindLabel ? m.kindLabel[locale === 'en' ? 'en' : 'zh'] : t(`kind.${m.kind}`)} · {m.location}
                     </span>
                   </Link>
                 </li>

@@ -32,9 +32,11 @@ export const GET = handler({
         cancelled: m.status === 'CANCELLED',
         title: m.title,
         location: m.location,
+        label: m.type?.nameZh,
       })),
       series: feed.series.map((s) => ({
         ...s,
+        label: s.type?.nameZh,
         rule: s.rule as TRecurrence,
         startsOn: fromDateOnly(s.startsOn),
         untilAt: (day: string) => fromChinaLocal({ date: day, minute: s.startMinute }),
