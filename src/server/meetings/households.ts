@@ -141,7 +141,7 @@ export async function saveBuildingAttendance(
       skipDuplicates: true,
     });
     const removed = await tx.attendance.deleteMany({ where: { meetingId, householdId: { in: off } } });
-    const audit = { actorId: by.userId, actorLabel: by.label, entityType: 'Meeting', entityId: meetingId };
+    const audit = { actorId: by.userId, actorLabel: by.label, entityType: 'Meeting' as const, entityId: meetingId };
     const place = { communityId: m.communityId, compoundId: m.compoundId };
     if (added.count)
       await writeAudit(tx, {

@@ -32,6 +32,10 @@ export type TMeetingInput = {
   durationMinutes: number;
   /** From the form: the same key twice (a double tap) schedules one meeting. */
   idempotencyKey?: string;
+  /** RESIDENTS_MEETING: who is entitled (required for that kind, decision 068). */
+  electorate?: 'ADULT_RESIDENTS' | 'HOUSEHOLDS' | 'GROUP_REPRESENTATIVES';
+  /** OWNERS_COMMITTEE called with less than 7 days' notice: the organiser's reason, confirmed past the warning. */
+  shortNoticeReason?: string;
 };
 
 const token = () => randomBytes(18).toString('base64url');
@@ -76,6 +80,8 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
       signInToken: token(),
       createdById: by.userId,
       idempotencyKey: seriesId === null ? (input.idempotencyKey ?? null) : null,
+      electorate: input.kind === 'RESIDENTS_MEETING' ? (input.electorate ?? null) : null,
+      shortNoticeReason: input.shortNoticeReason ?? null,
     },
   });
   if (input.bodyId) {
@@ -104,7 +110,12 @@ export async function scheduleMeeting(by: TBy, input: TMeetingInput) {
   const ancestry = await placeFor(by, input);
   const uncovered = uncoveredYears([input.date], await calendarFor(ancestry.district!));
   const notice = noticeInTime(input.kind, today(), input.date);
-  if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
+  // An owners' committee's 7 days are a warning the organiser may confirm with a reason; the assembly's 15 are not (decision 068).
+  const reason = input.kind === 'OWNERS_COMMITTEE' ? input.shortNoticeReason?.trim() || undefined : undefined;
+  if (!notice.ok && input.kind !== 'OWNERS_COMMITTEE') refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
+  if (!notice.ok && !reason) refuse('meeting.noticeShortConfirm', { days: notice.days, earliest: notice.earliest });
+  if (input.kind === 'RESIDENTS_MEETING' && !input.electorate) refuse('meetingResidents.electorateNeeded');
+  input = { ...input, shortNoticeReason: notice.ok ? undefined : reason };
   if (input.date < today()) refuse('meeting.inThePast');
   const db = getDb();
   const made = (key: string) =>
