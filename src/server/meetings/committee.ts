@@ -59,7 +59,15 @@ async function decisions(where: TWhere, now: Date) {
     .filter((w) => w.state === 'LAST_DAY' || w.state === 'LATE');
 }
 
-const strip = ({ topic: _topic, ...w }: Awaited<ReturnType<typeof decisions>>[number]) => w;
+const strip = (w: Awaited<ReturnType<typeof decisions>>[number]) => ({
+  motionId: w.motionId,
+  topicId: w.topicId,
+  title: w.title,
+  decided: w.decided,
+  state: w.state,
+  over: w.over,
+  dueBy: w.dueBy,
+});
 
 /** The warnings a meeting's page shows: decisions taken at it (or on its agenda) late to publish. Organisers and residents of the place alike. */
 export async function meetingCommitteeWarnings(meetingId: number, now = new Date()) {

@@ -124,7 +124,7 @@ export async function supportRequest(by: TBy, requestId: number) {
         data: {
           requestId,
           personId: home.personId,
-          householdId: req.basis === 'HOUSEHOLDS' ? home.householdId : null,
+          householdId: req.basis === 'ADULTS' ? null : home.householdId,
           compoundId: req.basis === 'GROUPS' ? home.compoundId : null,
         },
       });
