@@ -119,12 +119,12 @@ export async function householdSheet(by: TBy, meetingId: number, q = '') {
 /**
  * Saves one building's ticks: the rooms checked (or, with `all`, every occupied home of the building: 整栋全选) are
  * present, the building's other homes are not. Re-saving adds nothing twice (the (meeting, household) key); unticked
- * homes are unmarked (meeting.unmarkHousehold). Nothing changed, nothing written.
+ * homes (of those the sheet showed) are unmarked (meeting.unmarkHousehold). Nothing changed, nothing written.
  */
 export async function saveBuildingAttendance(
   by: TBy,
   meetingId: number,
-  input: { buildingId: number; householdIds: number[]; all: boolean },
+  input: { buildingId: number; householdIds: number[]; all: boolean; shownIds?: number[] },
 ) {
   const m = await requireHouseholdsMeeting(by, meetingId);
   if (m.status !== 'SCHEDULED') refuse('meeting.notOpen');
@@ -134,7 +134,9 @@ export async function saveBuildingAttendance(
   const inBuilding = new Set(homes);
   if (input.householdIds.some((id) => !inBuilding.has(id))) refuse('meetingResidents.householdElsewhere');
   const chosen = input.all ? homes : [...new Set(input.householdIds)];
-  const off = homes.filter((id) => !chosen.includes(id));
+  // A sheet narrowed by a search unmarks only the rooms it showed.
+  const shown = input.shownIds?.length ? new Set(input.shownIds) : null;
+  const off = homes.filter((id) => !chosen.includes(id) && (!shown || shown.has(id)));
   return db.$transaction(async (tx) => {
     const added = await tx.attendance.createMany({
       data: chosen.map((householdId) => ({ meetingId, householdId, method: 'MANUAL', byUserId: by.userId })),
@@ -256,4 +258,27 @@ export function householdSentence(r: TResult, locale: 'zh-CN' | 'en' = 'zh-CN') 
     namespace: 'meetings.residents',
   });
   return t('sentence', householdSentenceValues(r));
+}
+
+/**
+ * The households page: the sheet to tick (HOUSEHOLDS) or the residents found by name (ADULT_RESIDENTS), the panel's
+ * figures, and the sentences of motions decided at the meeting. Organisers only (refused otherwise).
+ */
+export async function residentsAttendanceView(by: TBy, meetingId: number, q: string) {
+  const m = await requireOrganiser(by, meetingId);
+  if (m.kind !== 'RESIDENTS_MEETING' || !m.electorate) refuse('meetingResidents.notHouseholds');
+  const db = getDb();
+  const decided = await db.motion.findMany({
+    where: { meetingId, decidedAt: { not: null } },
+    select: { id: true, result: true, topic: { select: { id: true, title: true } } },
+  });
+  const results = (m.electorate === 'HOUSEHOLDS' ? decided : []).map((x) => ({
+    id: x.id,
+    topic: x.topic,
+    sentence: householdSentence(x.result as unknown as TResult),
+  }));
+  const panel = await householdPanel(meetingId);
+  if (m.electorate === 'HOUSEHOLDS')
+    return { kind: 'HOUSEHOLDS' as const, meeting: m, panel, results, sheet: await householdSheet(by, meetingId, q) };
+  return { kind: 'PERSONS' as const, meeting: m, panel, results, people: await searchResidents(by, meetingId, q) };
 }

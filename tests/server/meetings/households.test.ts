@@ -152,12 +152,23 @@ describe('households present, and the vote at the meeting (vector 9)', () => {
     const all = { buildingId: building(), householdIds: [], all: true };
     expect(await saveBuildingAttendance(w.sec, id, all)).toMatchObject({ added: 420, removed: 0, present: 420 });
     expect(await saveBuildingAttendance(w.sec, id, all)).toMatchObject({ added: 0, removed: 0, present: 420 });
+    // A sheet narrowed by a room search unmarks only the rooms it showed.
+    const one = homesOfUnits(['6'])[0]!;
+    expect(await saveBuildingAttendance(w.sec, id, { ...all, all: false, householdIds: [], shownIds: [one] })).toMatchObject({
+      removed: 1,
+      present: 419,
+    });
     expect(await saveBuildingAttendance(w.sec, id, { ...all, all: false, householdIds: homesOfUnits(['1']) })).toMatchObject({
-      removed: 350,
+      removed: 349,
       present: 70,
     });
     const audit = await w.db.auditLog.findMany({ where: { entityType: 'Meeting', entityId: String(id) }, select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(['meeting.schedule', 'meeting.household', 'meeting.unmarkHousehold']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'meeting.schedule',
+      'meeting.household',
+      'meeting.unmarkHousehold',
+      'meeting.unmarkHousehold',
+    ]);
   });
 
   test('two saves at once record each household once', async () => {

@@ -31,6 +31,7 @@ export default async function NewMeetingPage({ params, searchParams }: PageProps
         places={places}
         bodies={bodies}
         viewHref={localizedPath('/meetings/ID', locale as TLocale)}
+        rt={await labels('meetings.residents')}
       />
     </div>
   );
