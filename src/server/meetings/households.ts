@@ -282,3 +282,33 @@ export async function residentsAttendanceView(by: TBy, meetingId: number, q: str
     return { kind: 'HOUSEHOLDS' as const, meeting: m, panel, results, sheet: await householdSheet(by, meetingId, q) };
   return { kind: 'PERSONS' as const, meeting: m, panel, results, people: await searchResidents(by, meetingId, q) };
 }
+
+/** What the meeting page adds for residents' and owners' committee meetings; null for other kinds. */
+export async function meetingResidentsFacts(by: TBy | null, meetingId: number) {
+  const m = await getDb().meeting.findUnique({
+    where: { id: meetingId },
+    select: { kind: true, electorate: true, shortNoticeReason: true, communityId: true, compoundId: true },
+  });
+  if (!m || (m.kind !== 'RESIDENTS_MEETING' && m.kind !== 'OWNERS_COMMITTEE')) return null;
+  return { kind: m.kind, electorate: m.electorate, shortNoticeReason: m.shortNoticeReason, organiser: await organises(by, m) };
+}
+
+/**
+ * The tally form of a motion taken at a residents' meeting: the present count recorded there, and its line
+ * ("出席 211 户（会议按户登记，不用填写）"). Nothing for other motions (the form asks for the count).
+ */
+export async function presentAtMotionMeeting(motionId: number): Promise<{ present?: number; presentLine?: string }> {
+  const db = getDb();
+  const motion = await db.motion.findUnique({ where: { id: motionId }, select: { meetingId: true } });
+  const m = motion?.meetingId ? await db.meeting.findUnique({ where: { id: motion.meetingId } }) : null;
+  if (!m) return {};
+  const present = await recordedPresent(db, m);
+  const { getTranslations } = await import('next-intl/server');
+  return {
+    present,
+    presentLine: (await getTranslations('meetings.residents'))(
+      m.electorate === 'HOUSEHOLDS' ? 'presentFromMeeting' : 'presentFromMeetingPersons',
+      { present },
+    ),
+  };
+}

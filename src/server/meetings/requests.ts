@@ -308,3 +308,11 @@ export async function requestsAtThreshold(communityIds: number[]) {
   }
   return out;
 }
+
+/** The community of a link (?community=<code>), or a refusal: pages show not-found for both. */
+export async function communityOfCode(code: string) {
+  return (
+    (await getDb().community.findUnique({ where: { code }, select: { id: true, name: true, code: true } })) ??
+    refuse('meetingRequest.unknown')
+  );
+}

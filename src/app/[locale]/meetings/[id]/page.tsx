@@ -10,6 +10,7 @@ import {
   MinutesForm,
   VisitForm,
 } from '@/features/meetings/components/meeting-forms';
+import { ResidentsMeetingLines } from '@/features/meetings/components/residents-panel';
 import { PrintButton } from '@/features/notices/components/notice-forms';
 import { byOf } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -77,6 +78,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           )}
         </div>
       )}
+      <ResidentsMeetingLines meetingId={m.id} by={user ? byOf(user) : null} />
       {m.panel && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
       {m.staff && signInUrl && (
         <section aria-labelledby="signin" className="space-y-2">
