@@ -3,6 +3,9 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { byOf, orNotFound, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
 import { communityOfCode, listRequests } from '@/server/meetings/requests';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('requests');
 
 /** A community's art. 10 requests (decision 068): counts only, never who signed. Its residents and those who run its meetings. */
 export default async function RequestsPage({ params, searchParams }: PageProps<'/[locale]/requests'>) {

@@ -7,6 +7,9 @@ import { byOf, orNotFound, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { requestView } from '@/server/meetings/requests';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('requests-id');
 
 /** One art. 10 request: the count against the least the law asks for; support once; staff call the meeting or close it. */
 export default async function RequestPage({ params }: PageProps<'/[locale]/requests/[id]'>) {

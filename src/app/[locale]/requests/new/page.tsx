@@ -6,6 +6,9 @@ import { labels } from '@/i18n/labels';
 import { localizedPath } from '@/i18n/paths';
 import type { TLocale } from '@/i18n/routing';
 import { communityOfCode, listRequests } from '@/server/meetings/requests';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('requests-new');
 
 /** Start an art. 10 request in one's community (?community=<code>). */
 export default async function NewRequestPage({ params, searchParams }: PageProps<'/[locale]/requests/new'>) {

@@ -7,6 +7,9 @@ import { byOf, orNotFound, requireUser } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { Link } from '@/i18n/link';
 import { residentsAttendanceView } from '@/server/meetings/households';
+import { titled } from '@/i18n/titles';
+
+export const generateMetadata = titled('meetings-id-households');
 
 /** A residents' meeting's attendance (decision 068): households ticked by building, or residents found by name; the live panel. */
 export default async function HouseholdsPage({ params, searchParams }: PageProps<'/[locale]/meetings/[id]/households'>) {
