@@ -104,6 +104,9 @@ export async function householdSheet(by: TBy, meetingId: number, q = '') {
     db.attendance.findMany({ where: { meetingId, householdId: { not: null } }, select: { householdId: true } }),
   ]);
   const here = new Set(present.map((p) => p.householdId));
+  // Rooms in the order people read them: 101, 102 … 1001 (numeric), not as strings.
+  const byNumber = new Intl.Collator('zh-CN', { numeric: true }).compare;
+  rows.sort((a, b) => a.building.id - b.building.id || byNumber(a.unitNo, b.unitNo) || byNumber(a.roomNo, b.roomNo));
   const buildings: { id: number; name: string; units: { unitNo: string; rooms: { id: number; roomNo: string; present: boolean }[] }[] }[] =
     [];
   for (const h of rows) {

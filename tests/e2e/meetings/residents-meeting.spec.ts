@@ -81,7 +81,7 @@ test('a residents’ meeting of 420 households: 210 present is no quorum, 211 is
   // One more household in building 4: 211.
   const fourth = page.getByTestId('building-4栋');
   await fourth.locator('summary').click();
-  await fourth.getByRole('checkbox', { name: '101' }).check();
+  await fourth.getByRole('checkbox', { name: '101', exact: true }).check();
   await fourth.getByRole('button', { name: '保存本栋' }).click();
   await expect(fourth.getByText('已保存：本栋到会 1 户。')).toBeVisible();
   await expect(panel.getByTestId('present')).toHaveText('211');

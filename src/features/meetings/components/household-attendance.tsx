@@ -11,8 +11,8 @@ export type TSheetBuilding = {
 
 /**
  * One form per building (decision 068): tick the households present and save, or "整栋全选" to record every household
- * of the building. Works before JavaScript loads (a plain POST per building); the form is keyed by what is recorded,
- * so after saving the ticks shown are the server's.
+ * of the building. Works before JavaScript loads (a plain POST per building); after saving, the form resets to the
+ * ticks the refreshed page brings (the server's record).
  */
 export function BuildingAttendance({
   meetingId,
@@ -32,7 +32,7 @@ export function BuildingAttendance({
       <summary className="flex min-h-12 cursor-pointer items-center px-3 text-xl font-semibold">
         {building.name} · {present}/{rooms.length}
       </summary>
-      <ActionForm action={A.saveBuildingAction} key={rooms.map((r) => (r.present ? 1 : 0)).join('')} className="space-y-3 p-3">
+      <ActionForm action={A.saveBuildingAction} className="space-y-3 p-3">
         {() => (
           <>
             <input type="hidden" name="meetingId" value={meetingId} />
