@@ -89,7 +89,7 @@ test('a residents’ meeting of 420 households: 210 present is no quorum, 211 is
 
   // The tally form shows 出席 211 (not typed); the secretary enters the show of hands.
   await page.goto(`/topics/${topicId}`);
-  const tally = page.locator('#tally-form');
+  const tally = page.getByRole('region', { name: '录入表决结果（纸质表决、举手表决后录入）' });
   await expect(tally.getByTestId('present-from-meeting')).toHaveText('出席 211 户（会议按户登记，不用填写）');
   await tally.getByLabel('赞成', { exact: true }).fill('106');
   await tally.getByLabel('反对', { exact: true }).fill('100');
