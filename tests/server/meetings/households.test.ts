@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { householdPanel, householdSheet, saveBuildingAttendance } from '@/server/meetings/households';
+import { householdPanel, householdSheet, markResidentPresent, saveBuildingAttendance, searchResidents } from '@/server/meetings/households';
 import { addAgendaItem } from '@/server/meetings/records';
 import { scheduleMeeting } from '@/server/meetings/schedule';
 import { advanceTopic } from '@/server/topics/advance-topic';
@@ -188,5 +188,19 @@ describe('households present, and the vote at the meeting (vector 9)', () => {
     expect(await w.db.auditLog.count({ where: { entityType: 'Meeting', entityId: String(id), action: { not: 'meeting.schedule' } } })).toBe(
       0,
     );
+  });
+
+  test('a meeting of adult residents: staff mark a resident found by name, once; a child is not entitled', async () => {
+    const { id } = await scheduleMeeting(w.sec, meetingInput({ electorate: 'ADULT_RESIDENTS', title: '成年居民' }));
+    const owner = w.big.owners[0]!;
+    const found = await searchResidents(w.sec, id, owner.name);
+    expect(found.map((p) => p.personId)).toContain(owner.id);
+    await Promise.all([markResidentPresent(w.sec, id, owner.id), markResidentPresent(w.sec, id, owner.id)]);
+    expect(await householdPanel(id)).toMatchObject({ expected: 420, present: 1 });
+    const child = await w.db.person.create({ data: { name: '小朋友', birthYear: 2016 } });
+    await w.db.residency.create({ data: { personId: child.id, householdId: w.big.households[0]!.id, relation: 'FAMILY' } });
+    expect(await refusal(markResidentPresent(w.sec, id, child.id))).toBe('meetingResidents.notEntitled');
+    expect(await refusal(markResidentPresent(w.other, id, owner.id))).toBe('auth.forbidden');
+    expect(await w.db.attendance.count({ where: { meetingId: id } })).toBe(1);
   });
 });
