@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll } from '../support/a11y';
+import { expectAccessible, expectNoHorizontalScroll } from '../support/a11y';
 import { query, signIn } from '../support/session';
 
 // Decision 068, rules.md vector 9: a residents' meeting of 420 households decides a topic on its agenda. Set up by SQL
@@ -67,6 +67,7 @@ test('a residents’ meeting of 420 households: 210 present is no quorum, 211 is
   const panel = page.getByTestId('attendance-panel');
   await expect(panel).toContainText('应到（户） 420');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
 
   // 整栋全选 for buildings 1–3: 210 households.
   for (const b of ['1栋', '2栋', '3栋']) {
@@ -100,4 +101,19 @@ test('a residents’ meeting of 420 households: 210 present is no quorum, 211 is
   await expect(page.getByText('赞成 106（106/211），实到 211，需过半数（至少 106），通过').first()).toBeVisible();
   await page.goto(`/meetings/${meetingId}/households`);
   await expect(page.getByTestId('meeting-results')).toContainText(sentence);
+});
+
+test('龙躺梁’s open art. 10 request shows its households against the fifth the law asks for', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'one run');
+  const [c] = await query<{ code: string }>(
+    `SELECT c.code FROM "Community" c JOIN "Compound" p ON p."communityId" = c.id WHERE p.name = '龙躺梁老旧小区'`,
+  );
+  await signIn(page, '13900007001');
+  await page.goto(`/requests?community=${c!.code}`);
+  await expect(page.getByText(/已有 \d+ 户联名，需 \d+ 户（五分之一以上，共 \d+ 户）/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /垃圾分类/ }).click();
+  await expect(page.getByTestId('request-count')).toContainText('户联名');
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
 });
