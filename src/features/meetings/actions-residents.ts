@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { command, say } from '@/features/shared/command';
-import { ZCheck, ZId, ZText } from '@/features/shared/forms';
+import { ZId, ZText } from '@/features/shared/forms';
 import { markResidentPresent, saveBuildingAttendance } from '@/server/meetings/households';
 import { callRequestedMeeting, closeRequest, startRequest, supportRequest, withdrawSupport } from '@/server/meetings/requests';
 
@@ -77,7 +77,7 @@ export const callRequestAction = command({
 /** Staff close a request, or its starter withdraws it: the use case tells which. */
 export const closeRequestAction = command({
   who: 'signed-in',
-  input: ZRequest.extend({ reason: ZText(300), confirm: ZCheck.optional() }),
+  input: ZRequest.extend({ reason: ZText(300) }),
   run: (by, { requestId, reason }) => closeRequest(by, requestId, reason),
   done: () => say('meetings.requests', 'closed'),
   refresh: true,

@@ -1,5 +1,5 @@
 'use client';
-import { ActionForm, Checkbox, FormKey, Select, SubmitButton, TextArea } from '@/components/action-form';
+import { ActionForm, FormKey, Select, SubmitButton, TextArea } from '@/components/action-form';
 import * as A from '../actions-residents';
 
 type TT = Record<string, string>;
@@ -62,7 +62,6 @@ export function CloseRequestForm({ requestId, t }: { requestId: number; t: TT })
         <>
           <input type="hidden" name="requestId" value={requestId} />
           <TextArea name="reason" label={t.closeReason!} state={s} rows={2} />
-          <Checkbox name="confirm" label={t.close!} state={s} />
           <SubmitButton variant="secondary">{t.close}</SubmitButton>
         </>
       )}
