@@ -30,6 +30,7 @@ import { seedDelivery } from './delivery.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedReach } from './reach.ts';
 import { seedMediation } from './mediation.ts';
+import { seedResidentsMeeting } from './residents-meeting.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -168,8 +169,11 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   );
   // Issue 21: mediation cases at 欧城花园 (a studio and the branch) and 金沙小区 (agreement, follow-up), through the use cases.
   const mediation = await seedMediation(db);
+  // Issue 22 items 5 and 6: a residents' meeting of 龙躺梁's households with a topic on its agenda, an art. 10 request.
+  const residents = await seedResidentsMeeting(db);
   return (
     places ||
+    residents ||
     mediation ||
     reach ||
     supervision ||

@@ -44,6 +44,10 @@ const ZSchedule = z.object({
   weekday: z.coerce.number().int().min(0).max(6).default(1),
   shift: z.preprocess((v) => v === 'on', z.boolean()),
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
+  // Residents' meetings and owners' committees (decision 068): no preselected electorate; a short notice confirmed with a reason.
+  electorate: z.preprocess((v) => v || undefined, z.enum(['ADULT_RESIDENTS', 'HOUSEHOLDS', 'GROUP_REPRESENTATIVES']).optional()),
+  shortNoticeReason: z.string().trim().max(300).optional(),
+  shortNoticeConfirm: z.preprocess((v) => v === 'on', z.boolean()),
 });
 
 const saved = (key: string, data?: unknown) => async () => ({ ...(await say('meetings.form', key)), data });
@@ -75,6 +79,8 @@ export const scheduleAction = command({
       onlineUrl: i.onlineUrl,
       startMinute: i.time,
       durationMinutes: i.duration,
+      electorate: i.electorate,
+      shortNoticeReason: i.shortNoticeConfirm ? i.shortNoticeReason : undefined,
     };
     if (i.repeat === 'NONE') return scheduleMeeting(by, { ...base, date: i.date, idempotencyKey: i.idempotencyKey });
     if (i.repeat !== 'WEEKLY' && i.monthDays.length === 0) refuse('field.monthDays');

@@ -10,6 +10,7 @@ import { publishNotice } from '@/server/notices/publish';
 import { anonymousFollowers } from '@/server/people/anonymity';
 import { mayReadTopic, topicAncestry } from '@/server/topics/standing';
 import { requireOrganiser } from './attendance';
+import { linkResidentsMotion } from './households';
 
 /** An agenda item, optionally a topic: the topic's stakeholders and followers are invited as guests (`inviteTopicGuests`). */
 export async function addAgendaItem(by: TBy, meetingId: number, input: { title: string; topicId?: number }) {
@@ -33,6 +34,7 @@ export async function addAgendaItem(by: TBy, meetingId: number, input: { title: 
     const position = (await tx.agendaItem.count({ where: { meetingId } })) + 1;
     const item = await tx.agendaItem.create({ data: { meetingId, position, title: input.title, topicId: input.topicId ?? null } });
     if (input.topicId && !partyOnly) await inviteTopicGuests(tx, m, input.topicId, input.title);
+    if (input.topicId && m.kind === 'RESIDENTS_MEETING') await linkResidentsMotion(tx, input.topicId, meetingId);
     await writeAudit(tx, {
       actorId: by.userId,
       actorLabel: by.label,

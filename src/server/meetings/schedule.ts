@@ -38,6 +38,10 @@ export type TMeetingInput = {
   hosts?: THostRef[];
   /** A district's own kind (decision 066); the meeting then follows its base kind's rules. */
   typeId?: number;
+  /** RESIDENTS_MEETING: who is entitled (required for that kind, decision 068). */
+  electorate?: 'ADULT_RESIDENTS' | 'HOUSEHOLDS' | 'GROUP_REPRESENTATIVES';
+  /** OWNERS_COMMITTEE called with less than 7 days' notice: the organiser's reason, confirmed past the warning. */
+  shortNoticeReason?: string;
 };
 
 const token = () => randomBytes(18).toString('base64url');
@@ -83,6 +87,8 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
       createdById: by.userId,
       idempotencyKey: seriesId === null ? (input.idempotencyKey ?? null) : null,
       typeId: input.typeId ?? null,
+      electorate: input.kind === 'RESIDENTS_MEETING' ? (input.electorate ?? null) : null,
+      shortNoticeReason: input.shortNoticeReason ?? null,
     },
   });
   await freezeHosts(tx, m, input.hosts ?? [], input.date);
@@ -110,12 +116,18 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
 export async function scheduleMeeting(by: TBy, asked: TMeetingInput) {
   linkOf(asked);
   const ancestry = await placeFor(by, asked);
-  const { input, noticeDays } = await withType(asked, ancestry.district!);
+  const typed = await withType(asked, ancestry.district!);
+  let input = typed.input;
   input.hosts = await checkHosts(input);
-  checkTypeNotice(noticeDays, input.date);
+  checkTypeNotice(typed.noticeDays, input.date);
   const uncovered = uncoveredYears([input.date], await calendarFor(ancestry.district!));
   const notice = noticeInTime(input.kind, today(), input.date);
-  if (!notice.ok) refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
+  // An owners' committee's 7 days are a warning the organiser may confirm with a reason; the assembly's 15 are not (decision 068).
+  const reason = input.kind === 'OWNERS_COMMITTEE' ? input.shortNoticeReason?.trim() || undefined : undefined;
+  if (!notice.ok && input.kind !== 'OWNERS_COMMITTEE') refuse('meeting.noticeTooShort', { days: notice.days, earliest: notice.earliest });
+  if (!notice.ok && !reason) refuse('meeting.noticeShortConfirm', { days: notice.days, earliest: notice.earliest });
+  if (input.kind === 'RESIDENTS_MEETING' && !input.electorate) refuse('meetingResidents.electorateNeeded');
+  input = { ...input, shortNoticeReason: notice.ok ? undefined : reason };
   if (input.date < today()) refuse('meeting.inThePast');
   const db = getDb();
   const made = (key: string) =>

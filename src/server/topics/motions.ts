@@ -9,6 +9,7 @@ import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { inForceOn, today, todayDateOnly } from '@/server/today';
 import { bodyNameOf, describeResult, describeView, motionResultView, resultText } from '@/server/votes/describe';
+import { householdSentence, linkResidentsMotion, recordedPresent } from '@/server/meetings/households';
 import { loadTopic, notifyTopic, requireStep, topicEvent } from './topic-core';
 
 type TTopicRow = {
@@ -134,6 +135,8 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
     },
   });
   await tx.motionVoter.createMany({ data: roll.map((r) => ({ motionId: motion.id, ...r })) });
+  // A topic already on a residents' meeting's agenda is decided there (decision 068).
+  if (voters.kind === 'HOUSEHOLDS') await linkResidentsMotion(tx, topic.id);
   return motion;
 }
 
@@ -216,6 +219,12 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
     // at close, under the end-time and early-closing rules (a typed count must not get around them).
     if (motion.mode !== 'SHOW_OF_HANDS') refuse('vote.countsOnlyForHands');
     if (row.early) refuse('vote.notYet', { from: today(row.votingFrom!) });
+    // At a residents' meeting the present count is the meeting's recorded attendance, never a typed number (decision 068).
+    const meeting = motion.meetingId ? await tx.meeting.findUnique({ where: { id: motion.meetingId } }) : null;
+    if (meeting && tally.kind === 'BODY') {
+      const present = await recordedPresent(tx, meeting);
+      if (tally.present !== present) refuse('meetingResidents.presentDiffers', { present });
+    }
     const sums = await tx.motionVoter.aggregate({ where: { motionId }, _count: true, _sum: { areaCentiM2: true } });
     const { result, counts } = evaluateTally(motion.rule as unknown as TRule, tally, {
       heads: sums._count,
@@ -232,10 +241,12 @@ export async function recordMotionTally(by: TBy, topicId: number, tally: TTallyI
         decidedById: by.userId,
       },
     });
-    const text = resultText(
-      describeView(motionResultView({ ...motion, result, tally: counts }, await bodyNameOf(tx, motion.bodyId))!),
-      '；',
-    );
+    const text = [
+      meeting?.electorate === 'HOUSEHOLDS' ? householdSentence(result) : null,
+      resultText(describeView(motionResultView({ ...motion, result, tally: counts }, await bodyNameOf(tx, motion.bodyId))!), '；'),
+    ]
+      .filter(Boolean)
+      .join('；');
     await topicEvent(tx, by, t.topic, 'MOTION_RESULT', text, motionId);
     await notifyTopic(tx, t.topic, 'topic.motion', words.outcome, by.userId);
     const after = { tally: counts, passed: result.passed, code: result.code };

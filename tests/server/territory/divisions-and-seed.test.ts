@@ -55,6 +55,19 @@ describe('reference data and demo seed', () => {
     expect(await seedDemo(db)).toBe(false);
     expect(await counts()).toEqual(first);
 
+    // Issue 22 items 5 and 6: 龙躺梁's residents' meeting of households with its topic's motion linked, and an art. 10 request.
+    const residents = await db.meeting.findFirstOrThrow({ where: { title: '龙躺梁小区居民会议（按户）' } });
+    expect(residents).toMatchObject({ kind: 'RESIDENTS_MEETING', electorate: 'HOUSEHOLDS' });
+    expect(await db.motion.findFirst({ where: { meetingId: residents.id }, select: { roster: true } })).toMatchObject({
+      roster: expect.any(Array),
+    });
+    const request = await db.meetingRequest.findFirstOrThrow({
+      where: { basis: 'HOUSEHOLDS' },
+      include: { _count: { select: { supports: true } } },
+    });
+    expect(request).toMatchObject({ status: 'OPEN' });
+    expect(request._count.supports).toBeGreaterThanOrEqual(2);
+
     const names = (await db.compound.findMany({ select: { name: true } })).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['北苑小区', '龙躺梁老旧小区', '金沙小区', '欧城花园', '鼓楼佳苑']));
 

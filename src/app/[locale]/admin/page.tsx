@@ -10,6 +10,7 @@ import { stuckMotions } from '@/server/votes/ballots';
 import { hasCases } from '@/server/mediation/read';
 import { Link } from '@/i18n/link';
 import { BuildLine } from '@/features/admin/components/build-line';
+import { MeetingDuties } from '@/features/meetings/components/meeting-duties';
 import { titled } from '@/i18n/titles';
 
 export const generateMetadata = titled('admin');
@@ -57,6 +58,7 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
           </ul>
         </section>
       )}
+      <MeetingDuties by={by} />
       <LinkList
         items={[
           ...sections.map((s) => ({

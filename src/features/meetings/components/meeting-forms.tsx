@@ -4,6 +4,7 @@ import { ActionForm, Checkbox, Field, FormKey, Select, SubmitButton, TextArea, t
 import { CalendarWarning, type TCalendarWarning } from '@/components/calendar-warning';
 import * as A from '../actions';
 import { KindBodyHosts, type TKindChoices } from './kind-hosts';
+import { ResidentsScheduleFields } from './residents-fields';
 
 type TT = Record<string, string>;
 type TOption = { value: string; label: string };
@@ -13,10 +14,13 @@ export function ScheduleForm({
   choices,
   places,
   viewHref,
+  rt,
 }: {
   t: TT;
   /** Kinds and types, bodies, a joint meeting's hosts (decision 066). */
   choices: TKindChoices;
+  /** meetings.residents labels: the electorate and the short-notice reason (decision 068). */
+  rt?: TT;
   places: TOption[];
   viewHref: string;
 }) {
@@ -92,6 +96,7 @@ export function ScheduleForm({
             />
           )}
           {repeat !== 'NONE' && <Checkbox name="shift" label={t.shift!} />}
+          {rt && <ResidentsScheduleFields t={rt} state={s} />}
           <SubmitButton>{t.schedule}</SubmitButton>
         </>
       )}
@@ -255,7 +260,7 @@ type TPanel = { expected: number; present: number; onSite: number; online: numbe
  * at once, a poll every 2 seconds (and at once when the screen comes back) keeps it current, and an answer older than
  * the one shown is dropped.
  */
-export function AttendancePanel({ meetingId, initial, t }: { meetingId: number; initial: TPanel; t: TT }) {
+export function AttendancePanel({ meetingId, initial, t, src }: { meetingId: number; initial: TPanel; t: TT; src?: string }) {
   const [p, setP] = useState(initial);
   const [shown, setShown] = useState(initial);
   // A new render from the server (after a form's action) brings newer figures: show them without waiting for a poll.
@@ -269,7 +274,7 @@ export function AttendancePanel({ meetingId, initial, t }: { meetingId: number; 
     const refresh = async () => {
       const n = ++asked;
       try {
-        const r = await fetch(`/api/meetings/${meetingId}/attendance`, { cache: 'no-store' });
+        const r = await fetch(src ?? `/api/meetings/${meetingId}/attendance`, { cache: 'no-store' });
         if (!r.ok || n < answered) return;
         answered = n;
         setP(await r.json());
@@ -288,7 +293,7 @@ export function AttendancePanel({ meetingId, initial, t }: { meetingId: number; 
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onVisible);
     };
-  }, [meetingId]);
+  }, [meetingId, src]);
   const tone = p.met === null ? 'bg-stone-100 text-stone-900' : p.met ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-950';
   return (
     <div className={`rounded-lg p-4 text-xl ${tone}`} data-testid="attendance-panel" aria-live="polite">

@@ -6,6 +6,7 @@ import type { getTopicForViewer } from '@/server/topics/read-topic';
 import { stakeholderCandidates } from '@/server/topics/participation';
 import { ownerCandidates } from '@/server/topics/task-assign';
 import { bulletinsOf } from '@/server/topics/bulletins';
+import { presentAtMotionMeeting } from '@/server/meetings/households';
 import {
   ActualCostForm,
   AdvanceForm,
@@ -121,6 +122,7 @@ export async function TopicActions({ topic, by, ownerQuery = '' }: { topic: TTop
         {l.toMotion}
       </Link>,
     );
+    const atMeeting = runs && motion.mode === 'SHOW_OF_HANDS' ? await presentAtMotionMeeting(motion.id) : {};
     if (runs && motion.mode === 'SHOW_OF_HANDS')
       parts.push(
         <Section key="tally" id="tally-form" title={l.tally!}>
@@ -129,6 +131,7 @@ export async function TopicActions({ topic, by, ownerQuery = '' }: { topic: TTop
             owners={(motion.voters as { kind: string }).kind === 'OWNERS'}
             t={l}
             roster={t('form.rosterLine', { count: motion.roster })}
+            {...atMeeting}
           />
         </Section>,
       );

@@ -183,13 +183,35 @@ export function ApprovalForm({ topicId, t }: { topicId: number; t: TT }) {
 }
 
 /** Counts of those who took part; the denominators are the frozen roster's, shown above the form, never typed. */
-export function TallyForm({ topicId, owners, t, roster }: { topicId: number; owners: boolean; t: TT; roster?: string }) {
-  const fields = owners ? ['headsParticipating', 'areaParticipating', 'headsFor', 'areaFor'] : ['present', 'for', 'against', 'abstain'];
+export function TallyForm({
+  topicId,
+  owners,
+  t,
+  roster,
+  present,
+  presentLine,
+}: {
+  topicId: number;
+  owners: boolean;
+  t: TT;
+  roster?: string;
+  /** At a residents' meeting: the households recorded present, shown, not typed (decision 068). */
+  present?: number;
+  presentLine?: string;
+}) {
+  const all = owners ? ['headsParticipating', 'areaParticipating', 'headsFor', 'areaFor'] : ['present', 'for', 'against', 'abstain'];
+  const fields = present === undefined ? all : all.filter((f) => f !== 'present');
   return (
     <TopicForm action={owners ? A.ownersTallyAction : A.bodyTallyAction} topicId={topicId} submit={t.tallySubmit!}>
       {(s) => (
         <div className="grid grid-cols-2 gap-3">
           {roster ? <p className="col-span-2 text-lg">{roster}</p> : null}
+          {present !== undefined && (
+            <p className="col-span-2 text-lg font-semibold" data-testid="present-from-meeting">
+              <input type="hidden" name="present" value={present} />
+              {presentLine}
+            </p>
+          )}
           {fields.map((f) => (
             <Field key={f} name={f} label={t[f]!} inputMode={f.startsWith('area') ? 'text' : 'numeric'} state={s} />
           ))}

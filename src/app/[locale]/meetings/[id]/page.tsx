@@ -11,6 +11,7 @@ import {
   VisitForm,
 } from '@/features/meetings/components/meeting-forms';
 import { HostsPanel, SignoffSection } from '@/features/meetings/components/hosts-panel';
+import { ResidentsMeetingLines } from '@/features/meetings/components/residents-panel';
 import { PrintButton } from '@/features/notices/components/notice-forms';
 import { byOf } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -78,6 +79,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           )}
         </div>
       )}
+      <ResidentsMeetingLines meetingId={m.id} by={user ? byOf(user) : null} />
       {m.panel && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
       <HostsPanel meetingId={m.id} visible={!!m.panel} />
       {m.staff && signInUrl && (

@@ -34,6 +34,7 @@ export default async function NewMeetingPage({ params, searchParams }: PageProps
         choices={{ kinds, bodies, hosts, t: await labels('meetings.hosts') }}
         places={places}
         viewHref={localizedPath('/meetings/ID', locale as TLocale)}
+        rt={await labels('meetings.residents')}
       />
     </div>
   );
