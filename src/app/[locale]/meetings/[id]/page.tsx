@@ -10,6 +10,8 @@ import {
   MinutesForm,
   VisitForm,
 } from '@/features/meetings/components/meeting-forms';
+import { ApprovalBox } from '@/features/meetings/components/approval-box';
+import { OpenSection } from '@/features/meetings/components/open-section';
 import { PrintButton } from '@/features/notices/components/notice-forms';
 import { byOf } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -26,7 +28,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/meetings
 }
 
 /** A meeting: what, when, where; for organisers the live 应到/实到 panel, the sign-in QR code, attendance, agenda, minutes, visits. */
-export default async function MeetingPage({ params }: PageProps<'/[locale]/meetings/[id]'>) {
+export default async function MeetingPage({ params, searchParams }: PageProps<'/[locale]/meetings/[id]'>) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -38,7 +40,10 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
   const format = await getFormatter();
   const when = `${format.dateTime(m.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} – ${format.dateTime(m.endsAt, { timeStyle: 'short', timeZone: 'Asia/Shanghai' })}`;
   // The sign-in QR code carries the site's own address, never the request's Host.
-  const signInUrl = m.staff ? publicUrl(`/meetings/${m.id}/sign-in?t=${m.staff.signInToken}`) : null;
+  const signInUrl =
+    m.staff && m.approval?.approval !== 'PROPOSED' && m.approval?.approval !== 'RETURNED'
+      ? publicUrl(`/meetings/${m.id}/sign-in?t=${m.staff.signInToken}`)
+      : null;
   const community = await organiserChoices(m, user ? byOf(user) : null);
   const topics = community?.topics ?? [];
   return (
@@ -77,7 +82,8 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           )}
         </div>
       )}
-      {m.panel && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
+      <ApprovalBox m={m} />
+      {m.panel && (m.panel.expected > 0 || m.open) && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
       {m.staff && signInUrl && (
         <section aria-labelledby="signin" className="space-y-2">
           <h2 id="signin" className="text-2xl font-semibold">
@@ -138,6 +144,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           </div>
         </section>
       )}
+      <OpenSection m={m} by={user ? byOf(user) : null} building={(await searchParams).building} />
       <section aria-labelledby="agenda" className="space-y-2">
         <h2 id="agenda" className="text-2xl font-semibold">
           {t('agenda')}
