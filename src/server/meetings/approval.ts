@@ -266,6 +266,38 @@ export async function approvalView(
   };
 }
 
+/** One line per proposal (a series once), soonest first. */
+function byProposal(
+  rows: { id: number; seriesId: number | null; title: string; startsAt: Date; proposedByPartyOrg: { name: string } | null }[],
+) {
+  const seen = new Map<string, { id: number; title: string; startsAt: Date; branch: string; meetings: number }>();
+  for (const r of rows) {
+    const key = r.seriesId === null ? `m${r.id}` : `s${r.seriesId}`;
+    const line = seen.get(key);
+    if (line) line.meetings++;
+    else seen.set(key, { id: r.id, title: r.title, startsAt: r.startsAt, branch: r.proposedByPartyOrg?.name ?? '', meetings: 1 });
+  }
+  return [...seen.values()];
+}
+
+const LINE = { id: true, seriesId: true, title: true, startsAt: true, proposedByPartyOrg: { select: { name: true } } } as const;
+
+/** The branch's desk: its proposals the community returned, where the actor runs meetings — to change and send again. */
+export async function returnedProposals(by: TBy) {
+  const scopes = scopesOf(by.actor, 'meeting.manage', by.today).filter((p) => p.level === 'compound' || p.level === 'community');
+  if (scopes.length === 0) return [];
+  const rows = await getDb().meeting.findMany({
+    where: {
+      approval: 'RETURNED',
+      status: 'SCHEDULED',
+      OR: scopes.map((p) => (p.level === 'compound' ? { compoundId: p.id } : { communityId: p.id })),
+    },
+    orderBy: { startsAt: 'asc' },
+    select: LINE,
+  });
+  return byProposal(rows);
+}
+
 /** The secretary's desk: proposals waiting where the actor approves, one line per proposal (a series once). */
 export async function proposalsWaiting(by: TBy) {
   const db = getDb();
@@ -288,14 +320,7 @@ export async function proposalsWaiting(by: TBy) {
   const rows = await db.meeting.findMany({
     where: { approval: 'PROPOSED', status: 'SCHEDULED', communityId: { in: communities.map((c) => c.id) } },
     orderBy: { startsAt: 'asc' },
-    select: { id: true, seriesId: true, title: true, startsAt: true, proposedByPartyOrg: { select: { name: true } } },
+    select: LINE,
   });
-  const seen = new Map<string, { id: number; title: string; startsAt: Date; branch: string; meetings: number }>();
-  for (const r of rows) {
-    const key = r.seriesId === null ? `m${r.id}` : `s${r.seriesId}`;
-    const line = seen.get(key);
-    if (line) line.meetings++;
-    else seen.set(key, { id: r.id, title: r.title, startsAt: r.startsAt, branch: r.proposedByPartyOrg?.name ?? '', meetings: 1 });
-  }
-  return [...seen.values()];
+  return byProposal(rows);
 }

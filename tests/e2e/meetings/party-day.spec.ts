@@ -32,7 +32,7 @@ test('a branch’s quarterly open 主题党日 is proposed, approved with guidan
   await wang.getByLabel('地点范围').selectOption(`compound:${oucheng!.id}`);
   await wang.getByLabel('具体地点').fill('欧城花园党群服务站');
   await wang.getByLabel(/^日期/).fill(chinaDate(1));
-  await wang.getByLabel('重复').selectOption('QUARTERLY');
+  await wang.getByLabel('重复', { exact: true }).selectOption('QUARTERLY');
   await wang.getByLabel(/每月几号/).fill(String(Number(chinaDate(1).slice(8))));
   await wang.getByLabel(/^开放式会议/).check();
   await wang.getByRole('button', { name: '安排', exact: true }).click();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { approveMeeting, proposalsWaiting, proposeAgain, returnMeeting } from '@/server/meetings/approval';
+import { approveMeeting, proposalsWaiting, proposeAgain, returnedProposals, returnMeeting } from '@/server/meetings/approval';
 import { signInByQr } from '@/server/meetings/attendance';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { calendarOf, feedOf, getMeetingView, personTimes } from '@/server/meetings/read-meetings';
@@ -82,6 +82,9 @@ describe('a branch proposes its 主题党日 (申报) and the community guides a
       note: '时间和社区活动冲突，请改到下午。',
     });
     expect(await onCalendar(id)).toEqual({ calendar: false, feed: false });
+    // The branch finds it on its desk; another community's staff do not.
+    expect((await returnedProposals(w.by.branch)).map((p) => p.id)).toContain(id);
+    expect((await returnedProposals(w.by.jinyang)).map((p) => p.id)).not.toContain(id);
     const startsAt = fromChinaLocal({ date: inDays(12), minute: 15 * 60 });
     // Someone who does not run meetings there cannot propose it again.
     expect(await refusal(proposeAgain(w.by.resident, id, { title: 'x', location: 'y', startsAt }))).toBe('auth.forbidden');
@@ -92,6 +95,7 @@ describe('a branch proposes its 主题党日 (申报) and the community guides a
       startsAt,
     });
     expect(await auditOf(id, 'meeting.propose')).toBe(1);
+    expect((await returnedProposals(w.by.branch)).map((p) => p.id)).not.toContain(id);
     expect(await refusal(proposeAgain(w.by.branch, id, { title: 'x', location: 'y', startsAt }))).toBe('meetingApproval.notReturned');
   });
 

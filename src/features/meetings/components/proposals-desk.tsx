@@ -2,18 +2,23 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { scopesOf } from '@/domain/authz/can';
 import { Link } from '@/i18n/link';
 import type { TBy } from '@/server/accounts/by';
-import { proposalsWaiting } from '@/server/meetings/approval';
+import { proposalsWaiting, returnedProposals } from '@/server/meetings/approval';
 
-/** The secretary's desk: "待审核的主题党日 N" and the proposals, each linking to its page (decision 067). */
+/**
+ * The secretary's desk: "待审核的主题党日 N" and the proposals, each linking to its page (decision 067); a branch
+ * secretary's desk: the proposals the community returned, to change and propose again.
+ */
 export async function ProposalsOnDesk({ by }: { by: TBy }) {
-  if (scopesOf(by.actor, 'meeting.approve', by.today).length === 0) return null;
-  const list = await proposalsWaiting(by);
+  const approves = scopesOf(by.actor, 'meeting.approve', by.today).length > 0;
+  const list = approves ? await proposalsWaiting(by) : await returnedProposals(by);
+  // The branch's desk shows its returned proposals only when there are some.
+  if (!approves && list.length === 0) return null;
   const t = await getTranslations('meetings.approval');
   const format = await getFormatter();
   return (
     <section aria-labelledby="desk-proposals" id="proposals" className="space-y-3">
       <h2 id="desk-proposals" className="text-2xl font-semibold" data-testid="desk-proposals">
-        {t('desk', { count: list.length })}
+        {approves ? t('desk', { count: list.length }) : t('deskReturned', { count: list.length })}
       </h2>
       {list.length === 0 ? (
         <p className="text-lg">{t('deskEmpty')}</p>
