@@ -1,5 +1,5 @@
 // Decision 067 at 欧城花园: the branch's open 主题党日. One held last week, approved by 周志强 with guidance, where the
-// branch's party members came, 赵建平 (a resident, not invited) signed in by QR and two walk-ins were entered by name —
+// branch's party members came, a resident (not invited) signed in by QR and two walk-ins were entered by name —
 // so the calendar's yearly figures count 参与人次; and a quarterly series the branch has proposed, waiting on 周志强's desk.
 import { randomBytes } from 'node:crypto';
 import type { Prisma } from '../../src/generated/prisma/client.ts';
@@ -14,7 +14,17 @@ export async function seedPartyDays(tx: Prisma.TransactionClient, now: Date) {
   const branch = await tx.partyOrg.findFirst({ where: { compoundId: oucheng.id, kind: 'COMPOUND_BRANCH' } });
   if (!branch) return;
   const user = (phone: string) => tx.user.findUniqueOrThrow({ where: { phone } });
-  const [wang, zhou, zhao] = [await user('13900002001'), await user('13900002002'), await user('13900009502')];
+  const [wang, zhou] = [await user('13900002001'), await user('13900002002')];
+  // A verified owner of 欧城花园 with an account who is no party member (赵建平 when his stage has run).
+  const zhao =
+    (await tx.user.findUnique({ where: { phone: '13900009502' } })) ??
+    (await tx.user.findFirst({
+      where: {
+        verifiedAt: { not: null },
+        person: { partyMember: null, ownerships: { some: { household: { building: { compoundId: oucheng.id } } } } },
+      },
+      orderBy: { id: 'asc' },
+    }));
   const members = (await tx.partyMember.findMany({ where: { partyOrgId: branch.id }, select: { personId: true } })).map((m) => m.personId);
   const base = {
     kind: 'PARTY_DAY' as const,
@@ -47,10 +57,10 @@ export async function seedPartyDays(tx: Prisma.TransactionClient, now: Date) {
   await tx.attendance.createMany({
     data: [
       ...members
-        .filter((p) => p !== zhao.personId)
+        .filter((p) => p !== zhao?.personId)
         .slice(0, 2)
         .map((personId) => ({ meetingId: past.id, personId, method: 'QR', byUserId: wang.id, at: startsAt })),
-      { meetingId: past.id, personId: zhao.personId, method: 'QR', byUserId: zhao.id, at: startsAt },
+      ...(zhao ? [{ meetingId: past.id, personId: zhao.personId, method: 'QR', byUserId: zhao.id, at: startsAt }] : []),
       { meetingId: past.id, walkInName: '张大爷', method: 'MANUAL', byUserId: wang.id, at: startsAt },
       { meetingId: past.id, walkInName: '刘阿姨', method: 'MANUAL', byUserId: wang.id, at: startsAt },
     ],
