@@ -26,10 +26,29 @@ type TGateInput = { kind: TMeetingKind; communityId: number; compoundId?: number
 const placeOf = (m: { communityId: number; compoundId?: number | null }) =>
   ancestryOf(m.compoundId ? { level: 'compound', id: m.compoundId } : { level: 'community', id: m.communityId });
 
-/** Holds meeting.manage at the place only through a branch secretary's grant (not as community staff). */
+/**
+ * Schedules as a branch: runs meetings at the place through a branch secretary's grant, and not as the community's (or
+ * street's, district's) staff. Other posts held at the compound (an owners' committee chair, as 王秀英 is) do not
+ * make a branch secretary staff: their 主题党日 is still proposed.
+ */
 function branchOnly(by: TBy, ancestry: TAncestry) {
-  const staff = { userId: by.actor.userId, grants: by.actor.grants.filter((g) => g.role !== 'BRANCH_SECRETARY') };
-  return !can(staff, 'meeting.manage', { ancestry }, by.today);
+  const only = (keep: (g: (typeof by.actor.grants)[number]) => boolean) => ({
+    userId: by.actor.userId,
+    grants: by.actor.grants.filter(keep),
+  });
+  const branch = can(
+    only((g) => g.role === 'BRANCH_SECRETARY'),
+    'meeting.manage',
+    { ancestry },
+    by.today,
+  );
+  const staff = can(
+    only((g) => g.role !== 'BRANCH_SECRETARY' && ['community', 'street', 'district'].includes(g.place.level)),
+    'meeting.manage',
+    { ancestry },
+    by.today,
+  );
+  return branch && !staff;
 }
 
 async function personOf(tx: TTx, by: TBy) {

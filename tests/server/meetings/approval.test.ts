@@ -4,6 +4,8 @@ import { signInByQr } from '@/server/meetings/attendance';
 import { fromChinaLocal } from '@/server/issues/clock';
 import { calendarOf, feedOf, getMeetingView, personTimes } from '@/server/meetings/read-meetings';
 import { remindTomorrow, scheduleMeeting, scheduleSeries } from '@/server/meetings/schedule';
+import { grantRole } from '../../factories/accounts';
+import { byUser } from '../accounts/support';
 import { refusal } from '../refusal';
 import { inDays, partyDay, partyDayWorld } from './party-day-support';
 
@@ -108,6 +110,12 @@ describe('a branch proposes its 主题党日 (申报) and the community guides a
     });
     expect(await w.db.meetingInvite.count({ where: { meetingId: id } })).toBe(3);
     expect((await onCalendar(id)).calendar).toBe(true);
+  });
+
+  test('a branch secretary who also chairs the owners’ committee still proposes', async () => {
+    await grantRole(w.db, w.secretary.id, 'OWNERS_COMMITTEE_CHAIR', 'COMPOUND', w.b.compound.id);
+    const { id } = await scheduleMeeting(await byUser(w.secretary.id, '王支书'), partyDay(w, { title: '主题党日：兼任业委会主任' }));
+    expect((await w.db.meeting.findUniqueOrThrow({ where: { id } })).approval).toBe('PROPOSED');
   });
 
   test('a branch secretary who is no secretary of a branch there cannot propose', async () => {
