@@ -76,7 +76,7 @@ test('a branch’s quarterly open 主题党日 is proposed, approved with guidan
   await zhao.goto(`/meetings/${first.id}/sign-in?t=${first.signInToken}`);
   await expect(zhao.getByText(/这是开放式会议/)).toBeVisible();
   await zhao.getByRole('button', { name: '签到', exact: true }).click();
-  await expect(zhao.getByText('签到成功。')).toBeVisible();
+  await expect(zhao.getByText('您已签到。')).toBeVisible();
   await expectNoHorizontalScroll(zhao);
 
   // The organiser's panel: 参与人次 1, 实到 unchanged (0); a walk-in typed by name makes it 2.
