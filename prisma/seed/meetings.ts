@@ -6,6 +6,7 @@ import { officialCalendar } from '../../src/server/calendar/official-calendar.ts
 import { fromChinaLocal, toChinaLocal } from '../../src/server/issues/clock.ts';
 import { createMeeting } from '../../tests/factories/meetings.ts';
 import { seedJointHosts, seedMeetingTypes, type TSeedHost } from './meeting-types.ts';
+import { seedPartyDays } from './party-days.ts';
 
 export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
@@ -90,4 +91,6 @@ export async function seedMeetings(tx: Prisma.TransactionClient, now: Date) {
     location: '晋阳社区党群服务中心二楼',
     createdById: liu.id,
   });
+  // Decision 067: the branch's open 主题党日, one held (参与人次) and a quarterly series waiting for approval.
+  await seedPartyDays(tx, now);
 }

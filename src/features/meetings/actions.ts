@@ -43,6 +43,7 @@ const ZSchedule = z.object({
     .pipe(z.array(z.number().int().min(1, 'field.monthDays').max(31, 'field.monthDays'))),
   weekday: z.coerce.number().int().min(0).max(6).default(1),
   shift: z.preprocess((v) => v === 'on', z.boolean()),
+  open: z.preprocess((v) => v === 'on', z.boolean()),
   idempotencyKey: z.string().regex(/^[0-9a-f-]{16,64}$/, 'form.duplicateKey'),
   // Residents' meetings and owners' committees (decision 068): no preselected electorate; a short notice confirmed with a reason.
   electorate: z.preprocess((v) => v || undefined, z.enum(['ADULT_RESIDENTS', 'HOUSEHOLDS', 'GROUP_REPRESENTATIVES']).optional()),
@@ -81,6 +82,7 @@ export const scheduleAction = command({
       durationMinutes: i.duration,
       electorate: i.electorate,
       shortNoticeReason: i.shortNoticeConfirm ? i.shortNoticeReason : undefined,
+      open: i.open,
     };
     if (i.repeat === 'NONE') return scheduleMeeting(by, { ...base, date: i.date, idempotencyKey: i.idempotencyKey });
     if (i.repeat !== 'WEEKLY' && i.monthDays.length === 0) refuse('field.monthDays');

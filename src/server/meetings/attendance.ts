@@ -7,6 +7,7 @@ import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
+import { mayAttendOpen, requireAnnounced } from './open';
 
 export const meetingAncestry = (m: { compoundId: number | null; communityId: number }) =>
   ancestryOf(m.compoundId ? { level: 'compound', id: m.compoundId } : { level: 'community', id: m.communityId });
@@ -39,17 +40,15 @@ export async function signInOnline(by: TBy, meetingId: number) {
   await signIn(by, m, true);
 }
 
-async function signIn(
-  by: TBy,
-  m: { id: number; startsAt: Date; endsAt: Date; status: string; communityId: number; compoundId: number | null },
-  online: boolean,
-) {
+async function signIn(by: TBy, m: Parameters<typeof mayAttendOpen>[1] & { startsAt: Date; endsAt: Date; status: string }, online: boolean) {
   const db = getDb();
   const meetingId = m.id;
+  requireAnnounced(m);
   if (!signInOpen(new Date(), m)) refuse('meeting.signInClosed');
   const me = await db.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
   const invite = await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId, personId: me.personId } } });
-  if (!invite) refuse('meeting.notInvited');
+  // Not invited: at an open meeting a resident of the place signs in all the same (decision 067), counted in 参与人次.
+  if (!invite) await mayAttendOpen(by, m);
   try {
     await db.$transaction(async (tx) => {
       const method = online ? 'ONLINE' : 'QR';
@@ -117,6 +116,8 @@ export async function attendancePanel(meetingId: number) {
     present: present.length,
     ...presentSplit(present),
     others: rows.length - present.length,
+    /** 参与人次 (decision 067): every row that is not a present member — residents, walk-ins, guests. */
+    participants: rows.length - present.length,
     ...quorum(m.kind, expected, present.length),
   };
 }

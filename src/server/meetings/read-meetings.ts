@@ -6,6 +6,11 @@ import { fromChinaLocal } from '@/server/issues/clock';
 import { anonymousFollowers } from '@/server/people/anonymity';
 import { attendancePanel, organises } from './attendance';
 import { kindLabel, TYPE_NAMES } from './types';
+import { approvalView, mayApprove } from './approval';
+import { participantsOf } from './open';
+
+/** Announced meetings only: a branch's 主题党日 still PROPOSED or RETURNED is not public (decision 067). */
+const ANNOUNCED = { OR: [{ approval: null }, { approval: 'APPROVED' as const }] };
 
 /** A community's meetings of a year, public (what, when, where): the calendar and its .ics feed. */
 export async function calendarOf(communityCode: string, year: number) {
@@ -16,6 +21,7 @@ export async function calendarOf(communityCode: string, year: number) {
     where: {
       communityId: community.id,
       status: { not: 'CANCELLED' },
+      ...ANNOUNCED,
       startsAt: { gte: fromChinaLocal({ date: `${year}-01-01`, minute: 0 }), lt: fromChinaLocal({ date: `${year + 1}-01-01`, minute: 0 }) },
     },
     orderBy: { startsAt: 'asc' },
@@ -47,6 +53,7 @@ export async function feedOf(communityCode: string, from: string, to: string) {
     where: {
       communityId: community.id,
       startsAt: { gte: fromChinaLocal({ date: from, minute: 0 }), lt: fromChinaLocal({ date: to, minute: 24 * 60 }) },
+      ...ANNOUNCED,
     },
     orderBy: { startsAt: 'asc' },
     select: { id: true, seriesId: true, title: true, location: true, startsAt: true, endsAt: true, status: true, type: TYPE_NAMES },
@@ -69,10 +76,15 @@ export async function feedOf(communityCode: string, from: string, to: string) {
   return { community, meetings, series };
 }
 
-/** Attendance in person-times (人次) per kind, for a community and a period — e.g. themed party days in a year. */
+/**
+ * Attendance in person-times (人次) per kind, for a community and a period — e.g. themed party days in a year. Every
+ * Attendance row counts: members, and at open meetings the residents who signed in by QR and the walk-ins staff
+ * entered by name or from the roster (each is one row, decision 067) — so 参与人次 is inside these figures. Meetings
+ * not announced (a proposed 主题党日) are left out.
+ */
 export async function personTimes(communityId: number, from: Date, to: Date) {
   const rows = await getDb().meeting.findMany({
-    where: { communityId, startsAt: { gte: from, lt: to } },
+    where: { communityId, startsAt: { gte: from, lt: to }, ...ANNOUNCED },
     select: { kind: true, _count: { select: { attendance: true } } },
   });
   const out: Record<string, { meetings: number; personTimes: number }> = {};
@@ -122,6 +134,8 @@ export async function getMeetingView(by: TBy | null, id: number) {
   });
   if (!m) return null;
   const organiser = await organises(by, m);
+  // Not announced yet (decision 067): only who runs meetings there (the branch) and who approves them see it.
+  if (m.approval && m.approval !== 'APPROVED' && !organiser && !(await mayApprove(by, m))) return null;
   const me = by ? await db.user.findUnique({ where: { id: by.userId }, select: { personId: true } }) : null;
   const invite = me ? await db.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId: id, personId: me.personId } } }) : null;
   const attended = me
@@ -149,6 +163,7 @@ export async function getMeetingView(by: TBy | null, id: number) {
                 LEFT JOIN "Attendance" a ON a."meetingId" = i."meetingId" AND a."personId" = i."personId"
                WHERE i."meetingId" = ${id} ORDER BY i.member DESC, p.name`.then((rows) => rows.filter((r) => !unlisted.has(r.personId))),
         visits: await db.visit.findMany({ where: { meetingId: id }, orderBy: { id: 'asc' } }),
+        participants: await participantsOf(id),
       }
     : null;
   // A party day is the party organisation's meeting: its party members read it as invitees do (decision 051).
@@ -167,6 +182,8 @@ export async function getMeetingView(by: TBy | null, id: number) {
     // The link to join is for those expected there (decision 059): never on the public page.
     onlineUrl: organiser || invite || partyMember ? m.onlineUrl : null,
     status: m.status,
+    open: m.open,
+    approval: await approvalView(by, m),
     place: { community: community?.name ?? '', communityCode: community?.code ?? '', compound: compound?.name ?? null },
     body: body?.name ?? null,
     // What was said and decided is published with the minutes (decision 031): until then only the agenda's titles.
@@ -189,7 +206,7 @@ export async function upcomingMeetingsOfTopic(topicId: number) {
   const db = getDb();
   const topic = await db.topic.findUniqueOrThrow({ where: { id: topicId }, select: { communityId: true } });
   return db.meeting.findMany({
-    where: { status: 'SCHEDULED', communityId: topic.communityId, startsAt: { gte: new Date(Date.now() - 86_400_000) } },
+    where: { status: 'SCHEDULED', communityId: topic.communityId, startsAt: { gte: new Date(Date.now() - 86_400_000) }, ...ANNOUNCED },
     orderBy: { startsAt: 'asc' },
     take: 20,
     select: { id: true, title: true, startsAt: true },

@@ -13,6 +13,8 @@ import { notify } from '@/server/issues/notify';
 import { reminderKey } from '@/domain/notifications/reminders';
 import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
+import { isOpen } from '@/domain/meetings/approval';
+import { approvalOnCreate, inviteBranch } from './approval';
 import { onlineLink } from '@/domain/meetings/online';
 import { chinaDay, dateOnly, inForceOn, today } from '@/server/today';
 import { checkHosts, freezeHosts, seriesHosts, type THostRef } from './hosts';
@@ -42,6 +44,8 @@ export type TMeetingInput = {
   electorate?: 'ADULT_RESIDENTS' | 'HOUSEHOLDS' | 'GROUP_REPRESENTATIVES';
   /** OWNERS_COMMITTEE called with less than 7 days' notice: the organiser's reason, confirmed past the warning. */
   shortNoticeReason?: string;
+  /** Residents of the place may sign in without an invitation (decision 067; COURTYARD, PARTY_DAY, CONSULTATION). */
+  open?: boolean;
 };
 
 const token = () => randomBytes(18).toString('base64url');
@@ -70,8 +74,11 @@ async function placeFor(by: TBy, input: { communityId: number; compoundId?: numb
 /** Creates one meeting and invites the holding body's current members (they are 应到), telling those with accounts. */
 async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: number | null) {
   const startsAt = fromChinaLocal({ date: input.date, minute: input.startMinute });
+  // Open or not, and a branch's 主题党日 proposed (not announced: nobody invited) or approved at once (decision 067).
+  const gate = await approvalOnCreate(tx, by, input);
   const m = await tx.meeting.create({
     data: {
+      ...gate,
       seriesId,
       kind: input.kind,
       title: input.title,
@@ -92,7 +99,9 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
     },
   });
   await freezeHosts(tx, m, input.hosts ?? [], input.date);
-  if (input.bodyId) {
+  if (gate.approval === 'PROPOSED') return m;
+  if (gate.approval === 'APPROVED') await inviteBranch(tx, [m], seriesId === null);
+  else if (input.bodyId) {
     const members = await tx.bodyMember.findMany({ where: { bodyId: input.bodyId, ...inForceOn(today()) }, select: { personId: true } });
     const persons = [...new Set(members.map((x) => x.personId))];
     if (persons.length) await tx.meetingInvite.createMany({ data: persons.map((personId) => ({ meetingId: m.id, personId })) });
@@ -194,6 +203,7 @@ export async function scheduleSeries(
             location: input.location,
             mode: input.mode,
             shiftOffHolidays: input.shiftOffHolidays,
+            open: isOpen(input.kind, input.open, undefined),
             createdById: by.userId,
             idempotencyKey: input.idempotencyKey ?? null,
             typeId: input.typeId ?? null,
@@ -226,7 +236,8 @@ export async function remindTomorrow(now = new Date()) {
   const from = fromChinaLocal({ date: tomorrow, minute: 0 });
   const to = new Date(from.getTime() + 86_400_000);
   const meetings = await db.meeting.findMany({
-    where: { status: 'SCHEDULED', startsAt: { gte: from, lt: to } },
+    // A proposed or returned 主题党日 is not announced (decision 067): nobody is reminded of it.
+    where: { status: 'SCHEDULED', startsAt: { gte: from, lt: to }, OR: [{ approval: null }, { approval: 'APPROVED' }] },
     select: { id: true, title: true, location: true, startsAt: true },
   });
   let reminded = 0;

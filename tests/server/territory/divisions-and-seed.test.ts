@@ -232,6 +232,10 @@ describe('reference data and demo seed', () => {
     expect(await db.meetingInvite.count({ where: { meetingId: joint.id, member: true } })).toBe(10);
     expect(await db.meetingHost.count({ where: { series: { kind: 'JOINT' } } })).toBe(3);
     expect(await db.meetingType.count({ where: { retiredOn: null } })).toBe(12);
+    // Decision 067: 欧城花园's open 主题党日 held with a resident and two walk-ins, and a quarterly one proposed, waiting.
+    const partyDay = { meeting: { title: '开放式主题党日：垃圾分类进小区' } };
+    expect(await db.attendance.count({ where: { ...partyDay, walkInName: { not: null } } })).toBe(2);
+    expect(await db.meeting.count({ where: { title: '每季度开放式主题党日', approval: 'PROPOSED' } })).toBeGreaterThanOrEqual(4);
     // Open votes: the council roadshow (37) and S5's written consultation of 欧城花园's owners with areas.
     const s5 = await db.motion.findFirstOrThrow({ where: { topic: { title: '使用维修资金更换 3 栋电梯' } }, include: { roll: true } });
     expect([s5.mode, s5.roll.length, s5.roll.find((r) => r.voterKey === 0)?.units]).toEqual(['WRITTEN', 144 - 6 - 4 + 1, 6]);

@@ -5,6 +5,7 @@ import { CalendarWarning, type TCalendarWarning } from '@/components/calendar-wa
 import * as A from '../actions';
 import { KindBodyHosts, type TKindChoices } from './kind-hosts';
 import { ResidentsScheduleFields } from './residents-fields';
+import { OpenCheckbox } from './open-forms';
 
 type TT = Record<string, string>;
 type TOption = { value: string; label: string };
@@ -97,6 +98,7 @@ export function ScheduleForm({
           )}
           {repeat !== 'NONE' && <Checkbox name="shift" label={t.shift!} />}
           {rt && <ResidentsScheduleFields t={rt} state={s} />}
+          <OpenCheckbox label={t.open!} state={s} />
           <SubmitButton>{t.schedule}</SubmitButton>
         </>
       )}
@@ -251,7 +253,16 @@ export function VisitForm({
 }
 
 /** 应到 / 实到 and the quorum, refreshed every few seconds while members sign in. */
-type TPanel = { expected: number; present: number; onSite: number; online: number; least: number | null; met: boolean | null };
+type TPanel = {
+  expected: number;
+  present: number;
+  onSite: number;
+  online: number;
+  least: number | null;
+  met: boolean | null;
+  /** 参与人次: residents, walk-ins and guests (decision 067). */
+  participants?: number;
+};
 
 /**
  * 应到 / 实到 for everyone watching, live (issue 22 item 7). The count lagged behind the sign-ins because the panel kept
@@ -303,6 +314,11 @@ export function AttendancePanel({ meetingId, initial, t, src }: { meetingId: num
       {p.online > 0 && (
         <p data-testid="present-split">
           {t.onSite} <span data-testid="on-site">{p.onSite}</span> · {t.onlineCount} <span data-testid="online">{p.online}</span>
+        </p>
+      )}
+      {!!p.participants && (
+        <p data-testid="participants-line">
+          {t.participants} <span data-testid="participants">{p.participants}</span>
         </p>
       )}
       {p.met !== null && <p data-testid="quorum">{p.met ? t.quorumMet : t.quorumNotMet?.replace('{least}', String(p.least))}</p>}

@@ -1,6 +1,6 @@
 'use client';
 import { ActionForm, FormKey, Select, SubmitButton, TextArea } from '@/components/action-form';
-import * as A from '../actions-residents';
+import * as A from '../residents-actions';
 
 type TT = Record<string, string>;
 

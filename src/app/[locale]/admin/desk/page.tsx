@@ -3,6 +3,7 @@ import { AdminShell } from '@/features/admin/components/admin-shell';
 import { DeskAccountForm, ResetByPhoneForm } from '@/features/admin/components/desk-forms';
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
+import { ProposalsOnDesk } from '@/features/meetings/components/proposals-desk';
 import { OverdueList } from '@/features/topics/components/overdue-list';
 import { listCompoundsInScope } from '@/server/admin/scope-lists';
 import { overdueOnDesk } from '@/server/topics/overdue-desk';
@@ -20,6 +21,7 @@ export default async function DeskPage({ params }: PageProps<'/[locale]/admin/de
   const overdue = await overdueOnDesk(by);
   return (
     <AdminShell title={t('sections.desk')}>
+      <ProposalsOnDesk by={by} />
       <section aria-labelledby="desk-overdue" className="space-y-3">
         <h2 id="desk-overdue" className="text-2xl font-semibold">
           {t('desk.overdueTitle')}

@@ -12,6 +12,8 @@ import {
 } from '@/features/meetings/components/meeting-forms';
 import { HostsPanel, SignoffSection } from '@/features/meetings/components/hosts-panel';
 import { ResidentsMeetingLines } from '@/features/meetings/components/residents-panel';
+import { ApprovalBox } from '@/features/meetings/components/approval-box';
+import { OpenSection } from '@/features/meetings/components/open-section';
 import { PrintButton } from '@/features/notices/components/notice-forms';
 import { byOf } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
@@ -28,7 +30,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/meetings
 }
 
 /** A meeting: what, when, where; for organisers the live 应到/实到 panel, the sign-in QR code, attendance, agenda, minutes, visits. */
-export default async function MeetingPage({ params }: PageProps<'/[locale]/meetings/[id]'>) {
+export default async function MeetingPage({ params, searchParams }: PageProps<'/[locale]/meetings/[id]'>) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   if (!/^\d{1,9}$/.test(id)) notFound();
@@ -40,7 +42,10 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
   const format = await getFormatter();
   const when = `${format.dateTime(m.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Shanghai' })} – ${format.dateTime(m.endsAt, { timeStyle: 'short', timeZone: 'Asia/Shanghai' })}`;
   // The sign-in QR code carries the site's own address, never the request's Host.
-  const signInUrl = m.staff ? publicUrl(`/meetings/${m.id}/sign-in?t=${m.staff.signInToken}`) : null;
+  const signInUrl =
+    m.staff && m.approval?.approval !== 'PROPOSED' && m.approval?.approval !== 'RETURNED'
+      ? publicUrl(`/meetings/${m.id}/sign-in?t=${m.staff.signInToken}`)
+      : null;
   const community = await organiserChoices(m, user ? byOf(user) : null);
   const topics = community?.topics ?? [];
   return (
@@ -80,7 +85,8 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
         </div>
       )}
       <ResidentsMeetingLines meetingId={m.id} by={user ? byOf(user) : null} />
-      {m.panel && m.panel.expected > 0 && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
+      <ApprovalBox m={m} />
+      {m.panel && (m.panel.expected > 0 || m.open) && <AttendancePanel meetingId={m.id} initial={m.panel} t={l} />}
       <HostsPanel meetingId={m.id} visible={!!m.panel} />
       {m.staff && signInUrl && (
         <section aria-labelledby="signin" className="space-y-2">
@@ -142,6 +148,7 @@ export default async function MeetingPage({ params }: PageProps<'/[locale]/meeti
           </div>
         </section>
       )}
+      <OpenSection m={m} by={user ? byOf(user) : null} building={(await searchParams).building} />
       <section aria-labelledby="agenda" className="space-y-2">
         <h2 id="agenda" className="text-2xl font-semibold">
           {t('agenda')}

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { supportRequestAction, withdrawSupportAction } from '@/features/meetings/actions-residents';
+import { supportRequestAction, withdrawSupportAction } from '@/features/meetings/residents-actions';
 import { ButtonForm } from '@/features/meetings/components/meeting-forms';
 import { CallRequestForm, CloseRequestForm } from '@/features/meetings/components/request-forms';
 import { byOf, orNotFound, requireUser } from '@/features/shared/guards';

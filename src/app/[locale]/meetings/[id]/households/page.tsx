@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { markResidentAction } from '@/features/meetings/actions-residents';
+import { markResidentAction } from '@/features/meetings/residents-actions';
 import { BuildingAttendance } from '@/features/meetings/components/household-attendance';
 import { AttendancePanel, ButtonForm } from '@/features/meetings/components/meeting-forms';
 import { byOf, orNotFound, requireUser } from '@/features/shared/guards';

@@ -24,6 +24,7 @@ export default async function MeetingSignInPage({ params, searchParams }: PagePr
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{m.title}</h1>
       <p className="text-xl">{t('signIn.who', { name: user.name })}</p>
+      {m.open && !m.viewer.invited && !m.viewer.attended && <p className="text-lg">{t('open.signInAsResident')}</p>}
       {m.viewer.attended ? (
         <p className="rounded-lg bg-green-50 p-4 text-xl text-green-900">{t('you.attended')}</p>
       ) : (
