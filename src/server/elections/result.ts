@@ -9,10 +9,11 @@ import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { publishNotice } from '@/server/notices/publish';
+import { ancestryOf } from '@/server/places/ancestry';
 import { dateOnly, fromDateOnly } from '@/server/today';
 import zhElections from '../../../messages/zh-CN/elections.json';
 import enElections from '../../../messages/en/elections.json';
-import { electionAncestry, lockElection, managedElection, type TElectionRow } from './roll';
+import { lockElection, managedElection, type TElectionRow } from './roll';
 
 /**
  * Publishing the result (decision 069): a notice on the board with every candidate's votes (owners' areas in m²), the
@@ -141,7 +142,7 @@ async function seatWinners(tx: TTx, by: TBy, e: TElectionRow, personIds: number[
   let grants = 0;
   let ungranted = 0;
   if (e.buildingId && personIds.length) {
-    const ancestry = (await electionAncestry(e, tx))!;
+    const ancestry = (await ancestryOf({ level: 'building', id: e.buildingId }, tx))!;
     const allowed = checkGrant(by.actor, 'BUILDING_HEAD', { level: 'building', id: e.buildingId, ancestry }, by.today) === null;
     const users = await tx.user.findMany({ where: { personId: { in: personIds } }, select: { id: true } });
     if (allowed && users.length) {

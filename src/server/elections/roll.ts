@@ -1,13 +1,12 @@
 import 'server-only';
 import { electionTransition } from '@/domain/elections/status';
 import { votersOf, type TUnit } from '@/domain/votes/owners';
-import type { TAncestry } from '@/domain/territory/places';
-import { authorize, type TBy } from '@/server/accounts/by';
+import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
-import { ancestryOf } from '@/server/places/ancestry';
 import { thisYear, todayDateOnly } from '@/server/today';
+import { requireElection } from './access';
 
 /**
  * The roll (decision 069): opening the vote freezes who elects in ElectionVoter, in the same transaction as the
@@ -17,21 +16,10 @@ import { thisYear, todayDateOnly } from '@/server/today';
 export type TElectionRow = NonNullable<Awaited<ReturnType<TTx['election']['findUnique']>>>;
 type TPlaceOf = { buildingId: number | null; compoundId: number | null; communityId: number };
 
-/** The place an election is held at, as authorization needs it (its building, else its compound, else its community). */
-export function electionAncestry(e: TPlaceOf, db?: Parameters<typeof ancestryOf>[1]): Promise<TAncestry | null> {
-  const place = e.buildingId
-    ? ({ level: 'building', id: e.buildingId } as const)
-    : e.compoundId
-      ? ({ level: 'compound', id: e.compoundId } as const)
-      : ({ level: 'community', id: e.communityId } as const);
-  return ancestryOf(place, db);
-}
-
-/** The election, refused like one that does not exist unless `by` runs elections at its place. */
+/** The election, refused like one that does not exist unless `by` runs elections at its place (E1's one gate). */
 export async function managedElection(tx: TTx, by: TBy, electionId: number): Promise<TElectionRow> {
-  const e = (await tx.election.findUnique({ where: { id: electionId } })) ?? refuse('auth.forbidden');
-  authorize(by, 'election.manage', await electionAncestry(e, tx));
-  return e;
+  await requireElection(by, electionId, 'manage', { db: tx });
+  return (await tx.election.findUnique({ where: { id: electionId } }))!;
 }
 
 /** Row lock on the election for the rest of the transaction; its status as it stands now. */
