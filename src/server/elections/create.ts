@@ -6,7 +6,7 @@ import { getDb, type TTx } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
-import { dateOnly } from '@/server/today';
+import { dateOnly, fromDateOnly } from '@/server/today';
 
 export type TOpenElection = {
   communityId: number;
@@ -37,9 +37,11 @@ export type TOpenElection = {
 
 const DAY_MS = 86_400_000;
 const isDay = (s: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s ?? '')) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  try {
+    return /^\d{4}-\d{2}-\d{2}$/.test(s ?? '') && fromDateOnly(dateOnly(s)) === s;
+  } catch {
+    return false; // dateOnly refuses a day the calendar does not have (2027-13-01)
+  }
 };
 const whole = (n: unknown, min: number, max: number) => Number.isSafeInteger(n) && (n as number) >= min && (n as number) <= max;
 const validDate = (d: Date | null | undefined) => d instanceof Date && !Number.isNaN(d.getTime());
