@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { scopesOf } from '@/domain/authz/can';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { LinkList } from '@/components/link-list';
 import { sectionsFor } from '@/features/admin/staff-permissions';
@@ -26,6 +27,11 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
   const tm = await getTranslations('mediation.page');
   // 调解 (issue 21): for those who receive, mediate or are party to cases — the list itself is confidential per case.
   const mediation = (await hasCases(by)) ? [{ key: 'mediation', href: '/mediation', title: tm('desk'), detail: tm('deskHint') }] : [];
+  // 选举 (issue 22): for those who run elections at a place.
+  const te = await getTranslations('elections.page');
+  const elections = scopesOf(by.actor, 'election.manage', by.today).length
+    ? [{ key: 'elections', href: '/elections', title: te('desk'), detail: te('deskHint') }]
+    : [];
   return (
     <div className="space-y-5">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
@@ -61,6 +67,7 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
             detail: s.key === 'claims' ? t('pendingCount', { count: pending }) : undefined,
           })),
           ...mediation,
+          ...elections,
         ]}
       />
       <BuildLine />
