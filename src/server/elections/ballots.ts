@@ -165,3 +165,30 @@ export async function enterPaperBallot(by: TBy, electionId: number, input: TPape
     throw err;
   }
 }
+
+/**
+ * The confirmation step before a ballot: the same checks as casting (on the roll, voting open, choices), nothing
+ * written; returns the names chosen so the elector sees them once more.
+ */
+export async function checkBallot(by: TBy, electionId: number, candidateIds: number[]) {
+  return getDb().$transaction(async (tx) => {
+    const e = await openForBallots(tx, electionId);
+    const personId = await personOf(tx, by);
+    const voter = await tx.electionVoter.findUnique({
+      where: { electionId_voterKey: { electionId, voterKey: personId } },
+      include: { ballot: { select: { id: true } } },
+    });
+    if (!voter) {
+      const name = e.electorate === 'HOUSEHOLDS' ? await householdVoter(tx, electionId, personId) : null;
+      return name ? refuse('electionVote.householdVoter', { name }) : refuse('electionVote.notOnRoll');
+    }
+    if (voter.ballot) refuse('electionVote.already');
+    const ids = await checkChoices(tx, e, candidateIds);
+    const names = await tx.electionCandidate.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, person: { select: { name: true } } },
+    });
+    const nameOf = new Map(names.map((c) => [c.id, c.person.name]));
+    return { ids, names: ids.map((id) => nameOf.get(id)!) };
+  });
+}
