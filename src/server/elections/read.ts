@@ -140,6 +140,8 @@ export async function getElectionView(by: TBy, id: number) {
     participates,
     eligible,
     notice,
+    /** Nominations still taken (NOMINATING and before the deadline). */
+    nominating,
     can: {
       nominateSelf: nominating && eligible && !candidates.some((c) => c.personId === personId),
       nominateOthers: nominating && eligible,

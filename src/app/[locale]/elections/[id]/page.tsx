@@ -60,7 +60,7 @@ export default async function ElectionPage({ params }: PageProps<'/[locale]/elec
         <section className={box} data-testid="nominations">
           <h2 className="text-xl font-semibold">{t('nominate.heading')}</h2>
           <p className="text-lg">{t('nominate.closesAt', { at: at(e.nominationEndsAt) })}</p>
-          {!(can.nominateOthers || can.nominateBranch || can.nominateStaff) && <p className="text-lg">{t('nominate.closed')}</p>}
+          {!v.nominating && <p className="text-lg">{t('nominate.closed')}</p>}
           {can.nominateSelf && (
             <details className="rounded-lg border border-stone-200 p-3">
               <summary className="flex min-h-12 cursor-pointer items-center text-lg font-medium">{t('nominate.selfHeading')}</summary>
