@@ -30,6 +30,7 @@ import { seedDelivery } from './delivery.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedReach } from './reach.ts';
 import { seedMediation } from './mediation.ts';
+import { seedElections } from './elections.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -168,8 +169,11 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   );
   // Issue 21: mediation cases at 欧城花园 (a studio and the branch) and 金沙小区 (agreement, follow-up), through the use cases.
   const mediation = await seedMediation(db);
+  // Issue 22: elections at 北苑 (nominating), 欧城花园 (owners voting) and 龙躺梁 1号楼 (楼栋长, done), through the use cases.
+  const elections = await seedElections(db);
   return (
     places ||
+    elections ||
     mediation ||
     reach ||
     supervision ||
