@@ -137,7 +137,8 @@ export async function seedElections(db: PrismaClient, now = new Date()): Promise
       seats: 1,
       electorate: 'HOUSEHOLDS',
       rule: 'PLURALITY',
-      secret: true,
+      // Open (推选 by signed ballots): the seed runs before the app's ballot secret may be set.
+      secret: false,
       secondersNeeded: 0,
       nominationEndsAt: new Date(now.getTime() + 60_000),
       publicityDays: 3,
