@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { castBallot, enterPaperBallot, sealChoices, unsealChoices } from '@/server/elections/ballots';
 import { openVoting } from '@/server/elections/roll';
+import { votingView } from '@/server/elections/voting-read';
 import { refusal } from '../refusal';
 import { auditCount, publicisedElection, voteWorld, type TVoteWorld } from './vote-world';
 
@@ -152,5 +153,43 @@ describe('paper ballots', () => {
     }
     expect(await ballotsOf(election.id)).toEqual([]);
     expect(await auditCount('election.paperBallot')).toBe(before);
+  });
+});
+
+describe('what the voting section shows', () => {
+  test('an elector, a tenant, the manager and an outsider each see their own part — never how anyone voted', async () => {
+    const { election, ids } = await voting();
+    const mine = await votingView(await w.by(owner(0).id), election.id);
+    expect(mine).toMatchObject({
+      status: 'VOTING',
+      maxChoices: 3,
+      viewer: { onRoll: true, ballot: null, manages: false },
+      desk: null,
+      result: null,
+    });
+    expect(mine!.candidates.map((c) => c.id)).toEqual(ids);
+    await castBallot(await w.by(owner(0).id), election.id, [ids[0]!]);
+    // A secret ballot's receipt says it was counted, not for whom.
+    expect((await votingView(await w.by(owner(0).id), election.id))!.viewer.ballot).toMatchObject({ choices: null });
+    // The tenant, once their home is verified (a claim approved), reads the election and is told who votes for the flat.
+    expect(await votingView(await w.by(w.tenant.person.id), election.id)).toBeNull();
+    await w.db.householdClaim.create({
+      data: {
+        userId: w.tenant.userId,
+        householdId: w.beiyuan.households[0]!.id,
+        relation: 'TENANT',
+        status: 'APPROVED',
+        reviewedAt: new Date(),
+      },
+    });
+    expect((await votingView(await w.by(w.tenant.person.id), election.id))!.viewer).toMatchObject({
+      onRoll: false,
+      householdVoter: owner(0).name,
+    });
+    const desk = (await votingView(w.secretary, election.id))!.desk!;
+    expect([desk.roll, desk.cast, desk.pending.length]).toEqual([6, 1, 5]);
+    expect(desk.pending[0]).toMatchObject({ where: expect.stringMatching(/^1栋1单元/) });
+    expect(JSON.stringify(desk)).not.toContain(String(ids[0]));
+    expect(await votingView(w.tanghuSecretary, election.id)).toBeNull();
   });
 });
