@@ -59,17 +59,20 @@ export function describeElectionResult(
           leastArea: m2(l.leastAreaCentiM2 ?? 0),
         })
       : t('result.line', { name: name(l.id), votes: l.votes, least: l.leastVotes });
-    // Why someone was not elected, in words: too few heads, too little area, too few votes, or ranked below the seats.
+    // Why someone was not elected outright, in words: too few heads, too little area, too few votes (also for one who
+    // goes to a run-off without having qualified), or ranked below the seats.
+    const short = l.votes < l.leastVotes || l.votes === 0;
+    const lowArea = l.leastAreaCentiM2 !== null && l.areaCentiM2 < l.leastAreaCentiM2;
     const why =
-      l.outcome !== 'NOT_ELECTED' || r.code === 'TURNOUT_FAILED'
+      l.outcome === 'ELECTED' || r.code === 'TURNOUT_FAILED'
         ? null
-        : l.votes < l.leastVotes
-          ? t(owners ? 'result.why.heads' : 'result.why.votes')
-          : l.leastAreaCentiM2 !== null && l.areaCentiM2 < l.leastAreaCentiM2
+        : short
+          ? t(owners && l.votes > 0 ? 'result.why.heads' : 'result.why.votes')
+          : lowArea
             ? t('result.why.area')
-            : l.votes === 0
-              ? t('result.why.votes')
-              : t('result.why.rank');
+            : l.outcome === 'NOT_ELECTED'
+              ? t('result.why.rank')
+              : null;
     return { id: l.id, name: name(l.id), text, outcome: t(`result.outcome.${l.outcome}`), why };
   });
   const left = r.seats - r.elected.length;

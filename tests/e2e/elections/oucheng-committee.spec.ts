@@ -24,7 +24,7 @@ test('owners elect by heads and area; a majority of owners without the area is n
   const [election] = await query<{ id: number }>(
     `INSERT INTO "Election" ("communityId", "compoundId", "bodyId", title, seats, "maxChoices", electorate, rule, secret, "nominationEndsAt",
        "publicityDays", "termStartsOn", "termEndsOn", status, "candidateNoticeId", "createdById")
-     VALUES ($1, $2, $3, $4, 1, 2, 'OWNERS', 'OWNERS_278', false, now() - interval '10 days', 5, '2027-01-01', '2031-12-31', 'PUBLICISING', $5, $6)
+     VALUES ($1, $2, $3, $4, 2, 2, 'OWNERS', 'OWNERS_278', false, now() - interval '10 days', 5, '2027-01-01', '2031-12-31', 'PUBLICISING', $5, $6)
      RETURNING id`,
     [p.communityId, p.compoundId, p.bodyId, title, notice!.id, p.userId],
   );
@@ -90,7 +90,7 @@ test('owners elect by heads and area; a majority of owners without the area is n
   await expect(result).toContainText(/参与表决业主 \d+ 人，业主 \d+ 人，需三分之二以上（至少 \d+ 人），达到/);
   await expect(result).toContainText(/参与表决业主专有部分面积 [\d.]+ m²/);
   await expect(page.getByTestId('result-line').filter({ hasText: a!.name })).toContainText('当选');
-  await expect(page.getByTestId('result-line').filter({ hasText: b!.name })).toContainText('未当选（面积不足）');
+  await expect(page.getByTestId('result-line').filter({ hasText: b!.name })).toContainText('进入另行选举（面积不足）');
   await expectAccessible(page);
 
   // Published: a notice on the board, and A sits on the committee for the term.

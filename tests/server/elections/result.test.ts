@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { castBallot } from '@/server/elections/ballots';
 import { countBallots } from '@/server/elections/count';
-import { publishResult } from '@/server/elections/result';
+import { countElection } from '@/domain/elections/count';
+import { describeElectionResult, publishResult } from '@/server/elections/result';
 import { openVoting } from '@/server/elections/roll';
 import { fromDateOnly } from '@/server/today';
 import { refusal } from '../refusal';
@@ -102,5 +103,36 @@ describe('publishing the result seats the winners', () => {
     expect(await w.db.bodyMember.count({ where: { bodyId: w.council.id } })).toBe(before);
     const e = await w.db.election.findUniqueOrThrow({ where: { id: election.id }, include: { resultNotice: true } });
     expect(e.resultNotice!.body).toContain('参加投票的人数未达到要求，选举无效，须重新选举。');
+  });
+});
+
+describe('the result in words', () => {
+  test('owners: more than half of the heads without the area goes to the run-off, and says why; areas in m² with two decimals', () => {
+    const r = countElection({
+      rule: 'OWNERS_278',
+      seats: 2,
+      roll: { heads: 6, areaCentiM2: 100_000 },
+      cast: { heads: 6, areaCentiM2: 100_000 },
+      candidates: [
+        { id: 1, votes: 4, areaCentiM2: 60_000 },
+        { id: 2, votes: 4, areaCentiM2: 40_000 },
+      ],
+    });
+    const names = new Map([
+      [1, '甲'],
+      [2, '乙'],
+    ]);
+    const zh = describeElectionResult(r, names, { from: '2027-01-01', to: '2031-12-31' });
+    expect(zh.turnout).toEqual([
+      '参与表决业主 6 人，业主 6 人，需三分之二以上（至少 4 人），达到',
+      '参与表决业主专有部分面积 1000.00 m²，总面积 1000.00 m²，需三分之二以上（至少 666.67 m²），达到',
+    ]);
+    expect(zh.lines.map((l) => [l.text, l.outcome, l.why])).toEqual([
+      ['甲：同意 4 人、面积 600.00 m²，需至少 4 人、500.01 m²', '当选', null],
+      ['乙：同意 4 人、面积 400.00 m²，需至少 4 人、500.01 m²', '进入另行选举', '面积不足'],
+    ]);
+    expect(zh.code).toBe('应选 2 名，尚有 1 个名额未选出，须另行选举。');
+    const en = describeElectionResult(r, names, { from: '2027-01-01', to: '2031-12-31' }, 'en');
+    expect(en.lines[1]!.why).toBe('too little area');
   });
 });
