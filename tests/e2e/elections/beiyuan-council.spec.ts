@@ -42,6 +42,7 @@ test('北苑 elects its courtyard council: nominated, listed, voted, counted, se
   // 张桂兰 nominates herself.
   const zhang = await pageAs(browser, info, '13900001002');
   await zhang.goto(`/elections/${id}`);
+  await zhang.getByTestId('nominations').getByText('自荐', { exact: true }).click();
   await zhang.getByRole('button', { name: '我要自荐' }).click();
   await expect(zhang.getByText(/提名已收到/)).toBeVisible();
 
