@@ -130,6 +130,13 @@ async function seatWinners(tx: TTx, by: TBy, e: TElectionRow, personIds: number[
         data: { termNo: (body.termNo ?? 0) + 1, termStartsOn: e.termStartsOn, termEndsOn: e.termEndsOn },
       });
     }
+    if (!whole && body.seats !== null) {
+      // A by-election (补选) fills vacancies: the body may not hold more members than its seats on the first day.
+      const inOffice = await tx.bodyMember.count({
+        where: { bodyId: body.id, startsOn: { lte: e.termStartsOn }, OR: [{ endsOn: null }, { endsOn: { gte: e.termStartsOn } }] },
+      });
+      if (inOffice + personIds.length > body.seats) refuse('electionVote.bodyFull', { seats: body.seats, inOffice });
+    }
     await tx.bodyMember.createMany({
       data: personIds.map((personId) => ({
         bodyId: body.id,

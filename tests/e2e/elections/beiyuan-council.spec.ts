@@ -76,7 +76,7 @@ test('北苑 elects its courtyard council: nominated, listed, voted, counted, se
     `SELECT n.title FROM "Election" e JOIN "Notice" n ON n.id = e."candidateNoticeId" WHERE e.id = $1`,
     [id],
   );
-  await liu.goto('/board');
+  await liu.goto('/board/c/510107009003');
   await expect(liu.getByText(listed!.title).first()).toBeVisible();
 
   // The day on the board has passed (SQL: the list's notice is immutable, so a past one stands in for it).
