@@ -106,6 +106,27 @@ describe('publishing the result seats the winners', () => {
   });
 });
 
+describe('a by-election', () => {
+  test('with no vacancy it is refused in words and nothing is published or seated', async () => {
+    // The council (3 seats) was re-elected above: three members from 2027-01-01.
+    const { election, ids } = await publicisedElection(w, {
+      place: 'beiyuan',
+      electorate: 'HOUSEHOLDS',
+      rule: 'PLURALITY',
+      seats: 1,
+      candidates: [owner(5).id],
+    });
+    await openVoting(w.secretary, election.id);
+    for (const i of [0, 1, 2, 3]) await castBallot(await w.by(owner(i).id), election.id, [ids[0]!]);
+    await countBallots(w.secretary, election.id);
+    const members = await w.db.bodyMember.count({ where: { bodyId: w.council.id } });
+    expect(await refusal(publishResult(w.secretary, election.id))).toBe('electionVote.bodyFull');
+    const e = await w.db.election.findUniqueOrThrow({ where: { id: election.id } });
+    expect([e.status, e.resultNoticeId]).toEqual(['COUNTED', null]);
+    expect(await w.db.bodyMember.count({ where: { bodyId: w.council.id } })).toBe(members);
+  });
+});
+
 describe('the result in words', () => {
   test('owners: more than half of the heads without the area goes to the run-off, and says why; areas in m² with two decimals', () => {
     const r = countElection({
