@@ -54,7 +54,9 @@ test('owners elect by heads and area; a majority of owners without the area is n
   await page.goto(`/elections/${id}`);
   await page.getByRole('button', { name: '开始投票（冻结选民名单）' }).click();
   // (The page is drawn again at once: the open button gives way to the desk.)
-  await expect(page.getByTestId('election-desk')).toContainText(/业主 \d+ 人，专有部分总面积 [\d.]+ m²/);
+  await expect(page.getByTestId('election-desk')).toContainText(/业主 \d+ 人，专有部分总面积 [\d.]+ m²/, {
+    timeout: 20_000,
+  });
 
   const roll = await query<{ voterKey: number; areaCentiM2: number }>(
     `SELECT "voterKey", "areaCentiM2" FROM "ElectionVoter" WHERE "electionId" = $1 ORDER BY "areaCentiM2" DESC, "voterKey"`,
@@ -86,12 +88,12 @@ test('owners elect by heads and area; a majority of owners without the area is n
   await paper.getByLabel('查找选民（楼栋、单元、房号或姓名）').selectOption({ label: option! });
   await paper.getByRole('checkbox', { name: a!.name }).check();
   await paper.getByRole('button', { name: '录入这张选票' }).click();
-  await expect(page.getByTestId('election-desk')).toContainText('其中纸质选票 1 张');
+  await expect(page.getByTestId('election-desk')).toContainText('其中纸质选票 1 张', { timeout: 20_000 });
 
   // Count: A is elected; B has more than half of the owners but not of the area — in words.
   await page.getByRole('button', { name: '计票', exact: true }).click();
   const result = page.getByTestId('election-result');
-  await expect(result).toContainText(/参与表决业主 \d+ 人，业主 \d+ 人，需三分之二以上（至少 \d+ 人），达到/);
+  await expect(result).toContainText(/参与表决业主 \d+ 人，业主 \d+ 人，需三分之二以上（至少 \d+ 人），达到/, { timeout: 20_000 });
   await expect(result).toContainText(/参与表决业主专有部分面积 [\d.]+ m²/);
   await expect(page.getByTestId('result-line').filter({ hasText: a!.name })).toContainText('当选');
   await expect(page.getByTestId('result-line').filter({ hasText: b!.name })).toContainText('进入另行选举（面积不足）');
