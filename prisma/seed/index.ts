@@ -31,6 +31,7 @@ import { seedSupervision } from './supervision.ts';
 import { seedReach } from './reach.ts';
 import { seedMediation } from './mediation.ts';
 import { seedResidentsMeeting } from './residents-meeting.ts';
+import { seedElections } from './elections.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -171,9 +172,12 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const mediation = await seedMediation(db);
   // Issue 22 items 5 and 6: a residents' meeting of 龙躺梁's households with a topic on its agenda, an art. 10 request.
   const residents = await seedResidentsMeeting(db);
+  // Issue 22: elections at 北苑 (nominating), 欧城花园 (owners voting) and 龙躺梁 1号楼 (楼栋长, done), through the use cases.
+  const elections = await seedElections(db);
   return (
     places ||
     residents ||
+    elections ||
     mediation ||
     reach ||
     supervision ||

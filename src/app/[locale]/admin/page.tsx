@@ -32,6 +32,11 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
   const meetingTypes = scopesOf(by.actor, 'meetingType.manage', by.today).length
     ? [{ key: 'meetingTypes', href: '/admin/meeting-types', title: t('meetingTypes.title'), detail: t('meetingTypes.hint') }]
     : [];
+  // 选举 (issue 22): for those who run elections at a place.
+  const te = await getTranslations('elections.page');
+  const elections = scopesOf(by.actor, 'election.manage', by.today).length
+    ? [{ key: 'elections', href: '/elections', title: te('desk'), detail: te('deskHint') }]
+    : [];
   return (
     <div className="space-y-5">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
@@ -69,6 +74,7 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
           })),
           ...mediation,
           ...meetingTypes,
+          ...elections,
         ]}
       />
       <BuildLine />
