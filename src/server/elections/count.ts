@@ -78,6 +78,14 @@ export async function countBallots(by: TBy, electionId: number) {
     const t = electionTransition(status, { type: 'COUNT' });
     if (!t.ok) return refuse(t.code);
     const e = (await tx.election.findUnique({ where: { id: electionId } }))!;
+    // Counting ends the vote: not before its end time, unless every elector on the roll has voted (decision 069).
+    if (e.votingEndsAt && e.votingEndsAt > new Date()) {
+      const [roll, cast] = await Promise.all([
+        tx.electionVoter.count({ where: { electionId } }),
+        tx.electionBallot.count({ where: { electionId } }),
+      ]);
+      if (cast < roll) refuse('electionVote.notEnded');
+    }
     if (e.secret) {
       // Unseal every ballot, write the choices apart in random order (random ids), and forget the seals.
       const sealed = await tx.electionBallot.findMany({ where: { electionId, sealed: { not: null } }, select: { sealed: true } });

@@ -55,6 +55,8 @@ function check(input: TOpenElection, now: number) {
   if (!whole(input.seats, 1, 99)) refuse('election.badSeats');
   const maxChoices = input.maxChoices ?? input.seats;
   if (!whole(maxChoices, 1, input.seats)) refuse('election.maxChoices', { seats: input.seats });
+  // A sealed ballot has a fixed length (decision 069): it holds at most 60 choices.
+  if (input.secret && input.electorate !== 'OWNERS' && maxChoices > 60) refuse('election.maxChoicesSecret');
   if (!whole(input.secondersNeeded, 0, 1000)) refuse('election.badSeconders');
   if (!whole(input.publicityDays, 1, 60)) refuse('election.badPublicity');
   const post = input.post?.trim() || null;

@@ -69,7 +69,9 @@ export async function nominate(by: TBy, electionId: number, input: TNominate): P
         const byId = input.kind !== 'RESIDENTS' && Number.isSafeInteger(input.personId) ? input.personId! : null;
         candidate = byId ?? (input.find ? await findPerson(tx, e, input.find, by.today) : refuse('election.personNotFound'));
         if (input.kind === 'RESIDENTS' && candidate === personId) refuse('election.useSelf');
-        if (!(await inElectorate(tx, e, candidate, by.today))) refuse('election.candidateOutside');
+        // To a resident, "not in the electorate" would confirm that this name owns that home: the same answer as a miss.
+        if (!(await inElectorate(tx, e, candidate, by.today)))
+          refuse(input.kind === 'RESIDENTS' ? 'election.personNotFound' : 'election.candidateOutside');
       }
       if (await tx.electionCandidate.count({ where: { electionId, personId: candidate } })) refuse('election.alreadyNominated');
       const listed = !(input.kind === 'RESIDENTS' && e.secondersNeeded > 0);

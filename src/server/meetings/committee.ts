@@ -1,5 +1,5 @@
 import 'server-only';
-import { can } from '@/domain/authz/can';
+import { can, scopesOf } from '@/domain/authz/can';
 import { publicationState } from '@/domain/meetings/residents';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
@@ -12,7 +12,19 @@ import { livesWithin } from '@/server/accounts/scope';
  * published since is warned about from the third day: on the meeting page (when the motion was taken there or its
  * topic is on the agenda) and on the desk of those who run meetings at its place.
  */
-type TWhere = { meetingId?: number; topicIds?: number[] };
+type TWhere = { meetingId?: number; topicIds?: number[]; places?: Record<string, unknown>[] };
+
+/** A topic filter for the places where a permission is held (no role holds meeting.manage at a building: none there). */
+const topicAt = (p: { level: string; id: number }) =>
+  p.level === 'district'
+    ? { districtId: p.id }
+    : p.level === 'street'
+      ? { streetId: p.id }
+      : p.level === 'community'
+        ? { communityId: p.id }
+        : p.level === 'compound'
+          ? { compoundId: p.id }
+          : { id: -1 };
 
 async function decisions(where: TWhere, now: Date) {
   const since = new Date(now.getTime() - 90 * 86_400_000);
@@ -30,6 +42,8 @@ async function decisions(where: TWhere, now: Date) {
             ],
           }
         : {}),
+      // The desk asks for its own places only: another place's decisions never crowd its warnings out of the page.
+      ...(where.places ? { topic: { OR: where.places } } : {}),
     },
     orderBy: { decidedAt: 'asc' },
     take: 200,
@@ -80,7 +94,9 @@ export async function meetingCommitteeWarnings(meetingId: number, now = new Date
 
 /** The desk: late committee decisions of the places where this person runs meetings. */
 export async function deskCommitteeWarnings(by: TBy, now = new Date()) {
-  const all = await decisions({}, now);
+  const places = scopesOf(by.actor, 'meeting.manage', by.today).map(topicAt);
+  if (places.length === 0) return [];
+  const all = await decisions({ places }, now);
   return all
     .filter((w) =>
       can(

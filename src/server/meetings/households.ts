@@ -12,7 +12,7 @@ import zhMeetings from '../../../messages/zh-CN/meetings.json';
 import enMeetings from '../../../messages/en/meetings.json';
 import { organises, requireOrganiser } from './attendance';
 
-type TDbLike = Pick<TTx, 'household' | 'bodyMember' | 'motion' | 'attendance' | 'agendaItem' | 'meeting'>;
+type TDbLike = Pick<TTx, 'household' | 'bodyMember' | 'motion' | 'attendance' | 'agendaItem' | 'meeting' | 'topic'>;
 type TPlace = { communityId: number; compoundId: number | null };
 
 /** Buildings of the meeting's place: the compound's, or every compound's of the community. */
@@ -235,14 +235,17 @@ export async function linkResidentsMotion(tx: TDbLike, topicId: number, meetingI
     meetingId ??
     (
       await tx.agendaItem.findFirst({
-        where: { topicId, meeting: { kind: 'RESIDENTS_MEETING', status: 'SCHEDULED', electorate: { not: null } } },
+        where: { topicId, meeting: { kind: 'RESIDENTS_MEETING', status: 'SCHEDULED', electorate: 'HOUSEHOLDS' } },
         orderBy: { id: 'desc' },
         select: { meetingId: true },
       })
     )?.meetingId;
   if (!meeting) return;
-  const m = await tx.meeting.findUnique({ where: { id: meeting }, select: { kind: true, electorate: true } });
-  if (m?.kind !== 'RESIDENTS_MEETING' || !m.electorate) return;
+  const m = await tx.meeting.findUnique({ where: { id: meeting }, select: { kind: true, electorate: true, compoundId: true } });
+  // Only a meeting of households of the topic's own place: its attendance is then counted against the same roster as
+  // the motion's (a meeting of adults, or of the whole community for one compound's topic, would not be).
+  const topic = await tx.topic.findUnique({ where: { id: topicId }, select: { compoundId: true } });
+  if (m?.kind !== 'RESIDENTS_MEETING' || m.electorate !== 'HOUSEHOLDS' || m.compoundId !== (topic?.compoundId ?? null)) return;
   await tx.motion.updateMany({
     where: { topicId, status: 'OPEN', meetingId: null, voters: { path: ['kind'], equals: 'HOUSEHOLDS' } },
     data: { meetingId: meeting },

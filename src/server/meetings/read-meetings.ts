@@ -183,7 +183,8 @@ export async function getMeetingView(by: TBy | null, id: number) {
     onlineUrl: organiser || invite || partyMember ? m.onlineUrl : null,
     status: m.status,
     open: m.open,
-    approval: await approvalView(by, m),
+    // Who approved it and the guidance are for those who run it and those who approve (decision 067), not the public page.
+    approval: organiser || (await mayApprove(by, m)) ? await approvalView(by, m) : null,
     place: { community: community?.name ?? '', communityCode: community?.code ?? '', compound: compound?.name ?? null },
     body: body?.name ?? null,
     // What was said and decided is published with the minutes (decision 031): until then only the agenda's titles.

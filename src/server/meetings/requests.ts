@@ -37,13 +37,9 @@ async function homeOf(db: TTx | ReturnType<typeof getDb>, by: TBy, communityId: 
     orderBy: { id: 'asc' },
     select: { householdId: true, household: { select: { building: { select: { id: true, compoundId: true } } } } },
   });
-  const owned =
-    living ??
-    (await db.ownership.findFirst({
-      where: { personId, household: inCommunity },
-      orderBy: { householdId: 'asc' },
-      select: { householdId: true, household: { select: { building: { select: { id: true, compoundId: true } } } } },
-    }));
+  // Residents only (art. 10 counts residents and the households they live in): an owner living elsewhere would count
+  // against a denominator of residents, and take the slot of the household that lives there.
+  const owned = living;
   if (!owned) return refuse('meetingRequest.notResident');
   return { personId, birthYear: person.birthYear, householdId: owned.householdId, ...owned.household.building };
 }
@@ -217,9 +213,16 @@ export async function callRequestedMeeting(by: TBy, requestId: number, meetingId
 export async function closeRequest(by: TBy, requestId: number, reason: string) {
   const db = getDb();
   const r = (await db.meetingRequest.findUnique({ where: { id: requestId } })) ?? refuse('meetingRequest.unknown');
-  if (r.createdById !== by.userId) authorize(by, 'meeting.manage', await communityAncestry(r.communityId));
+  const staff = can(by.actor, 'meeting.manage', { ancestry: await communityAncestry(r.communityId) }, by.today);
+  if (r.createdById !== by.userId && !staff) authorize(by, 'meeting.manage', await communityAncestry(r.communityId));
   await db.$transaction(async (tx) => {
     await openRequest(tx, requestId);
+    // Its starter withdraws it only while nobody else has joined: others' support is theirs (staff close it with a reason).
+    if (!staff) {
+      const me = await tx.user.findUniqueOrThrow({ where: { id: by.userId }, select: { personId: true } });
+      if ((await tx.meetingRequestSupport.count({ where: { requestId, personId: { not: me.personId } } })) > 0)
+        refuse('meetingRequest.othersSupport');
+    }
     await tx.meetingRequest.update({ where: { id: requestId }, data: { status: 'CLOSED', closeReason: reason } });
     await writeAudit(tx, {
       actorId: by.userId,

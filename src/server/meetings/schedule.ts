@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import { uncoveredYears } from '@/domain/calendar/working-calendar';
-import { noticeInTime, occurrences, seriesLastDay, type TMeetingKind, type TRecurrence } from '@/domain/meetings/meetings';
+import { NOTICE_DAYS, noticeInTime, occurrences, seriesLastDay, type TMeetingKind, type TRecurrence } from '@/domain/meetings/meetings';
 import { authorize, type TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
@@ -98,8 +98,10 @@ async function createMeeting(tx: TTx, by: TBy, input: TMeetingInput, seriesId: n
       shortNoticeReason: input.shortNoticeReason ?? null,
     },
   });
-  await freezeHosts(tx, m, input.hosts ?? [], input.date);
+  // A proposal is not announced (decision 067): no host is invited to it, so a joint meeting is never a proposal.
+  if (gate.approval === 'PROPOSED' && input.hosts?.length) refuse('meetingApproval.noHosts');
   if (gate.approval === 'PROPOSED') return m;
+  await freezeHosts(tx, m, input.hosts ?? [], input.date);
   if (gate.approval === 'APPROVED') await inviteBranch(tx, [m], seriesId === null);
   else if (input.bodyId) {
     const members = await tx.bodyMember.findMany({ where: { bodyId: input.bodyId, ...inForceOn(today()) }, select: { personId: true } });
@@ -181,8 +183,12 @@ export async function scheduleSeries(
   const { input, noticeDays } = await withType(asked, ancestry.district!);
   input.hosts = await checkHosts(input);
   const calendar = await calendarFor(ancestry.district!);
+  if (input.kind === 'RESIDENTS_MEETING' && !input.electorate) refuse('meetingResidents.electorateNeeded');
+  // A series starts at the first date its notice allows: the type's, and the law's for its kind (assembly 15 days,
+  // owners' committee 7 — a series is planned ahead, so no short-notice reason is taken for it).
+  const notice = Math.max(noticeDays, NOTICE_DAYS[input.kind] ?? 0);
   const dates = occurrences(input.rule, input.from, seriesLastDay(input.from), calendar, input.shiftOffHolidays).filter(
-    (d) => d >= earliestFor(noticeDays),
+    (d) => d >= earliestFor(notice),
   );
   if (dates.length === 0) refuse('meeting.noDates');
   if (dates.length > 250) refuse('meeting.tooMany');

@@ -20,9 +20,10 @@ test('owners elect by heads and area; a majority of owners without the area is n
      VALUES ('ANNOUNCEMENT', 'RESIDENTS', '业委会补选候选人名单公示', '候选人名单', $1, $2, $3, now() - interval '8 days', 5, now() - interval '1 day') RETURNING id`,
     [p.streetId, p.communityId, p.compoundId],
   );
-  // Two members of the committee left this year (a 补选 fills their seats: the committee is otherwise full).
+  // Two members of the committee leave at the end of this year (a 补选 fills their seats from next year's first day: the
+  // committee is otherwise full). Today they still sit: other specs count the committee's 7 members.
   await query(
-    `UPDATE "BodyMember" SET "endsOn" = '2026-06-30' WHERE id IN (SELECT id FROM "BodyMember" WHERE "bodyId" = $1 AND "endsOn" IS NULL ORDER BY id DESC LIMIT 2)`,
+    `UPDATE "BodyMember" SET "endsOn" = '2026-12-31' WHERE id IN (SELECT id FROM "BodyMember" WHERE "bodyId" = $1 AND "endsOn" IS NULL ORDER BY id DESC LIMIT 2)`,
     [p.bodyId],
   );
   const title = `欧城花园业委会补选 ${Date.now()}`;

@@ -67,6 +67,17 @@ describe('the count', () => {
     expect(await w.db.electionChoice.count({ where: { electionId: election.id } })).toBe(0);
   });
 
+  test('not before voting ends, unless every elector has voted (a review found the count could end the vote early)', async () => {
+    const { election } = await counted([[0], [0], [1]]);
+    const open = { votingStartsAt: new Date(Date.now() - 60_000), votingEndsAt: new Date(Date.now() + 86_400_000) };
+    await w.db.election.update({ where: { id: election.id }, data: open });
+    expect(await refusal(countBallots(w.secretary, election.id))).toBe('electionVote.notEnded');
+    expect(await w.db.election.findUniqueOrThrow({ where: { id: election.id } })).toMatchObject({ status: 'VOTING', result: null });
+    const ended = { votingStartsAt: new Date(Date.now() - 60_000), votingEndsAt: new Date(Date.now() - 1000) };
+    await w.db.election.update({ where: { id: election.id }, data: ended });
+    expect((await countBallots(w.secretary, election.id)).result.code).toBe('TURNOUT_FAILED');
+  });
+
   test('turnout failed: nobody elected', async () => {
     const { election } = await counted([[0], [0], [0]]);
     const { result } = await countBallots(w.secretary, election.id);

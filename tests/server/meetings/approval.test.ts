@@ -25,6 +25,27 @@ const auditOf = (id: number, action: string) => w.db.auditLog.count({ where: { e
 const notices = (userId: number) => w.db.notification.count({ where: { userId, kind: 'meeting.invited' } });
 
 describe('a branch proposes its 主题党日 (申报) and the community guides and approves it (decision 067)', () => {
+  test('a proposal never has hosts: their members would be invited to a meeting not yet announced (a review found it)', async () => {
+    const type = await w.db.meetingType.create({
+      data: {
+        districtId: w.b.compound.districtId,
+        code: 'JOINT_PROPOSED',
+        nameZh: '联合主题党日',
+        nameEn: 'Joint party day',
+        baseKind: 'JOINT',
+        needsApproval: true,
+      },
+    });
+    const body = await w.db.body.create({
+      data: { kind: 'OWNERS_COMMITTEE', name: '联合测试业委会', communityId: w.tanghu.id, compoundId: w.b.compound.id },
+    });
+    const before = await w.db.meetingInvite.count();
+    const asked = partyDay(w, { kind: 'JOINT', typeId: type.id, hosts: [{ partyOrgId: w.branch.id }, { bodyId: body.id }] });
+    expect(await refusal(scheduleMeeting(w.by.branch, asked))).toBe('meetingApproval.noHosts');
+    expect(await w.db.meetingInvite.count()).toBe(before);
+    expect(await w.db.meeting.count({ where: { typeId: type.id } })).toBe(0);
+  });
+
   test('proposed: its branch named, nobody invited or told, not on the calendar, feed or reminders, no sign-in, not public', async () => {
     const told = await notices(w.partyMember.id);
     const { id } = await scheduleMeeting(w.by.branch, partyDay(w, { date: inDays(1), startMinute: 10 * 60 }));
@@ -65,7 +86,9 @@ describe('a branch proposes its 主题党日 (申报) and the community guides a
     expect(await notices(w.partyMember.id)).toBe(told + 1);
     expect(await onCalendar(id)).toEqual({ calendar: true, feed: true });
     expect(await auditOf(id, 'meeting.approve')).toBe(1);
-    expect((await getMeetingView(null, id))?.approval).toMatchObject({ approval: 'APPROVED', note: '请结合小区实际，邀请居民参加。' });
+    // Who approved it and the guidance: for those who run it and approve it, not the public page (a review found it public).
+    expect((await getMeetingView(null, id))?.approval).toBeNull();
+    expect((await getMeetingView(w.by.zhou, id))?.approval).toMatchObject({ approval: 'APPROVED', note: '请结合小区实际，邀请居民参加。' });
     expect(await refusal(approveMeeting(w.by.zhou, id, ''))).toBe('meetingApproval.notProposed');
   });
 

@@ -152,6 +152,13 @@ describe('art. 10 requests', () => {
     expect(await w.db.meetingRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CLOSED', closeReason: '已经解决' });
     const list = await listRequests(w.sec, w.jinyang.id);
     expect(list.requests.find((r) => r.id === id)).toMatchObject({ status: 'CLOSED', basis: 'ADULTS' });
+    // Once others have joined, the starter can no longer withdraw it (a review found they could); staff still close it.
+    const joined = (await start('ADULTS', '第三件事')).id;
+    await supportRequest(w.r[1]!, joined);
+    expect(await refusal(closeRequest(w.r[0]!, joined, '算了'))).toBe('meetingRequest.othersSupport');
+    expect(await w.db.meetingRequest.findUniqueOrThrow({ where: { id: joined } })).toMatchObject({ status: 'OPEN', closeReason: null });
+    await closeRequest(w.sec, joined, '已另行召开会议');
+    expect(await w.db.meetingRequest.findUniqueOrThrow({ where: { id: joined } })).toMatchObject({ status: 'CLOSED' });
   });
 
   test('a double tap starts one request', async () => {
