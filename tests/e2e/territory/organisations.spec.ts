@@ -7,6 +7,8 @@ import { query, signIn } from '../support/session';
 // community page shows them, and the firm's staff (demo login) reaches the issues desk.
 test('organisations: register, assign, staff account, import, shown on the place page', async ({ browser }, info) => {
   test.skip(info.project.name !== 'phone', 'one run is enough: it writes data');
+  // Four people in turn across six forms and three accounts: it ran out of the default 30 s on CI's two cores (30.2 s).
+  test.setTimeout(60_000);
   const admin = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN' })).newPage();
   await signIn(admin, '13900004001'); // 陈双流, Shuangliu district administrator
   await admin.goto('/admin');
