@@ -1,9 +1,9 @@
 import 'server-only';
 import { electionTransition } from '@/domain/elections/status';
-import { votersOf, type TUnit } from '@/domain/votes/owners';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
+import { ownersRoll } from '@/server/votes/owners-roll';
 import { refuse } from '@/server/errors';
 import { thisYear, todayDateOnly } from '@/server/today';
 import { requireElection } from './access';
@@ -79,29 +79,7 @@ export async function rollOf(tx: TTx, e: TElectionRow): Promise<TRollRow[]> {
       // developer's unsold units once (key 0), parking in the area only if the compound says so.
       if (!e.compoundId) return refuse('electionVote.ownersNeedCompound');
       const compound = await tx.compound.findUniqueOrThrow({ where: { id: e.compoundId }, select: { parkingCountsInArea: true } });
-      const households = await tx.household.findMany({
-        where: { building: buildings },
-        select: {
-          id: true,
-          areaCentiM2: true,
-          use: true,
-          developerHeld: true,
-          ownerships: { where: { isVoter: true }, select: { personId: true } },
-        },
-      });
-      const units: TUnit[] = households.flatMap((h): TUnit[] => {
-        const voter: TUnit['voter'] | undefined = h.developerHeld ? 'DEVELOPER' : h.ownerships[0]?.personId;
-        return voter === undefined ? [] : [{ id: h.id, areaCentiM2: h.areaCentiM2, voter, isParking: h.use === 'PARKING' }];
-      });
-      const areas = votersOf(units, compound);
-      const count = new Map<number | 'DEVELOPER', number>();
-      for (const u of units) count.set(u.voter, (count.get(u.voter) ?? 0) + 1);
-      return [...areas].map(([k, area]) => ({
-        voterKey: k === 'DEVELOPER' ? 0 : k,
-        areaCentiM2: area,
-        units: count.get(k) ?? 0,
-        householdId: null,
-      }));
+      return (await ownersRoll(tx, buildings, compound.parkingCountsInArea)).map((r) => ({ ...r, householdId: null }));
     }
     case 'PARTY_MEMBERS': {
       if (!e.partyOrgId) return refuse('electionVote.emptyRoll');

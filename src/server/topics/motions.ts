@@ -2,10 +2,10 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { TMotionBody } from '@/domain/topics/procedure';
 import { evaluateBody, evaluateOwners, firstVotingDay, type TRule } from '@/domain/votes/evaluate';
-import { votersOf, type TUnit } from '@/domain/votes/owners';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb, type TTx } from '@/server/db';
+import { ownersRoll } from '@/server/votes/owners-roll';
 import { refuse } from '@/server/errors';
 import { inForceOn, today, todayDateOnly } from '@/server/today';
 import { bodyNameOf, describeResult, describeView, motionResultView, resultText } from '@/server/votes/describe';
@@ -99,24 +99,7 @@ export async function openMotion(tx: TTx, topic: TTopicRow, stepIndex: number, v
       select: { parkingCountsInArea: true, silentFollowMajority: true },
     });
     effective = { ...rule, matter: (topic.assemblyMatter ?? rule.matter) as 1, silentFollowMajority: compound.silentFollowMajority };
-    const households = await tx.household.findMany({
-      where: { building: ownersPlace(topic) },
-      select: {
-        id: true,
-        areaCentiM2: true,
-        use: true,
-        developerHeld: true,
-        ownerships: { where: { isVoter: true }, select: { personId: true } },
-      },
-    });
-    const units: TUnit[] = households.flatMap((h): TUnit[] => {
-      const voter: TUnit['voter'] | undefined = h.developerHeld ? 'DEVELOPER' : h.ownerships[0]?.personId;
-      return voter === undefined ? [] : [{ id: h.id, areaCentiM2: h.areaCentiM2, voter, isParking: h.use === 'PARKING' }];
-    });
-    const areas = votersOf(units, compound);
-    const count = new Map<number | 'DEVELOPER', number>();
-    for (const u of units) count.set(u.voter, (count.get(u.voter) ?? 0) + 1);
-    roll = [...areas].map(([k, area]) => ({ voterKey: k === 'DEVELOPER' ? 0 : k, areaCentiM2: area, units: count.get(k) ?? 0 }));
+    roll = await ownersRoll(tx, ownersPlace(topic), compound.parkingCountsInArea);
     roster = roll.map((r) => r.voterKey);
   }
   const owners = rule.kind === 'OWNERS_ASSEMBLY';
