@@ -1,48 +1,16 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useLiveFigures } from './use-live-figures';
 
 type TT = Record<string, string>;
 type THost = { hostId: number; name: string; expected: number; present: number; least: number | null; met: boolean | null };
 export type THostsFigures = { hosts: THost[]; allMet: boolean };
 
 /**
- * Each host's 应到 / 实到 and its own quorum at a joint meeting (decision 066), live like the attendance panel: figures
- * from the server replace the panel's at once, a poll every 2 seconds (and at once when the screen comes back) keeps it
- * current, and an answer older than the one shown is dropped.
+ * Each host's 应到 / 实到 and its own quorum at a joint meeting (decision 066), live like the attendance panel
+ * (useLiveFigures).
  */
 export function HostsLive({ meetingId, initial, t }: { meetingId: number; initial: THostsFigures; t: TT }) {
-  const [p, setP] = useState(initial);
-  const [shown, setShown] = useState(initial);
-  if (shown !== initial) {
-    setShown(initial);
-    setP(initial);
-  }
-  useEffect(() => {
-    let asked = 0;
-    let answered = 0;
-    const refresh = async () => {
-      const n = ++asked;
-      try {
-        const r = await fetch(`/api/meetings/${meetingId}/hosts`, { cache: 'no-store' });
-        if (!r.ok || n < answered) return;
-        answered = n;
-        setP(await r.json());
-      } catch {
-        // Offline for a moment: the next poll tries again.
-      }
-    };
-    const timer = setInterval(refresh, 2000);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    window.addEventListener('focus', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-      window.removeEventListener('focus', onVisible);
-    };
-  }, [meetingId]);
+  const p = useLiveFigures(`/api/meetings/${meetingId}/hosts`, initial);
   const tone = p.allMet ? 'border-green-700' : 'border-amber-700';
   return (
     <section aria-labelledby="hosts" className={`space-y-2 rounded-lg border-2 bg-white p-4 ${tone}`} data-testid="hosts-panel">

@@ -1,8 +1,9 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ActionForm, Checkbox, Field, FormKey, Select, SubmitButton, TextArea, type TFormState } from '@/components/action-form';
 import { CalendarWarning, type TCalendarWarning } from '@/components/calendar-warning';
 import * as A from '../actions';
+import { useLiveFigures } from './use-live-figures';
 import { KindBodyHosts, type TKindChoices } from './kind-hosts';
 import { ResidentsScheduleFields } from './residents-fields';
 import { OpenCheckbox } from './open-forms';
@@ -264,47 +265,9 @@ type TPanel = {
   participants?: number;
 };
 
-/**
- * 应到 / 实到 for everyone watching, live (issue 22 item 7). The count lagged behind the sign-ins because the panel kept
- * its first figures when the page was drawn again (after the secretary marked someone) and only a 4-second poll
- * caught up, while a slow older answer could overwrite a newer one. Now: figures from the server replace the panel's
- * at once, a poll every 2 seconds (and at once when the screen comes back) keeps it current, and an answer older than
- * the one shown is dropped.
- */
+/** 应到 / 实到 for everyone watching, live (issue 22 item 7: useLiveFigures). */
 export function AttendancePanel({ meetingId, initial, t, src }: { meetingId: number; initial: TPanel; t: TT; src?: string }) {
-  const [p, setP] = useState(initial);
-  const [shown, setShown] = useState(initial);
-  // A new render from the server (after a form's action) brings newer figures: show them without waiting for a poll.
-  if (shown !== initial) {
-    setShown(initial);
-    setP(initial);
-  }
-  useEffect(() => {
-    let asked = 0;
-    let answered = 0;
-    const refresh = async () => {
-      const n = ++asked;
-      try {
-        const r = await fetch(src ?? `/api/meetings/${meetingId}/attendance`, { cache: 'no-store' });
-        if (!r.ok || n < answered) return;
-        answered = n;
-        setP(await r.json());
-      } catch {
-        // Offline for a moment: the next poll tries again.
-      }
-    };
-    const timer = setInterval(refresh, 2000);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    window.addEventListener('focus', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-      window.removeEventListener('focus', onVisible);
-    };
-  }, [meetingId, src]);
+  const p = useLiveFigures(src ?? `/api/meetings/${meetingId}/attendance`, initial);
   const tone = p.met === null ? 'bg-stone-100 text-stone-900' : p.met ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-950';
   return (
     <div className={`rounded-lg p-4 text-xl ${tone}`} data-testid="attendance-panel" aria-live="polite">
