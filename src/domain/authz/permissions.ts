@@ -110,6 +110,28 @@ export const permissions = [
   'meeting.request',
   /** Add, change and retire the district's own meeting kinds (decision 066). */
   'meetingType.manage',
+  /** Keep the district's disclosure catalogue (公开目录): what each community and compound discloses, how often (decision 070). */
+  'disclosure.configure',
+  /**
+   * Fill a due disclosure of the place from its template, attach the notice-board photo, record an event that starts a
+   * "within N days" item, or waive a slot with a reason (decision 070). The use case also checks who discloses the item:
+   * an owners' committee's items by its chair, a property firm's by its staff, the community's by its staff.
+   */
+  'disclosure.publish',
+  /**
+   * Keep a ledger (明白账) of the place (decision 071): record entries, reverse them, attach receipts, reconcile, publish
+   * statements. The use case checks the ledger's keeper: property fees by the firm, the maintenance fund and self-raised
+   * funds by the owners' committee's chair or the community's staff, the community's funds by its staff.
+   */
+  'ledger.keep',
+  /** Read the ledgers of the places around one's home, or of one's places as staff (decision 071); receipts included. */
+  'ledger.read',
+  /** Add, change and retire the district's topic categories (decision 072). */
+  'topicCategory.manage',
+  /** Draw up, change and run surveys (问卷) of the place; read their answers and export them (decision 073). */
+  'survey.manage',
+  /** Answer the surveys of the places around one's home (held at one's home, decision 073). */
+  'survey.answer',
 ] as const;
 export type TPermission = (typeof permissions)[number];
 
@@ -136,6 +158,10 @@ const STAFF_ADMIN: TPermission[] = [
   'grid.manage',
   'organization.manage',
   'election.manage',
+  'disclosure.publish',
+  'ledger.keep',
+  'ledger.read',
+  'survey.manage',
 ];
 
 /**
@@ -144,18 +170,55 @@ const STAFF_ADMIN: TPermission[] = [
  */
 export const ROLE_PERMISSIONS = {
   // vote.cast for residents: a residents' meeting names one per household (its representative, else its first resident).
-  RESIDENT: ['issue.raise', 'vote.cast', 'topic.suggest', 'notice.object', 'election.participate', 'meeting.attend', 'meeting.request'],
-  OWNER: ['vote.cast', 'topic.suggest', 'notice.object', 'election.participate', 'meeting.attend', 'meeting.request'],
-  HOUSEHOLD_REPRESENTATIVE: ['vote.cast', 'topic.suggest', 'notice.object', 'election.participate', 'meeting.attend', 'meeting.request'],
+  RESIDENT: [
+    'issue.raise',
+    'vote.cast',
+    'topic.suggest',
+    'notice.object',
+    'election.participate',
+    'meeting.attend',
+    'meeting.request',
+    'ledger.read',
+    'survey.answer',
+  ],
+  OWNER: [
+    'vote.cast',
+    'topic.suggest',
+    'notice.object',
+    'election.participate',
+    'meeting.attend',
+    'meeting.request',
+    'ledger.read',
+    'survey.answer',
+  ],
+  HOUSEHOLD_REPRESENTATIVE: [
+    'vote.cast',
+    'topic.suggest',
+    'notice.object',
+    'election.participate',
+    'meeting.attend',
+    'meeting.request',
+    'ledger.read',
+    'survey.answer',
+  ],
   // Held at the community of the member's organisation (decision 051): reads its topics; party meetings by kind.
   PARTY_MEMBER: ['vote.cast', 'topic.read', 'topic.partyFirst', 'election.participate', 'meeting.attend'],
-  OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
-  OWNERS_COMMITTEE_CHAIR: ['vote.cast', 'roster.read', 'topic.read', 'topic.raise', 'meeting.manage'],
-  SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read'],
+  OWNERS_COMMITTEE_MEMBER: ['vote.cast', 'topic.read', 'topic.raise', 'ledger.read'],
+  OWNERS_COMMITTEE_CHAIR: [
+    'vote.cast',
+    'roster.read',
+    'topic.read',
+    'topic.raise',
+    'meeting.manage',
+    'disclosure.publish',
+    'ledger.keep',
+    'ledger.read',
+  ],
+  SUPERVISORY_COMMITTEE_MEMBER: ['vote.cast', 'audit.read', 'issue.read', 'topic.read', 'ledger.read'],
   COUNCIL_MEMBER: ['vote.cast', 'topic.read', 'topic.raise'],
   BODY_MEMBER: ['vote.cast'],
   BUILDING_HEAD: ['roster.read', 'phone.read', 'issue.read', 'issue.handle', 'topic.read'],
-  PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read'],
+  PROPERTY_FIRM_STAFF: ['roster.read', 'issue.read', 'issue.handle', 'topic.read', 'disclosure.publish', 'ledger.keep', 'ledger.read'],
   GRID_WORKER: ['roster.read', 'phone.read', 'resident.verify', 'issue.read', 'issue.handle', 'topic.read'],
   BRANCH_SECRETARY: [
     'partyOrg.manage',
@@ -174,6 +237,7 @@ export const ROLE_PERMISSIONS = {
     'meeting.manage',
     'stats.read',
     'election.manage',
+    'survey.manage',
   ],
   RESIDENTS_COMMITTEE_STAFF: STAFF_ADMIN.filter((p) => p !== 'staff.manage'),
   // Party structure belongs to party officers: not to the residents' committee's staff.
@@ -194,6 +258,8 @@ export const ROLE_PERMISSIONS = {
     'stats.exclude',
     'meeting.approve',
     'meetingType.manage',
+    'disclosure.configure',
+    'topicCategory.manage',
   ],
   API_CLIENT: ['issue.read', 'issue.report'],
   UNVERIFIED_RESIDENT: ['issue.raise'],

@@ -23,34 +23,34 @@ const TODAY = '2026-11-21';
  * the community it named at registration, decision 030).
  */
 const EXPECTED: Record<TRole, string> = {
-  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . . . . . . . e a . r .',
-  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . . . e a . r .',
-  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . . . e a . r .',
-  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y . . . . . e a . . .',
-  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . . . . . . . .',
-  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . . . . . . . . . . . .',
-  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
-  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . . . . . . . .',
-  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
-  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
-  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
-  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
-  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y . . . . E . . . . .',
-  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y . . . . E . . . . .',
-  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S M . . E . . A . .',
-  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S . . . E . . A . .',
-  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y S . . . E . . A . K',
-  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . . . . . . . . . . . .',
-  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  RESIDENT: '. . . . . . . . . . v . . e . . . . . . s . . o . . . . . . . . . . . . . e a . r . . . . l . . q',
+  OWNER: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . . . e a . r . . . . l . . q',
+  HOUSEHOLD_REPRESENTATIVE: '. . . . . . . . . . v . . . . . . . . . s . . o . . . . . . . . . . . . . e a . r . . . . l . . q',
+  PARTY_MEMBER: '. . . . . . . . . . v . . . . . . R . . . . . . . . . . . . . y . . . . . e a . . . . . . . . . .',
+  OWNERS_COMMITTEE_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . . . . . . . . . . . l . . .',
+  OWNERS_COMMITTEE_CHAIR: '. . . . . . r . . . v . . . . . . R T . . . . . g . . . . . . . . . . . . . . . . . . u L l . . .',
+  SUPERVISORY_COMMITTEE_MEMBER: '. . . . . . . . a . v i . . . . . R . . . . . . . . . . . . . . . . . . . . . . . . . . . l . . .',
+  COUNCIL_MEMBER: '. . . . . . . . . . v . . . . . . R T . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  BODY_MEMBER: '. . . . . . . . . . v . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  BUILDING_HEAD: '. . . . . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  PROPERTY_FIRM_STAFF: '. . . . . . r . . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . . . u L l . . .',
+  GRID_WORKER: '. . . v . . r p . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  BRANCH_SECRETARY: '. . . v . . r p a m . i h . . . . R T M . . N . g d . p . . . y . . . . E . . . . . . . . . . Q .',
+  RESIDENTS_COMMITTEE_STAFF: 't b . v r i r p a m . i h . . . . R T M . . N . g d . . g o . y . . . . E . . . . . . u L l . Q .',
+  COMMUNITY_SECRETARY: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S M . . E . . A . . . u L l . Q .',
+  STREET_STAFF: 't b s v r i r p a m . i h . . . . R T M . . N . g d . p g o . y S . . . E . . A . . . u L l . Q .',
+  DISTRICT_ADMIN: 't b s v r i r p a m . i h . . c k R T M . P N . g d x p g o . y S . . . E . . A . K D u L l C Q .',
+  API_CLIENT: '. . . . . . . . . . . i . . o . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
+  UNVERIFIED_RESIDENT: '. . . . . . . . . . . . . e . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
   // 党员中心户 (decision 044): reads and handles the issues of the buildings of its micro-grid, reads their topics.
-  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . .',
+  CENTRAL_HOUSEHOLD: '. . . . . . . . . . . i h . . . . R . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .',
   // A keeper of the contact chain (decision 051): records issues for the households they keep in touch with.
-  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f . . . . . . . . . . .',
+  CONTACT_KEEPER: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . f . . . . . . . . . . . . . . . . . .',
   // Mediation (decision 062): the committee's chair receives and assigns the community's cases; per case, its mediators
   // mediate and its parties read it. The street and district see counts only (stats.read), never a case.
-  MEDIATION_CHAIR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . M . . . . . . . .',
-  CASE_MEDIATOR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . d . . . . . . .',
-  CASE_PARTY: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . p . . . . . .',
+  MEDIATION_CHAIR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . M . . . . . . . . . . . . . . .',
+  CASE_MEDIATOR: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . d . . . . . . . . . . . . . .',
+  CASE_PARTY: '. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . p . . . . . . . . . . . . .',
 };
 const COLUMNS: TPermission[] = [
   'territory.manage',
@@ -101,6 +101,15 @@ const COLUMNS: TPermission[] = [
   // A residents' meeting asked for under art. 10 (decision 068, r); the district's own meeting kinds (K).
   'meeting.request',
   'meetingType.manage',
+  // Openness on a schedule (decisions 070–073): the district's disclosure catalogue (D) and topic categories (C); fill a
+  // due disclosure (u); keep a ledger (L) and read it (l); run surveys (Q) and answer them around one's home (q).
+  'disclosure.configure',
+  'disclosure.publish',
+  'ledger.keep',
+  'ledger.read',
+  'topicCategory.manage',
+  'survey.manage',
+  'survey.answer',
 ];
 
 test('the table above lists every permission', () => {
