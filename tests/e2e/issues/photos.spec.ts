@@ -44,13 +44,14 @@ test('two 6 MB photos straight from a phone camera go with the report, with the 
     { name: 'IMG_20261203_081500.jpg', mimeType: 'image/jpeg', buffer: jpeg },
     { name: 'IMG_20261203_081507.jpg', mimeType: 'image/jpeg', buffer: second },
   ]);
-  // Two photos make a body over the proxy's default 10 MB. On a slow mobile link (4 Mbit/s up, about 25 s for these
-  // 12 MB) the form says what it is sending while it sends.
+  // Two photos make a body over the proxy's default 10 MB. On a throttled mobile link (16 Mbit/s up, a few seconds for
+  // these 12 MB; 4 Mbit/s made this one test 25 s of the CI run for the same check) the form says what it is sending
+  // while it sends.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: 150,
-    uploadThroughput: 512 * 1024,
+    uploadThroughput: 2 * 1024 * 1024,
     downloadThroughput: 1024 * 1024,
   });
   await page.getByRole('button', { name: '提交' }).click();
