@@ -24,9 +24,7 @@ export type TAnswerInput = { questionId: number; choices?: readonly number[]; sc
 /** One answer as kept: only what its type carries, never an empty one. */
 export type TAnswer = { questionId: number; choices: number[]; scale: number | null; text: string | null };
 
-export type TAnswerCheck =
-  | { ok: true; answers: TAnswer[] }
-  | { ok: false; code: string; position: number };
+export type TAnswerCheck = { ok: true; answers: TAnswer[] } | { ok: false; code: string; position: number };
 
 /** A question as a manager drafts it: the first thing wrong, or null. */
 export function questionProblem(q: {
@@ -43,7 +41,8 @@ export function questionProblem(q: {
     if (options.length < 2 || options.some((o) => !o)) return 'survey.optionsTooFew';
     if (options.length > OPTIONS_MAX) return 'survey.optionsTooMany';
     if (new Set(options).size !== options.length) return 'survey.optionsRepeated';
-    if (q.type === 'MULTIPLE' && (q.maxChoices === null || q.maxChoices < 1 || q.maxChoices > options.length)) return 'survey.maxChoicesRange';
+    if (q.type === 'MULTIPLE' && (q.maxChoices === null || q.maxChoices < 1 || q.maxChoices > options.length))
+      return 'survey.maxChoicesRange';
   }
   if (q.type === 'SCALE') {
     const { scaleMin: lo, scaleMax: hi } = q;

@@ -19,11 +19,7 @@ export function surveyStatusAt(s: { status: TSurveyStatus; closesAt: Date }, now
   return s.status === 'OPEN' && s.closesAt.getTime() <= now.getTime() ? 'CLOSED' : s.status;
 }
 
-export function surveyTransition(
-  s: { status: TSurveyStatus; closesAt: Date },
-  event: TSurveyEvent,
-  now: Date,
-): TSurveyTransition {
+export function surveyTransition(s: { status: TSurveyStatus; closesAt: Date }, event: TSurveyEvent, now: Date): TSurveyTransition {
   const status = surveyStatusAt(s, now);
   const no = (code: string): TSurveyTransition => ({ ok: false, code });
   switch (event.type) {

@@ -8,7 +8,13 @@ export type TResponseAnswer = { questionId: number; choices: readonly number[]; 
 
 export type TQuestionResult =
   | { questionId: number; type: 'SINGLE' | 'MULTIPLE'; answered: number; options: { count: number; percent: string }[] }
-  | { questionId: number; type: 'SCALE'; answered: number; points: { point: number; count: number; percent: string }[]; mean: string | null }
+  | {
+      questionId: number;
+      type: 'SCALE';
+      answered: number;
+      points: { point: number; count: number; percent: string }[];
+      mean: string | null;
+    }
   | { questionId: number; type: 'TEXT'; answered: number; texts: string[] };
 
 export type TSurveyResults = { responses: number; questions: TQuestionResult[] };
@@ -34,7 +40,12 @@ export function tallySurvey(questions: readonly TSurveyQuestion[], responses: re
       case 'SINGLE':
       case 'MULTIPLE': {
         const counts = q.options.map((_, i) => given.filter((a) => a.choices.includes(i)).length);
-        return { questionId: q.id, type: q.type, answered, options: counts.map((count) => ({ count, percent: percentOf(count, answered) })) };
+        return {
+          questionId: q.id,
+          type: q.type,
+          answered,
+          options: counts.map((count) => ({ count, percent: percentOf(count, answered) })),
+        };
       }
       case 'SCALE': {
         const lo = q.scaleMin ?? 0;

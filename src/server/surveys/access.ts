@@ -45,7 +45,10 @@ export const surveyAncestry = (s: TSurveyPlace, db?: TTx): Promise<TAncestry | n
 /** The place's name as residents know it (the building with its compound, the compound, or the community). */
 export async function surveyPlaceName(s: TSurveyPlace, db: TTx = getDb()): Promise<string> {
   if (s.buildingId) {
-    const b = await db.building.findUniqueOrThrow({ where: { id: s.buildingId }, select: { name: true, compound: { select: { name: true } } } });
+    const b = await db.building.findUniqueOrThrow({
+      where: { id: s.buildingId },
+      select: { name: true, compound: { select: { name: true } } },
+    });
     return `${b.compound.name}${b.name}`;
   }
   if (s.compoundId) return (await db.compound.findUniqueOrThrow({ where: { id: s.compoundId }, select: { name: true } })).name;
@@ -93,7 +96,8 @@ export async function requireSurvey(by: TBy, id: number, need: TSurveyNeed, opts
   const survey = await db.survey.findUnique({ where: { id }, select: SURVEY });
   const roles = survey ? await surveyRoles(by, survey, opts.db) : null;
   if (!survey || !roles) return refuse('auth.forbidden');
-  const ok = need === 'manage' ? roles.manages : need === 'answer' ? roles.answers : roles.manages || (roles.answers && survey.status !== 'DRAFT');
+  const ok =
+    need === 'manage' ? roles.manages : need === 'answer' ? roles.answers : roles.manages || (roles.answers && survey.status !== 'DRAFT');
   if (!ok) return refuse('auth.forbidden');
   return { survey, status: surveyStatusAt(survey as { status: TSurveyStatus; closesAt: Date }, new Date()), ...roles };
 }
@@ -107,7 +111,8 @@ export async function placeForSurvey(by: TBy, place: { level: 'community' | 'com
   const s = { communityId: ancestry.community, compoundId: ancestry.compound ?? null, buildingId: null };
   const personId = await personOf(by, db);
   const manages =
-    can(by.actor, 'survey.manage', { ancestry }, by.today) || (await branchSecretary(db, by, { ...s, partyOrgId: null }, ancestry, personId));
+    can(by.actor, 'survey.manage', { ancestry }, by.today) ||
+    (await branchSecretary(db, by, { ...s, partyOrgId: null }, ancestry, personId));
   if (!manages) return refuse('auth.forbidden');
   return s;
 }

@@ -61,11 +61,14 @@ export async function answerSurvey(by: TBy, surveyId: number, given: TAnswerInpu
       if (!survey || !ancestry) return refuse('auth.forbidden');
       const account = await tx.user.findUniqueOrThrow({ where: { id: by.userId }, select: { verifiedAt: true } });
       if (!account.verifiedAt) return refuse('survey.unverified');
-      if (!(await livesInSurveyPlace(by, survey, ancestry))) return refuse('survey.outsidePlace', { place: await surveyPlaceName(survey, tx) });
+      if (!(await livesInSurveyPlace(by, survey, ancestry)))
+        return refuse('survey.outsidePlace', { place: await surveyPlaceName(survey, tx) });
       const t = surveyTransition({ status: survey.status as TSurveyStatus, closesAt: survey.closesAt }, { type: 'ANSWER' }, new Date());
       if (!t.ok) return refuse(t.code);
       const personId = await personOf(by, tx);
-      const householdId = survey.unit === 'HOUSEHOLD' ? await householdFor(tx, by, survey, personId) : null;
+      // The home in the place: the household answered for (HOUSEHOLD), or the named respondent's room for staff to read.
+      const home = survey.unit === 'HOUSEHOLD' || !survey.anonymous ? await householdFor(tx, by, survey, personId) : null;
+      const householdId = survey.unit === 'HOUSEHOLD' ? home : null;
       if (survey.unit === 'HOUSEHOLD' && !householdId) return refuse('survey.noHousehold');
       const already = await tx.surveyRespondent.count({
         where: { surveyId, OR: [{ userId: by.userId }, ...(householdId ? [{ householdId }] : [])] },
@@ -80,7 +83,7 @@ export async function answerSurvey(by: TBy, surveyId: number, given: TAnswerInpu
           surveyId,
           answeredOn,
           userId: survey.anonymous ? null : by.userId,
-          householdId: survey.anonymous ? null : householdId,
+          householdId: survey.anonymous ? null : home,
         },
         select: { id: true },
       });

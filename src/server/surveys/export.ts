@@ -31,7 +31,10 @@ export async function exportSurvey(by: TBy, surveyId: number, locale: 'zh-CN' | 
   if (status === 'DRAFT') return refuse('survey.notOpen');
   const t = createTranslator({ locale, messages: { surveys: locale === 'en' ? enSurveys : zhSurveys }, namespace: 'surveys' });
   const [questions, responses] = await Promise.all([questionsOf(surveyId), responsesOf(surveyId)]);
-  const results = tallySurvey(questions, responses.map((r) => r.answers));
+  const results = tallySurvey(
+    questions,
+    responses.map((r) => r.answers),
+  );
 
   const wb = new ExcelJS.Workbook();
   const summary = wb.addWorksheet(t('export.summarySheet'));
@@ -44,7 +47,8 @@ export async function exportSurvey(by: TBy, surveyId: number, locale: 'zh-CN' | 
   for (const [i, r] of results.questions.entries()) {
     const q = questions[i]!;
     const head = [q.position, q.prompt];
-    if (r.type === 'SINGLE' || r.type === 'MULTIPLE') r.options.forEach((o, j) => summary.addRow([...head, q.options[j], o.count, `${o.percent}%`]));
+    if (r.type === 'SINGLE' || r.type === 'MULTIPLE')
+      r.options.forEach((o, j) => summary.addRow([...head, q.options[j], o.count, `${o.percent}%`]));
     if (r.type === 'SCALE') {
       r.points.forEach((p) => summary.addRow([...head, String(p.point), p.count, `${p.percent}%`]));
       summary.addRow([...head, t('export.mean'), r.mean ?? '—']);
@@ -54,7 +58,10 @@ export async function exportSurvey(by: TBy, surveyId: number, locale: 'zh-CN' | 
 
   const sheet = wb.addWorksheet(t('export.responsesSheet'));
   const named = !survey.anonymous;
-  const heads = [...(named ? [t('export.name'), t('export.home'), t('export.day')] : []), ...questions.map((q) => `${q.position}. ${q.prompt}`)];
+  const heads = [
+    ...(named ? [t('export.name'), t('export.home'), t('export.day')] : []),
+    ...questions.map((q) => `${q.position}. ${q.prompt}`),
+  ];
   sheet.addRow(heads).font = { bold: true };
   const rows = named ? responses : shuffled(responses);
   for (const r of rows) {

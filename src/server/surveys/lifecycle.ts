@@ -53,10 +53,7 @@ export async function closeSurvey(by: TBy, surveyId: number) {
 const words = createTranslator({ locale: 'zh-CN', messages: { surveys: zhSurveys }, namespace: 'surveys' });
 
 /** The results as the board's text: every question with its counts (and percentages as words), never names. */
-export function resultsText(
-  survey: { title: string; anonymous: boolean },
-  tally: Awaited<ReturnType<typeof tallyOf>>,
-): string {
+export function resultsText(survey: { title: string; anonymous: boolean }, tally: Awaited<ReturnType<typeof tallyOf>>): string {
   const lines = [words('notice.responses', { count: tally.results.responses }), words('notice.notAVote'), ''];
   for (const [i, r] of tally.results.questions.entries()) {
     const q = tally.questions[i]!;
@@ -88,7 +85,12 @@ export async function publishResults(by: TBy, surveyId: number) {
       category: 'RESIDENTS',
       title: words('notice.title', { title: survey.title }),
       body: resultsText(survey, tally),
-      place: { streetId: community.streetId, districtId: community.street.districtId, communityId: survey.communityId, compoundId: survey.compoundId },
+      place: {
+        streetId: community.streetId,
+        districtId: community.street.districtId,
+        communityId: survey.communityId,
+        compoundId: survey.compoundId,
+      },
       topicId: survey.topicId,
       createdById: by.userId,
     });

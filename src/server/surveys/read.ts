@@ -11,7 +11,8 @@ import { householdFor } from './answer';
 import { questionsOf, tallyOf } from './results';
 
 /** Surveys' reads (decision 073), each behind the same gate as the writes. */
-const statusOf = (s: { status: string; closesAt: Date }) => surveyStatusAt({ status: s.status as TSurveyStatus, closesAt: s.closesAt }, new Date());
+const statusOf = (s: { status: string; closesAt: Date }) =>
+  surveyStatusAt({ status: s.status as TSurveyStatus, closesAt: s.closesAt }, new Date());
 
 function surveyWhere(p: TPlaceRef) {
   switch (p.level) {
@@ -28,7 +29,15 @@ function surveyWhere(p: TPlaceRef) {
   }
 }
 
-export type TSurveyListItem = { id: number; title: string; kind: string; status: TSurveyStatus; closesAt: Date; place: string; answered: boolean };
+export type TSurveyListItem = {
+  id: number;
+  title: string;
+  kind: string;
+  status: TSurveyStatus;
+  closesAt: Date;
+  place: string;
+  answered: boolean;
+};
 
 /**
  * A resident's open surveys of the places around their home (and whether they answered), and the surveys a manager
@@ -45,7 +54,11 @@ export async function listSurveys(by: TBy): Promise<{ open: TSurveyListItem[]; m
   const homeAncestries = (await Promise.all(homes.map((id) => keptAncestryOf({ level: 'building', id })))).filter((a) => a !== null);
   const communities = [...new Set(homeAncestries.map((a) => a.community!).filter(Boolean))];
   const candidates = communities.length
-    ? await db.survey.findMany({ where: { communityId: { in: communities }, status: 'OPEN', closesAt: { gt: new Date() } }, select, orderBy: { closesAt: 'asc' } })
+    ? await db.survey.findMany({
+        where: { communityId: { in: communities }, status: 'OPEN', closesAt: { gt: new Date() } },
+        select,
+        orderBy: { closesAt: 'asc' },
+      })
     : [];
   const open = [];
   for (const s of candidates) {
@@ -68,11 +81,18 @@ export async function listSurveys(by: TBy): Promise<{ open: TSurveyListItem[]; m
 export async function getSurveyView(by: TBy, surveyId: number) {
   const { survey, status, manages, answers } = await requireSurvey(by, surveyId, 'read');
   const db = getDb();
-  const [questions, place, responses] = await Promise.all([questionsOf(surveyId), surveyPlaceName(survey), db.surveyResponse.count({ where: { surveyId } })]);
+  const [questions, place, responses] = await Promise.all([
+    questionsOf(surveyId),
+    surveyPlaceName(survey),
+    db.surveyResponse.count({ where: { surveyId } }),
+  ]);
   let answered = false;
   if (answers) {
     const household = survey.unit === 'HOUSEHOLD' ? await householdFor(db, by, survey, await personOf(by)) : null;
-    answered = (await db.surveyRespondent.count({ where: { surveyId, OR: [{ userId: by.userId }, ...(household ? [{ householdId: household }] : [])] } })) > 0;
+    answered =
+      (await db.surveyRespondent.count({
+        where: { surveyId, OR: [{ userId: by.userId }, ...(household ? [{ householdId: household }] : [])] },
+      })) > 0;
   }
   const showResults = manages || survey.resultNoticeId !== null;
   return {
@@ -101,7 +121,10 @@ export async function surveyPlaces(by: TBy): Promise<{ value: string; label: str
   const out: { value: string; label: string }[] = [];
   for (const p of scopes) {
     if (p.level === 'community') {
-      const c = await db.community.findUnique({ where: { id: p.id }, select: { name: true, compounds: { select: { id: true, name: true }, orderBy: { id: 'asc' } } } });
+      const c = await db.community.findUnique({
+        where: { id: p.id },
+        select: { name: true, compounds: { select: { id: true, name: true }, orderBy: { id: 'asc' } } },
+      });
       if (!c) continue;
       out.push({ value: `community:${p.id}`, label: c.name });
       for (const k of c.compounds) out.push({ value: `compound:${k.id}`, label: `${c.name} · ${k.name}` });

@@ -43,5 +43,11 @@ export async function responsesOf(surveyId: number, db: Pick<TTx, 'surveyRespons
 
 export async function tallyOf(surveyId: number, db?: TTx): Promise<{ questions: TShownQuestion[]; results: TSurveyResults }> {
   const [questions, responses] = await Promise.all([questionsOf(surveyId, db), responsesOf(surveyId, db)]);
-  return { questions, results: tallySurvey(questions, responses.map((r) => r.answers)) };
+  return {
+    questions,
+    results: tallySurvey(
+      questions,
+      responses.map((r) => r.answers),
+    ),
+  };
 }

@@ -4,8 +4,24 @@ import { surveyStatusAt, surveyTransition, type TSurveyEvent, type TSurveyStatus
 import { oneDecimal, percentOf, tallySurvey } from '@/domain/surveys/tally';
 
 const Q: TSurveyQuestion[] = [
-  { id: 1, type: 'SINGLE', required: true, options: ['加装电梯', '改造管网', '增设停车位'], maxChoices: null, scaleMin: null, scaleMax: null },
-  { id: 2, type: 'MULTIPLE', required: false, options: ['照明', '绿化', '健身器材', '适老扶手'], maxChoices: 2, scaleMin: null, scaleMax: null },
+  {
+    id: 1,
+    type: 'SINGLE',
+    required: true,
+    options: ['加装电梯', '改造管网', '增设停车位'],
+    maxChoices: null,
+    scaleMin: null,
+    scaleMax: null,
+  },
+  {
+    id: 2,
+    type: 'MULTIPLE',
+    required: false,
+    options: ['照明', '绿化', '健身器材', '适老扶手'],
+    maxChoices: 2,
+    scaleMin: null,
+    scaleMax: null,
+  },
   { id: 3, type: 'SCALE', required: true, options: [], maxChoices: null, scaleMin: 1, scaleMax: 5 },
   { id: 4, type: 'TEXT', required: false, options: [], maxChoices: null, scaleMin: null, scaleMax: null },
 ];
@@ -165,8 +181,15 @@ describe('tallySurvey', () => {
         { count: 1, percent: '33.3' },
       ],
     });
-    expect(r.questions[1]).toMatchObject({ answered: 2, options: [{ count: 0 }, { count: 1, percent: '50.0' }, { count: 0 }, { count: 2, percent: '100.0' }] });
-    expect(r.questions[2]).toMatchObject({ answered: 3, mean: '4.3', points: [{ point: 1, count: 0 }, {}, {}, { point: 4, count: 2 }, { point: 5, count: 1 }] });
+    expect(r.questions[1]).toMatchObject({
+      answered: 2,
+      options: [{ count: 0 }, { count: 1, percent: '50.0' }, { count: 0 }, { count: 2, percent: '100.0' }],
+    });
+    expect(r.questions[2]).toMatchObject({
+      answered: 3,
+      mean: '4.3',
+      points: [{ point: 1, count: 0 }, {}, {}, { point: 4, count: 2 }, { point: 5, count: 1 }],
+    });
     expect(r.questions[3]).toEqual({ questionId: 4, type: 'TEXT', answered: 1, texts: ['希望尽快动工'] });
   });
 
