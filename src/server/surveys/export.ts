@@ -5,6 +5,7 @@ import { createTranslator } from 'use-intl/core';
 import type { TBy } from '@/server/accounts/by';
 import { writeAudit } from '@/server/audit';
 import { getDb } from '@/server/db';
+import { fromDateOnly } from '@/server/today';
 import { refuse } from '@/server/errors';
 import zhSurveys from '../../../messages/zh-CN/surveys.json';
 import enSurveys from '../../../messages/en/surveys.json';
@@ -75,7 +76,7 @@ export async function exportSurvey(by: TBy, surveyId: number, locale: 'zh-CN' | 
     const h = r.household;
     const home = h ? `${h.building.compound.name}${h.building.name}${h.unitNo ? `${h.unitNo}单元` : ''}${h.roomNo}` : '';
     // An anonymous row is its answers only: no name, no home, not even the day (rows shuffled).
-    sheet.addRow([...(named ? [r.user?.person?.name ?? '', home, r.answeredOn.toISOString().slice(0, 10)] : []), ...cells]);
+    sheet.addRow([...(named ? [r.user?.person?.name ?? '', home, fromDateOnly(r.answeredOn)] : []), ...cells]);
   }
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   await getDb().$transaction((tx) =>
