@@ -37,7 +37,10 @@ export const ZQuestion = ZSurvey.extend({
   prompt: ZText(300),
   options: ZOptional(2000),
   required: ZCheck,
-  maxChoices: ZSmallInt,
+  maxChoices: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.coerce.number().int('field.choice').min(1, 'field.choice').max(20, 'field.choice').nullable(),
+  ),
   scaleMin: ZSmallInt,
   scaleMax: ZSmallInt,
   minLabel: ZOptional(30),
