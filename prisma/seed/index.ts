@@ -32,6 +32,7 @@ import { seedReach } from './reach.ts';
 import { seedMediation } from './mediation.ts';
 import { seedResidentsMeeting } from './residents-meeting.ts';
 import { seedElections } from './elections.ts';
+import { seedSurveys } from './surveys.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -174,7 +175,10 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const residents = await seedResidentsMeeting(db);
   // Issue 22: elections at 北苑 (nominating), 欧城花园 (owners voting) and 龙躺梁 1号楼 (楼栋长, done), through the use cases.
   const elections = await seedElections(db);
+  // Issue 23 part Q: 龙躺梁's open needs survey with some answers, 北苑's satisfaction survey closed and published.
+  const surveys = await seedSurveys(db);
   return (
+    surveys ||
     places ||
     residents ||
     elections ||

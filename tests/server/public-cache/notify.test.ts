@@ -46,6 +46,12 @@ const PRIVATE = [
   'MinutesSignoff',
   'MeetingRequest',
   'MeetingRequestSupport',
+  // Surveys (decision 073) are read signed in; published results reach the board as a Notice.
+  'Survey',
+  'SurveyAnswer',
+  'SurveyQuestion',
+  'SurveyRespondent',
+  'SurveyResponse',
   'HouseholdClaim',
   'InvitationCode',
   'Issue',

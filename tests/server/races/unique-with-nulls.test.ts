@@ -31,6 +31,8 @@ const NULL_NOT_APPLICABLE = [
   // A supporter counts as a household or a group only for requests on that basis (decision 068).
   '"MeetingRequestSupport_requestId_householdId_key"',
   '"MeetingRequestSupport_requestId_compoundId_key"',
+  // A survey answered per person names no household (decision 073): one per household only when it is per household.
+  '"SurveyRespondent_surveyId_householdId_key"',
 ];
 
 describe('unique keys with a nullable column (districtId null = city-wide)', () => {
