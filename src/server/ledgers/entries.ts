@@ -83,7 +83,10 @@ export async function recordEntry(by: TBy, ledgerId: number, input: TRecordEntry
   if (draw) await checkDecision(l, input.motionId);
   const contribution = l.kind === 'SELF_RAISED' && input.kind === 'INCOME';
   // A contribution is shown by building and room: no person's name is kept with it.
-  if (contribution) (await checkHousehold(l, input.householdId), (counterparty = null));
+  if (contribution) {
+    await checkHousehold(l, input.householdId);
+    counterparty = null;
+  }
   const db = getDb();
   return once(input.idempotencyKey, by.userId, entryMade, () =>
     db.$transaction(async (tx) => {

@@ -7,7 +7,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { keptAncestryOf } from '@/server/places/ancestry';
-import { fromDateOnly } from '@/server/today';
+import { dateOnly, fromDateOnly } from '@/server/today';
 import { readLedger } from './access';
 
 function staffWhere(p: TPlaceRef): Prisma.LedgerWhereInput {
@@ -151,10 +151,12 @@ export async function ledgerView(by: TBy, ledgerId: number, take = 100) {
     nextPeriod: { from: lastStated ? nextDay(lastStated) : (firstOpen ?? by.today), to: by.today },
     /** For a keeper of a maintenance fund: the owners' decisions a draw may name. */
     decisions: l.kept && l.kind === 'MAINTENANCE_FUND' ? await passedMotions(l.compoundId!) : [],
+    /** For a keeper of a self-raised fund: the households that may contribute, by building and room. */
+    households: l.kept && l.kind === 'SELF_RAISED' ? await householdsOf(l) : [],
   };
 }
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string) => fromDateOnly(new Date(dateOnly(day).getTime() + 86_400_000));
 
 async function passedMotions(compoundId: number) {
   const ms = await getDb().motion.findMany({
@@ -164,4 +166,14 @@ async function passedMotions(compoundId: number) {
     take: 50,
   });
   return ms.map((m) => ({ motionId: m.id, title: m.topic.title }));
+}
+
+async function householdsOf(l: { communityId: number; compoundId: number | null }) {
+  const hs = await getDb().household.findMany({
+    where: { use: 'RESIDENTIAL', building: l.compoundId ? { compoundId: l.compoundId } : { compound: { communityId: l.communityId } } },
+    orderBy: [{ buildingId: 'asc' }, { unitNo: 'asc' }, { roomNo: 'asc' }],
+    select: { id: true, roomNo: true, unitNo: true, building: { select: { name: true } } },
+    take: 2000,
+  });
+  return hs.map((h) => ({ householdId: h.id, room: roomOf(h) }));
 }
