@@ -49,6 +49,9 @@ export default async function MyHomePage({ params }: PageProps<'/[locale]/me'>) 
               {(await getTranslations('mediation.page'))('desk')}
             </Link>
           )}
+          <Link href="/ledgers" className={button}>
+            {(await getTranslations('ledgers'))('nav')}
+          </Link>
           <Link href="/account" className={button}>
             {t('settings')}
           </Link>
