@@ -18,6 +18,18 @@ import { auditPlace, keptLedger, lockLedger } from './access';
 const zh = createTranslator({ locale: 'zh-CN', messages: { ledgers: zhLedgers }, namespace: 'ledgers' });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The motion's public link. The demo seed publishes before the app's environment is read (at first start there is no
+ * DATABASE_URL yet, so publicUrl cannot be built): there the path alone, which the board shows as a link all the same.
+ */
+const motionLink = (id: number) => {
+  try {
+    return publicUrl(`/motions/${id}`);
+  } catch {
+    return `/motions/${id}`;
+  }
+};
+
 /** Every entry of the ledger as the statement fixes it, in sequence order. */
 async function statedEntries(tx: TTx, ledgerId: number) {
   const rows = await tx.ledgerEntry.findMany({
@@ -87,7 +99,7 @@ function noticeBody(
         amount: formatFen(e.amountFen),
         description: e.description,
       });
-      const decided = m ? ` ${zh('notice.decided', { title: m.topic.title, url: publicUrl(`/motions/${m.id}`) })}` : '';
+      const decided = m ? ` ${zh('notice.decided', { title: m.topic.title, url: motionLink(m.id) })}` : '';
       return `${line}${decided}${e.receipts ? ` ${zh('notice.receipts', { count: e.receipts })}` : ''}`;
     }),
     '',
