@@ -49,7 +49,7 @@ test('the maintenance fund: the owners’ lift draw, a refused overspend, an ent
     .jpeg()
     .toBuffer();
   await added.getByLabel(/票据（PDF、JPEG 或 PNG）/).setInputFiles({ name: '调试费发票.jpg', mimeType: 'image/jpeg', buffer: photo });
-  await added.getByRole('button', { name: '上传票据' }).click();
+  await added.getByRole('button', { name: '上传票据', exact: true }).click();
   await expect(page.getByText('票据已上传。')).toBeVisible();
   await page.getByRole('checkbox', { name: new RegExp(`^第 ${fund!.entryCount + 1} 笔`) }).check();
   await page.getByRole('button', { name: '核对选中的账目' }).click();
