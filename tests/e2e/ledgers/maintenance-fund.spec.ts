@@ -54,6 +54,7 @@ test('the maintenance fund: the owners’ lift draw, a refused overspend, an ent
   await page.getByRole('checkbox', { name: new RegExp(`^第 ${fund!.entryCount + 1} 笔`) }).check();
   await page.getByRole('button', { name: '核对选中的账目' }).click();
   await expect(page.getByText('已核对 1 笔。')).toBeVisible();
+  await expect(added.getByText('已核对', { exact: true })).toBeVisible();
 
   // The statement of the days since the last one, on the board.
   await page.getByRole('button', { name: '发布到公示栏' }).click();

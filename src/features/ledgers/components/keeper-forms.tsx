@@ -95,13 +95,18 @@ export function ReverseForm({ t, entryId }: { t: TTexts; entryId: number }) {
 export function ReconcileForm({ t, ledgerId, entries }: { t: TTexts; ledgerId: number; entries: TOption[] }) {
   return (
     <ActionForm action={reconcileAction}>
-      {() => (
-        <>
-          <input type="hidden" name="ledgerId" value={ledgerId} />
-          <CheckboxGroup name="entryIds" legend={t.reconcile!} hint={t.reconcileHint} items={entries} />
-          <SubmitButton variant="secondary">{t.reconcile}</SubmitButton>
-        </>
-      )}
+      {() =>
+        // Stays on the page when everything is reconciled, so that its answer stays on the page too.
+        entries.length === 0 ? (
+          <p className="text-lg">{t.allReconciled}</p>
+        ) : (
+          <>
+            <input type="hidden" name="ledgerId" value={ledgerId} />
+            <CheckboxGroup name="entryIds" legend={t.reconcile!} hint={t.reconcileHint} items={entries} />
+            <SubmitButton variant="secondary">{t.reconcile}</SubmitButton>
+          </>
+        )
+      }
     </ActionForm>
   );
 }

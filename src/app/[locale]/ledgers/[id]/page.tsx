@@ -96,16 +96,14 @@ export default async function LedgerPage({ params }: PageProps<'/[locale]/ledger
             households={v.households.map((h) => ({ value: String(h.householdId), label: h.room }))}
             today={by.today}
           />
-          {open.length > 0 && (
-            <ReconcileForm
-              t={form}
-              ledgerId={v.ledger.id}
-              entries={open.map((e) => ({
-                value: String(e.id),
-                label: `${t('page.seq', { seq: e.seq })} ${e.day} ${t(`entryKind.${e.kind}`)} ${formatFen(e.amountFen)} ${e.description}`,
-              }))}
-            />
-          )}
+          <ReconcileForm
+            t={form}
+            ledgerId={v.ledger.id}
+            entries={open.map((e) => ({
+              value: String(e.id),
+              label: `${t('page.seq', { seq: e.seq })} ${e.day} ${t(`entryKind.${e.kind}`)} ${formatFen(e.amountFen)} ${e.description}`,
+            }))}
+          />
           <h3 className="text-xl font-semibold">{form.statement}</h3>
           <StatementForm t={form} ledgerId={v.ledger.id} from={v.nextPeriod.from} to={v.nextPeriod.to} />
         </section>
