@@ -58,8 +58,8 @@ try {
   await db.query(
     `INSERT INTO "LedgerEntry" ("ledgerId", seq, kind, day, "amountFen", description, "createdById", "reconciledAt", "reconciledById")
      SELECT $1, g + 1,
-       (CASE WHEN g % 50 = 0 THEN 'ADVANCE' WHEN g % 50 = 25 THEN 'ADVANCE_REPAID' WHEN g % 2 = 0 THEN 'INCOME' ELSE 'SPENDING' END)::"LedgerEntryKind",
-       make_date($2, 1, 1) + (g * 364 / $3), 100 + (g % 997), '压测账目 ' || g, $4, NULL, NULL
+       (CASE WHEN g % 50 = 0 THEN 'ADVANCE' WHEN g % 50 = 25 AND g > 50 THEN 'ADVANCE_REPAID' WHEN g % 2 = 0 THEN 'INCOME' ELSE 'SPENDING' END)::"LedgerEntryKind",
+       make_date($2, 1, 1) + (g * 364 / $3), CASE WHEN g % 50 = 25 AND g > 50 THEN 100 ELSE 100 + (g % 997) END, '压测账目 ' || g, $4, NULL, NULL
      FROM generate_series(1, $3 - 1) g ORDER BY g`,
     [id, year, ENTRIES, userId],
   );
