@@ -33,6 +33,7 @@ import { seedMediation } from './mediation.ts';
 import { seedResidentsMeeting } from './residents-meeting.ts';
 import { seedElections } from './elections.ts';
 import { seedSurveys } from './surveys.ts';
+import { seedLedgers } from './ledgers.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -177,9 +178,12 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const elections = await seedElections(db);
   // Issue 23 part Q: 龙躺梁's open needs survey with some answers, 北苑's satisfaction survey closed and published.
   const surveys = await seedSurveys(db);
+  // Issue 23 part L: ledgers (明白账) at 欧城花园 (the building 1 lift draw decided by its owners), 晋阳 and 龙躺梁, through the use cases.
+  const ledgers = await seedLedgers(db);
   return (
     surveys ||
     places ||
+    ledgers ||
     residents ||
     elections ||
     mediation ||

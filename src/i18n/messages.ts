@@ -20,6 +20,7 @@ export const namespaces = [
   'mediation',
   'elections',
   'surveys',
+  'ledgers',
 ] as const;
 
 export async function loadMessages(locale: TLocale) {

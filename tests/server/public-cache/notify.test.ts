@@ -54,6 +54,11 @@ const PRIVATE = [
   'SurveyResponse',
   'HouseholdClaim',
   'InvitationCode',
+  // Ledgers (decision 071) are read signed in by the place's residents and staff; the board shows their statements' notices.
+  'Ledger',
+  'LedgerEntry',
+  'LedgerReceipt',
+  'LedgerStatement',
   'Issue',
   'IssueEvent',
   'IssueFollower',

@@ -52,6 +52,9 @@ export default async function MyHomePage({ params }: PageProps<'/[locale]/me'>) 
           <Link href="/surveys" className={button}>
             {(await getTranslations('surveys'))('nav')}
           </Link>
+          <Link href="/ledgers" className={button}>
+            {(await getTranslations('ledgers'))('nav')}
+          </Link>
           <Link href="/account" className={button}>
             {t('settings')}
           </Link>
