@@ -23,6 +23,8 @@ CREATE TABLE "DisclosureItem" (
     "startsOn" DATE NOT NULL,
     "retiredAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" INTEGER,
+    "idempotencyKey" TEXT,
 
     CONSTRAINT "DisclosureItem_pkey" PRIMARY KEY ("id")
 );
@@ -36,6 +38,7 @@ CREATE TABLE "DisclosureEvent" (
     "occurredOn" DATE NOT NULL,
     "description" TEXT NOT NULL,
     "recordedById" INTEGER NOT NULL,
+    "idempotencyKey" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "DisclosureEvent_pkey" PRIMARY KEY ("id")
@@ -63,7 +66,13 @@ CREATE TABLE "DisclosureFiling" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "DisclosureItem_idempotencyKey_key" ON "DisclosureItem"("idempotencyKey");
+
+-- CreateIndex
 CREATE INDEX "DisclosureItem_districtId_idx" ON "DisclosureItem"("districtId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DisclosureEvent_idempotencyKey_key" ON "DisclosureEvent"("idempotencyKey");
 
 -- CreateIndex
 CREATE INDEX "DisclosureEvent_communityId_idx" ON "DisclosureEvent"("communityId");
@@ -88,6 +97,9 @@ CREATE UNIQUE INDEX "DisclosureFiling_itemId_communityId_compoundId_periodKey_ke
 
 -- AddForeignKey
 ALTER TABLE "DisclosureItem" ADD CONSTRAINT "DisclosureItem_districtId_fkey" FOREIGN KEY ("districtId") REFERENCES "District"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DisclosureItem" ADD CONSTRAINT "DisclosureItem_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "DisclosureEvent" ADD CONSTRAINT "DisclosureEvent_itemId_fkey" FOREIGN KEY ("itemId") REFERENCES "DisclosureItem"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
