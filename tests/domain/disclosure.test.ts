@@ -82,8 +82,16 @@ describe('公开及时率', () => {
     ['overdue counts against', [s('2026-10-10', null), s('2026-07-10', '2026-07-09')], { onTime: 1, counted: 2, percent: '50.0%' }],
     ['late counts against', [s('2026-10-10', '2026-10-11')], { onTime: 0, counted: 1, percent: '0.0%' }],
     ['early filing of a slot still due counts for', [s('2026-12-10', '2026-12-02')], { onTime: 1, counted: 1, percent: '100.0%' }],
-    ['waiver on time counts for, a late one against', [s('2026-07-10', '2026-07-01', true), s('2026-10-10', '2026-10-20', true)], { onTime: 1, counted: 2, percent: '50.0%' }],
-    ['cut, not rounded: 2/3', [s('2026-01-10', '2026-01-01'), s('2026-04-10', '2026-04-01'), s('2026-07-10', null)], { onTime: 2, counted: 3, percent: '66.6%' }],
+    [
+      'waiver on time counts for, a late one against',
+      [s('2026-07-10', '2026-07-01', true), s('2026-10-10', '2026-10-20', true)],
+      { onTime: 1, counted: 2, percent: '50.0%' },
+    ],
+    [
+      'cut, not rounded: 2/3',
+      [s('2026-01-10', '2026-01-01'), s('2026-04-10', '2026-04-01'), s('2026-07-10', null)],
+      { onTime: 2, counted: 3, percent: '66.6%' },
+    ],
   ] as const)('%s', (_name, slots, expected) => {
     expect(timeliness(slots, '2026-12-04')).toEqual(expected);
   });

@@ -31,10 +31,20 @@ export function periodOf(cadence: Exclude<TCadence, 'EVENT'>, day: string): Omit
   const year = Number(day.slice(0, 4));
   const month = Number(day.slice(5, 7));
   if (cadence === 'MONTHLY')
-    return { key: `${year}-${pad(month)}`, label: `${year}年${month}月`, firstDay: `${year}-${pad(month)}-01`, lastDay: lastOfMonth(year, month) };
+    return {
+      key: `${year}-${pad(month)}`,
+      label: `${year}年${month}月`,
+      firstDay: `${year}-${pad(month)}-01`,
+      lastDay: lastOfMonth(year, month),
+    };
   if (cadence === 'QUARTERLY') {
     const q = Math.ceil(month / 3);
-    return { key: `${year}-Q${q}`, label: `${year}年第${q}季度`, firstDay: `${year}-${pad(q * 3 - 2)}-01`, lastDay: lastOfMonth(year, q * 3) };
+    return {
+      key: `${year}-Q${q}`,
+      label: `${year}年第${q}季度`,
+      firstDay: `${year}-${pad(q * 3 - 2)}-01`,
+      lastDay: lastOfMonth(year, q * 3),
+    };
   }
   return { key: `${year}`, label: `${year}年度`, firstDay: `${year}-01-01`, lastDay: `${year}-12-31` };
 }

@@ -46,6 +46,10 @@ const PRIVATE = [
   'MinutesSignoff',
   'MeetingRequest',
   'MeetingRequestSupport',
+  // The disclosure catalogue's rules, events and filings (decision 070): read signed in; the board shows the notices.
+  'DisclosureEvent',
+  'DisclosureFiling',
+  'DisclosureItem',
   'HouseholdClaim',
   'InvitationCode',
   'Issue',
