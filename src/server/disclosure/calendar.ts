@@ -7,7 +7,7 @@ import { authorize, type TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { ancestryOf } from '@/server/places/ancestry';
-import { slotsOf, type TSlotRow } from './slots';
+import { disclosingPlaces, slotsOf, type TSlotRow } from './slots';
 
 const ORDER: Record<TSlotRow['state'], number> = { OVERDUE: 0, DUE: 1, LATE: 2, ON_TIME: 3, WAIVED: 3 };
 const byUrgency = (a: TSlotRow, b: TSlotRow) =>
@@ -34,7 +34,7 @@ export async function readCalendar(by: TBy, communityId: number, only?: 'overdue
   const yearStart = `${by.today.slice(0, 4)}-01-01`;
   const shown = rows.filter((r) => (only === 'overdue' ? r.state === 'OVERDUE' : r.state === 'OVERDUE' || r.dueOn >= yearStart));
   const community = await getDb().community.findUniqueOrThrow({ where: { id: communityId }, select: { id: true, name: true } });
-  return { community, slots: shown.sort(byUrgency), rate: rateOf(rows, by.today) };
+  return { community, slots: shown.sort(byUrgency).map((r) => ({ ...r, mine: maySlot(by, r) })), rate: rateOf(rows, by.today) };
 }
 
 /** Every slot of the community the account may read; refused unless it reads or discloses there. */
@@ -110,4 +110,21 @@ export async function timelinessByCommunity(by: TBy, unit: TPlaceRef) {
     communities: per.filter((c) => c.counted > 0 || c.overdue > 0).sort((a, b) => ratio(a) - ratio(b) || b.overdue - a.overdue),
     total,
   };
+}
+
+/** The event items of the community and the places where the account may record their events (the event form's list). */
+export async function eventTargets(by: TBy, communityId: number) {
+  const places = await disclosingPlaces([communityId], by.today);
+  const district = places[0]?.ancestry.district;
+  if (!district) return [];
+  const items = await getDb().disclosureItem.findMany({
+    where: { districtId: district, cadence: 'EVENT', retiredAt: null },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, category: true, discloser: true, cadence: true },
+  });
+  return places.flatMap((place) =>
+    items
+      .filter((item) => place.disclosers.includes(item.discloser) && maySlot(by, { item, place }))
+      .map((item) => ({ value: `${item.id}:${place.communityId}:${place.compoundId ?? 0}`, label: `${item.name} · ${place.name}` })),
+  );
 }

@@ -70,7 +70,8 @@ export async function readCatalogue(by: TBy, districtId: number) {
     where: { districtId },
     orderBy: [{ retiredAt: { sort: 'asc', nulls: 'first' } }, { category: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }],
   });
-  return items.map((i) => ({ ...i, startsOn: fromDateOnly(i.startsOn) }));
+  const district = await getDb().district.findUniqueOrThrow({ where: { id: districtId }, select: { name: true } });
+  return { district, items: items.map((i) => ({ ...i, startsOn: fromDateOnly(i.startsOn) })) };
 }
 
 /** Adds an item to the district's catalogue (disclosure.configure); a double tap adds one. */
