@@ -32,6 +32,7 @@ import { seedReach } from './reach.ts';
 import { seedMediation } from './mediation.ts';
 import { seedResidentsMeeting } from './residents-meeting.ts';
 import { seedElections } from './elections.ts';
+import { seedDisclosure } from './disclosure.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -174,8 +175,11 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const residents = await seedResidentsMeeting(db);
   // Issue 22: elections at 北苑 (nominating), 欧城花园 (owners voting) and 龙躺梁 1号楼 (楼栋长, done), through the use cases.
   const elections = await seedElections(db);
+  // Issue 23 part D: the disclosure catalogues of 武侯区 and 双流区, 晋阳社区's filings and its one overdue 财务公开.
+  const disclosure = await seedDisclosure(db);
   return (
     places ||
+    disclosure ||
     residents ||
     elections ||
     mediation ||
