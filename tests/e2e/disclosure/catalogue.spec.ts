@@ -45,8 +45,10 @@ test('the street drills into an overdue 财务公开; the secretary publishes it
     .getByLabel(/公告内容/)
     .fill(`${await secretary.getByLabel(/公告内容/).inputValue()}\n本季度收入 12,000 元，支出 9,500 元。`);
   await secretary.getByRole('button', { name: '发布到公告栏' }).click();
-  await expect(secretary.getByText('已发布到公告栏。')).toBeVisible();
-  await secretary.getByRole('link', { name: '查看公告' }).first().click();
+  // The page shows the slot as dealt with (the form gives way to the filing), with a link to its notice.
+  await expect(secretary.getByText('这一期已经处理。')).toBeVisible();
+  await expect(secretary.getByText(/逾期后公开/)).toBeVisible();
+  await secretary.getByRole('link', { name: '查看公告' }).click();
   await expect(secretary.getByRole('heading', { level: 1 })).toHaveText(published);
 
   // Back on the street's dashboard: nothing overdue at 晋阳社区 any more.
