@@ -8,6 +8,7 @@ import { copyDefaultCatalogue } from '../../src/server/disclosure/catalogue.ts';
 import { attachBoardPhoto } from '../../src/server/disclosure/events.ts';
 import { draftFor, publishSlot } from '../../src/server/disclosure/file.ts';
 import { readableSlots } from '../../src/server/disclosure/calendar.ts';
+import { addDays, periodOf } from '../../src/domain/disclosure/slots.ts';
 import { today } from '../../src/server/today.ts';
 import { createStaff } from '../../tests/factories/accounts.ts';
 import { DEMO_LOGINS } from './logins.ts';
@@ -18,6 +19,14 @@ export const DISCLOSURE_FLAG = 'demo-disclosure';
 export const WUHOU_ADMIN = '13900004002';
 /** The item left overdue at 晋阳社区. */
 export const OVERDUE_ITEM = '财务收支情况';
+
+const quarterBefore = (q: { firstDay: string }) => periodOf('QUARTERLY', addDays(q.firstDay, -1));
+/** The latest quarter whose 财务收支情况 (due 10 days after it, decision 070's default) is past due today. */
+function lastQuarterPastDue(day: string) {
+  let q = quarterBefore(periodOf('QUARTERLY', day));
+  while (addDays(q.lastDay, 10) >= day) q = quarterBefore(q);
+  return q;
+}
 
 /** Runs once (a flag), after the accounts and places, with the use cases reading this database. */
 export async function seedDisclosure(db: PrismaClient, now = new Date()): Promise<boolean> {
@@ -40,8 +49,9 @@ export async function seedDisclosure(db: PrismaClient, now = new Date()): Promis
         placeLevel: 'DISTRICT',
         placeId: wuhou.id,
       });
-    // The catalogue applies from 1 January of last year: a year and more of past slots.
-    const startsOn = `${Number(day.slice(0, 4)) - 1}-01-01`;
+    // The catalogue applies from the quarter before the last one whose 财务收支情况 is past due: one quarter filed, one
+    // overdue, and the months since — a board of a dozen or so notices, not years of them.
+    const startsOn = quarterBefore(lastQuarterPastDue(day)).firstDay;
     await copyDefaultCatalogue(await seedActor(db, WUHOU_ADMIN), wuhou.id, startsOn);
     await copyDefaultCatalogue(await seedActor(db, '13900004001'), shuangliu.id, startsOn);
     await jinyang(db);

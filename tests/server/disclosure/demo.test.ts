@@ -20,6 +20,7 @@ describe('the disclosure catalogue in the demo', () => {
     expect(desk.map((s) => [s.item.name, s.place.compoundId])).toEqual([[OVERDUE_ITEM, null]]);
     const cal = await readCalendar(liu, jinyang.id);
     expect(cal.rate.overdue).toBe(1);
+    expect(await db.notice.count({ where: { kind: 'DISCLOSURE' } })).toBeLessThan(30);
     expect(cal.rate.onTime).toBe(cal.rate.counted - 1);
     expect((await readableSlots(liu, jinyang.id)).filter((s) => s.filing?.photo)).toHaveLength(1);
     const street = await timelinessByCommunity(await as('13900003002'), { level: 'street', id: jinyang.streetId });
