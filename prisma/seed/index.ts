@@ -34,6 +34,7 @@ import { seedResidentsMeeting } from './residents-meeting.ts';
 import { seedElections } from './elections.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedLedgers } from './ledgers.ts';
+import { seedDisclosure } from './disclosure.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -180,10 +181,13 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const surveys = await seedSurveys(db);
   // Issue 23 part L: ledgers (明白账) at 欧城花园 (the building 1 lift draw decided by its owners), 晋阳 and 龙躺梁, through the use cases.
   const ledgers = await seedLedgers(db);
+  // Issue 23 part D: the disclosure catalogues of 武侯区 and 双流区, 晋阳社区's filings and its one overdue 财务公开.
+  const disclosure = await seedDisclosure(db);
   return (
     surveys ||
     places ||
     ledgers ||
+    disclosure ||
     residents ||
     elections ||
     mediation ||

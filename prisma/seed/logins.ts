@@ -8,6 +8,7 @@ export const DEMO_LOGINS = {
     { phone: '13900003001', label: '李东升 — 东升街道工作人员 (street staff, Dongsheng)' },
     { phone: '13900003002', label: '何晋阳 — 晋阳街道工作人员 (street staff, Jinyang)' },
     { phone: '13900004001', label: '陈双流 — 双流区管理员 (district admin, Shuangliu)' },
+    { phone: '13900004002', label: '马武侯 — 武侯区管理员，管公开目录 (district admin, Wuhou: the disclosure catalogue)' },
     { phone: '13900006001', label: '罗网格 — 金沙社区网格员 (grid worker, Luzhou / Jinsha)' },
     {
       phone: '13900006002',

@@ -21,6 +21,7 @@ export const namespaces = [
   'elections',
   'surveys',
   'ledgers',
+  'disclosure',
 ] as const;
 
 export async function loadMessages(locale: TLocale) {

@@ -52,6 +52,10 @@ const PRIVATE = [
   'SurveyQuestion',
   'SurveyRespondent',
   'SurveyResponse',
+  // The disclosure catalogue's rules, events and filings (decision 070): read signed in; the board shows the notices.
+  'DisclosureEvent',
+  'DisclosureFiling',
+  'DisclosureItem',
   'HouseholdClaim',
   'InvitationCode',
   // Ledgers (decision 071) are read signed in by the place's residents and staff; the board shows their statements' notices.

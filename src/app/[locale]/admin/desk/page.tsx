@@ -4,6 +4,7 @@ import { DeskAccountForm, ResetByPhoneForm } from '@/features/admin/components/d
 import { requirePermission } from '@/features/shared/guards';
 import { labels } from '@/i18n/labels';
 import { ProposalsOnDesk } from '@/features/meetings/components/proposals-desk';
+import { DisclosuresOnDesk } from '@/features/disclosure/components/desk';
 import { OverdueList } from '@/features/topics/components/overdue-list';
 import { listCompoundsInScope } from '@/server/admin/scope-lists';
 import { overdueOnDesk } from '@/server/topics/overdue-desk';
@@ -22,6 +23,7 @@ export default async function DeskPage({ params }: PageProps<'/[locale]/admin/de
   return (
     <AdminShell title={t('sections.desk')}>
       <ProposalsOnDesk by={by} />
+      <DisclosuresOnDesk by={by} />
       <section aria-labelledby="desk-overdue" className="space-y-3">
         <h2 id="desk-overdue" className="text-2xl font-semibold">
           {t('desk.overdueTitle')}

@@ -7,6 +7,7 @@ import { TrendCharts } from '@/features/stats/components/charts';
 import { ExportPanel } from '@/features/stats/components/export-panel';
 import { PeriodFilter } from '@/features/stats/components/period-filter';
 import { MediationFigures } from '@/features/stats/components/mediation';
+import { DisclosureOnStats } from '@/features/disclosure/components/stats';
 import { FigureTable, RankingTable, Tiles } from '@/features/stats/components/tables';
 import { dashboardQuery, statsHref } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
@@ -179,6 +180,7 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
               perCommunity={d.unit.level === 'street' || d.unit.level === 'district' ? d.unit.level : null}
             />
           )}
+          <DisclosureOnStats by={by} unit={d.unit} />
           <section aria-labelledby="activity" className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-2">
               <h2 id="activity" className="text-2xl font-semibold">
