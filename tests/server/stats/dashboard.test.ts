@@ -291,6 +291,7 @@ describe('topics behind the figures', () => {
   test('topics by step count those raised in the period, and the list behind each count is those topics', async () => {
     const { db } = w;
     const procedure = await db.procedure.findFirstOrThrow({ where: { code: 'SEVEN_STEP', districtId: null } });
+    const other = await db.topicCategory.findFirstOrThrow({ where: { code: 'OTHER', districtId: null } });
     const topic = (title: string, stepIndex: number, status: 'OPEN' | 'DONE') =>
       db.topic.create({
         data: {
@@ -306,6 +307,7 @@ describe('topics behind the figures', () => {
           compoundId: w.A1.id,
           createdById: w.street.userId,
           createdAt: new Date('2025-03-12T02:00:00Z'),
+          categoryId: other.id,
         },
       });
     const atPlan = await topic('看板议题：在方案步骤', 2, 'OPEN');
