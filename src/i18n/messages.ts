@@ -19,6 +19,7 @@ export const namespaces = [
   'stats',
   'mediation',
   'elections',
+  'consultation',
 ] as const;
 
 export async function loadMessages(locale: TLocale) {

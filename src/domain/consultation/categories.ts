@@ -34,9 +34,6 @@ export function categoryFromIssues(issueCategoryCodes: string[]): TBuiltInCatego
   return [...mapped][0]!;
 }
 
-/** Topic outcome as the list and the dashboards name it. */
-export type TTopicOutcome = 'OPEN' | 'DECIDED' | 'FAILED' | 'IMPLEMENTED' | 'WITHDRAWN';
-
 /** A planned time: a quarter or a month (never both), or none. */
 export function plannedWhen(quarter: number | null, month: number | null): 'ok' | 'both' | 'range' {
   if (quarter !== null && month !== null) return 'both';

@@ -40,7 +40,12 @@ export async function listCategories(by: TBy, districtId: number) {
   authorize(by, 'topicCategory.manage', { district: districtId });
   return getDb().topicCategory.findMany({
     where: { OR: [{ districtId: null }, { districtId }] },
-    orderBy: [{ districtId: { sort: 'asc', nulls: 'first' } }, { retiredAt: { sort: 'asc', nulls: 'first' } }, { sort: 'asc' }, { id: 'asc' }],
+    orderBy: [
+      { districtId: { sort: 'asc', nulls: 'first' } },
+      { retiredAt: { sort: 'asc', nulls: 'first' } },
+      { sort: 'asc' },
+      { id: 'asc' },
+    ],
     select: { ...SELECT, retiredAt: true, sort: true, _count: { select: { topics: true } } },
   });
 }
