@@ -162,4 +162,9 @@ END $$ LANGUAGE plpgsql;
 CREATE TRIGGER "topic_consultation_item_check" BEFORE INSERT OR UPDATE OF "consultationItemId", "communityId" ON "Topic"
   FOR EACH ROW EXECUTE FUNCTION "topic_consultation_item_check"();
 
+-- The public list page shows these (decision 032): its cache hears of every change.
+CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "TopicCategory" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
+CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "ConsultationList" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
+CREATE TRIGGER yishi_public_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "ConsultationItem" FOR EACH STATEMENT EXECUTE FUNCTION yishi_public_changed();
+
 COMMIT;

@@ -83,9 +83,9 @@ export async function createCategory(by: TBy, districtId: number, input: TCatego
 /** A district's own category, for its administrator; a built-in or another district's is refused. */
 async function ownCategory(by: TBy, id: number) {
   const c = (await getDb().topicCategory.findUnique({ where: { id } })) ?? refuse('auth.forbidden');
-  if (c.districtId === null) refuse('consultation.categoryBuiltIn');
-  authorize(by, 'topicCategory.manage', { district: c.districtId });
-  return c as typeof c & { districtId: number };
+  const district = c.districtId ?? refuse('consultation.categoryBuiltIn');
+  authorize(by, 'topicCategory.manage', { district });
+  return { ...c, districtId: district };
 }
 
 export async function renameCategory(by: TBy, id: number, input: TCategoryInput) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopesOf } from '@/domain/authz/can';
 import { plannedWhen } from '@/domain/consultation/categories';
 import type { ConsultationSource } from '@/generated/prisma/enums';
 import { authorize, type TBy } from '@/server/accounts/by';
@@ -112,5 +113,21 @@ export async function retireItem(by: TBy, itemId: number) {
       after: { retired: true },
       communityId: l.communityId,
     });
+  });
+}
+
+/** The communities whose lists the user draws up (topic.manage there or above), by name. */
+export async function managedCommunities(by: TBy) {
+  const scopes = scopesOf(by.actor, 'topic.manage', by.today).filter((s) => s.level !== 'compound' && s.level !== 'building');
+  if (scopes.length === 0) return [];
+  return getDb().community.findMany({
+    where: {
+      OR: scopes.map((s) =>
+        s.level === 'community' ? { id: s.id } : s.level === 'street' ? { streetId: s.id } : { street: { districtId: s.id } },
+      ),
+    },
+    orderBy: { name: 'asc' },
+    take: 300,
+    select: { id: true, code: true, name: true, street: { select: { districtId: true } } },
   });
 }

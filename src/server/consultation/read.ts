@@ -60,3 +60,18 @@ export function linkableItems(communityId: number, fromYear: number) {
     select: { id: true, line: true, title: true, list: { select: { year: true } } },
   });
 }
+
+/** A community by its code, for its public list page. */
+export function communityByCode(code: string) {
+  return getDb().community.findUnique({ where: { code }, select: { id: true, name: true } });
+}
+
+/** The communities that have published a consultation list (the public index). */
+export function communitiesWithLists() {
+  return getDb().community.findMany({
+    where: { consultationLists: { some: { status: 'PUBLISHED' } } },
+    orderBy: { name: 'asc' },
+    take: 300,
+    select: { code: true, name: true, street: { select: { name: true } } },
+  });
+}
