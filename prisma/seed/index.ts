@@ -32,6 +32,7 @@ import { seedReach } from './reach.ts';
 import { seedMediation } from './mediation.ts';
 import { seedResidentsMeeting } from './residents-meeting.ts';
 import { seedElections } from './elections.ts';
+import { seedConsultation } from './consultation.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -174,8 +175,11 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const residents = await seedResidentsMeeting(db);
   // Issue 22: elections at 北苑 (nominating), 欧城花园 (owners voting) and 龙躺梁 1号楼 (楼栋长, done), through the use cases.
   const elections = await seedElections(db);
+  // Issue 23 part C: this year's consultation lists of 晋阳 and 龙躺梁, their topics linked to their lines, published.
+  const consultation = await seedConsultation(db);
   return (
     places ||
+    consultation ||
     residents ||
     elections ||
     mediation ||
