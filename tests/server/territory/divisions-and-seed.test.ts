@@ -219,8 +219,13 @@ describe('reference data and demo seed', () => {
     expect((await db.notice.findFirstOrThrow({ where: { kind: 'FINANCE', topic: { title: '北苑小区后门维修' } } })).body).toContain(
       '预算 36,000.00 元，实际支出 34,500.00 元，节约 1,500.00 元。',
     );
-    // S1's four notices, the bike-shed topic's first progress bulletin (issue 19) and 龙躺梁 1号楼's 楼栋长 result (issue 22).
-    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 6 });
+    // S1's four notices, the bike-shed topic's first progress bulletin (issue 19), 龙躺梁 1号楼's 楼栋长 result (issue 22)
+    // and the consultation lists of 晋阳 and 龙躺梁 (issue 23, decision 072).
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 8 });
+    expect(await db.consultationList.count({ where: { status: 'PUBLISHED' } })).toBe(2);
+    expect(
+      await db.topic.count({ where: { title: '龙躺梁小区停车秩序', consultationItem: { title: '停车管理', category: { code: 'PARKING' } } } }),
+    ).toBe(1);
     // S4's rhythm: reception days (6th, 26th) and joint meetings (16th) for the year; a council meeting today.
     expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);
     expect(await db.meeting.count({ where: { kind: 'JOINT' } })).toBeGreaterThanOrEqual(11);
