@@ -424,7 +424,18 @@ describe('Excel export', () => {
       '逾期事项',
       '不计入考核',
       '矛盾纠纷调解',
+      '议题分类',
       '口径说明',
+    ]);
+    // Decision 072: the dashboard's by-category table, the same query.
+    expect(wb.getWorksheet('议题分类')!.getRow(1).values).toEqual([
+      undefined,
+      '议题类别',
+      '提出',
+      '进行中',
+      '已决定',
+      '未通过或撤回',
+      '已落实公示',
     ]);
     const summary = wb.getWorksheet('概况')!;
     const row = (label: string) => summary.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[];
