@@ -160,18 +160,16 @@ describe('the consultation list', () => {
     expect(a.id).toBe(b.id);
     expect(await refusal(publishList(s, a.id, 0))).toBe('consultation.listEmpty');
     const line = (title: string, code: string, extra: Partial<{ quarter: number; month: number }> = {}) =>
-      w
-        .cat(code)
-        .then((categoryId) =>
-          addItem(s, a.id, {
-            title,
-            description: '',
-            categoryId,
-            quarter: extra.quarter ?? null,
-            month: extra.month ?? null,
-            source: 'COMMITTEES',
-          }),
-        );
+      w.cat(code).then((categoryId) =>
+        addItem(s, a.id, {
+          title,
+          description: '',
+          categoryId,
+          quarter: extra.quarter ?? null,
+          month: extra.month ?? null,
+          source: 'COMMITTEES',
+        }),
+      );
     expect((await line('小区环境整治', 'ENVIRONMENT', { quarter: 2 })).line).toBe(1);
     expect((await line('物业费收取和使用', 'PROPERTY')).line).toBe(2);
     expect(await refusal(line('物业费收取和使用', 'PROPERTY'))).toBe('consultation.itemTaken');

@@ -224,7 +224,9 @@ describe('reference data and demo seed', () => {
     expect(await verifyChain(db)).toMatchObject({ ok: true, count: 8 });
     expect(await db.consultationList.count({ where: { status: 'PUBLISHED' } })).toBe(2);
     expect(
-      await db.topic.count({ where: { title: '龙躺梁小区停车秩序', consultationItem: { title: '停车管理', category: { code: 'PARKING' } } } }),
+      await db.topic.count({
+        where: { title: '龙躺梁小区停车秩序', consultationItem: { title: '停车管理', category: { code: 'PARKING' } } },
+      }),
     ).toBe(1);
     // S4's rhythm: reception days (6th, 26th) and joint meetings (16th) for the year; a council meeting today.
     expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);
