@@ -45,7 +45,12 @@ export type TCategoryRow = { id: number; code: string; nameZh: string; nameEn: s
  */
 export async function topicsByCategory(by: TBy, q: { unit: TUnitRef; period: TPeriod }) {
   const unit = await authorizeUnit(by, q.unit);
-  const rows = await getDb().$queryRaw<TCategoryRow[]>`
+  return { unit, rows: await categoryCounts(unit.scope, q.period) };
+}
+
+/** The counts alone, for a place the caller has authorized (and the bench). */
+export function categoryCounts(scope: { column: string; ids: number[] }, period: TPeriod) {
+  return getDb().$queryRaw<TCategoryRow[]>`
     SELECT c.id, c.code, c."nameZh", c."nameEn",
       count(*)::int AS "RAISED",
       count(*) FILTER (WHERE ${categoryFigureWhere('OPEN')})::int AS "OPEN",
@@ -53,8 +58,7 @@ export async function topicsByCategory(by: TBy, q: { unit: TUnitRef; period: TPe
       count(*) FILTER (WHERE ${categoryFigureWhere('ENDED')})::int AS "ENDED",
       count(*) FILTER (WHERE ${categoryFigureWhere('DONE')})::int AS "DONE"
     FROM "Topic" t JOIN "TopicCategory" c ON c.id = t."categoryId"
-    WHERE ${unitTopics(unit.scope, q.period)}
+    WHERE ${unitTopics(scope, period)}
     GROUP BY c.id, c.code, c."nameZh", c."nameEn", c.sort
     ORDER BY c.sort, c.id`;
-  return { unit, rows };
 }
