@@ -161,11 +161,12 @@ try {
     `
     WITH p AS (SELECT id FROM "Procedure" WHERE code = 'SEVEN_STEP' AND "districtId" IS NULL ORDER BY version DESC LIMIT 1),
     x AS (SELECT g, 1 + floor(random() * ${compounds})::int AS cpn, now() AT TIME ZONE 'UTC' - (random() * 730) * interval '1 day' AS created, random() AS r FROM generate_series(1, ${TOPICS}) g)
-    INSERT INTO "Topic" (title, description, "procedureId", status, "stepIndex", "stepStartedAt", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "createdById", "createdAt", "updatedAt")
+    INSERT INTO "Topic" (title, description, "procedureId", status, "stepIndex", "stepStartedAt", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "createdById", "createdAt", "updatedAt", "categoryId")
     SELECT '议题 ' || g, '生成的议题', p.id,
       (CASE WHEN x.r < 0.85 THEN 'DONE' WHEN x.r < 0.95 THEN 'OPEN' ELSE 'WITHDRAWN' END)::"TopicStatus",
       CASE WHEN x.r < 0.85 THEN 6 WHEN x.r < 0.95 THEN floor((x.r - 0.85) * 70)::int ELSE 1 END,
-      x.created, x.created + interval '14 days', cp."districtId", cp."streetId", cp."communityId", cp.id, ${staffId}, x.created, x.created
+      x.created, x.created + interval '14 days', cp."districtId", cp."streetId", cp."communityId", cp.id, ${staffId}, x.created, x.created,
+      (SELECT id FROM "TopicCategory" WHERE "districtId" IS NULL ORDER BY id OFFSET g % 10 LIMIT 1)
     FROM x JOIN cp ON cp.n = x.cpn, p`,
   );
   // Motions: the representatives' vote (step 5) of finished topics, 2/3 of the roster; one ballot per representative.

@@ -63,11 +63,12 @@ try {
   // community), else due in 2–60 days.
   await q(
     `INSERT INTO "Topic" (title, description, "procedureId", "stepDueAt", "districtId", "streetId", "communityId", "compoundId",
-                          "createdById", "updatedAt")
+                          "createdById", "updatedAt", "categoryId")
      SELECT '议题 ' || g, '描述', (SELECT id FROM "Procedure" WHERE "districtId" IS NULL AND active ORDER BY id LIMIT 1),
             date_trunc('minute', now() AT TIME ZONE 'UTC')
               + CASE WHEN h % 100 < 5 THEN -(1 + (h / 100) % 14) ELSE 2 + (h / 100) % 59 END * interval '1 day',
-            p."districtId", p."streetId", p."communityId", cp.id, $2, now()
+            p."districtId", p."streetId", p."communityId", cp.id, $2, now(),
+            (SELECT id FROM "TopicCategory" WHERE "districtId" IS NULL AND code = 'OTHER')
      FROM generate_series(0, $1 - 1) g CROSS JOIN LATERAL (SELECT abs(hashint4(g + 1000000)::bigint) AS h) hh
      JOIN bench_place p ON p.n = g % (SELECT count(*) FROM bench_place)
      JOIN "Compound" cp ON cp."communityId" = p."communityId" AND cp.name = '基准小区'`,

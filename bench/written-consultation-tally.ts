@@ -57,8 +57,8 @@ try {
   const {
     rows: [topic],
   } = await c.query(
-    `INSERT INTO "Topic" (title, description, "procedureId", "stepIndex", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "assemblyMatter", "createdById", "updatedAt")
-    VALUES ('更换电梯', '基准', $1, 2, now(), $2, $3, $4, $5, 5, $6, now()) RETURNING *`,
+    `INSERT INTO "Topic" (title, description, "procedureId", "stepIndex", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "assemblyMatter", "createdById", "updatedAt", "categoryId")
+    VALUES ('更换电梯', '基准', $1, 2, now(), $2, $3, $4, $5, 5, $6, now(), (SELECT id FROM "TopicCategory" WHERE "districtId" IS NULL AND code = 'FACILITIES')) RETURNING *`,
     [proc.id, p.districtId, p.streetId, p.communityId, p.id, user.id],
   );
   console.log(

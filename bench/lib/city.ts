@@ -62,8 +62,8 @@ export async function createCouncilVote(db: pg.Client, r: TResidents, personIds:
   const {
     rows: [topic],
   } = await db.query(
-    `INSERT INTO "Topic" (title, description, "procedureId", "stepIndex", "stepDueAt", "districtId", "streetId", "communityId", "createdById", "updatedAt")
-      SELECT '基准表决', '基准', id, 3, now(), (SELECT "districtId" FROM "Street" WHERE id = $2), $2, $1, 1, now()
+    `INSERT INTO "Topic" (title, description, "procedureId", "stepIndex", "stepDueAt", "districtId", "streetId", "communityId", "createdById", "updatedAt", "categoryId")
+      SELECT '基准表决', '基准', id, 3, now(), (SELECT "districtId" FROM "Street" WHERE id = $2), $2, $1, 1, now(), (SELECT id FROM "TopicCategory" WHERE "districtId" IS NULL AND code = 'OTHER')
         FROM "Procedure" WHERE code = 'COURTYARD_ROADSHOW' AND "districtId" IS NULL RETURNING id`,
     [r.communityId, r.streetId],
   );

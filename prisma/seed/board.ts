@@ -15,6 +15,7 @@ export async function seedBoard(tx: Prisma.TransactionClient, now: Date) {
   const council = await tx.body.findFirstOrThrow({ where: { name: '晋阳社区议事会' }, include: { members: true } });
   const started = new Date(now.getTime() - 120 * day);
   const topic = await createTopicWithHistory(tx, {
+    category: 'FACILITIES',
     procedureCode: 'COURTYARD_ROADSHOW',
     title: '北苑小区后门维修',
     description: '北苑小区后门损坏多年，居民反映强烈。院落议事会与居委会、施工单位多次商议后提出维修项目。',

@@ -37,6 +37,7 @@ export async function seedDelivery(tx: Prisma.TransactionClient, now: Date) {
 
   const started = new Date(now.getTime() - 75 * day);
   const topic = await createTopicWithHistory(tx, {
+    category: 'FACILITIES',
     procedureCode: 'SEVEN_STEP',
     title: BIKE_SHED_TOPIC,
     description:

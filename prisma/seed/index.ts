@@ -35,6 +35,7 @@ import { seedElections } from './elections.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedLedgers } from './ledgers.ts';
 import { seedDisclosure } from './disclosure.ts';
+import { seedConsultation } from './consultation.ts';
 
 export const DEMO_FLAG = 'demo-seed';
 export const DEMO_ACCOUNTS_FLAG = 'demo-accounts';
@@ -183,11 +184,14 @@ export async function seedDemo(db: PrismaClient): Promise<boolean> {
   const ledgers = await seedLedgers(db);
   // Issue 23 part D: the disclosure catalogues of 武侯区 and 双流区, 晋阳社区's filings and its one overdue 财务公开.
   const disclosure = await seedDisclosure(db);
+  // Issue 23 part C: this year's consultation lists of 晋阳 and 龙躺梁, their topics linked to their lines, published.
+  const consultation = await seedConsultation(db);
   return (
     surveys ||
     places ||
     ledgers ||
     disclosure ||
+    consultation ||
     residents ||
     elections ||
     mediation ||

@@ -57,6 +57,7 @@ export async function seedPartyFirst(db: PrismaClient): Promise<boolean> {
     const procedure = (await proceduresFor(oucheng.districtId, db)).find((p) => p.code === 'OWNERS_ASSEMBLY')!;
     const raise = (key: string, title: string, description: string) =>
       raiseTopic(zhou, {
+        category: 'FACILITIES',
         title,
         description,
         compoundId: oucheng.id,

@@ -44,6 +44,7 @@ export async function seedReach(tx: Prisma.TransactionClient, now: Date) {
   });
   const day = 86_400_000;
   const topic = await createTopicWithHistory(tx, {
+    category: 'FACILITIES',
     procedureCode: 'COURTYARD_ROADSHOW',
     title: '鼓楼佳苑楼道照明改造',
     description: '1、2 栋楼道灯老化，院落议事会提出换成声控节能灯。',

@@ -41,6 +41,7 @@ export async function seedResidentsMeeting(db: PrismaClient, now = new Date()): 
       electorate: 'HOUSEHOLDS',
     });
     const { id: topicId } = await raiseTopic(secretary, {
+      category: 'FACILITIES',
       title: RESIDENTS_TOPIC,
       description: '楼道灯损坏较多，拟统一更换为声控节能灯，费用从公共收益中列支，提交居民会议按户表决。',
       communityId: compound.communityId,

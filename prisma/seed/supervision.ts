@@ -21,6 +21,7 @@ export async function seedSupervision(tx: Prisma.TransactionClient, now: Date) {
   const by = { userId: secretary.id, label: '周志强' };
   const firm = await tx.organization.findFirstOrThrow({ where: { name: '成都欧城物业服务有限公司' }, select: { id: true, name: true } });
   const topic = await createTopicWithHistory(tx, {
+    category: 'FACILITIES',
     procedureCode: 'SEVEN_STEP',
     title: '欧城花园 3 栋外墙瓷砖脱落修缮',
     description: '3 栋外墙瓷砖多处脱落，威胁行人安全。协商决定由物业搭设防护棚并修补外墙，费用从公共收益列支。',
@@ -48,6 +49,7 @@ export async function seedSupervision(tx: Prisma.TransactionClient, now: Date) {
 
   const other = await tx.community.findFirstOrThrow({ where: { streetId, id: { not: oucheng.communityId } }, orderBy: { code: 'asc' } });
   await createTopicWithHistory(tx, {
+    category: 'ENVIRONMENT',
     procedureCode: 'SEVEN_STEP',
     title: '社区健身广场夜间噪声',
     description: '广场舞音响夜间扰民，居民希望商定时段和音量。',

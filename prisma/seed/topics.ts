@@ -69,6 +69,7 @@ export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
     include: { person: true },
   });
   const s2 = await createTopicWithHistory(tx, {
+    category: 'PARKING',
     procedureCode: 'SEVEN_STEP',
     title: '龙躺梁小区停车秩序',
     description: '三位居民反映停车乱、外来车辆占位、收费不透明。拟规划车位、定收费标准和夜间停车规则，形成停车公约。',
@@ -137,6 +138,7 @@ export async function seedTopics(tx: Prisma.TransactionClient, now: Date) {
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
   const wang = await tx.user.findUniqueOrThrow({ where: { phone: '13900002001' } });
   await createTopicWithHistory(tx, {
+    category: 'FACILITIES',
     procedureCode: 'OWNERS_ASSEMBLY',
     title: '使用维修资金更换 2 栋电梯',
     description: '2 栋电梯使用 18 年，故障频繁。业委会提议使用专项维修资金更换，提交业主大会表决（第 5 项事项）。',

@@ -9,6 +9,7 @@ export async function seedVotes(tx: Prisma.TransactionClient, now: Date) {
   const liu = await tx.user.findUniqueOrThrow({ where: { phone: '13900001001' } });
   const beiyuan = await tx.compound.findFirstOrThrow({ where: { name: '北苑小区' } });
   const s1 = await createTopicWithHistory(tx, {
+    category: 'FACILITIES',
     procedureCode: 'COURTYARD_ROADSHOW',
     title: '北苑小区电动车充电棚',
     description: '院落议事会提出在 4 栋旁建电动车集中充电棚，解决楼道充电的消防隐患。',
@@ -56,6 +57,7 @@ export async function seedVotes(tx: Prisma.TransactionClient, now: Date) {
   const oucheng = await tx.compound.findFirstOrThrow({ where: { name: '欧城花园' } });
   const wang = await tx.user.findUniqueOrThrow({ where: { phone: '13900002001' } });
   const s5 = await createTopicWithHistory(tx, {
+    category: 'FACILITIES',
     procedureCode: 'OWNERS_ASSEMBLY',
     title: '使用维修资金更换 3 栋电梯',
     description: '3 栋电梯多次困人，业委会提议使用专项维修资金更换（第 5 项事项），书面征求全体业主意见 15 天。',

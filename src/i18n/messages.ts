@@ -22,6 +22,7 @@ export const namespaces = [
   'surveys',
   'ledgers',
   'disclosure',
+  'consultation',
 ] as const;
 
 export async function loadMessages(locale: TLocale) {

@@ -26,8 +26,8 @@ test('a page that fails on the server says so in the user’s language, with a w
   const [topic] = await query<{
     id: number;
   }>(`INSERT INTO "Topic" (title, description, "procedureId", "stepDueAt", "districtId", "streetId", "communityId",
-      "compoundId", "createdById", "updatedAt")
-    SELECT '出错演示议题', '用于检查出错页面', "procedureId", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "createdById", now()
+      "compoundId", "createdById", "updatedAt", "categoryId")
+    SELECT '出错演示议题', '用于检查出错页面', "procedureId", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "createdById", now(), "categoryId"
     FROM "Topic" WHERE title = '北苑小区电动车充电棚' RETURNING id`);
   const [motion] = await query<{ id: number }>(
     `INSERT INTO "Motion" ("topicId", "stepIndex", voters, rule, status, result)

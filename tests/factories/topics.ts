@@ -18,6 +18,8 @@ export async function createTopicWithHistory(
     compoundId?: number;
     by: { userId: number; label: string };
     stepIndex: number;
+    /** A built-in topic category's code (decision 072); the seeds name a fitting one, tests may leave OTHER. */
+    category?: string;
     createdAt: Date;
     stepDueAt: Date;
     assemblyMatter?: number;
@@ -49,6 +51,7 @@ export async function createTopicWithHistory(
   });
   const compound = a.compoundId ? await db.compound.findUniqueOrThrow({ where: { id: a.compoundId } }) : null;
   const community = await db.community.findUniqueOrThrow({ where: { id: a.communityId }, include: { street: true } });
+  const category = await db.topicCategory.findFirstOrThrow({ where: { districtId: null, code: a.category ?? 'OTHER' } });
   const topic = await db.topic.create({
     data: {
       title: a.title,
@@ -66,6 +69,7 @@ export async function createTopicWithHistory(
       createdById: a.by.userId,
       createdAt: a.createdAt,
       lockVersion: a.stepIndex,
+      categoryId: category.id,
     },
   });
   const minute = 60_000;

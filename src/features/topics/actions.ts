@@ -41,6 +41,7 @@ export const raiseTopicAction = command({
       title: input.title,
       description: input.description,
       procedureId: input.procedureId,
+      category: input.categoryId,
       assemblyMatter: input.assemblyMatter,
       issueIds,
       ownersBuildingIds,

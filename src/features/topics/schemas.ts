@@ -32,6 +32,8 @@ export const ZRaiseTopic = z.object({
   // "compound:12" or "community:3"
   place: z.string().regex(/^(compound|community):\d{1,9}$/, 'field.choice'),
   procedureId: ZId,
+  // Empty: refused unless the issues taken up all map to one category (decision 072).
+  categoryId: ZId.optional().or(z.literal('').transform(() => undefined)),
   assemblyMatter: z.coerce
     .number()
     .int()

@@ -5,6 +5,7 @@ import type { TPeriod } from '@/domain/stats/period';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { figureWhere, meetingHeld, raisedIn, type TDrillFigure } from './sql';
+import { categoryFigureWhere } from './topics-by-category';
 import { authorizeUnit, type TUnitRef } from './units';
 
 export const DRILL_LIMIT = 200;
@@ -64,14 +65,20 @@ export type TTopicRow = {
 
 /**
  * The topics behind a dashboard's topic figures: raised in the period in the unit, those at one step
- * (a step key, DONE, WITHDRAWN) or every open one (OPEN). Each leads to its topic page.
+ * (a step key, DONE, WITHDRAWN) or every open one (OPEN); from the by-category table (decision 072) also every one
+ * (RAISED), those decided (DECIDED) or ended without a decision (ENDED), of one category. Each leads to its topic page.
  */
-export async function listTopicsBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; step: string }) {
+export async function listTopicsBehind(by: TBy, q: { unit: TUnitRef; period: TPeriod; step: string; categoryId?: number | null }) {
   const unit = await authorizeUnit(by, q.unit);
   const scope = unit.scope;
   const stepOf = Prisma.sql`CASE WHEN t.status = 'OPEN' THEN p.steps -> t."stepIndex" ->> 'key' ELSE t.status::text END`;
   const where = Prisma.sql`${Prisma.raw(`t."${scope.column}"`)} = ANY(${scope.ids}::int[]) AND ${raisedIn(q.period, Prisma.raw('t."createdAt"'))}
-    AND ${q.step === 'OPEN' ? Prisma.sql`t.status = 'OPEN'` : Prisma.sql`${stepOf} = ${q.step}`}`;
+    AND ${
+      q.step === 'OPEN' || q.step === 'RAISED' || q.step === 'DECIDED' || q.step === 'ENDED'
+        ? categoryFigureWhere(q.step)
+        : Prisma.sql`${stepOf} = ${q.step}`
+    }
+    ${q.categoryId ? Prisma.sql`AND t."categoryId" = ${q.categoryId}` : Prisma.empty}`;
   const db = getDb();
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<TTopicRow[]>`

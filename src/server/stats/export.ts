@@ -23,6 +23,7 @@ import enTopics from '../../../messages/en/topics.json';
 import zhMediation from '../../../messages/zh-CN/mediation.json';
 import enMediation from '../../../messages/en/mediation.json';
 import { mediationRows, mediationSheet } from './mediation-sheet';
+import { categorySheet } from './category-sheet';
 import { rollupFigures } from './aggregate';
 import { rollupActivity, zeroActivity, type TActivity } from './activity';
 import { listBehind } from './drill';
@@ -304,6 +305,7 @@ async function writeWorkbook(by: TBy, kind: TExportKind, p: TExportParams, file:
   list(t('export.sheetExcluded'), excluded.rows, true);
   // The monthly report to the level above: 矛盾纠纷调解 by community and by kind (counts only, decision 062).
   if (kind === 'MONTHLY' && d.mediation) mediationSheet(table(tm('stats.title'), 1), d.mediation, tm, headRow);
+  if (kind === 'MONTHLY') await categorySheet(by, p, (name) => table(name, 1), headRow);
   await step((overdue?.rows.length ?? 0) + excluded.rows.length);
   const defs = wb.addWorksheet(t('export.sheetDefinitions'));
   defs.getColumn(1).width = 24;

@@ -3,6 +3,7 @@ import { scopesOf } from '@/domain/authz/can';
 import type { TBy } from '@/server/accounts/by';
 import { compoundWhere } from '@/server/accounts/scope';
 import { getDb } from '@/server/db';
+import { categoriesFor } from '@/server/consultation/categories';
 import { proceduresFor } from './procedures';
 
 /**
@@ -12,7 +13,7 @@ import { proceduresFor } from './procedures';
 export async function raiseOptions(by: TBy) {
   const db = getDb();
   const scopes = scopesOf(by.actor, 'topic.raise', by.today);
-  if (scopes.length === 0) return { places: [], procedures: {}, issues: [] };
+  if (scopes.length === 0) return { places: [], procedures: {}, categories: {}, issues: [] };
   const compounds = await db.compound.findMany({
     where: { OR: scopes.map(compoundWhere) },
     orderBy: { name: 'asc' },
@@ -67,6 +68,12 @@ export async function raiseOptions(by: TBy) {
       ),
     ),
   );
+  // What it is about (decision 072): the district's categories, none preselected.
+  const categories = Object.fromEntries(
+    await Promise.all(
+      districts.map(async (d) => [d, (await categoriesFor(d)).map((c) => ({ value: String(c.id), zh: c.nameZh, en: c.nameEn }))] as const),
+    ),
+  );
   const issues = await db.issue.findMany({
     where: {
       topicId: null,
@@ -78,5 +85,5 @@ export async function raiseOptions(by: TBy) {
     take: 200,
     select: { id: true, title: true, communityId: true, compoundId: true },
   });
-  return { places, procedures, issues };
+  return { places, procedures, categories, issues };
 }

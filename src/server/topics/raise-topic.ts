@@ -9,6 +9,8 @@ import { getDb } from '@/server/db';
 import { refuse } from '@/server/errors';
 import { toChinaLocal, fromChinaLocal } from '@/server/issues/clock';
 import { calendarFor } from '@/server/issues/district-settings';
+import { categoryFromIssues } from '@/domain/consultation/categories';
+import { categoryOf } from '@/server/consultation/categories';
 import { markTakenUpAsTopic } from '@/server/issues/topic-seam';
 import { once } from '@/server/once';
 import { ancestryOf } from '@/server/places/ancestry';
@@ -32,6 +34,11 @@ export type TRaiseTopic = {
   ownersBuildingIds?: number[];
   /** From the form: the same key twice (a double tap) raises one topic. */
   idempotencyKey?: string;
+  /**
+   * What it is about (decision 072): a category's id (the form) or a built-in's code (seeds). Without it, a topic
+   * taken up from issues whose categories all map to one takes that one; otherwise it is refused in words.
+   */
+  category?: number | string | null;
 };
 
 /** When a step is due: its default duration in working days on the district's calendar, end of day. */
@@ -67,7 +74,14 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   const issues = ids.length
     ? await db.issue.findMany({
         where: { id: { in: ids }, mergedIntoId: null },
-        select: { id: true, communityId: true, compoundId: true, topicId: true, followers: { select: { userId: true } } },
+        select: {
+          id: true,
+          communityId: true,
+          compoundId: true,
+          topicId: true,
+          followers: { select: { userId: true } },
+          category: { select: { code: true } },
+        },
       })
     : [];
   // Issues must exist, lie in the topic's place and not be taken up already.
@@ -77,6 +91,8 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
   )
     refuse('topic.issueOutside');
   if (issues.some((i) => i.topicId !== null)) refuse('topic.issueTaken');
+  const chosen = input.category ?? (issues.length ? categoryFromIssues(issues.map((i) => i.category.code)) : null);
+  const category = await categoryOf(ancestry.district!, chosen);
   const due = await stepDue(ancestry.district!, procedure.steps[0]!.days);
   const made = (key: string) =>
     db.topic
@@ -99,6 +115,7 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
           partyOnly: partyOnly(procedure, 0),
           createdById: by.userId,
           idempotencyKey: input.idempotencyKey ?? null,
+          categoryId: category.id,
         },
       });
       const followers = new Set([by.userId, ...issues.flatMap((i) => i.followers.map((f) => f.userId))]);
@@ -113,7 +130,14 @@ export async function raiseTopic(by: TBy, input: TRaiseTopic) {
         action: 'topic.raise',
         entityType: 'Topic',
         entityId: topic.id,
-        after: { title: input.title, procedure: procRow.code, version: procRow.version, issues: ids, ownersBuildingIds: buildingIds },
+        after: {
+          title: input.title,
+          procedure: procRow.code,
+          version: procRow.version,
+          issues: ids,
+          ownersBuildingIds: buildingIds,
+          category: category.code,
+        },
         communityId: input.communityId,
         compoundId: input.compoundId ?? null,
       });

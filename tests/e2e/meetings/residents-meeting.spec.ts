@@ -38,8 +38,8 @@ async function setUp() {
   );
   const title = `加装电梯表决${run}`;
   const [topic] = await query<{ id: number }>(
-    `INSERT INTO "Topic" (title, description, "procedureId", "stepIndex", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "createdById", "updatedAt")
-     VALUES ($1, '居民会议表决加装电梯方案', $2, 1, now() + interval '30 days', $3, $4, $5, $6, $7, now()) RETURNING id`,
+    `INSERT INTO "Topic" (title, description, "procedureId", "stepIndex", "stepDueAt", "districtId", "streetId", "communityId", "compoundId", "createdById", "updatedAt", "categoryId")
+     VALUES ($1, '居民会议表决加装电梯方案', $2, 1, now() + interval '30 days', $3, $4, $5, $6, $7, now(), (SELECT id FROM "TopicCategory" WHERE "districtId" IS NULL AND code = 'FACILITIES')) RETURNING id`,
     [title, proc!.id, c!.districtId, c!.streetId, c!.id, compound!.id, sec!.id],
   );
   const [meeting] = await query<{ id: number }>(

@@ -13,6 +13,7 @@ test('an owners’ committee decides a topic end to end; the result reads in bot
   await page.goto('/topics/new');
   await page.getByLabel('地点').selectOption({ label: '棠湖社区 · 欧城花园' });
   await page.getByLabel('议事规则').selectOption({ label: '业委会决定' });
+  await page.getByLabel('议题类别').selectOption({ label: '治安防范' });
   await page.getByLabel('议题标题').fill('E2E 欧城花园更换门禁');
   await page.getByLabel('议题说明').fill('门禁老化，业委会议定更换。');
   await page.getByRole('button', { name: '发起议题' }).click();

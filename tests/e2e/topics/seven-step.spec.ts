@@ -41,6 +41,7 @@ test('S2: a secretary takes three reports to an agreed plan; nobody skips a step
   await sec.getByLabel('地点').selectOption({ label: '龙躺梁社区 · 龙躺梁老旧小区' });
   await expect(sec.getByLabel('议事规则')).toHaveValue(/\d+/);
   for (const t of ['消防通道被堵', '外来车辆占位', '收费不透明']) await sec.getByLabel(new RegExp(`E2E 停车乱：${t}`)).check();
+  await sec.getByLabel('议题类别').selectOption({ label: '停车管理' });
   await sec.getByLabel('议题标题').fill('E2E 龙躺梁停车秩序');
   await sec.getByLabel('议题说明').fill('三位居民反映停车乱，拟规划车位、定收费和夜间规则。');
   await expectNoHorizontalScroll(sec);

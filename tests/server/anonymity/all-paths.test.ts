@@ -131,6 +131,7 @@ describe('one anonymous report through every path it can take', () => {
 
     // The anonymous issues become a topic; it goes through the seven steps.
     const { id: topicId } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '龙躺梁停车秩序',
       description: '居民反映停车乱、收费不透明。',
       compoundId: compound.id,
@@ -293,6 +294,7 @@ describe('the public finance page', () => {
     const { db, compound, secretary, sevenStep } = w;
     const sec = await byUser(secretary.id, '龙书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '内部讨论的围墙改造',
       description: '尚未公示的方案。',
       compoundId: compound.id,
@@ -350,6 +352,7 @@ describe('each path on its own', () => {
     const sec = await byUser(secretary.id, '龙书记');
     const issue = await raise('sheet-anon', true, anon.id, NAME);
     const { id: topicId } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '消防通道',
       description: '消防通道被占。',
       compoundId: compound.id,

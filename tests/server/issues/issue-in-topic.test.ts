@@ -87,6 +87,7 @@ async function twoIssues(key: string) {
 }
 const topicFrom = async (issueIds: number[], title = '停车秩序', key?: string) =>
   raiseTopic(await byUser(w.secretary.id, '议书记'), {
+    category: 'OTHER',
     title,
     description: '居民反映停车乱',
     compoundId: w.compound.id,

@@ -168,6 +168,7 @@ describe('a topic step due in a year the calendar does not know', () => {
     const sec = await byUser(w.tanghuSecretary.id, '棠湖书记');
     const procedure = (await proceduresFor(w.tanghu.street.districtId))[0]!;
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '欧城花园电梯维修',
       description: '业主反映电梯经常停运，拟使用维修资金更换。',
       compoundId: w.b.compound.id,

@@ -97,6 +97,7 @@ describe('owners’ committee meetings', () => {
   test('a decision is warned about from the 3rd China day after it until its notice is published', async () => {
     const { id: meetingId } = await scheduleMeeting(w.sec, committeeMeeting({ date: inDays(8), title: '业委会例会' }));
     const { id } = await raiseTopic(w.sec, {
+      category: 'OTHER',
       title: '更换门禁',
       description: '说明',
       communityId: w.jinyang.id,

@@ -78,6 +78,7 @@ const meetingInput = (extra: object = {}) => ({
 async function topicAtMeeting(title: string) {
   const { id: meetingId } = await scheduleMeeting(w.sec, meetingInput({ electorate: 'HOUSEHOLDS', title }));
   const { id } = await raiseTopic(w.sec, {
+    category: 'OTHER',
     title,
     description: '说明',
     communityId: w.jinyang.id,

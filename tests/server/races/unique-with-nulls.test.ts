@@ -41,7 +41,11 @@ describe('unique keys with a nullable column (districtId null = city-wide)', () 
       (r) => !NULL_NOT_APPLICABLE.includes(r.name),
     );
     expect(rows.map((r) => r.name)).toEqual(
-      expect.arrayContaining(['"IssueCategory_districtId_code_key"', '"Procedure_districtId_code_version_key"']),
+      expect.arrayContaining([
+        '"IssueCategory_districtId_code_key"',
+        '"Procedure_districtId_code_version_key"',
+        '"TopicCategory_districtId_code_key"',
+      ]),
     );
     expect(rows.filter((r) => !r.notDistinct).map((r) => r.name)).toEqual([]);
   });

@@ -291,6 +291,7 @@ describe('topics behind the figures', () => {
   test('topics by step count those raised in the period, and the list behind each count is those topics', async () => {
     const { db } = w;
     const procedure = await db.procedure.findFirstOrThrow({ where: { code: 'SEVEN_STEP', districtId: null } });
+    const other = await db.topicCategory.findFirstOrThrow({ where: { code: 'OTHER', districtId: null } });
     const topic = (title: string, stepIndex: number, status: 'OPEN' | 'DONE') =>
       db.topic.create({
         data: {
@@ -306,6 +307,7 @@ describe('topics behind the figures', () => {
           compoundId: w.A1.id,
           createdById: w.street.userId,
           createdAt: new Date('2025-03-12T02:00:00Z'),
+          categoryId: other.id,
         },
       });
     const atPlan = await topic('看板议题：在方案步骤', 2, 'OPEN');
@@ -422,7 +424,18 @@ describe('Excel export', () => {
       '逾期事项',
       '不计入考核',
       '矛盾纠纷调解',
+      '议题分类',
       '口径说明',
+    ]);
+    // Decision 072: the dashboard's by-category table, the same query.
+    expect(wb.getWorksheet('议题分类')!.getRow(1).values).toEqual([
+      undefined,
+      '议题类别',
+      '提出',
+      '进行中',
+      '已决定',
+      '未通过或撤回',
+      '已落实公示',
     ]);
     const summary = wb.getWorksheet('概况')!;
     const row = (label: string) => summary.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[];

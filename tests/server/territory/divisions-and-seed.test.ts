@@ -220,10 +220,17 @@ describe('reference data and demo seed', () => {
       '预算 36,000.00 元，实际支出 34,500.00 元，节约 1,500.00 元。',
     );
     // S1's four notices, the bike-shed topic's first progress bulletin (issue 19), 龙躺梁 1号楼's 楼栋长 result (issue 22),
-    // 北苑's satisfaction survey results (issue 23, decision 073), 欧城花园's maintenance-fund statement (decision 071)
-    // and 晋阳社区's disclosures from its catalogue (prisma/seed/disclosure.ts: how many depends on today's date).
+    // 北苑's satisfaction survey results (issue 23, decision 073), 欧城花园's maintenance-fund statement (decision 071), the
+    // consultation lists of 晋阳 and 龙躺梁 (decision 072) and 晋阳社区's disclosures from its catalogue (decision 070;
+    // prisma/seed/disclosure.ts: how many depends on today's date).
     const disclosed = await db.notice.count({ where: { kind: 'DISCLOSURE' } });
-    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 8 + disclosed });
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 10 + disclosed });
+    expect(await db.consultationList.count({ where: { status: 'PUBLISHED' } })).toBe(2);
+    expect(
+      await db.topic.count({
+        where: { title: '龙躺梁小区停车秩序', consultationItem: { title: '停车管理', category: { code: 'PARKING' } } },
+      }),
+    ).toBe(1);
     // S4's rhythm: reception days (6th, 26th) and joint meetings (16th) for the year; a council meeting today.
     expect(await db.meeting.count({ where: { kind: 'RECEPTION_DAY', title: '欧城花园业主接待日' } })).toBeGreaterThanOrEqual(22);
     expect(await db.meeting.count({ where: { kind: 'JOINT' } })).toBeGreaterThanOrEqual(11);

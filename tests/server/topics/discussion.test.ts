@@ -69,6 +69,7 @@ async function setup() {
   };
   const raise = async (title: string, code = 'SEVEN_STEP') => {
     const { id } = await raiseTopic(by.sec, {
+      category: 'OTHER',
       title,
       description: '北门加装充电桩',
       compoundId: compound.id,

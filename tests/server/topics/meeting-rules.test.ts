@@ -75,6 +75,7 @@ beforeAll(async () => {
 async function toTheVote(code: string, compoundId: number, title: string) {
   const sec = await byUser(w.secretary.id, '刘书记');
   const { id } = await raiseTopic(sec, {
+    category: 'OTHER',
     title,
     description: '议题说明',
     communityId: w.jinyang.id,
@@ -119,7 +120,13 @@ describe('an owners’ committee decides (rules.md vectors 11 and 12)', () => {
     const sec = await byUser(w.secretary.id, '刘书记');
     expect(
       await refusal(
-        raiseTopic(sec, { title: '社区议题', description: 'x', communityId: w.jinyang.id, procedureId: w.proc('OWNERS_COMMITTEE') }),
+        raiseTopic(sec, {
+          category: 'OTHER',
+          title: '社区议题',
+          description: 'x',
+          communityId: w.jinyang.id,
+          procedureId: w.proc('OWNERS_COMMITTEE'),
+        }),
       ),
     ).toBe('topic.committeeNeedsCompound');
   });
@@ -209,6 +216,7 @@ describe('the procedure editor chooses who decides', () => {
     await createPartyOrg(db, { kind: 'COMPOUND_BRANCH', name: '东苑党支部', communityId: jinyang.id, compoundId: big.compound.id });
     const sec = await byUser(w.secretary.id, '刘书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '东苑停车管理',
       description: '停车难',
       communityId: jinyang.id,

@@ -39,6 +39,7 @@ describe('a double tap makes one', () => {
     const sec = await secretary();
     const procedure = await w.db.procedure.findFirstOrThrow({ where: { code: 'SEVEN_STEP', districtId: null } });
     const input = {
+      category: 'FACILITIES',
       title: '北苑路灯',
       description: '北苑小区路灯不亮，需要维修。',
       compoundId: w.a.compound.id,

@@ -98,6 +98,7 @@ describe('S1: the broken back gate, a courtyard project with community roadshow'
     const { db, compound, jinyang, secretary, proc } = w;
     const sec = await byUser(secretary.id, '刘书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '北苑后门维修',
       description: '后门损坏多年，居民出入不便。',
       compoundId: compound.id,
@@ -168,6 +169,7 @@ describe('S1: the broken back gate, a courtyard project with community roadshow'
     const { db, compound, jinyang, secretary, proc } = w;
     const sec = await byUser(secretary.id, '刘书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '北苑后门维修（二）',
       description: '后门损坏。',
       compoundId: compound.id,
@@ -217,6 +219,7 @@ describe('S4: a major matter of the owners’ committee needs the party branch�
     expect(
       await refusal(
         raiseTopic(sec, {
+          category: 'OTHER',
           title: '电梯更换',
           description: '使用维修资金更换电梯',
           compoundId: compound.id,
@@ -226,6 +229,7 @@ describe('S4: a major matter of the owners’ committee needs the party branch�
       ),
     ).toBe('topic.assemblyMatter');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '使用维修资金更换电梯',
       description: '1栋电梯老化',
       compoundId: compound.id,
@@ -281,6 +285,7 @@ describe('an owners’ vote that failed is announced again before the owners vot
     const sec = await byUser(secretary.id, '刘书记');
     const b = await byUser(branch.id, '支部书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '更换单元门禁',
       description: '门禁老化',
       compoundId: compound.id,
@@ -340,6 +345,7 @@ describe('a plain consultation records an opinion, never a vote', () => {
     const { db, compound, jinyang, secretary, proc } = w;
     const sec = await byUser(secretary.id, '刘书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '垃圾分类投放点',
       description: '投放点设在哪里',
       communityId: jinyang.id,
@@ -372,6 +378,7 @@ describe('district admins adjust a procedure; running topics keep their version'
     const by = await byUser(admin.id, '武侯区管理员');
     const sec = await byUser(secretary.id, '刘书记');
     const { id: before } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '老版本议题',
       description: '按原流程',
       communityId: jinyang.id,

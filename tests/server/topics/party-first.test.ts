@@ -72,6 +72,7 @@ async function setup() {
   };
   const raise = async (title: string, code = 'OWNERS_ASSEMBLY') => {
     const { id } = await raiseTopic(by.sec, {
+      category: 'OTHER',
       title,
       description: '使用维修资金更换电梯',
       compoundId: compound.id,
@@ -149,6 +150,7 @@ describe('an issue taken into a party-first topic', () => {
       idempotencyKey: 'party-first-issue',
     });
     const { id } = await raiseTopic(by.sec, {
+      category: 'OTHER',
       title: '集中充电棚建设',
       description: '使用公共收益建设充电棚',
       compoundId: compound.id,

@@ -87,6 +87,7 @@ describe('S2: parking in an old compound, taken through the seven steps', () => 
     const i2 = await report(await byUser(anon.id, '匿名反映人'), 's2-anon', { anonymous: true });
     const i3 = await report(sec, 's2-desk', { onBehalfOf: { name: '王大爷', phone: '13870000099' } });
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '龙躺梁小区停车秩序',
       description: '三位居民反映停车乱，拟规划车位、收费和夜间停车规则。',
       compoundId: compound.id,
@@ -229,6 +230,7 @@ describe('S2: parking in an old compound, taken through the seven steps', () => 
     const { compound, anon, secretary, sevenStep, db } = w;
     const sec = await byUser(secretary.id, '龙书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '楼道堆物',
       description: '楼道堆放杂物，影响消防安全。',
       compoundId: compound.id,
@@ -254,6 +256,7 @@ describe('S2: parking in an old compound, taken through the seven steps', () => 
     const { compound, secretary, sevenStep, db } = w;
     const sec = await byUser(secretary.id, '龙书记');
     const { id } = await raiseTopic(sec, {
+      category: 'OTHER',
       title: '健身器材',
       description: '健身器材老化需要更换。',
       compoundId: compound.id,

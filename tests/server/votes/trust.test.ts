@@ -239,6 +239,7 @@ describe('4. the owners concerned (相关业主)', () => {
     const b1 = await db.building.findFirstOrThrow({ where: { compoundId: c.id, name: '1栋' } });
     const elsewhere = await db.building.findFirstOrThrow({ where: { compoundId: w.other.compound.id } });
     const input = {
+      category: 'FACILITIES',
       title: '1栋电梯更换',
       description: '使用 1 栋维修资金',
       compoundId: c.id,

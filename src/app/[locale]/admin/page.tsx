@@ -8,6 +8,7 @@ import { listPendingClaims } from '@/server/accounts/claims';
 import { describeScopes } from '@/server/admin/scope-lists';
 import { stuckMotions } from '@/server/votes/ballots';
 import { hasCases } from '@/server/mediation/read';
+import { consultationDesks } from '@/features/consultation/desks';
 import { Link } from '@/i18n/link';
 import { BuildLine } from '@/features/admin/components/build-line';
 import { MeetingDuties } from '@/features/meetings/components/meeting-duties';
@@ -75,6 +76,7 @@ export default async function AdminHome({ params }: PageProps<'/[locale]/admin'>
           ...mediation,
           ...meetingTypes,
           ...elections,
+          ...(await consultationDesks(by)),
         ]}
       />
       <BuildLine />

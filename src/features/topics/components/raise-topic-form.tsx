@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { ActionForm, CheckboxGroup, Field, FormKey, SubmitButton, TextArea } from '@/components/action-form';
+import { ActionForm, CheckboxGroup, Field, FormKey, Select, SubmitButton, TextArea } from '@/components/action-form';
 import { raiseTopicAction } from '../actions';
 
 type TPlace = {
@@ -12,6 +12,7 @@ type TPlace = {
   buildings: { id: number; name: string }[];
 };
 type TProc = { value: string; code: string; zh: string; en: string };
+type TCategory = { value: string; zh: string; en: string };
 type TIssue = { id: number; title: string; communityId: number; compoundId: number | null };
 
 /** Place first: it decides the procedures (of its district) and the issues that can be taken up. */
@@ -19,6 +20,7 @@ export function RaiseTopicForm({
   t,
   places,
   procedures,
+  categories,
   issues,
   preset,
   locale,
@@ -27,6 +29,7 @@ export function RaiseTopicForm({
   t: Record<string, string>;
   places: TPlace[];
   procedures: Record<number, TProc[]>;
+  categories: Record<number, TCategory[]>;
   issues: TIssue[];
   preset: { place?: string; issueIds: number[] };
   locale: string;
@@ -94,6 +97,16 @@ export function RaiseTopicForm({
                   </option>
                 ))}
               </select>
+            </div>
+            <div key={`category-${chosen?.districtId ?? 0}`}>
+              <Select
+                name="categoryId"
+                label={t.category!}
+                placeholder={t.categoryPlaceholder}
+                options={(categories[chosen?.districtId ?? 0] ?? []).map((c) => ({ value: c.value, label: locale === 'en' ? c.en : c.zh }))}
+                state={s}
+              />
+              <p className="text-base text-stone-700">{t.categoryHint}</p>
             </div>
             {assembly && (
               <div className="space-y-1">

@@ -8,6 +8,7 @@ import { ExportPanel } from '@/features/stats/components/export-panel';
 import { PeriodFilter } from '@/features/stats/components/period-filter';
 import { MediationFigures } from '@/features/stats/components/mediation';
 import { DisclosureOnStats } from '@/features/disclosure/components/stats';
+import { TopicsByCategory } from '@/features/stats/components/topics-by-category';
 import { FigureTable, RankingTable, Tiles } from '@/features/stats/components/tables';
 import { dashboardQuery, statsHref } from '@/features/stats/query';
 import { orNotFound, requirePermission } from '@/features/shared/guards';
@@ -174,6 +175,7 @@ export default async function StatsPage({ params, searchParams }: PageProps<'/[l
               rows={d.byCategory.map((c) => ({ key: c.code, label: locale === 'en' ? c.nameEn : c.nameZh, f: c.figures }))}
             />
           </section>
+          <TopicsByCategory by={by} q={q} />
           {d.mediation && (
             <MediationFigures
               m={d.mediation}

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { TopicConsultation } from '@/features/consultation/components/topic-consultation';
 import { TopicActions } from '@/features/topics/components/topic-actions';
 import { Discussion } from '@/features/topics/components/discussion';
 import { Presses } from '@/features/topics/components/presses';
@@ -46,6 +47,7 @@ export default async function TopicPage({ params, searchParams }: PageProps<'/[l
       </div>
       <Stepper topic={topic} />
       <Presses topicId={topic.id} by={by} />
+      <TopicConsultation topicId={topic.id} by={by} />
       <TopicActions topic={topic} by={by} ownerQuery={typeof ownerQ === 'string' ? ownerQ : ''} />
       <Discussion topicId={topic.id} by={by} steps={topic.procedure.steps} />
       <Records topic={topic} />

@@ -31,10 +31,14 @@ export default async function RaiseTopicPage({ params, searchParams }: PageProps
       <RaiseTopicForm
         t={{
           ...(await labels('topics.form')),
+          category: t('category.label'),
+          categoryPlaceholder: t('category.placeholder'),
+          categoryHint: t('category.hint'),
           ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`matter${n}`, t(`matters.m${n}` as 'matters.m1')])),
         }}
         places={options.places}
         procedures={options.procedures}
+        categories={options.categories}
         issues={options.issues}
         preset={{ place, issueIds }}
         locale={locale}

@@ -19,18 +19,22 @@ export default async function StatsTopicsPage({ params, searchParams }: PageProp
   const q = dashboardQuery(by, sp);
   const step = typeof sp.step === 'string' && /^[A-Za-z_]{1,40}$/.test(sp.step) ? sp.step : null;
   if (!step) notFound();
-  const list = await orNotFound(listTopicsBehind(by, { ...q, step }));
+  const categoryId = typeof sp.topicCategory === 'string' && /^\d{1,9}$/.test(sp.topicCategory) ? Number(sp.topicCategory) : null;
+  const list = await orNotFound(listTopicsBehind(by, { ...q, step, categoryId }));
   const t = await getTranslations('stats');
   const tt = await getTranslations('topics');
+  const tk = await getTranslations('consultation');
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeZone: 'Asia/Shanghai' });
   const stepName = (key: string | null, status: string) => topicStageWords(status !== 'OPEN' ? status : key, t, tt);
   const title =
-    step === 'OPEN'
-      ? t('activity.openTopics')
-      : step === 'DONE' || step === 'WITHDRAWN'
-        ? t(`topicStatus.${step}`)
-        : stepName(step, 'OPEN');
+    step === 'RAISED' || step === 'DECIDED' || step === 'ENDED'
+      ? tk(`byCategory.${step}`)
+      : step === 'OPEN'
+        ? t('activity.openTopics')
+        : step === 'DONE' || step === 'WITHDRAWN'
+          ? t(`topicStatus.${step}`)
+          : stepName(step, 'OPEN');
   const heads = [t('drill.id'), t('drill.topic'), t('drill.place'), t('step'), t('drill.raised'), t('drill.stepDue')];
   return (
     <DrillFrame
