@@ -52,6 +52,7 @@ async function liftDecision(db: PrismaClient, wang: TBy, quarter: { from: string
   const topic = await createTopicWithHistory(db, {
     procedureCode: 'OWNERS_ASSEMBLY',
     title: LIFT_DRAW,
+    category: 'FACILITIES',
     description: '1 栋电梯使用超过 15 年，年检整改未通过，业委会提议使用专项维修资金更换（第 5 项事项），征求 1 栋业主书面意见。',
     communityId: oucheng.communityId,
     compoundId: oucheng.id,
