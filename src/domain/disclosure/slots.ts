@@ -31,14 +31,23 @@ export function addDays(day: string, n: number): string {
   let d = Number(day.slice(8, 10)) + n;
   while (d > daysIn(y, m)) {
     d -= daysIn(y, m);
-    if (++m > 12) ((m = 1), (y += 1));
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
   while (d < 1) {
-    if (--m < 1) ((m = 12), (y -= 1));
+    m -= 1;
+    if (m < 1) {
+      m = 12;
+      y -= 1;
+    }
     d += daysIn(y, m);
   }
   return `${y}-${pad(m)}-${pad(d)}`;
 }
+
 /** The last day of a month (1–12) of a year (string arithmetic: the calendar is walked for thousands of slots). */
 const lastOfMonth = (year: number, month: number) => `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
 
