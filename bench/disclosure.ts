@@ -32,11 +32,11 @@ try {
   await db.connect();
   const day = today();
 
-  // The street with the most communities; its first COMMUNITIES communities.
+  // The street whose number of communities is nearest COMMUNITIES, and all its communities (the dashboard shows them all).
   const { rows: picked } = await db.query<{ id: number; streetId: number; districtId: number }>(
-    `WITH s AS (SELECT "streetId" FROM "Community" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)
+    `WITH s AS (SELECT "streetId" FROM "Community" GROUP BY 1 ORDER BY abs(count(*) - $1), 1 LIMIT 1)
      SELECT c.id, c."streetId", st."districtId" FROM "Community" c JOIN "Street" st ON st.id = c."streetId"
-     WHERE c."streetId" = (SELECT "streetId" FROM s) ORDER BY c.code LIMIT $1`,
+     WHERE c."streetId" = (SELECT "streetId" FROM s) ORDER BY c.code`,
     [COMMUNITIES],
   );
   const { streetId, districtId } = picked[0]!;

@@ -56,6 +56,10 @@ describe('eventSlot and addDays', () => {
     ['2026-12-30', 3, '2027-01-02'],
     ['2028-02-27', 3, '2028-03-01'],
     ['2027-02-27', 3, '2027-03-02'],
+    ['2026-01-10', -365, '2025-01-10'],
+    ['2028-03-01', -1, '2028-02-29'],
+    ['2026-01-01', -1, '2025-12-31'],
+    ['2026-12-04', 400, '2028-01-08'],
   ])('%s + %i days → %s', (day, n, due) => {
     expect(addDays(day, n)).toBe(due);
     expect(eventSlot({ id: 7, occurredOn: day, description: '居民会议' }, n)).toMatchObject({ key: 'E7', dueOn: due });

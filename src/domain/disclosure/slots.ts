@@ -19,12 +19,37 @@ const DAY_MS = 86_400_000;
 const toMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The day n days after (or before, n < 0) a day. */
-export const addDays = (day: string, n: number) => fromMs(toMs(day) + n * DAY_MS);
-
 const pad = (n: number) => String(n).padStart(2, '0');
-/** The last day of a month (1–12) of a year: leap years by the calendar itself. */
-const lastOfMonth = (year: number, month: number) => fromMs(Date.UTC(year, month, 0));
+const leap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const daysIn = (y: number, m: number) => (m === 2 ? (leap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+
+/** The day n days after (or before, n < 0) a day: by months, without Date (it runs for every slot of a street). */
+export function addDays(day: string, n: number): string {
+  if (Math.abs(n) > 3660) return fromMs(toMs(day) + n * DAY_MS);
+  let y = Number(day.slice(0, 4));
+  let m = Number(day.slice(5, 7));
+  let d = Number(day.slice(8, 10)) + n;
+  while (d > daysIn(y, m)) {
+    d -= daysIn(y, m);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  while (d < 1) {
+    m -= 1;
+    if (m < 1) {
+      m = 12;
+      y -= 1;
+    }
+    d += daysIn(y, m);
+  }
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** The last day of a month (1–12) of a year (string arithmetic: the calendar is walked for thousands of slots). */
+const lastOfMonth = (year: number, month: number) => `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
 
 /** The period of a periodic cadence that contains a day. */
 export function periodOf(cadence: Exclude<TCadence, 'EVENT'>, day: string): Omit<TSlot, 'dueOn'> {
@@ -49,6 +74,13 @@ export function periodOf(cadence: Exclude<TCadence, 'EVENT'>, day: string): Omit
   return { key: `${year}`, label: `${year}年度`, firstDay: `${year}-01-01`, lastDay: `${year}-12-31` };
 }
 
+/** The period after a period (its first day is the day after the other's last). */
+function nextPeriod(cadence: Exclude<TCadence, 'EVENT'>, p: { firstDay: string }) {
+  const year = Number(p.firstDay.slice(0, 4));
+  const month = Number(p.firstDay.slice(5, 7)) + (cadence === 'MONTHLY' ? 1 : cadence === 'QUARTERLY' ? 3 : 12);
+  return periodOf(cadence, month > 12 ? `${year + 1}-${pad(month - 12)}-01` : `${year}-${pad(month)}-01`);
+}
+
 /**
  * The slots of a periodic item up to today: every whole period that starts on or after the item's first day and has
  * ended before today (a period is disclosed once it is over), each due graceDays after its last day. An item that
@@ -60,10 +92,10 @@ export function periodicSlots(rule: TItemRule, today: string): TSlot[] {
   const cadence = rule.cadence;
   const slots: TSlot[] = [];
   let p = periodOf(cadence, rule.startsOn);
-  if (p.firstDay < rule.startsOn) p = periodOf(cadence, addDays(p.lastDay, 1));
+  if (p.firstDay < rule.startsOn) p = nextPeriod(cadence, p);
   while (p.lastDay < today) {
     slots.push({ ...p, dueOn: addDays(p.lastDay, rule.graceDays) });
-    p = periodOf(cadence, addDays(p.lastDay, 1));
+    p = nextPeriod(cadence, p);
   }
   return slots;
 }
