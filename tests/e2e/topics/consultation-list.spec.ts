@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectAccessible, expectNoHorizontalScroll } from '../support/a11y';
 import { query, signIn } from '../support/session';
 
 // Issue 23 part C (decision 072): a community secretary raises a topic and must choose its category (none chosen
@@ -37,6 +38,8 @@ test('a topic gets its category and its line of the consultation list; the list 
     .getByTestId('line-1');
   await expect(line).toContainText('小区环境整治');
   await expect(line.getByTestId('line-topic').filter({ hasText: title })).toContainText('进行中');
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
 
   // The street's dashboard counts it under its category: the same number as a plain count.
   const street = await (await browser.newContext({ ...info.project.use, locale: 'zh-CN' })).newPage();
