@@ -57,8 +57,11 @@ const e2eOk = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYW
 const v = readJson(`${out}/vitest.json`);
 const p = readJson(`${out}/playwright.json`);
 const passed = (v?.numPassedTests ?? 0) + (p?.stats ? p.stats.expected + p.stats.flaky : 0);
-// A runner that crashed before writing its report counts as one failure.
-const failed = (v ? v.numFailedTests : 1) + (p?.stats ? p.stats.unexpected : 1);
+// A runner that crashed before writing its report counts as one failure; so does one that failed without a failed test
+// (Playwright's web server not starting writes a report of nothing run: "0 failed" must not read as a pass).
+const vitestFailed = v ? Math.max(v.numFailedTests, vitestOk ? 0 : 1) : 1;
+const e2eFailed = p?.stats ? Math.max(p.stats.unexpected, e2eOk ? 0 : 1) : 1;
+const failed = vitestFailed + e2eFailed;
 console.log(
   `\nunit+integration: ${v?.numPassedTests ?? 0} passed; end-to-end: ${p?.stats?.expected ?? 0} passed, ${p?.stats?.flaky ?? 0} flaky`,
 );

@@ -97,7 +97,7 @@ async function maintenanceFund(db: PrismaClient, now: Date) {
     communityId: oucheng.communityId,
     compoundId: oucheng.id,
     opening: '1,286,400.00',
-    openingDay: plus(quarter.from, -1),
+    openingDay: quarter.from,
   });
   const entry = (e: Omit<TRecordEntry, 'day'> & { day: string }) => recordEntry(wang, id, e);
   await entry({

@@ -2,6 +2,7 @@
 import { command, say } from '@/features/shared/command';
 import { refuse } from '@/server/errors';
 import { recordEntry, reverseEntry } from '@/server/ledgers/entries';
+import { openLedgerAt } from '@/server/ledgers/open';
 import { attachReceipt } from '@/server/ledgers/receipts';
 import { reconcileEntries } from '@/server/ledgers/reconcile';
 import { publishStatement } from '@/server/ledgers/statement';
@@ -56,5 +57,13 @@ export const publishStatementAction = command({
   input: S.ZStatement,
   run: (by, { ledgerId, from, to }) => publishStatement(by, ledgerId, { from, to }),
   done: () => say('ledgers.form', 'published'),
+  refresh: true,
+});
+
+export const openLedgerAction = command({
+  who: 'ledger.keep',
+  input: S.ZOpen,
+  run: (by, input) => openLedgerAt(by, { ...input, opening: input.opening ?? undefined }),
+  done: () => say('ledgers.open', 'opened'),
   refresh: true,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordedKinds } from '@/domain/ledgers/arithmetic';
+import { ledgerKinds } from '@/domain/ledgers/keepers';
 import { ZDate, ZId, ZOptional, ZText } from '@/features/shared/forms';
 
 // The keeper's forms of a ledger (decision 071). The kind of an entry and the decision behind a draw start unchosen.
@@ -24,3 +25,13 @@ export const ZReverse = z.object({ entryId: ZId, reason: ZText(300), idempotency
 export const ZReceipt = z.object({ entryId: ZId });
 export const ZReconcile = z.object({ ledgerId: ZId });
 export const ZStatement = z.object({ ledgerId: ZId, from: ZDate, to: ZDate });
+
+// 开设明白账: the kind and the place start unchosen; the opening balance is optional text like an entry's amount.
+export const ZOpen = z.object({
+  kind: z.enum(ledgerKinds, { message: 'field.choice' }),
+  place: z.string().regex(/^[cpb]:\d{1,9}$/, 'field.choice'),
+  name: ZText(120),
+  opening: ZOptional(40),
+  openingDay: z.preprocess((v) => (v === '' ? undefined : v), ZDate.optional()),
+  idempotencyKey: ZKey,
+});

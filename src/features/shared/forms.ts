@@ -22,8 +22,18 @@ export const formObject = (fd: FormData) => Object.fromEntries([...fd.entries()]
 export const ZIdOf = (message: string) => z.coerce.number({ message }).int(message).positive(message);
 export const ZId = ZIdOf('field.choice');
 
-/** A date field (YYYY-MM-DD, as <input type="date"> sends it). */
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+/** Whether "YYYY-MM-DD…" names a day of the calendar (not 2026-02-30): its parts survive a round trip through Date.UTC. */
+export function isCalendarDay(s: string): boolean {
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** A date field (YYYY-MM-DD, as <input type="date"> sends it), and a day that exists: 2026-02-30 is refused in words. */
+export const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date')
+  .refine(isCalendarDay, 'field.date');
 
 /** Required text up to `max` characters. */
 export const ZText = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.required');

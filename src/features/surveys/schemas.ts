@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { SURVEY_QUESTION_TYPES } from '@/domain/surveys/questions';
-import { ZCheck, ZId, ZOptional, ZText } from '@/features/shared/forms';
+import { isCalendarDay, ZCheck, ZId, ZOptional, ZText } from '@/features/shared/forms';
 
 // Forms of surveys (decision 073). Kind, anonymity, unit and question type start unchosen: they decide what is recorded.
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: 'field.choice' });
 /** A date and time typed in China's time (<input type="datetime-local">: "2026-12-05T14:30"). */
-export const ZLocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'field.date');
+export const ZLocalTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'field.date')
+  .refine((s) => isCalendarDay(s) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, 'field.date');
 const ZSmallInt = z.preprocess(
   (v) => (v === '' || v === undefined ? null : v),
   z.coerce.number().int('field.choice').min(-10, 'field.choice').max(10, 'field.choice').nullable(),

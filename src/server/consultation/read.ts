@@ -37,9 +37,14 @@ export async function readLists(communityId: number, opts: { drafts?: boolean } 
       },
     },
   });
+  // The public reads the lines that were published: a line added since waits for the next publication (its correction);
+  // a line struck off leaves at once. Staff drawing it up see every line.
+  const asPublished = (l: (typeof lists)[number]) =>
+    // (A notice's time is kept to the whole second: a line made in that second was published with it.)
+    opts.drafts ? l.items : l.items.filter((i) => l.publishedAt && i.createdAt.getTime() < l.publishedAt.getTime() + 1000);
   return lists.map((l) => ({
     ...l,
-    items: l.items.map((i) => ({
+    items: asPublished(l).map((i) => ({
       ...i,
       topics: i.topics.map((t): TLineTopic => ({
         id: t.id,

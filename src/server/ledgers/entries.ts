@@ -37,6 +37,31 @@ async function openDay(tx: TTx, ledgerId: number, day: string) {
   if (last && day <= fromDateOnly(last.toDay)) refuse('ledger.dayStated', { day: fromDateOnly(last.toDay) });
 }
 
+/**
+ * The lowest end-of-day balance of the ledger from `day` on: the balance that day (its last earlier day with entries)
+ * and on every later day with entries; null when the ledger has no entry yet.
+ */
+async function lowestBalanceFrom(tx: TTx, ledgerId: number, day: string): Promise<bigint | null> {
+  const [row] = await tx.$queryRaw<{ low: bigint | null }[]>`
+    WITH e AS (
+      SELECT le.day, CASE
+        WHEN le.kind::text IN ('INCOME', 'ADVANCE') THEN le."amountFen"
+        WHEN le.kind::text IN ('SPENDING', 'ADVANCE_REPAID') THEN -le."amountFen"
+        WHEN r.kind::text IN ('INCOME', 'ADVANCE') THEN -le."amountFen"
+        ELSE le."amountFen" END AS v
+      FROM "LedgerEntry" le LEFT JOIN "LedgerEntry" r ON r.id = le."reversesId"
+      WHERE le."ledgerId" = ${ledgerId}),
+    d AS (SELECT day, sum(v) AS v FROM e GROUP BY day),
+    c AS (SELECT day, sum(v) OVER (ORDER BY day) AS cum FROM d)
+    SELECT CASE
+      WHEN NOT EXISTS (SELECT 1 FROM d) THEN NULL
+      -- Before the first entry the balance is 0.
+      WHEN NOT EXISTS (SELECT 1 FROM d WHERE day <= ${day}::date) THEN least(0, (SELECT min(cum) FROM c))
+      ELSE (SELECT min(cum) FROM c WHERE day >= (SELECT max(day) FROM d WHERE day <= ${day}::date))
+    END::bigint AS low`;
+  return row?.low ?? null;
+}
+
 /** A draw from the maintenance fund names a PASSED owners' vote of its compound (for a building's share: its owners). */
 async function checkDecision(l: TKept, motionId: number | null | undefined) {
   if (!motionId) return refuse('ledger.drawNeedsDecision');
@@ -91,11 +116,25 @@ export async function recordEntry(by: TBy, ledgerId: number, input: TRecordEntry
   return once(input.idempotencyKey, by.userId, entryMade, () =>
     db.$transaction(async (tx) => {
       const t = await lockLedger(tx, ledgerId);
+      // A double tap waited on the lock: it answers with what the first tap made (not a false 余额不足).
+      const twin = input.idempotencyKey
+        ? await tx.ledgerEntry.findUnique({
+            where: { idempotencyKey: input.idempotencyKey },
+            select: { id: true, seq: true, createdById: true },
+          })
+        : null;
+      if (twin) return twin.createdById === by.userId ? { id: twin.id, seq: twin.seq } : refuse('form.duplicateKey');
       await openDay(tx, ledgerId, input.day);
       const short = shortfall({ balanceFen: t.balanceFen, advancesFen: t.advancesFen }, { kind: input.kind, amountFen: amount.fen });
       if (short?.kind === 'balance')
         refuse('ledger.insufficient', { amount: formatFen(short.needFen), balance: formatFen(short.balanceFen) });
       if (short?.kind === 'advances') refuse('ledger.overRepaid', { amount: formatFen(short.needFen), owed: formatFen(short.advancesFen) });
+      // Money going out on a past day must leave every day's balance from then on >= 0 (statements add up by day): the
+      // balance checked below is the running total in the order entries were made, which a backdated spending passes.
+      if (input.kind === 'SPENDING' || input.kind === 'ADVANCE_REPAID') {
+        const low = await lowestBalanceFrom(tx, ledgerId, input.day);
+        if (low !== null && low < amount.fen) refuse('ledger.backdated', { day: input.day, balance: formatFen(low) });
+      }
       const e = await tx.ledgerEntry.create({
         data: {
           ledgerId,

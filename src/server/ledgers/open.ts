@@ -80,3 +80,28 @@ export async function openLedger(by: TBy, input: TOpenLedger) {
     }),
   );
 }
+
+/**
+ * The form's place: "c:<community>", "p:<compound>" or "b:<building>" (a building's share of the maintenance fund),
+ * resolved here to the ids openLedger checks; an unknown place is refused like a place one does not keep.
+ */
+export async function openLedgerAt(by: TBy, input: Omit<TOpenLedger, 'communityId' | 'compoundId' | 'buildingId'> & { place: string }) {
+  const m = /^([cpb]):(\d{1,9})$/.exec(input.place);
+  if (!m) refuse('ledger.badInput');
+  const id = Number(m![2]);
+  const db = getDb();
+  const where =
+    m![1] === 'c'
+      ? db.community.findUnique({ where: { id }, select: { id: true } }).then((c) => c && { communityId: c.id })
+      : m![1] === 'p'
+        ? db.compound
+            .findUnique({ where: { id }, select: { id: true, communityId: true } })
+            .then((c) => c && { communityId: c.communityId, compoundId: c.id })
+        : db.building
+            .findUnique({ where: { id }, select: { id: true, compound: { select: { id: true, communityId: true } } } })
+            .then((b) => b && { communityId: b.compound.communityId, compoundId: b.compound.id, buildingId: b.id });
+  const place = await where;
+  if (!place) refuse('auth.forbidden');
+  const { kind, name, opening, openingDay, idempotencyKey } = input;
+  return openLedger(by, { kind, name, opening, openingDay, idempotencyKey, ...place! });
+}

@@ -113,12 +113,17 @@ export async function ledgerView(by: TBy, ledgerId: number, take = 100) {
     contributions = homes.map((h) => ({ room: roomOf(h), fen: sums.get(h.id)! }));
   }
   const lastStated = statements[0] ? fromDateOnly(statements[0].toDay) : null;
-  const firstOpen = rows.length
-    ? rows
-        .map((r) => fromDateOnly(r.day))
-        .filter((d) => !lastStated || d > lastStated)
-        .sort()[0]
-    : undefined;
+  // The whole ledger, not the latest page of it: the first entry's day, and every entry still to reconcile.
+  const first = await db.ledgerEntry.findFirst({ where: { ledgerId }, orderBy: { day: 'asc' }, select: { day: true } });
+  const firstOpen = first ? fromDateOnly(first.day) : undefined;
+  const unreconciled = l.kept
+    ? await db.ledgerEntry.findMany({
+        where: { ledgerId, reconciledAt: null },
+        orderBy: { seq: 'asc' },
+        take: 1000,
+        select: { id: true, seq: true, day: true, amountFen: true, kind: true, description: true },
+      })
+    : [];
   return {
     ledger: {
       id: l.id,
@@ -137,7 +142,8 @@ export async function ledgerView(by: TBy, ledgerId: number, take = 100) {
       day: fromDateOnly(r.day),
       amountFen: r.amountFen,
       description: r.description,
-      counterparty: r.counterparty,
+      // Who advanced money is usually a person: named to the ledger's keepers only (payees of spending stay public).
+      counterparty: l.kept || (r.kind !== 'ADVANCE' && r.kind !== 'ADVANCE_REPAID') ? r.counterparty : null,
       reconciled: !!r.reconciledAt,
       reverses: r.reverses?.seq ?? null,
       reversedBy: r.reversedBy?.seq ?? null,
@@ -146,6 +152,8 @@ export async function ledgerView(by: TBy, ledgerId: number, take = 100) {
       receipts: r.receipts,
     })),
     statements: statements.map((s) => ({ ...s, fromDay: fromDateOnly(s.fromDay), toDay: fromDateOnly(s.toDay) })),
+    /** For a keeper: every entry not yet reconciled (a statement waits on them), oldest first. */
+    unreconciled: unreconciled.map((e) => ({ ...e, day: fromDateOnly(e.day) })),
     contributions,
     /** For the statement form: the day after the last statement (or the first open entry's day) up to today. */
     nextPeriod: { from: lastStated ? nextDay(lastStated) : (firstOpen ?? by.today), to: by.today },

@@ -131,6 +131,17 @@ export async function publishStatement(by: TBy, ledgerId: number, input: { from:
       const earlier = await tx.ledgerStatement.findMany({ where: { ledgerId }, select: { fromDay: true, toDay: true } });
       const clash = earlier.find((s) => overlaps({ from, to }, { from: fromDateOnly(s.fromDay), to: fromDateOnly(s.toDay) }));
       if (clash) refuse('ledger.statementOverlaps', { from: fromDateOnly(clash.fromDay), to: fromDateOnly(clash.toDay) });
+      // No gap: a statement starts the day after the last one ended (the first one on or before the first entry's day),
+      // so that every entry is stated — and checked for reconciliation — once.
+      const lastTo = earlier
+        .map((s) => fromDateOnly(s.toDay))
+        .sort()
+        .at(-1);
+      if (lastTo && from !== dayAfter(lastTo)) refuse('ledger.statementGap', { from: dayAfter(lastTo) });
+      if (!lastTo) {
+        const first = await tx.ledgerEntry.findFirst({ where: { ledgerId }, orderBy: { day: 'asc' }, select: { day: true } });
+        if (first && from > fromDateOnly(first.day)) refuse('ledger.statementGap', { from: fromDateOnly(first.day) });
+      }
       const rows = await statedEntries(tx, ledgerId);
       const entries = rows.map((r) => r.entry);
       const waiting = unreconciledIn(entries, from, to);
@@ -177,3 +188,5 @@ export async function publishStatement(by: TBy, ledgerId: number, input: { from:
     { timeout: 60_000 },
   );
 }
+
+const dayAfter = (day: string) => fromDateOnly(new Date(dateOnly(day).getTime() + 86_400_000));

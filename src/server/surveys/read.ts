@@ -1,3 +1,4 @@
+import type { TSurveyResults } from '@/domain/surveys/tally';
 import 'server-only';
 import { scopesOf } from '@/domain/authz/can';
 import { surveyStatusAt, type TSurveyStatus } from '@/domain/surveys/status';
@@ -101,7 +102,8 @@ export async function getSurveyView(by: TBy, surveyId: number) {
     questions,
     responses,
     answered,
-    results: showResults && status !== 'DRAFT' ? (await tallyOf(surveyId)).results : null,
+    // Written answers are counted for residents, never shown: free text is what could tell who wrote it (decision 073).
+    results: showResults && status !== 'DRAFT' ? forReader((await tallyOf(surveyId)).results, manages) : null,
     can: {
       manage: manages,
       edit: manages && status === 'DRAFT',
@@ -134,4 +136,9 @@ export async function surveyPlaces(by: TBy): Promise<{ value: string; label: str
     }
   }
   return out;
+}
+
+function forReader(r: TSurveyResults, manages: boolean): TSurveyResults {
+  if (manages) return r;
+  return { ...r, questions: r.questions.map((q) => (q.type === 'TEXT' ? { ...q, texts: [] } : q)) };
 }

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { attachReceipt, ledgerReceipt } from '@/server/ledgers/receipts';
 import { recordEntry, reverseEntry } from '@/server/ledgers/entries';
-import { openLedger } from '@/server/ledgers/open';
+import { openLedger, openLedgerAt } from '@/server/ledgers/open';
 import { myLedgers, ledgerView } from '@/server/ledgers/read';
 import { reconcileEntries } from '@/server/ledgers/reconcile';
 import { publishStatement } from '@/server/ledgers/statement';
+import { testDb } from '../db';
 import { refusal } from '../refusal';
 import { day, ledgerWorld, phonePhoto, smallJpeg, snapshot } from './support';
 
@@ -221,5 +222,68 @@ describe('the maintenance fund of 欧城花园', () => {
     const names = (await w.db.person.findMany({ select: { name: true } })).map((p) => p.name).filter((n) => n.length >= 2);
     for (const n of names) expect(text).not.toContain(n);
     expect(view.entries.every((e) => e.counterparty === null)).toBe(true);
+  });
+});
+
+describe('opening a ledger from the form (a place as c:, p: or b:)', () => {
+  test("the chair opens a building's maintenance fund, the firm its property fees; a resident, a stranger and a bad place are refused", async () => {
+    const building = w.b.buildings[0]!;
+    const before = await snapshot();
+    expect(await refusal(openLedgerAt(w.resident, { kind: 'SELF_RAISED', place: `p:${w.b.compound.id}`, name: '自筹' }))).toBe(
+      'auth.forbidden',
+    );
+    expect(await refusal(openLedgerAt(w.jinyangStaff, { kind: 'WORKING_FUNDS', place: `c:${w.tanghu.id}`, name: '工作经费' }))).toBe(
+      'auth.forbidden',
+    );
+    expect(await refusal(openLedgerAt(w.firm, { kind: 'MAINTENANCE_FUND', place: `p:${w.b.compound.id}`, name: '维修资金' }))).toBe(
+      'auth.forbidden',
+    );
+    expect(await refusal(openLedgerAt(w.chair, { kind: 'MAINTENANCE_FUND', place: 'p:999999', name: '维修资金' }))).toBe('auth.forbidden');
+    expect(await refusal(openLedgerAt(w.chair, { kind: 'MAINTENANCE_FUND', place: 'x:1', name: '维修资金' }))).toBe('ledger.badInput');
+    expect(await snapshot()).toEqual(before);
+    const fund = await openLedgerAt(w.chair, {
+      kind: 'MAINTENANCE_FUND',
+      place: `b:${building.id}`,
+      name: '1 栋维修资金',
+      opening: '120,000',
+    });
+    const fees = await openLedgerAt(w.firm, { kind: 'PROPERTY_FEES', place: `p:${w.b.compound.id}`, name: '物业费' });
+    expect((await ledgerView(w.chair, fund.id)).ledger).toMatchObject({ kind: 'MAINTENANCE_FUND', balanceFen: 12_000_000n });
+    expect(await testDb().ledger.findUniqueOrThrow({ where: { id: fund.id } })).toMatchObject({
+      buildingId: building.id,
+      compoundId: w.b.compound.id,
+      communityId: w.tanghu.id,
+    });
+    expect((await myLedgers(w.firm)).map((l) => l.id)).toContain(fees.id);
+  });
+});
+
+describe('days: a backdated spending, a statement that would leave a gap', () => {
+  test('a spending slipped before the income that paid for it is refused; statements follow on without a gap', async () => {
+    const { id } = await openLedger(w.tanghuStaff, { kind: 'WORKING_FUNDS', name: '工作经费（日期）', communityId: w.tanghu.id });
+    await recordEntry(w.tanghuStaff, id, { kind: 'INCOME', amount: '1,000', day: day(-30), description: '拨款' });
+    await recordEntry(w.tanghuStaff, id, { kind: 'SPENDING', amount: '900', day: day(-20), description: '办公用品' });
+    await recordEntry(w.tanghuStaff, id, { kind: 'INCOME', amount: '5,000', day: day(-10), description: '第二笔拨款' });
+    const before = await snapshot();
+    // The running total (5,100) would take it, but on day -20 the balance was 100.
+    const early = await recordEntry(w.tanghuStaff, id, { kind: 'SPENDING', amount: '800', day: day(-15), description: '补记' }).catch(
+      (e: { code: string; values: object }) => e,
+    );
+    expect(early).toMatchObject({ code: 'ledger.backdated', values: { day: day(-15), balance: '¥100.00' } });
+    expect(await refusal(recordEntry(w.tanghuStaff, id, { kind: 'SPENDING', amount: '1', day: day(-40), description: '更早' }))).toBe(
+      'ledger.backdated',
+    );
+    expect(await snapshot()).toEqual(before);
+    await recordEntry(w.tanghuStaff, id, { kind: 'SPENDING', amount: '100', day: day(-15), description: '补记（余额够）' });
+    await recordEntry(w.tanghuStaff, id, { kind: 'SPENDING', amount: '800', day: day(-5), description: '补记（当天）' });
+
+    const all = (await ledgerView(w.tanghuStaff, id)).unreconciled.map((e) => e.id);
+    expect(all).toHaveLength(5);
+    await reconcileEntries(w.tanghuStaff, id, all);
+    // The first statement starts on or before the first entry; the next one the day after.
+    expect(await refusal(publishStatement(w.tanghuStaff, id, { from: day(-25), to: day(-12) }))).toBe('ledger.statementGap');
+    await publishStatement(w.tanghuStaff, id, { from: day(-30), to: day(-12) });
+    expect(await refusal(publishStatement(w.tanghuStaff, id, { from: day(-10), to: day(-2) }))).toBe('ledger.statementGap');
+    await publishStatement(w.tanghuStaff, id, { from: day(-11), to: day(-2) });
   });
 });

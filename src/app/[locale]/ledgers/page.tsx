@@ -1,8 +1,12 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ledgerKinds } from '@/domain/ledgers/keepers';
 import { formatFen } from '@/domain/ledgers/money';
+import { OpenLedgerForm } from '@/features/ledgers/components/open-form';
 import { byOf, requireUser } from '@/features/shared/guards';
 import { Link } from '@/i18n/link';
+import { labels } from '@/i18n/labels';
 import { titled } from '@/i18n/titles';
+import { listCommunitiesInScope, listCompoundsInScope } from '@/server/admin/scope-lists';
 import { myLedgers } from '@/server/ledgers/read';
 
 export const generateMetadata = titled('ledgers');
@@ -14,6 +18,16 @@ export default async function LedgersPage({ params }: PageProps<'/[locale]/ledge
   const by = byOf(await requireUser('/ledgers'));
   const t = await getTranslations('ledgers');
   const ledgers = await myLedgers(by);
+  // Keepers open ledgers where they hold ledger.keep: their communities, compounds and (for a maintenance fund's
+  // share) buildings; the use case checks the kind's keeper at the chosen place.
+  const [communities, compounds] = await Promise.all([listCommunitiesInScope(by, 'ledger.keep'), listCompoundsInScope(by, 'ledger.keep')]);
+  const places = [
+    ...communities.map((c) => ({ value: `c:${c.id}`, label: `${c.street.name} · ${c.name}` })),
+    ...compounds.flatMap((p) => [
+      { value: `p:${p.id}`, label: `${p.community.name} · ${p.name}` },
+      ...p.buildings.map((b) => ({ value: `b:${b.id}`, label: `${p.community.name} · ${p.name} ${b.name}${t('open.building')}` })),
+    ]),
+  ];
   return (
     <div className="space-y-5 pt-2">
       <h1 className="text-3xl font-bold">{t('list.title')}</h1>
@@ -37,6 +51,19 @@ export default async function LedgersPage({ params }: PageProps<'/[locale]/ledge
             </li>
           ))}
         </ul>
+      )}
+      {places.length > 0 && (
+        <section aria-labelledby="ledger-open" className="space-y-3 border-t border-stone-300 pt-4">
+          <h2 id="ledger-open" className="text-2xl font-semibold">
+            {t('open.title')}
+          </h2>
+          <p className="text-lg">{t('open.intro')}</p>
+          <OpenLedgerForm
+            t={await labels('ledgers.open')}
+            kinds={ledgerKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            places={places}
+          />
+        </section>
       )}
     </div>
   );

@@ -23,7 +23,6 @@ export default async function LedgerPage({ params }: PageProps<'/[locale]/ledger
   const v = await orNotFound(ledgerView(by, Number(id)));
   const t = await getTranslations('ledgers');
   const form = t.raw('form') as Record<string, string>;
-  const open = v.entries.filter((e) => !e.reconciled);
   return (
     <div className="space-y-6 pt-2">
       <Link href="/ledgers" className="inline-flex min-h-12 items-center text-lg text-brand-700 underline">
@@ -99,7 +98,7 @@ export default async function LedgerPage({ params }: PageProps<'/[locale]/ledger
           <ReconcileForm
             t={form}
             ledgerId={v.ledger.id}
-            entries={open.map((e) => ({
+            entries={v.unreconciled.map((e) => ({
               value: String(e.id),
               label: `${t('page.seq', { seq: e.seq })} ${e.day} ${t(`entryKind.${e.kind}`)} ${formatFen(e.amountFen)} ${e.description}`,
             }))}
