@@ -36,7 +36,7 @@ export const noAgreementAction = command({
 export const followUpAction = command({
   who: 'signed-in',
   input: S.ZFollowUp,
-  run: (by, { caseId, result, note }) => recordFollowUp(by, caseId, { result, note }),
+  run: (by, { caseId, result, note, visits }) => recordFollowUp(by, caseId, { result, note, visits }),
   done: () => say('mediation.outcome', 'followUpSaved'),
   refresh: true,
 });

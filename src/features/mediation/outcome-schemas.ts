@@ -21,4 +21,10 @@ export const ZSignAgreement = z.object({ ...ZCase, signedOn: ZDate });
 export const ZNoAgreement = z.object({ ...ZCase, referral: z.enum(mediationReferrals, { message: 'field.choice' }), note: ZText(2000) });
 
 /** What the follow-up visit found: chosen, never preselected. */
-export const ZFollowUp = z.object({ ...ZCase, result: z.enum(followUpResults, { message: 'field.choice' }), note: ZText(2000) });
+// `visits`: how many follow-ups the page showed — a second visit posted from a page drawn before the first is refused.
+export const ZFollowUp = z.object({
+  ...ZCase,
+  result: z.enum(followUpResults, { message: 'field.choice' }),
+  note: ZText(2000),
+  visits: z.coerce.number().int().min(0).optional(),
+});

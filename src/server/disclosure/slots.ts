@@ -14,6 +14,11 @@ export type TDisclosingPlace = {
   ancestry: TAncestry;
   /** Which disclosers act here: the community; a compound's owners' committee and/or its serving firm. */
   disclosers: TDiscloser[];
+  /**
+   * From which China day a compound's discloser exists (its committee's first term start or creation, its firm's first
+   * assignment in force): no slot of a period before that — a committee set up today owes nothing for last quarter.
+   */
+  since: Partial<Record<TDiscloser, string>>;
 };
 
 export type TSlotRow = TSlot & {
@@ -56,19 +61,35 @@ export async function disclosingPlaces(communityIds: number[], today: string, db
       id: true,
       name: true,
       communityId: true,
-      bodies: { where: { kind: { in: [...COMMITTEES] } }, select: { id: true }, take: 1 },
-      organizations: { where: { relation: 'PROPERTY_SERVICE', ...inForceOn(today) }, select: { id: true }, take: 1 },
+      bodies: { where: { kind: { in: [...COMMITTEES] } }, select: { termStartsOn: true, createdAt: true } },
+      organizations: { where: { relation: 'PROPERTY_SERVICE', ...inForceOn(today) }, select: { startsOn: true } },
     },
     orderBy: { id: 'asc' },
   });
   const places: TDisclosingPlace[] = [];
   for (const c of communities) {
     const ancestry = { district: c.street.districtId, street: c.streetId, community: c.id };
-    places.push({ communityId: c.id, compoundId: null, name: c.name, communityName: c.name, ancestry, disclosers: ['COMMUNITY'] });
+    places.push({
+      communityId: c.id,
+      compoundId: null,
+      name: c.name,
+      communityName: c.name,
+      ancestry,
+      disclosers: ['COMMUNITY'],
+      since: {},
+    });
     for (const k of compounds.filter((k) => k.communityId === c.id)) {
       const disclosers: TDiscloser[] = [];
-      if (k.bodies.length) disclosers.push('OWNERS_COMMITTEE');
-      if (k.organizations.length) disclosers.push('PROPERTY_FIRM');
+      const since: TDisclosingPlace['since'] = {};
+      const first = (days: string[]) => days.sort()[0]!;
+      if (k.bodies.length) {
+        disclosers.push('OWNERS_COMMITTEE');
+        since.OWNERS_COMMITTEE = first(k.bodies.map((b) => (b.termStartsOn ? fromDateOnly(b.termStartsOn) : chinaDay(b.createdAt))));
+      }
+      if (k.organizations.length) {
+        disclosers.push('PROPERTY_FIRM');
+        since.PROPERTY_FIRM = first(k.organizations.map((o) => fromDateOnly(o.startsOn)));
+      }
       places.push({
         communityId: c.id,
         compoundId: k.id,
@@ -76,6 +97,7 @@ export async function disclosingPlaces(communityIds: number[], today: string, db
         communityName: c.name,
         ancestry: { ...ancestry, compound: k.id },
         disclosers,
+        since,
       });
     }
   }
@@ -125,7 +147,10 @@ export async function slotsOf(communityIds: number[], today: string, db: TTx = g
           ? events
               .filter((e) => e.itemId === item.id && e.communityId === place.communityId && e.compoundId === place.compoundId)
               .map((e) => ({ ...eventSlot({ ...e, occurredOn: fromDateOnly(e.occurredOn) }, item.withinDays!), eventId: e.id }))
-          : periodicSlots({ ...item, startsOn: fromDateOnly(item.startsOn) }, today).map((s) => ({ ...s, eventId: null }));
+          : periodicSlots({ ...item, startsOn: later(fromDateOnly(item.startsOn), place.since[item.discloser]) }, today).map((s) => ({
+              ...s,
+              eventId: null,
+            }));
       for (const s of slots) {
         const ref = slotRef(item.id, place.communityId, place.compoundId, s.key);
         const f = filed.get(ref);
@@ -152,3 +177,5 @@ export async function slotsOf(communityIds: number[], today: string, db: TTx = g
   }
   return rows;
 }
+
+const later = (a: string, b: string | undefined) => (b && b > a ? b : a);

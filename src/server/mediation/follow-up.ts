@@ -16,15 +16,20 @@ const AGREEMENT_AFTER = { KEPT: 'KEPT', PARTLY: 'SIGNED', BROKEN: 'BROKEN' } as 
  * (reopenCount + 1), so that a new agreement may be drafted. Two visits logged at once: the case's row changes only if it
  * is still as read (status and last change), so one wins and the other is refused with nothing written.
  */
-export async function recordFollowUp(by: TBy, caseId: number, input: { result: TFollowUpResult; note: string }) {
+export async function recordFollowUp(by: TBy, caseId: number, input: { result: TFollowUpResult; note: string; visits?: number }) {
   const note = input.note.trim();
   if (!note) refuse('mediation.noteEmpty');
   return getDb().$transaction(async (tx) => {
     const { case: c } = await requireCase(by, caseId, 'mediation.mediate', { db: tx });
+    // Two visits at once take turns on the case's row: the second reads what the first left (then its `visits` differ).
+    await tx.$executeRaw`SELECT 1 FROM "MediationCase" WHERE id = ${caseId} FOR UPDATE`;
     const now = await tx.mediationCase.findUniqueOrThrow({
       where: { id: caseId },
       select: { status: true, updatedAt: true, reopenCount: true },
     });
+    // Posted from a page that showed `visits` follow-ups: one recorded since (by someone else at once) wins.
+    if (input.visits !== undefined && (await tx.mediationFollowUp.count({ where: { caseId } })) !== input.visits)
+      refuse('mediation.changedMeanwhile');
     const moved = caseTransition(now.status, { type: 'FOLLOW_UP', result: input.result });
     if (!moved.ok) return refuse(moved.code);
     const a = (await tx.mediationAgreement.findFirst({ where: { caseId, status: 'SIGNED' } })) ?? refuse('mediation.wrongState');

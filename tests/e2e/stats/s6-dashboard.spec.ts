@@ -65,6 +65,7 @@ test('S6: the street reviews its communities, drills to a late issue, takes it o
     '逾期事项',
     '不计入考核',
     '矛盾纠纷调解',
+    '议题分类',
     '口径说明',
   ]);
   expect(wb.getWorksheet('下级单位')!.rowCount).toBe(5 + 24);

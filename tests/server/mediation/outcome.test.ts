@@ -349,8 +349,9 @@ describe('follow-up', () => {
   test('two visits logged at once: one wins, the other refused with nothing written', async () => {
     const c = await signedCase();
     const results = await Promise.all([
-      refusal(recordFollowUp(w.by.mediator, c.id, { result: 'PARTLY', note: '一' })),
-      refusal(recordFollowUp(w.by.secretary, c.id, { result: 'BROKEN', note: '二' })),
+      // Both posted from the page as it was (no visit yet): however the two interleave, the second is refused.
+      refusal(recordFollowUp(w.by.mediator, c.id, { result: 'PARTLY', note: '一', visits: 0 })),
+      refusal(recordFollowUp(w.by.secretary, c.id, { result: 'BROKEN', note: '二', visits: 0 })),
     ]);
     expect(results.filter((r) => r === 'no refusal')).toHaveLength(1);
     expect(results.filter((r) => r !== 'no refusal')[0]).toBe('mediation.changedMeanwhile');

@@ -80,11 +80,12 @@ export function NoAgreementForm({ caseId, referrals, t }: { caseId: number; refe
 }
 
 /** 回访: what the visit found (nothing chosen until chosen) and a note. */
-export function FollowUpForm({ caseId, results, t }: { caseId: number; results: TOption[]; t: TT }) {
+export function FollowUpForm({ caseId, visits, results, t }: { caseId: number; visits: number; results: TOption[]; t: TT }) {
   return (
     <CaseForm action={A.followUpAction} caseId={caseId} submit={t.followUpSubmit!}>
       {(s) => (
         <>
+          <input type="hidden" name="visits" value={visits} />
           <Select name="result" label={t.followUpResult!} options={results} placeholder={t.choose!} state={s} />
           <TextArea name="note" label={t.followUpNote!} state={s} rows={3} />
         </>

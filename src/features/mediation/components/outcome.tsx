@@ -119,7 +119,7 @@ export async function MediationOutcome({ caseId }: { caseId: number }) {
         <>
           <h3 className="text-xl font-semibold">{t('outcome.followUp')}</h3>
           <p className="text-base text-stone-700">{t('outcome.followUpFrom', { day: day(o.followUpFrom) })}</p>
-          <FollowUpForm caseId={caseId} results={results} t={l} />
+          <FollowUpForm caseId={caseId} visits={o.followUps.length} results={results} t={l} />
         </>
       )}
       {o.followUps.length > 0 && (
