@@ -1,10 +1,14 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { OVERDUE_ITEM } from '../../../prisma/seed/disclosure.ts';
 import { DEFAULT_CATALOGUE } from '@/server/disclosure/defaults';
 import { overdueForDesk, readableSlots, readCalendar, timelinessByCommunity } from '@/server/disclosure/calendar';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
+import { useDemoDatabase } from '../demo-db';
+
+// The demo seeded once for the run and cloned for this file (tests/server/demo-db.ts).
+beforeAll(useDemoDatabase, 120_000);
 
 // Issue 23 part D in the demo: built through the use cases, relative to the real today.
 describe('the disclosure catalogue in the demo', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { getDb, inSeedStage } from '@/server/db';
 import { runEscalationPass } from '@/server/issues/escalation-pass';
@@ -7,6 +7,10 @@ import { getIssueForViewer } from '@/server/issues/read-issues';
 import { getTopicForViewer } from '@/server/topics/read-topic';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
+import { useDemoDatabase } from '../demo-db';
+
+// The demo seeded once for the run and cloned for this file (tests/server/demo-db.ts).
+beforeAll(useDemoDatabase, 120_000);
 
 // `npm start` seeds before the app's database handle exists: a seed stage (and a use case it calls) must use its
 // transaction, never getDb(). getDb() itself refuses inside a stage (inSeedStage, src/server/db.ts), so seeding the demo

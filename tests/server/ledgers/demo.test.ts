@@ -1,10 +1,14 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { LIFT_DRAW, MAINTENANCE_FUND, lastQuarter } from '../../../prisma/seed/ledgers.ts';
 import { ledgerView, myLedgers } from '@/server/ledgers/read';
 import { fromDateOnly } from '@/server/today';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
+import { useDemoDatabase } from '../demo-db';
+
+// The demo seeded once for the run and cloned for this file (tests/server/demo-db.ts).
+beforeAll(useDemoDatabase, 120_000);
 
 // Issue 23 part L in the demo, built through the use cases: the issue's "done when".
 describe('ledgers in the demo', () => {

@@ -1,9 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { OPEN_DISPUTE, STUDIO } from '../../../prisma/seed/mediation.ts';
 import { myCases, readCase } from '@/server/mediation/read';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
+import { useDemoDatabase } from '../demo-db';
+
+// The demo seeded once for the run and cloned for this file (tests/server/demo-db.ts).
+beforeAll(useDemoDatabase, 120_000);
 
 // Issue 21 in the demo: built through the use cases, so it holds what they hold.
 describe('mediation in the demo', () => {

@@ -1,8 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { readDashboard } from '@/server/stats/read-dashboard';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
+import { useDemoDatabase } from '../demo-db';
+
+// The demo seeded once for the run and cloned for this file (tests/server/demo-db.ts).
+beforeAll(useDemoDatabase, 120_000);
 
 // Issue 19 item 2 in the demo: the S6 street dashboard (李东升, Dongsheng) shows 欧城花园's late firm task and a late step red.
 describe('督办 in the demo', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DISCUSSION_TOPIC, HYBRID_MEETING } from '../../../prisma/seed/discussion.ts';
 import { seedDemo } from '../../../prisma/seed/index.ts';
 import { attendancePanel } from '@/server/meetings/attendance';
@@ -6,6 +6,10 @@ import { getMeetingView } from '@/server/meetings/read-meetings';
 import { discussionFor } from '@/server/topics/discussion-read';
 import { byUser } from '../accounts/support';
 import { testDb } from '../db';
+import { useDemoDatabase } from '../demo-db';
+
+// The demo seeded once for the run and cloned for this file (tests/server/demo-db.ts).
+beforeAll(useDemoDatabase, 120_000);
 
 // Issue 20 item 6 in the demo (decision 059): built through the use cases, so it holds what they hold.
 describe('线上协商 and a hybrid meeting in the demo', () => {
