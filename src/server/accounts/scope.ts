@@ -21,6 +21,25 @@ export function placeFilter(p: TPlaceRef) {
   }
 }
 
+/**
+ * A Prisma filter for "inside this place" on rows that name their community (and maybe compound and building) —
+ * elections, ledgers, surveys: a district or street through the community's relation.
+ */
+export function placedWhere(p: TPlaceRef) {
+  switch (p.level) {
+    case 'district':
+      return { community: { street: { districtId: p.id } } };
+    case 'street':
+      return { community: { streetId: p.id } };
+    case 'community':
+      return { communityId: p.id };
+    case 'compound':
+      return { compoundId: p.id };
+    case 'building':
+      return { buildingId: p.id };
+  }
+}
+
 /** A Prisma filter on Compound for "inside this place". */
 export function compoundWhere(p: TPlaceRef) {
   switch (p.level) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { placedWhere } from '@/server/accounts/scope';
 import { isActive, scopesOf } from '@/domain/authz/can';
 import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
 import type { TPlaceRef } from '@/domain/territory/places';
@@ -8,22 +9,6 @@ import { keptAncestryOf } from '@/server/places/ancestry';
 import { inElectorate, personOf, requireElection } from './access';
 
 const OPEN = ['NOMINATING', 'PUBLICISING', 'VOTING'] as const;
-
-/** Elections inside a place the account manages, as an Election filter. */
-function electionsIn(p: TPlaceRef) {
-  switch (p.level) {
-    case 'district':
-      return { community: { street: { districtId: p.id } } };
-    case 'street':
-      return { community: { streetId: p.id } };
-    case 'community':
-      return { communityId: p.id };
-    case 'compound':
-      return { compoundId: p.id };
-    case 'building':
-      return { buildingId: p.id };
-  }
-}
 
 const LIST = {
   id: true,
@@ -47,7 +32,7 @@ export async function listElections(by: TBy, place?: TPlaceRef) {
   const scopes = scopesOf(by.actor, 'election.manage', by.today);
   const managed = scopes.length
     ? await db.election.findMany({
-        where: { AND: [{ OR: scopes.map(electionsIn) }, ...(place ? [electionsIn(place)] : [])] },
+        where: { AND: [{ OR: scopes.map(placedWhere) }, ...(place ? [placedWhere(place)] : [])] },
         select: LIST,
         orderBy: { id: 'desc' },
         take: 100,

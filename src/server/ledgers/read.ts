@@ -1,29 +1,14 @@
 import 'server-only';
+import { placedWhere } from '@/server/accounts/scope';
 import { isActive, scopesOf } from '@/domain/authz/can';
 import { ROLE_PERMISSIONS, type TPermission } from '@/domain/authz/permissions';
 import { contributionsByHousehold, type TRecordedKind } from '@/domain/ledgers/arithmetic';
-import type { TPlaceRef } from '@/domain/territory/places';
 import type { Prisma } from '@/generated/prisma/client';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { keptAncestryOf } from '@/server/places/ancestry';
 import { dateOnly, fromDateOnly } from '@/server/today';
 import { readLedger } from './access';
-
-function staffWhere(p: TPlaceRef): Prisma.LedgerWhereInput {
-  switch (p.level) {
-    case 'district':
-      return { community: { street: { districtId: p.id } } };
-    case 'street':
-      return { community: { streetId: p.id } };
-    case 'community':
-      return { communityId: p.id };
-    case 'compound':
-      return { compoundId: p.id };
-    case 'building':
-      return { buildingId: p.id };
-  }
-}
 
 /** The ledgers of one's places: as staff, those of the places one reads; as a resident, one's compound's and community's. */
 export async function myLedgers(by: TBy) {
@@ -37,7 +22,7 @@ export async function myLedgers(by: TBy) {
     .map((g) => g.place.id);
   const places = (await Promise.all(homes.map((id) => keptAncestryOf({ level: 'building', id })))).filter((a) => !!a);
   const or: Prisma.LedgerWhereInput[] = [
-    ...scopesOf(by.actor, 'ledger.read', by.today).map(staffWhere),
+    ...scopesOf(by.actor, 'ledger.read', by.today).map(placedWhere),
     ...places.map((a) => ({ OR: [{ compoundId: a.compound }, { communityId: a.community, compoundId: null }] })),
   ];
   if (or.length === 0) return [];

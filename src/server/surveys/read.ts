@@ -1,8 +1,8 @@
 import type { TSurveyResults } from '@/domain/surveys/tally';
 import 'server-only';
+import { placedWhere } from '@/server/accounts/scope';
 import { scopesOf } from '@/domain/authz/can';
 import { surveyStatusAt, type TSurveyStatus } from '@/domain/surveys/status';
-import type { TPlaceRef } from '@/domain/territory/places';
 import type { TBy } from '@/server/accounts/by';
 import { getDb } from '@/server/db';
 import { keptAncestryOf } from '@/server/places/ancestry';
@@ -14,21 +14,6 @@ import { questionsOf, tallyOf } from './results';
 /** Surveys' reads (decision 073), each behind the same gate as the writes. */
 const statusOf = (s: { status: string; closesAt: Date }) =>
   surveyStatusAt({ status: s.status as TSurveyStatus, closesAt: s.closesAt }, new Date());
-
-function surveyWhere(p: TPlaceRef) {
-  switch (p.level) {
-    case 'district':
-      return { community: { street: { districtId: p.id } } };
-    case 'street':
-      return { community: { streetId: p.id } };
-    case 'community':
-      return { communityId: p.id };
-    case 'compound':
-      return { compoundId: p.id };
-    case 'building':
-      return { buildingId: p.id };
-  }
-}
 
 export type TSurveyListItem = {
   id: number;
@@ -49,7 +34,7 @@ export async function listSurveys(by: TBy): Promise<{ open: TSurveyListItem[]; m
   const scopes = scopesOf(by.actor, 'survey.manage', by.today);
   const select = { ...SURVEY, respondents: { where: { userId: by.userId }, select: { userId: true } } } as const;
   const managedRows = scopes.length
-    ? await db.survey.findMany({ where: { OR: scopes.map(surveyWhere) }, select, orderBy: { id: 'desc' }, take: 100 })
+    ? await db.survey.findMany({ where: { OR: scopes.map(placedWhere) }, select, orderBy: { id: 'desc' }, take: 100 })
     : [];
   const homes = by.actor.grants.filter((g) => g.place.level === 'building').map((g) => g.place.id);
   const homeAncestries = (await Promise.all(homes.map((id) => keptAncestryOf({ level: 'building', id })))).filter((a) => a !== null);
